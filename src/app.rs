@@ -1,0 +1,67 @@
+//! What every command gets: the terminal, the clock, the data file's location and the
+//! way to open it (or the demo network in its place).
+
+use crate::clock::Clock;
+use crate::demo;
+use crate::prompt::Terminal;
+use crate::store::{Access, Saved, Store};
+use crate::t;
+use crate::ui::Ui;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// The context a command runs in.
+pub struct App {
+    pub ui: Ui,
+    pub clock: Clock,
+    /// The data file (also shown in demo mode, where it is not used).
+    pub data: PathBuf,
+    pub demo: bool,
+    /// How long to wait for another jejaring's lock.
+    pub lock_wait: Duration,
+}
+
+impl App {
+    /// Opens the network for reading.
+    pub fn open_read(&self) -> anyhow::Result<Store> {
+        self.open(Access::Read)
+    }
+
+    /// Opens the network to change it; the lock is held until the store is dropped.
+    pub fn open_write(&self) -> anyhow::Result<Store> {
+        self.open(Access::Write)
+    }
+
+    fn open(&self, access: Access) -> anyhow::Result<Store> {
+        if self.demo {
+            return Ok(Store::in_memory(demo::network(self.clock.today)?));
+        }
+        let lang = self.ui.lang;
+        let path = self.data.display().to_string();
+        Store::open(&self.data, access, self.lock_wait, || {
+            self.ui.info(t!(
+                lang,
+                "waiting for another jejaring to finish with {path}…",
+                "menunggu jejaring lain selesai dengan {path}…"
+            ))
+        })
+    }
+
+    /// Saves a changed network, or says that the demo keeps nothing.
+    pub fn save(&self, store: &mut Store) -> anyhow::Result<()> {
+        if store.save()? == Saved::NotInDemo {
+            self.ui.info(t!(
+                self.ui.lang,
+                "(demo network: this change is not saved)",
+                "(jaringan demo: perubahan ini tidak disimpan)"
+            ));
+        }
+        Ok(())
+    }
+
+    /// A prompter when the user can be asked, None when they cannot (not a terminal,
+    /// or `--no-input`).
+    pub fn prompter(&self) -> Option<Terminal> {
+        self.ui.interactive.then_some(Terminal { lang: self.ui.lang })
+    }
+}

@@ -1,0 +1,61 @@
+//! The command line: global flags and the list of commands. Each command's own flags
+//! live beside its code in `commands/`.
+
+use crate::commands;
+use crate::i18n::Lang;
+use crate::ui::ColorChoice;
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// jejaring — a networking coach and contact tracker.
+///
+/// Grow a network that lasts in three steps: build trust (know people, keep your
+/// promises), set SMART goals, and select whom to reach this week, from the people you
+/// have to the strangers who widen your circle. Everything stays in one local JSON file.
+#[derive(Debug, Parser)]
+#[command(name = "jejaring", version, propagate_version = true, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Flags every command accepts.
+#[derive(Debug, Args)]
+pub struct Global {
+    /// The data file [default: the platform's data folder, see `jejaring paths`]
+    #[arg(long, global = true, env = "JEJARING_DATA", value_name = "FILE")]
+    pub data: Option<PathBuf>,
+    /// Use the bundled demo network, in memory; your own file is never touched
+    #[arg(long, global = true)]
+    pub demo: bool,
+    /// Print data as JSON (a stable schema) instead of text
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// When to use colour (NO_COLOR is honoured by auto)
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Print only data and warnings, no status messages
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+    /// Never prompt; fail naming the missing flag instead
+    #[arg(long, global = true)]
+    pub no_input: bool,
+    /// Language for messages and coaching [default: JEJARING_LANG, then LANG]
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    AddContact(commands::add_contact::Args),
+    List(commands::list::Args),
+    Show(commands::show::Args),
+    Edit(commands::edit::Args),
+    Remove(commands::remove::Args),
+    Log(commands::log::Args),
+    Paths(commands::paths::Args),
+    Completions(commands::completions::Args),
+    Man(commands::man::Args),
+}

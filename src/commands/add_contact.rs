@@ -1,0 +1,186 @@
+//! `jejaring add-contact`: add a person, with how you met and your first impression
+//! (reputation starts there). Asks for the fields on a terminal when no name is given.
+
+use super::fields::{ContactFields, optional_cadence, optional_day};
+use crate::app::App;
+use crate::errors::UsageError;
+use crate::model::contact::new_handle;
+use crate::model::{Circle, Contact, Stage, text};
+use crate::prompt::Prompter;
+use crate::t;
+use std::collections::HashSet;
+use uuid::Uuid;
+
+/// Add a person to your network
+///
+/// Every field has a flag. Without a name, on a terminal, jejaring asks for each field;
+/// with --no-input (or without a terminal) the name is required.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Their name
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub fields: ContactFields,
+    /// Add even when a contact with the same name or email exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+pub fn run(app: &App, mut args: Args) -> anyhow::Result<()> {
+    let lang = app.ui.lang;
+    let name = match args.name.take() {
+        Some(name) => name,
+        None => match app.prompter() {
+            Some(mut p) => ask(app, &mut p, &mut args.fields)?,
+            None => {
+                return Err(UsageError(t!(
+                    lang,
+                    "missing NAME: give the contact's name, as in `jejaring add-contact \"Budi Santoso\"` (prompts need a terminal)",
+                    "NAMA belum diisi: berikan nama kontak, misalnya `jejaring add-contact \"Budi Santoso\"` (pertanyaan butuh terminal)"
+                ))
+                .into());
+            }
+        },
+    };
+    let name = text::line("NAME", &name, text::MAX_NAME)?;
+    let emails = args.fields.checked_emails()?;
+
+    let mut store = app.open_write()?;
+    let net = &mut store.net;
+    let id = Uuid::now_v7();
+    let taken: HashSet<&str> = net.contacts.iter().map(|c| c.handle.as_str()).collect();
+    let handle = new_handle(&id, |h| taken.contains(h));
+    let mut contact = Contact::new(id, handle, name, app.clock.now);
+    args.fields.apply(&mut contact, app.clock.today)?;
+
+    let dupes: Vec<String> =
+        net.likely_duplicates(&contact.name, &emails).iter().map(|c| format!("{} ({})", c.name, c.handle)).collect();
+    if !dupes.is_empty() && !args.force {
+        let list = dupes.join(", ");
+        let go_on = match app.prompter() {
+            Some(mut p) => {
+                app.ui.warn(t!(lang, "this looks like {list}", "ini mirip dengan {list}"));
+                p.confirm(&t!(lang, "Add as a new contact anyway?", "Tetap tambahkan sebagai kontak baru?"), false)?
+            }
+            None => false,
+        };
+        if !go_on {
+            anyhow::bail!(t!(
+                lang,
+                "{list} already has this name or email; nothing added (use --force to add another)",
+                "{list} sudah memakai nama atau email ini; tidak ada yang ditambahkan (pakai --force untuk tetap menambah)"
+            ));
+        }
+    }
+
+    let (name, handle) = (contact.name.clone(), contact.handle.clone());
+    let (circle, stage) = (contact.circle.label(lang).to_string(), contact.stage.label(lang).to_string());
+    if app.ui.json {
+        app.ui.json_value(&contact)?;
+    }
+    net.contacts.push(contact);
+    app.save(&mut store)?;
+    app.ui.info(t!(
+        lang,
+        "Added {name} ({circle}, {stage}); handle {handle}",
+        "{name} ditambahkan ({circle}, {stage}); handle {handle}"
+    ));
+    Ok(())
+}
+
+/// Asks for the name and every field not given by a flag. Empty answers skip a field;
+/// a bad answer is explained and asked again.
+fn ask(app: &App, p: &mut dyn Prompter, f: &mut ContactFields) -> anyhow::Result<String> {
+    let lang = app.ui.lang;
+    let today = app.clock.today;
+    let name = loop {
+        let answer = p.text(&t!(lang, "Name:", "Nama:"), None)?;
+        match text::line("NAME", &answer, text::MAX_NAME) {
+            Ok(n) => break n,
+            Err(e) => app.ui.warn(e.message(lang)),
+        }
+    };
+    if f.circle.is_none() {
+        let options: Vec<String> = Circle::ALL.iter().map(|c| c.label(lang).to_string()).collect();
+        let i = p.choose(&t!(lang, "Circle:", "Lingkaran:"), &options, 0)?;
+        f.circle = Circle::ALL.get(i).cloned();
+    }
+    if f.stage.is_none() {
+        let options: Vec<String> = Stage::ALL.iter().map(|s| s.label(lang).to_string()).collect();
+        let i = p.choose(&t!(lang, "How well do you know them?", "Seberapa kenal Anda dengannya?"), &options, 1)?;
+        f.stage = Stage::ALL.get(i).cloned();
+    }
+    // Each optional question: (where the answer goes, question, help, check).
+    let skip = t!(lang, "Enter to skip", "Enter untuk melewati");
+    let line =
+        |field: &'static str| move |v: &str| text::optional_line(field, v).map(drop).map_err(anyhow::Error::from);
+    let questions: [(&mut Option<String>, String, String, Check); 6] = [
+        (&mut f.org, t!(lang, "Organisation:", "Organisasi:"), skip.clone(), Box::new(line("--org"))),
+        (&mut f.role, t!(lang, "Role:", "Peran/jabatan:"), skip.clone(), Box::new(line("--role"))),
+        (
+            &mut f.met_at,
+            t!(lang, "How or where did you meet?", "Bagaimana atau di mana kalian bertemu?"),
+            skip.clone(),
+            Box::new(line("--met-at")),
+        ),
+        (
+            &mut f.met_on,
+            t!(lang, "When did you meet?", "Kapan kalian bertemu?"),
+            t!(
+                lang,
+                "2026-11-03, yesterday, last friday… Enter to skip",
+                "2026-11-03, kemarin, jumat… Enter untuk melewati"
+            ),
+            Box::new(move |v: &str| optional_day("--met-on", v, today).map(drop)),
+        ),
+        (
+            &mut f.impression,
+            t!(lang, "First impression:", "Kesan pertama:"),
+            t!(
+                lang,
+                "What stood out? Reputation starts here. Enter to skip",
+                "Apa yang menonjol? Reputasi dimulai dari sini. Enter untuk melewati"
+            ),
+            Box::new(|v: &str| text::optional_text("--impression", v).map(drop).map_err(anyhow::Error::from)),
+        ),
+        (
+            &mut f.every,
+            t!(lang, "Keep in touch every:", "Jaga kontak setiap:"),
+            t!(lang, "30d, 2w, 3m… Enter to skip", "30d, 2w, 3m… Enter untuk melewati"),
+            Box::new(|v: &str| optional_cadence(v).map(drop)),
+        ),
+    ];
+    for (slot, question, help, check) in questions {
+        if slot.is_some() {
+            continue;
+        }
+        *slot = ask_checked(app, p, &question, &help, &*check)?;
+    }
+    if f.emails.is_empty() {
+        let check = |v: &str| if v.trim().is_empty() { Ok(()) } else { text::email(v).map(drop).map_err(Into::into) };
+        f.emails.extend(ask_checked(app, p, &t!(lang, "Email:", "Email:"), &skip, &check)?);
+    }
+    Ok(name)
+}
+
+/// A check on one answer; the error is shown and the question asked again.
+type Check<'a> = Box<dyn Fn(&str) -> anyhow::Result<()> + 'a>;
+
+fn ask_checked(
+    app: &App,
+    p: &mut dyn Prompter,
+    question: &str,
+    help: &str,
+    check: &dyn Fn(&str) -> anyhow::Result<()>,
+) -> anyhow::Result<Option<String>> {
+    loop {
+        let answer = p.text(question, Some(help))?;
+        if answer.trim().is_empty() {
+            return Ok(None);
+        }
+        match check(&answer) {
+            Ok(()) => return Ok(Some(answer)),
+            Err(e) => app.ui.warn(crate::errors::report(&e, app.ui.lang).0.unwrap_or_default()),
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! `jejaring edit`: change a contact's fields from flags, or in your editor.
+
+use super::fields::ContactFields;
+use super::resolve;
+use crate::app::App;
+use crate::errors::UsageError;
+use crate::model::{Contact, text};
+use crate::t;
+use anyhow::Context;
+
+/// Change a contact
+///
+/// Flags set fields (an empty value clears one: --org ""); --email, --phone and --tag
+/// add, the --remove-… flags remove. With no flags on a terminal, the contact opens
+/// in $VISUAL or $EDITOR as JSON.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Handle, name, unique prefix or fuzzy match
+    pub contact: String,
+    /// New name
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub fields: ContactFields,
+    /// Remove an email (repeatable)
+    #[arg(long, value_name = "EMAIL")]
+    pub remove_email: Vec<String>,
+    /// Remove a phone number (repeatable)
+    #[arg(long, value_name = "PHONE")]
+    pub remove_phone: Vec<String>,
+    /// Remove a tag (repeatable)
+    #[arg(long, value_name = "TAG")]
+    pub remove_tag: Vec<String>,
+}
+
+impl Args {
+    fn any(&self) -> bool {
+        self.name.is_some()
+            || self.fields.any()
+            || !self.remove_email.is_empty()
+            || !self.remove_phone.is_empty()
+            || !self.remove_tag.is_empty()
+    }
+}
+
+pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
+    let lang = app.ui.lang;
+    let mut store = app.open_write()?;
+    let index = resolve::contact(&store.net, &args.contact, lang)?;
+    let before = store.net.contacts[index].clone();
+    let mut after = before.clone();
+    if args.any() {
+        apply(&args, &mut after, app)?;
+    } else if app.prompter().is_some() {
+        after = edit_in_editor(&before, app)?;
+    } else {
+        return Err(UsageError(t!(
+            lang,
+            "nothing to change; give a flag such as --org, --stage or --email (see `jejaring edit --help`)",
+            "tidak ada yang diubah; berikan flag seperti --org, --stage atau --email (lihat `jejaring edit --help`)"
+        ))
+        .into());
+    }
+    let name = after.name.clone();
+    if after == before {
+        app.ui.info(t!(lang, "{name}: nothing changed", "{name}: tidak ada yang berubah"));
+        return Ok(());
+    }
+    if app.ui.json {
+        app.ui.json_value(&after)?;
+    }
+    store.net.contacts[index] = after;
+    app.save(&mut store)?;
+    app.ui.info(t!(lang, "Updated {name}", "{name} diperbarui"));
+    Ok(())
+}
+
+fn apply(args: &Args, c: &mut Contact, app: &App) -> anyhow::Result<()> {
+    if let Some(name) = &args.name {
+        c.name = text::line("--name", name, text::MAX_NAME)?;
+    }
+    args.fields.apply(c, app.clock.today)?;
+    let lang = app.ui.lang;
+    let remove =
+        |list: &mut Vec<String>, gone: &[String], norm: fn(&str) -> String, flag: &str| -> anyhow::Result<()> {
+            for g in gone {
+                let g = norm(g);
+                let Some(pos) = list.iter().position(|v| norm(v) == g) else {
+                    let have = if list.is_empty() { "-".to_string() } else { list.join(", ") };
+                    anyhow::bail!(t!(
+                        lang,
+                        "{flag} {g:?}: not on this contact (it has: {have})",
+                        "{flag} {g:?}: tidak ada pada kontak ini (yang ada: {have})"
+                    ));
+                };
+                list.remove(pos);
+            }
+            Ok(())
+        };
+    remove(&mut c.emails, &args.remove_email, |v| v.trim().to_lowercase(), "--remove-email")?;
+    remove(&mut c.phones, &args.remove_phone, |v| v.chars().filter(char::is_ascii_digit).collect(), "--remove-phone")?;
+    remove(&mut c.tags, &args.remove_tag, |v| text::fold(v.trim()), "--remove-tag")?;
+    Ok(())
+}
+
+/// Opens the contact as JSON in the user's editor and reads it back. The id, handle and
+/// added date cannot be changed this way; every field is checked as the flags would be.
+fn edit_in_editor(before: &Contact, app: &App) -> anyhow::Result<Contact> {
+    let lang = app.ui.lang;
+    let editor = std::env::var("VISUAL").or_else(|_| std::env::var("EDITOR")).unwrap_or_else(|_| "vi".into());
+    let path = std::env::temp_dir().join(format!("jejaring-edit-{}.json", before.handle));
+    std::fs::write(&path, serde_json::to_string_pretty(before)?).context("could not write the temporary file")?;
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$1\""))
+        .arg("sh")
+        .arg(&path)
+        .status()
+        .with_context(|| format!("could not start the editor {editor:?}"));
+    let read = std::fs::read_to_string(&path);
+    let _ = std::fs::remove_file(&path);
+    if !status?.success() {
+        anyhow::bail!(t!(
+            lang,
+            "the editor exited with an error; nothing changed",
+            "editor keluar dengan galat; tidak ada yang berubah"
+        ));
+    }
+    let mut after: Contact = serde_json::from_str(&read?).map_err(|e| {
+        anyhow::anyhow!(t!(
+            lang,
+            "the edited contact is not valid: {e}; nothing changed",
+            "kontak yang disunting tidak sah: {e}; tidak ada yang berubah"
+        ))
+    })?;
+    after.id = before.id;
+    after.handle = before.handle.clone();
+    after.added = before.added;
+    after.name = text::line("name", &after.name, text::MAX_NAME)?;
+    for e in &mut after.emails {
+        *e = text::email(e)?;
+    }
+    for p in &mut after.phones {
+        *p = text::phone(p)?;
+    }
+    for t in &mut after.tags {
+        *t = text::tag(t)?;
+    }
+    Ok(after)
+}

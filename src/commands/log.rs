@@ -1,0 +1,88 @@
+//! `jejaring log`: record a conversation or meeting with one or more people.
+
+use super::resolve;
+use crate::app::App;
+use crate::dates::{self, Lean};
+use crate::model::lookup::{self, Found, Fuzzy};
+use crate::model::{Interaction, Kind, text};
+use crate::t;
+use anyhow::Context;
+use serde_json::Map;
+use uuid::Uuid;
+
+/// Record an interaction with one or more contacts
+///
+/// The last argument is taken as the note when it does not name a contact
+/// (use -m to be explicit): `jejaring log budi siti "coffee at the meetup"`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Contacts (handle, name, prefix or fuzzy), then optionally the note
+    #[arg(required = true, value_name = "CONTACT… [TEXT]")]
+    pub words: Vec<String>,
+    /// What you talked about (then every argument is a contact)
+    #[arg(long, short = 'm', value_name = "TEXT")]
+    pub text: Option<String>,
+    /// What kind of interaction
+    #[arg(long, value_enum, default_value_t = Kind::Meeting)]
+    pub kind: Kind,
+    /// When it happened: 2026-11-03, yesterday, fri, 3 days ago [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<String>,
+    /// They made the first move (reciprocity counts in warmth)
+    #[arg(long)]
+    pub they_reached_out: bool,
+}
+
+pub fn run(app: &App, mut args: Args) -> anyhow::Result<()> {
+    let lang = app.ui.lang;
+    let today = app.clock.today;
+    let on = match &args.on {
+        Some(s) => dates::parse_day(s, today, Lean::Past).context("--on")?,
+        None => today,
+    };
+    if on > today {
+        anyhow::bail!(t!(
+            lang,
+            "--on {on} is in the future; log what has happened (promises have their own command)",
+            "--on {on} masih di masa depan; catat yang sudah terjadi (janji punya perintahnya sendiri)"
+        ));
+    }
+
+    let mut store = app.open_write()?;
+    let net = &mut store.net;
+    // The last word is the note unless it names someone by handle, name or prefix.
+    if args.text.is_none() && args.words.len() > 1 {
+        let last = args.words.last().map(String::as_str).unwrap_or_default();
+        if matches!(lookup::find(net, last, Fuzzy::Strict), Found::None(_)) {
+            args.text = args.words.pop();
+        }
+    }
+    let note = args.text.as_deref().map(|t| text::text("TEXT", t)).transpose()?;
+    let mut ids: Vec<Uuid> = Vec::new();
+    for word in &args.words {
+        let id = net.contacts[resolve::contact(net, word, lang)?].id;
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    let names: Vec<&str> = ids.iter().filter_map(|id| net.contact(id)).map(|c| c.name.as_str()).collect();
+    let names = names.join(", ");
+    let kind = args.kind.label(lang).to_string();
+    let interaction = Interaction {
+        id: Uuid::now_v7(),
+        contacts: ids,
+        kind: args.kind,
+        on,
+        text: note,
+        they_reached_out: args.they_reached_out,
+        logged: app.clock.now,
+        extra: Map::new(),
+    };
+    if app.ui.json {
+        app.ui.json_value(&interaction)?;
+    }
+    net.interactions.push(interaction);
+    app.save(&mut store)?;
+    app.ui.info(t!(lang, "Logged a {kind} with {names} on {on}", "Tercatat {kind} dengan {names} pada {on}"));
+    Ok(())
+}

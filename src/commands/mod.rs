@@ -1,0 +1,33 @@
+//! One file per command, each pairing its clap `Args` with its `run`.
+
+pub mod add_contact;
+pub mod completions;
+pub mod edit;
+pub mod list;
+pub mod log;
+pub mod man;
+pub mod paths;
+pub mod remove;
+pub mod show;
+
+mod fields;
+mod resolve;
+mod words;
+
+use crate::app::App;
+use crate::cli::Command;
+
+/// Runs the parsed command.
+pub fn run(app: &App, command: Command) -> anyhow::Result<()> {
+    match command {
+        Command::AddContact(args) => add_contact::run(app, args),
+        Command::List(args) => list::run(app, args),
+        Command::Show(args) => show::run(app, args),
+        Command::Edit(args) => edit::run(app, args),
+        Command::Remove(args) => remove::run(app, args),
+        Command::Log(args) => log::run(app, args),
+        Command::Paths(args) => paths::run(app, args),
+        Command::Completions(args) => completions::run(app, args),
+        Command::Man(args) => man::run(app, args),
+    }
+}

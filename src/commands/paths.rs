@@ -1,0 +1,60 @@
+//! `jejaring paths`: where the data file, its lock and its backups live.
+
+use crate::app::App;
+use crate::store::{backup, lock_path};
+use crate::t;
+use serde::Serialize;
+use std::path::PathBuf;
+
+/// Show where jejaring keeps your data
+#[derive(Debug, clap::Args)]
+pub struct Args {}
+
+#[derive(Serialize)]
+struct Paths {
+    data: PathBuf,
+    lock: PathBuf,
+    backups: PathBuf,
+    exists: bool,
+}
+
+/// The default data file: `jejaring.json` in the platform's data folder.
+pub fn default_data_file() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "jejaring").map(|d| d.data_dir().join("jejaring.json"))
+}
+
+pub fn run(app: &App, _args: Args) -> anyhow::Result<()> {
+    let lang = app.ui.lang;
+    let p = Paths {
+        data: app.data.clone(),
+        lock: lock_path(&app.data),
+        backups: backup::folder(&app.data),
+        exists: app.data.is_file(),
+    };
+    if app.demo {
+        app.ui.info(t!(
+            lang,
+            "(demo network: held in memory; these paths are not used)",
+            "(jaringan demo: hanya di memori; jalur ini tidak dipakai)"
+        ));
+    }
+    if app.ui.json {
+        return Ok(app.ui.json_value(&p)?);
+    }
+    let rows = [
+        (t!(lang, "data file", "berkas data"), &p.data),
+        (t!(lang, "lock file", "berkas kunci"), &p.lock),
+        (t!(lang, "backups", "cadangan"), &p.backups),
+    ];
+    for (label, path) in rows {
+        app.ui.line(format!("{:<13} {}", format!("{label}:"), path.display()))?;
+    }
+    if !p.exists {
+        app.ui.info(t!(
+            lang,
+            "(the data file does not exist yet; it is created on the first change)",
+            "(berkas data belum ada; akan dibuat saat perubahan pertama)"
+        ));
+    }
+    Ok(())
+}

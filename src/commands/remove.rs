@@ -1,0 +1,51 @@
+//! `jejaring remove`: delete a contact (asks first on a terminal; `--yes` in scripts).
+
+use super::resolve;
+use crate::app::App;
+use crate::errors::UsageError;
+use crate::prompt::Prompter;
+use crate::t;
+
+/// Remove a contact and their place in logged interactions
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Handle, name, unique prefix or fuzzy match
+    pub contact: String,
+    /// Do not ask for confirmation
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+}
+
+pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
+    let lang = app.ui.lang;
+    let mut store = app.open_write()?;
+    let index = resolve::contact(&store.net, &args.contact, lang)?;
+    let (id, name) = (store.net.contacts[index].id, store.net.contacts[index].name.clone());
+    let talks = store.net.interactions.iter().filter(|i| i.involves(&id)).count();
+    if !args.yes {
+        let Some(mut p) = app.prompter() else {
+            return Err(UsageError(t!(
+                lang,
+                "removing {name} needs confirmation; add --yes",
+                "menghapus {name} perlu konfirmasi; tambahkan --yes"
+            ))
+            .into());
+        };
+        let question = t!(
+            lang,
+            "Remove {name} and their part in {talks} logged interactions?",
+            "Hapus {name} beserta perannya dalam {talks} interaksi tercatat?"
+        );
+        if !p.confirm(&question, false)? {
+            app.ui.info(t!(lang, "Kept {name}.", "{name} tidak dihapus."));
+            return Ok(());
+        }
+    }
+    let removed = store.net.remove_contact(&id);
+    if app.ui.json {
+        app.ui.json_value(&removed)?;
+    }
+    app.save(&mut store)?;
+    app.ui.info(t!(lang, "Removed {name}", "{name} dihapus"));
+    Ok(())
+}

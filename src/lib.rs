@@ -1,0 +1,103 @@
+//! jejaring: a command-line networking coach and contact tracker.
+//!
+//! # Design
+//!
+//! Data flows one way. `cli` parses the command line; a command in `commands/` opens
+//! the `store` (which locks, reads, migrates), works on the plain `model` types, and
+//! hands what it found to `ui`; if it changed anything it saves, atomically, with a
+//! backup. `model` and `dates` never print, never touch files and never read the
+//! clock: `now` is read once in `clock` and passed down, so every answer can be
+//! reproduced with `JEJARING_NOW`.
+//!
+//! Every sentence a user reads is written in English and Bahasa Indonesia at the place
+//! it is used, with the `t!` macro.
+
+pub mod app;
+pub mod cli;
+pub mod clock;
+pub mod commands;
+pub mod dates;
+pub mod demo;
+pub mod errors;
+pub mod i18n;
+pub mod model;
+pub mod prompt;
+pub mod store;
+pub mod ui;
+
+use app::App;
+use clap::Parser;
+use cli::Cli;
+use clock::Clock;
+use i18n::Lang;
+use std::process::ExitCode;
+use std::time::Duration;
+use ui::{Ui, UiSettings};
+
+/// How long to wait for another jejaring by default; `JEJARING_LOCK_WAIT` (seconds) overrides.
+const DEFAULT_LOCK_WAIT: Duration = Duration::from_secs(10);
+
+/// Runs the program with the process's arguments and environment.
+pub fn main_entry() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and version go to stdout with exit 0; real usage errors exit 2.
+            let _ = e.print();
+            return ExitCode::from(e.exit_code().clamp(0, 255) as u8);
+        }
+    };
+    let env = |k: &str| std::env::var(k).ok();
+    let lang = Lang::detect(
+        cli.global.lang,
+        env("JEJARING_LANG").as_deref(),
+        env("LC_ALL").or_else(|| env("LANG")).as_deref(),
+    );
+    let ui = Ui::new(UiSettings {
+        lang,
+        json: cli.global.json,
+        quiet: cli.global.quiet,
+        no_input: cli.global.no_input,
+        color: cli.global.color,
+        no_color_env: env("NO_COLOR").is_some_and(|v| !v.is_empty()),
+    });
+    let clock = match Clock::from_env(env("JEJARING_NOW").as_deref()) {
+        Ok(c) => c,
+        Err(bad) => {
+            ui.error(t!(
+                lang,
+                "JEJARING_NOW={bad:?} is not a time; use 2026-11-28 or 2026-11-28T09:00:00+07:00",
+                "JEJARING_NOW={bad:?} bukan waktu; pakai 2026-11-28 atau 2026-11-28T09:00:00+07:00"
+            ));
+            return ExitCode::from(errors::code::USAGE);
+        }
+    };
+    let data = match cli.global.data.clone().or_else(commands::paths::default_data_file) {
+        Some(d) => d,
+        None => {
+            ui.error(t!(
+                lang,
+                "could not find a home folder for the data file; pass --data FILE",
+                "folder rumah untuk berkas data tidak ditemukan; berikan --data BERKAS"
+            ));
+            return ExitCode::from(errors::code::USAGE);
+        }
+    };
+    let lock_wait = env("JEJARING_LOCK_WAIT")
+        .and_then(|s| s.parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s >= 0.0)
+        .map(Duration::from_secs_f64)
+        .unwrap_or(DEFAULT_LOCK_WAIT);
+    let app = App { ui, clock, data, demo: cli.global.demo, lock_wait };
+    let result = commands::run(&app, cli.command).and_then(|()| app.ui.flush().map_err(Into::into));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            let (msg, code) = errors::report(&err, lang);
+            if let Some(msg) = msg {
+                app.ui.error(msg);
+            }
+            code
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! Finding the contact a user means: handle or id, exact name, unique name prefix, a
+//! word prefix, then a fuzzy match, all with accents folded (`jurgen` finds `Jürgen`).
+//! Pure: it returns what it found and leaves the wording to the caller.
+
+use super::Network;
+use super::text::fold;
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+
+/// The result of looking up a name.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Found {
+    /// Exactly one contact: its index in `contacts`.
+    One(usize),
+    /// Several fit equally well: their indexes, best first (at most `MAX_CANDIDATES`).
+    Ambiguous(Vec<usize>),
+    /// Nobody fits; the closest names as suggestions, best first.
+    None(Vec<usize>),
+}
+
+/// How many candidates or suggestions are worth listing.
+pub const MAX_CANDIDATES: usize = 8;
+
+/// Whether a lookup may settle on a fuzzy match. Adding someone new must not mistake
+/// them for an existing contact, so callers that create records ask for `Strict`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fuzzy {
+    Allow,
+    Strict,
+}
+
+/// Finds the contact `query` names.
+pub fn find(net: &Network, query: &str, fuzzy: Fuzzy) -> Found {
+    let q = fold(query.trim());
+    if q.is_empty() {
+        return Found::None(Vec::new());
+    }
+    let contacts = &net.contacts;
+    if let Some(i) =
+        contacts.iter().position(|c| c.handle == q || c.id.to_string() == q || c.id.simple().to_string() == q)
+    {
+        return Found::One(i);
+    }
+    let folded: Vec<String> = contacts.iter().map(|c| fold(&c.name)).collect();
+    let steps: [&dyn Fn(&str) -> bool; 3] =
+        [&|name| name == q, &|name| name.starts_with(&q), &|name| name.split_whitespace().any(|w| w.starts_with(&q))];
+    for step in steps {
+        let hits: Vec<usize> = (0..contacts.len()).filter(|&i| step(&folded[i])).collect();
+        match hits.len() {
+            0 => continue,
+            1 => return Found::One(hits[0]),
+            _ => return Found::Ambiguous(best_first(hits, &folded)),
+        }
+    }
+    let fuzzy_hits = fuzzy_matches(&q, &folded);
+    match (fuzzy, fuzzy_hits.len()) {
+        (Fuzzy::Allow, 1) => Found::One(fuzzy_hits[0]),
+        (Fuzzy::Allow, n) if n > 1 => Found::Ambiguous(fuzzy_hits.into_iter().take(MAX_CANDIDATES).collect()),
+        _ => Found::None(suggestions(&q, &folded)),
+    }
+}
+
+/// Shorter names first (the closer fit), then alphabetical.
+fn best_first(mut hits: Vec<usize>, folded: &[String]) -> Vec<usize> {
+    hits.sort_by(|&a, &b| folded[a].len().cmp(&folded[b].len()).then(folded[a].cmp(&folded[b])));
+    hits.truncate(MAX_CANDIDATES);
+    hits
+}
+
+/// Every contact the fuzzy pattern matches, best score first.
+fn fuzzy_matches(q: &str, folded: &[String]) -> Vec<usize> {
+    let mut matcher = Matcher::new(Config::DEFAULT);
+    let pattern = Pattern::parse(q, CaseMatching::Ignore, Normalization::Smart);
+    let mut buf = Vec::new();
+    let mut scored: Vec<(u32, usize)> = folded
+        .iter()
+        .enumerate()
+        .filter_map(|(i, name)| pattern.score(Utf32Str::new(name, &mut buf), &mut matcher).map(|s| (s, i)))
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.into_iter().map(|(_, i)| i).collect()
+}
+
+/// The closest names by edit similarity, for "did you mean …?".
+fn suggestions(q: &str, folded: &[String]) -> Vec<usize> {
+    let mut scored: Vec<(f64, usize)> = folded
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            // Compare with the whole name and with each word, so a typo in a surname counts.
+            let whole = strsim::jaro_winkler(q, name);
+            let word = name.split_whitespace().map(|w| strsim::jaro_winkler(q, w)).fold(0.0, f64::max);
+            (whole.max(word), i)
+        })
+        .filter(|(score, _)| *score >= 0.8)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.into_iter().take(3).map(|(_, i)| i).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Contact;
+    use chrono::Utc;
+    use uuid::Uuid;
+
+    fn net(names: &[&str]) -> Network {
+        let mut net = Network::default();
+        for (i, name) in names.iter().enumerate() {
+            net.contacts.push(Contact::new(Uuid::now_v7(), format!("h{i:03}"), (*name).into(), Utc::now()));
+        }
+        net
+    }
+
+    #[test]
+    fn handles_and_exact_names_win() {
+        let n = net(&["Budi Santoso", "Budi"]);
+        assert_eq!(find(&n, "h000", Fuzzy::Allow), Found::One(0));
+        assert_eq!(find(&n, "budi", Fuzzy::Allow), Found::One(1));
+        let id = n.contacts[0].id.to_string();
+        assert_eq!(find(&n, &id, Fuzzy::Allow), Found::One(0));
+    }
+
+    #[test]
+    fn unique_prefixes_and_word_prefixes() {
+        let n = net(&["Budi Santoso", "Siti Rahma", "Sitorus Pane"]);
+        assert_eq!(find(&n, "bud", Fuzzy::Allow), Found::One(0));
+        assert_eq!(find(&n, "santo", Fuzzy::Allow), Found::One(0));
+        assert_eq!(find(&n, "siti", Fuzzy::Allow), Found::One(1));
+        assert!(matches!(find(&n, "sit", Fuzzy::Allow), Found::Ambiguous(v) if v.len() == 2));
+    }
+
+    #[test]
+    fn accents_are_folded() {
+        let n = net(&["Jürgen Müller", "Ana"]);
+        assert_eq!(find(&n, "jurgen", Fuzzy::Allow), Found::One(0));
+        assert_eq!(find(&n, "MULLER", Fuzzy::Allow), Found::One(0));
+    }
+
+    #[test]
+    fn fuzzy_matches_only_when_allowed() {
+        let n = net(&["Budi Santoso", "Ana"]);
+        assert_eq!(find(&n, "bdsnt", Fuzzy::Allow), Found::One(0));
+        assert!(matches!(find(&n, "bdsnt", Fuzzy::Strict), Found::None(_)));
+    }
+
+    #[test]
+    fn unknown_names_suggest_the_closest() {
+        let n = net(&["Budi Santoso", "Ana Lestari"]);
+        assert_eq!(find(&n, "Bodi", Fuzzy::Allow), Found::None(vec![0]));
+        assert_eq!(find(&n, "zzzz", Fuzzy::Allow), Found::None(vec![]));
+        assert_eq!(find(&n, "  ", Fuzzy::Allow), Found::None(vec![]));
+    }
+}

@@ -1,0 +1,173 @@
+//! The network as stored: plain serde types and the rules they keep. Nothing here
+//! reads the clock, touches files or prints; callers pass `now` in.
+
+pub mod cadence;
+pub mod contact;
+pub mod interaction;
+pub mod lookup;
+pub mod text;
+mod vocab;
+
+pub use cadence::Cadence;
+pub use contact::{Circle, Contact, Stage};
+pub use interaction::{Interaction, Kind};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+/// The schema version this build writes. Older files are migrated on load
+/// (see `store::migrate`); newer ones are refused.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Everything jejaring knows, as one JSON document. `version` is serialized first so a
+/// reader (or a person) can tell the layout before reading the rest.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Network {
+    pub version: u32,
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub settings: Map<String, Value>,
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
+    #[serde(default)]
+    pub interactions: Vec<Interaction>,
+    /// Records written by a newer version (or by later features) that this build keeps
+    /// as they are.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl Default for Network {
+    fn default() -> Self {
+        Network {
+            version: SCHEMA_VERSION,
+            settings: Map::new(),
+            contacts: Vec::new(),
+            interactions: Vec::new(),
+            extra: Map::new(),
+        }
+    }
+}
+
+impl Network {
+    /// The contact with this id.
+    pub fn contact(&self, id: &Uuid) -> Option<&Contact> {
+        self.contacts.iter().find(|c| &c.id == id)
+    }
+
+    /// A contact's position in `contacts`, by id.
+    pub fn contact_index(&self, id: &Uuid) -> Option<usize> {
+        self.contacts.iter().position(|c| &c.id == id)
+    }
+
+    /// The day of the most recent interaction with each contact, in one pass.
+    pub fn last_contacted(&self) -> HashMap<Uuid, NaiveDate> {
+        let mut last: HashMap<Uuid, NaiveDate> = HashMap::with_capacity(self.contacts.len());
+        for i in &self.interactions {
+            for c in &i.contacts {
+                last.entry(*c).and_modify(|d| *d = (*d).max(i.on)).or_insert(i.on);
+            }
+        }
+        last
+    }
+
+    /// A contact's interactions, most recent first.
+    pub fn interactions_with(&self, id: &Uuid) -> Vec<&Interaction> {
+        let mut v: Vec<&Interaction> = self.interactions.iter().filter(|i| i.involves(id)).collect();
+        v.sort_by(|a, b| b.on.cmp(&a.on).then(b.logged.cmp(&a.logged)));
+        v
+    }
+
+    /// Removes a contact and their place in every interaction; an interaction left with
+    /// nobody is removed too. Returns the removed contact.
+    pub fn remove_contact(&mut self, id: &Uuid) -> Option<Contact> {
+        let index = self.contact_index(id)?;
+        let contact = self.contacts.remove(index);
+        self.interactions.retain_mut(|i| {
+            i.contacts.retain(|c| c != id);
+            !i.contacts.is_empty()
+        });
+        Some(contact)
+    }
+
+    /// Existing contacts that look like the same person: same folded name or a shared email.
+    pub fn likely_duplicates(&self, name: &str, emails: &[String]) -> Vec<&Contact> {
+        let folded = text::fold(name);
+        self.contacts
+            .iter()
+            .filter(|c| text::fold(&c.name) == folded || c.emails.iter().any(|e| emails.contains(e)))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{TimeZone, Utc};
+
+    fn contact(name: &str) -> Contact {
+        let id = Uuid::now_v7();
+        Contact::new(id, id.simple().to_string()[..6].into(), name.into(), Utc.timestamp_opt(0, 0).unwrap())
+    }
+
+    fn talk(with: &[Uuid], on: &str) -> Interaction {
+        Interaction {
+            id: Uuid::now_v7(),
+            contacts: with.to_vec(),
+            kind: Kind::Call,
+            on: on.parse().unwrap(),
+            text: None,
+            they_reached_out: false,
+            logged: Utc.timestamp_opt(0, 0).unwrap(),
+            extra: Map::new(),
+        }
+    }
+
+    #[test]
+    fn last_contacted_takes_the_latest_day() {
+        let mut net = Network::default();
+        let (a, b) = (contact("A"), contact("B"));
+        net.interactions.push(talk(&[a.id], "2026-01-05"));
+        net.interactions.push(talk(&[a.id, b.id], "2026-03-01"));
+        net.interactions.push(talk(&[a.id], "2026-02-01"));
+        let last = net.last_contacted();
+        assert_eq!(last[&a.id].to_string(), "2026-03-01");
+        assert_eq!(last[&b.id].to_string(), "2026-03-01");
+    }
+
+    #[test]
+    fn removing_a_contact_cleans_interactions() {
+        let mut net = Network::default();
+        let (a, b) = (contact("A"), contact("B"));
+        let (aid, bid) = (a.id, b.id);
+        net.contacts.extend([a, b]);
+        net.interactions.push(talk(&[aid], "2026-01-05"));
+        net.interactions.push(talk(&[aid, bid], "2026-03-01"));
+        assert!(net.remove_contact(&aid).is_some());
+        assert_eq!(net.contacts.len(), 1);
+        assert_eq!(net.interactions.len(), 1);
+        assert_eq!(net.interactions[0].contacts, vec![bid]);
+    }
+
+    #[test]
+    fn duplicates_match_folded_names_and_emails() {
+        let mut net = Network::default();
+        let mut a = contact("Jürgen Weiß");
+        a.emails.push("jw@example.com".into());
+        net.contacts.push(a);
+        assert_eq!(net.likely_duplicates("jurgen weiss", &[]).len(), 1);
+        assert_eq!(net.likely_duplicates("Someone", &["jw@example.com".into()]).len(), 1);
+        assert!(net.likely_duplicates("Someone", &[]).is_empty());
+    }
+
+    #[test]
+    fn unknown_fields_are_kept() {
+        let json = r#"{"version":1,"contacts":[],"interactions":[],"goals":[{"x":1}],"future":true}"#;
+        let net: Network = serde_json::from_str(json).unwrap();
+        let back = serde_json::to_value(&net).unwrap();
+        assert_eq!(back["goals"][0]["x"], 1);
+        assert_eq!(back["future"], true);
+    }
+}

@@ -1,0 +1,184 @@
+//! Checks on what the user types before it reaches the data file: empty names,
+//! control characters, absurd lengths, malformed emails and phone numbers.
+
+use crate::i18n::Lang;
+use crate::t;
+
+/// The longest name accepted, in characters.
+pub const MAX_NAME: usize = 200;
+/// The longest single-line field (org, role, tag, where you met…).
+pub const MAX_LINE: usize = 500;
+/// The longest free text (notes, impressions, interaction notes).
+pub const MAX_TEXT: usize = 20_000;
+
+/// Why a piece of input was refused. `field` names the flag the value came from.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InputError {
+    #[error("{field} is empty")]
+    Empty { field: &'static str },
+    #[error("{field} is too long")]
+    TooLong { field: &'static str, max: usize, len: usize },
+    #[error("{field} contains control characters")]
+    Control { field: &'static str },
+    #[error("not an email address: {0}")]
+    Email(String),
+    #[error("not a phone number: {0}")]
+    Phone(String),
+}
+
+impl InputError {
+    /// The one-line message for the user, saying what to do.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            InputError::Empty { field } => {
+                t!(lang, "{field} must not be empty; give it some text", "{field} tidak boleh kosong; isi dengan teks")
+            }
+            InputError::TooLong { field, max, len } => t!(
+                lang,
+                "{field} is {len} characters long; the limit is {max}, so shorten it",
+                "{field} panjangnya {len} karakter; batasnya {max}, jadi persingkat"
+            ),
+            InputError::Control { field } => t!(
+                lang,
+                "{field} contains control characters; use plain text",
+                "{field} berisi karakter kontrol; gunakan teks biasa"
+            ),
+            InputError::Email(v) => t!(
+                lang,
+                "{v:?} is not an email address (expected name@example.com)",
+                "{v:?} bukan alamat email (contoh: nama@contoh.com)"
+            ),
+            InputError::Phone(v) => t!(
+                lang,
+                "{v:?} is not a phone number (digits, spaces, + - ( ) . only)",
+                "{v:?} bukan nomor telepon (hanya angka, spasi, + - ( ) .)"
+            ),
+        }
+    }
+}
+
+/// A single line of text: trimmed, non-empty, no control characters, at most `max` chars.
+pub fn line(field: &'static str, value: &str, max: usize) -> Result<String, InputError> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(InputError::Empty { field });
+    }
+    if value.chars().any(char::is_control) {
+        return Err(InputError::Control { field });
+    }
+    check_len(field, value, max)?;
+    Ok(value.to_string())
+}
+
+/// Free text: trimmed, non-empty; newlines and tabs allowed, other control characters not.
+pub fn text(field: &'static str, value: &str) -> Result<String, InputError> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(InputError::Empty { field });
+    }
+    if value.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r') {
+        return Err(InputError::Control { field });
+    }
+    check_len(field, value, MAX_TEXT)?;
+    Ok(value.replace("\r\n", "\n"))
+}
+
+/// An optional field: an empty value clears it (`--org ""`).
+pub fn optional_line(field: &'static str, value: &str) -> Result<Option<String>, InputError> {
+    if value.trim().is_empty() { Ok(None) } else { line(field, value, MAX_LINE).map(Some) }
+}
+
+/// Optional free text: an empty value clears it.
+pub fn optional_text(field: &'static str, value: &str) -> Result<Option<String>, InputError> {
+    if value.trim().is_empty() { Ok(None) } else { text(field, value).map(Some) }
+}
+
+/// An email address, lower-cased. Only the shape is checked: one `@`, text on both
+/// sides, a dot in the domain, no spaces. Real validation is the mail server's job.
+pub fn email(value: &str) -> Result<String, InputError> {
+    let v = line("--email", value, MAX_LINE)?;
+    let ok = match v.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !domain.contains('@')
+                && !v.contains(char::is_whitespace)
+        }
+        None => false,
+    };
+    if ok { Ok(v.to_lowercase()) } else { Err(InputError::Email(v)) }
+}
+
+/// A phone number as the user writes it, with at least three digits.
+pub fn phone(value: &str) -> Result<String, InputError> {
+    let v = line("--phone", value, 64)?;
+    let allowed = |c: char| c.is_ascii_digit() || " +-().".contains(c);
+    let digits = v.chars().filter(char::is_ascii_digit).count();
+    if v.chars().all(allowed) && digits >= 3 { Ok(v) } else { Err(InputError::Phone(v)) }
+}
+
+/// A tag: one word-ish label, lower-cased so `Fintech` and `fintech` are one tag.
+pub fn tag(value: &str) -> Result<String, InputError> {
+    let v = line("--tag", value, 64)?;
+    Ok(v.to_lowercase())
+}
+
+fn check_len(field: &'static str, value: &str, max: usize) -> Result<(), InputError> {
+    let len = value.chars().count();
+    if len > max { Err(InputError::TooLong { field, max, len }) } else { Ok(()) }
+}
+
+/// Folds a string for matching: accents removed, lower case (`Jürgen` → `jurgen`).
+pub fn fold(s: &str) -> String {
+    if s.is_ascii() { s.to_ascii_lowercase() } else { deunicode::deunicode(s).to_lowercase() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_trimmed_and_checked() {
+        assert_eq!(line("--name", "  Budi  ", MAX_NAME).unwrap(), "Budi");
+        assert_eq!(line("--name", " \t ", MAX_NAME), Err(InputError::Empty { field: "--name" }));
+        assert_eq!(line("--name", "Bu\u{7}di", MAX_NAME), Err(InputError::Control { field: "--name" }));
+        assert!(matches!(line("--name", &"x".repeat(201), MAX_NAME), Err(InputError::TooLong { .. })));
+    }
+
+    #[test]
+    fn text_keeps_newlines_but_not_other_controls() {
+        assert_eq!(text("--note", "a\r\nb").unwrap(), "a\nb");
+        assert!(text("--note", "a\u{0}b").is_err());
+        assert!(text("--note", &"x".repeat(100_000)).is_err());
+    }
+
+    #[test]
+    fn emails_are_shape_checked() {
+        assert_eq!(email(" Budi@Example.COM ").unwrap(), "budi@example.com");
+        for bad in ["budi", "@x.com", "budi@x", "a b@x.com", "a@b@c.com", "a@.com"] {
+            assert!(email(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn phones_are_shape_checked() {
+        assert_eq!(phone("+62 812-3456-7890").unwrap(), "+62 812-3456-7890");
+        assert!(phone("call me").is_err());
+        assert!(phone("12").is_err());
+    }
+
+    #[test]
+    fn folding_removes_accents() {
+        assert_eq!(fold("Jürgen Müller"), "jurgen muller");
+        assert_eq!(fold("SITI"), "siti");
+    }
+
+    #[test]
+    fn messages_exist_in_both_languages() {
+        let e = InputError::Empty { field: "--name" };
+        assert!(e.message(Lang::En).contains("must not be empty"));
+        assert!(e.message(Lang::Id).contains("tidak boleh kosong"));
+    }
+}

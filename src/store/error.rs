@@ -1,0 +1,79 @@
+//! The ways a data file can be refused. Each says what is wrong and what to do, in the
+//! user's language; all of them leave the file exactly as it was.
+
+use crate::i18n::Lang;
+use crate::t;
+use std::path::PathBuf;
+
+/// A refusal to use the data file. The command layer maps these to exit code 3.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The file is not valid JSON or does not have the expected shape.
+    #[error("{path} could not be read: {reason} at line {line}, column {column}")]
+    Corrupt { path: PathBuf, reason: String, line: usize, column: usize, backup: Option<PathBuf> },
+    /// The file was written by a newer jejaring.
+    #[error("{path} has schema version {found}; this build reads up to {supported}")]
+    TooNew { path: PathBuf, found: u64, supported: u32, backup: Option<PathBuf> },
+    /// Another jejaring held the lock for too long.
+    #[error("another jejaring is using {path}")]
+    Locked { path: PathBuf, waited_secs: u64 },
+    /// The data path is a folder.
+    #[error("{path} is a folder")]
+    IsFolder { path: PathBuf },
+}
+
+impl StoreError {
+    /// The one-line message for the user.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            StoreError::Corrupt { path, reason, line, column, backup } => {
+                let path = path.display();
+                let restore = restore_hint(lang, backup.as_ref());
+                t!(
+                    lang,
+                    "{path} is not a valid jejaring file ({reason} at line {line}, column {column}); it was left untouched. {restore}",
+                    "{path} bukan berkas jejaring yang sah ({reason} di baris {line}, kolom {column}); berkas tidak diubah. {restore}"
+                )
+            }
+            StoreError::TooNew { path, found, supported, backup } => {
+                let path = path.display();
+                let restore = restore_hint(lang, backup.as_ref());
+                t!(
+                    lang,
+                    "{path} was written by a newer jejaring (schema {found}, this build knows up to {supported}); upgrade jejaring. The file was left untouched. {restore}",
+                    "{path} ditulis oleh jejaring yang lebih baru (skema {found}, versi ini hanya sampai {supported}); perbarui jejaring. Berkas tidak diubah. {restore}"
+                )
+            }
+            StoreError::Locked { path, waited_secs } => {
+                let path = path.display();
+                t!(
+                    lang,
+                    "another jejaring kept {path} locked for {waited_secs} s; finish or close it and try again",
+                    "jejaring lain mengunci {path} selama {waited_secs} detik; selesaikan atau tutup lalu coba lagi"
+                )
+            }
+            StoreError::IsFolder { path } => {
+                let path = path.display();
+                t!(
+                    lang,
+                    "{path} is a folder, not a data file; pass a file path with --data",
+                    "{path} adalah folder, bukan berkas data; berikan jalur berkas dengan --data"
+                )
+            }
+        }
+    }
+}
+
+fn restore_hint(lang: Lang, backup: Option<&PathBuf>) -> String {
+    match backup {
+        Some(b) => {
+            let b = b.display();
+            t!(
+                lang,
+                "The newest backup is {b}; copy it over the data file to restore.",
+                "Cadangan terbaru: {b}; salin ke berkas data untuk memulihkan."
+            )
+        }
+        None => t!(lang, "There is no backup to restore from.", "Tidak ada cadangan untuk dipulihkan."),
+    }
+}

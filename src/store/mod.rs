@@ -1,0 +1,266 @@
+//! The data file: load (with migration), lock, crash-safe save and backups.
+//!
+//! The life of a command: `Store::open` takes the lock (shared to read, exclusive to
+//! change), reads and checks the file, and hands out the `Network`; a command that
+//! changed something calls `save`, which keeps a backup of the previous file and
+//! replaces it atomically; dropping the store releases the lock. A read-only store
+//! cannot save, so a read command never writes.
+//!
+//! A file that does not parse, or that a newer version wrote, is refused with its path,
+//! the position of the problem and the newest backup, and is never written.
+
+pub mod backup;
+mod error;
+mod lock;
+pub mod migrate;
+
+pub use error::StoreError;
+pub use lock::LockKind;
+
+use crate::model::{Network, SCHEMA_VERSION};
+use anyhow::Context;
+use atomic_write_file::AtomicWriteFile;
+use std::fs::File;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// How a store was opened, which decides whether it may save.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    Read,
+    Write,
+    /// The bundled demo network: held in memory, never saved.
+    Demo,
+}
+
+/// What `save` did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Saved {
+    Written,
+    /// Demo mode: the change lived only in memory.
+    NotInDemo,
+}
+
+/// An open data file and the network it holds.
+pub struct Store {
+    path: PathBuf,
+    access: Access,
+    /// Held for the store's whole life; released on drop.
+    _lock: Option<File>,
+    /// The version the file had, when it was migrated on load.
+    migrated_from: Option<u64>,
+    pub net: Network,
+}
+
+impl Store {
+    /// Opens the data file at `path`. A missing file is an empty network. Waits up to
+    /// `lock_wait` for another jejaring, calling `on_wait` once if it has to.
+    pub fn open(path: &Path, access: Access, lock_wait: Duration, on_wait: impl FnOnce()) -> anyhow::Result<Store> {
+        if path.is_dir() {
+            return Err(StoreError::IsFolder { path: path.to_path_buf() }.into());
+        }
+        let lock = match access {
+            Access::Demo => None,
+            Access::Write => {
+                let dir = parent(path);
+                std::fs::create_dir_all(dir)
+                    .with_context(|| format!("could not create the folder {}", dir.display()))?;
+                Some(take_lock(path, LockKind::Exclusive, lock_wait, on_wait)?)
+            }
+            // A reader locks only when it can: a missing folder means there is no data to
+            // protect, and a read-only folder must still be readable.
+            Access::Read if parent(path).is_dir() => take_lock(path, LockKind::Shared, lock_wait, on_wait).ok(),
+            Access::Read => None,
+        };
+        let (net, migrated_from) = match std::fs::read(path) {
+            Ok(bytes) => decode(&bytes, path)?,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => (Network::default(), None),
+            Err(e) => return Err(e).with_context(|| format!("could not read {}", path.display())),
+        };
+        Ok(Store { path: path.to_path_buf(), access, _lock: lock, migrated_from, net })
+    }
+
+    /// A store over a network held only in memory (the demo).
+    pub fn in_memory(net: Network) -> Store {
+        Store { path: PathBuf::new(), access: Access::Demo, _lock: None, migrated_from: None, net }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn access(&self) -> Access {
+        self.access
+    }
+
+    /// Writes the network: serialize in memory, keep a backup of the previous file,
+    /// write a new file beside it (mode 0600), fsync, rename over, fsync the folder.
+    pub fn save(&mut self) -> anyhow::Result<Saved> {
+        match self.access {
+            Access::Demo => return Ok(Saved::NotInDemo),
+            Access::Read => panic!("a store opened for reading was asked to save"),
+            Access::Write => {}
+        }
+        let mut bytes = serde_json::to_vec_pretty(&self.net).context("could not serialize the network")?;
+        bytes.push(b'\n');
+        let path = &self.path;
+        if path.exists() {
+            // Backups are named by the real clock, not JEJARING_NOW: they record when the
+            // file changed on this disk.
+            let now = chrono::Utc::now();
+            let label = self.migrated_from.map(|v| format!("pre-migration-v{v}"));
+            backup::keep(path, now, label.as_deref())
+                .with_context(|| format!("could not keep a backup of {} (nothing was saved)", path.display()))?;
+            self.migrated_from = None;
+        }
+        write_atomically(path, &bytes).with_context(|| format!("could not save {}", path.display()))?;
+        Ok(Saved::Written)
+    }
+}
+
+fn parent(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// The lock file that guards `data`.
+pub fn lock_path(data: &Path) -> PathBuf {
+    let mut name = data.file_name().unwrap_or_default().to_os_string();
+    name.push(".lock");
+    data.with_file_name(name)
+}
+
+fn take_lock(data: &Path, kind: LockKind, wait: Duration, on_wait: impl FnOnce()) -> anyhow::Result<File> {
+    let path = lock_path(data);
+    match lock::acquire(&path, kind, wait, on_wait).with_context(|| format!("could not lock {}", path.display()))? {
+        lock::Locked::Held(file) => Ok(file),
+        lock::Locked::TimedOut => {
+            Err(StoreError::Locked { path: data.to_path_buf(), waited_secs: wait.as_secs() }.into())
+        }
+    }
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut options = AtomicWriteFile::options();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // Relationship notes are private: a new file is readable by its owner only.
+        options.mode(0o600);
+    }
+    let mut file = options.open(path)?;
+    file.write_all(bytes)?;
+    file.commit()
+}
+
+/// Parses the file's bytes into the current schema, migrating older versions and
+/// refusing newer or malformed ones. Returns the network and the version it had when
+/// a migration ran.
+pub fn decode(bytes: &[u8], path: &Path) -> Result<(Network, Option<u64>), StoreError> {
+    // The common case in one pass: a current file parses straight into the types.
+    let typed = serde_json::from_slice::<Network>(bytes);
+    if let Ok(net) = typed.as_ref()
+        && net.version == SCHEMA_VERSION
+    {
+        return typed.map(|net| (net, None)).map_err(|e| corrupt(path, &e));
+    }
+    // Otherwise read it as plain JSON to learn its version and say precisely what is wrong.
+    let mut doc: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| corrupt(path, &e))?;
+    let Some(obj) = doc.as_object_mut() else {
+        return Err(corrupt_at(path, "the top level is not a JSON object".into(), 1, 1));
+    };
+    let Some(version) = migrate::version_of(obj) else {
+        return Err(corrupt_at(path, "\"version\" is not a whole number".into(), 1, 1));
+    };
+    if version > u64::from(SCHEMA_VERSION) {
+        return Err(StoreError::TooNew {
+            path: path.to_path_buf(),
+            found: version,
+            supported: SCHEMA_VERSION,
+            backup: backup::newest(path),
+        });
+    }
+    if version == u64::from(SCHEMA_VERSION) {
+        // Valid JSON of the current version that does not fit the schema.
+        return Err(typed.err().map(|e| corrupt(path, &e)).unwrap_or_else(|| corrupt_at(path, "unknown".into(), 1, 1)));
+    }
+    migrate::migrate(obj);
+    let net = serde_json::from_value(doc).map_err(|e| {
+        corrupt_at(path, format!("after upgrading from schema {version}: {}", strip_position(&e)), 0, 0)
+    })?;
+    Ok((net, Some(version)))
+}
+
+fn corrupt(path: &Path, e: &serde_json::Error) -> StoreError {
+    let reason = match e.classify() {
+        serde_json::error::Category::Eof => "the file ends early (it may be truncated)".to_string(),
+        _ => strip_position(e),
+    };
+    corrupt_at(path, reason, e.line(), e.column())
+}
+
+fn corrupt_at(path: &Path, reason: String, line: usize, column: usize) -> StoreError {
+    StoreError::Corrupt { path: path.to_path_buf(), reason, line, column, backup: backup::newest(path) }
+}
+
+/// serde_json appends " at line L column C" to its messages; the position is reported
+/// separately, so drop it from the reason.
+fn strip_position(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode_str(s: &str) -> Result<(Network, Option<u64>), StoreError> {
+        decode(s.as_bytes(), Path::new("/nowhere/jejaring.json"))
+    }
+
+    #[test]
+    fn current_files_decode_without_migration() {
+        let (net, from) = decode_str(r#"{"version":1,"contacts":[],"interactions":[]}"#).unwrap();
+        assert_eq!(net.version, 1);
+        assert_eq!(from, None);
+    }
+
+    #[test]
+    fn truncated_files_are_reported_with_a_position() {
+        let err = decode_str("{\"version\":1,\n\"contacts\":[").unwrap_err();
+        match err {
+            StoreError::Corrupt { reason, line, .. } => {
+                assert!(reason.contains("truncated"), "{reason}");
+                assert_eq!(line, 2);
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn newer_versions_are_refused() {
+        let err = decode_str(r#"{"version":99,"contacts":"whatever"}"#).unwrap_err();
+        assert!(matches!(err, StoreError::TooNew { found: 99, .. }));
+    }
+
+    #[test]
+    fn wrong_shapes_are_corrupt() {
+        assert!(matches!(decode_str("[1,2]"), Err(StoreError::Corrupt { .. })));
+        assert!(matches!(decode_str(r#"{"version":"x"}"#), Err(StoreError::Corrupt { .. })));
+        assert!(matches!(decode_str(r#"{"version":1,"contacts":5}"#), Err(StoreError::Corrupt { .. })));
+        assert!(matches!(decode_str(""), Err(StoreError::Corrupt { .. })));
+    }
+
+    #[test]
+    fn unversioned_files_migrate() {
+        let (net, from) = decode_str(r#"{"contacts":[]}"#).unwrap();
+        assert_eq!(from, Some(0));
+        assert_eq!(net.version, SCHEMA_VERSION);
+    }
+}

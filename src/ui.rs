@@ -1,0 +1,150 @@
+//! Where output goes and how it looks: data on stdout (buffered, so big lists are fast),
+//! messages and prompts on stderr, colour decided once, tables sized to the terminal.
+
+use crate::i18n::Lang;
+use anstyle::{AnsiColor, Style};
+use comfy_table::{ContentArrangement, LineStyle, Table, TableStyle};
+use std::cell::RefCell;
+use std::io::{self, BufWriter, IsTerminal, Stdout, Write};
+
+/// `--color`: auto follows the terminal and `NO_COLOR`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// The width tables get when stdout is not a terminal, so piped output is stable.
+const PIPE_WIDTH: u16 = 120;
+
+/// Columns with one rule under the header: easy on the eye, easy to `grep` and `cut`.
+const TERMINAL_STYLE: TableStyle = TableStyle::new().header_separator(LineStyle::none().fill('─').junction(' '));
+const PIPE_STYLE: TableStyle = TableStyle::new().header_separator(LineStyle::none().fill('-').junction(' '));
+
+/// Styles used across commands.
+pub mod style {
+    use super::*;
+    pub const HEADING: Style = Style::new().bold();
+    pub const DIM: Style = Style::new().dimmed();
+    pub const GOOD: Style = AnsiColor::Green.on_default();
+    pub const WARN: Style = AnsiColor::Yellow.on_default();
+    pub const BAD: Style = AnsiColor::Red.on_default();
+}
+
+/// The terminal side of a run.
+pub struct Ui {
+    pub lang: Lang,
+    pub json: bool,
+    pub quiet: bool,
+    /// Prompts are allowed: stdin and stderr are terminals and `--no-input` was not given.
+    pub interactive: bool,
+    stdout_tty: bool,
+    color_out: bool,
+    color_err: bool,
+    out: RefCell<BufWriter<Stdout>>,
+}
+
+/// The facts the colour and prompt decisions rest on, gathered by the caller.
+pub struct UiSettings {
+    pub lang: Lang,
+    pub json: bool,
+    pub quiet: bool,
+    pub no_input: bool,
+    pub color: ColorChoice,
+    pub no_color_env: bool,
+}
+
+impl Ui {
+    pub fn new(s: UiSettings) -> Ui {
+        let stdout_tty = io::stdout().is_terminal();
+        let stderr_tty = io::stderr().is_terminal();
+        let stdin_tty = io::stdin().is_terminal();
+        let color = |tty: bool| match s.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => tty && !s.no_color_env,
+        };
+        Ui {
+            lang: s.lang,
+            json: s.json,
+            quiet: s.quiet,
+            interactive: !s.no_input && stdin_tty && stderr_tty,
+            stdout_tty,
+            color_out: color(stdout_tty) && !s.json,
+            color_err: color(stderr_tty),
+            out: RefCell::new(BufWriter::with_capacity(64 * 1024, io::stdout())),
+        }
+    }
+
+    /// Writes one line of data to stdout.
+    pub fn line(&self, text: impl AsRef<str>) -> io::Result<()> {
+        let mut out = self.out.borrow_mut();
+        out.write_all(text.as_ref().as_bytes())?;
+        out.write_all(b"\n")
+    }
+
+    /// Writes a value as pretty JSON to stdout.
+    pub fn json_value<T: serde::Serialize + ?Sized>(&self, value: &T) -> io::Result<()> {
+        let mut out = self.out.borrow_mut();
+        serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
+        out.write_all(b"\n")
+    }
+
+    /// Flushes stdout; called once at the end of a run so a broken pipe surfaces here.
+    pub fn flush(&self) -> io::Result<()> {
+        self.out.borrow_mut().flush()
+    }
+
+    /// Styles text for stdout (plain when colour is off).
+    pub fn paint(&self, style: Style, text: impl std::fmt::Display) -> String {
+        paint(self.color_out, style, text)
+    }
+
+    /// A status message on stderr; `--quiet` silences it.
+    pub fn info(&self, msg: impl AsRef<str>) {
+        if !self.quiet {
+            self.err_line(msg.as_ref());
+        }
+    }
+
+    /// A warning on stderr; shown even with `--quiet`.
+    pub fn warn(&self, msg: impl AsRef<str>) {
+        let label = match self.lang {
+            Lang::En => "warning",
+            Lang::Id => "peringatan",
+        };
+        self.err_line(&format!("{}: {}", paint(self.color_err, style::WARN, label), msg.as_ref()));
+    }
+
+    /// An error line on stderr.
+    pub fn error(&self, msg: impl AsRef<str>) {
+        self.err_line(&format!("{}: {}", paint(self.color_err, style::BAD, "error"), msg.as_ref()));
+    }
+
+    fn err_line(&self, msg: &str) {
+        // Keep stdout and stderr in order when both go to one terminal.
+        let _ = self.out.borrow_mut().flush();
+        let _ = writeln!(io::stderr().lock(), "{msg}");
+    }
+
+    /// A table with the given header, sized to the terminal or to a fixed width when piped.
+    pub fn table(&self, header: Vec<String>) -> Table {
+        let mut table = Table::new();
+        if self.stdout_tty {
+            table.load_style(TERMINAL_STYLE).set_content_arrangement(ContentArrangement::Dynamic);
+        } else {
+            table.load_style(PIPE_STYLE).set_content_arrangement(ContentArrangement::Disabled).set_width(PIPE_WIDTH);
+        }
+        if !self.color_out {
+            table.force_no_tty();
+        }
+        table.set_header(header);
+        table
+    }
+}
+
+fn paint(on: bool, style: Style, text: impl std::fmt::Display) -> String {
+    if on { format!("{style}{text}{style:#}") } else { text.to_string() }
+}
