@@ -3,14 +3,20 @@
 
 pub mod cadence;
 pub mod contact;
+pub mod fact;
 pub mod interaction;
 pub mod lookup;
+pub mod promise;
 pub mod text;
+pub mod trust;
 mod vocab;
 
 pub use cadence::Cadence;
 pub use contact::{Circle, Contact, Stage};
+pub use fact::{Fact, Topic};
 pub use interaction::{Interaction, Kind};
+pub use promise::{Outcome, Promise, PromiseStatus};
+pub use trust::TrustNote;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -33,6 +39,12 @@ pub struct Network {
     pub contacts: Vec<Contact>,
     #[serde(default)]
     pub interactions: Vec<Interaction>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub trust_notes: Vec<TrustNote>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<Fact>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub promises: Vec<Promise>,
     /// Records written by a newer version (or by later features) that this build keeps
     /// as they are.
     #[serde(flatten)]
@@ -46,6 +58,9 @@ impl Default for Network {
             settings: Map::new(),
             contacts: Vec::new(),
             interactions: Vec::new(),
+            trust_notes: Vec::new(),
+            facts: Vec::new(),
+            promises: Vec::new(),
             extra: Map::new(),
         }
     }
@@ -80,8 +95,8 @@ impl Network {
         v
     }
 
-    /// Removes a contact and their place in every interaction; an interaction left with
-    /// nobody is removed too. Returns the removed contact.
+    /// Removes a contact, their place in every interaction (an interaction left with
+    /// nobody goes too) and the trust notes, facts and promises about them.
     pub fn remove_contact(&mut self, id: &Uuid) -> Option<Contact> {
         let index = self.contact_index(id)?;
         let contact = self.contacts.remove(index);
@@ -89,6 +104,9 @@ impl Network {
             i.contacts.retain(|c| c != id);
             !i.contacts.is_empty()
         });
+        self.trust_notes.retain(|n| &n.contact != id);
+        self.facts.retain(|f| &f.contact != id);
+        self.promises.retain(|p| &p.contact != id);
         Some(contact)
     }
 

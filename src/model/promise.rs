@@ -1,0 +1,147 @@
+//! Promises: what you committed to whom, by when, and how it ended. Being reliable is
+//! what makes trust grow, so every promise counts towards your reliability rate.
+
+use super::vocab::vocab;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use uuid::Uuid;
+
+vocab! {
+    /// Where a promise stands.
+    PromiseStatus {
+        Open => "open", "open", "terbuka";
+        Kept => "kept", "kept", "ditepati";
+        Broken => "broken", "broken", "diingkari";
+    }
+}
+
+/// A new due date agreed with the other person. The history keeps both dates.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Move {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// When it was agreed.
+    pub on: NaiveDate,
+    pub note: String,
+}
+
+/// One commitment. `n` is the short number users type (`promise done 3`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Promise {
+    pub id: Uuid,
+    pub n: u32,
+    pub contact: Uuid,
+    pub what: String,
+    /// When you made the promise.
+    pub made_on: NaiveDate,
+    /// The due date in force (the latest agreed one).
+    pub due: NaiveDate,
+    pub status: PromiseStatus,
+    /// When it was kept or broken.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolved_on: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub moves: Vec<Move>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub logged: DateTime<Utc>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// How a promise turned out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Open,
+    /// Open and past its due date.
+    Overdue,
+    KeptOnTime,
+    KeptLate,
+    Broken,
+}
+
+impl Promise {
+    /// The outcome as of `today`. Kept by the due date in force counts as on time, so a
+    /// promise renegotiated in good faith and kept by the new date keeps faith.
+    pub fn outcome(&self, today: NaiveDate) -> Outcome {
+        match (&self.status, self.resolved_on) {
+            (PromiseStatus::Kept, Some(on)) if on > self.due => Outcome::KeptLate,
+            (PromiseStatus::Kept, _) => Outcome::KeptOnTime,
+            (PromiseStatus::Broken, _) => Outcome::Broken,
+            _ if self.due < today => Outcome::Overdue,
+            _ => Outcome::Open,
+        }
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.status == PromiseStatus::Open
+    }
+
+    /// The first due date agreed, before any renegotiation.
+    pub fn original_due(&self) -> NaiveDate {
+        self.moves.first().map_or(self.due, |m| m.from)
+    }
+}
+
+/// The next short number for a list of numbered records.
+pub fn next_number(taken: impl Iterator<Item = u32>) -> u32 {
+    taken.max().unwrap_or(0) + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub fn promise(due: &str, status: PromiseStatus, resolved: Option<&str>) -> Promise {
+        Promise {
+            id: Uuid::now_v7(),
+            n: 1,
+            contact: Uuid::nil(),
+            what: "send the deck".into(),
+            made_on: "2026-11-01".parse().unwrap(),
+            due: due.parse().unwrap(),
+            status,
+            resolved_on: resolved.map(|r| r.parse().unwrap()),
+            moves: Vec::new(),
+            note: None,
+            logged: DateTime::UNIX_EPOCH,
+            extra: Map::new(),
+        }
+    }
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn outcomes_follow_the_dates() {
+        let today = day("2026-11-28");
+        assert_eq!(promise("2026-12-01", PromiseStatus::Open, None).outcome(today), Outcome::Open);
+        assert_eq!(promise("2026-11-28", PromiseStatus::Open, None).outcome(today), Outcome::Open);
+        assert_eq!(promise("2026-11-27", PromiseStatus::Open, None).outcome(today), Outcome::Overdue);
+        assert_eq!(promise("2026-11-20", PromiseStatus::Kept, Some("2026-11-20")).outcome(today), Outcome::KeptOnTime);
+        assert_eq!(promise("2026-11-20", PromiseStatus::Kept, Some("2026-11-21")).outcome(today), Outcome::KeptLate);
+        assert_eq!(promise("2026-11-20", PromiseStatus::Broken, Some("2026-11-21")).outcome(today), Outcome::Broken);
+    }
+
+    #[test]
+    fn renegotiated_promises_keep_both_dates() {
+        let mut p = promise("2026-12-10", PromiseStatus::Kept, Some("2026-12-08"));
+        p.moves.push(Move {
+            from: day("2026-11-30"),
+            to: day("2026-12-10"),
+            on: day("2026-11-29"),
+            note: "agreed".into(),
+        });
+        assert_eq!(p.original_due(), day("2026-11-30"));
+        assert_eq!(p.outcome(day("2026-12-20")), Outcome::KeptOnTime);
+    }
+
+    #[test]
+    fn numbers_count_up() {
+        assert_eq!(next_number([].into_iter()), 1);
+        assert_eq!(next_number([3, 1, 7].into_iter()), 8);
+    }
+}
