@@ -55,7 +55,22 @@ pub enum Command {
     Edit(commands::edit::Args),
     Remove(commands::remove::Args),
     Log(commands::log::Args),
+    Trust(commands::trust::Args),
+    Know(commands::know::Args),
+    Promise(commands::promise::Args),
+    Brief(commands::brief::Args),
     Paths(commands::paths::Args),
     Completions(commands::completions::Args),
     Man(commands::man::Args),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
 }

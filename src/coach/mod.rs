@@ -3,6 +3,7 @@
 //! prints, touches files or reads the clock.
 
 pub mod cadence;
+pub mod index;
 pub mod knowing;
 pub mod reliability;
 pub mod warmth;

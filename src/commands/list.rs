@@ -2,6 +2,9 @@
 
 use super::words;
 use crate::app::App;
+use crate::coach::cadence;
+use crate::coach::index::Index;
+use crate::i18n::Lang;
 use crate::model::{Circle, Contact, Stage, text};
 use crate::t;
 use chrono::NaiveDate;
@@ -22,9 +25,12 @@ pub struct Args {
     /// Only contacts whose name, org, role, emails, tags or notes contain TEXT
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
-    /// Sort order
-    #[arg(long, value_enum, default_value_t = Sort::Name)]
-    pub sort: Sort,
+    /// Only contacts past their keep-in-touch rhythm, most overdue first
+    #[arg(long)]
+    pub due: bool,
+    /// Sort order [default: name; with --due, most overdue first]
+    #[arg(long, value_enum)]
+    pub sort: Option<Sort>,
     /// Show at most N contacts
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
@@ -38,18 +44,26 @@ pub enum Sort {
     Recent,
     /// Most recently added first
     Added,
+    /// Coldest relationships first (see `jejaring show` for the reasons)
+    Warmth,
 }
 
-/// One row of `list --json`: the contact and the day you last talked.
+/// One row of `list --json`: the contact, the day you last talked, and what the sort
+/// or filter computed (days overdue with --due, warmth with --sort warmth).
 #[derive(Serialize)]
 struct Row<'a> {
     #[serde(flatten)]
     contact: &'a Contact,
     last_contact: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    overdue_days: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    warmth: Option<u8>,
 }
 
 pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let lang = app.ui.lang;
+    let today = app.clock.today;
     let store = app.open_read()?;
     let net = &store.net;
     let tags: Vec<String> = args.tag.iter().map(|t| text::fold(t.trim())).collect();
@@ -63,9 +77,23 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         .filter(|c| args.stage.is_empty() || args.stage.contains(&c.stage))
         .filter(|c| tags.iter().all(|t| c.tags.iter().any(|ct| &text::fold(ct) == t)))
         .filter(|c| needle.as_deref().is_none_or(|n| c.mentions(n)))
-        .map(|c| Row { contact: c, last_contact: last.get(&c.id).copied() })
+        .map(|c| {
+            let last_contact = last.get(&c.id).copied();
+            let overdue_days = args.due.then(|| cadence::overdue_days(c, last_contact, today));
+            Row { contact: c, last_contact, overdue_days, warmth: None }
+        })
+        .filter(|r| r.overdue_days.is_none_or(|d| d > 0))
         .collect();
-    match args.sort {
+    let sort = args.sort.unwrap_or(if args.due { Sort::Recent } else { Sort::Name });
+    if sort == Sort::Warmth {
+        let index = Index::new(net);
+        for r in &mut rows {
+            r.warmth = Some(index.warmth(r.contact, today).score);
+        }
+    }
+    match sort {
+        _ if args.due && args.sort.is_none() => rows.sort_by_key(|r| std::cmp::Reverse(r.overdue_days)),
+        Sort::Warmth => rows.sort_by_key(|r| r.warmth),
         Sort::Name => {
             let mut keyed: Vec<(String, Row)> = rows.into_iter().map(|r| (text::fold(&r.contact.name), r)).collect();
             keyed.sort_by(|a, b| a.0.cmp(&b.0));
@@ -98,11 +126,20 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         }
         return Ok(());
     }
-    let header = match lang {
-        crate::i18n::Lang::En => ["handle", "name", "circle", "stage", "org / role", "last talked"],
-        crate::i18n::Lang::Id => ["handle", "nama", "lingkaran", "tahap", "organisasi / peran", "terakhir bicara"],
-    };
-    let mut table = app.ui.table(header.iter().map(|s| s.to_string()).collect());
+    let mut header: Vec<String> = match lang {
+        Lang::En => ["handle", "name", "circle", "stage", "org / role", "last talked"],
+        Lang::Id => ["handle", "nama", "lingkaran", "tahap", "organisasi / peran", "terakhir bicara"],
+    }
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    if args.due {
+        header.push(t!(lang, "overdue", "terlambat"));
+    }
+    if sort == Sort::Warmth {
+        header.push(t!(lang, "warmth", "kehangatan"));
+    }
+    let mut table = app.ui.table(header);
     for r in &rows {
         let c = r.contact;
         let work = match (&c.org, &c.role) {
@@ -110,15 +147,22 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
             (Some(x), None) | (None, Some(x)) => x.clone(),
             (None, None) => String::new(),
         };
-        let last = r.last_contact.map(|d| words::ago(d, app.clock.today, lang)).unwrap_or_else(|| words::never(lang));
-        table.add_row(vec![
+        let last = r.last_contact.map(|d| words::ago(d, today, lang)).unwrap_or_else(|| words::never(lang));
+        let mut row = vec![
             c.handle.clone(),
             c.name.clone(),
             c.circle.label(lang).to_string(),
             c.stage.label(lang).to_string(),
             work,
             last,
-        ]);
+        ];
+        if let Some(days) = r.overdue_days {
+            row.push(t!(lang, "{days} days", "{days} hari"));
+        }
+        if let Some(w) = r.warmth {
+            row.push(w.to_string());
+        }
+        table.add_row(row);
     }
     app.ui.line(table.to_string())?;
     let (shown, total) = (rows.len(), net.contacts.len());

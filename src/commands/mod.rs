@@ -1,15 +1,20 @@
 //! One file per command, each pairing its clap `Args` with its `run`.
 
 pub mod add_contact;
+pub mod brief;
 pub mod completions;
 pub mod edit;
+pub mod know;
 pub mod list;
 pub mod log;
 pub mod man;
 pub mod paths;
+pub mod promise;
 pub mod remove;
 pub mod show;
+pub mod trust;
 
+mod blocks;
 mod fields;
 mod resolve;
 mod words;
@@ -26,6 +31,10 @@ pub fn run(app: &App, command: Command) -> anyhow::Result<()> {
         Command::Edit(args) => edit::run(app, args),
         Command::Remove(args) => remove::run(app, args),
         Command::Log(args) => log::run(app, args),
+        Command::Trust(args) => trust::run(app, args),
+        Command::Know(args) => know::run(app, args),
+        Command::Promise(args) => promise::run(app, args),
+        Command::Brief(args) => brief::run(app, args),
         Command::Paths(args) => paths::run(app, args),
         Command::Completions(args) => completions::run(app, args),
         Command::Man(args) => man::run(app, args),

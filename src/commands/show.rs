@@ -1,9 +1,15 @@
-//! `jejaring show`: everything known about one person, with the interaction history.
+//! `jejaring show`: everything known about one person — their details, warmth and its
+//! reasons, trust, what you know, promises and the interaction history.
 
-use super::{resolve, words};
+use super::{blocks, resolve, words};
 use crate::app::App;
+use crate::coach::cadence;
+use crate::coach::index::Index;
+use crate::coach::knowing::{self, Knowing};
+use crate::coach::reliability::{self, Reliability};
+use crate::coach::warmth::Warmth;
 use crate::i18n::Lang;
-use crate::model::{Contact, Interaction, Network};
+use crate::model::{Contact, Fact, Interaction, Network, Promise, TrustNote};
 use crate::t;
 use crate::ui::style;
 use chrono::NaiveDate;
@@ -20,12 +26,25 @@ pub struct Args {
     pub history: usize,
 }
 
+/// `show --json`: the contact and everything derived from the records about them.
 #[derive(Serialize)]
 struct View<'a> {
     contact: &'a Contact,
     last_contact: Option<NaiveDate>,
-    next_due: Option<NaiveDate>,
-    interactions: Vec<&'a Interaction>,
+    next_due: NaiveDate,
+    cadence_days: u32,
+    cadence_chosen: bool,
+    warmth: &'a Warmth,
+    trust_level: u8,
+    trust_level_from_note: bool,
+    trust_notes: &'a [&'a TrustNote],
+    knowing: &'a Knowing,
+    next_question: Option<String>,
+    facts: &'a [&'a Fact],
+    reliability: Reliability,
+    reliability_rate: Option<u8>,
+    promises: &'a [&'a Promise],
+    interactions: &'a [&'a Interaction],
 }
 
 pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
@@ -34,13 +53,85 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let store = app.open_read()?;
     let net = &store.net;
     let c = &net.contacts[resolve::contact(net, &args.contact, lang)?];
-    let history = net.interactions_with(&c.id);
-    let last_contact = history.first().map(|i| i.on);
-    let next_due = c.every.map(|every| every.due_after(last_contact.unwrap_or(c.added.date_naive())));
-
     if app.ui.json {
-        return Ok(app.ui.json_value(&View { contact: c, last_contact, next_due, interactions: history })?);
+        return json(app, net, c);
     }
+    let index = Index::new(net);
+    let history = index.interactions(&c.id);
+    let last_contact = index.last_talked(&c.id);
+    let next_due = cadence::next_due(c, last_contact);
+    let warmth = index.warmth(c, today);
+    let trust = index.trust(c);
+    let k = index.knowing(c);
+    let rel = reliability::tally(index.promises(&c.id).iter().copied(), today, None);
+    let ui = &app.ui;
+    let mut lines = details(app, c, last_contact, next_due);
+    for block in [
+        blocks::warmth(app, &warmth),
+        blocks::trust(app, trust, &rel, index.notes(&c.id), 5),
+        blocks::knowing(app, &c.name, &k, index.facts(&c.id)),
+        blocks::promises(app, net, index.promises(&c.id), true),
+    ] {
+        lines.push(String::new());
+        lines.extend(block);
+    }
+    lines.push(String::new());
+    let total = history.len();
+    lines.push(ui.paint(style::HEADING, t!(lang, "Interactions ({total})", "Interaksi ({total})")));
+    if history.is_empty() {
+        let handle = &c.handle;
+        lines.push(t!(
+            lang,
+            "  none yet; log one with `jejaring log {handle} \"what you talked about\"`",
+            "  belum ada; catat dengan `jejaring log {handle} \"apa yang dibicarakan\"`"
+        ));
+    }
+    lines.extend(history.iter().take(args.history).map(|i| interaction_line(net, i, &c.id, lang)));
+    if total > args.history {
+        let more = total - args.history;
+        lines.push(t!(lang, "  … {more} more (use --history N)", "  … {more} lagi (pakai --history N)"));
+    }
+    for line in lines {
+        ui.line(line)?;
+    }
+    Ok(())
+}
+
+/// Prints the `show --json` document for a contact (also used by `brief --json`).
+pub fn json(app: &App, net: &Network, c: &Contact) -> anyhow::Result<()> {
+    let lang = app.ui.lang;
+    let today = app.clock.today;
+    let index = Index::new(net);
+    let last_contact = index.last_talked(&c.id);
+    let rhythm = cadence::rhythm(c);
+    let k = index.knowing(c);
+    let (trust_level, trust_level_from_note) = index.trust(c);
+    let rel = reliability::tally(index.promises(&c.id).iter().copied(), today, None);
+    let view = View {
+        contact: c,
+        last_contact,
+        next_due: cadence::next_due(c, last_contact),
+        cadence_days: rhythm.days,
+        cadence_chosen: rhythm.chosen,
+        warmth: &index.warmth(c, today),
+        trust_level,
+        trust_level_from_note,
+        trust_notes: index.notes(&c.id),
+        knowing: &k,
+        next_question: k.next.as_ref().map(|t| knowing::question(t, lang)),
+        facts: index.facts(&c.id),
+        reliability: rel,
+        reliability_rate: rel.rate(),
+        promises: index.promises(&c.id),
+        interactions: index.interactions(&c.id),
+    };
+    Ok(app.ui.json_value(&view)?)
+}
+
+/// The contact's own fields, one per line.
+fn details(app: &App, c: &Contact, last_contact: Option<NaiveDate>, next_due: NaiveDate) -> Vec<String> {
+    let lang = app.ui.lang;
+    let today = app.clock.today;
     let ui = &app.ui;
     let mut lines = vec![format!("{}  {}", ui.paint(style::HEADING, &c.name), ui.paint(style::DIM, &c.handle))];
     let mut field = |label: String, value: String| lines.push(format!("  {:<18} {value}", format!("{label}:")));
@@ -61,11 +152,8 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     if !c.tags.is_empty() {
         field(t!(lang, "tags", "tag"), c.tags.join(", "));
     }
-    match (&c.met_at, c.met_on) {
-        (Some(at), Some(on)) => field(t!(lang, "met", "bertemu"), format!("{at} ({on})")),
-        (Some(at), None) => field(t!(lang, "met", "bertemu"), at.clone()),
-        (None, Some(on)) => field(t!(lang, "met", "bertemu"), on.to_string()),
-        (None, None) => {}
+    if let Some(met) = met_line(c) {
+        field(t!(lang, "met", "bertemu"), met);
     }
     if let Some(v) = &c.impression {
         field(t!(lang, "first impression", "kesan pertama"), v.clone());
@@ -73,47 +161,46 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let last =
         last_contact.map(|d| format!("{d} ({})", words::ago(d, today, lang))).unwrap_or_else(|| words::never(lang));
     field(t!(lang, "last talked", "terakhir bicara"), last);
-    if let (Some(every), Some(due)) = (c.every, next_due) {
-        let when = words::ago(due, today, lang);
-        let state = if due < today { ui.paint(style::WARN, t!(lang, "overdue", "terlambat")) } else { String::new() };
-        field(
-            t!(lang, "keep in touch", "jaga kontak"),
-            t!(lang, "every {every}; next {due} ({when}) {state}", "setiap {every}; berikutnya {due} ({when}) {state}")
-                .trim_end()
-                .to_string(),
-        );
-    }
+    let when = words::ago(next_due, today, lang);
+    let overdue = if next_due < today {
+        format!(" {}", ui.paint(style::WARN, t!(lang, "overdue", "terlambat")))
+    } else {
+        String::new()
+    };
+    let rhythm = match c.every {
+        Some(every) => t!(lang, "every {every}", "setiap {every}"),
+        None => {
+            let days = cadence::rhythm(c).days;
+            t!(
+                lang,
+                "about every {days} days (set one with --every)",
+                "sekitar setiap {days} hari (atur dengan --every)"
+            )
+        }
+    };
+    field(
+        t!(lang, "keep in touch", "jaga kontak"),
+        format!("{rhythm}; {} {next_due} ({when}){overdue}", t!(lang, "next", "berikutnya")),
+    );
     if let Some(v) = &c.note {
         field(t!(lang, "note", "catatan"), v.clone());
     }
     field(t!(lang, "added", "ditambahkan"), c.added.date_naive().to_string());
-    for line in lines {
-        ui.line(line)?;
-    }
+    lines
+}
 
-    ui.line("")?;
-    let total = history.len();
-    ui.line(ui.paint(style::HEADING, t!(lang, "Interactions ({total})", "Interaksi ({total})")))?;
-    if history.is_empty() {
-        let handle = &c.handle;
-        ui.line(t!(
-            lang,
-            "  none yet; log one with `jejaring log {handle} \"what you talked about\"`",
-            "  belum ada; catat dengan `jejaring log {handle} \"apa yang dibicarakan\"`"
-        ))?;
+/// "Berlin partner summit (2026-05-12)".
+pub fn met_line(c: &Contact) -> Option<String> {
+    match (&c.met_at, c.met_on) {
+        (Some(at), Some(on)) => Some(format!("{at} ({on})")),
+        (Some(at), None) => Some(at.clone()),
+        (None, Some(on)) => Some(on.to_string()),
+        (None, None) => None,
     }
-    for i in history.iter().take(args.history) {
-        ui.line(interaction_line(net, i, &c.id, lang))?;
-    }
-    if total > args.history {
-        let more = total - args.history;
-        ui.line(t!(lang, "  … {more} more (use --history N)", "  … {more} lagi (pakai --history N)"))?;
-    }
-    Ok(())
 }
 
 /// One line of history: day, kind, who reached out, who else was there, the note.
-fn interaction_line(net: &Network, i: &Interaction, me: &Uuid, lang: Lang) -> String {
+pub fn interaction_line(net: &Network, i: &Interaction, me: &Uuid, lang: Lang) -> String {
     let mut line = format!("  {}  {:<11}", i.on, i.kind.label(lang));
     if i.they_reached_out {
         line.push_str(&format!(" [{}]", t!(lang, "they reached out", "mereka menghubungi")));
@@ -128,5 +215,5 @@ fn interaction_line(net: &Network, i: &Interaction, me: &Uuid, lang: Lang) -> St
         line.push_str("  ");
         line.push_str(&text.replace('\n', " "));
     }
-    line
+    line.trim_end().to_string()
 }

@@ -1,0 +1,183 @@
+//! `jejaring know`: what you have learned about someone, their knowing score and the
+//! next question worth asking. Facts can be corrected or removed.
+
+use super::{blocks, resolve};
+use crate::app::App;
+use crate::coach::index::Index;
+use crate::coach::knowing::{self, Knowing};
+use crate::dates::{self, Lean};
+use crate::errors::UsageError;
+use crate::i18n::Lang;
+use crate::model::promise::next_number;
+use crate::model::{Fact, Topic, text};
+use crate::t;
+use anyhow::Context;
+use serde::Serialize;
+use serde_json::Map;
+use uuid::Uuid;
+
+/// Record what you know about someone
+///
+/// `jejaring know siti "training for the Bali marathon" --topic interests`.
+/// Without a fact, lists what you know and the next question worth asking.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The contact
+    pub contact: String,
+    /// The fact you learned
+    pub fact: Option<String>,
+    /// What the fact is about
+    #[arg(long, value_enum)]
+    pub topic: Option<Topic>,
+    /// When you learned it [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<String>,
+    /// Correct fact number N (give the new text, and --topic to change the topic)
+    #[arg(long, value_name = "N", conflicts_with = "remove")]
+    pub fix: Option<u32>,
+    /// Remove fact number N
+    #[arg(long, value_name = "N")]
+    pub remove: Option<u32>,
+}
+
+pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
+    match (&args.fact, args.fix, args.remove) {
+        (None, None, None) if args.topic.is_none() && args.on.is_none() => list(app, &args.contact),
+        (Some(_), None, None) => add(app, &args),
+        (_, Some(n), None) => fix(app, &args, n),
+        (None, None, Some(n)) => remove(app, &args.contact, n),
+        _ => Err(UsageError(t!(
+            app.ui.lang,
+            "give the fact to record, as in `jejaring know siti \"runs marathons\" --topic interests`",
+            "berikan fakta yang dicatat, misalnya `jejaring know siti \"suka maraton\" --topic interests`"
+        ))
+        .into()),
+    }
+}
+
+fn add(app: &App, args: &Args) -> anyhow::Result<()> {
+    let lang = app.ui.lang;
+    let today = app.clock.today;
+    let fact_text = text::text("FACT", args.fact.as_deref().unwrap_or_default())?;
+    let on = match &args.on {
+        Some(s) => dates::parse_day(s, today, Lean::Past).context("--on")?,
+        None => today,
+    };
+    let mut store = app.open_write()?;
+    let net = &mut store.net;
+    let c = &net.contacts[resolve::contact(net, &args.contact, lang)?];
+    let (id, name) = (c.id, c.name.clone());
+    let fact = Fact {
+        id: Uuid::now_v7(),
+        n: next_number(net.facts.iter().map(|f| f.n)),
+        contact: id,
+        topic: args.topic.clone().unwrap_or(Topic::Other),
+        text: fact_text,
+        on,
+        logged: app.clock.now,
+        extra: Map::new(),
+    };
+    if app.ui.json {
+        app.ui.json_value(&fact)?;
+    }
+    let n = fact.n;
+    net.facts.push(fact);
+    let c = &net.contacts[net.contact_index(&id).unwrap_or_default()];
+    let k = Index::new(net).knowing(c);
+    app.save(&mut store)?;
+    let score = k.score;
+    app.ui.info(t!(
+        lang,
+        "Fact #{n} about {name}; you now know {score}% of the basics",
+        "Fakta #{n} tentang {name}; kini Anda tahu {score}% hal dasar"
+    ));
+    if let Some(next) = &k.next {
+        let q = knowing::question(next, lang);
+        app.ui.info(t!(lang, "Next time, ask: {q}", "Lain kali, tanyakan: {q}"));
+    }
+    Ok(())
+}
+
+fn owned_fact(net: &crate::model::Network, contact: &Uuid, n: u32, lang: Lang) -> anyhow::Result<usize> {
+    net.facts.iter().position(|f| f.n == n && &f.contact == contact).ok_or_else(|| {
+        anyhow::anyhow!(t!(
+            lang,
+            "this contact has no fact #{n}; list them with `jejaring know CONTACT`",
+            "kontak ini tidak punya fakta #{n}; lihat daftarnya dengan `jejaring know KONTAK`"
+        ))
+    })
+}
+
+fn fix(app: &App, args: &Args, n: u32) -> anyhow::Result<()> {
+    let lang = app.ui.lang;
+    let new_text = args.fact.as_deref().map(|f| text::text("FACT", f)).transpose()?;
+    if new_text.is_none() && args.topic.is_none() {
+        return Err(UsageError(t!(
+            lang,
+            "--fix {n} needs the corrected text or a --topic",
+            "--fix {n} perlu teks yang dibetulkan atau --topic"
+        ))
+        .into());
+    }
+    let mut store = app.open_write()?;
+    let net = &mut store.net;
+    let id = net.contacts[resolve::contact(net, &args.contact, lang)?].id;
+    let i = owned_fact(net, &id, n, lang)?;
+    let fact = &mut net.facts[i];
+    if let Some(t) = new_text {
+        fact.text = t;
+    }
+    if let Some(topic) = &args.topic {
+        fact.topic = topic.clone();
+    }
+    if app.ui.json {
+        app.ui.json_value(&*fact)?;
+    }
+    app.save(&mut store)?;
+    app.ui.info(t!(lang, "Fact #{n} corrected", "Fakta #{n} dibetulkan"));
+    Ok(())
+}
+
+fn remove(app: &App, who: &str, n: u32) -> anyhow::Result<()> {
+    let lang = app.ui.lang;
+    let mut store = app.open_write()?;
+    let net = &mut store.net;
+    let id = net.contacts[resolve::contact(net, who, lang)?].id;
+    let i = owned_fact(net, &id, n, lang)?;
+    let gone = net.facts.remove(i);
+    if app.ui.json {
+        app.ui.json_value(&gone)?;
+    }
+    app.save(&mut store)?;
+    app.ui.info(t!(lang, "Fact #{n} removed", "Fakta #{n} dihapus"));
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct Listing<'a> {
+    contact: Uuid,
+    name: &'a str,
+    knowing: &'a Knowing,
+    next_question: Option<String>,
+    facts: &'a [&'a Fact],
+}
+
+fn list(app: &App, who: &str) -> anyhow::Result<()> {
+    let lang = app.ui.lang;
+    let store = app.open_read()?;
+    let net = &store.net;
+    let c = &net.contacts[resolve::contact(net, who, lang)?];
+    let index = Index::new(net);
+    let k = index.knowing(c);
+    let facts = index.facts(&c.id);
+    let next_question = k.next.as_ref().map(|t| knowing::question(t, lang));
+    if app.ui.json {
+        let l = Listing { contact: c.id, name: &c.name, knowing: &k, next_question, facts };
+        return Ok(app.ui.json_value(&l)?);
+    }
+    let ui = &app.ui;
+    for line in blocks::knowing(app, &c.name, &k, facts) {
+        ui.line(line)?;
+    }
+    Ok(())
+}

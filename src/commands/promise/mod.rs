@@ -1,0 +1,86 @@
+//! `jejaring promise`: commitments you made, and whether you kept them. Being reliable
+//! is what makes trust grow.
+
+mod list;
+mod new;
+mod resolve;
+
+use crate::app::App;
+use crate::i18n::Lang;
+use crate::model::{Network, Outcome, Promise};
+use crate::t;
+use chrono::NaiveDate;
+
+/// Record a promise, or list and resolve them
+///
+/// `jejaring promise budi "send the market sizing deck" --due fri` records one;
+/// the subcommands list and resolve them.
+#[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Option<Sub>,
+    #[command(flatten)]
+    pub new: new::NewArgs,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Sub {
+    List(list::Args),
+    Done(resolve::DoneArgs),
+    Broke(resolve::BrokeArgs),
+    Move(resolve::MoveArgs),
+}
+
+pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
+    match args.command {
+        None => new::run(app, args.new),
+        Some(Sub::List(a)) => list::run(app, a),
+        Some(Sub::Done(a)) => resolve::done(app, a),
+        Some(Sub::Broke(a)) => resolve::broke(app, a),
+        Some(Sub::Move(a)) => resolve::move_due(app, a),
+    }
+}
+
+/// One promise as a line: `#3  2026-12-04  Wei Chen: send the deck  (overdue 2 days)`.
+pub fn line(p: &Promise, net: &Network, today: NaiveDate, lang: Lang) -> String {
+    let who = net.contact(&p.contact).map_or("?", |c| c.name.as_str());
+    let state = match p.outcome(today) {
+        Outcome::Open => {
+            let days = (p.due - today).num_days();
+            match days {
+                0 => t!(lang, "due today", "jatuh tempo hari ini"),
+                1 => t!(lang, "due tomorrow", "jatuh tempo besok"),
+                _ => t!(lang, "due in {days} days", "jatuh tempo {days} hari lagi"),
+            }
+        }
+        Outcome::Overdue => {
+            let days = (today - p.due).num_days();
+            t!(lang, "overdue {days} days", "terlambat {days} hari")
+        }
+        Outcome::KeptOnTime => t!(lang, "kept on time", "ditepati tepat waktu"),
+        Outcome::KeptLate => t!(lang, "kept late", "ditepati terlambat"),
+        Outcome::Broken => t!(lang, "broken", "diingkari"),
+    };
+    let moved = match p.moves.len() {
+        0 => String::new(),
+        _ => {
+            let original = p.original_due();
+            t!(lang, "; first due {original}", "; semula {original}")
+        }
+    };
+    format!("#{:<3} {}  {who}: {}  ({state}{moved})", p.n, p.due, p.what)
+}
+
+/// Finds a promise by its number, or explains how to see them.
+pub fn by_number(net: &Network, n: &str, lang: Lang) -> anyhow::Result<usize> {
+    let wanted = n.trim().trim_start_matches('#');
+    let found = wanted.parse::<u32>().ok().and_then(|n| net.promises.iter().position(|p| p.n == n));
+    found.ok_or_else(|| {
+        anyhow::anyhow!(t!(
+            lang,
+            "there is no promise #{wanted}; see the numbers with `jejaring promise list --all`",
+            "tidak ada janji #{wanted}; lihat nomornya dengan `jejaring promise list --all`"
+        ))
+    })
+}

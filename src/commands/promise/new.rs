@@ -1,0 +1,86 @@
+//! `jejaring promise CONTACT "what" --due DATE`: record a commitment.
+
+use crate::app::App;
+use crate::commands::resolve;
+use crate::dates::{self, Lean};
+use crate::errors::UsageError;
+use crate::model::promise::next_number;
+use crate::model::{Promise, PromiseStatus, text};
+use crate::t;
+use anyhow::Context;
+use serde_json::Map;
+use uuid::Uuid;
+
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// Whom you promised (handle, name, prefix or fuzzy)
+    #[arg(required = true)]
+    pub contact: Option<String>,
+    /// What you promised
+    #[arg(required = true)]
+    pub what: Option<String>,
+    /// When it is due: 2026-12-04, fri, in 2 weeks
+    #[arg(long, value_name = "DATE")]
+    pub due: Option<String>,
+    /// A note (context, what they need it for)
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+pub fn run(app: &App, args: NewArgs) -> anyhow::Result<()> {
+    let lang = app.ui.lang;
+    let today = app.clock.today;
+    let (Some(who), Some(what)) = (args.contact, args.what) else {
+        return Err(UsageError(t!(
+            lang,
+            "give the contact and the promise, as in `jejaring promise budi \"send the deck\" --due fri`",
+            "berikan kontak dan janjinya, misalnya `jejaring promise budi \"kirim deck\" --due jumat`"
+        ))
+        .into());
+    };
+    let Some(due) = args.due else {
+        return Err(UsageError(t!(
+            lang,
+            "missing --due: a promise needs a date, such as --due fri or --due 2026-12-04",
+            "--due belum diisi: janji perlu tanggal, misalnya --due jumat atau --due 2026-12-04"
+        ))
+        .into());
+    };
+    let due = dates::parse_day(&due, today, Lean::Future).context("--due")?;
+    let what = text::text("WHAT", &what)?;
+    let note = args.note.as_deref().map(|n| text::text("--note", n)).transpose()?;
+
+    let mut store = app.open_write()?;
+    let net = &mut store.net;
+    let contact = &net.contacts[resolve::contact(net, &who, lang)?];
+    let (contact_id, name) = (contact.id, contact.name.clone());
+    let n = next_number(net.promises.iter().map(|p| p.n));
+    let promise = Promise {
+        id: Uuid::now_v7(),
+        n,
+        contact: contact_id,
+        what,
+        made_on: today,
+        due,
+        status: PromiseStatus::Open,
+        resolved_on: None,
+        moves: Vec::new(),
+        note,
+        logged: app.clock.now,
+        extra: Map::new(),
+    };
+    if app.ui.json {
+        app.ui.json_value(&promise)?;
+    }
+    net.promises.push(promise);
+    app.save(&mut store)?;
+    if due < today {
+        app.ui.warn(t!(
+            lang,
+            "#{n} was already due on {due}; recorded as overdue",
+            "#{n} sudah jatuh tempo pada {due}; dicatat sebagai terlambat"
+        ));
+    }
+    app.ui.info(t!(lang, "Promise #{n} to {name}, due {due}", "Janji #{n} kepada {name}, jatuh tempo {due}"));
+    Ok(())
+}

@@ -1,0 +1,137 @@
+//! `jejaring promise done|broke|move`: how a promise ended, or a new date agreed.
+
+use crate::app::App;
+use crate::dates::{self, Lean};
+use crate::model::promise::Move;
+use crate::model::{PromiseStatus, text};
+use crate::t;
+use anyhow::Context;
+use chrono::NaiveDate;
+
+#[derive(Debug, clap::Args)]
+pub struct DoneArgs {
+    /// The promise number (see `jejaring promise list`)
+    pub id: String,
+    /// When you kept it [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BrokeArgs {
+    /// The promise number
+    pub id: String,
+    /// What happened (worth remembering, and maybe worth an apology)
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// When it was broken [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct MoveArgs {
+    /// The promise number
+    pub id: String,
+    /// The new due date you agreed
+    #[arg(long, value_name = "DATE", required = true)]
+    pub due: String,
+    /// What you agreed, e.g. "asked for one more week"
+    #[arg(long, value_name = "TEXT", required = true)]
+    pub note: String,
+}
+
+/// Marks a promise kept, on time or late as the dates say.
+pub fn done(app: &App, args: DoneArgs) -> anyhow::Result<()> {
+    let on = day(app, args.on.as_deref(), "--on")?;
+    settle(app, &args.id, PromiseStatus::Kept, on, None)
+}
+
+/// Marks a promise broken.
+pub fn broke(app: &App, args: BrokeArgs) -> anyhow::Result<()> {
+    let on = day(app, args.on.as_deref(), "--on")?;
+    let note = args.note.as_deref().map(|n| text::text("--note", n)).transpose()?;
+    settle(app, &args.id, PromiseStatus::Broken, on, note)
+}
+
+/// Records a renegotiated due date; the history keeps both.
+pub fn move_due(app: &App, args: MoveArgs) -> anyhow::Result<()> {
+    let lang = app.ui.lang;
+    let today = app.clock.today;
+    let to = dates::parse_day(&args.due, today, Lean::Future).context("--due")?;
+    let note = text::text("--note", &args.note)?;
+    let mut store = app.open_write()?;
+    let i = super::by_number(&store.net, &args.id, lang)?;
+    let p = &mut store.net.promises[i];
+    let n = p.n;
+    if !p.is_open() {
+        let status = p.status.label(lang).to_string();
+        anyhow::bail!(t!(
+            lang,
+            "promise #{n} is already {status}; only open promises can move",
+            "janji #{n} sudah {status}; hanya janji terbuka yang bisa dipindah"
+        ));
+    }
+    if to == p.due {
+        anyhow::bail!(t!(lang, "promise #{n} is already due {to}", "janji #{n} memang jatuh tempo {to}"));
+    }
+    p.moves.push(Move { from: p.due, to, on: today, note });
+    let from = p.due;
+    p.due = to;
+    if app.ui.json {
+        app.ui.json_value(&*p)?;
+    }
+    app.save(&mut store)?;
+    app.ui.info(t!(lang, "Promise #{n} moved from {from} to {to}", "Janji #{n} dipindah dari {from} ke {to}"));
+    Ok(())
+}
+
+fn day(app: &App, s: Option<&str>, flag: &str) -> anyhow::Result<NaiveDate> {
+    let today = app.clock.today;
+    let on = match s {
+        Some(s) => dates::parse_day(s, today, Lean::Past).with_context(|| flag.to_string())?,
+        None => today,
+    };
+    if on > today {
+        let lang = app.ui.lang;
+        anyhow::bail!(t!(lang, "{flag} {on} is in the future", "{flag} {on} masih di masa depan"));
+    }
+    Ok(on)
+}
+
+fn settle(app: &App, id: &str, status: PromiseStatus, on: NaiveDate, note: Option<String>) -> anyhow::Result<()> {
+    let lang = app.ui.lang;
+    let today = app.clock.today;
+    let mut store = app.open_write()?;
+    let i = super::by_number(&store.net, id, lang)?;
+    let p = &mut store.net.promises[i];
+    let n = p.n;
+    if !p.is_open() {
+        let was = p.status.label(lang).to_string();
+        anyhow::bail!(t!(
+            lang,
+            "promise #{n} is already {was}; nothing changed",
+            "janji #{n} sudah {was}; tidak ada yang berubah"
+        ));
+    }
+    if on < p.made_on {
+        let made = p.made_on;
+        anyhow::bail!(t!(
+            lang,
+            "--on {on} is before the promise was made ({made})",
+            "--on {on} sebelum janji dibuat ({made})"
+        ));
+    }
+    p.status = status;
+    p.resolved_on = Some(on);
+    if note.is_some() {
+        p.note = note;
+    }
+    let summary = super::line(&store.net.promises[i], &store.net, today, lang);
+    if app.ui.json {
+        app.ui.json_value(&store.net.promises[i])?;
+    }
+    app.save(&mut store)?;
+    app.ui.info(summary);
+    Ok(())
+}
