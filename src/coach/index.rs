@@ -83,9 +83,21 @@ impl<'a> Index<'a> {
     }
 
     pub fn warmth(&self, c: &Contact, today: NaiveDate) -> Warmth {
+        self.warmth_from(c, self.interactions(&c.id), today)
+    }
+
+    /// Warmth as it stood on an earlier day, from the interactions up to then (trust,
+    /// knowing and promises as they are now): to see which relationships are cooling.
+    pub fn warmth_on(&self, c: &Contact, day: NaiveDate) -> Warmth {
+        let talks = self.interactions(&c.id);
+        let from = talks.partition_point(|i| i.on > day);
+        self.warmth_from(c, &talks[from..], day)
+    }
+
+    fn warmth_from(&self, c: &Contact, interactions: &[&Interaction], today: NaiveDate) -> Warmth {
         let inputs = Inputs {
             contact: c,
-            interactions: self.interactions(&c.id),
+            interactions,
             trust: self.trust(c),
             knowing: self.knowing(c).score,
             promises: self.promises(&c.id),

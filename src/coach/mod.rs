@@ -6,4 +6,6 @@ pub mod cadence;
 pub mod index;
 pub mod knowing;
 pub mod reliability;
+pub mod select;
+pub mod shape;
 pub mod warmth;

@@ -60,6 +60,9 @@ pub struct Contact {
     pub every: Option<Cadence>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Left out of the weekly picks and `list --due` until this day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub snoozed_until: Option<NaiveDate>,
     /// When the contact was added to jejaring.
     pub added: DateTime<Utc>,
     #[serde(flatten)]
@@ -85,9 +88,15 @@ impl Contact {
             impression: None,
             every: None,
             note: None,
+            snoozed_until: None,
             added: now,
             extra: Map::new(),
         }
+    }
+
+    /// Whether the contact is snoozed on `day`.
+    pub fn snoozed(&self, day: NaiveDate) -> bool {
+        self.snoozed_until.is_some_and(|until| day < until)
     }
 
     /// Whether `needle` (already folded) occurs in the name, org, role, emails, tags,

@@ -6,7 +6,9 @@ pub mod contact;
 pub mod fact;
 pub mod interaction;
 pub mod lookup;
+pub mod plan;
 pub mod promise;
+pub mod review;
 pub mod text;
 pub mod trust;
 mod vocab;
@@ -15,7 +17,9 @@ pub use cadence::Cadence;
 pub use contact::{Circle, Contact, Stage};
 pub use fact::{Fact, Topic};
 pub use interaction::{Interaction, Kind};
+pub use plan::{Pick, Plan};
 pub use promise::{Outcome, Promise, PromiseStatus};
+pub use review::Review;
 pub use trust::TrustNote;
 
 use chrono::NaiveDate;
@@ -45,6 +49,10 @@ pub struct Network {
     pub facts: Vec<Fact>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub promises: Vec<Promise>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plans: Vec<Plan>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<Review>,
     /// Records written by a newer version (or by later features) that this build keeps
     /// as they are.
     #[serde(flatten)]
@@ -61,6 +69,8 @@ impl Default for Network {
             trust_notes: Vec::new(),
             facts: Vec::new(),
             promises: Vec::new(),
+            plans: Vec::new(),
+            reviews: Vec::new(),
             extra: Map::new(),
         }
     }
@@ -107,6 +117,9 @@ impl Network {
         self.trust_notes.retain(|n| &n.contact != id);
         self.facts.retain(|f| &f.contact != id);
         self.promises.retain(|p| &p.contact != id);
+        for plan in &mut self.plans {
+            plan.picks.retain(|p| &p.contact != id);
+        }
         Some(contact)
     }
 

@@ -1,0 +1,398 @@
+//! Step 3: whom to reach this week. Each candidate gets its strongest reason; the picks
+//! balance the circles and always include someone new (a stranger or acquaintance)
+//! when there is one, because widening the network is the step people skip.
+
+use super::cadence;
+use super::index::Index;
+use crate::i18n::Lang;
+use crate::model::{Circle, Contact, Network, Outcome, Stage};
+use crate::t;
+use chrono::{Days, NaiveDate};
+use serde::Serialize;
+use std::collections::HashMap;
+use uuid::Uuid;
+
+/// Why someone is proposed. Each carries the figures its sentence needs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum Reason {
+    /// A promise to them is overdue or due within a week.
+    Promise { n: u32, due: NaiveDate, overdue: bool },
+    /// Linked to an active goal that is behind.
+    Goal { title: String },
+    /// Past the keep-in-touch rhythm.
+    Overdue { days: i64 },
+    /// Warmth dropped over the last month.
+    Cooling { from: u8, to: u8 },
+    /// Someone you know only in passing, worth knowing better.
+    Deepen,
+    /// A stranger or new acquaintance: widen the circle.
+    Widen { stage: Stage },
+}
+
+impl Reason {
+    /// The short key stored in a plan.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Reason::Promise { .. } => "promise",
+            Reason::Goal { .. } => "goal",
+            Reason::Overdue { .. } => "overdue",
+            Reason::Cooling { .. } => "cooling",
+            Reason::Deepen => "deepen",
+            Reason::Widen { .. } => "widen",
+        }
+    }
+
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            Reason::Promise { n, due, overdue: true } => t!(
+                lang,
+                "promise #{n} was due {due}; deliver it or agree a new date",
+                "janji #{n} jatuh tempo {due}; tepati atau sepakati tanggal baru"
+            ),
+            Reason::Promise { n, due, overdue: false } => {
+                t!(lang, "promise #{n} is due {due}", "janji #{n} jatuh tempo {due}")
+            }
+            Reason::Goal { title } => t!(
+                lang,
+                "matters to your goal \"{title}\", which is behind",
+                "penting untuk tujuan \"{title}\" yang tertinggal"
+            ),
+            Reason::Overdue { days } => {
+                t!(lang, "{days} days past your keep-in-touch rhythm", "{days} hari melewati irama jaga kontak")
+            }
+            Reason::Cooling { from, to } => {
+                t!(lang, "warmth fell from {from} to {to} this month", "kehangatan turun dari {from} ke {to} bulan ini")
+            }
+            Reason::Deepen => t!(
+                lang,
+                "you know them only in passing; learn one thing more",
+                "Anda baru sekadar kenal; pelajari satu hal lagi tentangnya"
+            ),
+            Reason::Widen { stage: Stage::Stranger } => t!(
+                lang,
+                "a stranger you met: turn the conversation into a relationship",
+                "orang asing yang Anda temui: jadikan percakapan itu sebuah hubungan"
+            ),
+            Reason::Widen { .. } => {
+                t!(lang, "a new acquaintance: widen your circle", "kenalan baru: perluas lingkaran Anda")
+            }
+        }
+    }
+}
+
+/// One proposed person.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Candidate {
+    pub contact: Uuid,
+    pub name: String,
+    pub circle: Circle,
+    pub stage: Stage,
+    pub reason: Reason,
+    /// Higher is more pressing.
+    pub priority: i64,
+}
+
+/// The week's proposal: the picks, and the others in order, for swapping.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Selection {
+    pub picks: Vec<Candidate>,
+    pub alternates: Vec<Candidate>,
+}
+
+/// Days of quiet after a conversation before someone is proposed again.
+const RESTED_DAYS: i64 = 3;
+/// How far back "cooling" looks, and the drop in warmth that counts.
+const COOLING_DAYS: u64 = 30;
+const COOLING_DROP: u8 = 15;
+
+/// Proposes `count` people to reach this week. `goal_people` maps contacts linked to
+/// goals that are behind to the goal's title (computed by the caller from the goals).
+pub fn select(net: &Network, today: NaiveDate, count: usize, goal_people: &HashMap<Uuid, String>) -> Selection {
+    let index = Index::new(net);
+    let month_ago = today.checked_sub_days(Days::new(COOLING_DAYS)).unwrap_or(NaiveDate::MIN);
+    let mut candidates: Vec<Candidate> =
+        net.contacts.iter().filter_map(|c| candidate(c, &index, today, month_ago, goal_people)).collect();
+    candidates.sort_by(|a, b| b.priority.cmp(&a.priority).then_with(|| a.name.cmp(&b.name)));
+    let picks = balance(&candidates, count);
+    let alternates = candidates.into_iter().filter(|c| !picks.iter().any(|p| p.contact == c.contact)).collect();
+    Selection { picks, alternates }
+}
+
+/// A contact's strongest reason to be picked, if any.
+fn candidate(
+    c: &Contact,
+    index: &Index,
+    today: NaiveDate,
+    month_ago: NaiveDate,
+    goal_people: &HashMap<Uuid, String>,
+) -> Option<Candidate> {
+    if c.snoozed(today) {
+        return None;
+    }
+    let last = index.last_talked(&c.id);
+    let mut options: Vec<(i64, Reason)> = Vec::new();
+    for p in index.promises(&c.id) {
+        let days_left = (p.due - today).num_days();
+        match p.outcome(today) {
+            Outcome::Overdue => options.push((300 - days_left, Reason::Promise { n: p.n, due: p.due, overdue: true })),
+            Outcome::Open if days_left <= 7 => {
+                options.push((250 - days_left, Reason::Promise { n: p.n, due: p.due, overdue: false }))
+            }
+            _ => {}
+        }
+    }
+    let rested = last.is_some_and(|d| (today - d).num_days() < RESTED_DAYS);
+    if !rested {
+        if let Some(title) = goal_people.get(&c.id) {
+            options.push((220, Reason::Goal { title: title.clone() }));
+        }
+        let overdue = cadence::overdue_days(c, last, today);
+        // A stranger is never "overdue": there is no rhythm yet, only a door to open.
+        if overdue > 0 && c.stage != Stage::Stranger {
+            let closeness = if matches!(c.stage, Stage::Trusted | Stage::Connection) { 20 } else { 0 };
+            options.push((150 + overdue.min(100) + closeness, Reason::Overdue { days: overdue }));
+        }
+        let (before, now) = (index.warmth_on(c, month_ago).score, index.warmth(c, today).score);
+        if before >= now + COOLING_DROP {
+            // A sharp fall says more than "a few days late", so it outranks a fresh overdue.
+            options.push((170 + i64::from(before - now), Reason::Cooling { from: before, to: now }));
+        }
+        match c.stage {
+            Stage::Stranger => {
+                let met = c.met_on.unwrap_or_else(|| c.added.date_naive());
+                let fresh = 30 - (today - met).num_days().clamp(0, 30);
+                options.push((60 + fresh, Reason::Widen { stage: Stage::Stranger }));
+            }
+            Stage::Acquaintance => {
+                let recent = last.is_some_and(|d| (today - d).num_days() <= 90);
+                if recent && index.knowing(c).score < 50 {
+                    options.push((80, Reason::Deepen));
+                } else {
+                    options.push((50, Reason::Widen { stage: Stage::Acquaintance }));
+                }
+            }
+            _ => {}
+        }
+    }
+    let (priority, reason) = options.into_iter().max_by_key(|(p, _)| *p)?;
+    Some(Candidate {
+        contact: c.id,
+        name: c.name.clone(),
+        circle: c.circle.clone(),
+        stage: c.stage.clone(),
+        reason,
+        priority,
+    })
+}
+
+/// Takes the most pressing candidates, at most about half from any one circle, and
+/// makes room for someone new when nobody new made the cut.
+fn balance(sorted: &[Candidate], count: usize) -> Vec<Candidate> {
+    let cap = count.div_ceil(2).max(1);
+    let mut picks: Vec<Candidate> = Vec::new();
+    let mut per_circle: HashMap<&Circle, usize> = HashMap::new();
+    for c in sorted {
+        if picks.len() == count {
+            break;
+        }
+        let n = per_circle.entry(&c.circle).or_default();
+        if *n < cap {
+            *n += 1;
+            picks.push(c.clone());
+        }
+    }
+    // Not enough variety to fill the list: top up from whatever is left.
+    for c in sorted {
+        if picks.len() >= count {
+            break;
+        }
+        if !picks.iter().any(|p| p.contact == c.contact) {
+            picks.push(c.clone());
+        }
+    }
+    let is_new = |c: &Candidate| matches!(c.stage, Stage::Stranger | Stage::Acquaintance);
+    if count > 0
+        && !picks.iter().any(is_new)
+        && let Some(newcomer) = sorted.iter().find(|c| is_new(c))
+    {
+        if picks.len() == count {
+            picks.pop();
+        }
+        picks.push(newcomer.clone());
+    }
+    picks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Interaction, Kind, Promise, PromiseStatus};
+    use chrono::{DateTime, TimeZone, Utc};
+    use serde_json::Map;
+
+    fn today() -> NaiveDate {
+        "2026-11-28".parse().unwrap()
+    }
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn add(net: &mut Network, name: &str, circle: Circle, stage: Stage, every: Option<&str>) -> Uuid {
+        let mut c = Contact::new(
+            Uuid::now_v7(),
+            format!("h{}", net.contacts.len()),
+            name.into(),
+            Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
+        );
+        c.circle = circle;
+        c.stage = stage;
+        c.every = every.map(|e| e.parse().unwrap());
+        let id = c.id;
+        net.contacts.push(c);
+        id
+    }
+
+    fn talk(net: &mut Network, who: Uuid, on: &str) {
+        net.interactions.push(Interaction {
+            id: Uuid::now_v7(),
+            contacts: vec![who],
+            kind: Kind::Meeting,
+            on: day(on),
+            text: None,
+            they_reached_out: false,
+            logged: DateTime::UNIX_EPOCH,
+            extra: Map::new(),
+        });
+    }
+
+    fn pick(net: &Network, count: usize) -> Selection {
+        select(net, today(), count, &HashMap::new())
+    }
+
+    fn reason_of(s: &Selection, id: Uuid) -> Option<&Reason> {
+        s.picks.iter().find(|c| c.contact == id).map(|c| &c.reason)
+    }
+
+    #[test]
+    fn overdue_people_come_first_most_overdue_first() {
+        let mut net = Network::default();
+        let a = add(&mut net, "A", Circle::Friend, Stage::Connection, Some("30d"));
+        let b = add(&mut net, "B", Circle::Colleague, Stage::Connection, Some("30d"));
+        talk(&mut net, a, "2026-09-01");
+        talk(&mut net, b, "2026-10-01");
+        let s = pick(&net, 2);
+        assert_eq!(s.picks[0].contact, a);
+        assert_eq!(s.picks[0].reason, Reason::Overdue { days: 58 });
+        assert_eq!(reason_of(&s, b), Some(&Reason::Overdue { days: 28 }));
+    }
+
+    #[test]
+    fn promises_outrank_everything() {
+        let mut net = Network::default();
+        let a = add(&mut net, "A", Circle::Friend, Stage::Connection, Some("30d"));
+        talk(&mut net, a, "2026-08-01");
+        let b = add(&mut net, "B", Circle::Colleague, Stage::Connection, None);
+        talk(&mut net, b, "2026-11-27");
+        net.promises.push(Promise {
+            id: Uuid::now_v7(),
+            n: 7,
+            contact: b,
+            what: "deck".into(),
+            made_on: day("2026-11-01"),
+            due: day("2026-11-25"),
+            status: PromiseStatus::Open,
+            resolved_on: None,
+            moves: vec![],
+            note: None,
+            logged: DateTime::UNIX_EPOCH,
+            extra: Map::new(),
+        });
+        let s = pick(&net, 2);
+        assert_eq!(s.picks[0].contact, b);
+        assert_eq!(s.picks[0].reason, Reason::Promise { n: 7, due: day("2026-11-25"), overdue: true });
+    }
+
+    #[test]
+    fn goal_people_are_proposed() {
+        let mut net = Network::default();
+        let a = add(&mut net, "A", Circle::Colleague, Stage::Connection, None);
+        talk(&mut net, a, "2026-11-20");
+        let goals = HashMap::from([(a, "Meet 10 fintech people".to_string())]);
+        let s = select(&net, today(), 3, &goals);
+        assert_eq!(reason_of(&s, a), Some(&Reason::Goal { title: "Meet 10 fintech people".into() }));
+    }
+
+    #[test]
+    fn cooling_relationships_are_noticed() {
+        let mut net = Network::default();
+        let a = add(&mut net, "A", Circle::Friend, Stage::Trusted, Some("4w"));
+        for d in ["2026-10-25", "2026-10-18", "2026-10-11", "2026-10-04", "2026-09-27"] {
+            talk(&mut net, a, d);
+        }
+        let s = pick(&net, 1);
+        // A month ago they talked weekly; now it has been five weeks.
+        assert_eq!(s.picks[0].reason, Reason::Cooling { from: 69, to: 44 });
+    }
+
+    #[test]
+    fn someone_new_is_always_included() {
+        let mut net = Network::default();
+        for i in 0..6 {
+            let id = add(
+                &mut net,
+                &format!("Close {i}"),
+                if i % 2 == 0 { Circle::Friend } else { Circle::Family },
+                Stage::Trusted,
+                Some("30d"),
+            );
+            talk(&mut net, id, "2026-08-01");
+        }
+        let stranger = add(&mut net, "Stranger", Circle::Other, Stage::Stranger, None);
+        let s = pick(&net, 3);
+        assert_eq!(s.picks.len(), 3);
+        assert_eq!(reason_of(&s, stranger), Some(&Reason::Widen { stage: Stage::Stranger }));
+    }
+
+    #[test]
+    fn circles_are_balanced() {
+        let mut net = Network::default();
+        for i in 0..6 {
+            let id = add(&mut net, &format!("Col {i}"), Circle::Colleague, Stage::Connection, Some("30d"));
+            talk(&mut net, id, "2026-07-01");
+        }
+        let friend = add(&mut net, "Friend", Circle::Friend, Stage::Connection, Some("30d"));
+        talk(&mut net, friend, "2026-10-20");
+        let family = add(&mut net, "Family", Circle::Family, Stage::Connection, Some("30d"));
+        talk(&mut net, family, "2026-10-21");
+        let s = pick(&net, 4);
+        let colleagues = s.picks.iter().filter(|c| c.circle == Circle::Colleague).count();
+        assert_eq!(colleagues, 2, "the more overdue colleagues do not crowd out the other circles");
+        assert!(s.picks.iter().any(|c| c.contact == friend));
+        assert!(s.picks.iter().any(|c| c.contact == family));
+        // With only colleagues left to choose from, the list is topped up from them.
+        assert_eq!(pick(&net, 6).picks.iter().filter(|c| c.circle == Circle::Colleague).count(), 4);
+    }
+
+    #[test]
+    fn snoozed_and_just_contacted_people_rest() {
+        let mut net = Network::default();
+        let a = add(&mut net, "A", Circle::Friend, Stage::Stranger, None);
+        net.contacts[0].snoozed_until = Some(day("2026-12-05"));
+        let b = add(&mut net, "B", Circle::Friend, Stage::Stranger, None);
+        talk(&mut net, b, "2026-11-27");
+        let s = pick(&net, 5);
+        assert!(s.picks.iter().all(|c| c.contact != a && c.contact != b));
+    }
+
+    #[test]
+    fn empty_and_tiny_networks() {
+        assert!(pick(&Network::default(), 5).picks.is_empty());
+        let mut net = Network::default();
+        add(&mut net, "Only", Circle::Other, Stage::Acquaintance, None);
+        let s = pick(&net, 5);
+        assert_eq!(s.picks.len(), 1);
+        assert!(s.alternates.is_empty());
+    }
+}
