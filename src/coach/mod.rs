@@ -8,4 +8,5 @@ pub mod knowing;
 pub mod reliability;
 pub mod select;
 pub mod shape;
+pub mod today;
 pub mod warmth;

@@ -82,7 +82,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
             let overdue_days = args.due.then(|| cadence::overdue_days(c, last_contact, today));
             Row { contact: c, last_contact, overdue_days, warmth: None }
         })
-        .filter(|r| r.overdue_days.is_none_or(|d| d > 0))
+        .filter(|r| r.overdue_days.is_none_or(|d| d > 0 && !r.contact.snoozed(today)))
         .collect();
     let sort = args.sort.unwrap_or(if args.due { Sort::Recent } else { Sort::Name });
     if sort == Sort::Warmth {

@@ -11,7 +11,10 @@ pub mod man;
 pub mod paths;
 pub mod promise;
 pub mod remove;
+pub mod select;
 pub mod show;
+pub mod snooze;
+pub mod today;
 pub mod trust;
 
 mod blocks;
@@ -35,6 +38,9 @@ pub fn run(app: &App, command: Command) -> anyhow::Result<()> {
         Command::Know(args) => know::run(app, args),
         Command::Promise(args) => promise::run(app, args),
         Command::Brief(args) => brief::run(app, args),
+        Command::Select(args) => select::run(app, args),
+        Command::Snooze(args) => snooze::run(app, args),
+        Command::Today(args) => today::run(app, args),
         Command::Paths(args) => paths::run(app, args),
         Command::Completions(args) => completions::run(app, args),
         Command::Man(args) => man::run(app, args),

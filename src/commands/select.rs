@@ -1,0 +1,203 @@
+//! `jejaring select`: step 3 — whom to reach this week, each with a reason, and the
+//! network's shape. On a terminal the user accepts, swaps or skips each pick and the
+//! accepted ones become this week's plan.
+
+use crate::app::App;
+use crate::coach::select::{self, Candidate, Selection};
+use crate::coach::shape::{self, Shape};
+use crate::model::{Circle, Network, Pick, Plan, Stage};
+use crate::prompt::Prompter;
+use crate::t;
+use crate::ui::style;
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde_json::Map;
+use std::collections::HashMap;
+use uuid::Uuid;
+
+/// Whom to reach this week (step 3)
+///
+/// Proposes people with a reason each: promises due, goals behind, past the
+/// keep-in-touch rhythm, cooling relationships, acquaintances worth deepening and at
+/// least one stranger or acquaintance. On a terminal, accept, swap or skip each one and
+/// save the plan; with --no-input it prints the proposal (add --save to keep it).
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// How many people to propose
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    pub count: usize,
+    /// Save the proposal as this week's plan without asking
+    #[arg(long)]
+    pub save: bool,
+}
+
+#[derive(Serialize)]
+struct Output<'a> {
+    shape: &'a Shape,
+    picks: &'a [Candidate],
+    alternates: &'a [Candidate],
+    saved: bool,
+}
+
+pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
+    let lang = app.ui.lang;
+    let today = app.clock.today;
+    if args.count == 0 || args.count > 50 {
+        anyhow::bail!(t!(lang, "--count must be between 1 and 50", "--count harus antara 1 dan 50"));
+    }
+    let mut store = app.open_write()?;
+    let net = &store.net;
+    let selection = select::select(net, today, args.count, &goal_people(net, today));
+    let shape = shape::shape(net, today);
+    let interactive = !args.save && !app.ui.json && app.prompter().is_some();
+    if !app.ui.json {
+        for line in shape_lines(app, &shape) {
+            app.ui.line(line)?;
+        }
+        app.ui.line("")?;
+        for line in pick_lines(app, &selection.picks) {
+            app.ui.line(line)?;
+        }
+    }
+    if selection.picks.is_empty() {
+        if app.ui.json {
+            app.ui.json_value(&Output { shape: &shape, picks: &[], alternates: &[], saved: false })?;
+        }
+        app.ui.info(t!(
+            lang,
+            "Nobody to propose yet. Start with the people you have: `jejaring add-contact`",
+            "Belum ada yang bisa diusulkan. Mulailah dari orang yang sudah Anda kenal: `jejaring add-contact`"
+        ));
+        return Ok(());
+    }
+    let chosen = match app.prompter() {
+        Some(mut p) if interactive => {
+            app.ui.flush()?;
+            let chosen = choose(app, &mut p, &selection)?;
+            let count = chosen.len();
+            if chosen.is_empty()
+                || !p.confirm(
+                    &t!(
+                        lang,
+                        "Save these {count} as this week's plan?",
+                        "Simpan {count} orang ini sebagai rencana minggu ini?"
+                    ),
+                    true,
+                )?
+            {
+                app.ui.info(t!(lang, "No plan saved.", "Rencana tidak disimpan."));
+                return Ok(());
+            }
+            chosen
+        }
+        _ if args.save => selection.picks.clone(),
+        _ => {
+            if app.ui.json {
+                let alternates = &selection.alternates[..selection.alternates.len().min(10)];
+                app.ui.json_value(&Output { shape: &shape, picks: &selection.picks, alternates, saved: false })?;
+            }
+            app.ui.info(t!(
+                lang,
+                "Save this as the week's plan with --save.",
+                "Simpan sebagai rencana minggu ini dengan --save."
+            ));
+            return Ok(());
+        }
+    };
+    save_plan(&mut store.net, &chosen, app);
+    if app.ui.json {
+        let alternates = &selection.alternates[..selection.alternates.len().min(10)];
+        app.ui.json_value(&Output { shape: &shape, picks: &chosen, alternates, saved: true })?;
+    }
+    app.save(&mut store)?;
+    let count = chosen.len();
+    app.ui.info(t!(lang, "Saved this week's plan: {count} people.", "Rencana minggu ini tersimpan: {count} orang."));
+    Ok(())
+}
+
+/// Contacts linked to active goals that are behind, with the goal's title.
+pub fn goal_people(_net: &Network, _today: NaiveDate) -> HashMap<Uuid, String> {
+    HashMap::new()
+}
+
+/// Records a plan starting today.
+pub fn save_plan(net: &mut Network, chosen: &[Candidate], app: &App) {
+    let picks = chosen.iter().map(|c| Pick { contact: c.contact, reason: c.reason.key().to_string() }).collect();
+    net.plans.push(Plan { id: Uuid::now_v7(), starts: app.clock.today, picks, made: app.clock.now, extra: Map::new() });
+}
+
+/// Walks through the picks: accept, swap for the next alternate, or skip.
+pub fn choose(app: &App, p: &mut dyn Prompter, s: &Selection) -> anyhow::Result<Vec<Candidate>> {
+    let lang = app.ui.lang;
+    let mut alternates = s.alternates.iter();
+    let mut chosen = Vec::new();
+    for pick in &s.picks {
+        let mut current = pick.clone();
+        loop {
+            let question = format!("{} — {}", current.name, current.reason.describe(lang));
+            let options = vec![
+                t!(lang, "accept", "terima"),
+                t!(lang, "swap for someone else", "ganti dengan orang lain"),
+                t!(lang, "skip", "lewati"),
+            ];
+            match p.choose(&question, &options, 0)? {
+                0 => {
+                    chosen.push(current);
+                    break;
+                }
+                1 => match alternates.next() {
+                    Some(next) => current = next.clone(),
+                    None => {
+                        app.ui.info(t!(lang, "Nobody else to propose.", "Tidak ada orang lain untuk diusulkan."));
+                        chosen.push(current);
+                        break;
+                    }
+                },
+                _ => break,
+            }
+        }
+    }
+    Ok(chosen)
+}
+
+/// The picks as lines: `1. Wei Chen (colleague) — promise #4 was due …`.
+pub fn pick_lines(app: &App, picks: &[Candidate]) -> Vec<String> {
+    let lang = app.ui.lang;
+    let mut lines = vec![app.ui.paint(style::HEADING, t!(lang, "Reach out this week", "Hubungi minggu ini"))];
+    for (i, c) in picks.iter().enumerate() {
+        let circle = c.circle.label(lang);
+        lines.push(format!("  {}. {} ({circle}) — {}", i + 1, c.name, c.reason.describe(lang)));
+    }
+    lines
+}
+
+/// The shape as lines: counts by circle and stage, new people, observations.
+pub fn shape_lines(app: &App, s: &Shape) -> Vec<String> {
+    let lang = app.ui.lang;
+    let ui = &app.ui;
+    let label = |key: &str, circle: bool| {
+        if circle {
+            Circle::from_key(key).label(lang).to_string()
+        } else {
+            Stage::from_key(key).label(lang).to_string()
+        }
+    };
+    let join = |v: &[(String, usize)], circle: bool| {
+        v.iter().map(|(k, n)| format!("{} {n}", label(k, circle))).collect::<Vec<_>>().join(", ")
+    };
+    let (total, new) = (s.total, s.new_this_month);
+    let mut lines = vec![ui.paint(
+        style::HEADING,
+        t!(
+            lang,
+            "Your network: {total} people, {new} new this month",
+            "Jaringan Anda: {total} orang, {new} baru bulan ini"
+        ),
+    )];
+    lines.push(format!("  {}: {}", t!(lang, "circles", "lingkaran"), join(&s.circles, true)));
+    lines.push(format!("  {}: {}", t!(lang, "stages", "tahap"), join(&s.stages, false)));
+    for o in &s.observations {
+        lines.push(format!("  {}", ui.paint(style::WARN, o.describe(lang))));
+    }
+    lines
+}

@@ -1,0 +1,53 @@
+//! `jejaring snooze`: keep someone out of the weekly picks and `list --due` for a while
+//! (they are travelling, on leave, or you agreed to talk next quarter).
+
+use super::resolve;
+use crate::app::App;
+use crate::dates::{self, Lean};
+use crate::errors::UsageError;
+use crate::t;
+use anyhow::Context;
+
+/// Leave someone out of the picks and `list --due` until a date
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Handle, name, unique prefix or fuzzy match
+    pub contact: String,
+    /// Until when: 2027-01-15, in 3 weeks, next month
+    #[arg(long, value_name = "DATE", required_unless_present = "off")]
+    pub until: Option<String>,
+    /// End the snooze now
+    #[arg(long, conflicts_with = "until")]
+    pub off: bool,
+}
+
+pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
+    let lang = app.ui.lang;
+    let today = app.clock.today;
+    let until = match &args.until {
+        Some(s) => Some(dates::parse_day(s, today, Lean::Future).context("--until")?),
+        None if args.off => None,
+        None => {
+            return Err(UsageError(t!(lang, "give --until DATE or --off", "berikan --until TANGGAL atau --off")).into());
+        }
+    };
+    if let Some(day) = until
+        && day <= today
+    {
+        anyhow::bail!(t!(lang, "--until {day} is not in the future", "--until {day} bukan di masa depan"));
+    }
+    let mut store = app.open_write()?;
+    let i = resolve::contact(&store.net, &args.contact, lang)?;
+    let c = &mut store.net.contacts[i];
+    c.snoozed_until = until;
+    let name = c.name.clone();
+    if app.ui.json {
+        app.ui.json_value(&*c)?;
+    }
+    app.save(&mut store)?;
+    match until {
+        Some(day) => app.ui.info(t!(lang, "{name} is snoozed until {day}", "{name} ditunda sampai {day}")),
+        None => app.ui.info(t!(lang, "{name} is back in the picks", "{name} kembali masuk usulan")),
+    }
+    Ok(())
+}
