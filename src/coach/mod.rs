@@ -6,6 +6,7 @@ pub mod cadence;
 pub mod index;
 pub mod knowing;
 pub mod reliability;
+pub mod review;
 pub mod select;
 pub mod shape;
 pub mod today;

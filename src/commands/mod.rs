@@ -11,6 +11,7 @@ pub mod man;
 pub mod paths;
 pub mod promise;
 pub mod remove;
+pub mod review;
 pub mod select;
 pub mod show;
 pub mod snooze;
@@ -38,6 +39,7 @@ pub fn run(app: &App, command: Command) -> anyhow::Result<()> {
         Command::Know(args) => know::run(app, args),
         Command::Promise(args) => promise::run(app, args),
         Command::Brief(args) => brief::run(app, args),
+        Command::Review(args) => review::run(app, args),
         Command::Select(args) => select::run(app, args),
         Command::Snooze(args) => snooze::run(app, args),
         Command::Today(args) => today::run(app, args),

@@ -1,0 +1,245 @@
+//! The weekly check-in itself. The report is read without holding the lock; the user's
+//! decisions are collected in memory and applied in one save at the end, to the data
+//! as it is then. An interrupted review therefore changes nothing, and another
+//! terminal is never kept waiting while the user thinks.
+
+use super::render;
+use crate::app::App;
+use crate::coach::review::{self, Report};
+use crate::coach::select::{self, Candidate, Selection};
+use crate::commands::select as select_cmd;
+use crate::dates::{self, Lean};
+use crate::model::promise::Move;
+use crate::model::{Network, PromiseStatus, Review, text};
+use crate::prompt::Prompter;
+use crate::t;
+use crate::ui::style;
+use anyhow::Context;
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde_json::Map;
+use uuid::Uuid;
+
+#[derive(Debug, clap::Args)]
+pub struct CheckinArgs {
+    /// Review the seven days ending on this day [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub week: Option<String>,
+    /// Save the review (and next week's proposed plan) without asking
+    #[arg(long)]
+    pub save: bool,
+    /// How many people to propose for next week
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    pub count: usize,
+}
+
+/// What the user decided about a promise during the review.
+#[derive(Debug)]
+enum Decision {
+    Kept(Uuid),
+    Broken(Uuid),
+    Moved { id: Uuid, to: NaiveDate, note: String },
+}
+
+#[derive(Serialize)]
+struct Output<'a> {
+    report: &'a Report,
+    next_week: &'a [Candidate],
+    saved: bool,
+}
+
+pub fn run(app: &App, args: CheckinArgs) -> anyhow::Result<()> {
+    let lang = app.ui.lang;
+    let today = app.clock.today;
+    let end = match &args.week {
+        Some(s) => dates::parse_day(s, today, Lean::Past).context("--week")?,
+        None => today,
+    };
+    if end > today {
+        anyhow::bail!(t!(lang, "--week {end} is in the future", "--week {end} masih di masa depan"));
+    }
+    let store = app.open_read()?;
+    let net = &store.net;
+    let report = review::report(net, end);
+    let selection = select::select(net, today, args.count.clamp(1, 50), &select_cmd::goal_people(net, today));
+    let interactive = !args.save && !app.ui.json && app.prompter().is_some();
+
+    if app.ui.json {
+        let saved = args.save;
+        app.ui.json_value(&Output { report: &report, next_week: &selection.picks, saved })?;
+    } else {
+        print_report(app, net, &report, &selection, interactive)?;
+    }
+
+    let (decisions, picks, went_well, differently) = match app.prompter() {
+        Some(mut p) if interactive => {
+            app.ui.flush()?;
+            let decisions = resolve_promises(app, &mut p, net, &report)?;
+            app.ui.line("")?;
+            app.ui.line(app.ui.paint(style::HEADING, t!(lang, "6. Next week", "6. Minggu depan")))?;
+            app.ui.flush()?;
+            let picks = select_cmd::choose(app, &mut p, &selection)?;
+            app.ui.line(app.ui.paint(style::HEADING, t!(lang, "7. Reflection", "7. Refleksi")))?;
+            app.ui.flush()?;
+            let well =
+                ask_text(&mut p, t!(lang, "What went well this week?", "Apa yang berjalan baik minggu ini?"), lang)?;
+            let diff = ask_text(
+                &mut p,
+                t!(lang, "What will you do differently?", "Apa yang akan Anda lakukan berbeda?"),
+                lang,
+            )?;
+            (decisions, picks, well, diff)
+        }
+        _ if args.save => (Vec::new(), selection.picks.clone(), None, None),
+        _ => {
+            app.ui.info(t!(
+                lang,
+                "Nothing saved. Run `jejaring review` on a terminal to check in, or add --save.",
+                "Tidak ada yang disimpan. Jalankan `jejaring review` di terminal untuk check-in, atau tambahkan --save."
+            ));
+            return Ok(());
+        }
+    };
+    drop(store);
+
+    let mut store = app.open_write()?;
+    let skipped = apply(&mut store.net, &decisions, today);
+    if skipped > 0 {
+        app.ui.warn(t!(
+            lang,
+            "{skipped} promise(s) changed elsewhere during the review and were left as they are",
+            "{skipped} janji berubah di tempat lain selama tinjauan dan dibiarkan"
+        ));
+    }
+    let plan = (!picks.is_empty()).then(|| {
+        select_cmd::save_plan(&mut store.net, &picks, app);
+        store.net.plans.last().map(|p| p.id)
+    });
+    let numbers = review::report(&store.net, end).numbers;
+    store.net.reviews.push(Review {
+        id: Uuid::now_v7(),
+        on: end,
+        numbers,
+        went_well,
+        differently,
+        plan: plan.flatten(),
+        made: app.clock.now,
+        extra: Map::new(),
+    });
+    app.save(&mut store)?;
+    let streak = crate::model::review::streak(&store.net.reviews, today);
+    app.ui.info(t!(
+        lang,
+        "Review saved. Streak: {streak} week(s). See you next week.",
+        "Tinjauan tersimpan. Rangkaian: {streak} minggu. Sampai jumpa minggu depan."
+    ));
+    Ok(())
+}
+
+fn print_report(
+    app: &App,
+    net: &Network,
+    report: &Report,
+    selection: &Selection,
+    interactive: bool,
+) -> anyhow::Result<()> {
+    let lang = app.ui.lang;
+    let mut lines = render::report(app, net, report);
+    lines.push(String::new());
+    lines.extend(render::warmth(app, report));
+    if !interactive {
+        lines.push(String::new());
+        lines.push(app.ui.paint(style::HEADING, t!(lang, "6. Next week", "6. Minggu depan")));
+        lines.extend(select_cmd::pick_lines(app, &selection.picks).into_iter().skip(1));
+    }
+    for line in lines {
+        app.ui.line(line)?;
+    }
+    Ok(())
+}
+
+/// Asks about each overdue promise and each one due by today.
+fn resolve_promises(app: &App, p: &mut dyn Prompter, net: &Network, report: &Report) -> anyhow::Result<Vec<Decision>> {
+    let lang = app.ui.lang;
+    let today = app.clock.today;
+    let mut decisions = Vec::new();
+    let due: Vec<_> = net
+        .promises
+        .iter()
+        .filter(|pr| report.promises.overdue.contains(&pr.n) || (pr.is_open() && pr.due <= today))
+        .collect();
+    for pr in due {
+        let question = crate::commands::promise::line(pr, net, today, lang);
+        let options = vec![
+            t!(lang, "kept it", "sudah ditepati"),
+            t!(lang, "agreed a new date", "sepakat tanggal baru"),
+            t!(lang, "broke it", "tidak ditepati"),
+            t!(lang, "leave it open", "biarkan terbuka"),
+        ];
+        match p.choose(&question, &options, 0)? {
+            0 => decisions.push(Decision::Kept(pr.id)),
+            1 => {
+                let to = loop {
+                    let answer =
+                        p.text(&t!(lang, "New due date:", "Tanggal baru:"), Some("fri, in 2 weeks, 2026-12-15"))?;
+                    match dates::parse_day(&answer, today, Lean::Future) {
+                        Ok(d) if d > today => break d,
+                        _ => app.ui.warn(t!(lang, "give a future date", "berikan tanggal di masa depan")),
+                    }
+                };
+                let note =
+                    ask_text(p, t!(lang, "What did you agree?", "Apa yang disepakati?"), lang)?.unwrap_or_else(|| {
+                        t!(lang, "agreed during the weekly review", "disepakati saat tinjauan mingguan")
+                    });
+                decisions.push(Decision::Moved { id: pr.id, to, note });
+            }
+            2 => decisions.push(Decision::Broken(pr.id)),
+            _ => {}
+        }
+    }
+    Ok(decisions)
+}
+
+/// Free text, optional; a bad answer (control characters, too long) is asked again.
+fn ask_text(p: &mut dyn Prompter, question: String, lang: crate::i18n::Lang) -> anyhow::Result<Option<String>> {
+    loop {
+        let answer = p.text(&question, Some(&t!(lang, "Enter to skip", "Enter untuk melewati")))?;
+        if answer.trim().is_empty() {
+            return Ok(None);
+        }
+        match text::text("answer", &answer) {
+            Ok(t) => return Ok(Some(t)),
+            Err(e) => eprintln!("{}", e.message(lang)),
+        }
+    }
+}
+
+/// Applies the decisions to the network as it is now; returns how many were skipped
+/// because the promise is gone or was resolved meanwhile.
+fn apply(net: &mut Network, decisions: &[Decision], today: NaiveDate) -> usize {
+    let mut skipped = 0;
+    for d in decisions {
+        let id = match d {
+            Decision::Kept(id) | Decision::Broken(id) | Decision::Moved { id, .. } => id,
+        };
+        let Some(p) = net.promises.iter_mut().find(|p| &p.id == id && p.is_open()) else {
+            skipped += 1;
+            continue;
+        };
+        match d {
+            Decision::Kept(_) => {
+                p.status = PromiseStatus::Kept;
+                p.resolved_on = Some(today);
+            }
+            Decision::Broken(_) => {
+                p.status = PromiseStatus::Broken;
+                p.resolved_on = Some(today);
+            }
+            Decision::Moved { to, note, .. } => {
+                p.moves.push(Move { from: p.due, to: *to, on: today, note: note.clone() });
+                p.due = *to;
+            }
+        }
+    }
+    skipped
+}
