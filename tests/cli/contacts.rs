@@ -231,7 +231,7 @@ fn list_into_a_closed_pipe_exits_zero() {
         })
         .collect();
     env.write_data(serde_json::to_vec(&json!({"version": 1, "contacts": contacts, "interactions": []})).unwrap());
-    for args in [&["list"][..], &["list", "--sort", "added"][..]] {
+    for args in [&["list"][..], &["list", "--json"][..]] {
         let mut child =
             env.std_command().args(args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn");
         let mut stdout = child.stdout.take().unwrap();
