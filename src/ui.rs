@@ -122,7 +122,11 @@ impl Ui {
 
     /// An error line on stderr.
     pub fn error(&self, msg: impl AsRef<str>) {
-        self.err_line(&format!("{}: {}", paint(self.color_err, style::BAD, "error"), msg.as_ref()));
+        let label = match self.lang {
+            Lang::En => "error",
+            Lang::Id => "galat",
+        };
+        self.err_line(&format!("{}: {}", paint(self.color_err, style::BAD, label), msg.as_ref()));
     }
 
     fn err_line(&self, msg: &str) {

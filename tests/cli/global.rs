@@ -150,7 +150,8 @@ fn demo_leaves_an_existing_file_alone() {
 fn lang_id_speaks_indonesian() {
     let env = TestEnv::with_fixture("network.json");
     let err = env.fails(&["--lang", "id", "show", "nobody"], 1);
-    assert!(one_error_line(&err).contains("tidak ada kontak yang cocok dengan \"nobody\""), "{err}");
+    assert!(err.starts_with("galat: tidak ada kontak yang cocok dengan \"nobody\""), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
     let (_, err) = env.ok(&["--lang", "id", "add-contact", "Wayan", "--circle", "friend", "--stage", "stranger"]);
     assert!(err.starts_with("Wayan ditambahkan (teman, orang-asing); handle "), "{err}");
     let (out, err) = env.ok(&["--lang", "id", "list", "--limit", "1"]);
@@ -176,6 +177,15 @@ fn jejaring_lang_and_lang_choose_the_language_and_the_flag_wins() {
     assert!(stderr(&[("LANG", "id_ID.UTF-8"), ("JEJARING_LANG", "en")], &["show", "nobody"]).contains(en));
     assert!(stderr(&[("JEJARING_LANG", "id")], &["--lang", "en", "show", "nobody"]).contains(en));
     assert!(stderr(&[], &["show", "nobody"]).contains(en));
+}
+
+#[test]
+fn error_messages_are_labelled_in_the_users_language() {
+    let env = TestEnv::with_fixture("network.json");
+    let err = env.fails(&["--lang", "id", "remove", "budi"], 2);
+    assert_eq!(err, "galat: menghapus Budi Santoso perlu konfirmasi; tambahkan --yes\n");
+    let err = env.fails(&["remove", "budi"], 2);
+    assert_eq!(err, "error: removing Budi Santoso needs confirmation; add --yes\n");
 }
 
 // ---------------------------------------------------------------- quiet, now, exit codes
