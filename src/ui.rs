@@ -88,7 +88,9 @@ impl Ui {
     /// Writes a value as pretty JSON to stdout.
     pub fn json_value<T: serde::Serialize + ?Sized>(&self, value: &T) -> io::Result<()> {
         let mut out = self.out.borrow_mut();
-        serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
+        // `io::Error::from` hands back serde_json's underlying I/O error as it was, so a
+        // closed pipe (`jejaring list --json | head`) is still recognised as one.
+        serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::from)?;
         out.write_all(b"\n")
     }
 
@@ -120,7 +122,11 @@ impl Ui {
 
     /// An error line on stderr.
     pub fn error(&self, msg: impl AsRef<str>) {
-        self.err_line(&format!("{}: {}", paint(self.color_err, style::BAD, "error"), msg.as_ref()));
+        let label = match self.lang {
+            Lang::En => "error",
+            Lang::Id => "galat",
+        };
+        self.err_line(&format!("{}: {}", paint(self.color_err, style::BAD, label), msg.as_ref()));
     }
 
     fn err_line(&self, msg: &str) {

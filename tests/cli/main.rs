@@ -1,0 +1,18 @@
+//! The integration tests: one binary that runs the real `jejaring` through a `TestEnv`
+//! (temporary home and data file, fixed "now", no colour) and checks stdout, stderr,
+//! the exit code and the data file.
+//!
+//! One module per area: the commands (`contacts`, `log`, `global`), input that must be
+//! refused without changing anything (`bad_input`), the data file (`store`), several
+//! processes at once (`concurrency`), processes killed mid-save (`crash`), and the
+//! prompts driven through a pseudo-terminal (`pty`).
+
+mod bad_input;
+mod concurrency;
+mod contacts;
+mod crash;
+mod env;
+mod global;
+mod log;
+mod pty;
+mod store;

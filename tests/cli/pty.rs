@@ -1,0 +1,125 @@
+//! The interactive path, through a real pseudo-terminal: `add-contact` with no name asks
+//! for each field, and `remove` asks before deleting.
+
+use crate::env::TestEnv;
+use expectrl::session::OsSession as Session;
+use expectrl::{Eof, Expect};
+use std::time::Duration;
+
+const DOWN: &str = "\x1b[B";
+const ENTER: &str = "\r";
+
+/// Starts `jejaring ARGS…` on a pseudo-terminal (stdin, stdout and stderr), in the test
+/// environment, with a generous timeout for every expected prompt.
+fn spawn(env: &TestEnv, args: &[&str]) -> Session {
+    let mut cmd = env.std_command();
+    cmd.env("TERM", "xterm").args(args);
+    let mut session = Session::spawn(cmd).expect("spawn on a pty");
+    session.set_expect_timeout(Some(Duration::from_secs(30)));
+    session
+}
+
+/// Waits for the prompt, then types the answer and Enter.
+fn answer(s: &mut Session, prompt: &str, text: &str) {
+    s.expect(prompt).unwrap_or_else(|e| panic!("waiting for {prompt:?}: {e}"));
+    s.send(text).unwrap();
+    s.send(ENTER).unwrap();
+}
+
+/// Waits for the process to end and returns its exit code.
+fn exit_code(mut s: Session) -> i32 {
+    s.expect(Eof).expect("the program ends");
+    match s.get_process().wait().unwrap() {
+        expectrl::process::unix::WaitStatus::Exited(_, code) => code,
+        other => panic!("unexpected end: {other:?}"),
+    }
+}
+
+#[test]
+fn add_contact_asks_for_every_field_on_a_terminal() {
+    let env = TestEnv::new();
+    let mut s = spawn(&env, &["add-contact", "--tag", "pty"]);
+    answer(&mut s, "Name:", "Dewi Lestari");
+    // Circle: the list starts at friend; one step down is colleague.
+    s.expect("Circle:").unwrap();
+    s.send(DOWN).unwrap();
+    s.send(ENTER).unwrap();
+    // Stage: Enter takes the default, acquaintance.
+    s.expect("How well do you know them?").unwrap();
+    s.send(ENTER).unwrap();
+    answer(&mut s, "Organisation:", "Tokopedia");
+    answer(&mut s, "Role:", ""); // skipped
+    answer(&mut s, "How or where did you meet?", "PyCon ID");
+    // A bad date is explained and asked again.
+    answer(&mut s, "When did you meet?", "2026-02-30");
+    s.expect("is not a real date").unwrap();
+    answer(&mut s, "When did you meet?", "yesterday");
+    answer(&mut s, "First impression:", "Sharp questions after the talk");
+    answer(&mut s, "Keep in touch every:", "2w");
+    answer(&mut s, "Email:", "Dewi@Example.com");
+    s.expect("Added Dewi Lestari (colleague, acquaintance); handle").unwrap();
+    assert_eq!(exit_code(s), 0);
+
+    let c = env.contact("Dewi Lestari");
+    assert_eq!(c["circle"], "colleague");
+    assert_eq!(c["stage"], "acquaintance");
+    assert_eq!(c["org"], "Tokopedia");
+    assert!(c.get("role").is_none());
+    assert_eq!(c["met_at"], "PyCon ID");
+    assert_eq!(c["met_on"], "2026-11-27");
+    assert_eq!(c["impression"], "Sharp questions after the talk");
+    assert_eq!(c["every"], "2w");
+    assert_eq!(c["emails"], serde_json::json!(["dewi@example.com"]));
+    assert_eq!(c["tags"], serde_json::json!(["pty"]), "flags given are not asked again");
+}
+
+#[test]
+fn prompts_speak_indonesian_and_flags_skip_questions() {
+    let env = TestEnv::new();
+    let mut s = spawn(
+        &env,
+        &["--lang", "id", "add-contact", "--circle", "family", "--stage", "trusted", "--org", "", "--role", ""],
+    );
+    answer(&mut s, "Nama:", "Ibu Sari");
+    answer(&mut s, "Bagaimana atau di mana kalian bertemu?", "");
+    answer(&mut s, "Kapan kalian bertemu?", "");
+    answer(&mut s, "Kesan pertama:", "");
+    answer(&mut s, "Jaga kontak setiap:", "1w");
+    answer(&mut s, "Email:", "");
+    s.expect("Ibu Sari ditambahkan (keluarga, tepercaya)").unwrap();
+    assert_eq!(exit_code(s), 0);
+    let c = env.contact("Ibu Sari");
+    assert_eq!(
+        (c["circle"].as_str(), c["stage"].as_str(), c["every"].as_str()),
+        (Some("family"), Some("trusted"), Some("1w"))
+    );
+}
+
+#[test]
+fn remove_asks_first_on_a_terminal() {
+    let env = TestEnv::with_fixture("network.json");
+    let before = env.snapshot();
+    let mut s = spawn(&env, &["remove", "budi"]);
+    answer(&mut s, "Remove Budi Santoso and their part in 2 logged interactions?", "n");
+    s.expect("Kept Budi Santoso.").unwrap();
+    assert_eq!(exit_code(s), 0);
+    before.assert_unchanged();
+
+    let mut s = spawn(&env, &["remove", "budi"]);
+    answer(&mut s, "Remove Budi Santoso", "y");
+    s.expect("Removed Budi Santoso").unwrap();
+    assert_eq!(exit_code(s), 0);
+    assert_eq!(env.contacts().len(), 4);
+}
+
+#[test]
+fn a_duplicate_asks_before_adding_on_a_terminal() {
+    let env = TestEnv::with_fixture("network.json");
+    let before = env.snapshot();
+    let mut s = spawn(&env, &["add-contact", "Budi Santoso"]);
+    s.expect("this looks like Budi Santoso (b0d1)").unwrap();
+    answer(&mut s, "Add as a new contact anyway?", "n");
+    s.expect("nothing added").unwrap();
+    assert_eq!(exit_code(s), 1);
+    before.assert_unchanged();
+}
