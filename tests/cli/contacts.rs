@@ -268,6 +268,25 @@ fn show_prints_everything_known() {
       note:              Introduced me to half of Jakarta fintech
       added:             2025-10-24
 
+    Warmth 69/100
+      +40  talked 8 days ago, within the 30-day rhythm
+      +12  trust level 4 of 5 (from the stage; no trust note yet)
+      +10  they started 1 of the last 2 conversations
+      +6   2 conversations in the last 6 months
+      +1   you know 16% of the basics about them
+
+    Trust
+      trust level 4 of 5 (from the stage; set it with --level)
+      no promise resolved yet (0 open)
+
+    What you know about Budi Santoso (16%)
+      nothing recorded yet
+      not yet known: interests, goals, current challenge, family, values
+      next time, ask: What do you enjoy outside work?
+
+    Promises
+      none open
+
     Interactions (2)
       2026-11-20  meeting      Coffee after the fintech meetup
       2026-10-02  call        [they reached out] (with Siti Rahma)  Planning the alumni dinner

@@ -197,7 +197,7 @@ fn unknown_fields_and_values_survive_an_edit() {
     env.ok(&["log", "putu", "Temple ceremony", "--kind", "event"]);
     env.ok(&["add-contact", "Gede"]);
     let data = env.json();
-    for key in ["goals", "promises", "settings"] {
+    for key in ["mentorships", "sync", "settings"] {
         assert_eq!(data[key], original[key], "{key}");
     }
     assert_eq!(data["contacts"][0]["circle"], "neighbour");
