@@ -16,3 +16,4 @@ mod global;
 mod log;
 mod pty;
 mod store;
+mod trust;
