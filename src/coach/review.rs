@@ -157,10 +157,10 @@ pub fn report(net: &Network, end: NaiveDate) -> Report {
     }
 }
 
-/// The plan that ran in the week: the latest one that started before the week ended
-/// and covers some of it.
+/// The plan that ran in the week: the latest one that started before the week's last
+/// day and covers some of it. A plan made on the last day is for the week after.
 fn last_plan(plans: &[Plan], start: NaiveDate, end: NaiveDate) -> Option<&Plan> {
-    plans.iter().filter(|p| p.starts <= end && p.ends() >= start).max_by_key(|p| (p.starts, p.made))
+    plans.iter().filter(|p| p.starts < end && p.ends() >= start).max_by_key(|p| (p.starts, p.made))
 }
 
 fn promise_report(net: &Network, start: NaiveDate, end: NaiveDate) -> PromiseReport {

@@ -17,3 +17,4 @@ mod log;
 mod pty;
 mod store;
 mod trust;
+mod weekly;

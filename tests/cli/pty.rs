@@ -6,12 +6,12 @@ use expectrl::session::OsSession as Session;
 use expectrl::{Eof, Expect};
 use std::time::Duration;
 
-const DOWN: &str = "\x1b[B";
-const ENTER: &str = "\r";
+pub(crate) const DOWN: &str = "\x1b[B";
+pub(crate) const ENTER: &str = "\r";
 
 /// Starts `jejaring ARGS…` on a pseudo-terminal (stdin, stdout and stderr), in the test
 /// environment, with a generous timeout for every expected prompt.
-fn spawn(env: &TestEnv, args: &[&str]) -> Session {
+pub(crate) fn spawn(env: &TestEnv, args: &[&str]) -> Session {
     let mut cmd = env.std_command();
     cmd.env("TERM", "xterm").args(args);
     let mut session = Session::spawn(cmd).expect("spawn on a pty");
@@ -20,14 +20,14 @@ fn spawn(env: &TestEnv, args: &[&str]) -> Session {
 }
 
 /// Waits for the prompt, then types the answer and Enter.
-fn answer(s: &mut Session, prompt: &str, text: &str) {
+pub(crate) fn answer(s: &mut Session, prompt: &str, text: &str) {
     s.expect(prompt).unwrap_or_else(|e| panic!("waiting for {prompt:?}: {e}"));
     s.send(text).unwrap();
     s.send(ENTER).unwrap();
 }
 
 /// Waits for the process to end and returns its exit code.
-fn exit_code(mut s: Session) -> i32 {
+pub(crate) fn exit_code(mut s: Session) -> i32 {
     s.expect(Eof).expect("the program ends");
     match s.get_process().wait().unwrap() {
         expectrl::process::unix::WaitStatus::Exited(_, code) => code,

@@ -111,11 +111,12 @@ pub fn run(app: &App, args: CheckinArgs) -> anyhow::Result<()> {
             "{skipped} janji berubah di tempat lain selama tinjauan dan dibiarkan"
         ));
     }
+    // The week's numbers include the decisions just applied, not next week's plan.
+    let numbers = review::report(&store.net, end).numbers;
     let plan = (!picks.is_empty()).then(|| {
         select_cmd::save_plan(&mut store.net, &picks, app);
         store.net.plans.last().map(|p| p.id)
     });
-    let numbers = review::report(&store.net, end).numbers;
     store.net.reviews.push(Review {
         id: Uuid::now_v7(),
         on: end,

@@ -32,7 +32,7 @@ pub fn report(app: &App, net: &Network, r: &Report) -> Vec<String> {
             let next = n + 1;
             t!(
                 lang,
-                "Streak: {n} weeks in a row; this review makes {next}.",
+                "Streak: {n} week(s) in a row; this review makes {next}.",
                 "Rangkaian: {n} minggu berturut-turut; tinjauan ini menjadi yang ke-{next}."
             )
         }
