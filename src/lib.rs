@@ -15,6 +15,7 @@
 pub mod app;
 pub mod cli;
 pub mod clock;
+pub mod coach;
 pub mod commands;
 pub mod dates;
 pub mod demo;

@@ -3,14 +3,19 @@
 
 pub mod cadence;
 pub mod contact;
+pub mod goal;
 pub mod interaction;
 pub mod lookup;
+pub mod settings;
+pub mod stage_change;
 pub mod text;
 mod vocab;
 
 pub use cadence::Cadence;
 pub use contact::{Circle, Contact, Stage};
+pub use goal::Goal;
 pub use interaction::{Interaction, Kind};
+pub use stage_change::StageChange;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -33,6 +38,12 @@ pub struct Network {
     pub contacts: Vec<Contact>,
     #[serde(default)]
     pub interactions: Vec<Interaction>,
+    /// SMART goals (step 2), in the order they were set.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub goals: Vec<Goal>,
+    /// Every stage change made since this was recorded (stage-up goals count these).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stage_changes: Vec<StageChange>,
     /// Records written by a newer version (or by later features) that this build keeps
     /// as they are.
     #[serde(flatten)]
@@ -46,6 +57,8 @@ impl Default for Network {
             settings: Map::new(),
             contacts: Vec::new(),
             interactions: Vec::new(),
+            goals: Vec::new(),
+            stage_changes: Vec::new(),
             extra: Map::new(),
         }
     }
@@ -164,10 +177,10 @@ mod tests {
 
     #[test]
     fn unknown_fields_are_kept() {
-        let json = r#"{"version":1,"contacts":[],"interactions":[],"goals":[{"x":1}],"future":true}"#;
+        let json = r#"{"version":1,"contacts":[],"interactions":[],"records_from_the_future":[{"x":1}],"future":true}"#;
         let net: Network = serde_json::from_str(json).unwrap();
         let back = serde_json::to_value(&net).unwrap();
-        assert_eq!(back["goals"][0]["x"], 1);
+        assert_eq!(back["records_from_the_future"][0]["x"], 1);
         assert_eq!(back["future"], true);
     }
 }
