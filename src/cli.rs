@@ -55,6 +55,7 @@ pub enum Command {
     Edit(commands::edit::Args),
     Remove(commands::remove::Args),
     Log(commands::log::Args),
+    Goal(commands::goal::Args),
     Paths(commands::paths::Args),
     Completions(commands::completions::Args),
     Man(commands::man::Args),

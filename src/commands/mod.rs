@@ -3,6 +3,7 @@
 pub mod add_contact;
 pub mod completions;
 pub mod edit;
+pub mod goal;
 pub mod list;
 pub mod log;
 pub mod man;
@@ -26,6 +27,7 @@ pub fn run(app: &App, command: Command) -> anyhow::Result<()> {
         Command::Edit(args) => edit::run(app, args),
         Command::Remove(args) => remove::run(app, args),
         Command::Log(args) => log::run(app, args),
+        Command::Goal(args) => goal::run(app, args),
         Command::Paths(args) => paths::run(app, args),
         Command::Completions(args) => completions::run(app, args),
         Command::Man(args) => man::run(app, args),
