@@ -63,6 +63,7 @@ pub enum Command {
     Select(commands::select::Args),
     Snooze(commands::snooze::Args),
     Today(commands::today::Args),
+    Goal(commands::goal::Args),
     Paths(commands::paths::Args),
     Completions(commands::completions::Args),
     Man(commands::man::Args),

@@ -1,13 +1,24 @@
-//! Coaching: pure functions from the network and `today` to advice — how well you know
-//! someone, how reliable you are, how warm each relationship is and why. Nothing here
-//! prints, touches files or reads the clock.
+//! Coaching: pure functions from the network and a day passed in to advice — how well
+//! you know someone, how reliable you are, how warm each relationship is and why, how
+//! SMART a goal is and how far it has come, whom to reach this week, the weekly review.
+//! Nothing here prints, reads the clock or touches files, so commands can reuse it and
+//! tests can pin every verdict.
 
 pub mod cadence;
 pub mod index;
 pub mod knowing;
+pub mod progress;
 pub mod reliability;
 pub mod review;
 pub mod select;
 pub mod shape;
+pub mod smart;
+mod smart_text;
 pub mod today;
+mod vague;
 pub mod warmth;
+
+pub use smart_text::num;
+
+#[cfg(test)]
+mod test_support;

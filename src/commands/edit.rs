@@ -69,6 +69,8 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     if app.ui.json {
         app.ui.json_value(&after)?;
     }
+    // Stage-up goals count these; a contact keeps only its current stage.
+    store.net.record_stage_change(after.id, &before.stage, &after.stage, app.clock.today, app.clock.now);
     store.net.contacts[index] = after;
     app.save(&mut store)?;
     app.ui.info(t!(lang, "Updated {name}", "{name} diperbarui"));

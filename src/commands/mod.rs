@@ -4,6 +4,7 @@ pub mod add_contact;
 pub mod brief;
 pub mod completions;
 pub mod edit;
+pub mod goal;
 pub mod know;
 pub mod list;
 pub mod log;
@@ -43,6 +44,7 @@ pub fn run(app: &App, command: Command) -> anyhow::Result<()> {
         Command::Select(args) => select::run(app, args),
         Command::Snooze(args) => snooze::run(app, args),
         Command::Today(args) => today::run(app, args),
+        Command::Goal(args) => goal::run(app, args),
         Command::Paths(args) => paths::run(app, args),
         Command::Completions(args) => completions::run(app, args),
         Command::Man(args) => man::run(app, args),

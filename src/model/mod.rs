@@ -4,11 +4,14 @@
 pub mod cadence;
 pub mod contact;
 pub mod fact;
+pub mod goal;
 pub mod interaction;
 pub mod lookup;
 pub mod plan;
 pub mod promise;
 pub mod review;
+pub mod settings;
+pub mod stage_change;
 pub mod text;
 pub mod trust;
 mod vocab;
@@ -16,10 +19,12 @@ mod vocab;
 pub use cadence::Cadence;
 pub use contact::{Circle, Contact, Stage};
 pub use fact::{Fact, Topic};
+pub use goal::Goal;
 pub use interaction::{Interaction, Kind};
 pub use plan::{Pick, Plan};
 pub use promise::{Outcome, Promise, PromiseStatus};
 pub use review::Review;
+pub use stage_change::StageChange;
 pub use trust::TrustNote;
 
 use chrono::NaiveDate;
@@ -53,6 +58,12 @@ pub struct Network {
     pub plans: Vec<Plan>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reviews: Vec<Review>,
+    /// SMART goals (step 2), in the order they were set.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub goals: Vec<Goal>,
+    /// Every stage change made since this was recorded (stage-up goals count these).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stage_changes: Vec<StageChange>,
     /// Records written by a newer version (or by later features) that this build keeps
     /// as they are.
     #[serde(flatten)]
@@ -71,6 +82,8 @@ impl Default for Network {
             promises: Vec::new(),
             plans: Vec::new(),
             reviews: Vec::new(),
+            goals: Vec::new(),
+            stage_changes: Vec::new(),
             extra: Map::new(),
         }
     }
@@ -195,10 +208,10 @@ mod tests {
 
     #[test]
     fn unknown_fields_are_kept() {
-        let json = r#"{"version":1,"contacts":[],"interactions":[],"goals":[{"x":1}],"future":true}"#;
+        let json = r#"{"version":1,"contacts":[],"interactions":[],"records_from_the_future":[{"x":1}],"future":true}"#;
         let net: Network = serde_json::from_str(json).unwrap();
         let back = serde_json::to_value(&net).unwrap();
-        assert_eq!(back["goals"][0]["x"], 1);
+        assert_eq!(back["records_from_the_future"][0]["x"], 1);
         assert_eq!(back["future"], true);
     }
 }

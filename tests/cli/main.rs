@@ -5,7 +5,8 @@
 //! One module per area: the commands (`contacts`, `log`, `global`), input that must be
 //! refused without changing anything (`bad_input`), the data file (`store`), several
 //! processes at once (`concurrency`), processes killed mid-save (`crash`), and the
-//! prompts driven through a pseudo-terminal (`pty`).
+//! prompts driven through a pseudo-terminal (`pty`); then the three steps: `trust`,
+//! `goals` (and `goals_pty`), and the weekly habit (`weekly`).
 
 mod bad_input;
 mod concurrency;
@@ -13,6 +14,8 @@ mod contacts;
 mod crash;
 mod env;
 mod global;
+mod goals;
+mod goals_pty;
 mod log;
 mod pty;
 mod store;

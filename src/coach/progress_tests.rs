@@ -1,0 +1,177 @@
+//! Tests for progress measured over a goal's window.
+
+use super::*;
+use crate::coach::test_support::{add, day, goal, talk};
+use crate::model::Stage;
+use crate::model::goal::{Change, Filters, ProgressEntry};
+use chrono::Utc;
+use serde_json::Map;
+
+#[test]
+fn new_contacts_count_inclusive_window_and_not_the_future() {
+    let mut net = Network::default();
+    add(&mut net, "2026-10-31", &["fintech"]); // the day before the start: not counted
+    add(&mut net, "2026-11-01", &["fintech"]); // the start day: counted
+    add(&mut net, "2026-11-15", &["fintech"]); // inside: counted
+    add(&mut net, "2026-11-15", &["health"]); // wrong tag: not counted
+    add(&mut net, "2026-11-30", &["fintech"]); // the deadline day: counted
+    add(&mut net, "2026-12-01", &["fintech"]); // the day after: not counted
+    let g = goal(Metric::NewContacts, 10, "2026-11-01", "2026-11-30");
+    assert_eq!(measure(&g, &net, day("2026-12-05")).current, 3);
+    // Seen from the middle of the window, the deadline-day contact is still in the future.
+    assert_eq!(measure(&g, &net, day("2026-11-20")).current, 2);
+}
+
+#[test]
+fn the_day_you_met_wins_over_the_day_you_added() {
+    let mut net = Network::default();
+    let old = add(&mut net, "2026-11-10", &["fintech"]);
+    net.contacts[0].met_on = Some(day("2019-05-01")); // an old friend entered late
+    let _ = old;
+    let fresh = add(&mut net, "2026-12-10", &["fintech"]);
+    net.contacts[1].met_on = Some(day("2026-11-20")); // met in the window, added later
+    let _ = fresh;
+    let g = goal(Metric::NewContacts, 10, "2026-11-01", "2026-11-30");
+    assert_eq!(measure(&g, &net, day("2026-12-15")).current, 1);
+}
+
+#[test]
+fn stage_filter_on_new_contacts_reads_the_stage_when_added() {
+    let mut net = Network::default();
+    let id = add(&mut net, "2026-11-05", &[]);
+    net.contacts[0].stage = Stage::Stranger;
+    let mut g = goal(Metric::NewContacts, 5, "2026-11-01", "2026-11-30");
+    g.filters = Filters { stages: vec![Stage::Stranger], ..Default::default() };
+    assert_eq!(measure(&g, &net, day("2026-11-28")).current, 1);
+    // They became a connection later: still a stranger met in the window.
+    net.contacts[0].stage = Stage::Connection;
+    net.record_stage_change(id, &Stage::Stranger, &Stage::Connection, day("2026-11-20"), Utc::now());
+    assert_eq!(measure(&g, &net, day("2026-11-28")).current, 1);
+}
+
+#[test]
+fn interactions_and_distinct_people() {
+    let mut net = Network::default();
+    let a = add(&mut net, "2026-01-01", &["fintech"]);
+    let b = add(&mut net, "2026-01-01", &["fintech"]);
+    let c = add(&mut net, "2026-01-01", &["health"]);
+    talk(&mut net, &[a], "2026-10-31"); // before the window
+    talk(&mut net, &[a], "2026-11-01");
+    talk(&mut net, &[a, b], "2026-11-10");
+    talk(&mut net, &[c], "2026-11-11"); // not in the target group
+    talk(&mut net, &[b], "2026-11-30");
+    let today = day("2026-12-01");
+    assert_eq!(measure(&goal(Metric::Interactions, 5, "2026-11-01", "2026-11-30"), &net, today).current, 3);
+    assert_eq!(measure(&goal(Metric::PeopleTalkedTo, 5, "2026-11-01", "2026-11-30"), &net, today).current, 2);
+}
+
+#[test]
+fn stage_ups_count_people_once_and_only_real_crossings() {
+    let mut net = Network::default();
+    let a = add(&mut net, "2026-01-01", &["fintech"]);
+    let b = add(&mut net, "2026-01-01", &["fintech"]);
+    let now = Utc::now();
+    net.record_stage_change(a, &Stage::Stranger, &Stage::Connection, day("2026-11-03"), now);
+    net.record_stage_change(a, &Stage::Connection, &Stage::Acquaintance, day("2026-11-04"), now);
+    net.record_stage_change(a, &Stage::Acquaintance, &Stage::Connection, day("2026-11-05"), now);
+    net.record_stage_change(b, &Stage::Stranger, &Stage::Acquaintance, day("2026-11-06"), now);
+    net.record_stage_change(b, &Stage::Connection, &Stage::Trusted, day("2026-11-07"), now);
+    let g = goal(Metric::StageUps, 3, "2026-11-01", "2026-11-30");
+    assert_eq!(measure(&g, &net, day("2026-11-28")).current, 1);
+}
+
+#[test]
+fn manual_goals_replay_entries_up_to_today() {
+    let net = Network::default();
+    let mut g = goal(Metric::Manual, 10, "2026-11-01", "2026-11-30");
+    for (on, change) in
+        [("2026-11-02", Change::Add(3)), ("2026-11-05", Change::Set(5)), ("2026-11-06", Change::Add(-1))]
+    {
+        g.progress.push(ProgressEntry { on: day(on), change, note: None, logged: Utc::now(), extra: Map::new() });
+    }
+    let p = measure(&g, &net, day("2026-11-10"));
+    assert_eq!(p.current, 4);
+    assert!(!p.measured);
+    assert_eq!(measure(&g, &net, day("2026-11-04")).current, 3);
+}
+
+#[test]
+fn pace_projection_and_state() {
+    let mut net = Network::default();
+    for d in ["2026-11-01", "2026-11-03", "2026-11-05", "2026-11-07", "2026-11-09", "2026-11-10"] {
+        add(&mut net, d, &["fintech"]);
+    }
+    // 30-day window, target 10; on day 10 six are in: expected 3.33, so ahead.
+    let g = goal(Metric::NewContacts, 10, "2026-11-01", "2026-11-30");
+    let p = measure(&g, &net, day("2026-11-10"));
+    assert_eq!(p.current, 6);
+    assert_eq!(p.state, Pace::Ahead);
+    assert_eq!(p.time_elapsed, Some(0.33));
+    assert_eq!(p.pace_per_week, Some(4.2));
+    // 10 units at 6 per 10 days: 17 days from the start.
+    assert_eq!(p.projected_finish, Some(day("2026-11-17")));
+    // 4 remaining over 21 days (today included).
+    assert_eq!(p.needed_per_week, Some(1.33));
+    // By day 25 the count has not moved: behind.
+    assert_eq!(measure(&g, &net, day("2026-11-25")).state, Pace::Behind);
+    // A target of 6 is reached, on the day the sixth person was met.
+    let g6 = goal(Metric::NewContacts, 6, "2026-11-01", "2026-11-30");
+    let p6 = measure(&g6, &net, day("2026-11-20"));
+    assert_eq!((p6.state, p6.reached_on), (Pace::Reached, Some(day("2026-11-10"))));
+    assert_eq!(measure(&g, &net, day("2026-12-02")).state, Pace::Missed);
+    assert_eq!(measure(&g, &net, day("2026-10-20")).state, Pace::NotStarted);
+    let mut open = g.clone();
+    open.deadline = None;
+    assert_eq!(measure(&open, &net, day("2026-11-10")).state, Pace::Unknown);
+}
+
+#[test]
+fn on_track_has_slack_on_day_one() {
+    let net = Network::default();
+    let g = goal(Metric::NewContacts, 10, "2026-11-01", "2026-11-30");
+    assert_eq!(measure(&g, &net, day("2026-11-01")).state, Pace::OnTrack);
+}
+
+#[test]
+fn best_pace_needs_four_weeks_of_history() {
+    let mut net = Network::default();
+    let g = goal(Metric::NewContacts, 10, "2026-11-01", "2026-11-30");
+    assert_eq!(best_pace(&g, &net, day("2026-11-28")), None);
+    add(&mut net, "2026-11-20", &[]);
+    assert_eq!(best_pace(&g, &net, day("2026-11-28")), None, "only 8 days of history");
+    // Six people in the four weeks to 2026-10-31, two in the four weeks before.
+    for d in
+        ["2026-09-10", "2026-09-20", "2026-10-05", "2026-10-06", "2026-10-07", "2026-10-20", "2026-10-21", "2026-10-30"]
+    {
+        add(&mut net, d, &[]);
+    }
+    let best = best_pace(&g, &net, day("2026-11-28")).unwrap();
+    assert_eq!(best.per_week, 1.5);
+    assert_eq!(best.ending, day("2026-10-31"));
+}
+
+#[test]
+fn milestones_are_checked_on_their_day() {
+    let mut net = Network::default();
+    add(&mut net, "2026-11-02", &["fintech"]);
+    add(&mut net, "2026-11-20", &["fintech"]);
+    let mut g = goal(Metric::NewContacts, 10, "2026-11-01", "2026-11-30");
+    g.milestones = vec![
+        crate::model::goal::Milestone { on: day("2026-11-10"), target: 2 },
+        crate::model::goal::Milestone { on: day("2026-11-29"), target: 2 },
+    ];
+    let p = measure(&g, &net, day("2026-11-25"));
+    assert_eq!((p.milestones[0].count, p.milestones[0].reached, p.milestones[0].due), (1, false, true));
+    assert_eq!((p.milestones[1].count, p.milestones[1].reached, p.milestones[1].due), (2, true, false));
+}
+
+#[test]
+fn weekly_counts_cover_the_window() {
+    let mut net = Network::default();
+    add(&mut net, "2026-11-02", &["fintech"]);
+    add(&mut net, "2026-11-09", &["fintech"]);
+    add(&mut net, "2026-11-10", &["fintech"]);
+    let g = goal(Metric::NewContacts, 10, "2026-11-01", "2026-11-30");
+    let w = weekly(&g, &net, day("2026-11-12"));
+    assert_eq!(w, vec![(day("2026-11-01"), day("2026-11-07"), 1), (day("2026-11-08"), day("2026-11-12"), 2)]);
+}

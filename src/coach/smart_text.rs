@@ -1,0 +1,326 @@
+//! The words of the SMART check: what each letter means (with an example, for the
+//! wizard), and each finding's reason and suggestion, in English and Indonesian.
+
+use super::smart::{Finding, Letter, Verdict};
+use crate::i18n::Lang;
+use crate::t;
+
+/// `1.5`, `2`, `0.25`: a pace without trailing zeros.
+pub fn num(x: f64) -> String {
+    let s = format!("{x:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+impl Letter {
+    /// The letter's name.
+    pub fn name(self, lang: Lang) -> String {
+        match self {
+            Letter::Specific => t!(lang, "Specific", "Spesifik"),
+            Letter::Measurable => t!(lang, "Measurable", "Terukur"),
+            Letter::Achievable => t!(lang, "Achievable", "Dapat dicapai"),
+            Letter::Realistic => t!(lang, "Realistic", "Realistis"),
+            Letter::Timed => t!(lang, "Timed", "Berbatas waktu"),
+        }
+    }
+
+    /// A short explanation of the letter, for the wizard.
+    pub fn explain(self, lang: Lang) -> String {
+        match self {
+            Letter::Specific => t!(
+                lang,
+                "Say exactly what you want and with whom. A goal that names its people is one you can act on this week.",
+                "Sebutkan dengan tepat apa yang Anda inginkan dan dengan siapa. Tujuan yang menyebut orangnya bisa langsung dikerjakan minggu ini."
+            ),
+            Letter::Measurable => t!(
+                lang,
+                "Choose how progress is counted and the number to reach, so jejaring can count it from your contacts and conversations.",
+                "Pilih cara menghitung kemajuan dan angka yang ingin dicapai, supaya jejaring bisa menghitungnya dari kontak dan percakapan Anda."
+            ),
+            Letter::Achievable => t!(
+                lang,
+                "Say why this is within reach and how you will do it: where you will meet people, and when.",
+                "Jelaskan mengapa ini bisa dicapai dan bagaimana caranya: di mana Anda akan bertemu orang, dan kapan."
+            ),
+            Letter::Realistic => t!(
+                lang,
+                "Say why this matters now. A reason you believe keeps you going in the weeks it gets hard.",
+                "Jelaskan mengapa ini penting sekarang. Alasan yang Anda yakini membuat Anda bertahan saat minggu-minggu terasa berat."
+            ),
+            Letter::Timed => t!(
+                lang,
+                "Pick a start and a deadline. Without a date, \"some day\" never comes.",
+                "Tentukan tanggal mulai dan tenggat. Tanpa tanggal, \"suatu hari nanti\" tidak pernah datang."
+            ),
+        }
+    }
+
+    /// An example answer for the letter.
+    pub fn example(self, lang: Lang) -> String {
+        match self {
+            Letter::Specific => t!(
+                lang,
+                "e.g. Get to know product people at fintech start-ups in Jakarta",
+                "mis. Berkenalan dengan orang produk di start-up fintech di Jakarta"
+            ),
+            Letter::Measurable => t!(
+                lang,
+                "e.g. new contacts tagged fintech, target 10",
+                "mis. kontak baru dengan tag fintech, target 10"
+            ),
+            Letter::Achievable => t!(
+                lang,
+                "e.g. Two meetups a month and one coffee a week; I met 6 people at the last meetup",
+                "mis. Dua meetup sebulan dan satu kali ngopi seminggu; di meetup terakhir saya kenal 6 orang"
+            ),
+            Letter::Realistic => t!(
+                lang,
+                "e.g. I want to move into product management within a year",
+                "mis. Saya ingin pindah ke manajemen produk dalam setahun"
+            ),
+            Letter::Timed => {
+                t!(lang, "e.g. deadline 2027-03-31, or in 3 months", "mis. tenggat 2027-03-31, atau 3 bulan lagi")
+            }
+        }
+    }
+}
+
+impl Verdict {
+    pub fn label(self, lang: Lang) -> String {
+        match self {
+            Verdict::Ok => t!(lang, "ok", "baik"),
+            Verdict::Weak => t!(lang, "weak", "lemah"),
+            Verdict::Missing => t!(lang, "missing", "belum ada"),
+        }
+    }
+}
+
+impl Finding {
+    /// A stable name for scripts (`--json`) and tests.
+    pub fn code(&self) -> &'static str {
+        use Finding::*;
+        match self {
+            Clear => "clear",
+            NoDescription => "no_description",
+            Vague { .. } => "vague",
+            NoTargetGroup => "no_target_group",
+            Counted { .. } => "counted",
+            ByHand => "by_hand",
+            PromisesByHand => "promises_by_hand",
+            NoTarget => "no_target",
+            ZeroTarget => "zero_target",
+            Uncountable { .. } => "uncountable",
+            Plan => "plan",
+            NoPlan => "no_plan",
+            WithinPace { .. } => "within_pace",
+            TooFast { .. } => "too_fast",
+            NoHistory { .. } => "no_history",
+            Reason => "reason",
+            NoReason => "no_reason",
+            OverBudget { .. } => "over_budget",
+            WithinBudget { .. } => "within_budget",
+            NoWeeklyTime => "no_weekly_time",
+            Deadline { .. } => "deadline",
+            NoDeadline => "no_deadline",
+            DeadlinePassed { .. } => "deadline_passed",
+            EndsBeforeStart => "ends_before_start",
+            FarWithoutMilestones { .. } => "far_without_milestones",
+        }
+    }
+
+    /// Why the check says so.
+    pub fn reason(&self, lang: Lang) -> String {
+        use Finding::*;
+        match self {
+            Clear => t!(lang, "says what and with whom", "menyebut apa dan dengan siapa"),
+            NoDescription => t!(
+                lang,
+                "the title alone does not say what exactly you will do",
+                "judulnya saja belum menjelaskan apa tepatnya yang akan dilakukan"
+            ),
+            Vague { words } => {
+                let w = words.join("\", \"");
+                t!(
+                    lang,
+                    "\"{w}\" is vague, and nothing says who or how many",
+                    "\"{w}\" masih samar, dan tidak ada yang menyebut siapa atau berapa"
+                )
+            }
+            NoTargetGroup => t!(
+                lang,
+                "no target group: any contact counts toward it",
+                "belum ada kelompok sasaran: kontak mana pun ikut terhitung"
+            ),
+            Counted { metric } => {
+                let m = metric.describe(lang);
+                t!(lang, "counted from your data: {m}", "dihitung dari data Anda: {m}")
+            }
+            ByHand => t!(lang, "counted by hand", "dihitung sendiri"),
+            PromisesByHand => t!(
+                lang,
+                "promises are not tracked by this version yet, so kept promises are counted by hand",
+                "janji belum dicatat oleh versi ini, jadi janji yang ditepati dihitung sendiri"
+            ),
+            NoTarget => t!(lang, "no number to reach", "belum ada angka yang ingin dicapai"),
+            ZeroTarget => t!(
+                lang,
+                "the target is 0, so it is reached before you start",
+                "targetnya 0, jadi sudah tercapai sebelum mulai"
+            ),
+            Uncountable { metric } => t!(
+                lang,
+                "this version cannot count the metric {metric:?}",
+                "versi ini tidak bisa menghitung metrik {metric:?}"
+            ),
+            Plan => t!(lang, "a plan is written down", "rencananya sudah ditulis"),
+            NoPlan => t!(lang, "no plan for how you will get there", "belum ada rencana untuk mencapainya"),
+            WithinPace { needed, best } => {
+                let (n, b) = (num(*needed), num(*best));
+                t!(
+                    lang,
+                    "needs {n} a week; your best 4-week pace was {b} a week",
+                    "butuh {n} per minggu; laju 4 minggu terbaik Anda {b} per minggu"
+                )
+            }
+            TooFast { needed, best, .. } => {
+                let (n, b, end) = (num(*needed), num(best.per_week), best.ending);
+                t!(
+                    lang,
+                    "needs {n} a week; your best 4-week pace was {b} a week (4 weeks to {end})",
+                    "butuh {n} per minggu; laju 4 minggu terbaik Anda {b} per minggu (4 minggu sampai {end})"
+                )
+            }
+            NoHistory { needed } => {
+                let n = num(*needed);
+                t!(
+                    lang,
+                    "needs {n} a week; no 4 weeks of your own history to compare with yet",
+                    "butuh {n} per minggu; belum ada riwayat 4 minggu Anda sendiri untuk dibandingkan"
+                )
+            }
+            Reason => t!(lang, "a reason is written down", "alasannya sudah ditulis"),
+            NoReason => t!(lang, "no reason why it matters now", "belum ada alasan mengapa ini penting sekarang"),
+            OverBudget { total, weekly, this } => t!(
+                lang,
+                "your active goals need about {total} minutes a week ({this} for this one); you set aside {weekly}",
+                "tujuan aktif Anda butuh sekitar {total} menit per minggu ({this} untuk yang ini); waktu Anda {weekly}"
+            ),
+            WithinBudget { total, weekly } => t!(
+                lang,
+                "your active goals need about {total} of your {weekly} minutes a week",
+                "tujuan aktif Anda butuh sekitar {total} dari {weekly} menit per minggu"
+            ),
+            NoWeeklyTime => t!(
+                lang,
+                "you have not said how much time a week you have for networking",
+                "Anda belum menyebut berapa waktu per minggu untuk berjejaring"
+            ),
+            Deadline { deadline, days_left } => match *days_left {
+                d if d < 0 => t!(lang, "deadline {deadline}", "tenggat {deadline}"),
+                d => t!(lang, "deadline {deadline}, {d} days from now", "tenggat {deadline}, {d} hari lagi"),
+            },
+            NoDeadline => t!(lang, "no deadline", "belum ada tenggat"),
+            DeadlinePassed { deadline } => t!(
+                lang,
+                "the deadline {deadline} has passed and the goal is still open",
+                "tenggat {deadline} sudah lewat dan tujuan ini masih terbuka"
+            ),
+            EndsBeforeStart => t!(lang, "the deadline is before the start", "tenggatnya sebelum tanggal mulai"),
+            FarWithoutMilestones { days } => t!(
+                lang,
+                "{days} days long with no milestones to check on the way",
+                "{days} hari lamanya tanpa tonggak untuk dicek di tengah jalan"
+            ),
+        }
+    }
+
+    /// What to do about it (nothing for most ok findings).
+    pub fn suggestion(&self, lang: Lang) -> Option<String> {
+        use Finding::*;
+        Some(match self {
+            Clear | Counted { .. } | Plan | WithinPace { .. } | Reason | WithinBudget { .. } | Deadline { .. } => {
+                return None;
+            }
+            NoDescription => t!(
+                lang,
+                "describe it with --specific, e.g. \"meet product people at fintech start-ups\"",
+                "jelaskan dengan --specific, mis. \"bertemu orang produk di start-up fintech\""
+            ),
+            Vague { .. } => t!(
+                lang,
+                "replace it with who and how many: \"meet 10 people who work in fintech\"",
+                "ganti dengan siapa dan berapa: \"bertemu 10 orang yang bekerja di fintech\""
+            ),
+            NoTargetGroup => t!(
+                lang,
+                "narrow it with --tag, --circle or --stage (e.g. --tag fintech), or link people with `goal link`",
+                "persempit dengan --tag, --circle atau --stage (mis. --tag fintech), atau tautkan orang dengan `goal link`"
+            ),
+            ByHand | PromisesByHand => t!(
+                lang,
+                "log progress with `jejaring goal progress ID +1`",
+                "catat kemajuan dengan `jejaring goal progress ID +1`"
+            ),
+            NoTarget | ZeroTarget => t!(
+                lang,
+                "set a number with --target, e.g. --target 10",
+                "tetapkan angka dengan --target, mis. --target 10"
+            ),
+            Uncountable { .. } => t!(
+                lang,
+                "pick a metric this version knows with --metric, or use --metric manual",
+                "pilih metrik yang dikenal versi ini dengan --metric, atau pakai --metric manual"
+            ),
+            NoPlan => t!(
+                lang,
+                "write the plan with --achievable: where you will meet people, how often",
+                "tulis rencananya dengan --achievable: di mana bertemu orang, seberapa sering"
+            ),
+            TooFast { fair_target, fair_deadline, .. } => match fair_deadline {
+                Some(d) => t!(
+                    lang,
+                    "at your best pace you would reach {fair_target} by the deadline; lower --target to {fair_target} or move --deadline to {d}",
+                    "dengan laju terbaik Anda, tercapai {fair_target} pada tenggat; turunkan --target ke {fair_target} atau mundurkan --deadline ke {d}"
+                ),
+                None => {
+                    t!(lang, "lower --target or move --deadline later", "turunkan --target atau mundurkan --deadline")
+                }
+            },
+            NoHistory { .. } => t!(
+                lang,
+                "start small; after four weeks jejaring compares this with your own pace",
+                "mulailah kecil; setelah empat minggu jejaring membandingkannya dengan laju Anda sendiri"
+            ),
+            NoReason => t!(
+                lang,
+                "write why with --relevant, e.g. \"I want to move into product within a year\"",
+                "tulis alasannya dengan --relevant, mis. \"saya ingin pindah ke bidang produk dalam setahun\""
+            ),
+            OverBudget { .. } => t!(
+                lang,
+                "lower a target, move a deadline, drop a goal, or give more time with --weekly-minutes",
+                "turunkan target, mundurkan tenggat, batalkan satu tujuan, atau tambah waktu dengan --weekly-minutes"
+            ),
+            NoWeeklyTime => t!(
+                lang,
+                "say how many minutes a week you have with --weekly-minutes, e.g. --weekly-minutes 120",
+                "sebutkan menit per minggu dengan --weekly-minutes, mis. --weekly-minutes 120"
+            ),
+            NoDeadline => t!(
+                lang,
+                "set one with --deadline, e.g. --deadline \"in 3 months\"",
+                "tetapkan dengan --deadline, mis. --deadline \"3 bulan lagi\""
+            ),
+            DeadlinePassed { .. } => t!(
+                lang,
+                "move it with `goal edit ID --deadline DATE`, or close it with `goal done` or `goal drop`",
+                "geser dengan `goal edit ID --deadline TANGGAL`, atau tutup dengan `goal done` atau `goal drop`"
+            ),
+            EndsBeforeStart => t!(lang, "pick a later --deadline", "pilih --deadline yang lebih akhir"),
+            FarWithoutMilestones { .. } => t!(
+                lang,
+                "add checkpoints with --milestone DATE=COUNT, e.g. --milestone 2027-03-31=10",
+                "tambahkan tonggak dengan --milestone TANGGAL=JUMLAH, mis. --milestone 2027-03-31=10"
+            ),
+        })
+    }
+}

@@ -1,0 +1,86 @@
+//! `jejaring goal list`: every goal with a progress bar, the share of time used, and
+//! whether it is on track, with the projected finish.
+
+use super::render::{self, GoalView};
+use crate::app::App;
+use crate::coach::progress;
+use crate::coach::smart;
+use crate::i18n::Lang;
+use crate::model::goal::Status;
+use crate::t;
+
+/// List goals with their progress
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Include goals that are done or dropped
+    #[arg(long)]
+    pub all: bool,
+    /// Only goals with this status
+    #[arg(long, value_enum)]
+    pub status: Option<Status>,
+}
+
+pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
+    let lang = app.ui.lang;
+    let today = app.clock.today;
+    let store = app.open_read()?;
+    let net = &store.net;
+    let shown: Vec<_> = net
+        .goals
+        .iter()
+        .filter(|g| match &args.status {
+            Some(s) => &g.status == s,
+            None => args.all || g.is_active(),
+        })
+        .collect();
+    if app.ui.json {
+        let views: Vec<GoalView> = shown.iter().map(|g| GoalView::new(g, net, today, lang)).collect();
+        return Ok(app.ui.json_value(&views)?);
+    }
+    if shown.is_empty() {
+        let closed = net.goals.len();
+        app.ui.info(if closed > 0 {
+            t!(
+                lang,
+                "No goals match; `--all` shows the {closed} closed ones.",
+                "Tidak ada tujuan yang cocok; `--all` menampilkan {closed} yang sudah ditutup."
+            )
+        } else {
+            t!(
+                lang,
+                "No goals yet. Decide what your network is for: `jejaring goal new`",
+                "Belum ada tujuan. Tentukan untuk apa jejaring Anda: `jejaring goal new`"
+            )
+        });
+        return Ok(());
+    }
+    let header = match lang {
+        Lang::En => ["#", "goal", "counts", "progress", "time", "state", "deadline", "SMART"],
+        Lang::Id => ["#", "tujuan", "dihitung", "kemajuan", "waktu", "status", "tenggat", "SMART"],
+    };
+    let mut table = app.ui.table(header.iter().map(|s| s.to_string()).collect());
+    for g in &shown {
+        let p = progress::measure(g, net, today);
+        let state = if g.is_active() {
+            let mut s = render::pace_painted(&app.ui, p.state, lang);
+            if let Some(f) = render::finish(&p, lang) {
+                s.push_str(&format!(" ({f})"));
+            }
+            s
+        } else {
+            g.status.label(lang).to_string()
+        };
+        table.add_row(vec![
+            g.number.to_string(),
+            g.title.clone(),
+            g.metric.label(lang).to_string(),
+            format!("{} {}", render::bar(p.fraction_done.unwrap_or(0.0), 10), render::count(&p)),
+            p.time_elapsed.map(|t| format!("{}%", (t * 100.0).round())).unwrap_or_else(|| "-".into()),
+            state,
+            g.deadline.map(|d| d.to_string()).unwrap_or_else(|| "-".into()),
+            smart::check(g, net, today).summary(false),
+        ]);
+    }
+    app.ui.line(table.to_string())?;
+    Ok(())
+}
