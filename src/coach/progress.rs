@@ -13,32 +13,20 @@
 //! - `people_talked_to`: distinct matching contacts with an interaction in the window.
 //! - `stage_ups`: distinct contacts who moved from stranger/acquaintance to
 //!   connection/trusted (a stage filter names the stage reached).
-//! - `promises_kept`: kept promises from the promise records (see `PromiseRecords`),
+//! - `promises_kept`: promises kept (on time or late), by the day they were kept,
 //!   plus anything logged by hand.
 //! - `manual`: the hand-logged entries replayed in order.
 
 use crate::model::goal::{Change, Goal, Metric};
-use crate::model::{Network, Stage};
+use crate::model::{Network, PromiseStatus, Stage};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
-/// What progress needs from promise records.
-///
-/// Promises are tracked by another part of jejaring; this trait is the one seam
-/// between them and goals. Until the promise records are part of `Network`, the
-/// implementation below returns `None` and `promises_kept` goals are counted by hand.
-pub trait PromiseRecords {
-    /// The days on which promises were kept (on time or late); `None` when this build
-    /// has no promise records.
-    fn kept_days(&self) -> Option<Vec<NaiveDate>>;
-}
-
-impl PromiseRecords for Network {
-    fn kept_days(&self) -> Option<Vec<NaiveDate>> {
-        None
-    }
+/// The days on which promises were kept (on time or late).
+fn kept_days(net: &Network) -> Vec<NaiveDate> {
+    net.promises.iter().filter(|p| p.status == PromiseStatus::Kept).filter_map(|p| p.resolved_on).collect()
 }
 
 /// How a metric's units fall on days, sorted by day.
@@ -102,7 +90,7 @@ impl Series {
                         .collect(),
                 )
             }
-            Metric::PromisesKept => net.kept_days().map(Series::Days).unwrap_or(Series::None),
+            Metric::PromisesKept => Series::Days(kept_days(net)),
             Metric::Manual | Metric::Unknown(_) => Series::None,
         };
         match &mut series {

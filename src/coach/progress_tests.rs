@@ -175,3 +175,35 @@ fn weekly_counts_cover_the_window() {
     let w = weekly(&g, &net, day("2026-11-12"));
     assert_eq!(w, vec![(day("2026-11-01"), day("2026-11-07"), 1), (day("2026-11-08"), day("2026-11-12"), 2)]);
 }
+
+#[test]
+fn promises_kept_count_by_the_day_they_were_kept() {
+    use crate::model::{Promise, PromiseStatus};
+    let mut net = Network::default();
+    let who = add(&mut net, "2026-01-01", &[]);
+    let mut promise = |status: PromiseStatus, resolved: Option<&str>| {
+        net.promises.push(Promise {
+            id: Uuid::now_v7(),
+            n: net.promises.len() as u32 + 1,
+            contact: who,
+            what: "x".into(),
+            made_on: day("2026-09-01"),
+            due: day("2026-10-15"),
+            status,
+            resolved_on: resolved.map(day),
+            moves: vec![],
+            note: None,
+            logged: chrono::Utc::now(),
+            extra: serde_json::Map::new(),
+        })
+    };
+    promise(PromiseStatus::Kept, Some("2026-09-30")); // before the window
+    promise(PromiseStatus::Kept, Some("2026-10-01")); // on time, first day
+    promise(PromiseStatus::Kept, Some("2026-10-20")); // late still counts as kept
+    promise(PromiseStatus::Broken, Some("2026-10-05"));
+    promise(PromiseStatus::Open, None);
+    let g = goal(Metric::PromisesKept, 5, "2026-10-01", "2026-12-31");
+    let p = measure(&g, &net, day("2026-11-28"));
+    assert_eq!(p.current, 2);
+    assert!(p.measured);
+}

@@ -4,7 +4,9 @@
 //! conversation with the user.
 
 use super::index::Index;
+use super::progress::{self, Progress};
 use super::reliability;
+use super::smart::{self, Check, Letter};
 use crate::model::review::{self, Numbers};
 use crate::model::trust;
 use crate::model::{Network, Outcome, Plan, Stage};
@@ -30,6 +32,8 @@ pub struct Report {
     /// New people added this week, by stage key.
     pub new_by_stage: Vec<(String, usize)>,
     pub promises: PromiseReport,
+    /// Every active goal: its progress this week and overall, and its SMART check.
+    pub goals: Vec<GoalReport>,
     /// Relationships whose warmth fell most this week.
     pub cooled: Vec<Change>,
     /// Trust levels that changed this week.
@@ -58,6 +62,20 @@ pub struct Change {
     pub name: String,
     pub from: u8,
     pub to: u8,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct GoalReport {
+    pub goal: Uuid,
+    pub number: u32,
+    pub title: String,
+    /// How much the count moved during the week.
+    pub this_week: i64,
+    pub progress: Progress,
+    /// The SMART letters that are weak or missing.
+    pub weak: Vec<Letter>,
+    #[serde(skip)]
+    pub check: Check,
 }
 
 #[derive(Clone, Debug, Default, Serialize)]
@@ -117,6 +135,25 @@ pub fn report(net: &Network, end: NaiveDate) -> Report {
     };
 
     let week_ago = start.pred_opt().unwrap_or(start);
+    let goals = net
+        .goals
+        .iter()
+        .filter(|g| g.is_active())
+        .map(|g| {
+            let progress = progress::measure(g, net, end);
+            let before = progress::measure(g, net, week_ago).current;
+            let check = smart::check(g, net, end);
+            GoalReport {
+                goal: g.id,
+                number: g.number,
+                title: g.title.clone(),
+                this_week: i64::from(progress.current) - i64::from(before),
+                progress,
+                weak: check.weak_letters().iter().map(|l| l.letter).collect(),
+                check,
+            }
+        })
+        .collect();
     let mut cooled: Vec<Change> = net
         .contacts
         .iter()
@@ -151,6 +188,7 @@ pub fn report(net: &Network, end: NaiveDate) -> Report {
         numbers,
         new_by_stage,
         promises,
+        goals,
         cooled,
         trust_changes,
         streak: review::streak(&net.reviews, week_ago),

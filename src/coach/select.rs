@@ -4,6 +4,7 @@
 
 use super::cadence;
 use super::index::Index;
+use super::progress::{self, Pace};
 use crate::i18n::Lang;
 use crate::model::{Circle, Contact, Network, Outcome, Stage};
 use crate::t;
@@ -117,6 +118,20 @@ pub fn select(net: &Network, today: NaiveDate, count: usize, goal_people: &HashM
     let picks = balance(&candidates, count);
     let alternates = candidates.into_iter().filter(|c| !picks.iter().any(|p| p.contact == c.contact)).collect();
     Selection { picks, alternates }
+}
+
+/// Contacts linked to active goals that are behind, with the goal's title (the first
+/// such goal when a person matters to several).
+pub fn goal_people(net: &Network, today: NaiveDate) -> HashMap<Uuid, String> {
+    let mut people = HashMap::new();
+    for goal in net.goals.iter().filter(|g| g.is_active()) {
+        if progress::measure(goal, net, today).state == Pace::Behind {
+            for id in &goal.contacts {
+                people.entry(*id).or_insert_with(|| goal.title.clone());
+            }
+        }
+    }
+    people
 }
 
 /// A contact's strongest reason to be picked, if any.

@@ -71,8 +71,6 @@ pub enum Finding {
     },
     /// Counted by hand with `goal progress`.
     ByHand,
-    /// Promises are not tracked in this build, so kept promises are counted by hand.
-    PromisesByHand,
     NoTarget,
     ZeroTarget,
     /// A metric this build does not know how to count.
@@ -137,7 +135,6 @@ impl Finding {
             Clear
             | Counted { .. }
             | ByHand
-            | PromisesByHand
             | Plan
             | WithinPace { .. }
             | NoHistory { .. }
@@ -225,7 +222,7 @@ pub fn check(goal: &Goal, net: &Network, today: NaiveDate) -> Check {
     Check {
         letters: vec![
             LetterCheck::new(Letter::Specific, specific(goal)),
-            LetterCheck::new(Letter::Measurable, measurable(goal, net)),
+            LetterCheck::new(Letter::Measurable, measurable(goal)),
             LetterCheck::new(Letter::Achievable, achievable(goal, net, today)),
             LetterCheck::new(Letter::Realistic, realistic(goal, net, today)),
             LetterCheck::new(Letter::Timed, timed(goal, today)),
@@ -259,16 +256,14 @@ fn specific_findings(goal: &Goal) -> Vec<Finding> {
 }
 
 /// M: can it be counted, and is there a number to reach?
-pub fn measurable(goal: &Goal, net: &Network) -> Vec<Finding> {
-    worst_first(measurable_findings(goal, net))
+pub fn measurable(goal: &Goal) -> Vec<Finding> {
+    worst_first(measurable_findings(goal))
 }
 
-fn measurable_findings(goal: &Goal, net: &Network) -> Vec<Finding> {
-    use super::progress::PromiseRecords;
+fn measurable_findings(goal: &Goal) -> Vec<Finding> {
     let mut out = vec![match &goal.metric {
         Metric::Unknown(k) => Finding::Uncountable { metric: k.clone() },
         Metric::Manual => Finding::ByHand,
-        Metric::PromisesKept if net.kept_days().is_none() => Finding::PromisesByHand,
         m => Finding::Counted { metric: m.clone() },
     }];
     match goal.target {

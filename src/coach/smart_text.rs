@@ -105,7 +105,6 @@ impl Finding {
             NoTargetGroup => "no_target_group",
             Counted { .. } => "counted",
             ByHand => "by_hand",
-            PromisesByHand => "promises_by_hand",
             NoTarget => "no_target",
             ZeroTarget => "zero_target",
             Uncountable { .. } => "uncountable",
@@ -155,11 +154,6 @@ impl Finding {
                 t!(lang, "counted from your data: {m}", "dihitung dari data Anda: {m}")
             }
             ByHand => t!(lang, "counted by hand", "dihitung sendiri"),
-            PromisesByHand => t!(
-                lang,
-                "promises are not tracked by this version yet, so kept promises are counted by hand",
-                "janji belum dicatat oleh versi ini, jadi janji yang ditepati dihitung sendiri"
-            ),
             NoTarget => t!(lang, "no number to reach", "belum ada angka yang ingin dicapai"),
             ZeroTarget => t!(
                 lang,
@@ -255,7 +249,7 @@ impl Finding {
                 "narrow it with --tag, --circle or --stage (e.g. --tag fintech), or link people with `goal link`",
                 "persempit dengan --tag, --circle atau --stage (mis. --tag fintech), atau tautkan orang dengan `goal link`"
             ),
-            ByHand | PromisesByHand => t!(
+            ByHand => t!(
                 lang,
                 "log progress with `jejaring goal progress ID +1`",
                 "catat kemajuan dengan `jejaring goal progress ID +1`"

@@ -9,10 +9,8 @@ use crate::model::{Circle, Network, Pick, Plan, Stage};
 use crate::prompt::Prompter;
 use crate::t;
 use crate::ui::style;
-use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::Map;
-use std::collections::HashMap;
 use uuid::Uuid;
 
 /// Whom to reach this week (step 3)
@@ -47,7 +45,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     }
     let mut store = app.open_write()?;
     let net = &store.net;
-    let selection = select::select(net, today, args.count, &goal_people(net, today));
+    let selection = select::select(net, today, args.count, &select::goal_people(net, today));
     let shape = shape::shape(net, today);
     let interactive = !args.save && !app.ui.json && app.prompter().is_some();
     if !app.ui.json {
@@ -113,11 +111,6 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let count = chosen.len();
     app.ui.info(t!(lang, "Saved this week's plan: {count} people.", "Rencana minggu ini tersimpan: {count} orang."));
     Ok(())
-}
-
-/// Contacts linked to active goals that are behind, with the goal's title.
-pub fn goal_people(_net: &Network, _today: NaiveDate) -> HashMap<Uuid, String> {
-    HashMap::new()
 }
 
 /// Records a plan starting today.

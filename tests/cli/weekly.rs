@@ -137,6 +137,10 @@ fn review_without_input_prints_every_section_and_saves_nothing() {
         "3. Promises",
         "Send the market sizing deck  (overdue 8 days",
         "reliability (90 days): 33% ↑ from 0%",
+        "4. Goals",
+        "1. Meet 10 people in fintech: +0 this week",
+        "2/10  48% of the time used  behind",
+        "R Realistic       missing",
         "5. Warmth and trust",
         "cooling: ",
         "trust: Agus Setiawan, 3 → 4",
@@ -207,6 +211,10 @@ fn a_whole_review_on_a_terminal() {
     // 3. The overdue promise: kept it (the first option).
     s.expect("Send the market sizing deck").unwrap();
     s.send(ENTER).unwrap();
+    // 4. The goal counted by hand: a bad answer is explained, then one more talk.
+    answer(&mut s, "Progress on goal 3 (Give two meetup talks)?", "lots");
+    s.expect("+2 to add").unwrap();
+    answer(&mut s, "Progress on goal 3 (Give two meetup talks)?", "+1");
     // 6. Accept the first pick, skip the second, accept the rest.
     s.expect("6. Next week").unwrap();
     s.expect(" — ").unwrap();
@@ -236,6 +244,8 @@ fn a_whole_review_on_a_terminal() {
     assert!(review.get("differently").is_none());
     assert_eq!(review["plan"], plan["id"]);
     assert_eq!(review["numbers"]["promises_kept"], 2, "#4 kept today and #7 earlier in the week");
+    let talks = data["goals"].as_array().unwrap().iter().find(|g| g["number"] == 3).unwrap().clone();
+    assert_eq!(talks["progress"].as_array().unwrap().last().unwrap()["change"], serde_json::json!({"add": 1}));
 }
 
 #[test]
@@ -245,8 +255,10 @@ fn an_interrupted_review_changes_nothing() {
     let mut s = spawn(&env, &["review"]);
     s.expect("Send the market sizing deck").unwrap();
     s.send(ENTER).unwrap();
+    answer(&mut s, "Progress on goal 3", "+1");
     s.expect("6. Next week").unwrap();
-    s.send("\x03").unwrap(); // Ctrl-C at the first pick
+    s.expect(" — ").unwrap();
+    s.send("\x03").unwrap(); // Ctrl-C at the first pick, after two decisions were made
     assert_eq!(exit_code(s), 130);
     before.assert_unchanged();
 }

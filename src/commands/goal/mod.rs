@@ -13,7 +13,7 @@ pub mod show;
 
 mod close;
 mod fields;
-mod render;
+pub mod render;
 mod wizard;
 
 use crate::app::App;

@@ -4,7 +4,7 @@
 use super::fields::{self, goal_index};
 use super::render::{self, GoalView};
 use crate::app::App;
-use crate::coach::progress::{self, PromiseRecords};
+use crate::coach::progress;
 use crate::model::goal::{self, Change, Metric, ProgressEntry};
 use crate::model::text;
 use crate::t;
@@ -59,11 +59,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
             "tujuan {n} berstatus {status}; kemajuan sudah ditutup (buka lagi dengan `jejaring goal edit {n} --reopen`)"
         ));
     }
-    let by_hand = match g.metric {
-        Metric::Manual | Metric::Unknown(_) => true,
-        Metric::PromisesKept => store.net.kept_days().is_none(),
-        _ => false,
-    };
+    let by_hand = matches!(g.metric, Metric::Manual | Metric::Unknown(_));
     if !by_hand {
         anyhow::bail!(t!(
             lang,

@@ -9,13 +9,14 @@ use crate::coach::review::{self, Report};
 use crate::coach::select::{self, Candidate, Selection};
 use crate::commands::select as select_cmd;
 use crate::dates::{self, Lean};
+use crate::model::goal::{self, Change, ProgressEntry};
 use crate::model::promise::Move;
 use crate::model::{Network, PromiseStatus, Review, text};
 use crate::prompt::Prompter;
 use crate::t;
 use crate::ui::style;
 use anyhow::Context;
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use serde_json::Map;
 use uuid::Uuid;
@@ -33,12 +34,21 @@ pub struct CheckinArgs {
     pub count: usize,
 }
 
-/// What the user decided about a promise during the review.
+/// What the user decided during the review, applied at the end.
 #[derive(Debug)]
 enum Decision {
     Kept(Uuid),
     Broken(Uuid),
-    Moved { id: Uuid, to: NaiveDate, note: String },
+    Moved {
+        id: Uuid,
+        to: NaiveDate,
+        note: String,
+    },
+    /// Hand-counted progress on a goal.
+    Progress {
+        goal: Uuid,
+        change: Change,
+    },
 }
 
 #[derive(Serialize)]
@@ -61,7 +71,7 @@ pub fn run(app: &App, args: CheckinArgs) -> anyhow::Result<()> {
     let store = app.open_read()?;
     let net = &store.net;
     let report = review::report(net, end);
-    let selection = select::select(net, today, args.count.clamp(1, 50), &select_cmd::goal_people(net, today));
+    let selection = select::select(net, today, args.count.clamp(1, 50), &select::goal_people(net, today));
     let interactive = !args.save && !app.ui.json && app.prompter().is_some();
 
     if app.ui.json {
@@ -74,7 +84,8 @@ pub fn run(app: &App, args: CheckinArgs) -> anyhow::Result<()> {
     let (decisions, picks, went_well, differently) = match app.prompter() {
         Some(mut p) if interactive => {
             app.ui.flush()?;
-            let decisions = resolve_promises(app, &mut p, net, &report)?;
+            let mut decisions = resolve_promises(app, &mut p, net, &report)?;
+            decisions.extend(update_goals(app, &mut p, net)?);
             app.ui.line("")?;
             app.ui.line(app.ui.paint(style::HEADING, t!(lang, "6. Next week", "6. Minggu depan")))?;
             app.ui.flush()?;
@@ -103,12 +114,12 @@ pub fn run(app: &App, args: CheckinArgs) -> anyhow::Result<()> {
     drop(store);
 
     let mut store = app.open_write()?;
-    let skipped = apply(&mut store.net, &decisions, today);
+    let skipped = apply(&mut store.net, &decisions, today, app.clock.now);
     if skipped > 0 {
         app.ui.warn(t!(
             lang,
-            "{skipped} promise(s) changed elsewhere during the review and were left as they are",
-            "{skipped} janji berubah di tempat lain selama tinjauan dan dibiarkan"
+            "{skipped} promise(s) or goal(s) changed elsewhere during the review and were left as they are",
+            "{skipped} janji atau tujuan berubah di tempat lain selama tinjauan dan dibiarkan"
         ));
     }
     // The week's numbers include the decisions just applied, not next week's plan.
@@ -146,6 +157,8 @@ fn print_report(
 ) -> anyhow::Result<()> {
     let lang = app.ui.lang;
     let mut lines = render::report(app, net, report);
+    lines.push(String::new());
+    lines.extend(render::goals(app, report));
     lines.push(String::new());
     lines.extend(render::warmth(app, report));
     if !interactive {
@@ -201,6 +214,35 @@ fn resolve_promises(app: &App, p: &mut dyn Prompter, net: &Network, report: &Rep
     Ok(decisions)
 }
 
+/// Asks for this week's progress on each active goal counted by hand.
+fn update_goals(app: &App, p: &mut dyn Prompter, net: &Network) -> anyhow::Result<Vec<Decision>> {
+    let lang = app.ui.lang;
+    let mut decisions = Vec::new();
+    for g in net.goals.iter().filter(|g| g.is_active() && !g.metric.is_measured()) {
+        let (n, title) = (g.number, &g.title);
+        let question = t!(lang, "Progress on goal {n} ({title})?", "Kemajuan tujuan {n} ({title})?");
+        let help = t!(
+            lang,
+            "+2 to add, =7 to set, Enter to skip",
+            "+2 untuk menambah, =7 untuk menetapkan, Enter untuk melewati"
+        );
+        loop {
+            let answer = p.text(&question, Some(&help))?;
+            if answer.trim().is_empty() {
+                break;
+            }
+            match goal::parse_change(&answer) {
+                Ok(change) => {
+                    decisions.push(Decision::Progress { goal: g.id, change });
+                    break;
+                }
+                Err(e) => app.ui.warn(e.message(lang)),
+            }
+        }
+    }
+    Ok(decisions)
+}
+
 /// Free text, optional; a bad answer (control characters, too long) is asked again.
 fn ask_text(p: &mut dyn Prompter, question: String, lang: crate::i18n::Lang) -> anyhow::Result<Option<String>> {
     loop {
@@ -216,30 +258,40 @@ fn ask_text(p: &mut dyn Prompter, question: String, lang: crate::i18n::Lang) -> 
 }
 
 /// Applies the decisions to the network as it is now; returns how many were skipped
-/// because the promise is gone or was resolved meanwhile.
-fn apply(net: &mut Network, decisions: &[Decision], today: NaiveDate) -> usize {
+/// because the promise or goal is gone or was closed meanwhile.
+fn apply(net: &mut Network, decisions: &[Decision], today: NaiveDate, logged: DateTime<Utc>) -> usize {
     let mut skipped = 0;
     for d in decisions {
-        let id = match d {
-            Decision::Kept(id) | Decision::Broken(id) | Decision::Moved { id, .. } => id,
+        let applied = match d {
+            Decision::Progress { goal, change } => net
+                .goals
+                .iter_mut()
+                .find(|g| &g.id == goal && g.is_active())
+                .map(|g| {
+                    g.progress.push(ProgressEntry { on: today, change: *change, note: None, logged, extra: Map::new() })
+                })
+                .is_some(),
+            Decision::Kept(id) | Decision::Broken(id) | Decision::Moved { id, .. } => {
+                let Some(p) = net.promises.iter_mut().find(|p| &p.id == id && p.is_open()) else {
+                    skipped += 1;
+                    continue;
+                };
+                match d {
+                    Decision::Moved { to, note, .. } => {
+                        p.moves.push(Move { from: p.due, to: *to, on: today, note: note.clone() });
+                        p.due = *to;
+                    }
+                    _ => {
+                        p.status =
+                            if matches!(d, Decision::Kept(_)) { PromiseStatus::Kept } else { PromiseStatus::Broken };
+                        p.resolved_on = Some(today);
+                    }
+                }
+                true
+            }
         };
-        let Some(p) = net.promises.iter_mut().find(|p| &p.id == id && p.is_open()) else {
+        if !applied {
             skipped += 1;
-            continue;
-        };
-        match d {
-            Decision::Kept(_) => {
-                p.status = PromiseStatus::Kept;
-                p.resolved_on = Some(today);
-            }
-            Decision::Broken(_) => {
-                p.status = PromiseStatus::Broken;
-                p.resolved_on = Some(today);
-            }
-            Decision::Moved { to, note, .. } => {
-                p.moves.push(Move { from: p.due, to: *to, on: today, note: note.clone() });
-                p.due = *to;
-            }
         }
     }
     skipped

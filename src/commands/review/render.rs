@@ -2,6 +2,7 @@
 
 use crate::app::App;
 use crate::coach::review::{Change, Report};
+use crate::commands::goal::render as goal_render;
 use crate::commands::promise;
 use crate::model::{Network, Stage};
 use crate::t;
@@ -118,6 +119,27 @@ pub fn report(app: &App, net: &Network, r: &Report) -> Vec<String> {
         }
         (Some(now), _) => t!(lang, "  reliability (90 days): {now}%", "  keandalan (90 hari): {now}%"),
     });
+    lines
+}
+
+/// Section 4: each active goal's week, pace and weak SMART letters.
+pub fn goals(app: &App, r: &Report) -> Vec<String> {
+    let lang = app.ui.lang;
+    let mut lines = vec![heading(app, 4, ("Goals".into(), "Tujuan".into()))];
+    if r.goals.is_empty() {
+        lines.push(t!(
+            lang,
+            "  no active goal; decide what the network is for with `jejaring goal new`",
+            "  belum ada tujuan aktif; tentukan untuk apa jaringan ini dengan `jejaring goal new`"
+        ));
+    }
+    for g in &r.goals {
+        let (n, title, moved) = (g.number, &g.title, g.this_week);
+        let moved = if moved >= 0 { format!("+{moved}") } else { moved.to_string() };
+        lines.push(t!(lang, "  {n}. {title}: {moved} this week", "  {n}. {title}: {moved} minggu ini"));
+        lines.push(format!("     {}", goal_render::progress_line(&app.ui, &g.progress, lang)));
+        lines.extend(goal_render::weak_lines(&app.ui, &g.check, lang).into_iter().map(|l| format!("   {l}")));
+    }
     lines
 }
 
