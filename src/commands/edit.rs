@@ -66,11 +66,12 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         app.ui.info(t!(lang, "{name}: nothing changed", "{name}: tidak ada yang berubah"));
         return Ok(());
     }
-    if app.ui.json {
-        app.ui.json_value(&after)?;
-    }
     store.net.contacts[index] = after;
     app.save(&mut store)?;
+    // Printed only once saved: data on stdout means it is in the file.
+    if app.ui.json {
+        app.ui.json_value(&store.net.contacts[index])?;
+    }
     app.ui.info(t!(lang, "Updated {name}", "{name} diperbarui"));
     Ok(())
 }
