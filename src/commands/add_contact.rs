@@ -75,11 +75,14 @@ pub fn run(app: &App, mut args: Args) -> anyhow::Result<()> {
 
     let (name, handle) = (contact.name.clone(), contact.handle.clone());
     let (circle, stage) = (contact.circle.label(lang).to_string(), contact.stage.label(lang).to_string());
-    if app.ui.json {
-        app.ui.json_value(&contact)?;
-    }
     net.contacts.push(contact);
     app.save(&mut store)?;
+    // Printed only once saved: data on stdout means it is in the file.
+    if app.ui.json
+        && let Some(contact) = store.net.contacts.last()
+    {
+        app.ui.json_value(contact)?;
+    }
     app.ui.info(t!(
         lang,
         "Added {name} ({circle}, {stage}); handle {handle}",

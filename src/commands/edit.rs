@@ -66,13 +66,14 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         app.ui.info(t!(lang, "{name}: nothing changed", "{name}: tidak ada yang berubah"));
         return Ok(());
     }
-    if app.ui.json {
-        app.ui.json_value(&after)?;
-    }
     // Stage-up goals count these; a contact keeps only its current stage.
     store.net.record_stage_change(after.id, &before.stage, &after.stage, app.clock.today, app.clock.now);
     store.net.contacts[index] = after;
     app.save(&mut store)?;
+    // Printed only once saved: data on stdout means it is in the file.
+    if app.ui.json {
+        app.ui.json_value(&store.net.contacts[index])?;
+    }
     app.ui.info(t!(lang, "Updated {name}", "{name} diperbarui"));
     Ok(())
 }
@@ -110,8 +111,11 @@ fn apply(args: &Args, c: &mut Contact, app: &App) -> anyhow::Result<()> {
 fn edit_in_editor(before: &Contact, app: &App) -> anyhow::Result<Contact> {
     let lang = app.ui.lang;
     let editor = std::env::var("VISUAL").or_else(|_| std::env::var("EDITOR")).unwrap_or_else(|_| "vi".into());
-    let path = std::env::temp_dir().join(format!("jejaring-edit-{}.json", before.handle));
-    std::fs::write(&path, serde_json::to_string_pretty(before)?).context("could not write the temporary file")?;
+    // The shared temp folder is readable by everyone: the file is made fresh (never
+    // through a file or link already there) and readable by its owner only, like the data.
+    let path = std::env::temp_dir().join(format!("jejaring-edit-{}-{}.json", before.handle, std::process::id()));
+    write_private(&path, serde_json::to_string_pretty(before)?.as_bytes())
+        .context("could not write the temporary file")?;
     let status = std::process::Command::new("sh")
         .arg("-c")
         .arg(format!("{editor} \"$1\""))
@@ -149,4 +153,17 @@ fn edit_in_editor(before: &Contact, app: &App) -> anyhow::Result<Contact> {
         *t = text::tag(t)?;
     }
     Ok(after)
+}
+
+/// Creates a new file only its owner can read, failing if the name is taken.
+fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)?.write_all(bytes)
 }

@@ -78,11 +78,14 @@ pub fn run(app: &App, mut args: Args) -> anyhow::Result<()> {
         logged: app.clock.now,
         extra: Map::new(),
     };
-    if app.ui.json {
-        app.ui.json_value(&interaction)?;
-    }
     net.interactions.push(interaction);
     app.save(&mut store)?;
+    // Printed only once saved: data on stdout means it is in the file.
+    if app.ui.json
+        && let Some(interaction) = store.net.interactions.last()
+    {
+        app.ui.json_value(interaction)?;
+    }
     app.ui.info(t!(lang, "Logged a {kind} with {names} on {on}", "Tercatat {kind} dengan {names} pada {on}"));
     Ok(())
 }

@@ -42,10 +42,11 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         }
     }
     let removed = store.net.remove_contact(&id);
+    app.save(&mut store)?;
+    // Printed only once saved: data on stdout means it is in the file.
     if app.ui.json {
         app.ui.json_value(&removed)?;
     }
-    app.save(&mut store)?;
     app.ui.info(t!(lang, "Removed {name}", "{name} dihapus"));
     Ok(())
 }

@@ -239,11 +239,19 @@ fn a_data_file_in_a_read_only_folder() {
     set_permissions(&lock, Permissions::from_mode(0o666)).unwrap();
     set_permissions(&folder, Permissions::from_mode(0o555)).unwrap();
     let before = env.snapshot();
-    let out = run_unprivileged(&env, &["log", "budi", "lunch"]).unwrap();
-    let err = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert_eq!(out.status.code(), Some(1), "{err}");
-    let line = one_error_line(&err);
-    assert!(line.contains("(nothing was saved)") && line.contains("Permission denied"), "{line}");
-    before.assert_unchanged();
+    for args in [
+        &["--json", "log", "budi", "lunch"][..],
+        &["--json", "add-contact", "Putri"][..],
+        &["--json", "edit", "budi", "--org", "BCA"][..],
+        &["--json", "remove", "ana", "--yes"][..],
+    ] {
+        let out = run_unprivileged(&env, args).unwrap();
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        let line = one_error_line(&err);
+        assert!(line.contains("(nothing was saved)") && line.contains("Permission denied"), "{line}");
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "", "{args:?}: no data is printed for what was not saved");
+        before.assert_unchanged();
+    }
     set_permissions(&folder, Permissions::from_mode(0o755)).unwrap();
 }

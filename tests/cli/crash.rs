@@ -10,6 +10,8 @@ use std::time::{Duration, Instant};
 
 /// How many times a kill must land on a running process.
 const KILLS: usize = 100;
+/// Contacts already in the file, so that a save takes a while.
+const CONTACTS: usize = 2000;
 
 /// A small xorshift generator: the test needs varied delays, not good randomness, and
 /// prints its seed so a failure can be replayed.
@@ -50,7 +52,7 @@ fn big_network(contacts: usize) -> Value {
 #[test]
 fn killed_saves_never_corrupt_or_lose_a_confirmed_contact() {
     let env = TestEnv::new();
-    env.write_data(serde_json::to_vec_pretty(&big_network(2500)).unwrap());
+    env.write_data(serde_json::to_vec_pretty(&big_network(CONTACTS)).unwrap());
     let run = |name: &str| {
         env.std_command()
             .args(["add-contact", name])
@@ -76,8 +78,11 @@ fn killed_saves_never_corrupt_or_lose_a_confirmed_contact() {
         assert!(attempts < 20 * KILLS, "only {kills} kills landed in {attempts} attempts");
         let name = format!("Crash Test {attempts}");
         let mut child = run(&name);
-        // Anywhere from the start to a little past the usual end of a run.
-        let delay = span.mul_f64((rng.next() % 1200) as f64 / 1000.0);
+        // Half the kills anywhere from the start to a little past the usual end of a
+        // run; the other half in its last part, where the save happens.
+        let r = (rng.next() % 1000) as f64 / 1000.0;
+        let at = if attempts % 2 == 0 { r * 1.2 } else { 0.6 + r * 0.5 };
+        let delay = span.mul_f64(at);
         std::thread::sleep(delay);
         child.kill().unwrap();
         let status = child.wait().unwrap();
@@ -95,11 +100,19 @@ fn killed_saves_never_corrupt_or_lose_a_confirmed_contact() {
     }
 
     let contacts = env.contacts();
+    let leftovers = std::fs::read_dir(env.data.parent().unwrap())
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().starts_with(".jejaring.json."))
+        .count();
+    eprintln!(
+        "{kills} kills in {attempts} attempts; {} killed adds had already saved; {leftovers} temporary files left",
+        contacts.len() - CONTACTS - confirmed.len()
+    );
     let names: HashSet<&str> = contacts.iter().map(|c| c["name"].as_str().unwrap()).collect();
     for name in &confirmed {
         assert!(names.contains(name.as_str()), "{name} was added successfully but is gone (seed {seed})");
     }
-    assert!(contacts.len() >= 2500 + confirmed.len());
+    assert!(contacts.len() >= CONTACTS + confirmed.len());
     // jejaring itself still reads it, and can still write to it.
     env.ok(&["show", "calibration"]);
     env.ok(&["add-contact", "After The Storm"]);

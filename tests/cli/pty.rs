@@ -123,3 +123,47 @@ fn a_duplicate_asks_before_adding_on_a_terminal() {
     assert_eq!(exit_code(s), 1);
     before.assert_unchanged();
 }
+
+#[test]
+fn edit_without_flags_opens_the_contact_in_the_editor() {
+    let env = TestEnv::with_fixture("network.json");
+    // The "editor" notes the file's permissions, then changes the organisation.
+    let editor = env.home().join("editor.sh");
+    let seen = env.home().join("seen-mode");
+    std::fs::write(
+        &editor,
+        format!("#!/bin/sh\nstat -c %a \"$1\" > '{}'\nsed -i 's/Bank Mandiri/BCA/' \"$1\"\n", seen.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+
+    let mut cmd = env.std_command();
+    cmd.env("TERM", "xterm").env("VISUAL", &editor).env("TMPDIR", env.home()).args(["edit", "budi"]);
+    let mut s = Session::spawn(cmd).expect("spawn on a pty");
+    s.set_expect_timeout(Some(Duration::from_secs(30)));
+    s.expect("Updated Budi Santoso").unwrap();
+    assert_eq!(exit_code(s), 0);
+    let c = env.contact("Budi Santoso");
+    assert_eq!(c["org"], "BCA");
+    assert_eq!(c["role"], "Head of Digital Lending");
+    assert_eq!(std::fs::read_to_string(&seen).unwrap().trim(), "600", "the notes are private while edited");
+    let left: Vec<_> = std::fs::read_dir(env.home())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("jejaring-edit-"))
+        .collect();
+    assert!(left.is_empty(), "the temporary file is removed: {left:?}");
+}
+
+#[test]
+fn a_failing_editor_changes_nothing() {
+    let env = TestEnv::with_fixture("network.json");
+    let before = env.snapshot();
+    let mut cmd = env.std_command();
+    cmd.env("TERM", "xterm").env("VISUAL", "false").env("TMPDIR", env.home()).args(["edit", "budi"]);
+    let mut s = Session::spawn(cmd).expect("spawn on a pty");
+    s.set_expect_timeout(Some(Duration::from_secs(30)));
+    s.expect("the editor exited with an error; nothing changed").unwrap();
+    assert_eq!(exit_code(s), 1);
+    before.assert_unchanged();
+}
