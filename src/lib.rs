@@ -94,6 +94,7 @@ pub fn main_entry() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
+            app.ui.discard();
             let (msg, code) = errors::report(&err, lang);
             if let Some(msg) = msg {
                 app.ui.error(msg);

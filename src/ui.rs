@@ -1,11 +1,17 @@
-//! Where output goes and how it looks: data on stdout (buffered, so big lists are fast),
-//! messages and prompts on stderr, colour decided once, tables sized to the terminal.
+//! Where output goes and how it looks: data on stdout, messages and prompts on stderr,
+//! colour decided once, tables sized to the terminal.
+//!
+//! Stdout is held in memory and written when the command succeeds (or in 64 KiB
+//! chunks for big listings). When a command fails — a save refused, a lock timed out —
+//! what it had prepared for stdout is dropped, so a script never reads a record that
+//! was not saved. On a terminal, stdout is written before each message so the two
+//! streams stay in order.
 
 use crate::i18n::Lang;
 use anstyle::{AnsiColor, Style};
 use comfy_table::{ContentArrangement, LineStyle, Table, TableStyle};
 use std::cell::RefCell;
-use std::io::{self, BufWriter, IsTerminal, Stdout, Write};
+use std::io::{self, IsTerminal, Write};
 
 /// `--color`: auto follows the terminal and `NO_COLOR`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -43,7 +49,8 @@ pub struct Ui {
     stdout_tty: bool,
     color_out: bool,
     color_err: bool,
-    out: RefCell<BufWriter<Stdout>>,
+    /// Stdout not yet written.
+    out: RefCell<Vec<u8>>,
 }
 
 /// The facts the colour and prompt decisions rest on, gathered by the caller.
@@ -74,29 +81,39 @@ impl Ui {
             stdout_tty,
             color_out: color(stdout_tty) && !s.json,
             color_err: color(stderr_tty),
-            out: RefCell::new(BufWriter::with_capacity(64 * 1024, io::stdout())),
+            out: RefCell::new(Vec::new()),
         }
     }
 
     /// Writes one line of data to stdout.
     pub fn line(&self, text: impl AsRef<str>) -> io::Result<()> {
-        let mut out = self.out.borrow_mut();
+        let mut out = Stdout(self);
         out.write_all(text.as_ref().as_bytes())?;
         out.write_all(b"\n")
     }
 
     /// Writes a value as pretty JSON to stdout.
     pub fn json_value<T: serde::Serialize + ?Sized>(&self, value: &T) -> io::Result<()> {
-        let mut out = self.out.borrow_mut();
+        let mut out = Stdout(self);
         // `io::Error::from` hands back serde_json's underlying I/O error as it was, so a
         // closed pipe (`jejaring list --json | head`) is still recognised as one.
-        serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::from)?;
+        serde_json::to_writer_pretty(&mut out, value).map_err(io::Error::from)?;
         out.write_all(b"\n")
     }
 
-    /// Flushes stdout; called once at the end of a run so a broken pipe surfaces here.
+    /// Writes what is held for stdout; called at the end of a successful run (a broken
+    /// pipe surfaces here) and before prompts.
     pub fn flush(&self) -> io::Result<()> {
-        self.out.borrow_mut().flush()
+        let mut held = self.out.borrow_mut();
+        let mut stdout = io::stdout().lock();
+        stdout.write_all(&held)?;
+        held.clear();
+        stdout.flush()
+    }
+
+    /// Drops what is held for stdout: the command failed.
+    pub fn discard(&self) {
+        self.out.borrow_mut().clear();
     }
 
     /// Styles text for stdout (plain when colour is off).
@@ -130,8 +147,10 @@ impl Ui {
     }
 
     fn err_line(&self, msg: &str) {
-        // Keep stdout and stderr in order when both go to one terminal.
-        let _ = self.out.borrow_mut().flush();
+        // Keep stdout and stderr in order when a person reads both on one terminal.
+        if self.stdout_tty {
+            let _ = self.flush();
+        }
         let _ = writeln!(io::stderr().lock(), "{msg}");
     }
 
@@ -148,6 +167,30 @@ impl Ui {
         }
         table.set_header(header);
         table
+    }
+}
+
+/// How much stdout is held before it is written anyway (big listings stream).
+const HOLD_BYTES: usize = 64 * 1024;
+
+/// A writer into the held stdout.
+struct Stdout<'a>(&'a Ui);
+
+impl Write for Stdout<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let full = {
+            let mut held = self.0.out.borrow_mut();
+            held.extend_from_slice(buf);
+            held.len() >= HOLD_BYTES
+        };
+        if full {
+            self.0.flush()?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
     }
 }
 
