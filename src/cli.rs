@@ -58,4 +58,6 @@ pub enum Command {
     Paths(commands::paths::Args),
     Completions(commands::completions::Args),
     Man(commands::man::Args),
+    Import(commands::import::Args),
+    Export(commands::export::Args),
 }

@@ -3,6 +3,8 @@
 pub mod add_contact;
 pub mod completions;
 pub mod edit;
+pub mod export;
+pub mod import;
 pub mod list;
 pub mod log;
 pub mod man;
@@ -29,5 +31,7 @@ pub fn run(app: &App, command: Command) -> anyhow::Result<()> {
         Command::Paths(args) => paths::run(app, args),
         Command::Completions(args) => completions::run(app, args),
         Command::Man(args) => man::run(app, args),
+        Command::Import(args) => import::run(app, args),
+        Command::Export(args) => export::run(app, args),
     }
 }

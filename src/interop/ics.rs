@@ -7,7 +7,7 @@
 //! them; SEQUENCE grows with the export time so calendars take the newer version.
 
 use crate::i18n::Lang;
-use crate::model::Network;
+use crate::model::Contact;
 use crate::t;
 use calcard::common::PartialDateTime;
 use calcard::icalendar::{
@@ -15,6 +15,8 @@ use calcard::icalendar::{
     ICalendarValueType,
 };
 use chrono::{DateTime, Datelike, Days, NaiveDate, Timelike, Utc};
+use std::collections::HashMap;
+use uuid::Uuid;
 
 /// One all-day event.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,11 +31,15 @@ pub struct DayEvent {
 /// Keep-in-touch dates: for each contact with a cadence, the day the next contact is
 /// due (from the last interaction, or from when they were added). A date already past
 /// is put on `today`, since a calendar shows nothing useful on a day gone by.
-pub fn keep_in_touch(net: &Network, today: NaiveDate, lang: Lang) -> Vec<DayEvent> {
-    let last = net.last_contacted();
-    let mut events: Vec<DayEvent> = net
-        .contacts
-        .iter()
+/// `last` is each contact's last interaction day (`Network::last_contacted`).
+pub fn keep_in_touch<'a>(
+    contacts: impl IntoIterator<Item = &'a Contact>,
+    last: &HashMap<Uuid, NaiveDate>,
+    today: NaiveDate,
+    lang: Lang,
+) -> Vec<DayEvent> {
+    let mut events: Vec<DayEvent> = contacts
+        .into_iter()
         .filter_map(|c| {
             let every = c.every?;
             let since = last.get(&c.id).copied();
@@ -122,9 +128,8 @@ pub fn write(events: &[DayEvent], stamp: DateTime<Utc>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Contact, Interaction, Kind};
+    use crate::model::{Interaction, Kind, Network};
     use chrono::TimeZone;
-    use uuid::Uuid;
 
     fn day(s: &str) -> NaiveDate {
         s.parse().unwrap()
@@ -172,7 +177,7 @@ mod tests {
         });
         let aid = a.id;
         net.contacts.extend([a, b, c]);
-        let events = keep_in_touch(&net, day("2026-11-28"), Lang::En);
+        let events = keep_in_touch(&net.contacts, &net.last_contacted(), day("2026-11-28"), Lang::En);
         assert_eq!(events.len(), 2, "no cadence, no event");
         assert_eq!(events[0].summary, "Overdue: get in touch with Budi");
         assert_eq!(events[0].date, day("2026-11-28"));

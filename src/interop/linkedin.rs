@@ -71,7 +71,8 @@ fn find_header(text: &str) -> Option<(usize, &str)> {
     let mut offset = 0;
     for (i, line) in text.split_inclusive('\n').enumerate().take(50) {
         let l = line.trim().trim_start_matches('\u{feff}').to_lowercase();
-        if l.starts_with("first name,") && l.contains("last name") {
+        // "Connected On" tells it from other CSVs that start with First Name (Google's).
+        if l.starts_with("first name,") && l.contains("last name") && l.contains("connected on") {
             return Some((i, &text[offset..]));
         }
         offset += line.len();
@@ -116,6 +117,7 @@ mod tests {
     fn other_files_are_refused() {
         assert_eq!(parse(b"id,amount\n1,2\n").unwrap_err(), FormatError::NotLinkedIn);
         assert_eq!(parse(b"").unwrap_err(), FormatError::NotLinkedIn);
+        assert_eq!(parse(b"First Name,Last Name,E-mail 1 - Value\nA,B,a@b.c\n").unwrap_err(), FormatError::NotLinkedIn);
     }
 
     #[test]
