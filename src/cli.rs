@@ -67,6 +67,8 @@ pub enum Command {
     Paths(commands::paths::Args),
     Completions(commands::completions::Args),
     Man(commands::man::Args),
+    Import(commands::import::Args),
+    Export(commands::export::Args),
 }
 
 #[cfg(test)]

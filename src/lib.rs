@@ -21,6 +21,7 @@ pub mod dates;
 pub mod demo;
 pub mod errors;
 pub mod i18n;
+pub mod interop;
 pub mod model;
 pub mod prompt;
 pub mod store;

@@ -34,6 +34,16 @@ pub struct Args {
     /// Show at most N contacts
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
+    /// Output: a table, or `mutt` lines (email<TAB>name<TAB>org) for a mail client's
+    /// address lookup: `set query_command = "jejaring list --format mutt --search %s"`
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Mutt,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -110,6 +120,9 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         app.ui.json_value(&rows)?;
         return Ok(());
     }
+    if args.format == Format::Mutt {
+        return mutt(app, &rows);
+    }
     if rows.is_empty() {
         if net.contacts.is_empty() {
             app.ui.info(t!(
@@ -167,5 +180,18 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     app.ui.line(table.to_string())?;
     let (shown, total) = (rows.len(), net.contacts.len());
     app.ui.info(t!(lang, "{shown} of {total} contacts", "{shown} dari {total} kontak"));
+    Ok(())
+}
+
+/// mutt's query format: one status line (mutt shows it, then skips it), then one line
+/// per email address.
+fn mutt(app: &App, rows: &[Row]) -> anyhow::Result<()> {
+    let found = rows.iter().map(|r| r.contact.emails.len()).sum::<usize>();
+    app.ui.line(t!(app.ui.lang, "jejaring: {found} addresses", "jejaring: {found} alamat"))?;
+    for c in rows.iter().map(|r| r.contact) {
+        for email in &c.emails {
+            app.ui.line(format!("{email}\t{}\t{}", c.name, c.org.as_deref().unwrap_or_default()))?;
+        }
+    }
     Ok(())
 }

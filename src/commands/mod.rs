@@ -4,7 +4,9 @@ pub mod add_contact;
 pub mod brief;
 pub mod completions;
 pub mod edit;
+pub mod export;
 pub mod goal;
+pub mod import;
 pub mod know;
 pub mod list;
 pub mod log;
@@ -48,5 +50,7 @@ pub fn run(app: &App, command: Command) -> anyhow::Result<()> {
         Command::Paths(args) => paths::run(app, args),
         Command::Completions(args) => completions::run(app, args),
         Command::Man(args) => man::run(app, args),
+        Command::Import(args) => import::run(app, args),
+        Command::Export(args) => export::run(app, args),
     }
 }

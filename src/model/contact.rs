@@ -1,5 +1,9 @@
 //! A person in the network: who they are, how you met, and how often you want to talk.
 
+mod birthday;
+
+pub use birthday::{Birthday, BirthdayError};
+
 use super::cadence::Cadence;
 use super::vocab::vocab;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -65,6 +69,21 @@ pub struct Contact {
     pub snoozed_until: Option<NaiveDate>,
     /// When the contact was added to jejaring.
     pub added: DateTime<Utc>,
+    /// Web pages (a site, a portfolio); the LinkedIn profile has its own field.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub urls: Vec<String>,
+    /// Postal addresses, each on one line.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub addresses: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birthday: Option<Birthday>,
+    /// The LinkedIn profile URL, which also matches the contact on a LinkedIn import.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub linkedin: Option<String>,
+    /// Ids other address books gave this person (vCard UIDs), so re-importing their
+    /// export updates this contact instead of adding a copy.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub source_ids: Vec<String>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
@@ -90,6 +109,11 @@ impl Contact {
             note: None,
             snoozed_until: None,
             added: now,
+            urls: Vec::new(),
+            addresses: Vec::new(),
+            birthday: None,
+            linkedin: None,
+            source_ids: Vec::new(),
             extra: Map::new(),
         }
     }

@@ -16,6 +16,7 @@ mod env;
 mod global;
 mod goals;
 mod goals_pty;
+mod interop;
 mod log;
 mod pty;
 mod store;

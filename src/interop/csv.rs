@@ -1,0 +1,280 @@
+//! CSV in (Google Contacts and Outlook exports, read by header name, never by position)
+//! and out (Google Contacts' layout, which Google and most address books import).
+//!
+//! Google puts several values in one cell separated by ` ::: `; Outlook spreads them
+//! over columns such as `E-mail 2 Address` or `Mobile Phone`. Both are read by asking
+//! each header what it holds, so a file with columns in another order, or only some
+//! of them, reads the same.
+
+use super::record::{Draft, Record, one_line};
+use super::{At, FormatError, Parsed, Problem, ProblemKind, SkipReason, decode_text};
+use crate::model::Contact;
+use crate::model::contact::Birthday;
+use std::collections::BTreeMap;
+
+/// What a column holds.
+#[derive(Clone, Debug, PartialEq)]
+enum Column {
+    FullName,
+    Given,
+    Middle,
+    Family,
+    Org,
+    Role,
+    Email,
+    Phone,
+    Url,
+    Birthday,
+    Note,
+    /// Google labels / group membership (` ::: `) or Outlook categories (`;`).
+    Labels,
+    /// A whole address in one cell, for the address named by the key.
+    AddressFormatted(String),
+    /// One part of the address named by the key (street, city…), in column order.
+    AddressPart(String),
+    Ignored,
+}
+
+fn classify(header: &str, has_job_title: bool) -> Column {
+    let h = header.trim().to_lowercase();
+    let value_col = !(h.ends_with("label") || h.ends_with("type") || h.contains("display name"));
+    match h.as_str() {
+        "name" | "full name" | "display name" => return Column::FullName,
+        "first name" | "given name" => return Column::Given,
+        "middle name" | "additional name" => return Column::Middle,
+        "last name" | "family name" | "surname" => return Column::Family,
+        "organization name" | "organization 1 - name" | "company" | "organization" | "organisation" => {
+            return Column::Org;
+        }
+        "organization title" | "organization 1 - title" | "job title" | "position" => return Column::Role,
+        // Outlook's "Title" is Mr./Ms.; elsewhere a lone "Title" is the job title.
+        "title" if !has_job_title => return Column::Role,
+        "birthday" => return Column::Birthday,
+        "notes" | "note" => return Column::Note,
+        "labels" | "group membership" | "categories" => return Column::Labels,
+        "web page" | "personal web page" | "website" | "url" => return Column::Url,
+        _ => {}
+    }
+    if !value_col {
+        return Column::Ignored;
+    }
+    if h.contains("e-mail") || h.starts_with("email") {
+        return Column::Email;
+    }
+    if (h.contains("phone") || h.starts_with("mobile")) && !h.contains("fax") {
+        return Column::Phone;
+    }
+    if h.starts_with("website") {
+        return Column::Url;
+    }
+    // Google: "Address 1 - Formatted", "Address 1 - Street"…; Outlook: "Business Street",
+    // "Home City", "Other Postal Code"…
+    if let Some((key, part)) = h.split_once(" - ")
+        && key.starts_with("address")
+    {
+        return match part {
+            "formatted" => Column::AddressFormatted(key.to_string()),
+            "street" | "extended address" | "city" | "region" | "postal code" | "country" | "po box" => {
+                Column::AddressPart(key.to_string())
+            }
+            _ => Column::Ignored,
+        };
+    }
+    for prefix in ["business ", "home ", "other "] {
+        if let Some(part) = h.strip_prefix(prefix)
+            && (part.starts_with("street")
+                || ["city", "state", "postal code", "country/region", "country", "po box"].contains(&part))
+        {
+            return Column::AddressPart(prefix.trim().to_string());
+        }
+    }
+    Column::Ignored
+}
+
+/// The separator: a comma unless the header line has more semicolons or tabs (Outlook
+/// in some locales writes semicolons).
+fn sniff_delimiter(text: &str) -> u8 {
+    let first = text.lines().next().unwrap_or_default();
+    let count = |c: char| first.matches(c).count();
+    [(b',', count(',')), (b';', count(';')), (b'\t', count('\t'))]
+        .into_iter()
+        .max_by_key(|&(d, n)| (n, d == b','))
+        .map_or(b',', |(d, _)| d)
+}
+
+/// Reads a Google or Outlook contacts CSV.
+pub fn parse(bytes: &[u8]) -> Result<Parsed, FormatError> {
+    let text = decode_text(bytes)?;
+    let mut reader =
+        csv::ReaderBuilder::new().flexible(true).delimiter(sniff_delimiter(&text)).from_reader(text.as_bytes());
+    let headers: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(str::to_string).collect(),
+        Err(_) => return Err(FormatError::NotContactsCsv),
+    };
+    let has_job_title = headers.iter().any(|h| h.trim().eq_ignore_ascii_case("job title"));
+    let columns: Vec<Column> = headers.iter().map(|h| classify(h, has_job_title)).collect();
+    let names_someone =
+        |c: &Column| matches!(c, Column::FullName | Column::Given | Column::Family | Column::Org | Column::Email);
+    if !columns.iter().any(names_someone) {
+        return Err(FormatError::NotContactsCsv);
+    }
+    let mut parsed = Parsed::default();
+    for row in reader.records() {
+        match row {
+            Ok(row) => {
+                let line = row_line(row.position());
+                let (rec, problems) = read_row(&columns, &row, At::Line(line));
+                parsed.records.extend(rec);
+                parsed.problems.extend(problems);
+            }
+            Err(e) => {
+                let line = row_line(e.position());
+                let reason = SkipReason::BadRow(e.to_string());
+                parsed.problems.push(Problem { at: At::Line(line), name: None, kind: ProblemKind::Skipped(reason) });
+            }
+        }
+    }
+    Ok(parsed)
+}
+
+/// The file line a record starts on. The reader counts the line breaks before the
+/// record, so its count is one short of the 1-based line number.
+pub(super) fn row_line(position: Option<&csv::Position>) -> usize {
+    position.map_or(0, |p| p.line() as usize + 1)
+}
+
+fn read_row(columns: &[Column], row: &csv::StringRecord, at: At) -> (Option<Record>, Vec<Problem>) {
+    let mut d = Draft::new(at);
+    let mut full = String::new();
+    let (mut given, mut middle, mut family) = (String::new(), String::new(), String::new());
+    let mut formatted: BTreeMap<&str, String> = BTreeMap::new();
+    let mut parts: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (col, cell) in columns.iter().zip(row.iter()) {
+        let cell = cell.trim();
+        if cell.is_empty() {
+            continue;
+        }
+        let many = || cell.split(" ::: ").map(str::trim);
+        match col {
+            Column::FullName => full = cell.to_string(),
+            Column::Given => given = cell.to_string(),
+            Column::Middle => middle = cell.to_string(),
+            Column::Family => family = cell.to_string(),
+            Column::Org => d.line("org", |r| &mut r.org, cell),
+            Column::Role => d.line("role", |r| &mut r.role, cell),
+            Column::Email => many().for_each(|v| d.email(v)),
+            Column::Phone => many().for_each(|v| d.phone(v)),
+            Column::Url => many().for_each(|v| d.url(v)),
+            Column::Note => d.note(cell),
+            Column::Birthday => match birthday(cell) {
+                Ok(b) => d.rec.birthday = d.rec.birthday.or(b),
+                Err(()) => d.bad_date("birthday", cell),
+            },
+            Column::Labels => {
+                let labels: Vec<&str> =
+                    if cell.contains(" ::: ") { many().collect() } else { cell.split([';', ',']).collect() };
+                for l in labels.into_iter().map(str::trim).filter(|l| !l.starts_with('*') && !l.is_empty()) {
+                    d.tag(l);
+                }
+            }
+            Column::AddressFormatted(key) => {
+                formatted.insert(key, cell.to_string());
+            }
+            Column::AddressPart(key) => parts.entry(key).or_default().push(cell),
+            Column::Ignored => {}
+        }
+    }
+    for (key, blocks) in &formatted {
+        for block in blocks.split(" ::: ") {
+            d.address(&[block]);
+        }
+        parts.remove(key);
+    }
+    for p in parts.values() {
+        d.address(p);
+    }
+    d.given = vec![given, middle, family];
+    d.finish(&full)
+}
+
+/// A birthday as Google (`1990-05-17`, `--05-17`) or Outlook (`5/17/1990`, `0/0/00` for
+/// none) write it. Ok(None) means "no birthday".
+fn birthday(s: &str) -> Result<Option<Birthday>, ()> {
+    if let Ok(b) = s.parse::<Birthday>() {
+        return Ok(Some(b));
+    }
+    let nums: Vec<&str> = s.split('/').collect();
+    if let [m, d, y] = nums[..] {
+        let (m, d, y): (u32, u32, i32) = (m.parse().map_err(drop)?, d.parse().map_err(drop)?, y.parse().map_err(drop)?);
+        if m == 0 && d == 0 {
+            return Ok(None);
+        }
+        let year = if y == 0 {
+            None
+        } else if y < 100 {
+            Some(1900 + y)
+        } else {
+            Some(y)
+        };
+        return Birthday::new(year, m, d).map(Some).ok_or(());
+    }
+    Err(())
+}
+
+/// Google Contacts' CSV columns that jejaring fills.
+const GOOGLE_HEADERS: [&str; 14] = [
+    "First Name",
+    "Middle Name",
+    "Last Name",
+    "Organization Name",
+    "Organization Title",
+    "Birthday",
+    "Notes",
+    "Labels",
+    "E-mail 1 - Label",
+    "E-mail 1 - Value",
+    "Phone 1 - Label",
+    "Phone 1 - Value",
+    "Address 1 - Formatted",
+    "Website 1 - Value",
+];
+
+/// Writes contacts in Google Contacts' CSV layout; several values share one cell,
+/// separated by ` ::: ` as Google writes them.
+pub fn write<'a>(contacts: impl IntoIterator<Item = &'a Contact>) -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    // Writing to memory cannot fail.
+    let _ = w.write_record(GOOGLE_HEADERS);
+    for c in contacts {
+        let (given, family) = match c.name.rsplit_once(' ') {
+            Some((g, f)) => (g.trim(), f),
+            None => (c.name.as_str(), ""),
+        };
+        let join = |v: &[String]| v.join(" ::: ");
+        // "* myContacts" puts the contact in Google's main list, not only in "Other contacts".
+        let labels = std::iter::once("* myContacts".to_string()).chain(c.tags.iter().cloned()).collect::<Vec<_>>();
+        let sites: Vec<String> = c.linkedin.iter().chain(&c.urls).cloned().collect();
+        let addresses: Vec<String> = c.addresses.iter().map(|a| one_line(a)).collect();
+        let _ = w.write_record([
+            given,
+            "",
+            family,
+            c.org.as_deref().unwrap_or_default(),
+            c.role.as_deref().unwrap_or_default(),
+            &c.birthday.map(|b| b.to_string()).unwrap_or_default(),
+            c.note.as_deref().unwrap_or_default(),
+            &join(&labels),
+            "",
+            &join(&c.emails),
+            "",
+            &join(&c.phones),
+            &addresses.join(" ::: "),
+            &join(&sites),
+        ]);
+    }
+    w.into_inner().unwrap_or_default()
+}
+
+#[cfg(test)]
+#[path = "csv_tests.rs"]
+mod tests;

@@ -1,0 +1,245 @@
+//! Bringing contacts in from other address books and taking them back out.
+//!
+//! Every reader here is pure: bytes in, `Parsed` out — the records it could read and,
+//! for each one it could not, where it was and why. Nothing reads files, the clock or
+//! the store; the `import` and `export` commands do that. A record that cannot be
+//! used (no name, a card that never ends) is skipped and named; a single bad value in
+//! a good record (an email that is not one) is dropped and named, and the rest of the
+//! record imports. A file that is not what it claims to be is a `FormatError`.
+//!
+//! `merge` decides, record by record, whether an incoming person is new or someone the
+//! network already knows, and adds only what is missing. The writers (`vcard::write`,
+//! `csv::write`, `ics::write`) turn the network back into bytes.
+
+pub mod csv;
+pub mod ics;
+pub mod linkedin;
+pub mod merge;
+mod record;
+pub mod vcard;
+mod vcard_write;
+
+pub use record::{Draft, Record};
+
+use crate::i18n::Lang;
+use crate::model::text::InputError;
+use crate::t;
+use std::borrow::Cow;
+
+/// Where in a file a record was.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum At {
+    /// The Nth card of a vCard file, starting at this line.
+    Card { n: usize, line: usize },
+    /// A line of a CSV file (the line the record starts on).
+    Line(usize),
+    #[default]
+    Unknown,
+}
+
+impl At {
+    pub fn describe(&self, lang: Lang) -> String {
+        match *self {
+            At::Card { n, line } => t!(lang, "card {n} (line {line})", "kartu {n} (baris {line})"),
+            At::Line(line) => t!(lang, "line {line}", "baris {line}"),
+            At::Unknown => String::new(),
+        }
+    }
+}
+
+/// A record that was skipped, or a value that was dropped from a record.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    pub at: At,
+    /// The record's name, when it had one.
+    pub name: Option<String>,
+    pub kind: ProblemKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProblemKind {
+    /// The whole record was left out.
+    Skipped(SkipReason),
+    /// One value was left out; the rest of the record imports.
+    Dropped { field: &'static str, error: InputError },
+    /// A date that could not be read was left out.
+    BadDate { field: &'static str, value: String },
+}
+
+/// Why a whole record was left out.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SkipReason {
+    /// No name, organisation or email to call the person by.
+    NoName,
+    /// The name is not usable (too long, control characters).
+    BadName(InputError),
+    /// A vCard with no `END:VCARD` (often a file cut short).
+    Unterminated,
+    /// The vCard parser could not read the card.
+    Unreadable,
+    /// A file in a folder of cards holds no card.
+    NoCards,
+    /// A CSV row the CSV reader refused.
+    BadRow(String),
+}
+
+impl Problem {
+    /// True when the whole record was left out.
+    pub fn is_skip(&self) -> bool {
+        matches!(self.kind, ProblemKind::Skipped(_))
+    }
+
+    /// "card 3 (line 41), Budi Santoso: value left out: …", without the file name.
+    pub fn message(&self, lang: Lang) -> String {
+        let mut place = self.at.describe(lang);
+        if let Some(name) = &self.name {
+            place = if place.is_empty() { name.clone() } else { format!("{place}, {name}") };
+        }
+        let what = match &self.kind {
+            ProblemKind::Skipped(reason) => {
+                let why = match reason {
+                    SkipReason::NoName => {
+                        t!(lang, "no name, organisation or email", "tidak ada nama, organisasi, atau email")
+                    }
+                    SkipReason::BadName(e) => e.message(lang),
+                    SkipReason::Unterminated => t!(
+                        lang,
+                        "the card never ends (no END:VCARD; is the file cut short?)",
+                        "kartu tidak pernah ditutup (tidak ada END:VCARD; apakah berkasnya terpotong?)"
+                    ),
+                    SkipReason::Unreadable => {
+                        t!(lang, "the card could not be read", "kartu tidak dapat dibaca")
+                    }
+                    SkipReason::NoCards => t!(lang, "no vCard in this file", "tidak ada vCard di berkas ini"),
+                    SkipReason::BadRow(e) => t!(lang, "unreadable row: {e}", "baris tidak terbaca: {e}"),
+                };
+                t!(lang, "skipped: {why}", "dilewati: {why}")
+            }
+            ProblemKind::Dropped { error, .. } => {
+                let why = error.message(lang);
+                t!(lang, "value left out: {why}", "nilai tidak diambil: {why}")
+            }
+            ProblemKind::BadDate { field, value } => t!(
+                lang,
+                "value left out: {field} {value:?} is not a date",
+                "nilai tidak diambil: {field} {value:?} bukan tanggal"
+            ),
+        };
+        if place.is_empty() { what } else { format!("{place}: {what}") }
+    }
+}
+
+/// What a reader got out of one file.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub records: Vec<Record>,
+    pub problems: Vec<Problem>,
+}
+
+/// The file is not what the command was told it is; nothing from it is imported.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum FormatError {
+    #[error("not a text file")]
+    NotText,
+    #[error("no vCard in the file")]
+    NoCards,
+    #[error("not a contacts CSV")]
+    NotContactsCsv,
+    #[error("not a LinkedIn Connections.csv")]
+    NotLinkedIn,
+}
+
+impl FormatError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            FormatError::NotText => {
+                t!(lang, "this is not a text file (it holds binary data)", "ini bukan berkas teks (isinya data biner)")
+            }
+            FormatError::NoCards => t!(
+                lang,
+                "this is not a vCard file: no BEGIN:VCARD line (for a CSV file use `jejaring import csv`)",
+                "ini bukan berkas vCard: tidak ada baris BEGIN:VCARD (untuk berkas CSV pakai `jejaring import csv`)"
+            ),
+            FormatError::NotContactsCsv => t!(
+                lang,
+                "this is not a contacts CSV: no Name, First Name, Last Name, Company or E-mail column",
+                "ini bukan CSV kontak: tidak ada kolom Name, First Name, Last Name, Company, atau E-mail"
+            ),
+            FormatError::NotLinkedIn => t!(
+                lang,
+                "this is not LinkedIn's Connections.csv: no \"First Name,Last Name,URL…\" header",
+                "ini bukan Connections.csv dari LinkedIn: tidak ada judul kolom \"First Name,Last Name,URL…\""
+            ),
+        }
+    }
+}
+
+/// Text from a file's bytes: UTF-8 (a byte-order mark is dropped), UTF-16 with a mark,
+/// and otherwise Windows-1252, the code page older Outlook and phone exports use. A
+/// file with NUL characters is binary, not text.
+pub fn decode_text(bytes: &[u8]) -> Result<Cow<'_, str>, FormatError> {
+    let text = if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        text
+    } else {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => Cow::Borrowed(s),
+            Err(_) => encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0,
+        }
+    };
+    if text.contains('\0') {
+        return Err(FormatError::NotText);
+    }
+    Ok(text)
+}
+
+/// The canonical form of a LinkedIn profile URL (`https://www.linkedin.com/in/slug`),
+/// or None when the URL is not a LinkedIn profile. Exports write it with and without
+/// `www.`, a trailing slash or a query; all of them name one profile.
+pub fn linkedin_profile(url: &str) -> Option<String> {
+    let lower = url.trim().to_lowercase();
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://")).unwrap_or(&lower);
+    let rest = rest.split(['?', '#']).next().unwrap_or_default();
+    let host_end = rest.find('/')?;
+    let host = &rest[..host_end];
+    if host != "linkedin.com" && !host.ends_with(".linkedin.com") {
+        return None;
+    }
+    let slug = rest[host_end..].strip_prefix("/in/")?.trim_end_matches('/');
+    if slug.is_empty() || slug.contains('/') {
+        return None;
+    }
+    Some(format!("https://www.linkedin.com/in/{slug}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_decoded_from_common_encodings() {
+        assert_eq!(decode_text(b"\xef\xbb\xbfFN:Budi").unwrap(), "FN:Budi");
+        assert_eq!(decode_text("Jürgen".as_bytes()).unwrap(), "Jürgen");
+        assert_eq!(decode_text(b"Jos\xe9 \x80").unwrap(), "José €");
+        assert_eq!(decode_text(b"\xff\xfeB\x00u\x00").unwrap(), "Bu");
+        assert_eq!(decode_text(b"\x89PNG\r\n\x1a\n\0\0\0"), Err(FormatError::NotText));
+    }
+
+    #[test]
+    fn linkedin_urls_are_normalised() {
+        let canon = Some("https://www.linkedin.com/in/budi-s".to_string());
+        assert_eq!(linkedin_profile("https://www.linkedin.com/in/budi-s/"), canon);
+        assert_eq!(linkedin_profile("http://linkedin.com/in/Budi-S?trk=x"), canon);
+        assert_eq!(linkedin_profile("www.linkedin.com/in/budi-s"), canon);
+        assert_eq!(linkedin_profile("https://id.linkedin.com/in/budi-s"), canon);
+        assert_eq!(linkedin_profile("https://www.linkedin.com/company/tokopedia"), None);
+        assert_eq!(linkedin_profile("https://evil.example/linkedin.com/in/x"), None);
+    }
+
+    #[test]
+    fn problems_read_in_both_languages() {
+        let p = Problem { at: At::Card { n: 3, line: 41 }, name: None, kind: ProblemKind::Skipped(SkipReason::NoName) };
+        assert_eq!(p.message(Lang::En), "card 3 (line 41): skipped: no name, organisation or email");
+        assert!(p.message(Lang::Id).starts_with("kartu 3 (baris 41): dilewati"));
+    }
+}

@@ -1,0 +1,242 @@
+//! One person as an import file describes them, and the checks every value passes on
+//! its way in (the same checks `add-contact` applies to flags).
+
+use super::{At, Problem, ProblemKind, SkipReason};
+use crate::model::contact::Birthday;
+use crate::model::text::{self, InputError};
+use crate::model::{Cadence, Circle, Stage};
+use chrono::NaiveDate;
+
+/// A person read from an import file, every value already checked.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Record {
+    pub at: At,
+    pub name: String,
+    pub org: Option<String>,
+    pub role: Option<String>,
+    pub emails: Vec<String>,
+    pub phones: Vec<String>,
+    pub tags: Vec<String>,
+    pub urls: Vec<String>,
+    pub addresses: Vec<String>,
+    pub birthday: Option<Birthday>,
+    pub linkedin: Option<String>,
+    /// Ids other address books gave this person (vCard UIDs).
+    pub uids: Vec<String>,
+    pub note: Option<String>,
+    pub met_at: Option<String>,
+    pub met_on: Option<NaiveDate>,
+    pub impression: Option<String>,
+    pub every: Option<Cadence>,
+    /// Set by jejaring's own vCard export (X-JEJARING-CIRCLE) or the LinkedIn reader.
+    pub circle: Option<Circle>,
+    pub stage: Option<Stage>,
+}
+
+/// A record being read: values go in through checks, and a value that fails is left
+/// out and named instead of sinking the whole record.
+#[derive(Debug, Default)]
+pub struct Draft {
+    pub rec: Record,
+    /// Name parts to fall back on when the file has no full name.
+    pub given: Vec<String>,
+    pub dropped: Vec<(&'static str, InputError)>,
+    pub bad_dates: Vec<(&'static str, String)>,
+}
+
+impl Draft {
+    pub fn new(at: At) -> Draft {
+        Draft { rec: Record { at, ..Record::default() }, ..Draft::default() }
+    }
+
+    fn keep<T>(&mut self, field: &'static str, r: Result<T, InputError>) -> Option<T> {
+        match r {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.dropped.push((field, e));
+                None
+            }
+        }
+    }
+
+    /// Sets an optional one-line field unless it is already set or the value is blank.
+    pub fn line(&mut self, field: &'static str, slot: fn(&mut Record) -> &mut Option<String>, value: &str) {
+        let value = one_line(value);
+        if value.is_empty() || slot(&mut self.rec).is_some() {
+            return;
+        }
+        let v = self.keep(field, text::line(field, &value, text::MAX_LINE));
+        *slot(&mut self.rec) = v;
+    }
+
+    pub fn email(&mut self, value: &str) {
+        let value = value.trim().trim_start_matches("mailto:");
+        if value.is_empty() {
+            return;
+        }
+        if let Some(e) = self.keep("email", text::email(value)) {
+            push_unique(&mut self.rec.emails, e);
+        }
+    }
+
+    pub fn phone(&mut self, value: &str) {
+        let value = value.trim().trim_start_matches("tel:");
+        if value.is_empty() {
+            return;
+        }
+        if let Some(p) = self.keep("phone", text::phone(value)) {
+            let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+            if !self.rec.phones.iter().any(|q| digits(q) == digits(&p)) {
+                self.rec.phones.push(p);
+            }
+        }
+    }
+
+    pub fn tag(&mut self, value: &str) {
+        let value = value.trim();
+        if value.is_empty() {
+            return;
+        }
+        if let Some(t) = self.keep("tag", text::tag(value)) {
+            push_unique(&mut self.rec.tags, t);
+        }
+    }
+
+    /// A web address; a LinkedIn profile goes to its own field.
+    pub fn url(&mut self, value: &str) {
+        let value = value.trim();
+        if value.is_empty() {
+            return;
+        }
+        if let Some(profile) = super::linkedin_profile(value) {
+            if self.rec.linkedin.is_none() {
+                self.rec.linkedin = Some(profile);
+            }
+            return;
+        }
+        if let Some(u) = self.keep("url", text::line("url", value, text::MAX_LINE)) {
+            push_unique(&mut self.rec.urls, u);
+        }
+    }
+
+    /// An address from its parts (or a formatted block), kept on one line.
+    pub fn address(&mut self, parts: &[&str]) {
+        let joined = parts.iter().map(|p| one_line(p)).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(", ");
+        if joined.is_empty() {
+            return;
+        }
+        if let Some(a) = self.keep("address", text::line("address", &joined, text::MAX_LINE)) {
+            push_unique(&mut self.rec.addresses, a);
+        }
+    }
+
+    pub fn note(&mut self, value: &str) {
+        if value.trim().is_empty() || self.rec.note.is_some() {
+            return;
+        }
+        self.rec.note = self.keep("note", text::text("note", value));
+    }
+
+    pub fn impression(&mut self, value: &str) {
+        if value.trim().is_empty() || self.rec.impression.is_some() {
+            return;
+        }
+        self.rec.impression = self.keep("impression", text::text("impression", value));
+    }
+
+    /// Notes a date that could not be read; the rest of the record imports.
+    pub fn bad_date(&mut self, field: &'static str, value: &str) {
+        self.bad_dates.push((field, value.trim().chars().take(40).collect()));
+    }
+
+    /// Finishes the record: the name is the full name, else the name parts, else the
+    /// organisation, else the first email. Without any of them the record is skipped.
+    pub fn finish(mut self, full_name: &str) -> (Option<Record>, Vec<Problem>) {
+        let mut name = one_line(full_name);
+        if name.is_empty() {
+            name = self.given.iter().map(|p| one_line(p)).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ");
+        }
+        if name.is_empty() {
+            name = self.rec.org.clone().or_else(|| self.rec.emails.first().cloned()).unwrap_or_default();
+        }
+        let at = self.rec.at;
+        let shown = (!name.is_empty()).then(|| name.chars().take(60).collect::<String>());
+        let mut problems: Vec<Problem> = self
+            .dropped
+            .drain(..)
+            .map(|(field, error)| Problem { at, name: shown.clone(), kind: ProblemKind::Dropped { field, error } })
+            .collect();
+        problems.extend(self.bad_dates.drain(..).map(|(field, value)| Problem {
+            at,
+            name: shown.clone(),
+            kind: ProblemKind::BadDate { field, value },
+        }));
+        let skip = |reason| Problem { at, name: shown.clone(), kind: ProblemKind::Skipped(reason) };
+        if name.is_empty() {
+            problems.push(skip(SkipReason::NoName));
+            return (None, problems);
+        }
+        match text::line("name", &name, text::MAX_NAME) {
+            Ok(n) => {
+                self.rec.name = n;
+                (Some(self.rec), problems)
+            }
+            Err(e) => {
+                problems.push(skip(SkipReason::BadName(e)));
+                (None, problems)
+            }
+        }
+    }
+}
+
+/// Multi-line values (an address block) on one line, the lines joined by commas.
+pub fn one_line(s: &str) -> String {
+    let parts: Vec<&str> = s.split(['\n', '\r']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    parts.join(", ")
+}
+
+pub fn push_unique(list: &mut Vec<String>, value: String) {
+    if !list.contains(&value) {
+        list.push(value);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_values_are_dropped_and_named() {
+        let mut d = Draft::new(At::Line(4));
+        d.email("budi@example.com");
+        d.email("not-an-email");
+        d.phone("+62 812 0000 111");
+        d.phone("+62-812-0000-111");
+        d.url("https://www.linkedin.com/in/budi/");
+        let (rec, problems) = d.finish("Budi");
+        let rec = rec.unwrap();
+        assert_eq!(rec.emails, ["budi@example.com"]);
+        assert_eq!(rec.phones.len(), 1, "the same number written twice is kept once");
+        assert_eq!(rec.linkedin.as_deref(), Some("https://www.linkedin.com/in/budi"));
+        assert_eq!(problems.len(), 1);
+        assert!(!problems[0].is_skip());
+    }
+
+    #[test]
+    fn the_name_falls_back_to_parts_then_org_then_email() {
+        let mut d = Draft::new(At::Line(1));
+        d.given = vec!["Siti".into(), "".into(), "Rahma".into()];
+        assert_eq!(d.finish("  ").0.unwrap().name, "Siti Rahma");
+        let mut d = Draft::new(At::Line(1));
+        d.line("org", |r| &mut r.org, "PT Maju");
+        assert_eq!(d.finish("").0.unwrap().name, "PT Maju");
+        let (rec, problems) = Draft::new(At::Line(9)).finish("");
+        assert!(rec.is_none());
+        assert!(problems[0].is_skip());
+    }
+
+    #[test]
+    fn one_line_joins_blocks() {
+        assert_eq!(one_line("Jl. Sudirman 1\r\nJakarta 12190\n"), "Jl. Sudirman 1, Jakarta 12190");
+    }
+}

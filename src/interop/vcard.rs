@@ -1,0 +1,175 @@
+//! vCard in: 2.1, 3.0 and 4.0 as Apple, Google, Android and Outlook write them, one
+//! card at a time through calcard. Writing cards lives in `vcard_write`.
+//!
+//! The file is first cut into cards at `BEGIN:VCARD` / `END:VCARD` lines and each card
+//! is parsed on its own. That gives every card its line number, and a card that never
+//! ends cannot swallow the card after it (calcard alone would read the next card's
+//! `BEGIN` as the end of the broken one and lose the good card).
+
+use super::record::{Draft, Record};
+use super::{At, FormatError, Parsed, Problem, ProblemKind, SkipReason, decode_text};
+use crate::model::contact::Birthday;
+use calcard::vcard::{VCard, VCardEntry, VCardParameterName, VCardParameterValue, VCardProperty, VCardValue};
+
+pub use super::vcard_write::{Version, write};
+
+/// Reads every card in a vCard file.
+pub fn parse(bytes: &[u8]) -> Result<Parsed, FormatError> {
+    let text = decode_text(bytes)?;
+    let cards = split_cards(&text);
+    if cards.is_empty() {
+        return Err(FormatError::NoCards);
+    }
+    let mut parsed = Parsed { records: Vec::with_capacity(cards.len()), problems: Vec::new() };
+    for (i, card) in cards.iter().enumerate() {
+        let at = At::Card { n: i + 1, line: card.line };
+        let parsed_card = VCard::parse(card.text).ok();
+        if !card.ended {
+            let name = parsed_card.as_ref().and_then(full_name).filter(|n| !n.is_empty());
+            parsed.problems.push(Problem { at, name, kind: ProblemKind::Skipped(SkipReason::Unterminated) });
+            continue;
+        }
+        let Some(vcard) = parsed_card else {
+            parsed.problems.push(Problem { at, name: None, kind: ProblemKind::Skipped(SkipReason::Unreadable) });
+            continue;
+        };
+        let (record, problems) = to_record(&vcard, at);
+        parsed.records.extend(record);
+        parsed.problems.extend(problems);
+    }
+    Ok(parsed)
+}
+
+/// One card's text, where it starts, and whether it has its `END:VCARD`.
+struct CardText<'a> {
+    text: &'a str,
+    line: usize,
+    ended: bool,
+}
+
+/// Cuts the text into cards. Lines outside cards (junk, blank lines) are ignored.
+fn split_cards(text: &str) -> Vec<CardText<'_>> {
+    let mut cards = Vec::new();
+    let mut open: Option<(usize, usize)> = None; // (byte offset, line number)
+    let mut offset = 0;
+    for (i, raw) in text.split_inclusive('\n').enumerate() {
+        let line = raw.trim();
+        if line.eq_ignore_ascii_case("BEGIN:VCARD") {
+            if let Some((start, n)) = open {
+                cards.push(CardText { text: &text[start..offset], line: n, ended: false });
+            }
+            open = Some((offset, i + 1));
+        } else if line.eq_ignore_ascii_case("END:VCARD")
+            && let Some((start, n)) = open.take()
+        {
+            cards.push(CardText { text: &text[start..offset + raw.len()], line: n, ended: true });
+        }
+        offset += raw.len();
+    }
+    if let Some((start, n)) = open {
+        cards.push(CardText { text: &text[start..], line: n, ended: false });
+    }
+    cards
+}
+
+/// The text values of a property; a comma list inside one component is rejoined.
+fn texts(e: &VCardEntry) -> impl Iterator<Item = String> + '_ {
+    e.values.iter().filter_map(|v| match v {
+        VCardValue::Text(s) => Some(s.clone()),
+        VCardValue::Component(parts) => Some(parts.join(",")),
+        _ => None,
+    })
+}
+
+fn first_text(e: &VCardEntry) -> String {
+    texts(e).next().unwrap_or_default()
+}
+
+fn full_name(card: &VCard) -> Option<String> {
+    card.property(&VCardProperty::Fn).map(first_text)
+}
+
+/// Google adds these to every contact; they are not the user's own labels.
+fn is_system_label(label: &str) -> bool {
+    let l = label.trim();
+    l.starts_with("* ") || l.eq_ignore_ascii_case("myContacts") || l.eq_ignore_ascii_case("starred")
+}
+
+/// Maps one parsed card to a record. Photos, logos, sounds and keys are never kept.
+fn to_record(card: &VCard, at: At) -> (Option<Record>, Vec<Problem>) {
+    let mut d = Draft::new(at);
+    let mut name = String::new();
+    for e in &card.entries {
+        match &e.name {
+            VCardProperty::Fn if name.trim().is_empty() => name = first_text(e),
+            VCardProperty::N => {
+                // N is family;given;additional;prefix;suffix — read as given additional family.
+                let parts: Vec<String> = texts(e).collect();
+                let part = |i: usize| parts.get(i).cloned().unwrap_or_default();
+                d.given = vec![part(1), part(2), part(0)];
+            }
+            VCardProperty::Org => {
+                let org = texts(e).find(|s| !s.trim().is_empty()).unwrap_or_default();
+                d.line("org", |r| &mut r.org, &org);
+            }
+            VCardProperty::Title | VCardProperty::Role => d.line("role", |r| &mut r.role, &first_text(e)),
+            VCardProperty::Email => d.email(&first_text(e)),
+            VCardProperty::Tel => d.phone(&first_text(e)),
+            VCardProperty::Adr => {
+                let parts: Vec<String> = texts(e).collect();
+                d.address(&parts.iter().map(String::as_str).collect::<Vec<_>>());
+            }
+            VCardProperty::Url | VCardProperty::Socialprofile => d.url(&first_text(e)),
+            VCardProperty::Bday => d.rec.birthday = d.rec.birthday.or_else(|| birthday(e)),
+            VCardProperty::Categories => {
+                for label in texts(e).filter(|l| !is_system_label(l)) {
+                    d.tag(&label);
+                }
+            }
+            VCardProperty::Note => d.note(&first_text(e)),
+            VCardProperty::Uid => uid(&mut d, &first_text(e)),
+            VCardProperty::Other(x) => other(&mut d, x, e),
+            _ => {}
+        }
+    }
+    d.finish(&name)
+}
+
+/// Properties vCard has no name for: social profiles, and jejaring's own.
+fn other(d: &mut Draft, name: &str, e: &VCardEntry) {
+    let value = first_text(e);
+    match name.to_ascii_uppercase().as_str() {
+        "X-SOCIALPROFILE" => d.url(&value),
+        "X-JEJARING-UID" => uid(d, &value),
+        "X-JEJARING-CIRCLE" => d.rec.circle = Some(crate::model::Circle::from_key(value.trim())),
+        "X-JEJARING-STAGE" => d.rec.stage = Some(crate::model::Stage::from_key(value.trim())),
+        "X-JEJARING-MET-AT" => d.line("met-at", |r| &mut r.met_at, &value),
+        "X-JEJARING-MET-ON" => d.rec.met_on = value.trim().parse().ok(),
+        "X-JEJARING-IMPRESSION" => d.impression(&value),
+        "X-JEJARING-EVERY" => d.rec.every = value.trim().parse().ok(),
+        _ => {}
+    }
+}
+
+fn uid(d: &mut Draft, value: &str) {
+    let value = value.trim();
+    // A UID is an id, not prose: an absurd one is ignored rather than stored.
+    if !value.is_empty() && value.len() <= 500 && !value.chars().any(char::is_control) {
+        super::record::push_unique(&mut d.rec.uids, value.to_string());
+    }
+}
+
+/// A birthday from BDAY; Apple marks a birthday without a year with X-APPLE-OMIT-YEAR.
+fn birthday(e: &VCardEntry) -> Option<Birthday> {
+    let when = e.values.iter().find_map(|v| v.as_partial_date_time())?;
+    let omit = e.params.iter().any(|p| {
+        matches!(&p.name, VCardParameterName::Other(n) if n.eq_ignore_ascii_case("X-APPLE-OMIT-YEAR"))
+            && matches!(&p.value, VCardParameterValue::Text(y) if y.parse::<u16>().ok() == when.year)
+    });
+    let year = if omit { None } else { when.year.map(i32::from) };
+    Birthday::new(year, when.month?.into(), when.day?.into())
+}
+
+#[cfg(test)]
+#[path = "vcard_tests.rs"]
+mod tests;
