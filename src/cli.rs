@@ -59,6 +59,7 @@ pub enum Command {
     Know(commands::know::Args),
     Promise(commands::promise::Args),
     Brief(commands::brief::Args),
+    Coach(commands::coach::Args),
     Review(commands::review::Args),
     Select(commands::select::Args),
     Snooze(commands::snooze::Args),

@@ -14,6 +14,8 @@ pub mod select;
 pub mod shape;
 pub mod smart;
 mod smart_text;
+pub mod steps;
+mod steps_text;
 pub mod today;
 mod vague;
 pub mod warmth;

@@ -2,6 +2,7 @@
 
 pub mod add_contact;
 pub mod brief;
+pub mod coach;
 pub mod completions;
 pub mod edit;
 pub mod export;
@@ -42,6 +43,7 @@ pub fn run(app: &App, command: Command) -> anyhow::Result<()> {
         Command::Know(args) => know::run(app, args),
         Command::Promise(args) => promise::run(app, args),
         Command::Brief(args) => brief::run(app, args),
+        Command::Coach(args) => coach::run(app, args),
         Command::Review(args) => review::run(app, args),
         Command::Select(args) => select::run(app, args),
         Command::Snooze(args) => snooze::run(app, args),

@@ -9,6 +9,7 @@
 //! `goals` (and `goals_pty`), and the weekly habit (`weekly`).
 
 mod bad_input;
+mod coach;
 mod concurrency;
 mod contacts;
 mod crash;
