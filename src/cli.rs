@@ -23,6 +23,7 @@ pub struct Cli {
 
 /// Flags every command accepts.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct Global {
     /// The data file [default: the platform's data folder, see `jejaring paths`]
     #[arg(long, global = true, env = "JEJARING_DATA", value_name = "FILE")]
@@ -59,17 +60,17 @@ pub enum Command {
     Know(commands::know::Args),
     Promise(commands::promise::Args),
     Brief(commands::brief::Args),
-    Coach(commands::coach::Args),
-    Review(commands::review::Args),
+    Goal(commands::goal::Args),
     Select(commands::select::Args),
     Snooze(commands::snooze::Args),
+    Review(commands::review::Args),
     Today(commands::today::Args),
-    Goal(commands::goal::Args),
+    Coach(commands::coach::Args),
+    Import(commands::import::Args),
+    Export(commands::export::Args),
     Paths(commands::paths::Args),
     Completions(commands::completions::Args),
     Man(commands::man::Args),
-    Import(commands::import::Args),
-    Export(commands::export::Args),
 }
 
 #[cfg(test)]

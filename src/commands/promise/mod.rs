@@ -26,9 +26,13 @@ pub struct Args {
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Sub {
+    /// List open, overdue or all promises
     List(list::Args),
+    /// Mark a promise kept (on time or late, from the dates)
     Done(resolve::DoneArgs),
+    /// Mark a promise broken
     Broke(resolve::BrokeArgs),
+    /// Record a new due date you agreed (both dates are kept)
     Move(resolve::MoveArgs),
 }
 

@@ -23,7 +23,9 @@ pub struct Args {
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Sub {
+    /// Past reviews with their key numbers and the streak
     History(history::ListArgs),
+    /// One past review
     Show(history::ShowArgs),
 }
 
