@@ -57,27 +57,14 @@ pub fn tally<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::coach::test_support;
     use crate::model::PromiseStatus;
     use crate::model::promise::Move;
-    use chrono::DateTime;
-    use serde_json::Map;
+
     use uuid::Uuid;
 
     fn promise(due: &str, status: PromiseStatus, resolved: Option<&str>) -> Promise {
-        Promise {
-            id: Uuid::now_v7(),
-            n: 1,
-            contact: Uuid::nil(),
-            what: "x".into(),
-            made_on: "2026-01-01".parse().unwrap(),
-            due: due.parse().unwrap(),
-            status,
-            resolved_on: resolved.map(|r| r.parse().unwrap()),
-            moves: Vec::new(),
-            note: None,
-            logged: DateTime::UNIX_EPOCH,
-            extra: Map::new(),
-        }
+        test_support::promise(Uuid::nil(), 1, due, status, resolved)
     }
 
     fn today() -> NaiveDate {

@@ -227,7 +227,8 @@ fn promise_report(net: &Network, start: NaiveDate, end: NaiveDate) -> PromiseRep
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Contact, Interaction, Kind, Pick, Promise, PromiseStatus, TrustNote};
+    use crate::coach::test_support;
+    use crate::model::{Contact, Pick, PromiseStatus, TrustNote};
     use chrono::{DateTime, TimeZone, Utc};
     use serde_json::Map;
 
@@ -250,33 +251,12 @@ mod tests {
     }
 
     fn talk(net: &mut Network, who: Uuid, on: &str, they: bool) {
-        net.interactions.push(Interaction {
-            id: Uuid::now_v7(),
-            contacts: vec![who],
-            kind: Kind::Call,
-            on: day(on),
-            text: None,
-            they_reached_out: they,
-            logged: DateTime::UNIX_EPOCH,
-            extra: Map::new(),
-        });
+        net.interactions.push(test_support::interaction(&[who], on, they));
     }
 
     fn promise(net: &mut Network, n: u32, due: &str, status: PromiseStatus, resolved: Option<&str>) {
-        net.promises.push(Promise {
-            id: Uuid::now_v7(),
-            n,
-            contact: net.contacts[0].id,
-            what: "x".into(),
-            made_on: day("2026-10-01"),
-            due: day(due),
-            status,
-            resolved_on: resolved.map(day),
-            moves: vec![],
-            note: None,
-            logged: DateTime::UNIX_EPOCH,
-            extra: Map::new(),
-        });
+        let who = net.contacts[0].id;
+        net.promises.push(test_support::promise(who, n, due, status, resolved));
     }
 
     #[test]

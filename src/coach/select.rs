@@ -242,9 +242,9 @@ fn balance(sorted: &[Candidate], count: usize) -> Vec<Candidate> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Interaction, Kind, Promise, PromiseStatus};
-    use chrono::{DateTime, TimeZone, Utc};
-    use serde_json::Map;
+    use crate::coach::test_support;
+    use crate::model::PromiseStatus;
+    use chrono::{TimeZone, Utc};
 
     fn today() -> NaiveDate {
         "2026-11-28".parse().unwrap()
@@ -270,16 +270,7 @@ mod tests {
     }
 
     fn talk(net: &mut Network, who: Uuid, on: &str) {
-        net.interactions.push(Interaction {
-            id: Uuid::now_v7(),
-            contacts: vec![who],
-            kind: Kind::Meeting,
-            on: day(on),
-            text: None,
-            they_reached_out: false,
-            logged: DateTime::UNIX_EPOCH,
-            extra: Map::new(),
-        });
+        net.interactions.push(test_support::interaction(&[who], on, false));
     }
 
     fn pick(net: &Network, count: usize) -> Selection {
@@ -310,20 +301,7 @@ mod tests {
         talk(&mut net, a, "2026-08-01");
         let b = add(&mut net, "B", Circle::Colleague, Stage::Connection, None);
         talk(&mut net, b, "2026-11-27");
-        net.promises.push(Promise {
-            id: Uuid::now_v7(),
-            n: 7,
-            contact: b,
-            what: "deck".into(),
-            made_on: day("2026-11-01"),
-            due: day("2026-11-25"),
-            status: PromiseStatus::Open,
-            resolved_on: None,
-            moves: vec![],
-            note: None,
-            logged: DateTime::UNIX_EPOCH,
-            extra: Map::new(),
-        });
+        net.promises.push(test_support::promise(b, 7, "2026-11-25", PromiseStatus::Open, None));
         let s = pick(&net, 2);
         assert_eq!(s.picks[0].contact, b);
         assert_eq!(s.picks[0].reason, Reason::Promise { n: 7, due: day("2026-11-25"), overdue: true });

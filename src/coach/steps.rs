@@ -242,9 +242,10 @@ fn contacts(net: &Network, index: &Index, today: NaiveDate) -> StepReport {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Contact, Interaction, Kind, Promise, PromiseStatus};
-    use chrono::{DateTime, TimeZone, Utc};
-    use serde_json::Map;
+    use crate::coach::test_support;
+    use crate::model::{Contact, PromiseStatus};
+    use chrono::{TimeZone, Utc};
+
     use uuid::Uuid;
 
     fn day(s: &str) -> NaiveDate {
@@ -266,20 +267,8 @@ mod tests {
     }
 
     fn promise(net: &mut Network, who: Uuid, due: &str, status: PromiseStatus, resolved: Option<&str>) {
-        net.promises.push(Promise {
-            id: Uuid::now_v7(),
-            n: net.promises.len() as u32 + 1,
-            contact: who,
-            what: "x".into(),
-            made_on: day("2026-10-01"),
-            due: day(due),
-            status,
-            resolved_on: resolved.map(day),
-            moves: vec![],
-            note: None,
-            logged: DateTime::UNIX_EPOCH,
-            extra: Map::new(),
-        });
+        let n = net.promises.len() as u32 + 1;
+        net.promises.push(test_support::promise(who, n, due, status, resolved));
     }
 
     #[test]
@@ -326,16 +315,7 @@ mod tests {
     fn contacts_score_breadth_new_faces_and_due() {
         let mut net = Network::default();
         let a = add(&mut net, "Old friend", Circle::Friend, Stage::Trusted, "2026-01-01");
-        net.interactions.push(Interaction {
-            id: Uuid::now_v7(),
-            contacts: vec![a],
-            kind: Kind::Call,
-            on: day("2026-06-01"),
-            text: None,
-            they_reached_out: false,
-            logged: DateTime::UNIX_EPOCH,
-            extra: Map::new(),
-        });
+        net.interactions.push(test_support::interaction(&[a], "2026-06-01", false));
         let [_, _, c] = steps(&net, today());
         assert_eq!(c.next, Action::MeetSomeoneNew, "nobody new this month comes first");
         add(&mut net, "New", Circle::Colleague, Stage::Stranger, "2026-11-20");

@@ -47,3 +47,26 @@ pub fn goal(metric: Metric, target: u32, start: &str, deadline: &str) -> Goal {
     g.filters.tags = vec!["fintech".into()];
     g
 }
+
+/// A promise to `contact` made on 2026-10-01, due on `due`, settled when `resolved` is given.
+pub fn promise(
+    contact: Uuid,
+    n: u32,
+    due: &str,
+    status: crate::model::PromiseStatus,
+    resolved: Option<&str>,
+) -> crate::model::Promise {
+    let mut p =
+        crate::model::Promise::new(n, contact, "x".into(), day("2026-10-01"), day(due), chrono::DateTime::UNIX_EPOCH);
+    if let Some(on) = resolved {
+        p.settle(status, day(on));
+    }
+    p
+}
+
+/// A call with `with` on `on`; `they` when they reached out.
+pub fn interaction(with: &[Uuid], on: &str, they: bool) -> Interaction {
+    let mut i = Interaction::new(with.to_vec(), Kind::Call, day(on), chrono::DateTime::UNIX_EPOCH);
+    i.they_reached_out = they;
+    i
+}

@@ -213,9 +213,10 @@ impl Reason {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Kind, PromiseStatus};
-    use chrono::{DateTime, TimeZone, Utc};
-    use serde_json::Map;
+    use crate::coach::test_support;
+    use crate::model::PromiseStatus;
+    use chrono::{TimeZone, Utc};
+
     use uuid::Uuid;
 
     fn day(s: &str) -> NaiveDate {
@@ -234,33 +235,11 @@ mod tests {
     }
 
     fn talk(on: &str, they: bool) -> Interaction {
-        Interaction {
-            id: Uuid::now_v7(),
-            contacts: vec![Uuid::nil()],
-            kind: Kind::Call,
-            on: day(on),
-            text: None,
-            they_reached_out: they,
-            logged: DateTime::UNIX_EPOCH,
-            extra: Map::new(),
-        }
+        test_support::interaction(&[Uuid::nil()], on, they)
     }
 
     fn promise(due: &str, status: PromiseStatus, resolved: Option<&str>) -> Promise {
-        Promise {
-            id: Uuid::now_v7(),
-            n: 1,
-            contact: Uuid::nil(),
-            what: "x".into(),
-            made_on: day("2026-01-01"),
-            due: day(due),
-            status,
-            resolved_on: resolved.map(day),
-            moves: Vec::new(),
-            note: None,
-            logged: DateTime::UNIX_EPOCH,
-            extra: Map::new(),
-        }
+        test_support::promise(Uuid::nil(), 1, due, status, resolved)
     }
 
     fn run(c: &Contact, talks: &[Interaction], promises: &[Promise]) -> Warmth {

@@ -7,7 +7,6 @@ use crate::model::lookup::{self, Found, Fuzzy};
 use crate::model::{Interaction, Kind, text};
 use crate::t;
 use anyhow::Context;
-use serde_json::Map;
 use uuid::Uuid;
 
 /// Record an interaction with one or more contacts
@@ -68,16 +67,9 @@ pub fn run(app: &App, mut args: Args) -> anyhow::Result<()> {
     let names: Vec<&str> = ids.iter().filter_map(|id| net.contact(id)).map(|c| c.name.as_str()).collect();
     let names = names.join(", ");
     let kind = args.kind.label(lang).to_string();
-    let interaction = Interaction {
-        id: Uuid::now_v7(),
-        contacts: ids,
-        kind: args.kind,
-        on,
-        text: note,
-        they_reached_out: args.they_reached_out,
-        logged: app.clock.now,
-        extra: Map::new(),
-    };
+    let mut interaction = Interaction::new(ids, args.kind, on, app.clock.now);
+    interaction.text = note;
+    interaction.they_reached_out = args.they_reached_out;
     net.interactions.push(interaction);
     app.save(&mut store)?;
     // Printed only once saved: data on stdout means it is in the file.

@@ -39,6 +39,20 @@ pub struct Interaction {
 }
 
 impl Interaction {
+    /// A new interaction with the given people on `on`, logged at `logged`.
+    pub fn new(contacts: Vec<Uuid>, kind: Kind, on: NaiveDate, logged: DateTime<Utc>) -> Interaction {
+        Interaction {
+            id: Uuid::now_v7(),
+            contacts,
+            kind,
+            on,
+            text: None,
+            they_reached_out: false,
+            logged,
+            extra: Map::new(),
+        }
+    }
+
     /// Whether this interaction involved the contact.
     pub fn involves(&self, contact: &Uuid) -> bool {
         self.contacts.contains(contact)

@@ -63,6 +63,43 @@ pub enum Outcome {
 }
 
 impl Promise {
+    /// A new open promise, numbered `n`.
+    pub fn new(
+        n: u32,
+        contact: Uuid,
+        what: String,
+        made_on: NaiveDate,
+        due: NaiveDate,
+        logged: DateTime<Utc>,
+    ) -> Promise {
+        Promise {
+            id: Uuid::now_v7(),
+            n,
+            contact,
+            what,
+            made_on,
+            due,
+            status: PromiseStatus::Open,
+            resolved_on: None,
+            moves: Vec::new(),
+            note: None,
+            logged,
+            extra: Map::new(),
+        }
+    }
+
+    /// Records how the promise ended (kept or broken) and when.
+    pub fn settle(&mut self, status: PromiseStatus, on: NaiveDate) {
+        self.status = status;
+        self.resolved_on = Some(on);
+    }
+
+    /// Records a new due date agreed on `on`; the old one stays in `moves`.
+    pub fn move_due(&mut self, to: NaiveDate, on: NaiveDate, note: String) {
+        self.moves.push(Move { from: self.due, to, on, note });
+        self.due = to;
+    }
+
     /// The outcome as of `today`. Kept by the due date in force counts as on time, so a
     /// promise renegotiated in good faith and kept by the new date keeps faith.
     pub fn outcome(&self, today: NaiveDate) -> Outcome {
@@ -94,21 +131,13 @@ pub fn next_number(taken: impl Iterator<Item = u32>) -> u32 {
 mod tests {
     use super::*;
 
-    pub fn promise(due: &str, status: PromiseStatus, resolved: Option<&str>) -> Promise {
-        Promise {
-            id: Uuid::now_v7(),
-            n: 1,
-            contact: Uuid::nil(),
-            what: "send the deck".into(),
-            made_on: "2026-11-01".parse().unwrap(),
-            due: due.parse().unwrap(),
-            status,
-            resolved_on: resolved.map(|r| r.parse().unwrap()),
-            moves: Vec::new(),
-            note: None,
-            logged: DateTime::UNIX_EPOCH,
-            extra: Map::new(),
+    fn promise(due: &str, status: PromiseStatus, resolved: Option<&str>) -> Promise {
+        let mut p =
+            Promise::new(1, Uuid::nil(), "send the deck".into(), day("2026-11-01"), day(due), DateTime::UNIX_EPOCH);
+        if let Some(on) = resolved {
+            p.settle(status, day(on));
         }
+        p
     }
 
     fn day(s: &str) -> NaiveDate {
@@ -128,13 +157,10 @@ mod tests {
 
     #[test]
     fn renegotiated_promises_keep_both_dates() {
-        let mut p = promise("2026-12-10", PromiseStatus::Kept, Some("2026-12-08"));
-        p.moves.push(Move {
-            from: day("2026-11-30"),
-            to: day("2026-12-10"),
-            on: day("2026-11-29"),
-            note: "agreed".into(),
-        });
+        let mut p = promise("2026-11-30", PromiseStatus::Open, None);
+        p.move_due(day("2026-12-10"), day("2026-11-29"), "agreed".into());
+        p.settle(PromiseStatus::Kept, day("2026-12-08"));
+        assert_eq!(p.moves[0].to, day("2026-12-10"));
         assert_eq!(p.original_due(), day("2026-11-30"));
         assert_eq!(p.outcome(day("2026-12-20")), Outcome::KeptOnTime);
     }

@@ -7,7 +7,7 @@ use crate::commands::goal;
 use crate::dates::{self, Lean};
 use crate::model::contact::new_handle;
 use crate::model::promise::next_number;
-use crate::model::{Circle, Contact, Promise, PromiseStatus, TrustNote, text};
+use crate::model::{Circle, Contact, Promise, TrustNote, text};
 use crate::prompt::Prompter;
 use crate::t;
 use crate::ui::style;
@@ -187,20 +187,10 @@ fn first_trust(app: &App, p: &mut dyn Prompter, added: &[(Uuid, String)]) -> any
     let mut store = app.open_write()?;
     let net = &mut store.net;
     match due {
-        Some(due) => net.promises.push(Promise {
-            id: Uuid::now_v7(),
-            n: next_number(net.promises.iter().map(|p| p.n)),
-            contact,
-            what,
-            made_on: today,
-            due,
-            status: PromiseStatus::Open,
-            resolved_on: None,
-            moves: Vec::new(),
-            note: None,
-            logged: app.clock.now,
-            extra: Map::new(),
-        }),
+        Some(due) => {
+            let n = next_number(net.promises.iter().map(|p| p.n));
+            net.promises.push(Promise::new(n, contact, what, today, due, app.clock.now));
+        }
         None => net.trust_notes.push(TrustNote {
             id: Uuid::now_v7(),
             contact,

@@ -5,11 +5,9 @@ use crate::commands::resolve;
 use crate::dates::{self, Lean};
 use crate::errors::UsageError;
 use crate::model::promise::next_number;
-use crate::model::{Promise, PromiseStatus, text};
+use crate::model::{Promise, text};
 use crate::t;
 use anyhow::Context;
-use serde_json::Map;
-use uuid::Uuid;
 
 #[derive(Debug, clap::Args)]
 pub struct NewArgs {
@@ -55,20 +53,8 @@ pub fn run(app: &App, args: NewArgs) -> anyhow::Result<()> {
     let contact = &net.contacts[resolve::contact(net, &who, lang)?];
     let (contact_id, name) = (contact.id, contact.name.clone());
     let n = next_number(net.promises.iter().map(|p| p.n));
-    let promise = Promise {
-        id: Uuid::now_v7(),
-        n,
-        contact: contact_id,
-        what,
-        made_on: today,
-        due,
-        status: PromiseStatus::Open,
-        resolved_on: None,
-        moves: Vec::new(),
-        note,
-        logged: app.clock.now,
-        extra: Map::new(),
-    };
+    let mut promise = Promise::new(n, contact_id, what, today, due, app.clock.now);
+    promise.note = note;
     if app.ui.json {
         app.ui.json_value(&promise)?;
     }

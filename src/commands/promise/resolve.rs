@@ -2,7 +2,6 @@
 
 use crate::app::App;
 use crate::dates::{self, Lean};
-use crate::model::promise::Move;
 use crate::model::{PromiseStatus, text};
 use crate::t;
 use anyhow::Context;
@@ -75,9 +74,8 @@ pub fn move_due(app: &App, args: MoveArgs) -> anyhow::Result<()> {
     if to == p.due {
         anyhow::bail!(t!(lang, "promise #{n} is already due {to}", "janji #{n} memang jatuh tempo {to}"));
     }
-    p.moves.push(Move { from: p.due, to, on: today, note });
     let from = p.due;
-    p.due = to;
+    p.move_due(to, today, note);
     if app.ui.json {
         app.ui.json_value(&*p)?;
     }
@@ -122,8 +120,7 @@ fn settle(app: &App, id: &str, status: PromiseStatus, on: NaiveDate, note: Optio
             "--on {on} sebelum janji dibuat ({made})"
         ));
     }
-    p.status = status;
-    p.resolved_on = Some(on);
+    p.settle(status, on);
     if note.is_some() {
         p.note = note;
     }

@@ -10,7 +10,6 @@ use crate::coach::select::{self, Candidate, Selection};
 use crate::commands::select as select_cmd;
 use crate::dates::{self, Lean};
 use crate::model::goal::{self, Change, ProgressEntry};
-use crate::model::promise::Move;
 use crate::model::{Network, PromiseStatus, Review, text};
 use crate::prompt::Prompter;
 use crate::t;
@@ -277,15 +276,9 @@ fn apply(net: &mut Network, decisions: &[Decision], today: NaiveDate, logged: Da
                     continue;
                 };
                 match d {
-                    Decision::Moved { to, note, .. } => {
-                        p.moves.push(Move { from: p.due, to: *to, on: today, note: note.clone() });
-                        p.due = *to;
-                    }
-                    _ => {
-                        p.status =
-                            if matches!(d, Decision::Kept(_)) { PromiseStatus::Kept } else { PromiseStatus::Broken };
-                        p.resolved_on = Some(today);
-                    }
+                    Decision::Moved { to, note, .. } => p.move_due(*to, today, note.clone()),
+                    Decision::Kept(_) => p.settle(PromiseStatus::Kept, today),
+                    _ => p.settle(PromiseStatus::Broken, today),
                 }
                 true
             }
