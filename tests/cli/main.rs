@@ -6,7 +6,7 @@
 //! refused without changing anything (`bad_input`), the data file (`store`), several
 //! processes at once (`concurrency`), processes killed mid-save (`crash`), and the
 //! prompts driven through a pseudo-terminal (`pty`); then the three steps: `trust`,
-//! `goals` (and `goals_pty`), and the weekly habit (`weekly`).
+//! `goals` (and `goals_pty`), and the weekly habit (`weekly`, `today`).
 
 mod bad_input;
 mod concurrency;
@@ -20,5 +20,6 @@ mod interop;
 mod log;
 mod pty;
 mod store;
+mod today;
 mod trust;
 mod weekly;
