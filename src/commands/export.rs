@@ -15,8 +15,9 @@ use uuid::Uuid;
 /// Export contacts as vCard, CSV (Google's layout), JSON or an iCalendar file
 ///
 /// vCard re-imports into jejaring with nothing lost or doubled (circle, stage, the
-/// trust level and the rest travel as X-JEJARING-* properties). JSON without filters is the whole data
-/// file; with filters, a list of the matching contacts. The calendar holds keep-in-touch
+/// trust level and the rest travel as X-JEJARING-* properties). JSON without filters
+/// is the whole data file; with filters, a list of the matching contacts. The
+/// calendar holds keep-in-touch
 /// dates, open promises' due dates, and active goals' deadlines and milestones as
 /// all-day events (with filters: only the matching people's dates, and no goals). Each
 /// event's UID stays the same between exports, so importing a newer export updates the
