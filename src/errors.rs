@@ -6,6 +6,7 @@
 use crate::dates::DateError;
 use crate::i18n::Lang;
 use crate::model::cadence::CadenceError;
+use crate::model::contact::BirthdayError;
 use crate::model::text::InputError;
 use crate::prompt::Interrupted;
 use crate::store::StoreError;
@@ -78,6 +79,13 @@ fn localize(e: &(dyn std::error::Error + 'static), lang: Lang) -> String {
                 "{s:?} bukan tanggal; pakai YYYY-MM-DD atau kata seperti hari ini, kemarin, jumat, 3 hari lalu, 2 minggu lagi"
             ),
         };
+    }
+    if let Some(BirthdayError(s)) = e.downcast_ref::<BirthdayError>() {
+        return t!(
+            lang,
+            "{s:?} is not a birthday; use MM-DD (03-15) or YYYY-MM-DD (1990-03-15)",
+            "{s:?} bukan tanggal lahir; pakai MM-DD (03-15) atau YYYY-MM-DD (1990-03-15)"
+        );
     }
     if let Some(CadenceError(s)) = e.downcast_ref::<CadenceError>() {
         return t!(

@@ -1,11 +1,17 @@
 //! What needs doing today: promises due or overdue, this week's planned people not yet
-//! reached. Short by design: it runs from a shell start-up file.
+//! reached, birthdays in the next few days, and goal deadlines within a week. Short by
+//! design: it runs from a shell start-up file.
 
 use crate::model::plan;
-use crate::model::{Network, Outcome, Promise};
+use crate::model::{Contact, Goal, Network, Outcome, Promise};
 use chrono::NaiveDate;
 use serde::Serialize;
 use uuid::Uuid;
+
+/// Birthdays this many days ahead are mentioned: time to send a message or a card.
+pub const BIRTHDAY_DAYS: i64 = 3;
+/// Goal deadlines this many days ahead are mentioned: a week is enough for a last push.
+pub const DEADLINE_DAYS: i64 = 7;
 
 #[derive(Debug, Default, Serialize)]
 pub struct Digest<'a> {
@@ -13,11 +19,37 @@ pub struct Digest<'a> {
     pub promises: Vec<&'a Promise>,
     /// People in this week's plan you have not talked to since it started.
     pub planned: Vec<Uuid>,
+    /// Birthdays from today to `BIRTHDAY_DAYS` ahead, soonest first.
+    pub birthdays: Vec<BirthdaySoon<'a>>,
+    /// Active goals due from today to `DEADLINE_DAYS` ahead, soonest first.
+    pub deadlines: Vec<DeadlineSoon<'a>>,
+}
+
+/// A birthday coming up.
+#[derive(Debug, Serialize)]
+pub struct BirthdaySoon<'a> {
+    #[serde(skip)]
+    pub contact: &'a Contact,
+    pub on: NaiveDate,
+    /// 0 is today.
+    pub in_days: i64,
+    /// The age they reach, when the year is known.
+    pub turns: Option<i32>,
+}
+
+/// An active goal's deadline coming up.
+#[derive(Debug, Serialize)]
+pub struct DeadlineSoon<'a> {
+    #[serde(skip)]
+    pub goal: &'a Goal,
+    pub deadline: NaiveDate,
+    /// 0 is today.
+    pub in_days: i64,
 }
 
 impl Digest<'_> {
     pub fn is_empty(&self) -> bool {
-        self.promises.is_empty() && self.planned.is_empty()
+        self.promises.is_empty() && self.planned.is_empty() && self.birthdays.is_empty() && self.deadlines.is_empty()
     }
 }
 
@@ -38,7 +70,39 @@ pub fn digest(net: &Network, today: NaiveDate) -> Digest<'_> {
             .collect(),
         None => Vec::new(),
     };
-    Digest { promises, planned }
+    Digest { promises, planned, birthdays: birthdays(&net.contacts, today), deadlines: deadlines(&net.goals, today) }
+}
+
+/// Birthdays from today to `BIRTHDAY_DAYS` ahead, soonest first, then by name.
+pub fn birthdays(contacts: &[Contact], today: NaiveDate) -> Vec<BirthdaySoon<'_>> {
+    let mut soon: Vec<BirthdaySoon> = contacts
+        .iter()
+        .filter_map(|c| {
+            let birthday = c.birthday?;
+            let on = birthday.next_on(today)?;
+            let in_days = (on - today).num_days();
+            (in_days <= BIRTHDAY_DAYS).then(|| BirthdaySoon { contact: c, on, in_days, turns: birthday.turns_on(on) })
+        })
+        .collect();
+    soon.sort_by(|a, b| a.in_days.cmp(&b.in_days).then_with(|| a.contact.name.cmp(&b.contact.name)));
+    soon
+}
+
+/// Active goals whose deadline is from today to `DEADLINE_DAYS` ahead. A deadline
+/// already past is the weekly review's business (close the goal or move it), not a
+/// daily reminder.
+pub fn deadlines(goals: &[Goal], today: NaiveDate) -> Vec<DeadlineSoon<'_>> {
+    let mut soon: Vec<DeadlineSoon> = goals
+        .iter()
+        .filter(|g| g.is_active())
+        .filter_map(|g| {
+            let deadline = g.deadline?;
+            let in_days = (deadline - today).num_days();
+            (0..=DEADLINE_DAYS).contains(&in_days).then_some(DeadlineSoon { goal: g, deadline, in_days })
+        })
+        .collect();
+    soon.sort_by_key(|d| (d.deadline, d.goal.number));
+    soon
 }
 
 #[cfg(test)]
@@ -113,5 +177,55 @@ mod tests {
         let d = digest(&net, day("2026-11-28"));
         assert_eq!(d.planned, vec![bid]);
         assert!(digest(&Network::default(), day("2026-11-28")).is_empty());
+    }
+
+    fn born(name: &str, birthday: &str) -> Contact {
+        let mut c = Contact::new(Uuid::now_v7(), name.to_lowercase(), name.into(), Utc::now());
+        c.birthday = Some(birthday.parse().unwrap());
+        c
+    }
+
+    #[test]
+    fn birthdays_today_and_in_the_next_three_days() {
+        let contacts = vec![
+            born("Dewi", "--12-01"),
+            born("Ayu", "1996-11-28"),
+            born("Citra", "--12-02"),
+            born("Budi", "--11-27"),
+            born("Eka", "--11-30"),
+        ];
+        let soon = birthdays(&contacts, day("2026-11-28"));
+        let got: Vec<(&str, i64, Option<i32>)> =
+            soon.iter().map(|b| (b.contact.name.as_str(), b.in_days, b.turns)).collect();
+        assert_eq!(got, [("Ayu", 0, Some(30)), ("Eka", 2, None), ("Dewi", 3, None)], "yesterday and day 4 are out");
+        // Across the year end.
+        let fajar = [born("Fajar", "--01-01")];
+        let soon = birthdays(&fajar, day("2026-12-30"));
+        assert_eq!(soon[0].in_days, 2);
+        assert_eq!(soon[0].on, day("2027-01-01"));
+    }
+
+    #[test]
+    fn active_goal_deadlines_within_a_week() {
+        use crate::model::goal::{Metric, Status};
+        let goal = |n: u32, deadline: Option<&str>, status: Status| {
+            let mut g = Goal::new(n, format!("g{n}"), Metric::Manual, day("2026-10-01"), Utc::now());
+            g.deadline = deadline.map(day);
+            g.status = status;
+            g
+        };
+        let goals = vec![
+            goal(1, Some("2026-12-05"), Status::Active),
+            goal(2, Some("2026-11-28"), Status::Active),
+            goal(3, Some("2026-12-06"), Status::Active),
+            goal(4, Some("2026-11-27"), Status::Active),
+            goal(5, Some("2026-11-30"), Status::Done),
+            goal(6, None, Status::Active),
+        ];
+        let soon = deadlines(&goals, day("2026-11-28"));
+        let got: Vec<(u32, i64)> = soon.iter().map(|d| (d.goal.number, d.in_days)).collect();
+        assert_eq!(got, [(2, 0), (1, 7)]);
+        let net = Network { goals, ..Network::default() };
+        assert!(!digest(&net, day("2026-11-28")).is_empty());
     }
 }

@@ -10,8 +10,8 @@ use anyhow::Context;
 
 /// Change a contact
 ///
-/// Flags set fields (an empty value clears one: --org ""); --email, --phone and --tag
-/// add, the --remove-… flags remove. With no flags on a terminal, the contact opens
+/// Flags set fields (an empty value clears one: --org "", --birthday ""); --email,
+/// --phone, --tag, --url and --address add, the --remove-… flags remove. With no flags on a terminal, the contact opens
 /// in $VISUAL or $EDITOR as JSON.
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -31,6 +31,12 @@ pub struct Args {
     /// Remove a tag (repeatable)
     #[arg(long, value_name = "TAG")]
     pub remove_tag: Vec<String>,
+    /// Remove a web page (repeatable)
+    #[arg(long, value_name = "URL")]
+    pub remove_url: Vec<String>,
+    /// Remove an address (repeatable)
+    #[arg(long, value_name = "ADDRESS")]
+    pub remove_address: Vec<String>,
 }
 
 impl Args {
@@ -40,6 +46,8 @@ impl Args {
             || !self.remove_email.is_empty()
             || !self.remove_phone.is_empty()
             || !self.remove_tag.is_empty()
+            || !self.remove_url.is_empty()
+            || !self.remove_address.is_empty()
     }
 }
 
@@ -103,6 +111,8 @@ fn apply(args: &Args, c: &mut Contact, app: &App) -> anyhow::Result<()> {
     remove(&mut c.emails, &args.remove_email, |v| v.trim().to_lowercase(), "--remove-email")?;
     remove(&mut c.phones, &args.remove_phone, |v| v.chars().filter(char::is_ascii_digit).collect(), "--remove-phone")?;
     remove(&mut c.tags, &args.remove_tag, |v| text::fold(v.trim()), "--remove-tag")?;
+    remove(&mut c.urls, &args.remove_url, |v| v.trim().trim_end_matches('/').to_lowercase(), "--remove-url")?;
+    remove(&mut c.addresses, &args.remove_address, |v| text::fold(v.trim()), "--remove-address")?;
     Ok(())
 }
 
@@ -151,6 +161,15 @@ fn edit_in_editor(before: &Contact, app: &App) -> anyhow::Result<Contact> {
     }
     for t in &mut after.tags {
         *t = text::tag(t)?;
+    }
+    for u in &mut after.urls {
+        *u = text::url(u)?;
+    }
+    for a in &mut after.addresses {
+        *a = text::line("address", a, text::MAX_LINE)?;
+    }
+    if let Some(l) = &after.linkedin {
+        after.linkedin = super::fields::optional_linkedin(l)?;
     }
     Ok(after)
 }

@@ -2,20 +2,26 @@
 //! Google, to a calendar, or to another program as JSON.
 
 use crate::app::App;
+use crate::coach::index::Index;
 use crate::interop::{self, ics, vcard};
 use crate::model::{Circle, Contact, Stage, text};
 use crate::t;
 use anyhow::Context;
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
+use uuid::Uuid;
 
 /// Export contacts as vCard, CSV (Google's layout), JSON or an iCalendar file
 ///
-/// vCard re-imports into jejaring with nothing lost or doubled (circle, stage and the
-/// rest travel as X-JEJARING-* properties). JSON without filters is the whole data
-/// file; with filters, a list of the matching contacts. The calendar holds each
-/// keep-in-touch date as an all-day event whose UID stays the same between exports,
-/// so importing a newer export updates the events instead of doubling them.
+/// vCard re-imports into jejaring with nothing lost or doubled (circle, stage, the
+/// trust level and the rest travel as X-JEJARING-* properties). JSON without filters
+/// is the whole data file; with filters, a list of the matching contacts. The
+/// calendar holds keep-in-touch
+/// dates, open promises' due dates, and active goals' deadlines and milestones as
+/// all-day events (with filters: only the matching people's dates, and no goals). Each
+/// event's UID stays the same between exports, so importing a newer export updates the
+/// events instead of doubling them.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[arg(value_enum)]
@@ -35,7 +41,8 @@ pub struct Args {
     /// Only contacts with this tag (repeatable: all must match)
     #[arg(long)]
     pub tag: Vec<String>,
-    /// Only contacts whose name, org, role, emails, tags or notes contain TEXT
+    /// Only contacts whose name, org, role, emails, tags, notes, web pages, addresses
+    /// or birthday contain TEXT
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
 }
@@ -69,22 +76,36 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let tags: Vec<String> = args.tag.iter().map(|t| text::fold(t.trim())).collect();
     let needle = args.search.as_deref().map(|s| text::fold(s.trim()));
     let contacts: Vec<&Contact> = net.contacts.iter().filter(|c| args.keeps(c, &tags, needle.as_deref())).collect();
-    let count = contacts.len();
+    let mut count = contacts.len();
 
     let bytes = match args.format {
-        ExportFormat::Vcard => vcard::write(contacts.iter().copied(), args.vcard_version).into_bytes(),
+        ExportFormat::Vcard => {
+            let index = Index::new(net);
+            // Only a level a trust note set; one that follows from the stage is not news.
+            let trust = |c: &Contact| Some(index.trust(c)).filter(|(_, from_note)| *from_note).map(|(l, _)| l);
+            vcard::write_with(contacts.iter().copied(), args.vcard_version, trust).into_bytes()
+        }
         ExportFormat::Csv => interop::csv::write(contacts.iter().copied()),
         ExportFormat::Json if args.filtered() => serde_json::to_vec_pretty(&contacts)?,
         ExportFormat::Json => serde_json::to_vec_pretty(net)?,
         ExportFormat::Ics => {
-            let events = ics::keep_in_touch(contacts.iter().copied(), &net.last_contacted(), app.clock.today, lang);
+            let today = app.clock.today;
+            let mut events = ics::keep_in_touch(contacts.iter().copied(), &net.last_contacted(), today, lang);
+            let names: HashMap<Uuid, &str> = contacts.iter().map(|c| (c.id, c.name.as_str())).collect();
+            events.extend(ics::promise_deadlines(&net.promises, |id| names.get(id).copied(), today, lang));
+            // Goals belong to the whole network, not to the contacts a filter picks.
+            if !args.filtered() {
+                events.extend(ics::goal_deadlines(&net.goals, today, lang));
+            }
+            ics::sort(&mut events);
             if events.is_empty() {
                 app.ui.info(t!(
                     lang,
-                    "No keep-in-touch dates yet; give contacts a cadence with `jejaring edit NAME --every 30d`",
-                    "Belum ada jadwal jaga kontak; beri kontak jangka waktu dengan `jejaring edit NAMA --every 30d`"
+                    "Nothing to put in a calendar yet: no keep-in-touch dates, open promises or goal deadlines (give contacts a cadence with `jejaring edit NAME --every 30d`)",
+                    "Belum ada yang bisa masuk kalender: tidak ada jadwal jaga kontak, janji terbuka, atau tenggat tujuan (beri kontak jangka waktu dengan `jejaring edit NAMA --every 30d`)"
                 ));
             }
+            count = events.len();
             ics::write(&events, app.clock.now).into_bytes()
         }
     };
@@ -92,7 +113,11 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         Some(path) => {
             write_file(path, &bytes).with_context(|| format!("could not write {}", path.display()))?;
             let file = path.display();
-            app.ui.info(t!(lang, "Exported {count} contacts to {file}", "{count} kontak diekspor ke {file}"));
+            app.ui.info(if args.format == ExportFormat::Ics {
+                t!(lang, "Exported {count} calendar events to {file}", "{count} acara kalender diekspor ke {file}")
+            } else {
+                t!(lang, "Exported {count} contacts to {file}", "{count} kontak diekspor ke {file}")
+            });
         }
         None => {
             // The bytes go out exactly as written (vCard and iCalendar lines end in CRLF).

@@ -2,6 +2,9 @@
 //! and applied. An empty value (`--org ""`) clears a field.
 
 use crate::dates::{self, Lean};
+use crate::interop::linkedin_profile;
+use crate::model::contact::Birthday;
+use crate::model::text::InputError;
 use crate::model::{Cadence, Circle, Contact, Stage, text};
 use anyhow::Context;
 use chrono::NaiveDate;
@@ -44,6 +47,18 @@ pub struct ContactFields {
     /// A free note
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    /// Birthday: MM-DD, or YYYY-MM-DD when you know the year
+    #[arg(long, value_name = "DATE")]
+    pub birthday: Option<String>,
+    /// LinkedIn profile URL
+    #[arg(long, value_name = "URL")]
+    pub linkedin: Option<String>,
+    /// A web page such as a site or portfolio (repeatable)
+    #[arg(long = "url", value_name = "URL")]
+    pub urls: Vec<String>,
+    /// A postal address, on one line (repeatable)
+    #[arg(long = "address", value_name = "ADDRESS")]
+    pub addresses: Vec<String>,
 }
 
 impl ContactFields {
@@ -61,6 +76,10 @@ impl ContactFields {
             || self.impression.is_some()
             || self.every.is_some()
             || self.note.is_some()
+            || self.birthday.is_some()
+            || self.linkedin.is_some()
+            || !self.urls.is_empty()
+            || !self.addresses.is_empty()
     }
 
     /// The emails given, checked and lower-cased.
@@ -107,8 +126,50 @@ impl ContactFields {
         if let Some(v) = &self.note {
             contact.note = text::optional_text("--note", v)?;
         }
+        if let Some(v) = &self.birthday {
+            contact.birthday = optional_birthday(v)?;
+        }
+        if let Some(v) = &self.linkedin {
+            contact.linkedin = optional_linkedin(v)?;
+        }
+        for u in &self.urls {
+            let u = text::url(u)?;
+            // A LinkedIn profile has its own field, as on import, so an export and
+            // re-import do not see the same page twice.
+            match linkedin_profile(&u) {
+                Some(profile) if contact.linkedin.is_none() => contact.linkedin = Some(profile),
+                Some(profile) if contact.linkedin.as_ref() == Some(&profile) => {}
+                _ => push_unique(&mut contact.urls, u),
+            }
+        }
+        for a in &self.addresses {
+            push_unique(&mut contact.addresses, text::line("--address", a, text::MAX_LINE)?);
+        }
         Ok(())
     }
+}
+
+/// A birthday, `MM-DD` or `YYYY-MM-DD` (or `--MM-DD` as vCard writes it); empty clears.
+pub fn optional_birthday(v: &str) -> anyhow::Result<Option<Birthday>> {
+    let v = v.trim();
+    if v.is_empty() {
+        return Ok(None);
+    }
+    let full = if v.len() == 5 && v.as_bytes()[2] == b'-' { format!("--{v}") } else { v.to_string() };
+    Ok(Some(
+        full.parse::<Birthday>()
+            .map_err(|_| crate::model::contact::BirthdayError(v.to_string()))
+            .context("--birthday")?,
+    ))
+}
+
+/// A LinkedIn profile URL in its canonical form; empty clears.
+pub fn optional_linkedin(v: &str) -> anyhow::Result<Option<String>> {
+    if v.trim().is_empty() {
+        return Ok(None);
+    }
+    let v = text::line("--linkedin", v, text::MAX_LINE)?;
+    Ok(Some(linkedin_profile(&v).ok_or(InputError::LinkedIn(v))?))
 }
 
 /// Appends `value` unless it is already there.

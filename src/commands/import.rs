@@ -84,7 +84,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     };
     let bar = progress(app, records.len());
     let mut report = Report { dry_run: args.dry_run, ..Report::default() };
-    let mut merger = Merger::new(&mut store.net, app.clock.now);
+    let mut merger = Merger::new(&mut store.net, app.clock.now, app.clock.today);
     for (file, rec) in records {
         let at = rec.at.describe(lang);
         let outcome = merger.merge(rec, &defaults);

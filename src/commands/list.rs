@@ -22,7 +22,8 @@ pub struct Args {
     /// Only contacts with this tag (repeatable: all must match)
     #[arg(long)]
     pub tag: Vec<String>,
-    /// Only contacts whose name, org, role, emails, tags or notes contain TEXT
+    /// Only contacts whose name, org, role, emails, tags, notes, web pages, addresses
+    /// or birthday contain TEXT
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
     /// Only contacts past their keep-in-touch rhythm, most overdue first

@@ -149,6 +149,27 @@ fn details(app: &App, c: &Contact, last_contact: Option<NaiveDate>, next_due: Na
     for p in &c.phones {
         field(t!(lang, "phone", "telepon"), p.clone());
     }
+    if let Some(v) = &c.linkedin {
+        field("LinkedIn".into(), v.clone());
+    }
+    for u in &c.urls {
+        field("web".into(), u.clone());
+    }
+    for a in &c.addresses {
+        field(t!(lang, "address", "alamat"), a.clone());
+    }
+    if let Some(b) = c.birthday {
+        // Without a year the stored `--03-15` reads better as `03-15`.
+        let mut shown = b.year.map_or_else(|| format!("{:02}-{:02}", b.month, b.day), |_| b.to_string());
+        if let Some(next) = b.next_on(today) {
+            let when = words::ago(next, today, lang);
+            shown = match b.turns_on(next) {
+                Some(age) => t!(lang, "{shown} (turns {age} {when})", "{shown} (genap {age} tahun {when})"),
+                None => t!(lang, "{shown} (next {when})", "{shown} (berikutnya {when})"),
+            };
+        }
+        field(t!(lang, "birthday", "ulang tahun"), shown);
+    }
     if !c.tags.is_empty() {
         field(t!(lang, "tags", "tag"), c.tags.join(", "));
     }

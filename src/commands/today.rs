@@ -3,11 +3,16 @@
 
 use super::promise;
 use crate::app::App;
-use crate::coach::today;
+use crate::coach::today::{self, BirthdaySoon, DeadlineSoon};
+use crate::i18n::Lang;
 use crate::t;
+use chrono::NaiveDate;
 use serde::Serialize;
 
 /// What is due today (prints nothing when nothing is)
+///
+/// Promises due or overdue, people planned for this week you have not reached yet,
+/// birthdays today and in the next 3 days, and goal deadlines within a week.
 #[derive(Debug, clap::Args)]
 pub struct Args {}
 
@@ -16,6 +21,26 @@ struct Planned<'a> {
     contact: uuid::Uuid,
     name: &'a str,
     handle: &'a str,
+}
+
+/// A birthday in `--json`: who, and the digest's dates.
+#[derive(Serialize)]
+struct Birthday<'a> {
+    contact: uuid::Uuid,
+    name: &'a str,
+    handle: &'a str,
+    #[serde(flatten)]
+    soon: &'a BirthdaySoon<'a>,
+}
+
+/// A goal deadline in `--json`.
+#[derive(Serialize)]
+struct Deadline<'a> {
+    goal: uuid::Uuid,
+    number: u32,
+    title: &'a str,
+    #[serde(flatten)]
+    soon: &'a DeadlineSoon<'a>,
 }
 
 pub fn run(app: &App, _args: Args) -> anyhow::Result<()> {
@@ -35,8 +60,20 @@ pub fn run(app: &App, _args: Args) -> anyhow::Result<()> {
         struct Out<'a> {
             promises: &'a [&'a crate::model::Promise],
             planned: &'a [Planned<'a>],
+            birthdays: Vec<Birthday<'a>>,
+            goal_deadlines: Vec<Deadline<'a>>,
         }
-        return Ok(app.ui.json_value(&Out { promises: &d.promises, planned: &planned })?);
+        let birthdays = d
+            .birthdays
+            .iter()
+            .map(|b| Birthday { contact: b.contact.id, name: &b.contact.name, handle: &b.contact.handle, soon: b })
+            .collect();
+        let goal_deadlines = d
+            .deadlines
+            .iter()
+            .map(|g| Deadline { goal: g.goal.id, number: g.goal.number, title: &g.goal.title, soon: g })
+            .collect();
+        return Ok(app.ui.json_value(&Out { promises: &d.promises, planned: &planned, birthdays, goal_deadlines })?);
     }
     for p in &d.promises {
         app.ui.line(promise::line(p, net, day, lang))?;
@@ -46,5 +83,39 @@ pub fn run(app: &App, _args: Args) -> anyhow::Result<()> {
         let names = names.join(", ");
         app.ui.line(t!(lang, "still to reach this week: {names}", "belum dihubungi minggu ini: {names}"))?;
     }
+    for b in &d.birthdays {
+        app.ui.line(birthday_line(b, lang))?;
+    }
+    for g in &d.deadlines {
+        app.ui.line(deadline_line(g, lang))?;
+    }
     Ok(())
+}
+
+/// "birthday in 2 days (2026-11-30): Budi Santoso, turning 36".
+fn birthday_line(b: &BirthdaySoon, lang: Lang) -> String {
+    let name = &b.contact.name;
+    let when = when(b.in_days, b.on, lang);
+    match b.turns {
+        Some(age) => {
+            t!(lang, "birthday {when}: {name}, turning {age}", "ulang tahun {when}: {name}, genap {age} tahun")
+        }
+        None => t!(lang, "birthday {when}: {name}", "ulang tahun {when}: {name}"),
+    }
+}
+
+/// "goal 3 deadline in 4 days (2026-12-02): Meet ten fintech people".
+fn deadline_line(g: &DeadlineSoon, lang: Lang) -> String {
+    let (n, title) = (g.goal.number, &g.goal.title);
+    let when = when(g.in_days, g.deadline, lang);
+    t!(lang, "goal {n} deadline {when}: {title}", "tenggat tujuan {n} {when}: {title}")
+}
+
+/// "today", "tomorrow (2026-11-29)", "in 3 days (2026-12-01)".
+fn when(in_days: i64, on: NaiveDate, lang: Lang) -> String {
+    match in_days {
+        0 => t!(lang, "today", "hari ini"),
+        1 => t!(lang, "tomorrow ({on})", "besok ({on})"),
+        n => t!(lang, "in {n} days ({on})", "{n} hari lagi ({on})"),
+    }
 }

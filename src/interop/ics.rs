@@ -1,7 +1,7 @@
 //! iCalendar out: jejaring's dates as all-day events for a calendar app.
 //!
 //! The writer takes generic all-day events, so every kind of date (keep-in-touch dates
-//! now; promise and goal deadlines as they arrive) is one more list of `DayEvent`s fed
+//! here; promise and goal deadlines in `ics_dates`) is one more list of `DayEvent`s fed
 //! to the same `write`. Each event's UID is derived from the record it comes from, so
 //! importing a newer export into the same calendar updates events instead of doubling
 //! them; SEQUENCE grows with the export time so calendars take the newer version.
@@ -17,6 +17,8 @@ use calcard::icalendar::{
 use chrono::{DateTime, Datelike, Days, NaiveDate, Timelike, Utc};
 use std::collections::HashMap;
 use uuid::Uuid;
+
+pub use super::ics_dates::{goal_deadlines, promise_deadlines};
 
 /// One all-day event.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,8 +72,14 @@ pub fn keep_in_touch<'a>(
             })
         })
         .collect();
-    events.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.uid.cmp(&b.uid)));
+    sort(&mut events);
     events
+}
+
+/// Puts events in calendar order (by day, then UID), so two exports of the same data
+/// are the same file apart from the stamp.
+pub fn sort(events: &mut [DayEvent]) {
+    events.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.uid.cmp(&b.uid)));
 }
 
 fn date(d: NaiveDate) -> PartialDateTime {

@@ -8,14 +8,24 @@
 //! ids that are missing and fills empty fields; it never changes a name, circle, stage
 //! or any field that already has a value — what the user wrote in jejaring stays.
 //! Records are merged one by one, so a person listed twice in one file is added once.
+//!
+//! A trust level on the card (jejaring's own export writes the level a trust note set)
+//! is kept as a trust note when it differs from the level the contact's notes set; the
+//! history keeps the earlier notes, and importing the same card again finds the levels
+//! equal and changes nothing.
 
 use super::record::{Record, push_unique};
 use crate::model::contact::new_handle;
 use crate::model::text::fold;
-use crate::model::{Circle, Contact, Network, Stage};
-use chrono::{DateTime, Utc};
+use crate::model::{Circle, Contact, Network, Stage, TrustNote};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde_json::Map;
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
+
+/// The note on a trust level that came in with an imported card. Stored data, so one
+/// neutral wording rather than the user's language of the day.
+pub const IMPORTED_TRUST_NOTE: &str = "trust level from an imported vCard";
 
 /// What the import command adds to every record, from its flags.
 #[derive(Clone, Debug)]
@@ -43,6 +53,10 @@ pub enum Outcome {
 pub struct Merger<'a> {
     net: &'a mut Network,
     now: DateTime<Utc>,
+    today: NaiveDate,
+    /// The latest level a trust note set for each contact, with the note's place in
+    /// the history (day, time logged).
+    levels: HashMap<Uuid, (NaiveDate, DateTime<Utc>, u8)>,
     by_uid: HashMap<String, usize>,
     by_email: HashMap<String, usize>,
     by_linkedin: HashMap<String, usize>,
@@ -51,12 +65,24 @@ pub struct Merger<'a> {
 }
 
 impl<'a> Merger<'a> {
-    pub fn new(net: &'a mut Network, now: DateTime<Utc>) -> Merger<'a> {
+    /// `today` is the day trust notes from imported cards are dated.
+    pub fn new(net: &'a mut Network, now: DateTime<Utc>, today: NaiveDate) -> Merger<'a> {
         let n = net.contacts.len();
         let handles = net.contacts.iter().map(|c| c.handle.clone()).collect();
+        let mut levels: HashMap<Uuid, (NaiveDate, DateTime<Utc>, u8)> = HashMap::new();
+        for note in &net.trust_notes {
+            if let Some(level) = note.level {
+                let entry = levels.entry(note.contact).or_insert((note.on, note.logged, level));
+                if (note.on, note.logged) >= (entry.0, entry.1) {
+                    *entry = (note.on, note.logged, level);
+                }
+            }
+        }
         let mut m = Merger {
             net,
             now,
+            today,
+            levels,
             by_uid: HashMap::with_capacity(n * 2),
             by_email: HashMap::with_capacity(n),
             by_linkedin: HashMap::new(),
@@ -101,8 +127,12 @@ impl<'a> Merger<'a> {
 
     /// Adds the record as a new contact or merges it into the one it matches.
     pub fn merge(&mut self, rec: Record, defaults: &Defaults) -> Outcome {
+        let trust = rec.trust;
         if let Some(i) = self.find(&rec) {
-            let changed = merge_into(&mut self.net.contacts[i], rec, defaults);
+            let mut changed = merge_into(&mut self.net.contacts[i], rec, defaults);
+            if self.set_trust(i, trust) {
+                changed.push("trust");
+            }
             if changed.is_empty() {
                 return Outcome::Unchanged(i);
             }
@@ -119,7 +149,29 @@ impl<'a> Merger<'a> {
         self.net.contacts.push(c);
         let i = self.net.contacts.len() - 1;
         self.index(i);
+        self.set_trust(i, trust);
         Outcome::Added(i)
+    }
+
+    /// Records the card's trust level as a note when the contact's notes set another
+    /// one (or none); returns whether it did.
+    fn set_trust(&mut self, i: usize, level: Option<u8>) -> bool {
+        let Some(level) = level else { return false };
+        let contact = self.net.contacts[i].id;
+        if self.levels.get(&contact).is_some_and(|l| l.2 == level) {
+            return false;
+        }
+        self.net.trust_notes.push(TrustNote {
+            id: Uuid::now_v7(),
+            contact,
+            on: self.today,
+            level: Some(level),
+            note: Some(IMPORTED_TRUST_NOTE.to_string()),
+            logged: self.now,
+            extra: Map::new(),
+        });
+        self.levels.insert(contact, (self.today, self.now, level));
+        true
     }
 }
 
@@ -183,7 +235,7 @@ mod tests {
     #[test]
     fn the_same_record_twice_is_added_once() {
         let mut net = Network::default();
-        let mut m = Merger::new(&mut net, now());
+        let mut m = Merger::new(&mut net, now(), now().date_naive());
         let mut r = rec("Budi Santoso");
         r.emails.push("budi@example.com".into());
         assert!(matches!(m.merge(r.clone(), &defaults()), Outcome::Added(0)));
@@ -194,7 +246,7 @@ mod tests {
     #[test]
     fn matches_by_uid_email_linkedin_then_name_and_org() {
         let mut net = Network::default();
-        let mut m = Merger::new(&mut net, now());
+        let mut m = Merger::new(&mut net, now(), now().date_naive());
         let mut a = rec("Budi");
         a.uids.push("ABC-1".into());
         a.emails.push("budi@x.example".into());
@@ -226,7 +278,7 @@ mod tests {
         c.circle = Circle::Friend;
         c.phones.push("+62 812 1111 2222".into());
         net.contacts.push(c);
-        let mut m = Merger::new(&mut net, now());
+        let mut m = Merger::new(&mut net, now(), now().date_naive());
         let mut r = rec("Siti");
         r.org = Some("Bank Mandiri".into());
         r.note = Some("imported words".into());
@@ -250,7 +302,7 @@ mod tests {
             fallback_circle: Circle::Other,
             tags: vec!["linkedin".into()],
         };
-        let mut m = Merger::new(&mut net, now());
+        let mut m = Merger::new(&mut net, now(), now().date_naive());
         let mut r = rec("Maria");
         r.circle = Some(Circle::Friend);
         r.stage = Some(Stage::Trusted);
@@ -259,5 +311,36 @@ mod tests {
         assert_eq!(c.circle, Circle::Colleague);
         assert_eq!(c.stage, Stage::Trusted);
         assert_eq!(c.tags, ["linkedin"]);
+    }
+
+    #[test]
+    fn a_card_trust_level_becomes_a_note_once() {
+        let mut net = Network::default();
+        let mut c = Contact::new(Uuid::now_v7(), "abcd".into(), "Wei Chen".into(), now());
+        c.emails.push("wei@example.com".into());
+        let wei = c.id;
+        net.contacts.push(c);
+        let mut m = Merger::new(&mut net, now(), now().date_naive());
+        let mut r = rec("Wei Chen");
+        r.emails.push("wei@example.com".into());
+        r.trust = Some(4);
+        assert_eq!(m.merge(r.clone(), &defaults()), Outcome::Updated(0, vec!["trust"]));
+        assert_eq!(m.merge(r.clone(), &defaults()), Outcome::Unchanged(0), "the same level again changes nothing");
+        r.trust = Some(3);
+        assert_eq!(m.merge(r, &defaults()), Outcome::Updated(0, vec!["trust"]));
+        let mut new = rec("Maria");
+        new.trust = Some(5);
+        assert!(matches!(m.merge(new, &defaults()), Outcome::Added(1)));
+        let notes = crate::model::trust::notes_for(&net.trust_notes, &wei);
+        assert_eq!(notes.iter().map(|n| n.level).collect::<Vec<_>>(), [Some(4), Some(3)]);
+        assert_eq!(notes[0].note.as_deref(), Some(IMPORTED_TRUST_NOTE));
+        assert_eq!(net.trust_notes.len(), 3);
+        // A network that already has the level from a note of its own is left alone.
+        let again = Merger::new(&mut net, now(), now().date_naive());
+        let mut r = rec("Wei Chen");
+        r.emails.push("wei@example.com".into());
+        r.trust = Some(3);
+        let mut again = again;
+        assert_eq!(again.merge(r, &defaults()), Outcome::Unchanged(0));
     }
 }

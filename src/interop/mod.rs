@@ -13,6 +13,7 @@
 
 pub mod csv;
 pub mod ics;
+mod ics_dates;
 pub mod linkedin;
 pub mod merge;
 mod record;
@@ -64,6 +65,8 @@ pub enum ProblemKind {
     Dropped { field: &'static str, error: InputError },
     /// A date that could not be read was left out.
     BadDate { field: &'static str, value: String },
+    /// A trust level outside 1 to 5 was left out.
+    BadTrust(String),
 }
 
 /// Why a whole record was left out.
@@ -123,6 +126,11 @@ impl Problem {
                 lang,
                 "value left out: {field} {value:?} is not a date",
                 "nilai tidak diambil: {field} {value:?} bukan tanggal"
+            ),
+            ProblemKind::BadTrust(value) => t!(
+                lang,
+                "value left out: trust level {value:?} is not a whole number from 1 to 5",
+                "nilai tidak diambil: tingkat kepercayaan {value:?} bukan bilangan bulat 1 sampai 5"
             ),
         };
         if place.is_empty() { what } else { format!("{place}: {what}") }

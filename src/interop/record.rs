@@ -4,6 +4,7 @@
 use super::{At, Problem, ProblemKind, SkipReason};
 use crate::model::contact::Birthday;
 use crate::model::text::{self, InputError};
+use crate::model::trust::{MAX_LEVEL, MIN_LEVEL};
 use crate::model::{Cadence, Circle, Stage};
 use chrono::NaiveDate;
 
@@ -31,6 +32,8 @@ pub struct Record {
     /// Set by jejaring's own vCard export (X-JEJARING-CIRCLE) or the LinkedIn reader.
     pub circle: Option<Circle>,
     pub stage: Option<Stage>,
+    /// The trust level a trust note set (X-JEJARING-TRUST from jejaring's own export).
+    pub trust: Option<u8>,
 }
 
 /// A record being read: values go in through checks, and a value that fails is left
@@ -42,6 +45,7 @@ pub struct Draft {
     pub given: Vec<String>,
     pub dropped: Vec<(&'static str, InputError)>,
     pub bad_dates: Vec<(&'static str, String)>,
+    pub bad_levels: Vec<String>,
 }
 
 impl Draft {
@@ -144,6 +148,15 @@ impl Draft {
         self.rec.impression = self.keep("impression", text::text("impression", value));
     }
 
+    /// A trust level, 1 to 5; anything else is left out and named.
+    pub fn trust(&mut self, value: &str) {
+        let value = value.trim();
+        match value.parse::<u8>() {
+            Ok(l) if (MIN_LEVEL..=MAX_LEVEL).contains(&l) => self.rec.trust = Some(l),
+            _ => self.bad_levels.push(value.chars().take(40).collect()),
+        }
+    }
+
     /// Notes a date that could not be read; the rest of the record imports.
     pub fn bad_date(&mut self, field: &'static str, value: &str) {
         self.bad_dates.push((field, value.trim().chars().take(40).collect()));
@@ -170,6 +183,11 @@ impl Draft {
             at,
             name: shown.clone(),
             kind: ProblemKind::BadDate { field, value },
+        }));
+        problems.extend(self.bad_levels.drain(..).map(|value| Problem {
+            at,
+            name: shown.clone(),
+            kind: ProblemKind::BadTrust(value),
         }));
         let skip = |reason| Problem { at, name: shown.clone(), kind: ProblemKind::Skipped(reason) };
         if name.is_empty() {

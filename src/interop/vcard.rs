@@ -11,7 +11,7 @@ use super::{At, FormatError, Parsed, Problem, ProblemKind, SkipReason, decode_te
 use crate::model::contact::Birthday;
 use calcard::vcard::{VCard, VCardEntry, VCardParameterName, VCardParameterValue, VCardProperty, VCardValue};
 
-pub use super::vcard_write::{Version, write};
+pub use super::vcard_write::{Version, write, write_with};
 
 /// Reads every card in a vCard file.
 pub fn parse(bytes: &[u8]) -> Result<Parsed, FormatError> {
@@ -147,6 +147,7 @@ fn other(d: &mut Draft, name: &str, e: &VCardEntry) {
         "X-JEJARING-MET-ON" => d.rec.met_on = value.trim().parse().ok(),
         "X-JEJARING-IMPRESSION" => d.impression(&value),
         "X-JEJARING-EVERY" => d.rec.every = value.trim().parse().ok(),
+        "X-JEJARING-TRUST" => d.trust(&value),
         _ => {}
     }
 }

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::interop::merge::{Defaults, Merger, Outcome};
+use crate::model::trust::{self, TrustNote};
 use crate::model::{Cadence, Circle, Contact, Network, Stage};
 use chrono::{TimeZone, Utc};
 use proptest::prelude::*;
@@ -98,6 +99,21 @@ fn files_without_cards_are_refused() {
     assert_eq!(parse(b"").unwrap_err(), FormatError::NoCards);
 }
 
+#[test]
+fn trust_levels_outside_one_to_five_are_named_and_left_out() {
+    let card = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Wei Chen\r\nX-JEJARING-TRUST:9\r\nEND:VCARD\r\n\
+                BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Maria\r\nX-JEJARING-TRUST: 4 \r\nEND:VCARD\r\n";
+    let p = parse(card.as_bytes()).unwrap();
+    assert_eq!(p.records.len(), 2);
+    assert_eq!(p.records[0].trust, None);
+    assert_eq!(p.records[1].trust, Some(4));
+    assert_eq!(p.problems.len(), 1);
+    assert_eq!(
+        p.problems[0].message(crate::i18n::Lang::En),
+        "card 1 (line 1), Wei Chen: value left out: trust level \"9\" is not a whole number from 1 to 5"
+    );
+}
+
 fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).unwrap()
 }
@@ -127,7 +143,8 @@ prop_compose! {
         circle in 0..4usize,
         stage in 0..4usize,
         v4 in any::<bool>(),
-    ) -> (Contact, bool) {
+        trust in proptest::option::of(1..=5u8),
+    ) -> (Contact, bool, Option<u8>) {
         let mut c = Contact::new(Uuid::now_v7(), "abcd".into(), name, now());
         let keep = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
         c.org = keep(org);
@@ -146,39 +163,58 @@ prop_compose! {
         c.stage = Stage::ALL[stage].clone();
         c.met_on = Some("2025-06-01".parse().unwrap());
         c.linkedin = Some(format!("https://www.linkedin.com/in/{}", c.handle));
-        (c, v4)
+        (c, v4, trust)
     }
 }
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
-    /// Export then import into an empty network gives back every field; importing the
-    /// same export into the original network changes nothing.
+    /// Export then import into an empty network gives back every field and the trust
+    /// level; importing the same export into the original network, or again into the
+    /// new one, changes nothing.
     #[test]
-    fn export_then_import_keeps_every_field((original, v4) in contact()) {
+    fn export_then_import_keeps_every_field((original, v4, trust) in contact()) {
         prop_assume!(!original.name.is_empty());
         let version = if v4 { Version::V4 } else { Version::V3 };
-        let bytes = write([&original], version);
+        let bytes = write_with([&original], version, |_| trust);
         let parsed = parse(bytes.as_bytes()).unwrap();
         prop_assert!(parsed.problems.is_empty(), "{:?}\n{bytes}", parsed.problems);
         prop_assert_eq!(parsed.records.len(), 1);
         let defaults = Defaults { circle: None, stage: None, fallback_circle: Circle::Other, tags: vec![] };
+        let today = now().date_naive();
 
         let mut fresh = Network::default();
-        let mut m = Merger::new(&mut fresh, now());
+        let mut m = Merger::new(&mut fresh, now(), today);
         m.merge(parsed.records[0].clone(), &defaults);
+        let mut m = Merger::new(&mut fresh, now(), today);
+        prop_assert_eq!(m.merge(parsed.records[0].clone(), &defaults), Outcome::Unchanged(0));
         let mut back = fresh.contacts[0].clone();
+        let notes = trust::notes_for(&fresh.trust_notes, &back.id);
+        prop_assert_eq!(trust::current_level(&notes), trust);
         back.id = original.id;
         back.handle = original.handle.clone();
         back.source_ids.clear();
         prop_assert_eq!(&back, &original, "{}", bytes);
 
         let mut net = Network::default();
+        if let Some(level) = trust {
+            net.trust_notes.push(TrustNote {
+                id: Uuid::now_v7(),
+                contact: original.id,
+                on: "2026-01-05".parse().unwrap(),
+                level: Some(level),
+                note: Some("we shipped together".into()),
+                logged: now(),
+                extra: Default::default(),
+            });
+        }
         net.contacts.push(original);
-        let mut m = Merger::new(&mut net, now());
+        let notes_before = net.trust_notes.clone();
+        let mut m = Merger::new(&mut net, now(), today);
         let out = m.merge(parsed.records[0].clone(), &defaults);
         prop_assert_eq!(out, Outcome::Unchanged(0));
+        prop_assert_eq!(net.trust_notes, notes_before);
     }
 
     #[test]

@@ -16,16 +16,31 @@ pub enum Version {
     V4,
 }
 
-/// Writes the contacts as one vCard file.
+/// Writes the contacts as one vCard file, without trust levels.
 pub fn write<'a>(contacts: impl IntoIterator<Item = &'a Contact>, version: Version) -> String {
+    write_with(contacts, version, |_| None)
+}
+
+/// Writes the contacts as one vCard file; `trust` gives the level a trust note set for
+/// a contact, written as `X-JEJARING-TRUST`. A level that only follows from the stage
+/// is left out: the stage travels already, and the level is worked out again from it.
+pub fn write_with<'a>(
+    contacts: impl IntoIterator<Item = &'a Contact>,
+    version: Version,
+    trust: impl Fn(&Contact) -> Option<u8>,
+) -> String {
     let v = match version {
         Version::V3 => VCardVersion::V3_0,
         Version::V4 => VCardVersion::V4_0,
     };
     let mut out = String::new();
     for c in contacts {
+        let mut card = card(c, version);
+        if let Some(level) = trust(c) {
+            card.entries.push(x("X-JEJARING-TRUST", &level.to_string()));
+        }
         // Writing into a String cannot fail.
-        let _ = card(c, version).write_to(&mut out, v);
+        let _ = card.write_to(&mut out, v);
     }
     out
 }

@@ -124,7 +124,7 @@ impl Contact {
     }
 
     /// Whether `needle` (already folded) occurs in the name, org, role, emails, tags,
-    /// where you met or the note.
+    /// where you met, the note, web pages, LinkedIn profile, addresses or birthday.
     pub fn mentions(&self, needle: &str) -> bool {
         let hit = |s: &str| super::text::fold(s).contains(needle);
         hit(&self.name)
@@ -134,6 +134,10 @@ impl Contact {
             || self.note.as_deref().is_some_and(hit)
             || self.emails.iter().any(|e| hit(e))
             || self.tags.iter().any(|t| hit(t))
+            || self.urls.iter().any(|u| hit(u))
+            || self.linkedin.as_deref().is_some_and(hit)
+            || self.addresses.iter().any(|a| hit(a))
+            || self.birthday.is_some_and(|b| hit(&b.to_string()))
     }
 }
 
@@ -193,5 +197,12 @@ mod tests {
         assert!(c.mentions("mandiri"));
         assert!(c.mentions("example.com"));
         assert!(!c.mentions("tokopedia"));
+        c.urls.push("https://jurgen.example/portfolio".into());
+        c.addresses.push("Jl. Braga 12, Bandung".into());
+        c.linkedin = Some("https://www.linkedin.com/in/jweiss".into());
+        c.birthday = Some("--03-15".parse().unwrap());
+        for needle in ["portfolio", "bandung", "jweiss", "03-15"] {
+            assert!(c.mentions(needle), "{needle}");
+        }
     }
 }

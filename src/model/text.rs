@@ -24,6 +24,10 @@ pub enum InputError {
     Email(String),
     #[error("not a phone number: {0}")]
     Phone(String),
+    #[error("not a web address: {0}")]
+    Url(String),
+    #[error("not a LinkedIn profile: {0}")]
+    LinkedIn(String),
 }
 
 impl InputError {
@@ -52,6 +56,16 @@ impl InputError {
                 lang,
                 "{v:?} is not a phone number (digits, spaces, + - ( ) . only)",
                 "{v:?} bukan nomor telepon (hanya angka, spasi, + - ( ) .)"
+            ),
+            InputError::Url(v) => t!(
+                lang,
+                "{v:?} is not a web address (expected something like https://example.com/page)",
+                "{v:?} bukan alamat web (contoh: https://contoh.com/halaman)"
+            ),
+            InputError::LinkedIn(v) => t!(
+                lang,
+                "{v:?} is not a LinkedIn profile (expected https://www.linkedin.com/in/NAME)",
+                "{v:?} bukan profil LinkedIn (contoh: https://www.linkedin.com/in/NAMA)"
             ),
         }
     }
@@ -119,6 +133,14 @@ pub fn phone(value: &str) -> Result<String, InputError> {
     if v.chars().all(allowed) && digits >= 3 { Ok(v) } else { Err(InputError::Phone(v)) }
 }
 
+/// A web address. Only the shape is checked: one line, no spaces, and a scheme
+/// (`https://`) or a dot, so a stray word is not taken for a page.
+pub fn url(value: &str) -> Result<String, InputError> {
+    let v = line("--url", value, MAX_LINE)?;
+    let ok = !v.contains(char::is_whitespace) && (v.contains("://") || v.contains('.'));
+    if ok { Ok(v) } else { Err(InputError::Url(v)) }
+}
+
 /// A tag: one word-ish label, lower-cased so `Fintech` and `fintech` are one tag.
 pub fn tag(value: &str) -> Result<String, InputError> {
     let v = line("--tag", value, 64)?;
@@ -160,6 +182,14 @@ mod tests {
         for bad in ["budi", "@x.com", "budi@x", "a b@x.com", "a@b@c.com", "a@.com"] {
             assert!(email(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn urls_are_shape_checked() {
+        assert_eq!(url(" https://budi.example/blog ").unwrap(), "https://budi.example/blog");
+        assert_eq!(url("budi.example").unwrap(), "budi.example");
+        assert!(matches!(url("budi"), Err(InputError::Url(_))));
+        assert!(matches!(url("https://a.example/x y"), Err(InputError::Url(_))));
     }
 
     #[test]

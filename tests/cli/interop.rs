@@ -229,3 +229,101 @@ fn mutt_lookup_and_indonesian_summary() {
     let out = env.ok(&["--lang", "id", "import", "vcard", &fixture("apple.vcf")]);
     assert_eq!(last_line(&out.stderr), "Impor selesai: 0 ditambah, 0 diperbarui, 2 tetap, 0 dilewati");
 }
+
+#[test]
+fn the_calendar_holds_promises_goals_and_keep_in_touch_dates_with_stable_uids() {
+    let env = Env::new();
+    env.ok(&["add-contact", "Wei Chen", "--every", "30d"]);
+    env.ok(&["add-contact", "Ayu Lestari", "--circle", "friend"]);
+    env.ok(&["promise", "wei", "send the deck", "--due", "2026-12-03"]);
+    env.ok(&["promise", "ayu", "lend the book", "--due", "2026-12-10"]);
+    env.ok(&["promise", "done", "2"]);
+    let goal = ["goal", "new", "--title", "Meet fintech people", "--metric", "new_contacts", "--target", "10"];
+    let mut goal = goal.to_vec();
+    goal.extend([
+        "--start",
+        "2026-10-01",
+        "--deadline",
+        "2027-01-31",
+        "--milestone",
+        "2026-12-20=4",
+        "--milestone",
+        "2026-11-01=1",
+    ]);
+    env.ok(&goal);
+
+    let first = env.ok(&["export", "ics"]).stdout;
+    for line in [
+        "SUMMARY:Get in touch with Wei Chen\r\n",
+        "SUMMARY:Promise to Wei Chen: send the deck\r\n",
+        "SUMMARY:Goal deadline: Meet fintech people\r\n",
+        "SUMMARY:Goal milestone: 4 for Meet fintech people\r\n",
+        "DTSTART;VALUE=DATE:20261203\r\n",
+        "DTEND;VALUE=DATE:20261204\r\n",
+        "DTSTART;VALUE=DATE:20270131\r\n",
+        "DTEND;VALUE=DATE:20270201\r\n",
+    ] {
+        assert!(first.contains(line), "{line:?} missing:\n{first}");
+    }
+    assert!(!first.contains("lend the book"), "a kept promise is not an event");
+    assert_eq!(first.matches("BEGIN:VEVENT").count(), 4, "the milestone gone by is left out:\n{first}");
+
+    let uids = |s: &str| {
+        let mut v: Vec<String> = s.lines().filter(|l| l.starts_with("UID:")).map(str::to_string).collect();
+        v.sort();
+        v
+    };
+    let data = env.json();
+    let promise_id = data["promises"][0]["id"].as_str().unwrap();
+    let goal_id = data["goals"][0]["id"].as_str().unwrap();
+    assert!(uids(&first).contains(&format!("UID:{promise_id}-promise@jejaring")), "{first}");
+    assert!(uids(&first).contains(&format!("UID:{goal_id}-deadline@jejaring")), "{first}");
+
+    // A day later, with a conversation logged, the same records keep their events.
+    env.ok(&["log", "wei", "coffee", "--on", "2026-11-27"]);
+    let out = env.path("cal.ics");
+    let out = out.to_str().unwrap();
+    let second = env.run(&["export", "ics", "--out", out]);
+    assert_eq!(second.code, 0);
+    assert_eq!(last_line(&second.stderr), format!("Exported 4 calendar events to {out}"));
+    assert_eq!(uids(&first), uids(&std::fs::read_to_string(out).unwrap()));
+
+    // Filtered to one person: their dates only, and no goals.
+    let ayu = env.ok(&["export", "ics", "--circle", "friend"]);
+    assert!(!ayu.stdout.contains("BEGIN:VEVENT"), "{}", ayu.stdout);
+    assert!(ayu.stderr.contains("Nothing to put in a calendar yet"), "{}", ayu.stderr);
+}
+
+#[test]
+fn trust_levels_travel_in_a_vcard_and_a_reimport_changes_nothing() {
+    let env = Env::new();
+    env.ok(&["add-contact", "Wei Chen", "--stage", "connection", "--email", "wei@example.com"]);
+    env.ok(&["add-contact", "Ayu Lestari", "--stage", "acquaintance"]);
+    env.ok(&["trust", "wei", "--level", "5", "--note", "Vouched for me"]);
+    let card = env.ok(&["export", "vcard"]).stdout;
+    assert!(card.contains("X-JEJARING-TRUST:5\r\n"), "{card}");
+    assert_eq!(card.matches("X-JEJARING-TRUST").count(), 1, "a level from the stage alone is not written");
+    let file = env.path("all.vcf");
+    std::fs::write(&file, &card).unwrap();
+    let file = file.to_str().unwrap();
+
+    let before = std::fs::read(env.data()).unwrap();
+    let again = env.ok(&["import", "vcard", file]);
+    assert_eq!(last_line(&again.stderr), "Imported: 0 added, 0 updated, 2 unchanged, 0 skipped");
+    assert_eq!(std::fs::read(env.data()).unwrap(), before);
+
+    let other = Env::new();
+    other.ok(&["import", "vcard", file]);
+    let shown = other.ok(&["--json", "show", "wei"]).stdout;
+    let v: serde_json::Value = serde_json::from_str(&shown).unwrap();
+    assert_eq!(v["trust_level"], 5);
+    assert_eq!(v["trust_notes"][0]["note"], "trust level from an imported vCard");
+    let again = other.ok(&["import", "vcard", file]);
+    assert_eq!(last_line(&again.stderr), "Imported: 0 added, 0 updated, 2 unchanged, 0 skipped");
+
+    // The level changed here since: importing the file brings its level back, as a
+    // new note, and the history keeps both.
+    other.ok(&["trust", "wei", "--level", "3", "--note", "Missed a deadline"]);
+    let out = other.ok(&["import", "vcard", file, "--dry-run"]);
+    assert!(out.stdout.contains("would update  Wei Chen (trust)"), "{}", out.stdout);
+}

@@ -2,15 +2,17 @@
 //! (temporary home and data file, fixed "now", no colour) and checks stdout, stderr,
 //! the exit code and the data file.
 //!
-//! One module per area: the commands (`contacts`, `log`, `global`), input that must be
-//! refused without changing anything (`bad_input`), the data file (`store`), several
-//! processes at once (`concurrency`), processes killed mid-save (`crash`), and the
-//! prompts driven through a pseudo-terminal (`pty`); then the three steps: `trust`,
-//! `goals` (and `goals_pty`), and the weekly habit (`weekly`).
+//! One module per area: the commands (`contacts` and `contact_fields`, `log`,
+//! `global`), input that must be refused without changing anything (`bad_input`), the
+//! data file (`store`), several processes at once (`concurrency`), processes killed
+//! mid-save (`crash`), and the prompts driven through a pseudo-terminal (`pty`); then
+//! the three steps: `trust`,
+//! `goals` (and `goals_pty`), and the weekly habit (`weekly`, `today`).
 
 mod bad_input;
 mod coach;
 mod concurrency;
+mod contact_fields;
 mod contacts;
 mod crash;
 mod env;
@@ -21,5 +23,6 @@ mod interop;
 mod log;
 mod pty;
 mod store;
+mod today;
 mod trust;
 mod weekly;

@@ -1,7 +1,7 @@
 //! A birthday: a month and day, with the year when it is known (address books often
 //! keep `--03-15`, a birthday without a year).
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use std::fmt;
 use std::str::FromStr;
 
@@ -28,6 +28,24 @@ impl Birthday {
             return None;
         }
         Some(Birthday { year, month, day })
+    }
+
+    /// The next day, `today` included, the birthday falls on. Outside leap years
+    /// 29 February is celebrated on 28 February, so it still comes round every year.
+    pub fn next_on(&self, today: NaiveDate) -> Option<NaiveDate> {
+        let in_year = |y: i32| {
+            NaiveDate::from_ymd_opt(y, self.month, self.day)
+                .or_else(|| NaiveDate::from_ymd_opt(y, self.month, self.day.saturating_sub(1)))
+        };
+        match in_year(today.year())? {
+            d if d >= today => Some(d),
+            _ => in_year(today.year() + 1),
+        }
+    }
+
+    /// How old they turn on the birthday that falls on `day`, when the year is known.
+    pub fn turns_on(&self, day: NaiveDate) -> Option<i32> {
+        self.year.map(|y| day.year() - y).filter(|age| *age > 0)
     }
 }
 
@@ -91,5 +109,19 @@ mod tests {
         for bad in ["", "1990-02-30", "2001-02-29", "--13-01", "90-03-15", "1990/03/15", "--3-15"] {
             assert!(bad.parse::<Birthday>().is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn the_next_birthday_and_the_age_it_brings() {
+        let day = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let b: Birthday = "1990-11-30".parse().unwrap();
+        assert_eq!(b.next_on(day("2026-11-28")), Some(day("2026-11-30")));
+        assert_eq!(b.next_on(day("2026-11-30")), Some(day("2026-11-30")), "today counts");
+        assert_eq!(b.next_on(day("2026-12-01")), Some(day("2027-11-30")));
+        assert_eq!(b.turns_on(day("2026-11-30")), Some(36));
+        let leap: Birthday = "--02-29".parse().unwrap();
+        assert_eq!(leap.next_on(day("2026-11-28")), Some(day("2027-02-28")));
+        assert_eq!(leap.next_on(day("2027-12-01")), Some(day("2028-02-29")));
+        assert_eq!(leap.turns_on(day("2028-02-29")), None, "no year, no age");
     }
 }
