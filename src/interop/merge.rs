@@ -158,7 +158,9 @@ impl<'a> Merger<'a> {
     fn set_trust(&mut self, i: usize, level: Option<u8>) -> bool {
         let Some(level) = level else { return false };
         let contact = self.net.contacts[i].id;
-        if self.levels.get(&contact).is_some_and(|l| l.2 == level) {
+        // Like every other field, the trust level only fills a gap: a level the user
+        // already set (even a different one) is theirs and stays.
+        if self.levels.contains_key(&contact) {
             return false;
         }
         self.net.trust_notes.push(TrustNote {
@@ -327,20 +329,19 @@ mod tests {
         assert_eq!(m.merge(r.clone(), &defaults()), Outcome::Updated(0, vec!["trust"]));
         assert_eq!(m.merge(r.clone(), &defaults()), Outcome::Unchanged(0), "the same level again changes nothing");
         r.trust = Some(3);
-        assert_eq!(m.merge(r, &defaults()), Outcome::Updated(0, vec!["trust"]));
+        assert_eq!(m.merge(r, &defaults()), Outcome::Unchanged(0), "a level already set is the user's and stays");
         let mut new = rec("Maria");
         new.trust = Some(5);
         assert!(matches!(m.merge(new, &defaults()), Outcome::Added(1)));
         let notes = crate::model::trust::notes_for(&net.trust_notes, &wei);
-        assert_eq!(notes.iter().map(|n| n.level).collect::<Vec<_>>(), [Some(4), Some(3)]);
+        assert_eq!(notes.iter().map(|n| n.level).collect::<Vec<_>>(), [Some(4)]);
         assert_eq!(notes[0].note.as_deref(), Some(IMPORTED_TRUST_NOTE));
-        assert_eq!(net.trust_notes.len(), 3);
+        assert_eq!(net.trust_notes.len(), 2);
         // A network that already has the level from a note of its own is left alone.
-        let again = Merger::new(&mut net, now(), now().date_naive());
+        let mut again = Merger::new(&mut net, now(), now().date_naive());
         let mut r = rec("Wei Chen");
         r.emails.push("wei@example.com".into());
         r.trust = Some(3);
-        let mut again = again;
         assert_eq!(again.merge(r, &defaults()), Outcome::Unchanged(0));
     }
 }

@@ -321,9 +321,12 @@ fn trust_levels_travel_in_a_vcard_and_a_reimport_changes_nothing() {
     let again = other.ok(&["import", "vcard", file]);
     assert_eq!(last_line(&again.stderr), "Imported: 0 added, 0 updated, 2 unchanged, 0 skipped");
 
-    // The level changed here since: importing the file brings its level back, as a
-    // new note, and the history keeps both.
+    // The level changed here since: the level the user set stays, as any field they
+    // wrote does.
     other.ok(&["trust", "wei", "--level", "3", "--note", "Missed a deadline"]);
-    let out = other.ok(&["import", "vcard", file, "--dry-run"]);
-    assert!(out.stdout.contains("would update  Wei Chen (trust)"), "{}", out.stdout);
+    let again = other.ok(&["import", "vcard", file]);
+    assert_eq!(last_line(&again.stderr), "Imported: 0 added, 0 updated, 2 unchanged, 0 skipped");
+    let shown = other.ok(&["--json", "show", "wei"]).stdout;
+    let v: serde_json::Value = serde_json::from_str(&shown).unwrap();
+    assert_eq!(v["trust_level"], 3);
 }
