@@ -42,7 +42,7 @@ pub fn report(err: &anyhow::Error, lang: Lang) -> (Option<String>, ExitCode) {
     }
     let code = if err.downcast_ref::<Interrupted>().is_some() {
         code::INTERRUPTED
-    } else if err.chain().any(|e| e.is::<StoreError>()) {
+    } else if err.chain().any(|e| e.downcast_ref::<StoreError>().is_some_and(|s| !matches!(s, StoreError::Io { .. }))) {
         code::DATA
     } else if err.chain().any(|e| e.is::<UsageError>()) {
         code::USAGE

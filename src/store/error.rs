@@ -20,6 +20,19 @@ pub enum StoreError {
     /// The data path is a folder.
     #[error("{path} is a folder")]
     IsFolder { path: PathBuf },
+    /// The file system refused a step (permissions, a full disk…). Nothing was saved.
+    #[error("could not {step:?} {path}: {source}")]
+    Io { step: IoStep, path: PathBuf, source: std::io::Error },
+}
+
+/// What the store was doing when the file system said no.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IoStep {
+    CreateFolder,
+    Read,
+    Lock,
+    Backup,
+    Save,
 }
 
 impl StoreError {
@@ -51,6 +64,37 @@ impl StoreError {
                     "another jejaring kept {path} locked for {waited_secs} s; finish or close it and try again",
                     "jejaring lain mengunci {path} selama {waited_secs} detik; selesaikan atau tutup lalu coba lagi"
                 )
+            }
+            StoreError::Io { step, path, source } => {
+                let path = path.display();
+                let source = source.to_string();
+                match step {
+                    IoStep::CreateFolder => t!(
+                        lang,
+                        "could not create the folder {path} ({source}); check its permissions or pass --data",
+                        "folder {path} tidak bisa dibuat ({source}); periksa izinnya atau berikan --data"
+                    ),
+                    IoStep::Read => t!(
+                        lang,
+                        "could not read {path} ({source}); check its permissions",
+                        "{path} tidak bisa dibaca ({source}); periksa izinnya"
+                    ),
+                    IoStep::Lock => t!(
+                        lang,
+                        "could not lock {path} ({source}); check the folder's permissions",
+                        "{path} tidak bisa dikunci ({source}); periksa izin foldernya"
+                    ),
+                    IoStep::Backup => t!(
+                        lang,
+                        "could not keep a backup of {path} ({source}); nothing was saved",
+                        "cadangan {path} tidak bisa dibuat ({source}); tidak ada yang disimpan"
+                    ),
+                    IoStep::Save => t!(
+                        lang,
+                        "could not save {path} ({source}); the file is as it was",
+                        "{path} tidak bisa disimpan ({source}); berkas tetap seperti semula"
+                    ),
+                }
             }
             StoreError::IsFolder { path } => {
                 let path = path.display();

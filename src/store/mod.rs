@@ -14,7 +14,7 @@ mod error;
 mod lock;
 pub mod migrate;
 
-pub use error::StoreError;
+pub use error::{IoStep, StoreError};
 pub use lock::LockKind;
 
 use crate::model::{Network, SCHEMA_VERSION};
@@ -64,8 +64,7 @@ impl Store {
             Access::Demo => None,
             Access::Write => {
                 let dir = parent(path);
-                std::fs::create_dir_all(dir)
-                    .with_context(|| format!("could not create the folder {}", dir.display()))?;
+                std::fs::create_dir_all(dir).map_err(|e| io_error(IoStep::CreateFolder, dir, e))?;
                 Some(take_lock(path, LockKind::Exclusive, lock_wait, on_wait)?)
             }
             // A reader locks only when it can: a missing folder means there is no data to
@@ -76,7 +75,7 @@ impl Store {
         let (net, migrated_from) = match std::fs::read(path) {
             Ok(bytes) => decode(&bytes, path)?,
             Err(e) if e.kind() == io::ErrorKind::NotFound => (Network::default(), None),
-            Err(e) => return Err(e).with_context(|| format!("could not read {}", path.display())),
+            Err(e) => return Err(io_error(IoStep::Read, path, e).into()),
         };
         Ok(Store { path: path.to_path_buf(), access, _lock: lock, migrated_from, net })
     }
@@ -110,13 +109,16 @@ impl Store {
             // file changed on this disk.
             let now = chrono::Utc::now();
             let label = self.migrated_from.map(|v| format!("pre-migration-v{v}"));
-            backup::keep(path, now, label.as_deref())
-                .with_context(|| format!("could not keep a backup of {} (nothing was saved)", path.display()))?;
+            backup::keep(path, now, label.as_deref()).map_err(|e| io_error(IoStep::Backup, path, e))?;
             self.migrated_from = None;
         }
-        write_atomically(path, &bytes).with_context(|| format!("could not save {}", path.display()))?;
+        write_atomically(path, &bytes).map_err(|e| io_error(IoStep::Save, path, e))?;
         Ok(Saved::Written)
     }
+}
+
+fn io_error(step: IoStep, path: &Path, source: io::Error) -> StoreError {
+    StoreError::Io { step, path: path.to_path_buf(), source }
 }
 
 fn parent(path: &Path) -> &Path {
@@ -135,7 +137,7 @@ pub fn lock_path(data: &Path) -> PathBuf {
 
 fn take_lock(data: &Path, kind: LockKind, wait: Duration, on_wait: impl FnOnce()) -> anyhow::Result<File> {
     let path = lock_path(data);
-    match lock::acquire(&path, kind, wait, on_wait).with_context(|| format!("could not lock {}", path.display()))? {
+    match lock::acquire(&path, kind, wait, on_wait).map_err(|e| io_error(IoStep::Lock, &path, e))? {
         lock::Locked::Held(file) => Ok(file),
         lock::Locked::TimedOut => {
             Err(StoreError::Locked { path: data.to_path_buf(), waited_secs: wait.as_secs() }.into())
