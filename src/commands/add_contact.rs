@@ -5,7 +5,7 @@ use super::fields::{ContactFields, optional_cadence, optional_day};
 use crate::app::App;
 use crate::errors::UsageError;
 use crate::model::contact::new_handle;
-use crate::model::{Circle, Contact, Stage, text};
+use crate::model::{Circle, Contact, Network, Stage, text};
 use crate::prompt::Prompter;
 use crate::t;
 use std::collections::HashSet;
@@ -45,34 +45,41 @@ pub fn run(app: &App, mut args: Args) -> anyhow::Result<()> {
     let name = text::line("NAME", &name, text::MAX_NAME)?;
     let emails = args.fields.checked_emails()?;
 
-    let mut store = app.open_write()?;
-    let net = &mut store.net;
-    let id = Uuid::now_v7();
-    let taken: HashSet<&str> = net.contacts.iter().map(|c| c.handle.as_str()).collect();
-    let handle = new_handle(&id, |h| taken.contains(h));
-    let mut contact = Contact::new(id, handle, name, app.clock.now);
+    let mut contact = Contact::new(Uuid::now_v7(), String::new(), name, app.clock.now);
     args.fields.apply(&mut contact, app.clock.today)?;
 
-    let dupes: Vec<String> =
-        net.likely_duplicates(&contact.name, &emails).iter().map(|c| format!("{} ({})", c.name, c.handle)).collect();
-    if !dupes.is_empty() && !args.force {
-        let list = dupes.join(", ");
-        let go_on = match app.prompter() {
-            Some(mut p) => {
-                app.ui.warn(t!(lang, "this looks like {list}", "ini mirip dengan {list}"));
-                p.confirm(&t!(lang, "Add as a new contact anyway?", "Tetap tambahkan sebagai kontak baru?"), false)?
-            }
-            None => false,
-        };
-        if !go_on {
-            anyhow::bail!(t!(
-                lang,
-                "{list} already has this name or email; nothing added (use --force to add another)",
-                "{list} sudah memakai nama atau email ini; tidak ada yang ditambahkan (pakai --force untuk tetap menambah)"
-            ));
+    let dupes = |net: &Network| -> Option<String> {
+        let found = net.likely_duplicates(&contact.name, &emails);
+        let list: Vec<String> = found.iter().map(|c| format!("{} ({})", c.name, c.handle)).collect();
+        (!list.is_empty()).then(|| list.join(", "))
+    };
+    let refuse = |list: String| {
+        anyhow::anyhow!(t!(
+            lang,
+            "{list} already has this name or email; nothing added (use --force to add another)",
+            "{list} sudah memakai nama atau email ini; tidak ada yang ditambahkan (pakai --force untuk tetap menambah)"
+        ))
+    };
+    // On a terminal, a likely duplicate is asked about before the lock is taken, so
+    // another jejaring never waits while the user thinks. A yes counts as --force.
+    let mut force = args.force;
+    if let (false, Some(mut p)) = (force, app.prompter())
+        && let Some(list) = dupes(&app.open_read()?.net)
+    {
+        app.ui.warn(t!(lang, "this looks like {list}", "ini mirip dengan {list}"));
+        if !p.confirm(&t!(lang, "Add as a new contact anyway?", "Tetap tambahkan sebagai kontak baru?"), false)? {
+            return Err(refuse(list));
         }
+        force = true;
     }
 
+    let mut store = app.open_write()?;
+    if let (false, Some(list)) = (force, dupes(&store.net)) {
+        return Err(refuse(list));
+    }
+    let net = &mut store.net;
+    let taken: HashSet<&str> = net.contacts.iter().map(|c| c.handle.as_str()).collect();
+    contact.handle = new_handle(&contact.id, |h| taken.contains(h));
     let (name, handle) = (contact.name.clone(), contact.handle.clone());
     let (circle, stage) = (contact.circle.label(lang).to_string(), contact.stage.label(lang).to_string());
     net.contacts.push(contact);

@@ -5,6 +5,7 @@ use super::resolve;
 use crate::app::App;
 use crate::errors::UsageError;
 use crate::model::{Contact, text};
+use crate::store::Store;
 use crate::t;
 use anyhow::Context;
 
@@ -53,14 +54,15 @@ impl Args {
 
 pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let lang = app.ui.lang;
+    if !args.any() && app.prompter().is_some() {
+        return edit_interactively(app, &args.contact);
+    }
     let mut store = app.open_write()?;
     let index = resolve::contact(&store.net, &args.contact, lang)?;
     let before = store.net.contacts[index].clone();
     let mut after = before.clone();
     if args.any() {
         apply(&args, &mut after, app)?;
-    } else if app.prompter().is_some() {
-        after = edit_in_editor(&before, app)?;
     } else {
         return Err(UsageError(t!(
             lang,
@@ -69,15 +71,42 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         ))
         .into());
     }
+    save(app, &mut store, index, &before, after)
+}
+
+/// The editor path: the contact is read, edited and checked without holding the lock
+/// (an editor can stay open for minutes), then saved only if nobody changed it meanwhile.
+fn edit_interactively(app: &App, query: &str) -> anyhow::Result<()> {
+    let lang = app.ui.lang;
+    let before = {
+        let net = app.open_read()?.net;
+        net.contacts[resolve::contact(&net, query, lang)?].clone()
+    };
+    let after = edit_in_editor(&before, app)?;
+    let mut store = app.open_write()?;
+    let name = before.name.clone();
+    let Some(index) = store.net.contact_index(&before.id).filter(|&i| store.net.contacts[i] == before) else {
+        anyhow::bail!(t!(
+            lang,
+            "{name} changed in another jejaring while you were editing; nothing saved, run `jejaring edit` again",
+            "{name} diubah oleh jejaring lain selama Anda menyunting; tidak ada yang disimpan, jalankan `jejaring edit` lagi"
+        ));
+    };
+    save(app, &mut store, index, &before, after)
+}
+
+/// Stores the edited contact at `index` (unless nothing changed) and reports it.
+fn save(app: &App, store: &mut Store, index: usize, before: &Contact, after: Contact) -> anyhow::Result<()> {
+    let lang = app.ui.lang;
     let name = after.name.clone();
-    if after == before {
+    if &after == before {
         app.ui.info(t!(lang, "{name}: nothing changed", "{name}: tidak ada yang berubah"));
         return Ok(());
     }
     // Stage-up goals count these; a contact keeps only its current stage.
     store.net.record_stage_change(after.id, &before.stage, &after.stage, app.clock.today, app.clock.now);
     store.net.contacts[index] = after;
-    app.save(&mut store)?;
+    app.save(store)?;
     // Printed only once saved: data on stdout means it is in the file.
     if app.ui.json {
         app.ui.json_value(&store.net.contacts[index])?;

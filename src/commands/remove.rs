@@ -18,10 +18,12 @@ pub struct Args {
 
 pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let lang = app.ui.lang;
-    let mut store = app.open_write()?;
-    let index = resolve::contact(&store.net, &args.contact, lang)?;
-    let (id, name) = (store.net.contacts[index].id, store.net.contacts[index].name.clone());
-    let talks = store.net.interactions.iter().filter(|i| i.involves(&id)).count();
+    // Resolve and ask without holding the lock, then remove by id under it.
+    let (id, name, talks) = {
+        let net = app.open_read()?.net;
+        let c = &net.contacts[resolve::contact(&net, &args.contact, lang)?];
+        (c.id, c.name.clone(), net.interactions.iter().filter(|i| i.involves(&c.id)).count())
+    };
     if !args.yes {
         let Some(mut p) = app.prompter() else {
             return Err(UsageError(t!(
@@ -41,7 +43,14 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
             return Ok(());
         }
     }
-    let removed = store.net.remove_contact(&id);
+    let mut store = app.open_write()?;
+    let Some(removed) = store.net.remove_contact(&id) else {
+        anyhow::bail!(t!(
+            lang,
+            "{name} was removed meanwhile; nothing to do",
+            "{name} sudah dihapus; tidak ada yang perlu dilakukan"
+        ));
+    };
     app.save(&mut store)?;
     // Printed only once saved: data on stdout means it is in the file.
     if app.ui.json {

@@ -43,23 +43,22 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     if args.count == 0 || args.count > 50 {
         anyhow::bail!(t!(lang, "--count must be between 1 and 50", "--count harus antara 1 dan 50"));
     }
-    let mut store = app.open_write()?;
-    let net = &store.net;
-    let selection = select::select(net, today, args.count, &select::goal_people(net, today));
-    let shape = shape::shape(net, today);
-    let interactive = !args.save && !app.ui.json && app.prompter().is_some();
+    // Propose from a snapshot; the lock is taken only to save the plan.
+    let net = app.open_read()?.net;
+    let selection = select::select(&net, today, args.count, &select::goal_people(&net, today));
+    let shape = shape::shape(&net, today);
+    let alternates = &selection.alternates[..selection.alternates.len().min(10)];
+    let print_json =
+        |picks: &[Candidate], saved: bool| app.ui.json_value(&Output { shape: &shape, picks, alternates, saved });
     if !app.ui.json {
-        for line in shape_lines(app, &shape) {
-            app.ui.line(line)?;
-        }
-        app.ui.line("")?;
-        for line in pick_lines(app, &selection.picks) {
+        for line in shape_lines(app, &shape).into_iter().chain([String::new()]).chain(pick_lines(app, &selection.picks))
+        {
             app.ui.line(line)?;
         }
     }
     if selection.picks.is_empty() {
         if app.ui.json {
-            app.ui.json_value(&Output { shape: &shape, picks: &[], alternates: &[], saved: false })?;
+            print_json(&[], false)?;
         }
         app.ui.info(t!(
             lang,
@@ -69,30 +68,25 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         return Ok(());
     }
     let chosen = match app.prompter() {
-        Some(mut p) if interactive => {
+        _ if args.save => selection.picks.clone(),
+        Some(mut p) if !app.ui.json => {
             app.ui.flush()?;
             let chosen = choose(app, &mut p, &selection)?;
             let count = chosen.len();
-            if chosen.is_empty()
-                || !p.confirm(
-                    &t!(
-                        lang,
-                        "Save these {count} as this week's plan?",
-                        "Simpan {count} orang ini sebagai rencana minggu ini?"
-                    ),
-                    true,
-                )?
-            {
+            let question = t!(
+                lang,
+                "Save these {count} as this week's plan?",
+                "Simpan {count} orang ini sebagai rencana minggu ini?"
+            );
+            if chosen.is_empty() || !p.confirm(&question, true)? {
                 app.ui.info(t!(lang, "No plan saved.", "Rencana tidak disimpan."));
                 return Ok(());
             }
             chosen
         }
-        _ if args.save => selection.picks.clone(),
         _ => {
             if app.ui.json {
-                let alternates = &selection.alternates[..selection.alternates.len().min(10)];
-                app.ui.json_value(&Output { shape: &shape, picks: &selection.picks, alternates, saved: false })?;
+                print_json(&selection.picks, false)?;
             }
             app.ui.info(t!(
                 lang,
@@ -102,12 +96,12 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
             return Ok(());
         }
     };
+    let mut store = app.open_write()?;
     save_plan(&mut store.net, &chosen, app);
-    if app.ui.json {
-        let alternates = &selection.alternates[..selection.alternates.len().min(10)];
-        app.ui.json_value(&Output { shape: &shape, picks: &chosen, alternates, saved: true })?;
-    }
     app.save(&mut store)?;
+    if app.ui.json {
+        print_json(&chosen, true)?;
+    }
     let count = chosen.len();
     app.ui.info(t!(lang, "Saved this week's plan: {count} people.", "Rencana minggu ini tersimpan: {count} orang."));
     Ok(())
