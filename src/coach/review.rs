@@ -335,6 +335,28 @@ mod tests {
     }
 
     #[test]
+    fn goals_report_the_weeks_progress_and_weak_letters() {
+        use crate::model::goal::{Goal, Metric};
+        let mut net = Network::default();
+        person(&mut net, "Old", Stage::Connection, "2026-10-05");
+        person(&mut net, "New 1", Stage::Stranger, "2026-11-23");
+        person(&mut net, "New 2", Stage::Stranger, "2026-11-27");
+        let mut g = Goal::new(1, "Meet people".into(), Metric::NewContacts, day("2026-10-01"), Utc::now());
+        g.target = Some(10);
+        g.deadline = Some(day("2026-12-31"));
+        net.goals.push(g);
+        let mut dropped = Goal::new(2, "Old goal".into(), Metric::Manual, day("2026-10-01"), Utc::now());
+        dropped.status = crate::model::goal::Status::Dropped;
+        net.goals.push(dropped);
+        let r = report(&net, end());
+        assert_eq!(r.goals.len(), 1, "only active goals");
+        let g = &r.goals[0];
+        assert_eq!((g.progress.current, g.this_week), (3, 2));
+        // No specific description, no reasons: S, A and R are flagged.
+        assert!(g.weak.contains(&Letter::Specific) && g.weak.contains(&Letter::Realistic), "{:?}", g.weak);
+    }
+
+    #[test]
     fn an_empty_network_has_a_quiet_report() {
         let r = report(&Network::default(), end());
         assert_eq!(r.numbers, Numbers::default());

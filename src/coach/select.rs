@@ -380,6 +380,19 @@ mod tests {
     }
 
     #[test]
+    fn acquaintances_talked_to_lately_are_worth_deepening() {
+        let mut net = Network::default();
+        let a = add(&mut net, "Recent", Circle::Colleague, Stage::Acquaintance, None);
+        talk(&mut net, a, "2026-11-01");
+        let b = add(&mut net, "Long ago", Circle::Friend, Stage::Acquaintance, None);
+        talk(&mut net, b, "2026-06-01");
+        let s = pick(&net, 5);
+        assert_eq!(reason_of(&s, a), Some(&Reason::Deepen));
+        // Long out of touch: still someone to widen the circle with (or past the rhythm).
+        assert!(matches!(reason_of(&s, b), Some(Reason::Widen { .. }) | Some(Reason::Overdue { .. })));
+    }
+
+    #[test]
     fn empty_and_tiny_networks() {
         assert!(pick(&Network::default(), 5).picks.is_empty());
         let mut net = Network::default();
