@@ -132,6 +132,7 @@ struct Case {
     /// Runs on a fresh copy of the master file each time.
     fresh_copy: bool,
     samples: Vec<Duration>,
+    cpu: Vec<Duration>,
     peak_kb: i64,
 }
 
@@ -150,6 +151,7 @@ struct Row {
     label: String,
     kind: CaseKind,
     median_ms: f64,
+    cpu_ms: f64,
     floor_ratio: Option<f64>,
     peak_kb: i64,
 }
@@ -179,6 +181,7 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
         kind,
         fresh_copy: kind == CaseKind::FloorWrite,
         samples: Vec::new(),
+        cpu: Vec::new(),
         peak_kb: 0,
     };
     let jj = |label: &str, a: &[&str], kind: CaseKind| Case {
@@ -188,6 +191,7 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
         kind,
         fresh_copy: kind == CaseKind::Write,
         samples: Vec::new(),
+        cpu: Vec::new(),
         peak_kb: 0,
     };
     let mut cases = vec![
@@ -227,7 +231,7 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
             fresh_copy(&master, &data);
         }
         let out = work.join("stdout.txt");
-        let (_, _, ok) = run(case, &data, &File::create(&out).expect("stdout file"), &stderr_path);
+        let (_, _, _, ok) = run(case, &data, &File::create(&out).expect("stdout file"), &stderr_path);
         if !ok {
             fail(case, &stderr_path);
         }
@@ -240,12 +244,13 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
                 fresh_copy(&master, &data);
             }
             let devnull = File::create("/dev/null").expect("/dev/null");
-            let (elapsed, kb, ok) = run(case, &data, &devnull, &stderr_path);
+            let (elapsed, cpu, kb, ok) = run(case, &data, &devnull, &stderr_path);
             if !ok {
                 fail(case, &stderr_path);
             }
             if round >= args.warmup {
                 case.samples.push(elapsed);
+                case.cpu.push(cpu);
                 case.peak_kb = case.peak_kb.max(kb);
             }
         }
@@ -271,6 +276,7 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
                 label: c.label.clone(),
                 kind: c.kind,
                 median_ms: ms,
+                cpu_ms: median(&c.cpu).as_secs_f64() * 1e3,
                 floor_ratio,
                 peak_kb: c.peak_kb,
             }
@@ -278,8 +284,9 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
         .collect()
 }
 
-/// Runs one case once: wall time from spawn to exit, the child's peak RSS in KB, success.
-fn run(case: &Case, data: &Path, stdout: &File, stderr_path: &Path) -> (Duration, i64, bool) {
+/// Runs one case once: wall time from spawn to exit, the child's CPU time (user +
+/// system, which load on the machine disturbs less), its peak RSS in KB, success.
+fn run(case: &Case, data: &Path, stdout: &File, stderr_path: &Path) -> (Duration, Duration, i64, bool) {
     let stderr = File::create(stderr_path).expect("stderr file");
     let mut cmd = Command::new(&case.program);
     cmd.args(&case.args)
@@ -292,15 +299,16 @@ fn run(case: &Case, data: &Path, stdout: &File, stderr_path: &Path) -> (Duration
         .stderr(stderr);
     let start = Instant::now();
     let child = cmd.spawn().unwrap_or_else(|e| panic!("could not start {}: {e}", case.program.display()));
-    let (status, kb) = wait4(child.id() as libc::pid_t);
+    let (status, cpu, kb) = wait4(child.id() as libc::pid_t);
     let elapsed = start.elapsed();
     // The child was reaped by wait4; std must not wait for it again.
     std::mem::forget(child);
-    (elapsed, kb, status == 0)
+    (elapsed, cpu, kb, status == 0)
 }
 
-/// Waits for one child and returns its exit status (or -1 when killed) and its own peak RSS.
-fn wait4(pid: libc::pid_t) -> (i32, i64) {
+/// Waits for one child and returns its exit status (or -1 when killed), its CPU time
+/// and its own peak RSS.
+fn wait4(pid: libc::pid_t) -> (i32, Duration, i64) {
     let mut status: libc::c_int = 0;
     // SAFETY: rusage is plain data that wait4 fills in; pid is our own child.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
@@ -314,7 +322,8 @@ fn wait4(pid: libc::pid_t) -> (i32, i64) {
         assert_eq!(err.kind(), std::io::ErrorKind::Interrupted, "wait4 failed: {err}");
     }
     let code = if libc::WIFEXITED(status) { libc::WEXITSTATUS(status) } else { -1 };
-    (code, usage.ru_maxrss)
+    let time = |t: libc::timeval| Duration::from_secs(t.tv_sec as u64) + Duration::from_micros(t.tv_usec as u64);
+    (code, time(usage.ru_utime) + time(usage.ru_stime), usage.ru_maxrss)
 }
 
 fn fail(case: &Case, stderr_path: &Path) -> ! {
@@ -413,8 +422,8 @@ fn verdict(r: &Row) -> (String, &'static str) {
 
 fn table(rows: &[Row]) -> String {
     let mut s = String::from(
-        "| contacts | file MB | command | median ms | × floor | peak RSS MB | × file | target | result |\n\
-         |---:|---:|---|---:|---:|---:|---:|---|---|\n",
+        "| contacts | file MB | command | median ms | × floor | CPU ms | peak RSS MB | × file | target | result |\n\
+         |---:|---:|---|---:|---:|---:|---:|---:|---|---|\n",
     );
     for r in rows {
         let (target, result) = verdict(r);
@@ -422,12 +431,13 @@ fn table(rows: &[Row]) -> String {
         let mb = r.file_bytes as f64 / 1e6;
         let rss = r.peak_kb as f64 * 1024.0 / 1e6;
         s.push_str(&format!(
-            "| {} | {:.1} | {} | {:.1} | {} | {:.1} | {:.2} | {} | {} |\n",
+            "| {} | {:.1} | {} | {:.1} | {} | {:.0} | {:.1} | {:.2} | {} | {} |\n",
             r.size,
             mb,
             r.label,
             r.median_ms,
             ratio,
+            r.cpu_ms,
             rss,
             rss / mb,
             target,
