@@ -102,25 +102,28 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         crate::i18n::Lang::En => ["handle", "name", "circle", "stage", "org / role", "last talked"],
         crate::i18n::Lang::Id => ["handle", "nama", "lingkaran", "tahap", "organisasi / peran", "terakhir bicara"],
     };
-    let mut table = app.ui.table(header.iter().map(|s| s.to_string()).collect());
-    for r in &rows {
-        let c = r.contact;
-        let work = match (&c.org, &c.role) {
-            (Some(o), Some(r)) => format!("{o} / {r}"),
-            (Some(x), None) | (None, Some(x)) => x.clone(),
-            (None, None) => String::new(),
-        };
-        let last = r.last_contact.map(|d| words::ago(d, app.clock.today, lang)).unwrap_or_else(|| words::never(lang));
-        table.add_row(vec![
-            c.handle.clone(),
-            c.name.clone(),
-            c.circle.label(lang).to_string(),
-            c.stage.label(lang).to_string(),
-            work,
-            last,
-        ]);
-    }
-    app.ui.line(table.to_string())?;
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            let c = r.contact;
+            let work = match (&c.org, &c.role) {
+                (Some(o), Some(r)) => format!("{o} / {r}"),
+                (Some(x), None) | (None, Some(x)) => x.clone(),
+                (None, None) => String::new(),
+            };
+            let last =
+                r.last_contact.map(|d| words::ago(d, app.clock.today, lang)).unwrap_or_else(|| words::never(lang));
+            vec![
+                c.handle.clone(),
+                c.name.clone(),
+                c.circle.label(lang).to_string(),
+                c.stage.label(lang).to_string(),
+                work,
+                last,
+            ]
+        })
+        .collect();
+    app.ui.line(app.ui.render_table(header.iter().map(|s| s.to_string()).collect(), cells))?;
     let (shown, total) = (rows.len(), net.contacts.len());
     app.ui.info(t!(lang, "{shown} of {total} contacts", "{shown} dari {total} kontak"));
     Ok(())
