@@ -50,7 +50,7 @@ pub struct Contact {
     /// How or where you met.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub met_at: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "super::stamp::optional_day")]
     pub met_on: Option<NaiveDate>,
     /// The first impression they made (and, by reflection, the one you hope you made).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -61,6 +61,7 @@ pub struct Contact {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// When the contact was added to jejaring.
+    #[serde(deserialize_with = "super::stamp::instant")]
     pub added: DateTime<Utc>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,

@@ -5,6 +5,7 @@ pub mod cadence;
 pub mod contact;
 pub mod interaction;
 pub mod lookup;
+pub mod stamp;
 pub mod text;
 mod vocab;
 
