@@ -37,10 +37,12 @@ struct Args {
     warmup: usize,
     seed: u64,
     dir: Option<PathBuf>,
+    /// Another jejaring binary to measure (an older build, to compare).
+    bin: Option<PathBuf>,
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut args = Args { sizes: vec![1_000, 10_000, 100_000], runs: 15, warmup: 2, seed: 1, dir: None };
+    let mut args = Args { sizes: vec![1_000, 10_000, 100_000], runs: 15, warmup: 2, seed: 1, dir: None, bin: None };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
         let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
@@ -55,13 +57,14 @@ fn parse_args() -> Result<Args, String> {
             "--warmup" => args.warmup = value()?.parse().map_err(|_| "bad --warmup")?,
             "--seed" => args.seed = value()?.parse().map_err(|_| "bad --seed")?,
             "--dir" => args.dir = Some(PathBuf::from(value()?)),
+            "--bin" => args.bin = Some(PathBuf::from(value()?)),
             "--pick-name" => {
                 println!("{}", pick_name_child(Path::new(&value()?)));
                 std::process::exit(0);
             }
             "-h" | "--help" => {
                 println!(
-                    "usage: bench [--sizes 1000,10000,100000] [--runs 15] [--warmup 2] [--seed 1] [--dir DIR]\n\
+                    "usage: bench [--sizes 1000,10000,100000] [--runs 15] [--warmup 2] [--seed 1] [--dir DIR] [--bin JEJARING]\n\
                      Build first: cargo build --release --bins --examples"
                 );
                 std::process::exit(0);
@@ -87,7 +90,7 @@ fn main() {
     let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
     let release = target.join("release");
     let bins = Bins {
-        jejaring: release.join("jejaring"),
+        jejaring: args.bin.clone().unwrap_or_else(|| release.join("jejaring")),
         gen_network: release.join("examples/gen_network"),
         floor: release.join("examples/floor"),
     };
