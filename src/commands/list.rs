@@ -153,32 +153,34 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     if sort == Sort::Warmth {
         header.push(t!(lang, "warmth", "kehangatan"));
     }
-    let mut table = app.ui.table(header);
-    for r in &rows {
-        let c = r.contact;
-        let work = match (&c.org, &c.role) {
-            (Some(o), Some(r)) => format!("{o} / {r}"),
-            (Some(x), None) | (None, Some(x)) => x.clone(),
-            (None, None) => String::new(),
-        };
-        let last = r.last_contact.map(|d| words::ago(d, today, lang)).unwrap_or_else(|| words::never(lang));
-        let mut row = vec![
-            c.handle.clone(),
-            c.name.clone(),
-            c.circle.label(lang).to_string(),
-            c.stage.label(lang).to_string(),
-            work,
-            last,
-        ];
-        if let Some(days) = r.overdue_days {
-            row.push(t!(lang, "{days} days", "{days} hari"));
-        }
-        if let Some(w) = r.warmth {
-            row.push(w.to_string());
-        }
-        table.add_row(row);
-    }
-    app.ui.line(table.to_string())?;
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            let c = r.contact;
+            let work = match (&c.org, &c.role) {
+                (Some(o), Some(r)) => format!("{o} / {r}"),
+                (Some(x), None) | (None, Some(x)) => x.clone(),
+                (None, None) => String::new(),
+            };
+            let last = r.last_contact.map(|d| words::ago(d, today, lang)).unwrap_or_else(|| words::never(lang));
+            let mut row = vec![
+                c.handle.clone(),
+                c.name.clone(),
+                c.circle.label(lang).to_string(),
+                c.stage.label(lang).to_string(),
+                work,
+                last,
+            ];
+            if let Some(days) = r.overdue_days {
+                row.push(t!(lang, "{days} days", "{days} hari"));
+            }
+            if let Some(w) = r.warmth {
+                row.push(w.to_string());
+            }
+            row
+        })
+        .collect();
+    app.ui.line(app.ui.render_table(header, cells))?;
     let (shown, total) = (rows.len(), net.contacts.len());
     app.ui.info(t!(lang, "{shown} of {total} contacts", "{shown} dari {total} kontak"));
     Ok(())

