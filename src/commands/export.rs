@@ -1,10 +1,11 @@
 //! `jejaring export vcard|csv|json|ics`: take the network anywhere — to a phone, to
 //! Google, to a calendar, or to another program as JSON.
 
+use super::filter::ContactFilter;
 use crate::app::App;
 use crate::coach::index::Index;
 use crate::interop::{self, ics, vcard};
-use crate::model::{Circle, Contact, Stage, text};
+use crate::model::Contact;
 use crate::t;
 use anyhow::Context;
 use std::collections::HashMap;
@@ -32,19 +33,8 @@ pub struct Args {
     /// vCard version: 3.0 (read best by phones) or 4.0
     #[arg(long, value_enum, default_value = "3.0", value_name = "VERSION")]
     pub vcard_version: vcard::Version,
-    /// Only this circle (repeatable)
-    #[arg(long, value_enum)]
-    pub circle: Vec<Circle>,
-    /// Only this stage (repeatable)
-    #[arg(long, value_enum)]
-    pub stage: Vec<Stage>,
-    /// Only contacts with this tag (repeatable: all must match)
-    #[arg(long)]
-    pub tag: Vec<String>,
-    /// Only contacts whose name, org, role, emails, tags, notes, web pages, addresses
-    /// or birthday contain TEXT
-    #[arg(long, value_name = "TEXT")]
-    pub search: Option<String>,
+    #[command(flatten)]
+    pub filter: ContactFilter,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -55,27 +45,12 @@ pub enum ExportFormat {
     Ics,
 }
 
-impl Args {
-    fn filtered(&self) -> bool {
-        !self.circle.is_empty() || !self.stage.is_empty() || !self.tag.is_empty() || self.search.is_some()
-    }
-
-    /// The same filters as `jejaring list`.
-    fn keeps(&self, c: &Contact, tags: &[String], needle: Option<&str>) -> bool {
-        (self.circle.is_empty() || self.circle.contains(&c.circle))
-            && (self.stage.is_empty() || self.stage.contains(&c.stage))
-            && tags.iter().all(|t| c.tags.iter().any(|ct| &text::fold(ct) == t))
-            && needle.is_none_or(|n| c.mentions(n))
-    }
-}
-
 pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let lang = app.ui.lang;
     let store = app.open_read()?;
     let net = &store.net;
-    let tags: Vec<String> = args.tag.iter().map(|t| text::fold(t.trim())).collect();
-    let needle = args.search.as_deref().map(|s| text::fold(s.trim()));
-    let contacts: Vec<&Contact> = net.contacts.iter().filter(|c| args.keeps(c, &tags, needle.as_deref())).collect();
+    let keep = args.filter.matcher();
+    let contacts: Vec<&Contact> = net.contacts.iter().filter(|c| keep(c)).collect();
     let mut count = contacts.len();
 
     let bytes = match args.format {
@@ -86,7 +61,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
             vcard::write_with(contacts.iter().copied(), args.vcard_version, trust).into_bytes()
         }
         ExportFormat::Csv => interop::csv::write(contacts.iter().copied()),
-        ExportFormat::Json if args.filtered() => serde_json::to_vec_pretty(&contacts)?,
+        ExportFormat::Json if args.filter.is_set() => serde_json::to_vec_pretty(&contacts)?,
         ExportFormat::Json => serde_json::to_vec_pretty(net)?,
         ExportFormat::Ics => {
             let today = app.clock.today;
@@ -94,7 +69,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
             let names: HashMap<Uuid, &str> = contacts.iter().map(|c| (c.id, c.name.as_str())).collect();
             events.extend(ics::promise_deadlines(&net.promises, |id| names.get(id).copied(), today, lang));
             // Goals belong to the whole network, not to the contacts a filter picks.
-            if !args.filtered() {
+            if !args.filter.is_set() {
                 events.extend(ics::goal_deadlines(&net.goals, today, lang));
             }
             ics::sort(&mut events);

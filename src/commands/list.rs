@@ -1,11 +1,12 @@
 //! `jejaring list`: the network as a table (or JSON), filtered and sorted.
 
+use super::filter::ContactFilter;
 use super::words;
 use crate::app::App;
 use crate::coach::cadence;
 use crate::coach::index::Index;
 use crate::i18n::Lang;
-use crate::model::{Circle, Contact, Stage, text};
+use crate::model::{Contact, text};
 use crate::t;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -13,19 +14,8 @@ use serde::Serialize;
 /// List contacts
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Only this circle (repeatable)
-    #[arg(long, value_enum)]
-    pub circle: Vec<Circle>,
-    /// Only this stage (repeatable)
-    #[arg(long, value_enum)]
-    pub stage: Vec<Stage>,
-    /// Only contacts with this tag (repeatable: all must match)
-    #[arg(long)]
-    pub tag: Vec<String>,
-    /// Only contacts whose name, org, role, emails, tags, notes, web pages, addresses
-    /// or birthday contain TEXT
-    #[arg(long, value_name = "TEXT")]
-    pub search: Option<String>,
+    #[command(flatten)]
+    pub filter: ContactFilter,
     /// Only contacts past their keep-in-touch rhythm, most overdue first
     #[arg(long)]
     pub due: bool,
@@ -77,17 +67,13 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let today = app.clock.today;
     let store = app.open_read()?;
     let net = &store.net;
-    let tags: Vec<String> = args.tag.iter().map(|t| text::fold(t.trim())).collect();
-    let needle = args.search.as_deref().map(|s| text::fold(s.trim()));
+    let keep = args.filter.matcher();
     let last = net.last_contacted();
 
     let mut rows: Vec<Row> = net
         .contacts
         .iter()
-        .filter(|c| args.circle.is_empty() || args.circle.contains(&c.circle))
-        .filter(|c| args.stage.is_empty() || args.stage.contains(&c.stage))
-        .filter(|c| tags.iter().all(|t| c.tags.iter().any(|ct| &text::fold(ct) == t)))
-        .filter(|c| needle.as_deref().is_none_or(|n| c.mentions(n)))
+        .filter(|c| keep(c))
         .map(|c| {
             let last_contact = last.get(&c.id).copied();
             let overdue_days = args.due.then(|| cadence::overdue_days(c, last_contact, today));

@@ -24,6 +24,7 @@ pub mod trust;
 
 mod blocks;
 mod fields;
+mod filter;
 mod resolve;
 mod words;
 
