@@ -20,6 +20,7 @@ pub mod commands;
 pub mod dates;
 pub mod demo;
 pub mod errors;
+pub mod help;
 pub mod i18n;
 pub mod interop;
 pub mod model;
