@@ -10,7 +10,8 @@
 //! reproduced with `JEJARING_NOW`.
 //!
 //! Every sentence a user reads is written in English and Bahasa Indonesia at the place
-//! it is used, with the `t!` macro.
+//! it is used, with the `t!` macro; only `--help`, whose English is the clap doc comments,
+//! takes its Indonesian from a table in `help`.
 
 pub mod app;
 pub mod cli;
@@ -20,6 +21,7 @@ pub mod commands;
 pub mod dates;
 pub mod demo;
 pub mod errors;
+pub mod help;
 pub mod i18n;
 pub mod interop;
 pub mod model;
@@ -28,10 +30,9 @@ pub mod store;
 pub mod ui;
 
 use app::App;
-use clap::Parser;
-use cli::Cli;
 use clock::Clock;
 use i18n::Lang;
+use std::ffi::OsString;
 use std::process::ExitCode;
 use std::time::Duration;
 use ui::{Ui, UiSettings};
@@ -41,7 +42,15 @@ const DEFAULT_LOCK_WAIT: Duration = Duration::from_secs(10);
 
 /// Runs the program with the process's arguments and environment.
 pub fn main_entry() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let env = |k: &str| std::env::var(k).ok();
+    let args: Vec<OsString> = std::env::args_os().collect();
+    // `--help` is printed while parsing, so its language is read from the raw arguments.
+    let help_lang = Lang::detect(
+        help::lang_in_args(&args),
+        env("JEJARING_LANG").as_deref(),
+        env("LC_ALL").or_else(|| env("LANG")).as_deref(),
+    );
+    let cli = match help::parse(help_lang, &args) {
         Ok(cli) => cli,
         Err(e) => {
             // Help and version go to stdout with exit 0; real usage errors exit 2.
@@ -49,7 +58,6 @@ pub fn main_entry() -> ExitCode {
             return ExitCode::from(e.exit_code().clamp(0, 255) as u8);
         }
     };
-    let env = |k: &str| std::env::var(k).ok();
     let lang = Lang::detect(
         cli.global.lang,
         env("JEJARING_LANG").as_deref(),

@@ -5,7 +5,8 @@
 //! One module per area: the commands (`contacts` and `contact_fields`, `log`,
 //! `global`), input that must be refused without changing anything (`bad_input`), the
 //! data file (`store`), several processes at once (`concurrency`), processes killed
-//! mid-save (`crash`), and the prompts driven through a pseudo-terminal (`pty`); then
+//! mid-save (`crash`), the prompts driven through a pseudo-terminal (`pty`), and `--help`
+//! in both languages (`help`); then
 //! the three steps: `trust`,
 //! `goals` (and `goals_pty`), and the weekly habit (`weekly`, `today`).
 
@@ -19,6 +20,7 @@ mod env;
 mod global;
 mod goals;
 mod goals_pty;
+mod help;
 mod interop;
 mod log;
 mod pty;
