@@ -151,7 +151,8 @@ prop_compose! {
         c.role = keep(role);
         c.emails = emails;
         c.phones = phones;
-        c.tags = tags;
+        // jejaring never stores a tag twice (see `fields::push_unique`), so neither may the input.
+        c.tags = tags.into_iter().fold(Vec::new(), |mut v, t| { if !v.contains(&t) { v.push(t) } v });
         c.note = keep(note.map(|n| n.trim().to_string()));
         c.impression = keep(impression);
         c.met_at = keep(met_at);
