@@ -253,7 +253,8 @@ pub fn measure(goal: &Goal, net: &Network, today: NaiveDate) -> Progress {
     let measured = !matches!(series, Series::None);
     let end = goal.deadline.map_or(today, |d| d.min(today));
     let current = count_between(goal, &series, goal.start, end);
-    let best_pace = best_pace_of(&series, today);
+    // The same "your best 4 weeks" the SMART check compares with: over all contacts.
+    let best_pace = best_pace(goal, net, today);
     let target = goal.target;
     let days = |a: NaiveDate, b: NaiveDate| (b - a).num_days() + 1;
 

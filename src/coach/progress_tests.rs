@@ -148,6 +148,9 @@ fn best_pace_needs_four_weeks_of_history() {
     let best = best_pace(&g, &net, day("2026-11-28")).unwrap();
     assert_eq!(best.per_week, 1.5);
     assert_eq!(best.ending, day("2026-10-31"));
+    // The goal counts only fintech people (none of these), yet its progress reports the
+    // same best pace the SMART check uses: what the user can do at all.
+    assert_eq!(measure(&g, &net, day("2026-11-28")).best_pace, Some(best));
 }
 
 #[test]
