@@ -72,7 +72,7 @@ impl Store {
             Access::Read if parent(path).is_dir() => take_lock(path, LockKind::Shared, lock_wait, on_wait).ok(),
             Access::Read => None,
         };
-        let (net, migrated_from) = match std::fs::read(path) {
+        let (net, migrated_from) = match read(path) {
             Ok(bytes) => decode(&bytes, path)?,
             Err(e) if e.kind() == io::ErrorKind::NotFound => (Network::default(), None),
             Err(e) => return Err(io_error(IoStep::Read, path, e).into()),
@@ -114,6 +114,46 @@ impl Store {
         }
         write_atomically(path, &bytes).map_err(|e| io_error(IoStep::Save, path, e))?;
         Ok(Saved::Written)
+    }
+}
+
+/// Files from this size up are mapped rather than copied into memory.
+const MAP_FROM: u64 = 4 << 20;
+
+/// The file's bytes: a memory map for a big file, a plain read for a small one.
+///
+/// Mapping saves copying the file and, above all, the kernel handing the process a
+/// fresh page for every 4 KiB of it: a good part of loading a 15 MB network. The map is
+/// safe to read because nothing truncates a data file in place: jejaring replaces it
+/// with a rename, and the old file stays whole under the map. (A program that truncated
+/// it in place while jejaring reads would stop that read with SIGBUS; the data on disk
+/// would still be what that program wrote.)
+fn read(path: &Path) -> io::Result<Bytes> {
+    let file = File::open(path)?;
+    let len = file.metadata()?.len();
+    if len >= MAP_FROM {
+        // SAFETY: see above; the map lives only while the file is decoded.
+        let map = unsafe { memmap2::Mmap::map(&file)? };
+        return Ok(Bytes::Mapped(map));
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    io::Read::read_to_end(&mut &file, &mut bytes)?;
+    Ok(Bytes::Read(bytes))
+}
+
+/// A file's contents, read or mapped.
+enum Bytes {
+    Read(Vec<u8>),
+    Mapped(memmap2::Mmap),
+}
+
+impl std::ops::Deref for Bytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            Bytes::Read(v) => v,
+            Bytes::Mapped(m) => m,
+        }
     }
 }
 
@@ -281,6 +321,27 @@ mod tests {
     fn files_that_are_not_utf8_are_corrupt_with_a_position() {
         let err = decode(b"{\"version\":1,\n\"contacts\":[{\"name\":\"\xff\"}]}", Path::new("/x.json")).unwrap_err();
         assert!(matches!(err, StoreError::Corrupt { line: 2, .. }), "{err:?}");
+    }
+
+    #[test]
+    fn big_files_are_mapped_and_read_the_same() {
+        let dir = std::env::temp_dir().join(format!("jejaring-store-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("big.json");
+        // A valid file past the mapping threshold: one contact with a very long note.
+        let note = "x".repeat(MAP_FROM as usize);
+        let json = format!(
+            r#"{{"version":1,"contacts":[{{"id":"0192f0a0-0000-7000-8000-000000000001","handle":"abcd","name":"Ana","circle":"friend","stage":"trusted","note":"{note}","added":"2026-01-01T00:00:00Z"}}],"interactions":[]}}"#
+        );
+        std::fs::write(&path, &json).unwrap();
+        assert!(matches!(read(&path).unwrap(), Bytes::Mapped(_)));
+        let store = Store::open(&path, Access::Read, Duration::from_secs(1), || {}).unwrap();
+        assert_eq!(store.net.contacts[0].note.as_ref().map(String::len), Some(MAP_FROM as usize));
+        // A small one is read into memory, and an empty one is refused as truncated.
+        std::fs::write(&path, "").unwrap();
+        assert!(matches!(read(&path).unwrap(), Bytes::Read(_)));
+        assert!(Store::open(&path, Access::Read, Duration::from_secs(1), || {}).is_err());
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
