@@ -220,6 +220,9 @@ pub struct Progress {
     /// Units a week still needed, over the days left (today included).
     pub needed_per_week: Option<f64>,
     pub projected_finish: Option<NaiveDate>,
+    /// The projected finish falls after the deadline (possible even "on track", which
+    /// allows a little slack).
+    pub projected_late: bool,
     pub reached_on: Option<NaiveDate>,
     pub state: Pace,
     pub best_pace: Option<BestPace>,
@@ -319,6 +322,7 @@ pub fn measure(goal: &Goal, net: &Network, today: NaiveDate) -> Progress {
         pace_per_week,
         needed_per_week,
         projected_finish,
+        projected_late: matches!((projected_finish, goal.deadline), (Some(p), Some(d)) if p > d),
         reached_on,
         state,
         best_pace,

@@ -112,8 +112,12 @@ fn pace_projection_and_state() {
     assert_eq!(p.projected_finish, Some(day("2026-11-17")));
     // 4 remaining over 21 days (today included).
     assert_eq!(p.needed_per_week, Some(1.33));
-    // By day 25 the count has not moved: behind.
-    assert_eq!(measure(&g, &net, day("2026-11-25")).state, Pace::Behind);
+    assert!(!p.projected_late);
+    // By day 25 the count has not moved: behind, and finishing after the deadline.
+    let late = measure(&g, &net, day("2026-11-25"));
+    assert_eq!(late.state, Pace::Behind);
+    assert_eq!(late.projected_finish, Some(day("2026-12-12")));
+    assert!(late.projected_late);
     // A target of 6 is reached, on the day the sixth person was met.
     let g6 = goal(Metric::NewContacts, 6, "2026-11-01", "2026-11-30");
     let p6 = measure(&g6, &net, day("2026-11-20"));

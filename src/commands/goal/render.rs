@@ -125,7 +125,10 @@ pub fn finish(p: &Progress, lang: Lang) -> Option<String> {
     if let Some(d) = p.reached_on {
         return Some(t!(lang, "reached {d}", "tercapai {d}"));
     }
-    p.projected_finish.map(|d| t!(lang, "at this pace {d}", "dengan laju ini {d}"))
+    p.projected_finish.map(|d| match p.projected_late {
+        true => t!(lang, "at this pace {d}, after the deadline", "dengan laju ini {d}, lewat tenggat"),
+        false => t!(lang, "at this pace {d}", "dengan laju ini {d}"),
+    })
 }
 
 /// One line describing progress: bar, count, time used, state and finish.
