@@ -1,7 +1,7 @@
 //! `jejaring paths`: where the data file, its lock and its backups live.
 
 use crate::app::App;
-use crate::store::{backup, lock_path};
+use crate::store::{backup, follow_link, lock_path};
 use crate::t;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -25,12 +25,9 @@ pub fn default_data_file() -> Option<PathBuf> {
 
 pub fn run(app: &App, _args: Args) -> anyhow::Result<()> {
     let lang = app.ui.lang;
-    let p = Paths {
-        data: app.data.clone(),
-        lock: lock_path(&app.data),
-        backups: backup::folder(&app.data),
-        exists: app.data.is_file(),
-    };
+    // Where a linked data file really lives: its lock and backups sit beside it.
+    let data = follow_link(&app.data);
+    let p = Paths { lock: lock_path(&data), backups: backup::folder(&data), exists: data.is_file(), data };
     if app.demo {
         app.ui.info(t!(
             lang,

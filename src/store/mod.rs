@@ -57,6 +57,8 @@ impl Store {
     /// Opens the data file at `path`. A missing file is an empty network. Waits up to
     /// `lock_wait` for another jejaring, calling `on_wait` once if it has to.
     pub fn open(path: &Path, access: Access, lock_wait: Duration, on_wait: impl FnOnce()) -> anyhow::Result<Store> {
+        let resolved = follow_link(path);
+        let path = resolved.as_path();
         if path.is_dir() {
             return Err(StoreError::IsFolder { path: path.to_path_buf() }.into());
         }
@@ -115,6 +117,22 @@ impl Store {
         write_atomically(path, &bytes).map_err(|e| io_error(IoStep::Save, path, e))?;
         Ok(Saved::Written)
     }
+}
+
+/// The file a data path stands for: a symbolic link is followed (to the end of a chain),
+/// so a data file linked into a sync folder is saved there, and the link stays a link.
+/// A save renames a new file over the path it is given; given the link, it would
+/// replace the link with a plain file and quietly leave the synced copy behind.
+pub fn follow_link(path: &Path) -> PathBuf {
+    let mut path = path.to_path_buf();
+    // A bound, so a loop of links cannot hang jejaring; the OS refuses such a file anyway.
+    for _ in 0..40 {
+        match std::fs::read_link(&path) {
+            Ok(target) => path = parent(&path).join(target),
+            Err(_) => break,
+        }
+    }
+    path
 }
 
 /// Files from this size up are mapped rather than copied into memory.

@@ -323,3 +323,23 @@ fn a_writer_goes_ahead_once_the_lock_is_released() {
     assert!(rest.starts_with("Added Putri"), "{rest}");
     assert_eq!(env.contacts().len(), 6);
 }
+
+#[test]
+fn a_data_file_linked_into_a_sync_folder_stays_linked() {
+    let env = TestEnv::new();
+    let synced = env.home().join("Sync");
+    std::fs::create_dir_all(&synced).unwrap();
+    let real = synced.join("jejaring.json");
+    std::fs::create_dir_all(env.data.parent().unwrap()).unwrap();
+    std::os::unix::fs::symlink(&real, &env.data).unwrap();
+
+    env.add("Budi Santoso", &[]);
+    env.add("Siti Rahma", &[]);
+    assert!(std::fs::symlink_metadata(&env.data).unwrap().file_type().is_symlink(), "the link is still a link");
+    let saved: Value = serde_json::from_slice(&std::fs::read(&real).unwrap()).unwrap();
+    assert_eq!(saved["contacts"].as_array().unwrap().len(), 2, "the synced file holds the changes");
+    assert!(synced.join("jejaring.json.backups").is_dir(), "backups sit beside the real file");
+    assert!(synced.join("jejaring.json.lock").exists(), "and so does the lock");
+    let (out, _) = env.ok(&["paths"]);
+    assert!(out.contains(&real.display().to_string()), "{out}");
+}
