@@ -13,6 +13,8 @@ pub mod backup;
 mod error;
 mod lock;
 pub mod migrate;
+#[cfg(test)]
+mod roundtrip_tests;
 
 pub use error::{IoStep, StoreError};
 pub use lock::LockKind;
