@@ -32,11 +32,6 @@ impl Clock {
         let noon = NaiveTime::from_hms_opt(12, 0, 0)?;
         Some(Clock { now: day.and_time(noon).and_utc(), today: day })
     }
-
-    /// A clock fixed at noon UTC on `day` (for tests).
-    pub fn at_day(day: NaiveDate) -> Clock {
-        Clock { now: day.and_time(NaiveTime::MIN).and_utc() + chrono::Duration::hours(12), today: day }
-    }
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@
 //!   plus anything logged by hand.
 //! - `manual`: the hand-logged entries replayed in order.
 
-use crate::model::goal::{Change, Goal, Metric};
+use crate::model::goal::{Goal, Metric};
 use crate::model::{Network, PromiseStatus, Stage};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
@@ -238,11 +238,7 @@ fn count_between(goal: &Goal, series: &Series, from: NaiveDate, to: NaiveDate) -
     if goal.progress.is_empty() {
         return data;
     }
-    let by_hand = goal.progress.iter().filter(|e| e.on <= to).fold(0u32, |n, e| match e.change {
-        Change::Add(d) => (i64::from(n) + d).clamp(0, i64::from(u32::MAX)) as u32,
-        Change::Set(v) => v,
-    });
-    data.saturating_add(by_hand)
+    data.saturating_add(goal.manual_count(to))
 }
 
 /// Rounds to two decimals, so JSON output stays stable and readable.

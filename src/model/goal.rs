@@ -230,9 +230,10 @@ impl Goal {
         self.status == Status::Active
     }
 
-    /// The hand-logged count: the entries replayed in order, never below zero.
-    pub fn manual_count(&self) -> u32 {
-        self.progress.iter().fold(0u32, |n, e| match e.change {
+    /// The hand-logged count as of `day`: the entries made by then, replayed in order,
+    /// never below zero.
+    pub fn manual_count(&self, day: NaiveDate) -> u32 {
+        self.progress.iter().filter(|e| e.on <= day).fold(0u32, |n, e| match e.change {
             Change::Add(d) => (i64::from(n) + d).clamp(0, i64::from(u32::MAX)) as u32,
             Change::Set(v) => v,
         })
@@ -264,7 +265,8 @@ mod tests {
                 extra: Map::new(),
             });
         }
-        assert_eq!(g.manual_count(), 11);
+        assert_eq!(g.manual_count(day("2026-11-02")), 11);
+        assert_eq!(g.manual_count(day("2026-11-01")), 0, "entries after the day do not count");
     }
 
     #[test]

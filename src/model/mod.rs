@@ -112,13 +112,6 @@ impl Network {
         last
     }
 
-    /// A contact's interactions, most recent first.
-    pub fn interactions_with(&self, id: &Uuid) -> Vec<&Interaction> {
-        let mut v: Vec<&Interaction> = self.interactions.iter().filter(|i| i.involves(id)).collect();
-        v.sort_by(|a, b| b.on.cmp(&a.on).then(b.logged.cmp(&a.logged)));
-        v
-    }
-
     /// Removes a contact, their place in every interaction (an interaction left with
     /// nobody goes too) and the trust notes, facts and promises about them.
     pub fn remove_contact(&mut self, id: &Uuid) -> Option<Contact> {

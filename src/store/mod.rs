@@ -89,14 +89,6 @@ impl Store {
         Store { path: PathBuf::new(), access: Access::Demo, _lock: None, migrated_from: None, net }
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    pub fn access(&self) -> Access {
-        self.access
-    }
-
     /// Writes the network: serialize in memory, keep a backup of the previous file,
     /// write a new file beside it (mode 0600), fsync, rename over, fsync the folder.
     pub fn save(&mut self) -> anyhow::Result<Saved> {
