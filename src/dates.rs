@@ -26,6 +26,16 @@ pub enum DateError {
     /// Not a date at all.
     #[error("{0} is not a date")]
     Unreadable(String),
+    /// A day still to come where only one that has happened makes sense.
+    #[error("{0} is in the future")]
+    Future(NaiveDate),
+}
+
+/// Reads a day that has already happened (today included): when you met, talked, kept a
+/// promise, learned something. A day still to come is refused.
+pub fn parse_past_day(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
+    let day = parse_day(input, today, Lean::Past)?;
+    if day > today { Err(DateError::Future(day)) } else { Ok(day) }
 }
 
 /// Reads a day relative to `today`.
@@ -169,6 +179,14 @@ mod tests {
         assert!(past("whenever").starts_with("error"));
         assert!(past("").starts_with("error"));
         assert!(past("2026-1-1x").starts_with("error"));
+    }
+
+    #[test]
+    fn past_days_refuse_the_future() {
+        assert_eq!(parse_past_day("yesterday", today()).unwrap().to_string(), "2026-11-27");
+        assert_eq!(parse_past_day("today", today()).unwrap(), today());
+        assert_eq!(parse_past_day("tomorrow", today()), Err(DateError::Future("2026-11-29".parse().unwrap())));
+        assert!(parse_past_day("soonish", today()).is_err());
     }
 
     #[test]

@@ -73,6 +73,11 @@ fn localize(e: &(dyn std::error::Error + 'static), lang: Lang) -> String {
                 "{s:?} is not a real date; check the day and month",
                 "{s:?} bukan tanggal yang ada; periksa hari dan bulannya"
             ),
+            DateError::Future(day) => t!(
+                lang,
+                "{day} is in the future; log what has happened",
+                "{day} masih di masa depan; catat yang sudah terjadi"
+            ),
             DateError::Unreadable(s) => t!(
                 lang,
                 "{s:?} is not a date; use YYYY-MM-DD or words like today, yesterday, fri, 3 days ago, in 2 weeks",

@@ -1,7 +1,7 @@
 //! The contact field flags shared by `add-contact` and `edit`, and how they are checked
 //! and applied. An empty value (`--org ""`) clears a field.
 
-use crate::dates::{self, Lean};
+use crate::dates::{self};
 use crate::interop::linkedin_profile;
 use crate::model::contact::Birthday;
 use crate::model::text::InputError;
@@ -184,7 +184,7 @@ pub fn optional_day(flag: &str, v: &str, today: NaiveDate) -> anyhow::Result<Opt
     if v.trim().is_empty() {
         return Ok(None);
     }
-    let day = dates::parse_day(v, today, Lean::Past).with_context(|| flag.to_string())?;
+    let day = dates::parse_past_day(v, today).with_context(|| flag.to_string())?;
     Ok(Some(day))
 }
 

@@ -5,7 +5,7 @@ use super::{blocks, resolve};
 use crate::app::App;
 use crate::coach::index::Index;
 use crate::coach::knowing::{self, Knowing};
-use crate::dates::{self, Lean};
+use crate::dates::{self};
 use crate::errors::UsageError;
 use crate::i18n::Lang;
 use crate::model::promise::next_number;
@@ -60,7 +60,7 @@ fn add(app: &App, args: &Args) -> anyhow::Result<()> {
     let today = app.clock.today;
     let fact_text = text::text("FACT", args.fact.as_deref().unwrap_or_default())?;
     let on = match &args.on {
-        Some(s) => dates::parse_day(s, today, Lean::Past).context("--on")?,
+        Some(s) => dates::parse_past_day(s, today).context("--on")?,
         None => today,
     };
     let mut store = app.open_write()?;

@@ -2,7 +2,7 @@
 
 use super::resolve;
 use crate::app::App;
-use crate::dates::{self, Lean};
+use crate::dates::{self};
 use crate::model::lookup;
 use crate::model::{Interaction, Kind, text};
 use crate::t;
@@ -36,16 +36,9 @@ pub fn run(app: &App, mut args: Args) -> anyhow::Result<()> {
     let lang = app.ui.lang;
     let today = app.clock.today;
     let on = match &args.on {
-        Some(s) => dates::parse_day(s, today, Lean::Past).context("--on")?,
+        Some(s) => dates::parse_past_day(s, today).context("--on")?,
         None => today,
     };
-    if on > today {
-        anyhow::bail!(t!(
-            lang,
-            "--on {on} is in the future; log what has happened (promises have their own command)",
-            "--on {on} masih di masa depan; catat yang sudah terjadi (janji punya perintahnya sendiri)"
-        ));
-    }
 
     let mut store = app.open_write()?;
     let net = &mut store.net;

@@ -5,7 +5,7 @@ use super::{promise, resolve};
 use crate::app::App;
 use crate::coach::index::Index;
 use crate::coach::reliability::{self, Reliability};
-use crate::dates::{self, Lean};
+use crate::dates::{self};
 use crate::errors::UsageError;
 use crate::i18n::Lang;
 use crate::model::trust::{MAX_LEVEL, MIN_LEVEL};
@@ -81,7 +81,7 @@ fn record(app: &App, who: &str, args: &Args) -> anyhow::Result<()> {
     }
     let note = args.note.as_deref().map(|n| text::text("--note", n)).transpose()?;
     let on = match &args.on {
-        Some(s) => dates::parse_day(s, today, Lean::Past).context("--on")?,
+        Some(s) => dates::parse_past_day(s, today).context("--on")?,
         None => today,
     };
     let mut store = app.open_write()?;

@@ -255,3 +255,22 @@ fn a_data_file_in_a_read_only_folder() {
     }
     set_permissions(&folder, Permissions::from_mode(0o755)).unwrap();
 }
+
+#[test]
+fn days_that_have_not_happened_yet_are_refused_where_only_the_past_makes_sense() {
+    let env = TestEnv::with_fixture("network.json");
+    env.ok(&["promise", "budi", "Send the slides", "--due", "2026-12-01"]);
+    let before = env.snapshot();
+    for args in [
+        &["add-contact", "Putri", "--met-on", "tomorrow"][..],
+        &["edit", "budi", "--met-on", "2026-12-25"],
+        &["trust", "budi", "--note", "Helped", "--on", "in 2 days"],
+        &["know", "budi", "Plays chess", "--on", "besok"],
+        &["promise", "done", "1", "--on", "2026-11-29"],
+        &["review", "--week", "2026-12-05", "--no-input"],
+    ] {
+        let err = env.fails(args, 1);
+        assert!(one_error_line(&err).contains("is in the future"), "{args:?}: {err}");
+    }
+    before.assert_unchanged();
+}

@@ -43,7 +43,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let change = goal::parse_change(change).map_err(fields::input(lang))?;
     let note = args.note.as_deref().map(|n| text::text("--note", n)).transpose()?;
     let on = match &args.on {
-        Some(s) => crate::dates::parse_day(s, today, crate::dates::Lean::Past)
+        Some(s) => crate::dates::parse_past_day(s, today)
             .map_err(|error| fields::input(lang)(goal::GoalInputError::Date { flag: "--on", error }))?,
         None => today,
     };

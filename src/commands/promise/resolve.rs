@@ -86,15 +86,10 @@ pub fn move_due(app: &App, args: MoveArgs) -> anyhow::Result<()> {
 
 fn day(app: &App, s: Option<&str>, flag: &str) -> anyhow::Result<NaiveDate> {
     let today = app.clock.today;
-    let on = match s {
-        Some(s) => dates::parse_day(s, today, Lean::Past).with_context(|| flag.to_string())?,
-        None => today,
-    };
-    if on > today {
-        let lang = app.ui.lang;
-        anyhow::bail!(t!(lang, "{flag} {on} is in the future", "{flag} {on} masih di masa depan"));
+    match s {
+        Some(s) => Ok(dates::parse_past_day(s, today).with_context(|| flag.to_string())?),
+        None => Ok(today),
     }
-    Ok(on)
 }
 
 fn settle(app: &App, id: &str, status: PromiseStatus, on: NaiveDate, note: Option<String>) -> anyhow::Result<()> {

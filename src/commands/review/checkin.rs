@@ -61,12 +61,9 @@ pub fn run(app: &App, args: CheckinArgs) -> anyhow::Result<()> {
     let lang = app.ui.lang;
     let today = app.clock.today;
     let end = match &args.week {
-        Some(s) => dates::parse_day(s, today, Lean::Past).context("--week")?,
+        Some(s) => dates::parse_past_day(s, today).context("--week")?,
         None => today,
     };
-    if end > today {
-        anyhow::bail!(t!(lang, "--week {end} is in the future", "--week {end} masih di masa depan"));
-    }
     let store = app.open_read()?;
     let net = &store.net;
     let report = review::report(net, end);

@@ -61,6 +61,11 @@ impl GoalInputError {
                     "{flag} {s:?} is not a date; use YYYY-MM-DD or words like in 3 months, next friday",
                     "{flag} {s:?} bukan tanggal; pakai YYYY-MM-DD atau kata seperti 3 bulan lagi, jumat"
                 ),
+                DateError::Future(day) => t!(
+                    lang,
+                    "{flag} {day} is in the future; log progress that has happened",
+                    "{flag} {day} masih di masa depan; catat kemajuan yang sudah terjadi"
+                ),
             },
             GoalInputError::DeadlineBeforeStart { start, deadline } => t!(
                 lang,
