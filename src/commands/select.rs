@@ -40,9 +40,7 @@ struct Output<'a> {
 pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let lang = app.ui.lang;
     let today = app.clock.today;
-    if args.count == 0 || args.count > 50 {
-        anyhow::bail!(t!(lang, "--count must be between 1 and 50", "--count harus antara 1 dan 50"));
-    }
+    check_count(args.count, lang)?;
     // Propose from a snapshot; the lock is taken only to save the plan.
     let net = app.open_read()?.net;
     let selection = select::select(&net, today, args.count, &select::goal_people(&net, today));
@@ -104,6 +102,17 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     }
     let count = chosen.len();
     app.ui.info(t!(lang, "Saved this week's plan: {count} people.", "Rencana minggu ini tersimpan: {count} orang."));
+    Ok(())
+}
+
+/// The most people a week's proposal can hold.
+const MAX_PICKS: usize = 50;
+
+/// Refuses a `--count` of people to propose that makes no sense (for select and review).
+pub fn check_count(count: usize, lang: crate::i18n::Lang) -> anyhow::Result<()> {
+    if count == 0 || count > MAX_PICKS {
+        anyhow::bail!(t!(lang, "--count must be between 1 and {MAX_PICKS}", "--count harus antara 1 dan {MAX_PICKS}"));
+    }
     Ok(())
 }
 

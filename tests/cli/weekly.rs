@@ -185,6 +185,8 @@ fn review_of_an_earlier_week() {
     assert!(out.contains("2 interactions with 2 people"), "{out}");
     assert!(out.contains("#4   2026-11-20  Wei Chen: Send the market sizing deck  (due in 6 days"), "{out}");
     env.fails(&["review", "--week", "2026-12-25", "--no-input"], 1);
+    let err = env.fails(&["review", "--no-input", "--count", "0"], 1);
+    assert!(one_error_line(&err).contains("--count must be between 1 and 50"), "{err}");
 }
 
 #[test]

@@ -64,10 +64,11 @@ pub fn run(app: &App, args: CheckinArgs) -> anyhow::Result<()> {
         Some(s) => dates::parse_past_day(s, today).context("--week")?,
         None => today,
     };
+    select_cmd::check_count(args.count, lang)?;
     let store = app.open_read()?;
     let net = &store.net;
     let report = review::report(net, end);
-    let selection = select::select(net, today, args.count.clamp(1, 50), &select::goal_people(net, today));
+    let selection = select::select(net, today, args.count, &select::goal_people(net, today));
     let interactive = !args.save && !app.ui.json && app.prompter().is_some();
 
     if app.ui.json {
