@@ -3,7 +3,7 @@
 
 use crate::clock::Clock;
 use crate::demo;
-use crate::prompt::Terminal;
+use crate::prompt::{Prompter, Terminal};
 use crate::store::{Access, Saved, Store};
 use crate::t;
 use crate::ui::Ui;
@@ -57,6 +57,26 @@ impl App {
             ));
         }
         Ok(())
+    }
+
+    /// Asks until the answer passes `check` (explaining each refusal) or is empty (None).
+    pub fn ask_checked(
+        &self,
+        p: &mut dyn Prompter,
+        question: &str,
+        help: &str,
+        check: &dyn Fn(&str) -> anyhow::Result<()>,
+    ) -> anyhow::Result<Option<String>> {
+        loop {
+            let answer = p.text(question, Some(help))?;
+            if answer.trim().is_empty() {
+                return Ok(None);
+            }
+            match check(&answer) {
+                Ok(()) => return Ok(Some(answer)),
+                Err(e) => self.ui.warn(crate::errors::report(&e, self.ui.lang).0.unwrap_or_default()),
+            }
+        }
     }
 
     /// A prompter when the user can be asked, None when they cannot (not a terminal,

@@ -164,33 +164,14 @@ fn ask(app: &App, p: &mut dyn Prompter, f: &mut ContactFields) -> anyhow::Result
         if slot.is_some() {
             continue;
         }
-        *slot = ask_checked(app, p, &question, &help, &*check)?;
+        *slot = app.ask_checked(p, &question, &help, &*check)?;
     }
     if f.emails.is_empty() {
         let check = |v: &str| if v.trim().is_empty() { Ok(()) } else { text::email(v).map(drop).map_err(Into::into) };
-        f.emails.extend(ask_checked(app, p, &t!(lang, "Email:", "Email:"), &skip, &check)?);
+        f.emails.extend(app.ask_checked(p, &t!(lang, "Email:", "Email:"), &skip, &check)?);
     }
     Ok(name)
 }
 
 /// A check on one answer; the error is shown and the question asked again.
 type Check<'a> = Box<dyn Fn(&str) -> anyhow::Result<()> + 'a>;
-
-fn ask_checked(
-    app: &App,
-    p: &mut dyn Prompter,
-    question: &str,
-    help: &str,
-    check: &dyn Fn(&str) -> anyhow::Result<()>,
-) -> anyhow::Result<Option<String>> {
-    loop {
-        let answer = p.text(question, Some(help))?;
-        if answer.trim().is_empty() {
-            return Ok(None);
-        }
-        match check(&answer) {
-            Ok(()) => return Ok(Some(answer)),
-            Err(e) => app.ui.warn(crate::errors::report(&e, app.ui.lang).0.unwrap_or_default()),
-        }
-    }
-}

@@ -90,11 +90,11 @@ pub fn run(app: &App, args: CheckinArgs) -> anyhow::Result<()> {
             app.ui.line(app.ui.paint(style::HEADING, t!(lang, "7. Reflection", "7. Refleksi")))?;
             app.ui.flush()?;
             let well =
-                ask_text(&mut p, t!(lang, "What went well this week?", "Apa yang berjalan baik minggu ini?"), lang)?;
+                ask_text(app, &mut p, t!(lang, "What went well this week?", "Apa yang berjalan baik minggu ini?"))?;
             let diff = ask_text(
+                app,
                 &mut p,
                 t!(lang, "What will you do differently?", "Apa yang akan Anda lakukan berbeda?"),
-                lang,
             )?;
             (decisions, picks, well, diff)
         }
@@ -199,7 +199,7 @@ fn resolve_promises(app: &App, p: &mut dyn Prompter, net: &Network, report: &Rep
                     }
                 };
                 let note =
-                    ask_text(p, t!(lang, "What did you agree?", "Apa yang disepakati?"), lang)?.unwrap_or_else(|| {
+                    ask_text(app, p, t!(lang, "What did you agree?", "Apa yang disepakati?"))?.unwrap_or_else(|| {
                         t!(lang, "agreed during the weekly review", "disepakati saat tinjauan mingguan")
                     });
                 decisions.push(Decision::Moved { id: pr.id, to, note });
@@ -241,17 +241,11 @@ fn update_goals(app: &App, p: &mut dyn Prompter, net: &Network) -> anyhow::Resul
 }
 
 /// Free text, optional; a bad answer (control characters, too long) is asked again.
-fn ask_text(p: &mut dyn Prompter, question: String, lang: crate::i18n::Lang) -> anyhow::Result<Option<String>> {
-    loop {
-        let answer = p.text(&question, Some(&t!(lang, "Enter to skip", "Enter untuk melewati")))?;
-        if answer.trim().is_empty() {
-            return Ok(None);
-        }
-        match text::text("answer", &answer) {
-            Ok(t) => return Ok(Some(t)),
-            Err(e) => eprintln!("{}", e.message(lang)),
-        }
-    }
+fn ask_text(app: &App, p: &mut dyn Prompter, question: String) -> anyhow::Result<Option<String>> {
+    let lang = app.ui.lang;
+    let check = |v: &str| text::text("answer", v).map(drop).map_err(anyhow::Error::from);
+    let answer = app.ask_checked(p, &question, &t!(lang, "Enter to skip", "Enter untuk melewati"), &check)?;
+    Ok(answer.map(|a| text::text("answer", &a)).transpose()?)
 }
 
 /// Applies the decisions to the network as it is now; returns how many were skipped
