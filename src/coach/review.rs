@@ -93,46 +93,9 @@ pub struct PromiseReport {
 
 /// The report for the seven days ending on `end`.
 pub fn report(net: &Network, end: NaiveDate) -> Report {
-    let start = end.checked_sub_days(Days::new(WEEK_DAYS - 1)).unwrap_or(NaiveDate::MIN);
+    let Week { start, plan, numbers, new_by_stage, promises } = week(net, end);
     let in_week = |d: NaiveDate| start <= d && d <= end;
     let index = Index::new(net);
-    let name = |id: &Uuid| net.contact(id).map(|c| c.name.clone()).unwrap_or_default();
-
-    let week: Vec<_> = net.interactions.iter().filter(|i| in_week(i.on)).collect();
-    let people: HashSet<Uuid> = week.iter().flat_map(|i| i.contacts.iter().copied()).collect();
-    let they = week.iter().filter(|i| i.they_reached_out).count();
-    let new_people: Vec<_> = net.contacts.iter().filter(|c| in_week(c.added.date_naive())).collect();
-    let new_by_stage = Stage::ALL
-        .iter()
-        .map(|s| (s.key().to_string(), new_people.iter().filter(|c| &c.stage == s).count()))
-        .filter(|(_, n)| *n > 0)
-        .collect();
-
-    let plan = last_plan(&net.plans, start, end).map(|p| {
-        let (reached, missed): (Vec<Person>, Vec<Person>) = p
-            .picks
-            .iter()
-            .filter(|pick| net.contact(&pick.contact).is_some())
-            .map(|pick| Person { contact: pick.contact, name: name(&pick.contact) })
-            .partition(|person| {
-                net.interactions.iter().any(|i| i.on >= p.starts && i.on <= end && i.involves(&person.contact))
-            });
-        PlanReport { starts: p.starts, reached, missed }
-    });
-
-    let promises = promise_report(net, start, end);
-    let numbers = Numbers {
-        interactions: week.len(),
-        people: people.len(),
-        new_people: new_people.len(),
-        they_reached_out: they,
-        you_reached_out: week.len() - they,
-        planned: plan.as_ref().map_or(0, |p| p.reached.len() + p.missed.len()),
-        planned_reached: plan.as_ref().map_or(0, |p| p.reached.len()),
-        promises_kept: promises.kept.len(),
-        promises_broken: promises.broken.len(),
-        promises_overdue: promises.overdue.len(),
-    };
 
     let week_ago = start.pred_opt().unwrap_or(start);
     let goals = net
@@ -193,6 +156,64 @@ pub fn report(net: &Network, end: NaiveDate) -> Report {
         trust_changes,
         streak: review::streak(&net.reviews, week_ago),
     }
+}
+
+/// The figures a saved review records for the seven days ending on `end`.
+pub fn numbers(net: &Network, end: NaiveDate) -> Numbers {
+    week(net, end).numbers
+}
+
+/// What `week` finds, before the report adds goals, warmth and trust.
+struct Week {
+    start: NaiveDate,
+    plan: Option<PlanReport>,
+    numbers: Numbers,
+    new_by_stage: Vec<(String, usize)>,
+    promises: PromiseReport,
+}
+
+/// The week's own facts: the plan against what happened, the numbers, the promises.
+fn week(net: &Network, end: NaiveDate) -> Week {
+    let start = end.checked_sub_days(Days::new(WEEK_DAYS - 1)).unwrap_or(NaiveDate::MIN);
+    let in_week = |d: NaiveDate| start <= d && d <= end;
+    let name = |id: &Uuid| net.contact(id).map(|c| c.name.clone()).unwrap_or_default();
+
+    let week: Vec<_> = net.interactions.iter().filter(|i| in_week(i.on)).collect();
+    let people: HashSet<Uuid> = week.iter().flat_map(|i| i.contacts.iter().copied()).collect();
+    let they = week.iter().filter(|i| i.they_reached_out).count();
+    let new_people: Vec<_> = net.contacts.iter().filter(|c| in_week(c.added.date_naive())).collect();
+    let new_by_stage = Stage::ALL
+        .iter()
+        .map(|s| (s.key().to_string(), new_people.iter().filter(|c| &c.stage == s).count()))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+
+    let plan = last_plan(&net.plans, start, end).map(|p| {
+        let (reached, missed): (Vec<Person>, Vec<Person>) = p
+            .picks
+            .iter()
+            .filter(|pick| net.contact(&pick.contact).is_some())
+            .map(|pick| Person { contact: pick.contact, name: name(&pick.contact) })
+            .partition(|person| {
+                net.interactions.iter().any(|i| i.on >= p.starts && i.on <= end && i.involves(&person.contact))
+            });
+        PlanReport { starts: p.starts, reached, missed }
+    });
+
+    let promises = promise_report(net, start, end);
+    let numbers = Numbers {
+        interactions: week.len(),
+        people: people.len(),
+        new_people: new_people.len(),
+        they_reached_out: they,
+        you_reached_out: week.len() - they,
+        planned: plan.as_ref().map_or(0, |p| p.reached.len() + p.missed.len()),
+        planned_reached: plan.as_ref().map_or(0, |p| p.reached.len()),
+        promises_kept: promises.kept.len(),
+        promises_broken: promises.broken.len(),
+        promises_overdue: promises.overdue.len(),
+    };
+    Week { start, plan, numbers, new_by_stage, promises }
 }
 
 /// The plan that ran in the week: the latest one that started before the week's last

@@ -120,7 +120,7 @@ pub fn run(app: &App, args: CheckinArgs) -> anyhow::Result<()> {
         ));
     }
     // The week's numbers include the decisions just applied, not next week's plan.
-    let numbers = review::report(&store.net, end).numbers;
+    let numbers = review::numbers(&store.net, end);
     let plan = (!picks.is_empty()).then(|| {
         select_cmd::save_plan(&mut store.net, &picks, app);
         store.net.plans.last().map(|p| p.id)
