@@ -6,6 +6,7 @@
 //! importing a newer export into the same calendar updates events instead of doubling
 //! them; SEQUENCE grows with the export time so calendars take the newer version.
 
+use crate::coach::cadence;
 use crate::i18n::Lang;
 use crate::model::Contact;
 use crate::t;
@@ -31,7 +32,7 @@ pub struct DayEvent {
 }
 
 /// Keep-in-touch dates: for each contact with a cadence, the day the next contact is
-/// due (from the last interaction, or from when they were added). A date already past
+/// due (see `coach::cadence::next_due`), or the end of a snooze if that is later. A date already past
 /// is put on `today`, since a calendar shows nothing useful on a day gone by.
 /// `last` is each contact's last interaction day (`Network::last_contacted`).
 pub fn keep_in_touch<'a>(
@@ -45,7 +46,8 @@ pub fn keep_in_touch<'a>(
         .filter_map(|c| {
             let every = c.every?;
             let since = last.get(&c.id).copied();
-            let due = every.due_after(since.unwrap_or(c.added.date_naive()));
+            // The same due day `list --due` and `select` use, moved past a snooze.
+            let due = cadence::next_due(c, since).max(c.snoozed_until.unwrap_or(NaiveDate::MIN));
             let name = &c.name;
             let summary = if due < today {
                 t!(lang, "Overdue: get in touch with {name}", "Terlambat: hubungi {name}")
@@ -191,5 +193,11 @@ mod tests {
         assert_eq!(events[0].date, day("2026-11-28"));
         assert_eq!(events[1].date, day("2026-12-20"));
         assert_eq!(events[1].uid, format!("{aid}-keep-in-touch@jejaring"));
+
+        // A snoozed contact's date waits for the end of the snooze.
+        net.contacts[1].snoozed_until = Some(day("2026-12-15"));
+        let events = keep_in_touch(&net.contacts, &net.last_contacted(), day("2026-11-28"), Lang::En);
+        let budi = events.iter().find(|e| e.summary.contains("Budi")).unwrap();
+        assert_eq!(budi.date, day("2026-12-15"));
     }
 }
