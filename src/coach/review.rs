@@ -194,9 +194,7 @@ fn week(net: &Network, end: NaiveDate) -> Week {
             .iter()
             .filter(|pick| net.contact(&pick.contact).is_some())
             .map(|pick| Person { contact: pick.contact, name: name(&pick.contact) })
-            .partition(|person| {
-                net.interactions.iter().any(|i| i.on >= p.starts && i.on <= end && i.involves(&person.contact))
-            });
+            .partition(|person| net.talked_with(&person.contact, p.starts, end));
         PlanReport { starts: p.starts, reached, missed }
     });
 

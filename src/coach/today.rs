@@ -65,7 +65,7 @@ pub fn digest(net: &Network, today: NaiveDate) -> Digest<'_> {
             .picks
             .iter()
             .map(|p| p.contact)
-            .filter(|id| !net.interactions.iter().any(|i| i.on >= plan.starts && i.on <= today && i.involves(id)))
+            .filter(|id| !net.talked_with(id, plan.starts, today))
             .filter(|id| net.contact(id).is_some())
             .collect(),
         None => Vec::new(),

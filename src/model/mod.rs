@@ -112,6 +112,11 @@ impl Network {
         last
     }
 
+    /// Whether anyone logged a conversation with the contact between two days (inclusive).
+    pub fn talked_with(&self, contact: &Uuid, from: NaiveDate, to: NaiveDate) -> bool {
+        self.interactions.iter().any(|i| i.on >= from && i.on <= to && i.involves(contact))
+    }
+
     /// Removes a contact, their place in every interaction (an interaction left with
     /// nobody goes too) and the trust notes, facts and promises about them.
     pub fn remove_contact(&mut self, id: &Uuid) -> Option<Contact> {
