@@ -1,7 +1,7 @@
-//! `jejaring paths`: where the data file, its lock and its backups live.
+//! `jejaring paths`: where the data file, its lock, its cache and its backups live.
 
 use crate::app::App;
-use crate::store::{backup, follow_link, lock_path};
+use crate::store::{backup, cache, follow_link, lock_path};
 use crate::t;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -14,6 +14,7 @@ pub struct Args {}
 struct Paths {
     data: PathBuf,
     lock: PathBuf,
+    cache: PathBuf,
     backups: PathBuf,
     exists: bool,
 }
@@ -25,9 +26,15 @@ pub fn default_data_file() -> Option<PathBuf> {
 
 pub fn run(app: &App, _args: Args) -> anyhow::Result<()> {
     let lang = app.ui.lang;
-    // Where a linked data file really lives: its lock and backups sit beside it.
+    // Where a linked data file really lives: its lock, cache and backups sit beside it.
     let data = follow_link(&app.data);
-    let p = Paths { lock: lock_path(&data), backups: backup::folder(&data), exists: data.is_file(), data };
+    let p = Paths {
+        lock: lock_path(&data),
+        cache: cache::path_for(&data),
+        backups: backup::folder(&data),
+        exists: data.is_file(),
+        data,
+    };
     if app.demo {
         app.ui.info(t!(
             lang,
@@ -41,6 +48,7 @@ pub fn run(app: &App, _args: Args) -> anyhow::Result<()> {
     let rows = [
         (t!(lang, "data file", "berkas data"), &p.data),
         (t!(lang, "lock file", "berkas kunci"), &p.lock),
+        (t!(lang, "cache", "cache"), &p.cache),
         (t!(lang, "backups", "cadangan"), &p.backups),
     ];
     for (label, path) in rows {

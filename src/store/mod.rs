@@ -10,6 +10,7 @@
 //! the position of the problem and the newest backup, and is never written.
 
 pub mod backup;
+pub mod cache;
 mod error;
 mod lock;
 pub mod migrate;
@@ -76,8 +77,11 @@ impl Store {
             Access::Read if parent(path).is_dir() => take_lock(path, LockKind::Shared, lock_wait, on_wait).ok(),
             Access::Read => None,
         };
+        // A reader that holds the lock refreshes a missing or stale cache; a writer
+        // leaves that to its save.
+        let refresh_cache = access == Access::Read && lock.is_some();
         let (net, migrated_from) = match read(path) {
-            Ok(bytes) => decode(&bytes, path)?,
+            Ok(bytes) => load(&bytes, path, refresh_cache)?,
             Err(e) if e.kind() == io::ErrorKind::NotFound => (Network::default(), None),
             Err(e) => return Err(io_error(IoStep::Read, path, e).into()),
         };
@@ -109,6 +113,9 @@ impl Store {
             self.migrated_from = None;
         }
         write_atomically(path, &bytes).map_err(|e| io_error(IoStep::Save, path, e))?;
+        // The data is safe on disk; a cache that cannot be written only means the next
+        // command reads the JSON.
+        let _ = cache::write(path, &bytes, &mut self.net);
         Ok(Saved::Written)
     }
 }
@@ -208,6 +215,21 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut file = options.open(path)?;
     file.write_all(bytes)?;
     file.commit()
+}
+
+/// The network in the data file's bytes: from the cache when it was made from exactly
+/// these bytes, else parsed (and then, if `refresh_cache`, cached for the next command).
+fn load(bytes: &[u8], path: &Path, refresh_cache: bool) -> Result<(Network, Option<u64>), StoreError> {
+    if let Some(net) = cache::load(path, bytes) {
+        return Ok((net, None));
+    }
+    let (mut net, migrated_from) = decode(bytes, path)?;
+    // A migrated network is cached by its first save, so the save still knows to keep
+    // the pre-migration backup.
+    if refresh_cache && migrated_from.is_none() {
+        let _ = cache::write(path, bytes, &mut net);
+    }
+    Ok((net, migrated_from))
 }
 
 /// Parses the file's bytes into the current schema, migrating older versions and
@@ -354,6 +376,14 @@ mod tests {
         assert!(matches!(read(&path).unwrap(), Bytes::Read(_)));
         assert!(Store::open(&path, Access::Read, Duration::from_secs(1), || {}).is_err());
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn unknown_numbers_come_back_exactly() {
+        // Without exact float parsing, the last digit of this one drifts on each save.
+        let json = r#"{"version":1,"contacts":[],"interactions":[],"x_big":18446744073709551615,"x_score":1.0498474600242397e-206}"#;
+        let (net, _) = decode_str(json).unwrap();
+        assert_eq!(serde_json::to_string(&net).unwrap(), json);
     }
 
     #[test]

@@ -7,13 +7,13 @@ use serde_json::Value;
 // ---------------------------------------------------------------- paths
 
 #[test]
-fn paths_names_the_data_lock_and_backups() {
+fn paths_names_the_data_lock_cache_and_backups() {
     let env = TestEnv::new();
     let d = env.data.display();
     let (out, err) = env.ok(&["paths"]);
     assert_eq!(
         out,
-        format!("data file:    {d}\nlock file:    {d}.lock\nbackups:      {d}.backups\n"),
+        format!("data file:    {d}\nlock file:    {d}.lock\ncache:        {d}.cache\nbackups:      {d}.backups\n"),
         "one path per line, aligned"
     );
     assert_eq!(err, "(the data file does not exist yet; it is created on the first change)\n");
@@ -23,6 +23,7 @@ fn paths_names_the_data_lock_and_backups() {
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["data"], d.to_string());
     assert_eq!(v["lock"], format!("{d}.lock"));
+    assert_eq!(v["cache"], format!("{d}.cache"));
     assert_eq!(v["backups"], format!("{d}.backups"));
     assert_eq!(v["exists"], false);
 

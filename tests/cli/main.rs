@@ -11,6 +11,7 @@
 //! `goals` (and `goals_pty`), and the weekly habit (`weekly`, `today`).
 
 mod bad_input;
+mod cache;
 mod coach;
 mod concurrency;
 mod contact_fields;

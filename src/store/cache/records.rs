@@ -1,0 +1,242 @@
+//! The binary layout of the two record kinds that make up most of a network: contacts
+//! and interactions. Strings, numbers, options and lists are borsh; days, instants, ids
+//! and vocabulary values are written here in their smallest exact form.
+//!
+//! Every field is named when a record is written (a destructuring `let`) and when it is
+//! read (a struct literal), so a field added to `Contact` or `Interaction` does not
+//! compile until the cache stores it too: the cache can never drop data quietly.
+
+use crate::model::cadence::CadenceUnit;
+use crate::model::contact::Birthday;
+use crate::model::{Cadence, Circle, Contact, Interaction, Kind, Stage};
+use borsh::{BorshDeserialize, BorshSerialize};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use serde_json::{Map, Value};
+use std::io;
+use uuid::Uuid;
+
+/// Where reading a cache body has got to.
+pub type Reader<'a> = &'a [u8];
+
+pub fn write_contact(c: &Contact, w: &mut Vec<u8>) -> io::Result<()> {
+    let Contact {
+        id,
+        handle,
+        name,
+        circle,
+        stage,
+        org,
+        role,
+        emails,
+        phones,
+        tags,
+        met_at,
+        met_on,
+        impression,
+        every,
+        note,
+        snoozed_until,
+        added,
+        urls,
+        addresses,
+        birthday,
+        linkedin,
+        source_ids,
+        extra,
+    } = c;
+    write_uuid(id, w);
+    handle.serialize(w)?;
+    name.serialize(w)?;
+    circle.key().serialize(w)?;
+    stage.key().serialize(w)?;
+    org.serialize(w)?;
+    role.serialize(w)?;
+    emails.serialize(w)?;
+    phones.serialize(w)?;
+    tags.serialize(w)?;
+    met_at.serialize(w)?;
+    write_optional_day(met_on, w)?;
+    impression.serialize(w)?;
+    write_cadence(every, w)?;
+    note.serialize(w)?;
+    write_optional_day(snoozed_until, w)?;
+    write_instant(added, w)?;
+    urls.serialize(w)?;
+    addresses.serialize(w)?;
+    birthday.map(|b| (b.year, b.month, b.day)).serialize(w)?;
+    linkedin.serialize(w)?;
+    source_ids.serialize(w)?;
+    write_extra(extra, w)
+}
+
+pub fn read_contact(r: &mut Reader) -> io::Result<Contact> {
+    Ok(Contact {
+        id: read_uuid(r)?,
+        handle: String::deserialize(r)?,
+        name: String::deserialize(r)?,
+        circle: Circle::from_key(read_str(r)?),
+        stage: Stage::from_key(read_str(r)?),
+        org: Option::deserialize(r)?,
+        role: Option::deserialize(r)?,
+        emails: Vec::deserialize(r)?,
+        phones: Vec::deserialize(r)?,
+        tags: Vec::deserialize(r)?,
+        met_at: Option::deserialize(r)?,
+        met_on: read_optional_day(r)?,
+        impression: Option::deserialize(r)?,
+        every: read_cadence(r)?,
+        note: Option::deserialize(r)?,
+        snoozed_until: read_optional_day(r)?,
+        added: read_instant(r)?,
+        urls: Vec::deserialize(r)?,
+        addresses: Vec::deserialize(r)?,
+        birthday: <Option<(Option<i32>, u32, u32)>>::deserialize(r)?
+            .map(|(year, month, day)| Birthday::new(year, month, day).ok_or_else(|| invalid("birthday")))
+            .transpose()?,
+        linkedin: Option::deserialize(r)?,
+        source_ids: Vec::deserialize(r)?,
+        extra: read_extra(r)?,
+    })
+}
+
+pub fn write_interaction(i: &Interaction, w: &mut Vec<u8>) -> io::Result<()> {
+    let Interaction { id, contacts, kind, on, text, they_reached_out, logged, extra } = i;
+    write_uuid(id, w);
+    (contacts.len() as u32).serialize(w)?;
+    for c in contacts {
+        write_uuid(c, w);
+    }
+    kind.key().serialize(w)?;
+    write_day(on, w)?;
+    text.serialize(w)?;
+    they_reached_out.serialize(w)?;
+    write_instant(logged, w)?;
+    write_extra(extra, w)
+}
+
+pub fn read_interaction(r: &mut Reader) -> io::Result<Interaction> {
+    Ok(Interaction {
+        id: read_uuid(r)?,
+        contacts: {
+            let n = u32::deserialize(r)? as usize;
+            // Each id takes 16 bytes, so a count the body cannot hold is refused before
+            // anything is allocated for it.
+            if n > r.len() / 16 {
+                return Err(invalid("interaction contacts"));
+            }
+            (0..n).map(|_| read_uuid(r)).collect::<io::Result<_>>()?
+        },
+        kind: Kind::from_key(read_str(r)?),
+        on: read_day(r)?,
+        text: Option::deserialize(r)?,
+        they_reached_out: bool::deserialize(r)?,
+        logged: read_instant(r)?,
+        extra: read_extra(r)?,
+    })
+}
+
+fn invalid(what: &str) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, format!("cache: bad {what}"))
+}
+
+fn take<'a>(r: &mut Reader<'a>, n: usize) -> io::Result<&'a [u8]> {
+    if r.len() < n {
+        return Err(io::ErrorKind::UnexpectedEof.into());
+    }
+    let (head, rest) = r.split_at(n);
+    *r = rest;
+    Ok(head)
+}
+
+/// A string borrowed from the body, for values that are matched rather than kept.
+fn read_str<'a>(r: &mut Reader<'a>) -> io::Result<&'a str> {
+    let n = u32::deserialize(r)? as usize;
+    std::str::from_utf8(take(r, n)?).map_err(|_| invalid("text"))
+}
+
+fn write_uuid(id: &Uuid, w: &mut Vec<u8>) {
+    w.extend_from_slice(id.as_bytes());
+}
+
+fn read_uuid(r: &mut Reader) -> io::Result<Uuid> {
+    let bytes: [u8; 16] = take(r, 16)?.try_into().map_err(|_| invalid("id"))?;
+    Ok(Uuid::from_bytes(bytes))
+}
+
+fn write_day(day: &NaiveDate, w: &mut Vec<u8>) -> io::Result<()> {
+    day.num_days_from_ce().serialize(w)
+}
+
+fn read_day(r: &mut Reader) -> io::Result<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(i32::deserialize(r)?).ok_or_else(|| invalid("day"))
+}
+
+fn write_optional_day(day: &Option<NaiveDate>, w: &mut Vec<u8>) -> io::Result<()> {
+    day.map(|d| d.num_days_from_ce()).serialize(w)
+}
+
+fn read_optional_day(r: &mut Reader) -> io::Result<Option<NaiveDate>> {
+    <Option<i32>>::deserialize(r)?
+        .map(|n| NaiveDate::from_num_days_from_ce_opt(n).ok_or_else(|| invalid("day")))
+        .transpose()
+}
+
+fn write_instant(t: &DateTime<Utc>, w: &mut Vec<u8>) -> io::Result<()> {
+    (t.timestamp(), t.timestamp_subsec_nanos()).serialize(w)
+}
+
+fn read_instant(r: &mut Reader) -> io::Result<DateTime<Utc>> {
+    let (secs, nanos) = <(i64, u32)>::deserialize(r)?;
+    DateTime::from_timestamp(secs, nanos).ok_or_else(|| invalid("instant"))
+}
+
+const UNITS: [CadenceUnit; 4] = [CadenceUnit::Day, CadenceUnit::Week, CadenceUnit::Month, CadenceUnit::Year];
+
+fn write_cadence(every: &Option<Cadence>, w: &mut Vec<u8>) -> io::Result<()> {
+    let unit = |u: CadenceUnit| UNITS.iter().position(|x| *x == u).unwrap_or_default() as u8;
+    every.map(|c| (c.count, unit(c.unit))).serialize(w)
+}
+
+fn read_cadence(r: &mut Reader) -> io::Result<Option<Cadence>> {
+    <Option<(u32, u8)>>::deserialize(r)?
+        .map(|(count, unit)| {
+            let unit = *UNITS.get(usize::from(unit)).ok_or_else(|| invalid("cadence"))?;
+            Ok(Cadence { count, unit })
+        })
+        .transpose()
+}
+
+/// Unknown fields, as JSON text (most records have none: an empty string).
+fn write_extra(extra: &Map<String, Value>, w: &mut Vec<u8>) -> io::Result<()> {
+    if extra.is_empty() {
+        return "".serialize(w);
+    }
+    serde_json::to_string(extra)?.serialize(w)
+}
+
+fn read_extra(r: &mut Reader) -> io::Result<Map<String, Value>> {
+    match read_str(r)? {
+        "" => Ok(Map::new()),
+        text => serde_json::from_str(text).map_err(|_| invalid("unknown fields")),
+    }
+}
+
+/// Writes a length-prefixed list of records.
+pub fn write_all<T>(items: &[T], w: &mut Vec<u8>, one: fn(&T, &mut Vec<u8>) -> io::Result<()>) -> io::Result<()> {
+    (items.len() as u32).serialize(w)?;
+    items.iter().try_for_each(|item| one(item, w))
+}
+
+/// Reads a list written by `write_all`.
+pub fn read_all<T>(r: &mut Reader, one: fn(&mut Reader) -> io::Result<T>) -> io::Result<Vec<T>> {
+    let n = u32::deserialize(r)? as usize;
+    // Every record takes at least 16 bytes; a count the rest cannot hold is corrupt.
+    if n > r.len() / 16 {
+        return Err(invalid("record count"));
+    }
+    let mut items = Vec::with_capacity(n);
+    for _ in 0..n {
+        items.push(one(r)?);
+    }
+    Ok(items)
+}

@@ -1,0 +1,203 @@
+//! The cache gives back exactly the network it was made from (every field of every
+//! record, odd text and unknown values included), and nothing at all when it is stale,
+//! damaged or from other code.
+
+use super::*;
+use crate::model::contact::Birthday;
+use crate::model::{Cadence, Circle, Contact, Interaction, Kind, Stage, cadence::CadenceUnit};
+use chrono::{DateTime, NaiveDate, Utc};
+use proptest::prelude::*;
+use serde_json::{Map, Value};
+use uuid::Uuid;
+
+fn text() -> impl Strategy<Value = String> {
+    proptest::string::string_regex("(?s).{0,16}").unwrap()
+}
+
+fn texts() -> impl Strategy<Value = Vec<String>> {
+    proptest::collection::vec(text(), 0..3)
+}
+
+fn maybe() -> impl Strategy<Value = Option<String>> {
+    proptest::option::of(text())
+}
+
+fn id() -> impl Strategy<Value = Uuid> {
+    any::<u128>().prop_map(Uuid::from_u128)
+}
+
+fn day() -> impl Strategy<Value = NaiveDate> {
+    // chrono's whole range of days.
+    (-262_000i32 * 365..262_000 * 365).prop_filter_map("a day chrono knows", NaiveDate::from_num_days_from_ce_opt)
+}
+
+fn instant() -> impl Strategy<Value = DateTime<Utc>> {
+    (-8_000_000_000_000i64..8_000_000_000_000, 0u32..1_000_000_000)
+        .prop_filter_map("an instant chrono knows", |(s, n)| DateTime::from_timestamp(s, n))
+}
+
+fn key(known: &'static [&'static str]) -> impl Strategy<Value = String> {
+    prop_oneof![proptest::sample::select(known).prop_map(str::to_string), text()]
+}
+
+fn extra() -> impl Strategy<Value = Map<String, Value>> {
+    let value = prop_oneof![
+        text().prop_map(Value::String),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
+        Just(Value::Null),
+        texts().prop_map(|v| Value::Array(v.into_iter().map(Value::String).collect())),
+    ];
+    proptest::collection::btree_map(text(), value, 0..3).prop_map(|m| m.into_iter().collect())
+}
+
+fn cadence() -> impl Strategy<Value = Cadence> {
+    let units = [CadenceUnit::Day, CadenceUnit::Week, CadenceUnit::Month, CadenceUnit::Year];
+    (1u32..2000, proptest::sample::select(units.to_vec())).prop_map(|(count, unit)| Cadence { count, unit })
+}
+
+fn birthday() -> impl Strategy<Value = Birthday> {
+    (proptest::option::of(1i32..=9999), 1u32..=12, 1u32..=28)
+        .prop_filter_map("a real day", |(y, m, d)| Birthday::new(y, m, d))
+}
+
+prop_compose! {
+    fn contact()(
+        (id, handle, name, circle, stage, org, role) in (
+            id(), text(), text(),
+            key(&["friend", "colleague", "family", "other"]),
+            key(&["stranger", "acquaintance", "connection", "trusted"]),
+            maybe(), maybe(),
+        ),
+        (emails, phones, tags, met_at, met_on, impression, every) in (
+            texts(), texts(), texts(), maybe(), proptest::option::of(day()), maybe(), proptest::option::of(cadence()),
+        ),
+        (note, snoozed_until, added, urls, addresses, birthday, linkedin, source_ids, extra) in (
+            maybe(), proptest::option::of(day()), instant(), texts(), texts(),
+            proptest::option::of(birthday()), maybe(), texts(), extra(),
+        ),
+    ) -> Contact {
+        Contact {
+            id, handle, name, circle: Circle::from_key(&circle), stage: Stage::from_key(&stage), org, role,
+            emails, phones, tags, met_at, met_on, impression, every, note, snoozed_until, added, urls,
+            addresses, birthday, linkedin, source_ids, extra,
+        }
+    }
+}
+
+prop_compose! {
+    fn interaction()(
+        id in id(),
+        contacts in proptest::collection::vec(id(), 0..4),
+        kind in key(&["meeting", "call", "message", "email", "event", "intro", "other"]),
+        on in day(),
+        text in maybe(),
+        they_reached_out in any::<bool>(),
+        logged in instant(),
+        extra in extra(),
+    ) -> Interaction {
+        Interaction { id, contacts, kind: Kind::from_key(&kind), on, text, they_reached_out, logged, extra }
+    }
+}
+
+prop_compose! {
+    fn network()(
+        contacts in proptest::collection::vec(contact(), 0..6),
+        interactions in proptest::collection::vec(interaction(), 0..8),
+        extra in extra(),
+        settings in extra(),
+    ) -> Network {
+        Network { contacts, interactions, extra, settings, ..Network::default() }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_cache_gives_back_the_network_it_was_made_from(net in network(), json in "(?s).{0,64}") {
+        let mut cached = net.clone();
+        let bytes = encode(json.as_bytes(), &mut cached).unwrap();
+        prop_assert_eq!(&cached, &net, "encoding leaves the network as it was");
+        prop_assert_eq!(decode(&bytes, json.as_bytes()), Some(net));
+    }
+}
+
+/// A cache of the demo network (every kind of record), made from `json`.
+fn demo_cache(json: &[u8]) -> (Network, Vec<u8>) {
+    let mut net = crate::demo::network(chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()).unwrap();
+    let bytes = encode(json, &mut net).unwrap();
+    (net, bytes)
+}
+
+#[test]
+fn the_demo_network_comes_back_whole() {
+    let (net, bytes) = demo_cache(b"{}");
+    assert!(!net.promises.is_empty() && !net.goals.is_empty() && !net.reviews.is_empty());
+    assert_eq!(decode(&bytes, b"{}"), Some(net));
+}
+
+#[test]
+fn a_cache_of_other_json_is_not_used() {
+    let (_, bytes) = demo_cache(br#"{"version":1,"contacts":[{"name":"Budi"}]}"#);
+    // The same length, one letter changed: only the hash can tell.
+    assert_eq!(decode(&bytes, br#"{"version":1,"contacts":[{"name":"Bodi"}]}"#), None);
+    assert_eq!(decode(&bytes, b""), None);
+}
+
+#[test]
+fn a_damaged_or_foreign_cache_is_not_used() {
+    let json = b"{}";
+    let (_, bytes) = demo_cache(json);
+    assert!(decode(&bytes, json).is_some());
+    // Any one byte changed, in the header or the body.
+    for at in [0, 9, 30, 50, 60, HEADER, HEADER + 1, bytes.len() / 2, bytes.len() - 1] {
+        let mut damaged = bytes.clone();
+        damaged[at] ^= 0x20;
+        assert_eq!(decode(&damaged, json), None, "byte {at} changed");
+    }
+    // Cut short anywhere, or with something after the end.
+    for len in [0, 8, HEADER - 1, HEADER, bytes.len() - 1] {
+        assert_eq!(decode(&bytes[..len], json), None, "cut to {len} bytes");
+    }
+    let mut longer = bytes.clone();
+    longer.push(0);
+    assert_eq!(decode(&longer, json), None);
+}
+
+#[test]
+fn a_body_that_does_not_read_is_not_used_even_with_a_matching_hash() {
+    // A header that vouches for a body this layout cannot read (as a bug in another
+    // build with the same layout might write): still nothing, not a panic.
+    let json = b"{}";
+    for body in
+        [vec![], vec![0xff; 4], vec![1, 0, 0, 0], b"\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00\x00\x00[1]".to_vec()]
+    {
+        let mut bytes = Vec::new();
+        bytes.extend_from_slice(MAGIC);
+        bytes.extend_from_slice(LAYOUT);
+        bytes.extend_from_slice(&(json.len() as u64).to_le_bytes());
+        bytes.extend_from_slice(&xxh3_128(json).to_le_bytes());
+        bytes.extend_from_slice(&(body.len() as u64).to_le_bytes());
+        bytes.extend_from_slice(&xxh3_128(&body).to_le_bytes());
+        bytes.extend_from_slice(&body);
+        assert_eq!(decode(&bytes, json), None, "{body:?}");
+    }
+}
+
+#[test]
+fn the_cache_file_is_private_and_replaced_whole() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("jejaring.json");
+    let mut net = crate::demo::network(chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()).unwrap();
+    write(&data, b"first", &mut net).unwrap();
+    write(&data, b"second", &mut net).unwrap();
+    let path = path_for(&data);
+    assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+    assert_eq!(load(&data, b"second"), Some(net));
+    assert_eq!(load(&data, b"first"), None);
+    // Only the cache is left: no temp files.
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names, vec![path.file_name().unwrap().to_owned()]);
+}
