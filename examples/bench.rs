@@ -14,8 +14,9 @@
 //! and no prompts; /dev/null never closes, so no broken pipe cuts a run short), stderr to
 //! a file that is shown if the command fails, `JEJARING_NOW` fixed, `NO_COLOR` set and
 //! `JEJARING_DATA` naming the file. Commands that write get a fresh copy of the file
-//! before every run (copied and fsynced outside the timing, with the backup folder
-//! emptied), so the file never grows. Runs are interleaved round by round, after
+//! and its cache before every run (copied and fsynced outside the timing, with the
+//! backup folder emptied), so the file never grows. One case deletes the cache before
+//! each run, to show the first read after the JSON changed outside jejaring. Runs are interleaved round by round, after
 //! warm-up rounds, so a burst of load on the machine hits every command alike; the
 //! median is reported. Peak memory is the child's own `ru_maxrss` from `wait4`
 //! (`RUSAGE_CHILDREN` would give the largest of all children so far, so one big
@@ -132,11 +133,21 @@ struct Case {
     program: PathBuf,
     args: Vec<String>,
     kind: CaseKind,
-    /// Runs on a fresh copy of the master file each time.
-    fresh_copy: bool,
+    /// What happens before each run, outside the timing, to this file.
+    prep: Prep,
+    file: PathBuf,
     samples: Vec<Duration>,
     cpu: Vec<Duration>,
     peak_kb: i64,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Prep {
+    Nothing,
+    /// A fresh copy of the master file and its cache.
+    FreshCopy,
+    /// The cache deleted, so the command reads the JSON.
+    NoCache,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -145,6 +156,9 @@ enum CaseKind {
     FloorScan,
     FloorWrite,
     Read,
+    /// A read that finds no cache: shown for information, outside the targets, which
+    /// are about commands in steady use.
+    FirstRead,
     Write,
 }
 
@@ -173,16 +187,33 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
         .expect("run gen_network");
     assert!(status.success(), "gen_network failed");
     let file_bytes = fs::metadata(&master).expect("generated file").len();
+    // The master's cache, as jejaring leaves it after any command: a read writes it.
+    let _ = fs::remove_file(cache(&master));
     fresh_copy(&master, &data);
+    let status = Command::new(&bins.jejaring)
+        .args(["list", "--limit", "1"])
+        .env("JEJARING_DATA", &data)
+        .env("JEJARING_NOW", NOW)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("run jejaring");
+    assert!(status.success() && cache(&data).is_file(), "jejaring did not write its cache");
+    fs::copy(cache(&data), cache(&master)).expect("keep the cache");
     let name = pick_name(&master);
     eprintln!("{size} contacts: {:.1} MB; show/log use {name:?}", file_bytes as f64 / 1e6);
 
+    let floor_data = work.join("floor.json");
+    fresh_copy(&master, &floor_data);
     let floor = |label: &str, mode: &str, kind| Case {
         label: label.into(),
         program: bins.floor.clone(),
-        args: vec![mode.into(), data.display().to_string()],
+        // Its own file: the floor's write changes the JSON, which would leave jejaring's
+        // cache stale for the next command.
+        args: vec![mode.into(), floor_data.display().to_string()],
         kind,
-        fresh_copy: kind == CaseKind::FloorWrite,
+        prep: if kind == CaseKind::FloorWrite { Prep::FreshCopy } else { Prep::Nothing },
+        file: floor_data.clone(),
         samples: Vec::new(),
         cpu: Vec::new(),
         peak_kb: 0,
@@ -192,7 +223,8 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
         program: bins.jejaring.clone(),
         args: a.iter().map(|s| s.to_string()).collect(),
         kind,
-        fresh_copy: kind == CaseKind::Write,
+        prep: if kind == CaseKind::Write { Prep::FreshCopy } else { Prep::Nothing },
+        file: data.clone(),
         samples: Vec::new(),
         cpu: Vec::new(),
         peak_kb: 0,
@@ -202,6 +234,11 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
         floor("floor: scan only (IgnoredAny)", "scan", CaseKind::FloorScan),
         floor("floor: parse + serialize + atomic write", "write", CaseKind::FloorWrite),
         jj("list", &["list"], CaseKind::Read),
+        Case {
+            label: "list, no cache (first read after an outside edit)".into(),
+            prep: Prep::NoCache,
+            ..jj("", &["list"], CaseKind::FirstRead)
+        },
         jj(&format!("list --search {SEARCH}"), &["list", "--search", SEARCH], CaseKind::Read),
         jj("show NAME", &["show", &name], CaseKind::Read),
         jj(
@@ -230,9 +267,7 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
     let stderr_path = work.join("stderr.txt");
     // A first, checked run of each: it must succeed and print something.
     for case in &cases {
-        if case.fresh_copy {
-            fresh_copy(&master, &data);
-        }
+        prepare(case, &master);
         let out = work.join("stdout.txt");
         let (_, _, _, ok) = run(case, &data, &File::create(&out).expect("stdout file"), &stderr_path);
         if !ok {
@@ -243,9 +278,7 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
     }
     for round in 0..args.warmup + args.runs {
         for case in &mut cases {
-            if case.fresh_copy {
-                fresh_copy(&master, &data);
-            }
+            prepare(case, &master);
             let devnull = File::create("/dev/null").expect("/dev/null");
             let (elapsed, cpu, kb, ok) = run(case, &data, &devnull, &stderr_path);
             if !ok {
@@ -259,6 +292,8 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
         }
     }
     let _ = fs::remove_file(&data);
+    let _ = fs::remove_file(&floor_data);
+    let _ = fs::remove_file(cache(&data));
     let _ = fs::remove_dir_all(backups(&data));
 
     let median_of = |c: &Case| median(&c.samples).as_secs_f64() * 1e3;
@@ -270,7 +305,7 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
             let ms = median_of(c);
             let floor_ratio = match c.kind {
                 CaseKind::FloorRead | CaseKind::FloorWrite => None,
-                CaseKind::FloorScan | CaseKind::Read => Some(ms / read_floor),
+                CaseKind::FloorScan | CaseKind::Read | CaseKind::FirstRead => Some(ms / read_floor),
                 CaseKind::Write => Some(ms / write_floor),
             };
             Row {
@@ -335,14 +370,37 @@ fn fail(case: &Case, stderr_path: &Path) -> ! {
     std::process::exit(1);
 }
 
-/// Puts a fresh copy of the master file in place, on disk (fsynced) so the measured
-/// command's own fsync does not pay for it, and empties the backup folder.
+fn prepare(case: &Case, master: &Path) {
+    match case.prep {
+        Prep::Nothing => {}
+        Prep::FreshCopy => fresh_copy(master, &case.file),
+        Prep::NoCache => {
+            let _ = fs::remove_file(cache(&case.file));
+        }
+    }
+}
+
+/// Puts a fresh copy of the master file (and its cache, when it has one) in place, on
+/// disk (fsynced) so the measured command's own fsync does not pay for it, and empties
+/// the backup folder.
 fn fresh_copy(master: &Path, data: &Path) {
     let _ = fs::remove_dir_all(backups(data));
-    let tmp = data.with_extension("copying");
-    fs::copy(master, &tmp).expect("copy the network");
-    File::open(&tmp).and_then(|f| f.sync_all()).expect("fsync the copy");
-    fs::rename(&tmp, data).expect("put the copy in place");
+    for (from, to) in [(master.to_path_buf(), data.to_path_buf()), (cache(master), cache(data))] {
+        if !from.exists() {
+            continue;
+        }
+        let tmp = to.with_extension("copying");
+        fs::copy(&from, &tmp).expect("copy the network");
+        File::open(&tmp).and_then(|f| f.sync_all()).expect("fsync the copy");
+        fs::rename(&tmp, &to).expect("put the copy in place");
+    }
+}
+
+/// The cache jejaring keeps beside a data file.
+fn cache(data: &Path) -> PathBuf {
+    let mut name = data.file_name().expect("file name").to_os_string();
+    name.push(".cache");
+    data.with_file_name(name)
 }
 
 fn backups(data: &Path) -> PathBuf {

@@ -53,6 +53,8 @@ pub struct Store {
     _lock: Option<File>,
     /// The version the file had, when it was migrated on load.
     migrated_from: Option<u64>,
+    /// The file as read, with its cache: lets a save copy unchanged records' JSON.
+    prior: Option<cache::Prior>,
     pub net: Network,
 }
 
@@ -80,17 +82,19 @@ impl Store {
         // A reader that holds the lock refreshes a missing or stale cache; a writer
         // leaves that to its save.
         let refresh_cache = access == Access::Read && lock.is_some();
-        let (net, migrated_from) = match read(path) {
-            Ok(bytes) => load(&bytes, path, refresh_cache)?,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => (Network::default(), None),
+        let (net, migrated_from, prior) = match read(path) {
+            Ok(bytes) => load(bytes, path, refresh_cache)?,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => (Network::default(), None, None),
             Err(e) => return Err(io_error(IoStep::Read, path, e).into()),
         };
-        Ok(Store { path: path.to_path_buf(), access, _lock: lock, migrated_from, net })
+        // Only a save uses the prior file's bytes.
+        let prior = prior.filter(|_| access == Access::Write);
+        Ok(Store { path: path.to_path_buf(), access, _lock: lock, migrated_from, prior, net })
     }
 
     /// A store over a network held only in memory (the demo).
     pub fn in_memory(net: Network) -> Store {
-        Store { path: PathBuf::new(), access: Access::Demo, _lock: None, migrated_from: None, net }
+        Store { path: PathBuf::new(), access: Access::Demo, _lock: None, migrated_from: None, prior: None, net }
     }
 
     /// Writes the network: serialize in memory, keep a backup of the previous file,
@@ -101,8 +105,7 @@ impl Store {
             Access::Read => panic!("a store opened for reading was asked to save"),
             Access::Write => {}
         }
-        let mut bytes = serde_json::to_vec_pretty(&self.net).context("could not serialize the network")?;
-        bytes.push(b'\n');
+        let rendered = cache::render(&mut self.net, self.prior.as_ref()).context("could not serialize the network")?;
         let path = &self.path;
         if path.exists() {
             // Backups are named by the real clock, not JEJARING_NOW: they record when the
@@ -112,10 +115,12 @@ impl Store {
             backup::keep(path, now, label.as_deref()).map_err(|e| io_error(IoStep::Backup, path, e))?;
             self.migrated_from = None;
         }
-        write_atomically(path, &bytes).map_err(|e| io_error(IoStep::Save, path, e))?;
+        write_atomically(path, &rendered.json).map_err(|e| io_error(IoStep::Save, path, e))?;
+        // The file read is replaced: a second save renders everything afresh.
+        self.prior = None;
         // The data is safe on disk; a cache that cannot be written only means the next
         // command reads the JSON.
-        let _ = cache::write(path, &bytes, &mut self.net);
+        let _ = cache::write_file(path, &rendered.cache);
         Ok(Saved::Written)
     }
 }
@@ -161,7 +166,7 @@ fn read(path: &Path) -> io::Result<Bytes> {
 }
 
 /// A file's contents, read or mapped.
-enum Bytes {
+pub(crate) enum Bytes {
     Read(Vec<u8>),
     Mapped(memmap2::Mmap),
 }
@@ -219,17 +224,23 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
 /// The network in the data file's bytes: from the cache when it was made from exactly
 /// these bytes, else parsed (and then, if `refresh_cache`, cached for the next command).
-fn load(bytes: &[u8], path: &Path, refresh_cache: bool) -> Result<(Network, Option<u64>), StoreError> {
-    if let Some(net) = cache::load(path, bytes) {
-        return Ok((net, None));
-    }
-    let (mut net, migrated_from) = decode(bytes, path)?;
+#[allow(clippy::type_complexity)]
+fn load(
+    bytes: Bytes,
+    path: &Path,
+    refresh_cache: bool,
+) -> Result<(Network, Option<u64>, Option<cache::Prior>), StoreError> {
+    let bytes = match cache::load(path, bytes) {
+        Ok((net, prior)) => return Ok((net, None, prior)),
+        Err(bytes) => bytes,
+    };
+    let (mut net, migrated_from) = decode(&bytes, path)?;
     // A migrated network is cached by its first save, so the save still knows to keep
     // the pre-migration backup.
     if refresh_cache && migrated_from.is_none() {
-        let _ = cache::write(path, bytes, &mut net);
+        let _ = cache::encode(&bytes, &mut net).and_then(|c| cache::write_file(path, &c));
     }
-    Ok((net, migrated_from))
+    Ok((net, migrated_from, None))
 }
 
 /// Parses the file's bytes into the current schema, migrating older versions and

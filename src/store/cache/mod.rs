@@ -1,4 +1,5 @@
-//! A binary copy of the network beside the data file, so commands need not parse the JSON.
+//! A binary copy of the network beside the data file, so commands need not parse the
+//! JSON, and saves need not write every record's JSON again.
 //!
 //! The JSON file stays the one source of truth. The cache is derived from it, never
 //! backed up, and safe to delete. It records the length and xxh3-128 hash of the exact
@@ -9,20 +10,30 @@
 //! ignored. Anything wrong with a cache means "parse the JSON", never an error.
 //!
 //! Contacts and interactions, nearly all of a network's bytes, are kept in a binary
-//! layout (`records`); everything else is kept as compact JSON.
+//! layout (`records`); everything else is kept as compact JSON. A cache written by a
+//! save also knows where each of those records sits in the JSON, so the next save copies
+//! the JSON of every record that did not change (`render`).
+//!
+//! The body: contacts, interactions (each a count and records), the rest as JSON text,
+//! then either 0, or 1 and each record's place in the JSON (start, length).
 
 mod records;
+mod render;
 #[cfg(test)]
 mod tests;
 
+pub(super) use render::render;
+
+use super::Bytes;
 use crate::model::Network;
 use borsh::{BorshDeserialize, BorshSerialize};
 use records::Reader;
 use std::io::{self, Write};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use xxhash_rust::xxh3::xxh3_128;
 
-const MAGIC: &[u8; 8] = b"JJCACHE\x01";
+const MAGIC: &[u8; 8] = b"JJCACHE\x02";
 /// The fingerprint of the code that lays records out (see build.rs): 16 hex digits.
 const LAYOUT: &[u8] = env!("JEJARING_CACHE_LAYOUT").as_bytes();
 /// magic, layout, JSON length and hash, body length and hash.
@@ -35,42 +46,90 @@ pub fn path_for(data: &Path) -> PathBuf {
     data.with_file_name(name)
 }
 
-/// The network in the cache beside `data`, if the cache was made from exactly `json`.
-pub fn load(data: &Path, json: &[u8]) -> Option<Network> {
-    let bytes = super::read(&path_for(data)).ok()?;
-    decode(&bytes, json)
+/// What a save needs to reuse the JSON of unchanged records: the data file's bytes, the
+/// cache's bytes, and where each record sits in both.
+pub(super) struct Prior {
+    json: Bytes,
+    /// The hash `json` had when it was read: the file is mapped, and a save checks it
+    /// still has it before copying from it.
+    json_hash: u128,
+    cache: Bytes,
+    contacts: Vec<Place>,
+    interactions: Vec<Place>,
 }
 
-/// Writes the cache for `net`, which was read from (or saved as) `json`. The file
-/// appears whole or not at all: it is written beside and renamed into place. It is not
-/// fsynced: after a crash the body hash finds a damaged cache, and the JSON is read.
-pub fn write(data: &Path, json: &[u8], net: &mut Network) -> io::Result<()> {
-    let bytes = encode(json, net)?;
+/// One record's place: its encoding in the cache, its JSON in the data file.
+#[derive(Clone, Debug, PartialEq)]
+struct Place {
+    encoded: Range<usize>,
+    json: Range<usize>,
+}
+
+impl Prior {
+    /// A decoded cache and the JSON it was checked against.
+    fn new(json: Bytes, cache: Bytes, (contacts, interactions): Places) -> Prior {
+        // decode checked the file against this hash, kept in the header.
+        let json_hash = u128::from_le_bytes(cache[32..48].try_into().unwrap_or_default());
+        Prior { json, json_hash, cache, contacts, interactions }
+    }
+
+    fn encoded(&self, place: &Place) -> &[u8] {
+        &self.cache[place.encoded.clone()]
+    }
+
+    fn json(&self, place: &Place) -> &[u8] {
+        &self.json[place.json.clone()]
+    }
+}
+
+/// The network in the cache beside `data`, if the cache was made from exactly `json`;
+/// with the `Prior` for the next save when the cache knows where records sit.
+pub(super) fn load(data: &Path, json: Bytes) -> Result<(Network, Option<Prior>), Bytes> {
+    let Ok(cache) = super::read(&path_for(data)) else { return Err(json) };
+    match decode(&cache, &json) {
+        Some((net, Some(places))) => Ok((net, Some(Prior::new(json, cache, places)))),
+        Some((net, None)) => Ok((net, None)),
+        None => Err(json),
+    }
+}
+
+/// Writes a cache file whole or not at all: to a temp file beside, renamed into place.
+/// It is not fsynced: after a crash the body hash finds a damaged cache, and the JSON is
+/// read.
+pub(super) fn write_file(data: &Path, bytes: &[u8]) -> io::Result<()> {
     let path = path_for(data);
     let mut prefix = std::ffi::OsString::from(".");
     prefix.push(path.file_name().unwrap_or_default());
     prefix.push(".");
     // A new temp file is readable by its owner only, like the data file.
     let mut temp = tempfile::Builder::new().prefix(&prefix).tempfile_in(super::parent(data))?;
-    temp.write_all(&bytes)?;
+    temp.write_all(bytes)?;
     temp.persist(&path).map_err(|e| e.error)?;
     Ok(())
 }
 
-/// The cache's bytes for `net`, made from `json`.
-pub fn encode(json: &[u8], net: &mut Network) -> io::Result<Vec<u8>> {
+/// The cache for `net`, read from `json` (records' places in it unknown).
+pub(super) fn encode(json: &[u8], net: &mut Network) -> io::Result<Vec<u8>> {
     let mut body = Vec::with_capacity(json.len() / 2);
     records::write_all(&net.contacts, &mut body, records::write_contact)?;
     records::write_all(&net.interactions, &mut body, records::write_interaction)?;
-    // Everything else as JSON: the network without its two big lists, which are put
-    // back before anything can fail.
+    write_rest(net, &mut body)?;
+    0u8.serialize(&mut body)?;
+    Ok(with_header(json, body))
+}
+
+/// Everything but contacts and interactions, as compact JSON: the network without its
+/// two big lists, which are put back before anything can fail.
+fn write_rest(net: &mut Network, body: &mut Vec<u8>) -> io::Result<()> {
     let contacts = std::mem::take(&mut net.contacts);
     let interactions = std::mem::take(&mut net.interactions);
     let rest = serde_json::to_string(net);
     net.contacts = contacts;
     net.interactions = interactions;
-    rest?.serialize(&mut body)?;
+    rest?.serialize(body)
+}
 
+fn with_header(json: &[u8], body: Vec<u8>) -> Vec<u8> {
     let mut bytes = Vec::with_capacity(HEADER + body.len());
     bytes.extend_from_slice(MAGIC);
     bytes.extend_from_slice(LAYOUT);
@@ -79,16 +138,20 @@ pub fn encode(json: &[u8], net: &mut Network) -> io::Result<Vec<u8>> {
     bytes.extend_from_slice(&(body.len() as u64).to_le_bytes());
     bytes.extend_from_slice(&xxh3_128(&body).to_le_bytes());
     bytes.extend_from_slice(&body);
-    Ok(bytes)
+    bytes
 }
 
+/// Records' places, contacts then interactions.
+type Places = (Vec<Place>, Vec<Place>);
+
 /// The network in `cache`, if it is whole, from this build's layout, and made from
-/// exactly `json`.
-pub fn decode(cache: &[u8], json: &[u8]) -> Option<Network> {
-    let (header, body) = cache.split_at_checked(HEADER)?;
+/// exactly `json`; with the records' places when the cache has them.
+fn decode(cache: &[u8], json: &[u8]) -> Option<(Network, Option<Places>)> {
+    let header = cache.get(..HEADER)?;
     let field = |at: usize, len: usize| &header[at..at + len];
     let u64_at = |at: usize| u64::from_le_bytes(field(at, 8).try_into().unwrap_or_default());
     let u128_at = |at: usize| u128::from_le_bytes(field(at, 16).try_into().unwrap_or_default());
+    let body = &cache[HEADER..];
     let fits = field(0, 8) == MAGIC
         && field(8, 16) == LAYOUT
         && u64_at(24) == json.len() as u64
@@ -98,18 +161,55 @@ pub fn decode(cache: &[u8], json: &[u8]) -> Option<Network> {
     if !fits {
         return None;
     }
-    read_body(body).ok()
+    read_body(body, json.len()).ok()
 }
 
-fn read_body(mut r: Reader) -> io::Result<Network> {
-    let contacts = records::read_all(&mut r, records::read_contact)?;
-    let interactions = records::read_all(&mut r, records::read_interaction)?;
+fn read_body(mut r: Reader, json_len: usize) -> io::Result<(Network, Option<Places>)> {
+    let body_len = r.len();
+    // Where each record's encoding sits in the whole cache file.
+    let spans = |r: &Reader, start: usize| HEADER + start..HEADER + body_len - r.len();
+    let mut contact_spans = Vec::new();
+    let contacts = records::read_all(&mut r, |r| {
+        let start = body_len - r.len();
+        let c = records::read_contact(r)?;
+        contact_spans.push(spans(r, start));
+        Ok(c)
+    })?;
+    let mut interaction_spans = Vec::new();
+    let interactions = records::read_all(&mut r, |r| {
+        let start = body_len - r.len();
+        let i = records::read_interaction(r)?;
+        interaction_spans.push(spans(r, start));
+        Ok(i)
+    })?;
     let rest = String::deserialize(&mut r)?;
+    let places = match u8::deserialize(&mut r)? {
+        0 => None,
+        _ => Some((read_places(&mut r, contact_spans, json_len)?, read_places(&mut r, interaction_spans, json_len)?)),
+    };
     if !r.is_empty() {
-        return Err(io::Error::new(io::ErrorKind::InvalidData, "cache: bytes after the end"));
+        return Err(invalid("bytes after the end"));
     }
     let mut net: Network = serde_json::from_str(&rest)?;
     net.contacts = contacts;
     net.interactions = interactions;
-    Ok(net)
+    Ok((net, places))
+}
+
+fn read_places(r: &mut Reader, encoded: Vec<Range<usize>>, json_len: usize) -> io::Result<Vec<Place>> {
+    encoded
+        .into_iter()
+        .map(|encoded| {
+            let (start, len) = <(u64, u64)>::deserialize(r)?;
+            let (start, len) = (start as usize, len as usize);
+            if start.checked_add(len).is_none_or(|end| end > json_len) {
+                return Err(invalid("record place"));
+            }
+            Ok(Place { encoded, json: start..start + len })
+        })
+        .collect()
+}
+
+fn invalid(what: &str) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, format!("cache: {what}"))
 }

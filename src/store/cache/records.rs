@@ -228,7 +228,7 @@ pub fn write_all<T>(items: &[T], w: &mut Vec<u8>, one: fn(&T, &mut Vec<u8>) -> i
 }
 
 /// Reads a list written by `write_all`.
-pub fn read_all<T>(r: &mut Reader, one: fn(&mut Reader) -> io::Result<T>) -> io::Result<Vec<T>> {
+pub fn read_all<T>(r: &mut Reader, mut one: impl FnMut(&mut Reader) -> io::Result<T>) -> io::Result<Vec<T>> {
     let n = u32::deserialize(r)? as usize;
     // Every record takes at least 16 bytes; a count the rest cannot hold is corrupt.
     if n > r.len() / 16 {

@@ -5,8 +5,10 @@
 use super::*;
 use crate::model::contact::Birthday;
 use crate::model::{Cadence, Circle, Contact, Interaction, Kind, Stage, cadence::CadenceUnit};
+use crate::store::Bytes;
 use chrono::{DateTime, NaiveDate, Utc};
 use proptest::prelude::*;
+use render::Rendered;
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
@@ -119,8 +121,13 @@ proptest! {
         let mut cached = net.clone();
         let bytes = encode(json.as_bytes(), &mut cached).unwrap();
         prop_assert_eq!(&cached, &net, "encoding leaves the network as it was");
-        prop_assert_eq!(decode(&bytes, json.as_bytes()), Some(net));
+        prop_assert_eq!(network_in(&bytes, json.as_bytes()), Some(net));
     }
+}
+
+/// The network a cache holds for `json`.
+fn network_in(cache: &[u8], json: &[u8]) -> Option<Network> {
+    decode(cache, json).map(|(net, _)| net)
 }
 
 /// A cache of the demo network (every kind of record), made from `json`.
@@ -134,35 +141,35 @@ fn demo_cache(json: &[u8]) -> (Network, Vec<u8>) {
 fn the_demo_network_comes_back_whole() {
     let (net, bytes) = demo_cache(b"{}");
     assert!(!net.promises.is_empty() && !net.goals.is_empty() && !net.reviews.is_empty());
-    assert_eq!(decode(&bytes, b"{}"), Some(net));
+    assert_eq!(network_in(&bytes, b"{}"), Some(net));
 }
 
 #[test]
 fn a_cache_of_other_json_is_not_used() {
     let (_, bytes) = demo_cache(br#"{"version":1,"contacts":[{"name":"Budi"}]}"#);
     // The same length, one letter changed: only the hash can tell.
-    assert_eq!(decode(&bytes, br#"{"version":1,"contacts":[{"name":"Bodi"}]}"#), None);
-    assert_eq!(decode(&bytes, b""), None);
+    assert_eq!(network_in(&bytes, br#"{"version":1,"contacts":[{"name":"Bodi"}]}"#), None);
+    assert_eq!(network_in(&bytes, b""), None);
 }
 
 #[test]
 fn a_damaged_or_foreign_cache_is_not_used() {
     let json = b"{}";
     let (_, bytes) = demo_cache(json);
-    assert!(decode(&bytes, json).is_some());
+    assert!(network_in(&bytes, json).is_some());
     // Any one byte changed, in the header or the body.
     for at in [0, 9, 30, 50, 60, HEADER, HEADER + 1, bytes.len() / 2, bytes.len() - 1] {
         let mut damaged = bytes.clone();
         damaged[at] ^= 0x20;
-        assert_eq!(decode(&damaged, json), None, "byte {at} changed");
+        assert_eq!(network_in(&damaged, json), None, "byte {at} changed");
     }
     // Cut short anywhere, or with something after the end.
     for len in [0, 8, HEADER - 1, HEADER, bytes.len() - 1] {
-        assert_eq!(decode(&bytes[..len], json), None, "cut to {len} bytes");
+        assert_eq!(network_in(&bytes[..len], json), None, "cut to {len} bytes");
     }
     let mut longer = bytes.clone();
     longer.push(0);
-    assert_eq!(decode(&longer, json), None);
+    assert_eq!(network_in(&longer, json), None);
 }
 
 #[test]
@@ -181,7 +188,7 @@ fn a_body_that_does_not_read_is_not_used_even_with_a_matching_hash() {
         bytes.extend_from_slice(&(body.len() as u64).to_le_bytes());
         bytes.extend_from_slice(&xxh3_128(&body).to_le_bytes());
         bytes.extend_from_slice(&body);
-        assert_eq!(decode(&bytes, json), None, "{body:?}");
+        assert_eq!(network_in(&bytes, json), None, "{body:?}");
     }
 }
 
@@ -191,13 +198,128 @@ fn the_cache_file_is_private_and_replaced_whole() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("jejaring.json");
     let mut net = crate::demo::network(chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()).unwrap();
-    write(&data, b"first", &mut net).unwrap();
-    write(&data, b"second", &mut net).unwrap();
+    write_file(&data, &encode(b"first", &mut net).unwrap()).unwrap();
+    write_file(&data, &encode(b"second", &mut net).unwrap()).unwrap();
     let path = path_for(&data);
     assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
-    assert_eq!(load(&data, b"second"), Some(net));
-    assert_eq!(load(&data, b"first"), None);
+    let loaded = |json: &[u8]| load(&data, Bytes::Read(json.to_vec())).ok().map(|(net, _)| net);
+    assert_eq!(loaded(b"second"), Some(net));
+    assert_eq!(loaded(b"first"), None);
     // Only the cache is left: no temp files.
     let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names, vec![path.file_name().unwrap().to_owned()]);
+}
+
+// ---------------------------------------------------------------- render
+
+/// What a plain save would write.
+fn pretty(net: &Network) -> Vec<u8> {
+    let mut json = serde_json::to_vec_pretty(net).unwrap();
+    json.push(b'\n');
+    json
+}
+
+/// The prior a command would hold after reading `rendered` back.
+fn prior_of(rendered: &Rendered) -> (Network, Prior) {
+    let (net, places) = decode(&rendered.cache, &rendered.json).expect("a rendered cache reads back");
+    let prior = Prior::new(Bytes::Read(rendered.json.clone()), Bytes::Read(rendered.cache.clone()), places.unwrap());
+    (net, prior)
+}
+
+/// A change a command might make between reading the file and saving it.
+#[derive(Clone, Debug)]
+enum Edit {
+    Rename(usize, String),
+    AddContact(Box<Contact>),
+    RemoveContact(usize),
+    Log(Interaction),
+    Unlog(usize),
+    Retext(usize, Option<String>),
+    Setting(String),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        (any::<usize>(), text()).prop_map(|(i, s)| Edit::Rename(i, s)),
+        contact().prop_map(|c| Edit::AddContact(Box::new(c))),
+        any::<usize>().prop_map(Edit::RemoveContact),
+        interaction().prop_map(Edit::Log),
+        any::<usize>().prop_map(Edit::Unlog),
+        (any::<usize>(), maybe()).prop_map(|(i, s)| Edit::Retext(i, s)),
+        text().prop_map(Edit::Setting),
+    ]
+}
+
+fn apply(net: &mut Network, edit: Edit) {
+    let (nc, ni) = (net.contacts.len().max(1), net.interactions.len().max(1));
+    match edit {
+        Edit::Rename(i, name) => net.contacts.get_mut(i % nc).into_iter().for_each(|c| c.name = name.clone()),
+        Edit::AddContact(c) => net.contacts.push(*c),
+        Edit::RemoveContact(i) => {
+            if !net.contacts.is_empty() {
+                let id = net.contacts[i % nc].id;
+                net.remove_contact(&id);
+            }
+        }
+        Edit::Log(i) => net.interactions.push(i),
+        Edit::Unlog(i) => {
+            if !net.interactions.is_empty() {
+                net.interactions.remove(i % ni);
+            }
+        }
+        Edit::Retext(i, text) => net.interactions.get_mut(i % ni).into_iter().for_each(|x| x.text = text.clone()),
+        Edit::Setting(v) => {
+            net.settings.insert("x_setting".into(), Value::String(v));
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_save_writes_what_serde_json_writes_and_a_cache_that_reads_back(
+        net in network(),
+        edits in proptest::collection::vec(edit(), 0..6),
+    ) {
+        // From nothing: every record serialized.
+        let mut net = net;
+        let first = render(&mut net, None).unwrap();
+        prop_assert_eq!(String::from_utf8(first.json.clone()).unwrap(), String::from_utf8(pretty(&net)).unwrap());
+        let (read_back, prior) = prior_of(&first);
+        prop_assert_eq!(&read_back, &net);
+
+        // After some edits: unchanged records copied, the file still exactly as serde_json
+        // would write it, and its cache reads back as the edited network.
+        let mut edited = read_back;
+        for e in edits {
+            apply(&mut edited, e);
+        }
+        let second = render(&mut edited, Some(&prior)).unwrap();
+        prop_assert_eq!(String::from_utf8(second.json.clone()).unwrap(), String::from_utf8(pretty(&edited)).unwrap());
+        let (again, _) = prior_of(&second);
+        prop_assert_eq!(again, edited);
+    }
+}
+
+#[test]
+fn unchanged_records_are_copied_not_serialized_again() {
+    let mut net = crate::demo::network(chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()).unwrap();
+    let first = render(&mut net, None).unwrap();
+    // Doctor the previous file so that copying shows: the first contact's JSON is
+    // swapped for another object of the same length.
+    let (net, prior) = prior_of(&first);
+    let place = prior.contacts[0].clone();
+    let mut doctored = first.json.clone();
+    let marker = format!("{{\"copied\": {}}}", "0".repeat(place.json.len() - 12));
+    doctored[place.json.clone()].copy_from_slice(marker.as_bytes());
+    let prior = Prior { json: Bytes::Read(doctored.clone()), json_hash: xxh3_128(&doctored), ..prior };
+    let mut same = net.clone();
+    let second = render(&mut same, Some(&prior)).unwrap();
+    assert!(second.json.windows(marker.len()).any(|w| w == marker.as_bytes()), "the first contact was copied");
+
+    // The same prior after the file changed on disk: nothing is copied.
+    let stale = Prior { json_hash: 0, ..prior };
+    let third = render(&mut same, Some(&stale)).unwrap();
+    assert_eq!(third.json, pretty(&net));
 }
