@@ -21,7 +21,6 @@ pub use error::{IoStep, StoreError};
 pub use lock::LockKind;
 
 use crate::model::{Network, SCHEMA_VERSION};
-use anyhow::Context;
 use atomic_write_file::AtomicWriteFile;
 use std::fs::File;
 use std::io::{self, Write};
@@ -97,16 +96,23 @@ impl Store {
         Store { path: PathBuf::new(), access: Access::Demo, _lock: None, migrated_from: None, prior: None, net }
     }
 
-    /// Writes the network: serialize in memory, keep a backup of the previous file,
-    /// write a new file beside it (mode 0600), fsync, rename over, fsync the folder.
+    /// Writes the network: into a new file beside the data file (mode 0600), then keeps
+    /// a backup of the previous file, fsyncs, renames over, and fsyncs the folder.
     pub fn save(&mut self) -> anyhow::Result<Saved> {
         match self.access {
             Access::Demo => return Ok(Saved::NotInDemo),
             Access::Read => panic!("a store opened for reading was asked to save"),
             Access::Write => {}
         }
-        let rendered = cache::render(&mut self.net, self.prior.as_ref()).context("could not serialize the network")?;
         let path = &self.path;
+        // The JSON streams into a new file beside the old one, which stays in place (and
+        // whose bytes the rendering copies from) until the rename.
+        let mut file = new_file(path).map_err(|e| io_error(IoStep::Save, path, e))?;
+        let cache = {
+            let mut out = io::BufWriter::with_capacity(1 << 20, &mut file);
+            let cache = cache::render(&mut self.net, self.prior.as_ref(), &mut out);
+            cache.and_then(|c| out.flush().map(|()| c)).map_err(|e| io_error(IoStep::Save, path, e))?
+        };
         if path.exists() {
             // Backups are named by the real clock, not JEJARING_NOW: they record when the
             // file changed on this disk.
@@ -115,12 +121,13 @@ impl Store {
             backup::keep(path, now, label.as_deref()).map_err(|e| io_error(IoStep::Backup, path, e))?;
             self.migrated_from = None;
         }
-        write_atomically(path, &rendered.json).map_err(|e| io_error(IoStep::Save, path, e))?;
+        // fsync, rename over the data file, fsync the folder.
+        file.commit().map_err(|e| io_error(IoStep::Save, path, e))?;
         // The file read is replaced: a second save renders everything afresh.
         self.prior = None;
         // The data is safe on disk; a cache that cannot be written only means the next
         // command reads the JSON.
-        let _ = cache::write_file(path, &rendered.cache);
+        let _ = cache::write_file(path, &cache);
         Ok(Saved::Written)
     }
 }
@@ -209,7 +216,9 @@ fn take_lock(data: &Path, kind: LockKind, wait: Duration, on_wait: impl FnOnce()
     }
 }
 
-fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+/// A new file beside `path` that replaces it atomically on `commit` (and vanishes if
+/// dropped before).
+fn new_file(path: &Path) -> io::Result<AtomicWriteFile> {
     let mut options = AtomicWriteFile::options();
     #[cfg(unix)]
     {
@@ -217,9 +226,7 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
         // Relationship notes are private: a new file is readable by its owner only.
         options.mode(0o600);
     }
-    let mut file = options.open(path)?;
-    file.write_all(bytes)?;
-    file.commit()
+    options.open(path)
 }
 
 /// The network in the data file's bytes: from the cache when it was made from exactly

@@ -232,8 +232,8 @@ fn a_data_file_in_a_read_only_folder() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("Bank Mandiri"));
 
-    // With a lock file already there, the save fails when keeping the backup; still
-    // nothing changes.
+    // With a lock file already there, the save fails when it makes the new file beside
+    // the old one; still nothing changes.
     set_permissions(&folder, Permissions::from_mode(0o755)).unwrap();
     std::fs::write(&lock, "").unwrap();
     set_permissions(&lock, Permissions::from_mode(0o666)).unwrap();
@@ -249,7 +249,7 @@ fn a_data_file_in_a_read_only_folder() {
         let err = String::from_utf8_lossy(&out.stderr).into_owned();
         assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
         let line = one_error_line(&err);
-        assert!(line.contains("nothing was saved") && line.contains("Permission denied"), "{line}");
+        assert!(line.contains("the file is as it was") && line.contains("Permission denied"), "{line}");
         assert_eq!(String::from_utf8_lossy(&out.stdout), "", "{args:?}: no data is printed for what was not saved");
         before.assert_unchanged();
     }

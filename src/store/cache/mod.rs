@@ -110,12 +110,12 @@ pub(super) fn write_file(data: &Path, bytes: &[u8]) -> io::Result<()> {
 
 /// The cache for `net`, read from `json` (records' places in it unknown).
 pub(super) fn encode(json: &[u8], net: &mut Network) -> io::Result<Vec<u8>> {
-    let mut body = Vec::with_capacity(json.len() / 2);
-    records::write_all(&net.contacts, &mut body, records::write_contact)?;
-    records::write_all(&net.interactions, &mut body, records::write_interaction)?;
-    write_rest(net, &mut body)?;
-    0u8.serialize(&mut body)?;
-    Ok(with_header(json, body))
+    let mut bytes = new_cache(json.len() / 2);
+    records::write_all(&net.contacts, &mut bytes, records::write_contact)?;
+    records::write_all(&net.interactions, &mut bytes, records::write_interaction)?;
+    write_rest(net, &mut bytes)?;
+    0u8.serialize(&mut bytes)?;
+    Ok(seal(bytes, json.len(), xxh3_128(json)))
 }
 
 /// Everything but contacts and interactions, as compact JSON: the network without its
@@ -129,15 +129,27 @@ fn write_rest(net: &mut Network, body: &mut Vec<u8>) -> io::Result<()> {
     rest?.serialize(body)
 }
 
-fn with_header(json: &[u8], body: Vec<u8>) -> Vec<u8> {
-    let mut bytes = Vec::with_capacity(HEADER + body.len());
-    bytes.extend_from_slice(MAGIC);
-    bytes.extend_from_slice(LAYOUT);
-    bytes.extend_from_slice(&(json.len() as u64).to_le_bytes());
-    bytes.extend_from_slice(&xxh3_128(json).to_le_bytes());
-    bytes.extend_from_slice(&(body.len() as u64).to_le_bytes());
-    bytes.extend_from_slice(&xxh3_128(&body).to_le_bytes());
-    bytes.extend_from_slice(&body);
+/// A cache's bytes to write the body into: room for the header, which `seal` fills in
+/// (so the body is never copied).
+fn new_cache(body_capacity: usize) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(HEADER + body_capacity);
+    bytes.resize(HEADER, 0);
+    bytes
+}
+
+fn seal(mut bytes: Vec<u8>, json_len: usize, json_hash: u128) -> Vec<u8> {
+    let body = &bytes[HEADER..];
+    let (body_len, body_hash) = (body.len() as u64, xxh3_128(body));
+    let header = [
+        &MAGIC[..],
+        LAYOUT,
+        &(json_len as u64).to_le_bytes(),
+        &json_hash.to_le_bytes(),
+        &body_len.to_le_bytes(),
+        &body_hash.to_le_bytes(),
+    ]
+    .concat();
+    bytes[..HEADER].copy_from_slice(&header);
     bytes
 }
 

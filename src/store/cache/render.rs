@@ -1,4 +1,5 @@
-//! What a save writes: the JSON file and its cache, made in one pass over the records.
+//! What a save writes: the JSON file, streamed, and its cache, made in one pass over
+//! the records.
 //!
 //! The JSON is exactly `serde_json::to_vec_pretty` of the network plus a newline, but a
 //! record whose encoding is byte for byte the one in the previous cache is not
@@ -10,22 +11,17 @@ use super::{Place, Prior, records};
 use crate::model::Network;
 use borsh::BorshSerialize;
 use std::collections::HashMap;
-use std::io;
-use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
-
-/// The bytes of the data file and of its cache.
-pub struct Rendered {
-    pub json: Vec<u8>,
-    pub cache: Vec<u8>,
-}
+use std::io::{self, Write};
+use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
 
 /// Where the two lists go in the pretty JSON of the network without them.
 const CONTACTS: &[u8] = b"\n  \"contacts\": []";
 const INTERACTIONS: &[u8] = b"\n  \"interactions\": []";
 
-/// Renders `net` for saving. `prior` (from the cache the network was read with) lets
-/// unchanged records be copied; it is ignored when the data file changed since.
-pub fn render(net: &mut Network, prior: Option<&Prior>) -> io::Result<Rendered> {
+/// Writes `net` as the data file's JSON to `json` and returns the cache for it. `prior`
+/// (from the cache the network was read with) lets unchanged records be copied; it is
+/// ignored when the data file changed since.
+pub fn render(net: &mut Network, prior: Option<&Prior>, json: &mut impl Write) -> io::Result<Vec<u8>> {
     let prior = prior.filter(|p| xxh3_128(&p.json) == p.json_hash);
     // The network without its two big lists: pretty, as the frame of the file, and
     // compact, for the cache. The lists are put back before anything can fail.
@@ -40,61 +36,79 @@ pub fn render(net: &mut Network, prior: Option<&Prior>) -> io::Result<Rendered> 
     let (Some(c), Some(i)) = (find(&frame, CONTACTS), find(&frame, INTERACTIONS)) else {
         return Err(io::Error::other("the network's JSON has no place for its lists"));
     };
-    let size = prior.map_or(frame.len(), |p| p.json.len()) + 64 * 1024;
-    let mut out = Output { json: Vec::with_capacity(size), body: Vec::with_capacity(size / 2), places: Vec::new() };
+    let size = prior.map_or(frame.len(), |p| p.cache.len());
+    let mut out = Output { json: Sink { out: json, len: 0, hash: Xxh3::new() }, cache: super::new_cache(size) };
+    let mut places = Vec::with_capacity(net.contacts.len() + net.interactions.len());
     // Up to `"contacts": `, the list, up to `"interactions": `, the list, the rest.
-    out.json.extend_from_slice(&frame[..c + CONTACTS.len() - 2]);
-    out.list(&net.contacts, records::write_contact, prior.map(|p| (p, p.contacts.as_slice())))?;
-    out.json.extend_from_slice(&frame[c + CONTACTS.len()..i + INTERACTIONS.len() - 2]);
-    out.list(&net.interactions, records::write_interaction, prior.map(|p| (p, p.interactions.as_slice())))?;
-    out.json.extend_from_slice(&frame[i + INTERACTIONS.len()..]);
-    out.json.push(b'\n');
+    out.json.put(&frame[..c + CONTACTS.len() - 2])?;
+    out.list(&net.contacts, records::write_contact, prior.map(|p| (p, p.contacts.as_slice())), &mut places)?;
+    out.json.put(&frame[c + CONTACTS.len()..i + INTERACTIONS.len() - 2])?;
+    out.list(
+        &net.interactions,
+        records::write_interaction,
+        prior.map(|p| (p, p.interactions.as_slice())),
+        &mut places,
+    )?;
+    out.json.put(&frame[i + INTERACTIONS.len()..])?;
+    out.json.put(b"\n")?;
 
-    rest.serialize(&mut out.body)?;
-    1u8.serialize(&mut out.body)?;
-    for (start, len) in &out.places {
-        (*start as u64, *len as u64).serialize(&mut out.body)?;
+    let mut cache = out.cache;
+    rest.serialize(&mut cache)?;
+    1u8.serialize(&mut cache)?;
+    for (start, len) in places {
+        (start as u64, len as u64).serialize(&mut cache)?;
     }
-    let cache = super::with_header(&out.json, out.body);
-    Ok(Rendered { json: out.json, cache })
+    Ok(super::seal(cache, out.json.len, out.json.hash.digest128()))
 }
 
-struct Output {
-    json: Vec<u8>,
-    body: Vec<u8>,
-    /// Each record's place in `json`: contacts, then interactions.
-    places: Vec<(usize, usize)>,
+/// The JSON on its way out, counted (for records' places) and hashed (for the cache).
+struct Sink<'w, W: Write> {
+    out: &'w mut W,
+    len: usize,
+    hash: Xxh3,
 }
 
-impl Output {
-    /// Writes one list: its records to the cache body, and its JSON array (as serde_json
-    /// lays out an array two levels deep) to the file.
+impl<W: Write> Sink<'_, W> {
+    fn put(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.hash.update(bytes);
+        self.len += bytes.len();
+        self.out.write_all(bytes)
+    }
+}
+
+struct Output<'w, W: Write> {
+    json: Sink<'w, W>,
+    cache: Vec<u8>,
+}
+
+impl<W: Write> Output<'_, W> {
+    /// Writes one list: its records to the cache, and its JSON array (as serde_json lays
+    /// out an array two levels deep) to the file, noting each record's place in it.
     fn list<T: serde::Serialize>(
         &mut self,
         items: &[T],
         encode: fn(&T, &mut Vec<u8>) -> io::Result<()>,
         prior: Option<(&Prior, &[Place])>,
+        places: &mut Vec<(usize, usize)>,
     ) -> io::Result<()> {
-        (items.len() as u32).serialize(&mut self.body)?;
+        (items.len() as u32).serialize(&mut self.cache)?;
         if items.is_empty() {
-            self.json.extend_from_slice(b"[]");
-            return Ok(());
+            return self.json.put(b"[]");
         }
-        self.json.push(b'[');
+        self.json.put(b"[")?;
         let mut matcher = prior.map(|(prior, places)| Matcher { prior, places, by_hash: None });
         for (n, item) in items.iter().enumerate() {
-            let start = self.body.len();
-            encode(item, &mut self.body)?;
-            self.json.extend_from_slice(if n == 0 { b"\n    " } else { b",\n    " });
-            let at = self.json.len();
-            match matcher.as_mut().and_then(|m| m.json_of(n, &self.body[start..])) {
-                Some(json) => self.json.extend_from_slice(json),
-                None => indent(&serde_json::to_vec_pretty(item)?, &mut self.json),
+            let start = self.cache.len();
+            encode(item, &mut self.cache)?;
+            self.json.put(if n == 0 { b"\n    " } else { b",\n    " as &[u8] })?;
+            let at = self.json.len;
+            match matcher.as_mut().and_then(|m| m.json_of(n, &self.cache[start..])) {
+                Some(json) => self.json.put(json)?,
+                None => indent(&serde_json::to_vec_pretty(item)?, &mut self.json)?,
             }
-            self.places.push((at, self.json.len() - at));
+            places.push((at, self.json.len - at));
         }
-        self.json.extend_from_slice(b"\n  ]");
-        Ok(())
+        self.json.put(b"\n  ]")
     }
 }
 
@@ -129,15 +143,16 @@ impl<'p> Matcher<'p> {
     }
 }
 
-/// Appends a record's pretty JSON two levels deeper (JSON strings hold no raw newline,
+/// Writes a record's pretty JSON two levels deeper (JSON strings hold no raw newline,
 /// so every newline starts a line of the layout).
-fn indent(pretty: &[u8], json: &mut Vec<u8>) {
+fn indent<W: Write>(pretty: &[u8], json: &mut Sink<W>) -> io::Result<()> {
     for (n, line) in pretty.split(|b| *b == b'\n').enumerate() {
         if n > 0 {
-            json.extend_from_slice(b"\n    ");
+            json.put(b"\n    ")?;
         }
-        json.extend_from_slice(line);
+        json.put(line)?;
     }
+    Ok(())
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {

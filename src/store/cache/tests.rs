@@ -8,7 +8,6 @@ use crate::model::{Cadence, Circle, Contact, Interaction, Kind, Stage, cadence::
 use crate::store::Bytes;
 use chrono::{DateTime, NaiveDate, Utc};
 use proptest::prelude::*;
-use render::Rendered;
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
@@ -212,6 +211,18 @@ fn the_cache_file_is_private_and_replaced_whole() {
 
 // ---------------------------------------------------------------- render
 
+/// A save's two files, in memory.
+struct Rendered {
+    json: Vec<u8>,
+    cache: Vec<u8>,
+}
+
+fn render(net: &mut Network, prior: Option<&Prior>) -> Rendered {
+    let mut json = Vec::new();
+    let cache = super::render(net, prior, &mut json).unwrap();
+    Rendered { json, cache }
+}
+
 /// What a plain save would write.
 fn pretty(net: &Network) -> Vec<u8> {
     let mut json = serde_json::to_vec_pretty(net).unwrap();
@@ -284,7 +295,7 @@ proptest! {
     ) {
         // From nothing: every record serialized.
         let mut net = net;
-        let first = render(&mut net, None).unwrap();
+        let first = render(&mut net, None);
         prop_assert_eq!(String::from_utf8(first.json.clone()).unwrap(), String::from_utf8(pretty(&net)).unwrap());
         let (read_back, prior) = prior_of(&first);
         prop_assert_eq!(&read_back, &net);
@@ -295,7 +306,7 @@ proptest! {
         for e in edits {
             apply(&mut edited, e);
         }
-        let second = render(&mut edited, Some(&prior)).unwrap();
+        let second = render(&mut edited, Some(&prior));
         prop_assert_eq!(String::from_utf8(second.json.clone()).unwrap(), String::from_utf8(pretty(&edited)).unwrap());
         let (again, _) = prior_of(&second);
         prop_assert_eq!(again, edited);
@@ -305,7 +316,7 @@ proptest! {
 #[test]
 fn unchanged_records_are_copied_not_serialized_again() {
     let mut net = crate::demo::network(chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()).unwrap();
-    let first = render(&mut net, None).unwrap();
+    let first = render(&mut net, None);
     // Doctor the previous file so that copying shows: the first contact's JSON is
     // swapped for another object of the same length.
     let (net, prior) = prior_of(&first);
@@ -315,11 +326,11 @@ fn unchanged_records_are_copied_not_serialized_again() {
     doctored[place.json.clone()].copy_from_slice(marker.as_bytes());
     let prior = Prior { json: Bytes::Read(doctored.clone()), json_hash: xxh3_128(&doctored), ..prior };
     let mut same = net.clone();
-    let second = render(&mut same, Some(&prior)).unwrap();
+    let second = render(&mut same, Some(&prior));
     assert!(second.json.windows(marker.len()).any(|w| w == marker.as_bytes()), "the first contact was copied");
 
     // The same prior after the file changed on disk: nothing is copied.
     let stale = Prior { json_hash: 0, ..prior };
-    let third = render(&mut same, Some(&stale)).unwrap();
+    let third = render(&mut same, Some(&stale));
     assert_eq!(third.json, pretty(&net));
 }
