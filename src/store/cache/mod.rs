@@ -14,8 +14,9 @@
 //! save also knows where each of those records sits in the JSON, so the next save copies
 //! the JSON of every record that did not change (`render`).
 //!
-//! The body: contacts, interactions (each a count and records), the rest as JSON text,
-//! then either 0, or 1 and each record's place in the JSON (start, length).
+//! The body: where the next two parts start; contacts, interactions (each a count and
+//! records); the rest as JSON text; then either 0, or 1 and each record's place in the
+//! JSON (start, length).
 
 mod records;
 mod render;
@@ -38,6 +39,8 @@ const MAGIC: &[u8; 8] = b"JJCACHE\x02";
 const LAYOUT: &[u8] = env!("JEJARING_CACHE_LAYOUT").as_bytes();
 /// magic, layout, JSON length and hash, body length and hash.
 const HEADER: usize = 8 + 16 + 8 + 16 + 8 + 16;
+/// The body's contents: where the interactions start and where the rest starts.
+const TOC: usize = 8 + 8;
 
 /// The cache file that belongs to a data file.
 pub fn path_for(data: &Path) -> PathBuf {
@@ -112,7 +115,9 @@ pub(super) fn write_file(data: &Path, bytes: &[u8]) -> io::Result<()> {
 pub(super) fn encode(json: &[u8], net: &mut Network) -> io::Result<Vec<u8>> {
     let mut bytes = new_cache(json.len() / 2);
     records::write_all(&net.contacts, &mut bytes, records::write_contact)?;
+    mark(&mut bytes, 0);
     records::write_all(&net.interactions, &mut bytes, records::write_interaction)?;
+    mark(&mut bytes, 1);
     write_rest(net, &mut bytes)?;
     0u8.serialize(&mut bytes)?;
     Ok(seal(bytes, json.len(), xxh3_128(json)))
@@ -130,11 +135,18 @@ fn write_rest(net: &mut Network, body: &mut Vec<u8>) -> io::Result<()> {
 }
 
 /// A cache's bytes to write the body into: room for the header, which `seal` fills in
-/// (so the body is never copied).
+/// (so the body is never copied), and for the contents, which `mark` fills in.
 fn new_cache(body_capacity: usize) -> Vec<u8> {
     let mut bytes = Vec::with_capacity(HEADER + body_capacity);
-    bytes.resize(HEADER, 0);
+    bytes.resize(HEADER + TOC, 0);
     bytes
+}
+
+/// Notes in the contents that part `n` + 1 of the body starts here.
+fn mark(bytes: &mut [u8], n: usize) {
+    let at = HEADER + 8 * n;
+    let offset = (bytes.len() - HEADER) as u64;
+    bytes[at..at + 8].copy_from_slice(&offset.to_le_bytes());
 }
 
 fn seal(mut bytes: Vec<u8>, json_len: usize, json_hash: u128) -> Vec<u8> {
@@ -176,24 +188,22 @@ fn decode(cache: &[u8], json: &[u8]) -> Option<(Network, Option<Places>)> {
     read_body(body, json.len()).ok()
 }
 
-fn read_body(mut r: Reader, json_len: usize) -> io::Result<(Network, Option<Places>)> {
-    let body_len = r.len();
-    // Where each record's encoding sits in the whole cache file.
-    let spans = |r: &Reader, start: usize| HEADER + start..HEADER + body_len - r.len();
-    let mut contact_spans = Vec::new();
-    let contacts = records::read_all(&mut r, |r| {
-        let start = body_len - r.len();
-        let c = records::read_contact(r)?;
-        contact_spans.push(spans(r, start));
-        Ok(c)
-    })?;
-    let mut interaction_spans = Vec::new();
-    let interactions = records::read_all(&mut r, |r| {
-        let start = body_len - r.len();
-        let i = records::read_interaction(r)?;
-        interaction_spans.push(spans(r, start));
-        Ok(i)
-    })?;
+fn read_body(body: &[u8], json_len: usize) -> io::Result<(Network, Option<Places>)> {
+    let mut toc = body.get(..TOC).ok_or_else(|| invalid("contents"))?;
+    let (interactions_at, rest_at) = <(u64, u64)>::deserialize(&mut toc)?;
+    let (interactions_at, rest_at) = (interactions_at as usize, rest_at as usize);
+    if !(TOC <= interactions_at && interactions_at <= rest_at && rest_at <= body.len()) {
+        return Err(invalid("contents"));
+    }
+    // The two lists are read at once, one on another thread: nearly all of the work of
+    // loading, and on two cores it takes about half the time.
+    let (contacts, interactions) = std::thread::scope(|s| {
+        let other = s.spawn(|| read_list(body, interactions_at..rest_at, records::read_interaction));
+        let contacts = read_list(body, TOC..interactions_at, records::read_contact);
+        (contacts, other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+    });
+    let ((contacts, contact_spans), (interactions, interaction_spans)) = (contacts?, interactions?);
+    let mut r = &body[rest_at..];
     let rest = String::deserialize(&mut r)?;
     let places = match u8::deserialize(&mut r)? {
         0 => None,
@@ -206,6 +216,28 @@ fn read_body(mut r: Reader, json_len: usize) -> io::Result<(Network, Option<Plac
     net.contacts = contacts;
     net.interactions = interactions;
     Ok((net, places))
+}
+
+/// Reads the list that fills `body[part]`, with where each record's encoding sits in the
+/// whole cache file.
+fn read_list<T>(
+    body: &[u8],
+    part: Range<usize>,
+    read: fn(&mut Reader) -> io::Result<T>,
+) -> io::Result<(Vec<T>, Vec<Range<usize>>)> {
+    let end = part.end;
+    let mut r = &body[part];
+    let mut spans = Vec::new();
+    let items = records::read_all(&mut r, |r| {
+        let start = HEADER + end - r.len();
+        let item = read(r)?;
+        spans.push(start..HEADER + end - r.len());
+        Ok(item)
+    })?;
+    if !r.is_empty() {
+        return Err(invalid("list length"));
+    }
+    Ok((items, spans))
 }
 
 fn read_places(r: &mut Reader, encoded: Vec<Range<usize>>, json_len: usize) -> io::Result<Vec<Place>> {

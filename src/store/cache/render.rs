@@ -42,6 +42,7 @@ pub fn render(net: &mut Network, prior: Option<&Prior>, json: &mut impl Write) -
     // Up to `"contacts": `, the list, up to `"interactions": `, the list, the rest.
     out.json.put(&frame[..c + CONTACTS.len() - 2])?;
     out.list(&net.contacts, records::write_contact, prior.map(|p| (p, p.contacts.as_slice())), &mut places)?;
+    super::mark(&mut out.cache, 0);
     out.json.put(&frame[c + CONTACTS.len()..i + INTERACTIONS.len() - 2])?;
     out.list(
         &net.interactions,
@@ -49,6 +50,7 @@ pub fn render(net: &mut Network, prior: Option<&Prior>, json: &mut impl Write) -
         prior.map(|p| (p, p.interactions.as_slice())),
         &mut places,
     )?;
+    super::mark(&mut out.cache, 1);
     out.json.put(&frame[i + INTERACTIONS.len()..])?;
     out.json.put(b"\n")?;
 

@@ -176,9 +176,16 @@ fn a_body_that_does_not_read_is_not_used_even_with_a_matching_hash() {
     // A header that vouches for a body this layout cannot read (as a bug in another
     // build with the same layout might write): still nothing, not a panic.
     let json = b"{}";
-    for body in
-        [vec![], vec![0xff; 4], vec![1, 0, 0, 0], b"\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00\x00\x00[1]".to_vec()]
-    {
+    let toc = |a: u64, b: u64| [a.to_le_bytes(), b.to_le_bytes()].concat();
+    let bodies = [
+        vec![],
+        vec![0xff; 4],
+        toc(100, 200),
+        toc(20, 16),
+        [toc(16, 16), vec![0; 4]].concat(),
+        [toc(16, 20), vec![1, 0, 0, 0]].concat(),
+    ];
+    for body in bodies {
         let mut bytes = Vec::new();
         bytes.extend_from_slice(MAGIC);
         bytes.extend_from_slice(LAYOUT);
