@@ -38,13 +38,15 @@ impl App {
         }
         let lang = self.ui.lang;
         let path = self.data.display().to_string();
-        Store::open(&self.data, access, self.lock_wait, || {
+        let store = Store::open(&self.data, access, self.lock_wait, || {
             self.ui.info(t!(
                 lang,
                 "waiting for another jejaring to finish with {path}…",
                 "menunggu jejaring lain selesai dengan {path}…"
             ))
-        })
+        })?;
+        // Every command ends the process soon after it is done with the network.
+        Ok(store.freed_by_exit())
     }
 
     /// Saves a changed network, or says that the demo keeps nothing.

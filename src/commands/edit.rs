@@ -79,7 +79,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
 fn edit_interactively(app: &App, query: &str) -> anyhow::Result<()> {
     let lang = app.ui.lang;
     let before = {
-        let net = app.open_read()?.net;
+        let net = app.open_read()?.into_network();
         net.contacts[resolve::contact(&net, query, lang)?].clone()
     };
     let after = edit_in_editor(&before, app)?;

@@ -20,7 +20,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let lang = app.ui.lang;
     // Resolve and ask without holding the lock, then remove by id under it.
     let (id, name, talks) = {
-        let net = app.open_read()?.net;
+        let net = app.open_read()?.into_network();
         let c = &net.contacts[resolve::contact(&net, &args.contact, lang)?];
         (c.id, c.name.clone(), net.interactions.iter().filter(|i| i.involves(&c.id)).count())
     };

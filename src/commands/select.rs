@@ -42,7 +42,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let today = app.clock.today;
     check_count(args.count, lang)?;
     // Propose from a snapshot; the lock is taken only to save the plan.
-    let net = app.open_read()?.net;
+    let net = app.open_read()?.into_network();
     let selection = select::select(&net, today, args.count, &select::goal_people(&net, today));
     let shape = shape::shape(&net, today);
     let alternates = &selection.alternates[..selection.alternates.len().min(10)];

@@ -54,7 +54,17 @@ pub struct Store {
     migrated_from: Option<u64>,
     /// The file as read, with its cache: lets a save copy unchanged records' JSON.
     prior: Option<cache::Prior>,
+    /// Set by `freed_by_exit`.
+    leave_to_exit: bool,
     pub net: Network,
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        if self.leave_to_exit {
+            std::mem::forget(std::mem::take(&mut self.net));
+        }
+    }
 }
 
 impl Store {
@@ -88,12 +98,35 @@ impl Store {
         };
         // Only a save uses the prior file's bytes.
         let prior = prior.filter(|_| access == Access::Write);
-        Ok(Store { path: path.to_path_buf(), access, _lock: lock, migrated_from, prior, net })
+        Ok(Store { path: path.to_path_buf(), access, _lock: lock, migrated_from, prior, leave_to_exit: false, net })
+    }
+
+    /// For a process that ends soon after this store: the network's memory is not
+    /// freed record by record when the store is dropped (the lock and files still are);
+    /// the process's exit returns it all at once. Freeing some 400,000 records one by one
+    /// was about a tenth of a command's work.
+    pub fn freed_by_exit(mut self) -> Store {
+        self.leave_to_exit = true;
+        self
+    }
+
+    /// The network alone, releasing the lock: for a command that asks questions before
+    /// it opens the store again to save.
+    pub fn into_network(mut self) -> Network {
+        std::mem::take(&mut self.net)
     }
 
     /// A store over a network held only in memory (the demo).
     pub fn in_memory(net: Network) -> Store {
-        Store { path: PathBuf::new(), access: Access::Demo, _lock: None, migrated_from: None, prior: None, net }
+        Store {
+            path: PathBuf::new(),
+            access: Access::Demo,
+            _lock: None,
+            migrated_from: None,
+            prior: None,
+            leave_to_exit: false,
+            net,
+        }
     }
 
     /// Writes the network: into a new file beside the data file (mode 0600), then keeps

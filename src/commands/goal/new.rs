@@ -32,7 +32,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let bad = fields::input(lang);
     let mut weekly = args.fields.weekly_minutes().map_err(&bad)?;
     // Draft against a snapshot: the lock is not held while the user thinks.
-    let mut snapshot = app.open_read()?.net;
+    let mut snapshot = app.open_read()?.into_network();
     if let Some(m) = weekly {
         snapshot.set_weekly_minutes(m);
     }
