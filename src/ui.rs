@@ -175,7 +175,12 @@ impl Ui {
     /// window); when piped, with `plain_table`, which gives the same text as the piped
     /// comfy-table at a fraction of the cost (a 10,000-row `list` spent about 20 ms in
     /// comfy-table, mostly on per-cell allocations, and ten times that at 100,000).
-    pub fn render_table(&self, header: Vec<String>, rows: Vec<Vec<String>>) -> String {
+    /// Cells may borrow (`Cow<str>`), so a big listing need not copy every name.
+    pub fn render_table<C: AsRef<str> + Into<comfy_table::Cell>>(
+        &self,
+        header: Vec<String>,
+        rows: Vec<Vec<C>>,
+    ) -> String {
         if !self.stdout_tty
             && !self.color_out
             && let Some(text) = plain_table(&header, &rows)
@@ -202,51 +207,75 @@ fn pipe_table() -> Table {
 /// dashed rule under the header), in one pass and one allocation. Returns None for what
 /// that simple layout does not cover, leaving it to comfy-table: cells spanning several
 /// lines, ragged rows, or cells too wide for comfy-table's 16-bit widths.
-fn plain_table(header: &[String], rows: &[Vec<String>]) -> Option<String> {
+fn plain_table<C: AsRef<str>>(header: &[String], rows: &[Vec<C>]) -> Option<String> {
     let columns = header.len();
     let mut widths = vec![1usize; columns];
     let mut cell_widths = Vec::with_capacity((rows.len() + 1) * columns);
-    for row in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
+    let mut bytes = 0;
+    let mut measure = |row: &mut dyn ExactSizeIterator<Item = &str>| {
         if row.len() != columns {
-            return None;
+            return false;
         }
-        for (cell, width) in row.iter().zip(widths.iter_mut()) {
-            let w = cell.width();
+        for (cell, width) in row.zip(widths.iter_mut()) {
+            // Printable ASCII, most cells, is one column a byte.
+            let w = if cell.bytes().all(|b| (b' '..=b'~').contains(&b)) { cell.len() } else { cell.width() };
             if w > usize::from(u16::MAX) || cell.contains('\n') {
-                return None;
+                return false;
             }
             *width = (*width).max(w);
             cell_widths.push(w);
+            bytes += cell.len();
+        }
+        true
+    };
+    if !measure(&mut header.iter().map(String::as_str)) {
+        return None;
+    }
+    for row in rows {
+        if !measure(&mut row.iter().map(AsRef::as_ref)) {
+            return None;
         }
     }
     let line_bytes: usize = widths.iter().map(|w| w + 3).sum();
-    let bytes: usize = rows.iter().flatten().map(String::len).sum();
     let mut out = String::with_capacity(bytes + line_bytes * (rows.len() + 2));
     let mut cell_widths = cell_widths.into_iter();
-    let mut push_row = |out: &mut String, row: &[String]| {
-        for (i, (cell, width)) in row.iter().zip(&widths).enumerate() {
+    let mut push_row = |out: &mut String, row: &mut dyn Iterator<Item = &str>| {
+        for (i, (cell, width)) in row.zip(&widths).enumerate() {
             if i > 0 {
                 out.push(' ');
             }
             out.push(' ');
             out.push_str(cell);
             let used = cell_widths.next().unwrap_or(*width);
-            out.extend(std::iter::repeat_n(' ', width - used + 1));
+            pad(out, SPACES, width - used + 1);
         }
     };
-    push_row(&mut out, header);
+    push_row(&mut out, &mut header.iter().map(String::as_str));
     out.push('\n');
     for (i, width) in widths.iter().enumerate() {
         if i > 0 {
             out.push(' ');
         }
-        out.extend(std::iter::repeat_n('-', width + 2));
+        pad(&mut out, DASHES, width + 2);
     }
     for row in rows {
         out.push('\n');
-        push_row(&mut out, row);
+        push_row(&mut out, &mut row.iter().map(AsRef::as_ref));
     }
     Some(out)
+}
+
+const SPACES: &str = "                                                                ";
+const DASHES: &str = "----------------------------------------------------------------";
+
+/// Appends `n` copies of the character `run` repeats.
+fn pad(out: &mut String, run: &str, n: usize) {
+    let mut n = n;
+    while n > 0 {
+        let k = n.min(run.len());
+        out.push_str(&run[..k]);
+        n -= k;
+    }
 }
 
 /// How much stdout is held before it is written anyway (big listings stream).

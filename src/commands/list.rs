@@ -10,6 +10,8 @@ use crate::model::{Contact, text};
 use crate::t;
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::borrow::Cow;
+use std::collections::HashMap;
 
 /// List contacts
 #[derive(Debug, clap::Args)]
@@ -139,29 +141,36 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     if sort == Sort::Warmth {
         header.push(t!(lang, "warmth", "kehangatan"));
     }
-    let cells: Vec<Vec<String>> = rows
+    // Cells borrow what the contact already holds; only "org / role" and the day are
+    // made, and each distinct day once.
+    let never = words::never(lang);
+    let mut days: HashMap<NaiveDate, String> = HashMap::new();
+    for day in rows.iter().filter_map(|r| r.last_contact) {
+        days.entry(day).or_insert_with(|| words::ago(day, today, lang));
+    }
+    let cells: Vec<Vec<Cow<str>>> = rows
         .iter()
         .map(|r| {
             let c = r.contact;
-            let work = match (&c.org, &c.role) {
-                (Some(o), Some(r)) => format!("{o} / {r}"),
-                (Some(x), None) | (None, Some(x)) => x.clone(),
-                (None, None) => String::new(),
+            let work: Cow<str> = match (&c.org, &c.role) {
+                (Some(o), Some(r)) => format!("{o} / {r}").into(),
+                (Some(x), None) | (None, Some(x)) => x.as_str().into(),
+                (None, None) => "".into(),
             };
-            let last = r.last_contact.map(|d| words::ago(d, today, lang)).unwrap_or_else(|| words::never(lang));
-            let mut row = vec![
-                c.handle.clone(),
-                c.name.clone(),
-                c.circle.label(lang).to_string(),
-                c.stage.label(lang).to_string(),
+            let last = r.last_contact.and_then(|d| days.get(&d)).unwrap_or(&never);
+            let mut row: Vec<Cow<str>> = vec![
+                c.handle.as_str().into(),
+                c.name.as_str().into(),
+                c.circle.label(lang).into(),
+                c.stage.label(lang).into(),
                 work,
-                last,
+                last.as_str().into(),
             ];
             if let Some(days) = r.overdue_days {
-                row.push(t!(lang, "{days} days", "{days} hari"));
+                row.push(t!(lang, "{days} days", "{days} hari").into());
             }
             if let Some(w) = r.warmth {
-                row.push(w.to_string());
+                row.push(w.to_string().into());
             }
             row
         })
