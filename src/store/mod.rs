@@ -143,24 +143,29 @@ impl Store {
         let mut file = new_file(path).map_err(|e| io_error(IoStep::Save, path, e))?;
         let cache = {
             let mut out = io::BufWriter::with_capacity(1 << 20, &mut file);
-            let cache = cache::render(&mut self.net, self.prior.as_ref(), &mut out);
+            let prior = self.prior.as_ref().filter(|p| p.is_current(path));
+            let cache = cache::render(&mut self.net, prior, &mut out);
             cache.and_then(|c| out.flush().map(|()| c)).map_err(|e| io_error(IoStep::Save, path, e))?
         };
-        if path.exists() {
-            // Backups are named by the real clock, not JEJARING_NOW: they record when the
-            // file changed on this disk.
-            let now = chrono::Utc::now();
-            let label = self.migrated_from.map(|v| format!("pre-migration-v{v}"));
-            backup::keep(path, now, label.as_deref()).map_err(|e| io_error(IoStep::Backup, path, e))?;
-            self.migrated_from = None;
-        }
-        // fsync, rename over the data file, fsync the folder.
-        file.commit().map_err(|e| io_error(IoStep::Save, path, e))?;
+        // The cache is written while the data file is kept and fsynced, which mostly
+        // waits for the disk. A cache that lands without its data file (the save fails
+        // below) names bytes no data file has, so it is never used; one that cannot be
+        // written only means the next command reads the JSON.
+        std::thread::scope(|s| {
+            s.spawn(|| cache::write_file(path, &cache));
+            if path.exists() {
+                // Backups are named by the real clock, not JEJARING_NOW: they record when
+                // the file changed on this disk.
+                let now = chrono::Utc::now();
+                let label = self.migrated_from.map(|v| format!("pre-migration-v{v}"));
+                backup::keep(path, now, label.as_deref()).map_err(|e| io_error(IoStep::Backup, path, e))?;
+                self.migrated_from = None;
+            }
+            // fsync, rename over the data file, fsync the folder.
+            file.commit().map_err(|e| io_error(IoStep::Save, path, e))
+        })?;
         // The file read is replaced: a second save renders everything afresh.
         self.prior = None;
-        // The data is safe on disk; a cache that cannot be written only means the next
-        // command reads the JSON.
-        let _ = cache::write_file(path, &cache);
         Ok(Saved::Written)
     }
 }
@@ -435,6 +440,39 @@ mod tests {
         let json = r#"{"version":1,"contacts":[],"interactions":[],"x_big":18446744073709551615,"x_score":1.0498474600242397e-206}"#;
         let (net, _) = decode_str(json).unwrap();
         assert_eq!(serde_json::to_string(&net).unwrap(), json);
+    }
+
+    #[test]
+    fn a_save_never_copies_from_a_file_written_since_it_was_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("jejaring.json");
+        let open = || Store::open(&path, Access::Write, Duration::from_secs(1), || {}).unwrap();
+        let mut store = open();
+        store.net = crate::demo::network(chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()).unwrap();
+        // Big enough to be mapped, so the bytes a save would copy are the file's own.
+        store.net.contacts[1].note = Some("x".repeat(MAP_FROM as usize));
+        store.save().unwrap();
+        drop(store);
+
+        // Someone rewrites the file in place, keeping its length: a save that copied
+        // from it now would write their bytes into the wrong places. Once as the clock
+        // shows it, once within the same tick (the stamp unchanged).
+        for same_tick in [false, true] {
+            let mut store = open();
+            assert!(store.prior.as_ref().is_some_and(|p| p.is_current(&path)), "a save can copy from the file it read");
+            let doctored = String::from_utf8(std::fs::read(&path).unwrap()).unwrap().replace('a', "b");
+            let mut file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+            io::Write::write_all(&mut file, doctored.as_bytes()).unwrap();
+            drop(file);
+            if same_tick {
+                store.prior.as_mut().unwrap().pretend_stamped_now(&path);
+            }
+            store.net.contacts[0].note = Some(format!("A change to save ({same_tick})"));
+            store.save().unwrap();
+            let mut expected = serde_json::to_vec_pretty(&store.net).unwrap();
+            expected.push(b'\n');
+            assert!(std::fs::read(&path).unwrap() == expected, "the save wrote the network afresh");
+        }
     }
 
     #[test]

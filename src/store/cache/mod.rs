@@ -53,8 +53,10 @@ pub fn path_for(data: &Path) -> PathBuf {
 /// cache's bytes, and where each record sits in both.
 pub(super) struct Prior {
     json: Bytes,
-    /// The hash `json` had when it was read: the file is mapped, and a save checks it
-    /// still has it before copying from it.
+    /// The data file as it was on disk when read: `json` is mapped, and a save copies
+    /// from it only while the file has not been written since.
+    stamp: Option<Stamp>,
+    /// The hash `json` had when read (checked against the cache's header).
     json_hash: u128,
     cache: Bytes,
     contacts: Vec<Place>,
@@ -70,10 +72,30 @@ struct Place {
 
 impl Prior {
     /// A decoded cache and the JSON it was checked against.
-    fn new(json: Bytes, cache: Bytes, (contacts, interactions): Places) -> Prior {
+    fn new(json: Bytes, stamp: Option<Stamp>, cache: Bytes, (contacts, interactions): Places) -> Prior {
         // decode checked the file against this hash, kept in the header.
         let json_hash = u128::from_le_bytes(cache[32..48].try_into().unwrap_or_default());
-        Prior { json, json_hash, cache, contacts, interactions }
+        Prior { json, stamp, json_hash, cache, contacts, interactions }
+    }
+
+    /// Whether the data file is still the one read (not written since, in place or by a
+    /// rename), so its records' JSON can be copied.
+    pub(super) fn is_current(&self, data: &Path) -> bool {
+        let Some(stamp) = &self.stamp else { return false };
+        if Stamp::of(data).as_ref() != Some(stamp) {
+            return false;
+        }
+        // A write within one tick of the file system's clock can leave the stamp as it
+        // was ("racily clean", as git calls it): a file written in the last two seconds
+        // is checked byte for byte.
+        let settled = stamp.modified.and_then(|m| m.elapsed().ok()).is_some_and(|age| age.as_secs() >= 2);
+        settled || xxh3_128(&self.json) == self.json_hash
+    }
+
+    /// Takes the stamp again, as if the file had not been written since it was read.
+    #[cfg(test)]
+    pub(super) fn pretend_stamped_now(&mut self, data: &Path) {
+        self.stamp = Stamp::of(data);
     }
 
     fn encoded(&self, place: &Place) -> &[u8] {
@@ -85,12 +107,38 @@ impl Prior {
     }
 }
 
+/// What a file looks like on disk: enough to tell that it was written since.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    /// Device, inode and change time: a rename or any write changes them.
+    #[cfg(unix)]
+    inode: (u64, u64, i64, i64),
+}
+
+impl Stamp {
+    fn of(path: &Path) -> Option<Stamp> {
+        let m = std::fs::metadata(path).ok()?;
+        #[cfg(unix)]
+        use std::os::unix::fs::MetadataExt;
+        Some(Stamp {
+            len: m.len(),
+            modified: m.modified().ok(),
+            #[cfg(unix)]
+            inode: (m.dev(), m.ino(), m.ctime(), m.ctime_nsec()),
+        })
+    }
+}
+
 /// The network in the cache beside `data`, if the cache was made from exactly `json`;
 /// with the `Prior` for the next save when the cache knows where records sit.
 pub(super) fn load(data: &Path, json: Bytes) -> Result<(Network, Option<Prior>), Bytes> {
+    // Taken before the cache is checked against the bytes: a write after this changes it.
+    let stamp = Stamp::of(data);
     let Ok(cache) = super::read(&path_for(data)) else { return Err(json) };
     match decode(&cache, &json) {
-        Some((net, Some(places))) => Ok((net, Some(Prior::new(json, cache, places)))),
+        Some((net, Some(places))) => Ok((net, Some(Prior::new(json, stamp, cache, places)))),
         Some((net, None)) => Ok((net, None)),
         None => Err(json),
     }

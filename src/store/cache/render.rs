@@ -12,17 +12,16 @@ use crate::model::Network;
 use borsh::BorshSerialize;
 use std::collections::HashMap;
 use std::io::{self, Write};
-use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 /// Where the two lists go in the pretty JSON of the network without them.
 const CONTACTS: &[u8] = b"\n  \"contacts\": []";
 const INTERACTIONS: &[u8] = b"\n  \"interactions\": []";
 
 /// Writes `net` as the data file's JSON to `json` and returns the cache for it. `prior`
-/// (from the cache the network was read with) lets unchanged records be copied; it is
-/// ignored when the data file changed since.
+/// (from the cache the network was read with, while the file is still as read) lets
+/// unchanged records be copied.
 pub fn render(net: &mut Network, prior: Option<&Prior>, json: &mut impl Write) -> io::Result<Vec<u8>> {
-    let prior = prior.filter(|p| xxh3_128(&p.json) == p.json_hash);
     // The network without its two big lists: pretty, as the frame of the file, and
     // compact, for the cache. The lists are put back before anything can fail.
     let contacts = std::mem::take(&mut net.contacts);
