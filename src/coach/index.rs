@@ -7,22 +7,23 @@ use super::warmth::{self, Inputs, Warmth};
 use crate::model::trust::{self, TrustNote};
 use crate::model::{Contact, Fact, Interaction, Network, Promise};
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use uuid::Uuid;
 
 /// The network's records grouped by contact.
 pub struct Index<'a> {
     /// Most recent first.
-    interactions: HashMap<Uuid, Vec<&'a Interaction>>,
+    interactions: FxHashMap<Uuid, Vec<&'a Interaction>>,
     /// Oldest first.
-    notes: HashMap<Uuid, Vec<&'a TrustNote>>,
-    facts: HashMap<Uuid, Vec<&'a Fact>>,
-    promises: HashMap<Uuid, Vec<&'a Promise>>,
+    notes: FxHashMap<Uuid, Vec<&'a TrustNote>>,
+    facts: FxHashMap<Uuid, Vec<&'a Fact>>,
+    promises: FxHashMap<Uuid, Vec<&'a Promise>>,
 }
 
 impl<'a> Index<'a> {
     pub fn new(net: &'a Network) -> Index<'a> {
-        let mut interactions: HashMap<Uuid, Vec<&Interaction>> = HashMap::with_capacity(net.contacts.len());
+        let mut interactions: FxHashMap<Uuid, Vec<&Interaction>> =
+            FxHashMap::with_capacity_and_hasher(net.contacts.len(), Default::default());
         for i in &net.interactions {
             for c in &i.contacts {
                 interactions.entry(*c).or_default().push(i);
@@ -31,18 +32,18 @@ impl<'a> Index<'a> {
         for list in interactions.values_mut() {
             list.sort_by(|a, b| b.on.cmp(&a.on).then(b.logged.cmp(&a.logged)));
         }
-        let mut notes: HashMap<Uuid, Vec<&TrustNote>> = HashMap::new();
+        let mut notes: FxHashMap<Uuid, Vec<&TrustNote>> = FxHashMap::default();
         for n in &net.trust_notes {
             notes.entry(n.contact).or_default().push(n);
         }
         for list in notes.values_mut() {
             list.sort_by(|a, b| a.on.cmp(&b.on).then(a.logged.cmp(&b.logged)));
         }
-        let mut facts: HashMap<Uuid, Vec<&Fact>> = HashMap::new();
+        let mut facts: FxHashMap<Uuid, Vec<&Fact>> = FxHashMap::default();
         for f in &net.facts {
             facts.entry(f.contact).or_default().push(f);
         }
-        let mut promises: HashMap<Uuid, Vec<&Promise>> = HashMap::new();
+        let mut promises: FxHashMap<Uuid, Vec<&Promise>> = FxHashMap::default();
         for p in &net.promises {
             promises.entry(p.contact).or_default().push(p);
         }

@@ -94,9 +94,21 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         _ if args.due && args.sort.is_none() => rows.sort_by_key(|r| std::cmp::Reverse(r.overdue_days)),
         Sort::Warmth => rows.sort_by_key(|r| r.warmth),
         Sort::Name => {
-            let mut keyed: Vec<(String, Row)> = rows.into_iter().map(|r| (text::fold(&r.contact.name), r)).collect();
-            keyed.sort_by(|a, b| a.0.cmp(&b.0));
-            rows = keyed.into_iter().map(|(_, r)| r).collect();
+            // By folded name, then file order. The first eight bytes, as a number, settle
+            // most comparisons without comparing whole names.
+            let mut keyed: Vec<(u64, String, usize, Row)> = rows
+                .into_iter()
+                .enumerate()
+                .map(|(n, r)| {
+                    let name = text::fold(&r.contact.name);
+                    let mut head = [0u8; 8];
+                    let len = name.len().min(8);
+                    head[..len].copy_from_slice(&name.as_bytes()[..len]);
+                    (u64::from_be_bytes(head), name, n, r)
+                })
+                .collect();
+            keyed.sort_unstable_by(|a, b| (a.0, &a.1, a.2).cmp(&(b.0, &b.1, b.2)));
+            rows = keyed.into_iter().map(|(.., r)| r).collect();
         }
         Sort::Recent => rows.sort_by_key(|r| std::cmp::Reverse(r.last_contact)),
         Sort::Added => rows.sort_by_key(|r| std::cmp::Reverse(r.contact.added)),

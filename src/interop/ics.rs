@@ -16,7 +16,7 @@ use calcard::icalendar::{
     ICalendarValueType,
 };
 use chrono::{DateTime, Datelike, Days, NaiveDate, Timelike, Utc};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use uuid::Uuid;
 
 pub use super::ics_dates::{goal_deadlines, promise_deadlines};
@@ -37,7 +37,7 @@ pub struct DayEvent {
 /// `last` is each contact's last interaction day (`Network::last_contacted`).
 pub fn keep_in_touch<'a>(
     contacts: impl IntoIterator<Item = &'a Contact>,
-    last: &HashMap<Uuid, NaiveDate>,
+    last: &FxHashMap<Uuid, NaiveDate>,
     today: NaiveDate,
     lang: Lang,
 ) -> Vec<DayEvent> {

@@ -29,9 +29,9 @@ pub use stage_change::StageChange;
 pub use trust::TrustNote;
 
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use std::collections::HashMap;
 use uuid::Uuid;
 
 /// The schema version this build writes. Older files are migrated on load
@@ -102,8 +102,9 @@ impl Network {
     }
 
     /// The day of the most recent interaction with each contact, in one pass.
-    pub fn last_contacted(&self) -> HashMap<Uuid, NaiveDate> {
-        let mut last: HashMap<Uuid, NaiveDate> = HashMap::with_capacity(self.contacts.len());
+    pub fn last_contacted(&self) -> FxHashMap<Uuid, NaiveDate> {
+        let mut last: FxHashMap<Uuid, NaiveDate> =
+            FxHashMap::with_capacity_and_hasher(self.contacts.len(), Default::default());
         for i in &self.interactions {
             for c in &i.contacts {
                 last.entry(*c).and_modify(|d| *d = (*d).max(i.on)).or_insert(i.on);
