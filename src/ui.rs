@@ -241,10 +241,7 @@ fn plain_table<C: AsRef<str>>(header: &[String], rows: &[Vec<C>]) -> Option<Stri
     let mut cell_widths = cell_widths.into_iter();
     let mut push_row = |out: &mut String, row: &mut dyn Iterator<Item = &str>| {
         for (i, (cell, width)) in row.zip(&widths).enumerate() {
-            if i > 0 {
-                out.push(' ');
-            }
-            out.push(' ');
+            out.push_str(if i == 0 { " " } else { "  " });
             out.push_str(cell);
             let used = cell_widths.next().unwrap_or(*width);
             pad(out, SPACES, width - used + 1);

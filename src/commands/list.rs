@@ -94,21 +94,25 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         _ if args.due && args.sort.is_none() => rows.sort_by_key(|r| std::cmp::Reverse(r.overdue_days)),
         Sort::Warmth => rows.sort_by_key(|r| r.warmth),
         Sort::Name => {
-            // By folded name, then file order. The first eight bytes, as a number, settle
-            // most comparisons without comparing whole names.
-            let mut keyed: Vec<(u64, String, usize, Row)> = rows
-                .into_iter()
+            // By folded name, then file order. Sorting small keys (the first sixteen bytes
+            // as a number, and the row) settles most comparisons without the names.
+            let names: Vec<String> = rows.iter().map(|r| text::fold(&r.contact.name)).collect();
+            let mut order: Vec<(u128, usize)> = names
+                .iter()
                 .enumerate()
-                .map(|(n, r)| {
-                    let name = text::fold(&r.contact.name);
-                    let mut head = [0u8; 8];
-                    let len = name.len().min(8);
+                .map(|(n, name)| {
+                    let mut head = [0u8; 16];
+                    let len = name.len().min(16);
                     head[..len].copy_from_slice(&name.as_bytes()[..len]);
-                    (u64::from_be_bytes(head), name, n, r)
+                    (u128::from_be_bytes(head), n)
                 })
                 .collect();
-            keyed.sort_unstable_by(|a, b| (a.0, &a.1, a.2).cmp(&(b.0, &b.1, b.2)));
-            rows = keyed.into_iter().map(|(.., r)| r).collect();
+            order.sort_unstable();
+            for tied in order.chunk_by_mut(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
+                tied.sort_unstable_by(|a, b| names[a.1].cmp(&names[b.1]).then(a.1.cmp(&b.1)));
+            }
+            let mut slots: Vec<Option<Row>> = rows.into_iter().map(Some).collect();
+            rows = order.iter().filter_map(|(_, n)| slots[*n].take()).collect();
         }
         Sort::Recent => rows.sort_by_key(|r| std::cmp::Reverse(r.last_contact)),
         Sort::Added => rows.sort_by_key(|r| std::cmp::Reverse(r.contact.added)),

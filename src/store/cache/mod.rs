@@ -228,15 +228,21 @@ fn decode(cache: &[u8], json: &[u8]) -> Option<(Network, Option<Places>)> {
         && field(8, 16) == LAYOUT
         && u64_at(24) == json.len() as u64
         && u64_at(48) == body.len() as u64
-        && u128_at(56) == xxh3_128(body)
-        && u128_at(32) == xxh3_128(json);
+        && u128_at(56) == xxh3_128(body);
     if !fits {
         return None;
     }
-    read_body(body, json.len()).ok()
+    // The JSON is hashed while the body is read (see read_body); a network read from
+    // the cache of other JSON is thrown away.
+    let json_hash = u128_at(32);
+    read_body(body, json.len(), || xxh3_128(json) == json_hash).ok().flatten()
 }
 
-fn read_body(body: &[u8], json_len: usize) -> io::Result<(Network, Option<Places>)> {
+fn read_body(
+    body: &[u8],
+    json_len: usize,
+    json_matches: impl FnOnce() -> bool + Send,
+) -> io::Result<Option<(Network, Option<Places>)>> {
     let mut toc = body.get(..TOC).ok_or_else(|| invalid("contents"))?;
     let (interactions_at, rest_at) = <(u64, u64)>::deserialize(&mut toc)?;
     let (interactions_at, rest_at) = (interactions_at as usize, rest_at as usize);
@@ -244,12 +250,16 @@ fn read_body(body: &[u8], json_len: usize) -> io::Result<(Network, Option<Places
         return Err(invalid("contents"));
     }
     // The two lists are read at once, one on another thread: nearly all of the work of
-    // loading, and on two cores it takes about half the time.
-    let (contacts, interactions) = std::thread::scope(|s| {
-        let other = s.spawn(|| read_list(body, interactions_at..rest_at, records::read_interaction));
+    // loading, and on two cores it takes about half the time. The thread with the
+    // (usually shorter) interactions also checks the JSON.
+    let (contacts, (interactions, json_matches)) = std::thread::scope(|s| {
+        let other = s.spawn(|| (read_list(body, interactions_at..rest_at, records::read_interaction), json_matches()));
         let contacts = read_list(body, TOC..interactions_at, records::read_contact);
         (contacts, other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
     });
+    if !json_matches {
+        return Ok(None);
+    }
     let ((contacts, contact_spans), (interactions, interaction_spans)) = (contacts?, interactions?);
     let mut r = &body[rest_at..];
     let rest = String::deserialize(&mut r)?;
@@ -263,7 +273,7 @@ fn read_body(body: &[u8], json_len: usize) -> io::Result<(Network, Option<Places
     let mut net: Network = serde_json::from_str(&rest)?;
     net.contacts = contacts;
     net.interactions = interactions;
-    Ok((net, places))
+    Ok(Some((net, places)))
 }
 
 /// Reads the list that fills `body[part]`, with where each record's encoding sits in the
