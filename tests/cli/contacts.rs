@@ -474,3 +474,19 @@ fn remove_without_a_terminal_needs_yes() {
     assert!(one_error_line(&err).starts_with("error: no contact matches \"nobody at all\""), "{err}");
     before.assert_unchanged();
 }
+
+#[test]
+fn list_sorts_by_folded_name_then_by_when_added() {
+    let env = TestEnv::new();
+    // Long names that share their first sixteen letters, and two that fold the same.
+    for name in ["Sekar Ayu Kusumawati Zed", "budi", "Sekar Ayu Kusumawati Ani", "Ánna", "Anna", "Sekar Ayu Kusuma"] {
+        env.add(name, &["--force"]);
+    }
+    let (out, _) = env.ok(&["list", "--json"]);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    let names: Vec<&str> = rows.iter().map(|r| r["name"].as_str().unwrap()).collect();
+    assert_eq!(
+        names,
+        ["Ánna", "Anna", "budi", "Sekar Ayu Kusuma", "Sekar Ayu Kusumawati Ani", "Sekar Ayu Kusumawati Zed"]
+    );
+}
