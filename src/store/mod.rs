@@ -152,7 +152,7 @@ impl Store {
         // below) names bytes no data file has, so it is never used; one that cannot be
         // written only means the next command reads the JSON.
         std::thread::scope(|s| {
-            s.spawn(|| cache::write_file(path, &cache));
+            s.spawn(|| cache.write(path));
             if path.exists() {
                 // Backups are named by the real clock, not JEJARING_NOW: they record when
                 // the file changed on this disk.
@@ -283,7 +283,7 @@ fn load(
     // A migrated network is cached by its first save, so the save still knows to keep
     // the pre-migration backup.
     if refresh_cache && migrated_from.is_none() {
-        let _ = cache::encode(&bytes, &mut net).and_then(|c| cache::write_file(path, &c));
+        let _ = cache::encode(&bytes, &mut net).and_then(|c| c.write(path));
     }
     Ok((net, migrated_from, None))
 }

@@ -32,7 +32,7 @@ use records::Reader;
 use std::io::{self, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use xxhash_rust::xxh3::xxh3_128;
+use xxhash_rust::xxh3::{Xxh3, xxh3_128};
 
 const MAGIC: &[u8; 8] = b"JJCACHE\x02";
 /// The fingerprint of the code that lays records out (see build.rs): 16 hex digits.
@@ -144,31 +144,103 @@ pub(super) fn load(data: &Path, json: Bytes) -> Result<(Network, Option<Prior>),
     }
 }
 
-/// Writes a cache file whole or not at all: to a temp file beside, renamed into place.
-/// It is not fsynced: after a crash the body hash finds a damaged cache, and the JSON is
-/// read.
-pub(super) fn write_file(data: &Path, bytes: &[u8]) -> io::Result<()> {
-    let path = path_for(data);
-    let mut prefix = std::ffi::OsString::from(".");
-    prefix.push(path.file_name().unwrap_or_default());
-    prefix.push(".");
-    // A new temp file is readable by its owner only, like the data file.
-    let mut temp = tempfile::Builder::new().prefix(&prefix).tempfile_in(super::parent(data))?;
-    temp.write_all(bytes)?;
-    temp.persist(&path).map_err(|e| e.error)?;
-    Ok(())
+/// A cache file's bytes, in the pieces they were made in: the two lists are encoded at
+/// once on two threads, and joining them would copy the whole cache once more.
+pub(super) struct CacheFile {
+    /// The header and the body's contents.
+    head: Vec<u8>,
+    /// Contacts, interactions, and the rest.
+    parts: [Vec<u8>; 3],
+}
+
+impl CacheFile {
+    /// A cache whose body is the two lists (as `encode_list` writes them) and `tail`,
+    /// made from JSON of this length and hash.
+    fn seal(lists: (Encoded, Encoded), tail: Vec<u8>, json_len: usize, json_hash: u128) -> CacheFile {
+        let parts = [lists.0.bytes, lists.1.bytes, tail];
+        let interactions_at = TOC + parts[0].len();
+        let rest_at = interactions_at + parts[1].len();
+        let toc = [(interactions_at as u64).to_le_bytes(), (rest_at as u64).to_le_bytes()].concat();
+        let mut body_hash = Xxh3::new();
+        body_hash.update(&toc);
+        parts.iter().for_each(|p| body_hash.update(p));
+        let body_len = (rest_at + parts[2].len()) as u64;
+        let head = [
+            &MAGIC[..],
+            LAYOUT,
+            &(json_len as u64).to_le_bytes(),
+            &json_hash.to_le_bytes(),
+            &body_len.to_le_bytes(),
+            &body_hash.digest128().to_le_bytes(),
+            &toc,
+        ]
+        .concat();
+        CacheFile { head, parts }
+    }
+
+    /// Writes the cache beside `data`, whole or not at all: to a temp file beside,
+    /// renamed into place. It is not fsynced: after a crash the body hash finds a damaged
+    /// cache, and the JSON is read.
+    pub(super) fn write(&self, data: &Path) -> io::Result<()> {
+        let path = path_for(data);
+        let mut prefix = std::ffi::OsString::from(".");
+        prefix.push(path.file_name().unwrap_or_default());
+        prefix.push(".");
+        // A new temp file is readable by its owner only, like the data file.
+        let mut temp = tempfile::Builder::new().prefix(&prefix).tempfile_in(super::parent(data))?;
+        temp.write_all(&self.head)?;
+        self.parts.iter().try_for_each(|p| temp.write_all(p))?;
+        temp.persist(&path).map_err(|e| e.error)?;
+        Ok(())
+    }
+
+    #[cfg(test)]
+    fn to_bytes(&self) -> Vec<u8> {
+        [&self.head[..], &self.parts[0], &self.parts[1], &self.parts[2]].concat()
+    }
+}
+
+/// One list, encoded: a count and the records, and where each record's bytes are.
+struct Encoded {
+    bytes: Vec<u8>,
+    records: Vec<Range<usize>>,
+}
+
+impl Encoded {
+    fn record(&self, n: usize) -> &[u8] {
+        &self.bytes[self.records[n].clone()]
+    }
+}
+
+fn encode_list<T>(items: &[T], write: fn(&T, &mut Vec<u8>) -> io::Result<()>) -> io::Result<Encoded> {
+    let mut bytes = Vec::with_capacity(64 * 1024);
+    let mut records = Vec::with_capacity(items.len());
+    (items.len() as u32).serialize(&mut bytes)?;
+    for item in items {
+        let start = bytes.len();
+        write(item, &mut bytes)?;
+        records.push(start..bytes.len());
+    }
+    Ok(Encoded { bytes, records })
+}
+
+/// Encodes both lists at once, the interactions on another thread.
+fn encode_lists(net: &Network) -> io::Result<(Encoded, Encoded)> {
+    let (contacts, interactions) = std::thread::scope(|s| {
+        let other = s.spawn(|| encode_list(&net.interactions, records::write_interaction));
+        let contacts = encode_list(&net.contacts, records::write_contact);
+        (contacts, other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+    });
+    Ok((contacts?, interactions?))
 }
 
 /// The cache for `net`, read from `json` (records' places in it unknown).
-pub(super) fn encode(json: &[u8], net: &mut Network) -> io::Result<Vec<u8>> {
-    let mut bytes = new_cache(json.len() / 2);
-    records::write_all(&net.contacts, &mut bytes, records::write_contact)?;
-    mark(&mut bytes, 0);
-    records::write_all(&net.interactions, &mut bytes, records::write_interaction)?;
-    mark(&mut bytes, 1);
-    write_rest(net, &mut bytes)?;
-    0u8.serialize(&mut bytes)?;
-    Ok(seal(bytes, json.len(), xxh3_128(json)))
+pub(super) fn encode(json: &[u8], net: &mut Network) -> io::Result<CacheFile> {
+    let lists = encode_lists(net)?;
+    let mut tail = Vec::new();
+    write_rest(net, &mut tail)?;
+    0u8.serialize(&mut tail)?;
+    Ok(CacheFile::seal(lists, tail, json.len(), xxh3_128(json)))
 }
 
 /// Everything but contacts and interactions, as compact JSON: the network without its
@@ -180,37 +252,6 @@ fn write_rest(net: &mut Network, body: &mut Vec<u8>) -> io::Result<()> {
     net.contacts = contacts;
     net.interactions = interactions;
     rest?.serialize(body)
-}
-
-/// A cache's bytes to write the body into: room for the header, which `seal` fills in
-/// (so the body is never copied), and for the contents, which `mark` fills in.
-fn new_cache(body_capacity: usize) -> Vec<u8> {
-    let mut bytes = Vec::with_capacity(HEADER + body_capacity);
-    bytes.resize(HEADER + TOC, 0);
-    bytes
-}
-
-/// Notes in the contents that part `n` + 1 of the body starts here.
-fn mark(bytes: &mut [u8], n: usize) {
-    let at = HEADER + 8 * n;
-    let offset = (bytes.len() - HEADER) as u64;
-    bytes[at..at + 8].copy_from_slice(&offset.to_le_bytes());
-}
-
-fn seal(mut bytes: Vec<u8>, json_len: usize, json_hash: u128) -> Vec<u8> {
-    let body = &bytes[HEADER..];
-    let (body_len, body_hash) = (body.len() as u64, xxh3_128(body));
-    let header = [
-        &MAGIC[..],
-        LAYOUT,
-        &(json_len as u64).to_le_bytes(),
-        &json_hash.to_le_bytes(),
-        &body_len.to_le_bytes(),
-        &body_hash.to_le_bytes(),
-    ]
-    .concat();
-    bytes[..HEADER].copy_from_slice(&header);
-    bytes
 }
 
 /// Records' places, contacts then interactions.

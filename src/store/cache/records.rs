@@ -244,13 +244,7 @@ fn read_extra(r: &mut Reader) -> io::Result<Map<String, Value>> {
     }
 }
 
-/// Writes a length-prefixed list of records.
-pub fn write_all<T>(items: &[T], w: &mut Vec<u8>, one: fn(&T, &mut Vec<u8>) -> io::Result<()>) -> io::Result<()> {
-    (items.len() as u32).serialize(w)?;
-    items.iter().try_for_each(|item| one(item, w))
-}
-
-/// Reads a list written by `write_all`.
+/// Reads a list: a count, then the records.
 pub fn read_all<T>(r: &mut Reader, mut one: impl FnMut(&mut Reader) -> io::Result<T>) -> io::Result<Vec<T>> {
     let n = u32::deserialize(r)? as usize;
     // Every record takes at least 16 bytes; a count the rest cannot hold is corrupt.

@@ -7,11 +7,12 @@
 //! equal records, and the previous file holds that record's JSON because the save that
 //! wrote it recorded where (and the file still hashes as it did when it was read).
 
-use super::{Place, Prior, records};
+use super::{CacheFile, Encoded, Place, Prior};
 use crate::model::Network;
 use borsh::BorshSerialize;
 use std::collections::HashMap;
 use std::io::{self, Write};
+use std::ops::Range;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 /// Where the two lists go in the pretty JSON of the network without them.
@@ -21,7 +22,7 @@ const INTERACTIONS: &[u8] = b"\n  \"interactions\": []";
 /// Writes `net` as the data file's JSON to `json` and returns the cache for it. `prior`
 /// (from the cache the network was read with, while the file is still as read) lets
 /// unchanged records be copied.
-pub fn render(net: &mut Network, prior: Option<&Prior>, json: &mut impl Write) -> io::Result<Vec<u8>> {
+pub fn render(net: &mut Network, prior: Option<&Prior>, json: &mut impl Write) -> io::Result<CacheFile> {
     // The network without its two big lists: pretty, as the frame of the file, and
     // compact, for the cache. The lists are put back before anything can fail.
     let contacts = std::mem::take(&mut net.contacts);
@@ -31,35 +32,30 @@ pub fn render(net: &mut Network, prior: Option<&Prior>, json: &mut impl Write) -
     net.contacts = contacts;
     net.interactions = interactions;
     let (frame, rest) = (frame?, rest?);
-
     let (Some(c), Some(i)) = (find(&frame, CONTACTS), find(&frame, INTERACTIONS)) else {
         return Err(io::Error::other("the network's JSON has no place for its lists"));
     };
-    let size = prior.map_or(frame.len(), |p| p.cache.len());
-    let mut out = Output { json: Sink { out: json, len: 0, hash: Xxh3::new() }, cache: super::new_cache(size) };
+
+    let lists = super::encode_lists(net)?;
+    let mut json = Sink { out: json, len: 0, hash: Xxh3::new() };
     let mut places = Vec::with_capacity(net.contacts.len() + net.interactions.len());
     // Up to `"contacts": `, the list, up to `"interactions": `, the list, the rest.
-    out.json.put(&frame[..c + CONTACTS.len() - 2])?;
-    out.list(&net.contacts, records::write_contact, prior.map(|p| (p, p.contacts.as_slice())), &mut places)?;
-    super::mark(&mut out.cache, 0);
-    out.json.put(&frame[c + CONTACTS.len()..i + INTERACTIONS.len() - 2])?;
-    out.list(
-        &net.interactions,
-        records::write_interaction,
-        prior.map(|p| (p, p.interactions.as_slice())),
-        &mut places,
-    )?;
-    super::mark(&mut out.cache, 1);
-    out.json.put(&frame[i + INTERACTIONS.len()..])?;
-    out.json.put(b"\n")?;
+    json.put(&frame[..c + CONTACTS.len() - 2])?;
+    let prior_contacts = prior.map(|p| (p, p.contacts.as_slice()));
+    write_list(&mut json, &net.contacts, &lists.0, prior_contacts, &mut places)?;
+    json.put(&frame[c + CONTACTS.len()..i + INTERACTIONS.len() - 2])?;
+    let prior_interactions = prior.map(|p| (p, p.interactions.as_slice()));
+    write_list(&mut json, &net.interactions, &lists.1, prior_interactions, &mut places)?;
+    json.put(&frame[i + INTERACTIONS.len()..])?;
+    json.put(b"\n")?;
 
-    let mut cache = out.cache;
-    rest.serialize(&mut cache)?;
-    1u8.serialize(&mut cache)?;
+    let mut tail = Vec::with_capacity(rest.len() + 5 + 16 * places.len());
+    rest.serialize(&mut tail)?;
+    1u8.serialize(&mut tail)?;
     for (start, len) in places {
-        (start as u64, len as u64).serialize(&mut cache)?;
+        (start as u64, len as u64).serialize(&mut tail)?;
     }
-    Ok(super::seal(cache, out.json.len, out.json.hash.digest128()))
+    Ok(CacheFile::seal(lists, tail, json.len, json.hash.digest128()))
 }
 
 /// The JSON on its way out, counted (for records' places) and hashed (for the cache).
@@ -77,40 +73,67 @@ impl<W: Write> Sink<'_, W> {
     }
 }
 
-struct Output<'w, W: Write> {
-    json: Sink<'w, W>,
-    cache: Vec<u8>,
+/// Writes one list's JSON array (as serde_json lays out an array two levels deep),
+/// noting each record's place in it. A record whose encoding the previous cache has is
+/// copied from the previous file; records that follow each other there are copied in
+/// one piece, separators and all.
+fn write_list<T: serde::Serialize, W: Write>(
+    json: &mut Sink<W>,
+    items: &[T],
+    encoded: &Encoded,
+    prior: Option<(&Prior, &[Place])>,
+    places: &mut Vec<(usize, usize)>,
+) -> io::Result<()> {
+    if items.is_empty() {
+        return json.put(b"[]");
+    }
+    json.put(b"[")?;
+    let mut matcher = prior.map(|(prior, places)| Matcher { prior, places, by_hash: None });
+    let mut run: Option<Run> = None;
+    for (n, item) in items.iter().enumerate() {
+        match matcher.as_mut().and_then(|m| m.json_of(n, encoded.record(n)).map(|old| (m.prior, old))) {
+            Some((prior, old)) => {
+                let joins = run.as_ref().is_some_and(|r| prior.json.get(r.old.end..old.start) == Some(separator(n)));
+                if !joins {
+                    flush(json, run.take())?;
+                    json.put(separator(n))?;
+                    run = Some(Run { from: prior, old: old.start..old.start, at: json.len });
+                }
+                let r = run.as_mut().expect("a run was started");
+                r.old.end = old.end;
+                places.push((r.at + (old.start - r.old.start), old.len()));
+            }
+            None => {
+                flush(json, run.take())?;
+                json.put(separator(n))?;
+                let at = json.len;
+                indent(&serde_json::to_vec_pretty(item)?, json)?;
+                places.push((at, json.len - at));
+            }
+        }
+    }
+    flush(json, run)?;
+    json.put(b"\n  ]")
 }
 
-impl<W: Write> Output<'_, W> {
-    /// Writes one list: its records to the cache, and its JSON array (as serde_json lays
-    /// out an array two levels deep) to the file, noting each record's place in it.
-    fn list<T: serde::Serialize>(
-        &mut self,
-        items: &[T],
-        encode: fn(&T, &mut Vec<u8>) -> io::Result<()>,
-        prior: Option<(&Prior, &[Place])>,
-        places: &mut Vec<(usize, usize)>,
-    ) -> io::Result<()> {
-        (items.len() as u32).serialize(&mut self.cache)?;
-        if items.is_empty() {
-            return self.json.put(b"[]");
-        }
-        self.json.put(b"[")?;
-        let mut matcher = prior.map(|(prior, places)| Matcher { prior, places, by_hash: None });
-        for (n, item) in items.iter().enumerate() {
-            let start = self.cache.len();
-            encode(item, &mut self.cache)?;
-            self.json.put(if n == 0 { b"\n    " } else { b",\n    " as &[u8] })?;
-            let at = self.json.len;
-            match matcher.as_mut().and_then(|m| m.json_of(n, &self.cache[start..])) {
-                Some(json) => self.json.put(json)?,
-                None => indent(&serde_json::to_vec_pretty(item)?, &mut self.json)?,
-            }
-            places.push((at, self.json.len - at));
-        }
-        self.json.put(b"\n  ]")
+/// Unchanged records waiting to be copied: where they are in the previous file, and
+/// where they start in the new one.
+struct Run<'p> {
+    from: &'p Prior,
+    old: Range<usize>,
+    at: usize,
+}
+
+fn flush<W: Write>(json: &mut Sink<W>, run: Option<Run>) -> io::Result<()> {
+    match run {
+        Some(r) => json.put(&r.from.json[r.old]),
+        None => Ok(()),
     }
+}
+
+/// What comes before the `n`th record of a list.
+fn separator(n: usize) -> &'static [u8] {
+    if n == 0 { b"\n    " } else { b",\n    " }
 }
 
 /// Finds a record's previous JSON by its encoding.
@@ -121,8 +144,10 @@ struct Matcher<'p> {
     by_hash: Option<HashMap<u64, usize>>,
 }
 
-impl<'p> Matcher<'p> {
-    fn json_of(&mut self, n: usize, encoded: &[u8]) -> Option<&'p [u8]> {
+impl Matcher<'_> {
+    /// Where the record with this encoding, `n`th in its list now, has its JSON in the
+    /// previous file.
+    fn json_of(&mut self, n: usize, encoded: &[u8]) -> Option<Range<usize>> {
         let (prior, places) = (self.prior, self.places);
         let place = match places.get(n) {
             Some(p) if prior.encoded(p) == encoded => p,
@@ -140,7 +165,7 @@ impl<'p> Matcher<'p> {
         // A record's JSON is an object; anything else means the places are wrong, and
         // the record is written afresh.
         let json = prior.json(place);
-        (json.first() == Some(&b'{') && json.last() == Some(&b'}')).then_some(json)
+        (json.first() == Some(&b'{') && json.last() == Some(&b'}')).then(|| place.json.clone())
     }
 }
 

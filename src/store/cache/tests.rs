@@ -118,7 +118,7 @@ proptest! {
     #[test]
     fn a_cache_gives_back_the_network_it_was_made_from(net in network(), json in "(?s).{0,64}") {
         let mut cached = net.clone();
-        let bytes = encode(json.as_bytes(), &mut cached).unwrap();
+        let bytes = encode(json.as_bytes(), &mut cached).unwrap().to_bytes();
         prop_assert_eq!(&cached, &net, "encoding leaves the network as it was");
         prop_assert_eq!(network_in(&bytes, json.as_bytes()), Some(net));
     }
@@ -132,7 +132,7 @@ fn network_in(cache: &[u8], json: &[u8]) -> Option<Network> {
 /// A cache of the demo network (every kind of record), made from `json`.
 fn demo_cache(json: &[u8]) -> (Network, Vec<u8>) {
     let mut net = crate::demo::network(chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()).unwrap();
-    let bytes = encode(json, &mut net).unwrap();
+    let bytes = encode(json, &mut net).unwrap().to_bytes();
     (net, bytes)
 }
 
@@ -204,8 +204,8 @@ fn the_cache_file_is_private_and_replaced_whole() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("jejaring.json");
     let mut net = crate::demo::network(chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()).unwrap();
-    write_file(&data, &encode(b"first", &mut net).unwrap()).unwrap();
-    write_file(&data, &encode(b"second", &mut net).unwrap()).unwrap();
+    encode(b"first", &mut net).unwrap().write(&data).unwrap();
+    encode(b"second", &mut net).unwrap().write(&data).unwrap();
     let path = path_for(&data);
     assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
     let loaded = |json: &[u8]| load(&data, Bytes::Read(json.to_vec())).ok().map(|(net, _)| net);
@@ -226,7 +226,7 @@ struct Rendered {
 
 fn render(net: &mut Network, prior: Option<&Prior>) -> Rendered {
     let mut json = Vec::new();
-    let cache = super::render(net, prior, &mut json).unwrap();
+    let cache = super::render(net, prior, &mut json).unwrap().to_bytes();
     Rendered { json, cache }
 }
 
