@@ -91,8 +91,8 @@ impl Store {
         // A reader that holds the lock refreshes a missing or stale cache; a writer
         // leaves that to its save.
         let refresh_cache = access == Access::Read && lock.is_some();
-        let (net, migrated_from, prior) = match read(path) {
-            Ok(bytes) => load(bytes, path, refresh_cache)?,
+        let (net, migrated_from, prior) = match File::open(path) {
+            Ok(file) => load(file, path, refresh_cache)?,
             Err(e) if e.kind() == io::ErrorKind::NotFound => (Network::default(), None, None),
             Err(e) => return Err(io_error(IoStep::Read, path, e).into()),
         };
@@ -198,15 +198,21 @@ const MAP_FROM: u64 = 4 << 20;
 /// it in place while jejaring reads would stop that read with SIGBUS; the data on disk
 /// would still be what that program wrote.)
 fn read(path: &Path) -> io::Result<Bytes> {
-    let file = File::open(path)?;
+    read_file(&File::open(path)?)
+}
+
+fn read_file(file: &File) -> io::Result<Bytes> {
     let len = file.metadata()?.len();
     if len >= MAP_FROM {
         // SAFETY: see above; the map lives only while the file is decoded.
-        let map = unsafe { memmap2::Mmap::map(&file)? };
+        let map = unsafe { memmap2::Mmap::map(file)? };
         return Ok(Bytes::Mapped(map));
     }
     let mut bytes = Vec::with_capacity(len as usize);
-    io::Read::read_to_end(&mut &file, &mut bytes)?;
+    // From the start, whatever read the file before (checking it against the cache).
+    let mut file = file;
+    io::Seek::rewind(&mut file)?;
+    io::Read::read_to_end(&mut file, &mut bytes)?;
     Ok(Bytes::Read(bytes))
 }
 
@@ -271,14 +277,15 @@ fn new_file(path: &Path) -> io::Result<AtomicWriteFile> {
 /// these bytes, else parsed (and then, if `refresh_cache`, cached for the next command).
 #[allow(clippy::type_complexity)]
 fn load(
-    bytes: Bytes,
+    file: File,
     path: &Path,
     refresh_cache: bool,
 ) -> Result<(Network, Option<u64>, Option<cache::Prior>), StoreError> {
-    let bytes = match cache::load(path, bytes) {
+    let file = match cache::load(path, file) {
         Ok((net, prior)) => return Ok((net, None, prior)),
-        Err(bytes) => bytes,
+        Err(file) => file,
     };
+    let bytes = read_file(&file).map_err(|e| io_error(IoStep::Read, path, e))?;
     let (mut net, migrated_from) = decode(&bytes, path)?;
     // A migrated network is cached by its first save, so the save still knows to keep
     // the pre-migration backup.

@@ -52,7 +52,7 @@ pub fn path_for(data: &Path) -> PathBuf {
 /// What a save needs to reuse the JSON of unchanged records: the data file's bytes, the
 /// cache's bytes, and where each record sits in both.
 pub(super) struct Prior {
-    json: Bytes,
+    json: Json,
     /// The data file as it was on disk when read: `json` is mapped, and a save copies
     /// from it only while the file has not been written since.
     stamp: Option<Stamp>,
@@ -72,7 +72,7 @@ struct Place {
 
 impl Prior {
     /// A decoded cache and the JSON it was checked against.
-    fn new(json: Bytes, stamp: Option<Stamp>, cache: Bytes, (contacts, interactions): Places) -> Prior {
+    fn new(json: Json, stamp: Option<Stamp>, cache: Bytes, (contacts, interactions): Places) -> Prior {
         // decode checked the file against this hash, kept in the header.
         let json_hash = u128::from_le_bytes(cache[32..48].try_into().unwrap_or_default());
         Prior { json, stamp, json_hash, cache, contacts, interactions }
@@ -89,7 +89,7 @@ impl Prior {
         // was ("racily clean", as git calls it): a file written in the last two seconds
         // is checked byte for byte.
         let settled = stamp.modified.and_then(|m| m.elapsed().ok()).is_some_and(|age| age.as_secs() >= 2);
-        settled || xxh3_128(&self.json) == self.json_hash
+        settled || self.json.hash().ok() == Some(self.json_hash)
     }
 
     /// Takes the stamp again, as if the file had not been written since it was read.
@@ -101,9 +101,57 @@ impl Prior {
     fn encoded(&self, place: &Place) -> &[u8] {
         &self.cache[place.encoded.clone()]
     }
+}
 
-    fn json(&self, place: &Place) -> &[u8] {
-        &self.json[place.json.clone()]
+/// The data file a cache was checked against. It is read in pieces when needed rather
+/// than mapped, so its bytes never count against the process's memory.
+pub(super) enum Json {
+    File {
+        file: std::fs::File,
+        len: usize,
+    },
+    #[cfg(test)]
+    Memory(Vec<u8>),
+}
+
+impl Json {
+    fn len(&self) -> usize {
+        match self {
+            Json::File { len, .. } => *len,
+            #[cfg(test)]
+            Json::Memory(bytes) => bytes.len(),
+        }
+    }
+
+    /// Hands the bytes of `range` to `each`, a piece at a time.
+    fn read(&self, range: Range<usize>, mut each: impl FnMut(&[u8]) -> io::Result<()>) -> io::Result<()> {
+        match self {
+            Json::File { file, .. } => {
+                use std::io::{Read, Seek, SeekFrom};
+                let mut file = file;
+                file.seek(SeekFrom::Start(range.start as u64))?;
+                let mut piece = vec![0; range.len().min(256 * 1024)];
+                let mut left = range.len();
+                while left > 0 {
+                    let n = left.min(piece.len());
+                    file.read_exact(&mut piece[..n])?;
+                    each(&piece[..n])?;
+                    left -= n;
+                }
+                Ok(())
+            }
+            #[cfg(test)]
+            Json::Memory(bytes) => each(&bytes[range]),
+        }
+    }
+
+    fn hash(&self) -> io::Result<u128> {
+        let mut hash = Xxh3::new();
+        self.read(0..self.len(), |piece| {
+            hash.update(piece);
+            Ok(())
+        })?;
+        Ok(hash.digest128())
     }
 }
 
@@ -131,16 +179,23 @@ impl Stamp {
     }
 }
 
-/// The network in the cache beside `data`, if the cache was made from exactly `json`;
-/// with the `Prior` for the next save when the cache knows where records sit.
-pub(super) fn load(data: &Path, json: Bytes) -> Result<(Network, Option<Prior>), Bytes> {
+/// The network in the cache beside `data`, if the cache was made from exactly the bytes
+/// of `json` (the data file, open); with the `Prior` for the next save when the cache
+/// knows where records sit. Otherwise the file comes back, to be parsed.
+pub(super) fn load(data: &Path, json: std::fs::File) -> Result<(Network, Option<Prior>), std::fs::File> {
     // Taken before the cache is checked against the bytes: a write after this changes it.
     let stamp = Stamp::of(data);
+    let Ok(len) = json.metadata().map(|m| m.len() as usize) else { return Err(json) };
     let Ok(cache) = super::read(&path_for(data)) else { return Err(json) };
+    let json = Json::File { file: json, len };
     match decode(&cache, &json) {
         Some((net, Some(places))) => Ok((net, Some(Prior::new(json, stamp, cache, places)))),
         Some((net, None)) => Ok((net, None)),
-        None => Err(json),
+        None => match json {
+            Json::File { file, .. } => Err(file),
+            #[cfg(test)]
+            Json::Memory(_) => unreachable!("load opens files"),
+        },
     }
 }
 
@@ -259,7 +314,7 @@ type Places = (Vec<Place>, Vec<Place>);
 
 /// The network in `cache`, if it is whole, from this build's layout, and made from
 /// exactly `json`; with the records' places when the cache has them.
-fn decode(cache: &[u8], json: &[u8]) -> Option<(Network, Option<Places>)> {
+fn decode(cache: &[u8], json: &Json) -> Option<(Network, Option<Places>)> {
     let header = cache.get(..HEADER)?;
     let field = |at: usize, len: usize| &header[at..at + len];
     let u64_at = |at: usize| u64::from_le_bytes(field(at, 8).try_into().unwrap_or_default());
@@ -276,7 +331,7 @@ fn decode(cache: &[u8], json: &[u8]) -> Option<(Network, Option<Places>)> {
     // The JSON is hashed while the body is read (see read_body); a network read from
     // the cache of other JSON is thrown away.
     let json_hash = u128_at(32);
-    read_body(body, json.len(), || xxh3_128(json) == json_hash).ok().flatten()
+    read_body(body, json.len(), || json.hash().ok() == Some(json_hash)).ok().flatten()
 }
 
 fn read_body(

@@ -93,7 +93,8 @@ fn write_list<T: serde::Serialize, W: Write>(
     for (n, item) in items.iter().enumerate() {
         match matcher.as_mut().and_then(|m| m.json_of(n, encoded.record(n)).map(|old| (m.prior, old))) {
             Some((prior, old)) => {
-                let joins = run.as_ref().is_some_and(|r| prior.json.get(r.old.end..old.start) == Some(separator(n)));
+                // Records are joined by the separator in the file that render wrote.
+                let joins = run.as_ref().is_some_and(|r| r.old.end + separator(n).len() == old.start);
                 if !joins {
                     flush(json, run.take())?;
                     json.put(separator(n))?;
@@ -124,10 +125,19 @@ struct Run<'p> {
     at: usize,
 }
 
+/// Copies a run. Records are JSON objects; a run that does not start and end like one
+/// means the places are wrong, and the save stops (its new file is never put in place).
 fn flush<W: Write>(json: &mut Sink<W>, run: Option<Run>) -> io::Result<()> {
-    match run {
-        Some(r) => json.put(&r.from.json[r.old]),
-        None => Ok(()),
+    let Some(r) = run else { return Ok(()) };
+    let (mut first, mut last) = (None, None);
+    r.from.json.read(r.old, |piece| {
+        first = first.or(piece.first().copied());
+        last = piece.last().copied().or(last);
+        json.put(piece)
+    })?;
+    match (first, last) {
+        (Some(b'{'), Some(b'}')) => Ok(()),
+        _ => Err(io::Error::new(io::ErrorKind::InvalidData, "the cache's record places do not fit the data file")),
     }
 }
 
@@ -162,10 +172,7 @@ impl Matcher<'_> {
                 p
             }
         };
-        // A record's JSON is an object; anything else means the places are wrong, and
-        // the record is written afresh.
-        let json = prior.json(place);
-        (json.first() == Some(&b'{') && json.last() == Some(&b'}')).then(|| place.json.clone())
+        Some(place.json.clone())
     }
 }
 

@@ -126,7 +126,7 @@ proptest! {
 
 /// The network a cache holds for `json`.
 fn network_in(cache: &[u8], json: &[u8]) -> Option<Network> {
-    decode(cache, json).map(|(net, _)| net)
+    decode(cache, &Json::Memory(json.to_vec())).map(|(net, _)| net)
 }
 
 /// A cache of the demo network (every kind of record), made from `json`.
@@ -208,9 +208,13 @@ fn the_cache_file_is_private_and_replaced_whole() {
     encode(b"second", &mut net).unwrap().write(&data).unwrap();
     let path = path_for(&data);
     assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
-    let loaded = |json: &[u8]| load(&data, Bytes::Read(json.to_vec())).ok().map(|(net, _)| net);
+    let loaded = |json: &[u8]| {
+        std::fs::write(&data, json).unwrap();
+        load(&data, std::fs::File::open(&data).unwrap()).ok().map(|(net, _)| net)
+    };
     assert_eq!(loaded(b"second"), Some(net));
     assert_eq!(loaded(b"first"), None);
+    std::fs::remove_file(&data).unwrap();
     // Only the cache is left: no temp files.
     let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names, vec![path.file_name().unwrap().to_owned()]);
@@ -239,9 +243,9 @@ fn pretty(net: &Network) -> Vec<u8> {
 
 /// The prior a command would hold after reading `rendered` back.
 fn prior_of(rendered: &Rendered) -> (Network, Prior) {
-    let (net, places) = decode(&rendered.cache, &rendered.json).expect("a rendered cache reads back");
-    let prior =
-        Prior::new(Bytes::Read(rendered.json.clone()), None, Bytes::Read(rendered.cache.clone()), places.unwrap());
+    let json = Json::Memory(rendered.json.clone());
+    let (net, places) = decode(&rendered.cache, &json).expect("a rendered cache reads back");
+    let prior = Prior::new(json, None, Bytes::Read(rendered.cache.clone()), places.unwrap());
     (net, prior)
 }
 
@@ -332,8 +336,14 @@ fn unchanged_records_are_copied_not_serialized_again() {
     let mut doctored = first.json.clone();
     let marker = format!("{{\"copied\": {}}}", "0".repeat(place.json.len() - 12));
     doctored[place.json.clone()].copy_from_slice(marker.as_bytes());
-    let prior = Prior { json: Bytes::Read(doctored), ..prior };
+    let prior = Prior { json: Json::Memory(doctored), ..prior };
     let mut same = net.clone();
     let second = render(&mut same, Some(&prior));
     assert!(second.json.windows(marker.len()).any(|w| w == marker.as_bytes()), "the first contact was copied");
+
+    // Places that do not fit the file (no object where one should be) stop the save.
+    let Json::Memory(mut broken) = prior.json else { unreachable!() };
+    broken[place.json.start] = b'x';
+    let prior = Prior { json: Json::Memory(broken), ..prior };
+    assert!(super::render(&mut same, Some(&prior), &mut Vec::new()).is_err());
 }
