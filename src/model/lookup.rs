@@ -3,7 +3,7 @@
 //! Pure: it returns what it found and leaves the wording to the caller.
 
 use super::Network;
-use super::text::fold;
+use super::text::{fold, fold_into};
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
@@ -38,7 +38,7 @@ pub fn find(net: &Network, query: &str, fuzzy: Fuzzy) -> Found {
     if let Some(i) = by_handle_or_id(net, &q) {
         return Found::One(i);
     }
-    let folded: Vec<String> = net.contacts.iter().map(|c| fold(&c.name)).collect();
+    let folded = Folded::of(net);
     if let Some(found) = by_name(&q, &folded) {
         return found;
     }
@@ -65,8 +65,42 @@ pub fn names_someone(net: &Network, query: &str) -> bool {
     if by_handle_or_id(net, &q).is_some() {
         return true;
     }
-    let folded: Vec<String> = net.contacts.iter().map(|c| fold(&c.name)).collect();
-    by_name(&q, &folded).is_some()
+    by_name(&q, &Folded::of(net)).is_some()
+}
+
+/// Every contact's name, folded, in one buffer.
+struct Folded {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Folded {
+    fn of(net: &Network) -> Folded {
+        let mut text = String::with_capacity(net.contacts.iter().map(|c| c.name.len()).sum());
+        let ends = net
+            .contacts
+            .iter()
+            .map(|c| {
+                fold_into(&mut text, &c.name);
+                text.len()
+            })
+            .collect();
+        Folded { text, ends }
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The `i`th contact's folded name.
+    fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..self.ends[i]]
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).map(|i| self.get(i))
+    }
 }
 
 /// The contact whose handle or id (hyphenated or simple) is `q`, already folded.
@@ -79,11 +113,11 @@ fn by_handle_or_id(net: &Network, q: &str) -> Option<usize> {
 
 /// The name steps that need no scoring: exact name, unique name prefix, word prefix.
 /// `q` is folded and not empty; `folded` holds the folded names.
-fn by_name(q: &str, folded: &[String]) -> Option<Found> {
+fn by_name(q: &str, folded: &Folded) -> Option<Found> {
     let steps: [&dyn Fn(&str) -> bool; 3] =
         [&|name| name == q, &|name| name.starts_with(q), &|name| name.split_whitespace().any(|w| w.starts_with(q))];
     for step in steps {
-        let hits: Vec<usize> = (0..folded.len()).filter(|&i| step(&folded[i])).collect();
+        let hits: Vec<usize> = (0..folded.len()).filter(|&i| step(folded.get(i))).collect();
         match hits.len() {
             0 => continue,
             1 => return Some(Found::One(hits[0])),
@@ -94,14 +128,15 @@ fn by_name(q: &str, folded: &[String]) -> Option<Found> {
 }
 
 /// Shorter names first (the closer fit), then alphabetical.
-fn best_first(mut hits: Vec<usize>, folded: &[String]) -> Vec<usize> {
-    hits.sort_by(|&a, &b| folded[a].len().cmp(&folded[b].len()).then(folded[a].cmp(&folded[b])));
+fn best_first(mut hits: Vec<usize>, folded: &Folded) -> Vec<usize> {
+    let name = |i: usize| folded.get(i);
+    hits.sort_by(|&a, &b| name(a).len().cmp(&name(b).len()).then(name(a).cmp(name(b))));
     hits.truncate(MAX_CANDIDATES);
     hits
 }
 
 /// Every contact the fuzzy pattern matches, best score first.
-fn fuzzy_matches(q: &str, folded: &[String]) -> Vec<usize> {
+fn fuzzy_matches(q: &str, folded: &Folded) -> Vec<usize> {
     let mut matcher = Matcher::new(Config::DEFAULT);
     let pattern = Pattern::parse(q, CaseMatching::Ignore, Normalization::Smart);
     let mut buf = Vec::new();
@@ -115,7 +150,7 @@ fn fuzzy_matches(q: &str, folded: &[String]) -> Vec<usize> {
 }
 
 /// The closest names by edit similarity, for "did you mean …?".
-fn suggestions(q: &str, folded: &[String]) -> Vec<usize> {
+fn suggestions(q: &str, folded: &Folded) -> Vec<usize> {
     let mut scored: Vec<(f64, usize)> = folded
         .iter()
         .enumerate()

@@ -141,7 +141,7 @@ impl Network {
         let folded = text::fold(name);
         self.contacts
             .iter()
-            .filter(|c| text::fold(&c.name) == folded || c.emails.iter().any(|e| emails.contains(e)))
+            .filter(|c| text::folds_to(&c.name, &folded) || c.emails.iter().any(|e| emails.contains(e)))
             .collect()
     }
 }
