@@ -3,9 +3,9 @@
 //! # Design
 //!
 //! Data flows one way. `cli` parses the command line; a command in `commands/` opens
-//! the `store` (which locks, reads, migrates), works on the plain `model` types, and
-//! hands what it found to `ui`; if it changed anything it saves, atomically, with a
-//! backup. `model` and `dates` never print, never touch files and never read the
+//! the `store` (which locks, reads from its cache or migrates the JSON), works on the
+//! plain `model` types, and hands what it found to `ui`; if it changed anything it
+//! saves, atomically, with a backup. `model` and `dates` never print, never touch files and never read the
 //! clock: `now` is read once in `clock` and passed down, so every answer can be
 //! reproduced with `JEJARING_NOW`.
 //!

@@ -1,10 +1,11 @@
 //! The data file: load (with migration), lock, crash-safe save and backups.
 //!
 //! The life of a command: `Store::open` takes the lock (shared to read, exclusive to
-//! change), reads and checks the file, and hands out the `Network`; a command that
-//! changed something calls `save`, which keeps a backup of the previous file and
-//! replaces it atomically; dropping the store releases the lock. A read-only store
-//! cannot save, so a read command never writes.
+//! change), reads the network from the cache when it matches the file (see `cache`) or
+//! else parses and checks the file, and hands out the `Network`; a command that changed
+//! something calls `save`, which writes the new file beside the old one, keeps a backup
+//! of the previous file and replaces it atomically; dropping the store releases the
+//! lock. A read-only store cannot save, so a read command never writes the data file.
 //!
 //! A file that does not parse, or that a newer version wrote, is refused with its path,
 //! the position of the problem and the newest backup, and is never written.
