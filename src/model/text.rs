@@ -163,7 +163,9 @@ pub fn fold(s: &str) -> String {
 /// each (a tenth of a lookup among 100,000 contacts).
 pub fn fold_into(out: &mut String, s: &str) {
     if s.is_ascii() {
-        out.extend(s.chars().map(|c| c.to_ascii_lowercase()));
+        let start = out.len();
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
     } else {
         out.push_str(&deunicode::deunicode(s).to_lowercase());
     }

@@ -24,7 +24,7 @@ pub use lock::LockKind;
 use crate::model::{Network, SCHEMA_VERSION};
 use atomic_write_file::AtomicWriteFile;
 use std::fs::File;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -142,12 +142,8 @@ impl Store {
         // The JSON streams into a new file beside the old one, which stays in place (and
         // whose bytes the rendering copies from) until the rename.
         let mut file = new_file(path).map_err(|e| io_error(IoStep::Save, path, e))?;
-        let cache = {
-            let mut out = io::BufWriter::with_capacity(1 << 20, &mut file);
-            let prior = self.prior.as_ref().filter(|p| p.is_current(path));
-            let cache = cache::render(&mut self.net, prior, &mut out);
-            cache.and_then(|c| out.flush().map(|()| c)).map_err(|e| io_error(IoStep::Save, path, e))?
-        };
+        let prior = self.prior.as_ref().filter(|p| p.is_current(path));
+        let cache = cache::render(&mut self.net, prior, &mut file).map_err(|e| io_error(IoStep::Save, path, e))?;
         // The cache is written while the data file is kept and fsynced, which mostly
         // waits for the disk. A cache that lands without its data file (the save fails
         // below) names bytes no data file has, so it is never used; one that cannot be

@@ -41,6 +41,9 @@ const LAYOUT: &[u8] = env!("JEJARING_CACHE_LAYOUT").as_bytes();
 const HEADER: usize = 8 + 16 + 8 + 16 + 8 + 16;
 /// The body's contents: where the interactions start and where the rest starts.
 const TOC: usize = 8 + 8;
+/// How much of the data file is read, or of its JSON written, at a time: as big as the
+/// write buffer, so a copied piece goes straight to the file instead of through it.
+const PIECE: usize = 1 << 20;
 
 /// The cache file that belongs to a data file.
 pub fn path_for(data: &Path) -> PathBuf {
@@ -130,7 +133,7 @@ impl Json {
                 use std::io::{Read, Seek, SeekFrom};
                 let mut file = file;
                 file.seek(SeekFrom::Start(range.start as u64))?;
-                let mut piece = vec![0; range.len().min(256 * 1024)];
+                let mut piece = vec![0; range.len().min(PIECE)];
                 let mut left = range.len();
                 while left > 0 {
                     let n = left.min(piece.len());

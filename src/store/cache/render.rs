@@ -37,7 +37,8 @@ pub fn render(net: &mut Network, prior: Option<&Prior>, json: &mut impl Write) -
     };
 
     let lists = super::encode_lists(net)?;
-    let mut json = Sink { out: json, len: 0, hash: Xxh3::new() };
+    let mut out = io::BufWriter::with_capacity(super::PIECE, json);
+    let mut json = Sink { out: &mut out, len: 0, hash: Xxh3::new() };
     let mut places = Vec::with_capacity(net.contacts.len() + net.interactions.len());
     // Up to `"contacts": `, the list, up to `"interactions": `, the list, the rest.
     json.put(&frame[..c + CONTACTS.len() - 2])?;
@@ -48,6 +49,8 @@ pub fn render(net: &mut Network, prior: Option<&Prior>, json: &mut impl Write) -
     write_list(&mut json, &net.interactions, &lists.1, prior_interactions, &mut places)?;
     json.put(&frame[i + INTERACTIONS.len()..])?;
     json.put(b"\n")?;
+    let (json_len, json_hash) = (json.len, json.hash.digest128());
+    out.flush()?;
 
     let mut tail = Vec::with_capacity(rest.len() + 5 + 16 * places.len());
     rest.serialize(&mut tail)?;
@@ -55,7 +58,7 @@ pub fn render(net: &mut Network, prior: Option<&Prior>, json: &mut impl Write) -
     for (start, len) in places {
         (start as u64, len as u64).serialize(&mut tail)?;
     }
-    Ok(CacheFile::seal(lists, tail, json.len, json.hash.digest128()))
+    Ok(CacheFile::seal(lists, tail, json_len, json_hash))
 }
 
 /// The JSON on its way out, counted (for records' places) and hashed (for the cache).
