@@ -52,12 +52,12 @@ pub fn path_for(data: &Path) -> PathBuf {
     data.with_file_name(name)
 }
 
-/// What a save needs to reuse the JSON of unchanged records: the data file's bytes, the
+/// What a save needs to reuse the JSON of unchanged records: the data file as read, the
 /// cache's bytes, and where each record sits in both.
 pub(super) struct Prior {
     json: Json,
-    /// The data file as it was on disk when read: `json` is mapped, and a save copies
-    /// from it only while the file has not been written since.
+    /// The data file as it was on disk when read: a save copies from it only while it
+    /// has not been written since.
     stamp: Option<Stamp>,
     /// The hash `json` had when read (checked against the cache's header).
     json_hash: u128,
@@ -301,15 +301,20 @@ pub(super) fn encode(json: &[u8], net: &mut Network) -> io::Result<CacheFile> {
     Ok(CacheFile::seal(lists, tail, json.len(), xxh3_128(json)))
 }
 
-/// Everything but contacts and interactions, as compact JSON: the network without its
-/// two big lists, which are put back before anything can fail.
+/// Everything but contacts and interactions, as compact JSON.
 fn write_rest(net: &mut Network, body: &mut Vec<u8>) -> io::Result<()> {
+    without_lists(net, serde_json::to_string)?.serialize(body)
+}
+
+/// Runs `f` on the network without its two big lists, which are put back after (so
+/// before anything `f` returns can fail).
+fn without_lists<T>(net: &mut Network, f: impl FnOnce(&Network) -> T) -> T {
     let contacts = std::mem::take(&mut net.contacts);
     let interactions = std::mem::take(&mut net.interactions);
-    let rest = serde_json::to_string(net);
+    let result = f(net);
     net.contacts = contacts;
     net.interactions = interactions;
-    rest?.serialize(body)
+    result
 }
 
 /// Records' places, contacts then interactions.

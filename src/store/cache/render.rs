@@ -1,11 +1,10 @@
-//! What a save writes: the JSON file, streamed, and its cache, made in one pass over
-//! the records.
+//! What a save writes: the JSON file, streamed, and its cache.
 //!
 //! The JSON is exactly `serde_json::to_vec_pretty` of the network plus a newline, but a
 //! record whose encoding is byte for byte the one in the previous cache is not
 //! serialized again: its JSON is copied from the previous file. Equal encodings mean
 //! equal records, and the previous file holds that record's JSON because the save that
-//! wrote it recorded where (and the file still hashes as it did when it was read).
+//! wrote it recorded where (and the file is still as it was read).
 
 use super::{CacheFile, Encoded, Place, Prior};
 use crate::model::Network;
@@ -24,13 +23,9 @@ const INTERACTIONS: &[u8] = b"\n  \"interactions\": []";
 /// unchanged records be copied.
 pub fn render(net: &mut Network, prior: Option<&Prior>, json: &mut impl Write) -> io::Result<CacheFile> {
     // The network without its two big lists: pretty, as the frame of the file, and
-    // compact, for the cache. The lists are put back before anything can fail.
-    let contacts = std::mem::take(&mut net.contacts);
-    let interactions = std::mem::take(&mut net.interactions);
-    let frame = serde_json::to_vec_pretty(net);
-    let rest = serde_json::to_string(net);
-    net.contacts = contacts;
-    net.interactions = interactions;
+    // compact, for the cache.
+    let (frame, rest) =
+        super::without_lists(net, |rest| (serde_json::to_vec_pretty(rest), serde_json::to_string(rest)));
     let (frame, rest) = (frame?, rest?);
     let (Some(c), Some(i)) = (find(&frame, CONTACTS), find(&frame, INTERACTIONS)) else {
         return Err(io::Error::other("the network's JSON has no place for its lists"));
