@@ -48,7 +48,7 @@ pub fn run(app: &App, _args: Args) -> anyhow::Result<()> {
     let rows = [
         (t!(lang, "data file", "berkas data"), &p.data),
         (t!(lang, "lock file", "berkas kunci"), &p.lock),
-        (t!(lang, "cache", "cache"), &p.cache),
+        (t!(lang, "cache", "tembolok"), &p.cache),
         (t!(lang, "backups", "cadangan"), &p.backups),
     ];
     for (label, path) in rows {
