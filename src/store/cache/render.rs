@@ -6,7 +6,7 @@
 //! equal records, and the previous file holds that record's JSON because the save that
 //! wrote it recorded where (and the file is still as it was read).
 
-use super::{CacheFile, Encoded, Place, Prior};
+use super::{CacheFile, Encoded, Place, Prior, records};
 use crate::model::Network;
 use borsh::BorshSerialize;
 use std::collections::HashMap;
@@ -31,17 +31,25 @@ pub fn render(net: &mut Network, prior: Option<&Prior>, json: &mut impl Write) -
         return Err(io::Error::other("the network's JSON has no place for its lists"));
     };
 
-    let lists = super::encode_lists(net)?;
     let mut out = io::BufWriter::with_capacity(super::PIECE, json);
     let mut json = Sink { out: &mut out, len: 0, hash: Xxh3::new() };
     let mut places = Vec::with_capacity(net.contacts.len() + net.interactions.len());
-    // Up to `"contacts": `, the list, up to `"interactions": `, the list, the rest.
-    json.put(&frame[..c + CONTACTS.len() - 2])?;
-    let prior_contacts = prior.map(|p| (p, p.contacts.as_slice()));
-    write_list(&mut json, &net.contacts, &lists.0, prior_contacts, &mut places)?;
-    json.put(&frame[c + CONTACTS.len()..i + INTERACTIONS.len() - 2])?;
-    let prior_interactions = prior.map(|p| (p, p.interactions.as_slice()));
-    write_list(&mut json, &net.interactions, &lists.1, prior_interactions, &mut places)?;
+    let net = &*net;
+    // The interactions are encoded on another thread while the contacts are encoded and
+    // written; then the interactions are written.
+    let lists = std::thread::scope(|s| -> io::Result<_> {
+        let other = s.spawn(|| super::encode_list(&net.interactions, records::write_interaction));
+        let contacts = super::encode_list(&net.contacts, records::write_contact)?;
+        // Up to `"contacts": `, the list, up to `"interactions": `, the list, the rest.
+        json.put(&frame[..c + CONTACTS.len() - 2])?;
+        let prior_contacts = prior.map(|p| (p, p.contacts.as_slice()));
+        write_list(&mut json, &net.contacts, &contacts, prior_contacts, &mut places)?;
+        json.put(&frame[c + CONTACTS.len()..i + INTERACTIONS.len() - 2])?;
+        let interactions = other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+        let prior_interactions = prior.map(|p| (p, p.interactions.as_slice()));
+        write_list(&mut json, &net.interactions, &interactions, prior_interactions, &mut places)?;
+        Ok((contacts, interactions))
+    })?;
     json.put(&frame[i + INTERACTIONS.len()..])?;
     json.put(b"\n")?;
     let (json_len, json_hash) = (json.len, json.hash.digest128());
