@@ -18,6 +18,7 @@
 //! records); the rest as JSON text; then either 0, or 1 and each record's place in the
 //! JSON (start, length).
 
+mod fingerprint;
 mod records;
 mod render;
 #[cfg(test)]
@@ -42,8 +43,8 @@ const HEADER: usize = 8 + 16 + 8 + 16 + 8 + 16;
 /// The body's contents: where the interactions start and where the rest starts.
 const TOC: usize = 8 + 8;
 /// How much of the data file is read, or of its JSON written, at a time: as big as the
-/// write buffer, so a copied piece goes straight to the file instead of through it.
-const PIECE: usize = 1 << 20;
+/// write buffer, so a copied chunk goes straight to the file instead of through it.
+const CHUNK: usize = 1 << 20;
 
 /// The cache file that belongs to a data file.
 pub fn path_for(data: &Path) -> PathBuf {
@@ -92,7 +93,7 @@ impl Prior {
         // was ("racily clean", as git calls it): a file written in the last two seconds
         // is checked byte for byte.
         let settled = stamp.modified.and_then(|m| m.elapsed().ok()).is_some_and(|age| age.as_secs() >= 2);
-        settled || self.json.hash().ok() == Some(self.json_hash)
+        settled || self.json.fingerprint().ok() == Some(self.json_hash)
     }
 
     /// Takes the stamp again, as if the file had not been written since it was read.
@@ -126,20 +127,17 @@ impl Json {
         }
     }
 
-    /// Hands the bytes of `range` to `each`, a piece at a time.
+    /// Hands the bytes of `range` to `each`, a chunk at a time.
     fn read(&self, range: Range<usize>, mut each: impl FnMut(&[u8]) -> io::Result<()>) -> io::Result<()> {
         match self {
             Json::File { file, .. } => {
-                use std::io::{Read, Seek, SeekFrom};
-                let mut file = file;
-                file.seek(SeekFrom::Start(range.start as u64))?;
-                let mut piece = vec![0; range.len().min(PIECE)];
-                let mut left = range.len();
-                while left > 0 {
-                    let n = left.min(piece.len());
-                    file.read_exact(&mut piece[..n])?;
-                    each(&piece[..n])?;
-                    left -= n;
+                let mut chunk = vec![0; range.len().min(CHUNK)];
+                let mut at = range.start;
+                while at < range.end {
+                    let n = (range.end - at).min(chunk.len());
+                    fingerprint::read_at(file, &mut chunk[..n], at as u64)?;
+                    each(&chunk[..n])?;
+                    at += n;
                 }
                 Ok(())
             }
@@ -148,13 +146,31 @@ impl Json {
         }
     }
 
-    fn hash(&self) -> io::Result<u128> {
-        let mut hash = Xxh3::new();
-        self.read(0..self.len(), |piece| {
-            hash.update(piece);
-            Ok(())
-        })?;
-        Ok(hash.digest128())
+    fn pieces(&self) -> usize {
+        fingerprint::pieces(self.len())
+    }
+
+    /// The hashes of the fingerprint's pieces `which`.
+    fn piece_hashes(&self, which: Range<usize>) -> io::Result<Vec<u128>> {
+        match self {
+            Json::File { file, len } => fingerprint::hash_pieces(file, *len, which),
+            #[cfg(test)]
+            Json::Memory(bytes) => {
+                Ok(bytes.chunks(fingerprint::PIECE).skip(which.start).take(which.len()).map(xxh3_128).collect())
+            }
+        }
+    }
+
+    /// The file's fingerprint, half of it hashed on another thread.
+    fn fingerprint(&self) -> io::Result<u128> {
+        let (n, half) = (self.pieces(), self.pieces() / 2);
+        let (first, second) = std::thread::scope(|s| {
+            let other = s.spawn(|| self.piece_hashes(half..n));
+            (self.piece_hashes(0..half), other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+        });
+        let mut hashes = first?;
+        hashes.extend(second?);
+        Ok(fingerprint::combine(&hashes))
     }
 }
 
@@ -298,7 +314,7 @@ pub(super) fn encode(json: &[u8], net: &mut Network) -> io::Result<CacheFile> {
     let mut tail = Vec::new();
     write_rest(net, &mut tail)?;
     0u8.serialize(&mut tail)?;
-    Ok(CacheFile::seal(lists, tail, json.len(), xxh3_128(json)))
+    Ok(CacheFile::seal(lists, tail, json.len(), fingerprint::of(json)))
 }
 
 /// Everything but contacts and interactions, as compact JSON.
@@ -336,17 +352,12 @@ fn decode(cache: &[u8], json: &Json) -> Option<(Network, Option<Places>)> {
     if !fits {
         return None;
     }
-    // The JSON is hashed while the body is read (see read_body); a network read from
+    // The JSON is checked while the body is read (see read_body); a network read from
     // the cache of other JSON is thrown away.
-    let json_hash = u128_at(32);
-    read_body(body, json.len(), || json.hash().ok() == Some(json_hash)).ok().flatten()
+    read_body(body, json, u128_at(32)).ok().flatten()
 }
 
-fn read_body(
-    body: &[u8],
-    json_len: usize,
-    json_matches: impl FnOnce() -> bool + Send,
-) -> io::Result<Option<(Network, Option<Places>)>> {
+fn read_body(body: &[u8], json: &Json, json_hash: u128) -> io::Result<Option<(Network, Option<Places>)>> {
     let mut toc = body.get(..TOC).ok_or_else(|| invalid("contents"))?;
     let (interactions_at, rest_at) = <(u64, u64)>::deserialize(&mut toc)?;
     let (interactions_at, rest_at) = (interactions_at as usize, rest_at as usize);
@@ -354,14 +365,19 @@ fn read_body(
         return Err(invalid("contents"));
     }
     // The two lists are read at once, one on another thread: nearly all of the work of
-    // loading, and on two cores it takes about half the time. The thread with the
-    // (usually shorter) interactions also checks the JSON.
-    let (contacts, (interactions, json_matches)) = std::thread::scope(|s| {
-        let other = s.spawn(|| (read_list(body, interactions_at..rest_at, records::read_interaction), json_matches()));
-        let contacts = read_list(body, TOC..interactions_at, records::read_contact);
+    // loading, and on two cores it takes about half the time. Each thread then hashes
+    // half of the data file's pieces, to check the cache was made from it.
+    let (n, half) = (json.pieces(), json.pieces() / 2);
+    let ((contacts, first), (interactions, second)) = std::thread::scope(|s| {
+        let other = s.spawn(|| {
+            (read_list(body, interactions_at..rest_at, records::read_interaction), json.piece_hashes(half..n))
+        });
+        let contacts = (read_list(body, TOC..interactions_at, records::read_contact), json.piece_hashes(0..half));
         (contacts, other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
     });
-    if !json_matches {
+    let mut hashes = first?;
+    hashes.extend(second?);
+    if fingerprint::combine(&hashes) != json_hash {
         return Ok(None);
     }
     let ((contacts, contact_spans), (interactions, interaction_spans)) = (contacts?, interactions?);
@@ -369,7 +385,9 @@ fn read_body(
     let rest = String::deserialize(&mut r)?;
     let places = match u8::deserialize(&mut r)? {
         0 => None,
-        _ => Some((read_places(&mut r, contact_spans, json_len)?, read_places(&mut r, interaction_spans, json_len)?)),
+        _ => {
+            Some((read_places(&mut r, contact_spans, json.len())?, read_places(&mut r, interaction_spans, json.len())?))
+        }
     };
     if !r.is_empty() {
         return Err(invalid("bytes after the end"));

@@ -6,13 +6,14 @@
 //! equal records, and the previous file holds that record's JSON because the save that
 //! wrote it recorded where (and the file is still as it was read).
 
+use super::fingerprint::Streaming;
 use super::{CacheFile, Encoded, Place, Prior, records};
 use crate::model::Network;
 use borsh::BorshSerialize;
 use std::collections::HashMap;
 use std::io::{self, Write};
 use std::ops::Range;
-use xxhash_rust::xxh3::{Xxh3, xxh3_64};
+use xxhash_rust::xxh3::xxh3_64;
 
 /// Where the two lists go in the pretty JSON of the network without them.
 const CONTACTS: &[u8] = b"\n  \"contacts\": []";
@@ -31,8 +32,8 @@ pub fn render(net: &mut Network, prior: Option<&Prior>, json: &mut impl Write) -
         return Err(io::Error::other("the network's JSON has no place for its lists"));
     };
 
-    let mut out = io::BufWriter::with_capacity(super::PIECE, json);
-    let mut json = Sink { out: &mut out, len: 0, hash: Xxh3::new() };
+    let mut out = io::BufWriter::with_capacity(super::CHUNK, json);
+    let mut json = Sink { out: &mut out, len: 0, hash: Streaming::new() };
     let mut places = Vec::with_capacity(net.contacts.len() + net.interactions.len());
     let net = &*net;
     // The interactions are encoded on another thread while the contacts are encoded and
@@ -52,7 +53,7 @@ pub fn render(net: &mut Network, prior: Option<&Prior>, json: &mut impl Write) -
     })?;
     json.put(&frame[i + INTERACTIONS.len()..])?;
     json.put(b"\n")?;
-    let (json_len, json_hash) = (json.len, json.hash.digest128());
+    let (json_len, json_hash) = (json.len, json.hash.finish());
     out.flush()?;
 
     let mut tail = Vec::with_capacity(rest.len() + 5 + 16 * places.len());
@@ -64,11 +65,12 @@ pub fn render(net: &mut Network, prior: Option<&Prior>, json: &mut impl Write) -
     Ok(CacheFile::seal(lists, tail, json_len, json_hash))
 }
 
-/// The JSON on its way out, counted (for records' places) and hashed (for the cache).
+/// The JSON on its way out, counted (for records' places) and fingerprinted (for the
+/// cache).
 struct Sink<'w, W: Write> {
     out: &'w mut W,
     len: usize,
-    hash: Xxh3,
+    hash: Streaming,
 }
 
 impl<W: Write> Sink<'_, W> {

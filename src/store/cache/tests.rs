@@ -190,7 +190,7 @@ fn a_body_that_does_not_read_is_not_used_even_with_a_matching_hash() {
         bytes.extend_from_slice(MAGIC);
         bytes.extend_from_slice(LAYOUT);
         bytes.extend_from_slice(&(json.len() as u64).to_le_bytes());
-        bytes.extend_from_slice(&xxh3_128(json).to_le_bytes());
+        bytes.extend_from_slice(&fingerprint::of(json).to_le_bytes());
         bytes.extend_from_slice(&(body.len() as u64).to_le_bytes());
         bytes.extend_from_slice(&xxh3_128(&body).to_le_bytes());
         bytes.extend_from_slice(&body);
