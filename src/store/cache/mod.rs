@@ -2,9 +2,9 @@
 //! JSON, and saves need not write every record's JSON again.
 //!
 //! The JSON file stays the one source of truth. The cache is derived from it, never
-//! backed up, and safe to delete. It records the length and xxh3-128 hash of the exact
-//! JSON bytes it was made from, and is used only while the data file still has those
-//! bytes: an edit by hand, a sync from another machine or a restored backup is always
+//! backed up, and safe to delete. It records the length and 128-bit fingerprint
+//! (`fingerprint`) of the exact JSON bytes it was made from, and is used only while the
+//! data file still has those bytes: an edit by hand, a sync from another machine or a restored backup is always
 //! seen. It also records the layout fingerprint of the build that wrote it (build.rs)
 //! and a hash of its own body, so a cache from other code, or a torn or damaged one, is
 //! ignored. Anything wrong with a cache means "parse the JSON", never an error.
