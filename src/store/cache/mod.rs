@@ -109,41 +109,27 @@ impl Prior {
 
 /// The data file a cache was checked against. It is read in pieces when needed rather
 /// than mapped, so its bytes never count against the process's memory.
-pub(super) enum Json {
-    File {
-        file: std::fs::File,
-        len: usize,
-    },
-    #[cfg(test)]
-    Memory(Vec<u8>),
+pub(super) struct Json {
+    file: std::fs::File,
+    len: usize,
 }
 
 impl Json {
     fn len(&self) -> usize {
-        match self {
-            Json::File { len, .. } => *len,
-            #[cfg(test)]
-            Json::Memory(bytes) => bytes.len(),
-        }
+        self.len
     }
 
     /// Hands the bytes of `range` to `each`, a chunk at a time.
     fn read(&self, range: Range<usize>, mut each: impl FnMut(&[u8]) -> io::Result<()>) -> io::Result<()> {
-        match self {
-            Json::File { file, .. } => {
-                let mut chunk = vec![0; range.len().min(CHUNK)];
-                let mut at = range.start;
-                while at < range.end {
-                    let n = (range.end - at).min(chunk.len());
-                    fingerprint::read_at(file, &mut chunk[..n], at as u64)?;
-                    each(&chunk[..n])?;
-                    at += n;
-                }
-                Ok(())
-            }
-            #[cfg(test)]
-            Json::Memory(bytes) => each(&bytes[range]),
+        let mut chunk = vec![0; range.len().min(CHUNK)];
+        let mut at = range.start;
+        while at < range.end {
+            let n = (range.end - at).min(chunk.len());
+            fingerprint::read_at(&self.file, &mut chunk[..n], at as u64)?;
+            each(&chunk[..n])?;
+            at += n;
         }
+        Ok(())
     }
 
     fn pieces(&self) -> usize {
@@ -152,13 +138,7 @@ impl Json {
 
     /// The hashes of the fingerprint's pieces `which`.
     fn piece_hashes(&self, which: Range<usize>) -> io::Result<Vec<u128>> {
-        match self {
-            Json::File { file, len } => fingerprint::hash_pieces(file, *len, which),
-            #[cfg(test)]
-            Json::Memory(bytes) => {
-                Ok(bytes.chunks(fingerprint::PIECE).skip(which.start).take(which.len()).map(xxh3_128).collect())
-            }
-        }
+        fingerprint::hash_pieces(&self.file, self.len, which)
     }
 
     /// The file's fingerprint, half of it hashed on another thread.
@@ -206,15 +186,11 @@ pub(super) fn load(data: &Path, json: std::fs::File) -> Result<(Network, Option<
     let stamp = Stamp::of(data);
     let Ok(len) = json.metadata().map(|m| m.len() as usize) else { return Err(json) };
     let Ok(cache) = super::read(&path_for(data)) else { return Err(json) };
-    let json = Json::File { file: json, len };
+    let json = Json { file: json, len };
     match decode(&cache, &json) {
         Some((net, Some(places))) => Ok((net, Some(Prior::new(json, stamp, cache, places)))),
         Some((net, None)) => Ok((net, None)),
-        None => match json {
-            Json::File { file, .. } => Err(file),
-            #[cfg(test)]
-            Json::Memory(_) => unreachable!("load opens files"),
-        },
+        None => Err(json.file),
     }
 }
 

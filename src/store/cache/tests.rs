@@ -126,7 +126,14 @@ proptest! {
 
 /// The network a cache holds for `json`.
 fn network_in(cache: &[u8], json: &[u8]) -> Option<Network> {
-    decode(cache, &Json::Memory(json.to_vec())).map(|(net, _)| net)
+    decode(cache, &json_file(json)).map(|(net, _)| net)
+}
+
+/// A data file holding `bytes`, as a cache is checked against.
+fn json_file(bytes: &[u8]) -> Json {
+    let mut file = tempfile::tempfile().unwrap();
+    std::io::Write::write_all(&mut file, bytes).unwrap();
+    Json { file, len: bytes.len() }
 }
 
 /// A cache of the demo network (every kind of record), made from `json`.
@@ -243,7 +250,7 @@ fn pretty(net: &Network) -> Vec<u8> {
 
 /// The prior a command would hold after reading `rendered` back.
 fn prior_of(rendered: &Rendered) -> (Network, Prior) {
-    let json = Json::Memory(rendered.json.clone());
+    let json = json_file(&rendered.json);
     let (net, places) = decode(&rendered.cache, &json).expect("a rendered cache reads back");
     let prior = Prior::new(json, None, Bytes::Read(rendered.cache.clone()), places.unwrap());
     (net, prior)
@@ -336,14 +343,14 @@ fn unchanged_records_are_copied_not_serialized_again() {
     let mut doctored = first.json.clone();
     let marker = format!("{{\"copied\": {}}}", "0".repeat(place.json.len() - 12));
     doctored[place.json.clone()].copy_from_slice(marker.as_bytes());
-    let prior = Prior { json: Json::Memory(doctored), ..prior };
+    let prior = Prior { json: json_file(&doctored), ..prior };
     let mut same = net.clone();
     let second = render(&mut same, Some(&prior));
     assert!(second.json.windows(marker.len()).any(|w| w == marker.as_bytes()), "the first contact was copied");
 
     // Places that do not fit the file (no object where one should be) stop the save.
-    let Json::Memory(mut broken) = prior.json else { unreachable!() };
+    let mut broken = doctored;
     broken[place.json.start] = b'x';
-    let prior = Prior { json: Json::Memory(broken), ..prior };
+    let prior = Prior { json: json_file(&broken), ..prior };
     assert!(super::render(&mut same, Some(&prior), &mut Vec::new()).is_err());
 }
