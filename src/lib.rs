@@ -5,9 +5,9 @@
 //! Data flows one way. `cli` parses the command line; a command in `commands/` opens
 //! the `store` (which locks, reads from its cache or migrates the JSON), works on the
 //! plain `model` types, and hands what it found to `ui`; if it changed anything it
-//! saves, atomically, with a backup. `model` and `dates` never print, never touch files and never read the
-//! clock: `now` is read once in `clock` and passed down, so every answer can be
-//! reproduced with `JEJARING_NOW`.
+//! saves, atomically, with a backup. `model` and `dates` never print, never touch files
+//! and never read the clock: `now` is read once in `clock` and passed down, so every
+//! answer can be reproduced with `JEJARING_NOW`.
 //!
 //! Every sentence a user reads is written in English and Bahasa Indonesia at the place
 //! it is used, with the `t!` macro; only `--help`, whose English is the clap doc comments,

@@ -266,8 +266,7 @@ const SPACES: &str = "                                                          
 const DASHES: &str = "----------------------------------------------------------------";
 
 /// Appends `n` copies of the character `run` repeats.
-fn pad(out: &mut String, run: &str, n: usize) {
-    let mut n = n;
+fn pad(out: &mut String, run: &str, mut n: usize) {
     while n > 0 {
         let k = n.min(run.len());
         out.push_str(&run[..k]);

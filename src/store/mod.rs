@@ -186,13 +186,14 @@ pub fn follow_link(path: &Path) -> PathBuf {
 /// Files from this size up are mapped rather than copied into memory.
 const MAP_FROM: u64 = 4 << 20;
 
-/// The file's bytes: a memory map for a big file, a plain read for a small one.
+/// A file's bytes (the data file when it is parsed, or the cache): a memory map for a
+/// big file, a plain read for a small one.
 ///
 /// Mapping saves copying the file and, above all, the kernel handing the process a
 /// fresh page for every 4 KiB of it: a good part of loading a 15 MB network. The map is
-/// safe to read because nothing truncates a data file in place: jejaring replaces it
+/// safe to read because nothing truncates these files in place: jejaring replaces both
 /// with a rename, and the old file stays whole under the map. (A program that truncated
-/// it in place while jejaring reads would stop that read with SIGBUS; the data on disk
+/// one in place while jejaring reads would stop that read with SIGBUS; the data on disk
 /// would still be what that program wrote.)
 fn read(path: &Path) -> io::Result<Bytes> {
     read_file(&File::open(path)?)
@@ -201,15 +202,14 @@ fn read(path: &Path) -> io::Result<Bytes> {
 fn read_file(file: &File) -> io::Result<Bytes> {
     let len = file.metadata()?.len();
     if len >= MAP_FROM {
-        // SAFETY: see above; the map lives only while the file is decoded.
+        // SAFETY: see above; the map lives while the file is decoded, and a cache's
+        // until the save that copies from it.
         let map = unsafe { memmap2::Mmap::map(file)? };
         return Ok(Bytes::Mapped(map));
     }
     let mut bytes = Vec::with_capacity(len as usize);
-    // From the start, whatever read the file before (checking it against the cache).
-    let mut file = file;
-    io::Seek::rewind(&mut file)?;
-    io::Read::read_to_end(&mut file, &mut bytes)?;
+    // Nothing moved the file's position: the check against the cache reads by position.
+    io::Read::read_to_end(&mut &*file, &mut bytes)?;
     Ok(Bytes::Read(bytes))
 }
 
@@ -453,7 +453,7 @@ mod tests {
         let open = || Store::open(&path, Access::Write, Duration::from_secs(1), || {}).unwrap();
         let mut store = open();
         store.net = crate::demo::network(chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()).unwrap();
-        // Big enough to be mapped, so the bytes a save would copy are the file's own.
+        // More than one fingerprint piece, so the byte check reads the file in parts.
         store.net.contacts[1].note = Some("x".repeat(MAP_FROM as usize));
         store.save().unwrap();
         drop(store);
