@@ -6,7 +6,8 @@ use crate::app::App;
 use crate::coach::cadence;
 use crate::coach::index::Index;
 use crate::i18n::Lang;
-use crate::model::{Contact, text};
+use crate::model::Contact;
+use crate::model::text::Folded;
 use crate::t;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -96,7 +97,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         Sort::Name => {
             // By folded name, then file order. Sorting small keys (the first sixteen bytes
             // as a number, and the row) settles most comparisons without the names.
-            let names: Vec<String> = rows.iter().map(|r| text::fold(&r.contact.name)).collect();
+            let names = Folded::of(rows.iter().map(|r| r.contact.name.as_str()));
             let mut order: Vec<(u128, usize)> = names
                 .iter()
                 .enumerate()
@@ -109,7 +110,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
                 .collect();
             order.sort_unstable();
             for tied in order.chunk_by_mut(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
-                tied.sort_unstable_by(|a, b| names[a.1].cmp(&names[b.1]).then(a.1.cmp(&b.1)));
+                tied.sort_unstable_by(|a, b| names.get(a.1).cmp(names.get(b.1)).then(a.1.cmp(&b.1)));
             }
             let mut slots: Vec<Option<Row>> = rows.into_iter().map(Some).collect();
             rows = order.iter().filter_map(|(_, n)| slots[*n].take()).collect();

@@ -3,7 +3,7 @@
 //! Pure: it returns what it found and leaves the wording to the caller.
 
 use super::Network;
-use super::text::{fold, fold_into};
+use super::text::{Folded, fold};
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
@@ -38,7 +38,7 @@ pub fn find(net: &Network, query: &str, fuzzy: Fuzzy) -> Found {
     if let Some(i) = by_handle_or_id(net, &q) {
         return Found::One(i);
     }
-    let folded = Folded::of(net);
+    let folded = names(net);
     if let Some(found) = by_name(&q, &folded) {
         return found;
     }
@@ -65,42 +65,12 @@ pub fn names_someone(net: &Network, query: &str) -> bool {
     if by_handle_or_id(net, &q).is_some() {
         return true;
     }
-    by_name(&q, &Folded::of(net)).is_some()
+    by_name(&q, &names(net)).is_some()
 }
 
-/// Every contact's name, folded, in one buffer.
-struct Folded {
-    text: String,
-    ends: Vec<usize>,
-}
-
-impl Folded {
-    fn of(net: &Network) -> Folded {
-        let mut text = String::with_capacity(net.contacts.iter().map(|c| c.name.len()).sum());
-        let ends = net
-            .contacts
-            .iter()
-            .map(|c| {
-                fold_into(&mut text, &c.name);
-                text.len()
-            })
-            .collect();
-        Folded { text, ends }
-    }
-
-    fn len(&self) -> usize {
-        self.ends.len()
-    }
-
-    /// The `i`th contact's folded name.
-    fn get(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.text[start..self.ends[i]]
-    }
-
-    fn iter(&self) -> impl Iterator<Item = &str> {
-        (0..self.len()).map(|i| self.get(i))
-    }
+/// Every contact's name, folded.
+fn names(net: &Network) -> Folded {
+    Folded::of(net.contacts.iter().map(|c| c.name.as_str()))
 }
 
 /// The contact whose handle or id (hyphenated or simple) is `q`, already folded.

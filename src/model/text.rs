@@ -161,13 +161,48 @@ pub fn fold(s: &str) -> String {
 
 /// Appends `s`, folded, to `out`: folding many names into one buffer saves allocating
 /// each (a tenth of a lookup among 100,000 contacts).
-pub fn fold_into(out: &mut String, s: &str) {
+fn fold_into(out: &mut String, s: &str) {
     if s.is_ascii() {
         let start = out.len();
         out.push_str(s);
         out[start..].make_ascii_lowercase();
     } else {
         out.push_str(&deunicode::deunicode(s).to_lowercase());
+    }
+}
+
+/// Many strings folded into one buffer (one allocation, not one per name).
+pub struct Folded {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Folded {
+    pub fn of<'a>(strings: impl IntoIterator<Item = &'a str>) -> Folded {
+        let (mut text, mut ends) = (String::new(), Vec::new());
+        for s in strings {
+            fold_into(&mut text, s);
+            ends.push(text.len());
+        }
+        Folded { text, ends }
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The `i`th string, folded.
+    pub fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..self.ends[i]]
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).map(|i| self.get(i))
     }
 }
 
@@ -183,11 +218,8 @@ mod tests {
     #[test]
     fn folding_removes_accents_and_case_however_it_is_done() {
         assert_eq!(fold("Jürgen WEISS"), "jurgen weiss");
-        let mut all = String::new();
-        for name in ["Budi", "Đặng Minh Anh", ""] {
-            fold_into(&mut all, name);
-        }
-        assert_eq!(all, "budidang minh anh");
+        let all = Folded::of(["Budi", "Đặng Minh Anh", ""]);
+        assert_eq!(all.iter().collect::<Vec<_>>(), ["budi", "dang minh anh", ""]);
         assert!(folds_to("BUDI Santoso", "budi santoso"));
         assert!(folds_to("Jürgen", "jurgen"));
         assert!(!folds_to("Budi", "bud"));
