@@ -10,7 +10,7 @@ use super::fingerprint::Streaming;
 use super::{CacheFile, Encoded, Place, Prior, records};
 use crate::model::Network;
 use borsh::BorshSerialize;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::io::{self, Write};
 use std::ops::Range;
 use xxhash_rust::xxh3::xxh3_64;
@@ -159,7 +159,7 @@ struct Matcher<'p> {
     prior: &'p Prior,
     places: &'p [Place],
     /// Built on the first record that is not where it was (after an insert or removal).
-    by_hash: Option<HashMap<u64, usize>>,
+    by_hash: Option<FxHashMap<u64, usize>>,
 }
 
 impl Matcher<'_> {
