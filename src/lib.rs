@@ -14,6 +14,7 @@
 //! takes its Indonesian from a table in `help`.
 
 pub mod app;
+pub mod arena;
 pub mod cli;
 pub mod clock;
 pub mod coach;
@@ -28,6 +29,11 @@ pub mod model;
 pub mod prompt;
 pub mod store;
 pub mod ui;
+
+// The unit tests run with the allocator the binary uses, so its regions are exercised.
+#[cfg(test)]
+#[global_allocator]
+static ALLOCATOR: arena::Allocator = arena::Allocator;
 
 use app::App;
 use clock::Clock;

@@ -27,6 +27,7 @@ mod tests;
 pub(super) use render::render;
 
 use super::Bytes;
+use crate::arena::Arena;
 use crate::model::Network;
 use borsh::{BorshDeserialize, BorshSerialize};
 use records::Reader;
@@ -344,11 +345,15 @@ fn read_body(body: &[u8], json: &Json, json_hash: u128) -> io::Result<Option<(Ne
     // loading, and on two cores it takes about half the time. Each thread then hashes
     // half of the data file's pieces, to check the cache was made from it.
     let (n, half) = (json.pieces(), json.pieces() / 2);
+    // The records' strings and lists take about as many bytes as their encoding.
+    let arena = Arena::reserve(2 * body.len());
     let ((contacts, first), (interactions, second)) = std::thread::scope(|s| {
         let other = s.spawn(|| {
-            (read_list(body, interactions_at..rest_at, records::read_interaction), json.piece_hashes(half..n))
+            let interactions = read_list(body, interactions_at..rest_at, records::read_interaction, arena);
+            (interactions, json.piece_hashes(half..n))
         });
-        let contacts = (read_list(body, TOC..interactions_at, records::read_contact), json.piece_hashes(0..half));
+        let contacts =
+            (read_list(body, TOC..interactions_at, records::read_contact, arena), json.piece_hashes(0..half));
         (contacts, other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
     });
     let mut hashes = first?;
@@ -375,25 +380,20 @@ fn read_body(body: &[u8], json: &Json, json_hash: u128) -> io::Result<Option<(Ne
 }
 
 /// Reads the list that fills `body[part]`, with where each record's encoding sits in the
-/// whole cache file.
+/// whole cache file, all in `arena`.
 fn read_list<T>(
     body: &[u8],
     part: Range<usize>,
     read: fn(&mut Reader) -> io::Result<T>,
+    arena: Arena,
 ) -> io::Result<(Vec<T>, Vec<Range<usize>>)> {
-    let end = part.end;
+    let at = HEADER + part.start;
     let mut r = &body[part];
-    let mut spans = Vec::new();
-    let items = records::read_all(&mut r, |r| {
-        let start = HEADER + end - r.len();
-        let item = read(r)?;
-        spans.push(start..HEADER + end - r.len());
-        Ok(item)
-    })?;
+    let (items, spans) = arena.run(|| records::read_all(&mut r, read))?;
     if !r.is_empty() {
         return Err(invalid("list length"));
     }
-    Ok((items, spans))
+    Ok((items, spans.into_iter().map(|s| at + s.start..at + s.end).collect()))
 }
 
 fn read_places(r: &mut Reader, encoded: Vec<Range<usize>>, json_len: usize) -> io::Result<Vec<Place>> {

@@ -13,6 +13,7 @@ use borsh::{BorshDeserialize, BorshSerialize};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde_json::{Map, Value};
 use std::io;
+use std::ops::Range;
 use uuid::Uuid;
 
 /// Where reading a cache body has got to.
@@ -244,16 +245,25 @@ fn read_extra(r: &mut Reader) -> io::Result<Map<String, Value>> {
     }
 }
 
-/// Reads a list: a count, then the records.
-pub fn read_all<T>(r: &mut Reader, mut one: impl FnMut(&mut Reader) -> io::Result<T>) -> io::Result<Vec<T>> {
+/// Room in a list read for records a command adds: a list that grows past its capacity
+/// is copied out of the arena it was read into (see `crate::arena`).
+const SPARE: usize = 16;
+
+/// Reads a list: a count, then the records; with where each record's bytes are, counted
+/// from where `r` started.
+pub fn read_all<T>(r: &mut Reader, one: fn(&mut Reader) -> io::Result<T>) -> io::Result<(Vec<T>, Vec<Range<usize>>)> {
+    let whole = r.len();
     let n = u32::deserialize(r)? as usize;
     // Every record takes at least 16 bytes; a count the rest cannot hold is corrupt.
     if n > r.len() / 16 {
         return Err(invalid("record count"));
     }
-    let mut items = Vec::with_capacity(n);
+    let mut items = Vec::with_capacity(n + SPARE);
+    let mut spans = Vec::with_capacity(n);
     for _ in 0..n {
+        let start = whole - r.len();
         items.push(one(r)?);
+        spans.push(start..whole - r.len());
     }
-    Ok(items)
+    Ok((items, spans))
 }
