@@ -9,10 +9,10 @@ use crate::i18n::Lang;
 use crate::model::Contact;
 use crate::model::text::Folded;
 use crate::t;
+use crate::ui::Grid;
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
-use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// List contacts
 #[derive(Debug, clap::Args)]
@@ -73,6 +73,8 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let keep = args.filter.matcher();
     let last = net.last_contacted();
 
+    // Rows stay in file order, where the contacts sit in memory one after another;
+    // `order` is the order they are shown in.
     let mut rows: Vec<Row> = net
         .contacts
         .iter()
@@ -91,45 +93,26 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
             r.warmth = Some(index.warmth(r.contact, today).score);
         }
     }
+    let mut order: Vec<usize> = (0..rows.len()).collect();
     match sort {
-        _ if args.due && args.sort.is_none() => rows.sort_by_key(|r| std::cmp::Reverse(r.overdue_days)),
-        Sort::Warmth => rows.sort_by_key(|r| r.warmth),
-        Sort::Name => {
-            // By folded name, then file order. Sorting small keys (the first sixteen bytes
-            // as a number, and the row) settles most comparisons without the names.
-            let names = Folded::of(rows.iter().map(|r| r.contact.name.as_str()));
-            let mut order: Vec<(u128, usize)> = names
-                .iter()
-                .enumerate()
-                .map(|(n, name)| {
-                    let mut head = [0u8; 16];
-                    let len = name.len().min(16);
-                    head[..len].copy_from_slice(&name.as_bytes()[..len]);
-                    (u128::from_be_bytes(head), n)
-                })
-                .collect();
-            order.sort_unstable();
-            for tied in order.chunk_by_mut(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
-                tied.sort_unstable_by(|a, b| names.get(a.1).cmp(names.get(b.1)).then(a.1.cmp(&b.1)));
-            }
-            let mut slots: Vec<Option<Row>> = rows.into_iter().map(Some).collect();
-            rows = order.iter().filter_map(|(_, n)| slots[*n].take()).collect();
-        }
-        Sort::Recent => rows.sort_by_key(|r| std::cmp::Reverse(r.last_contact)),
-        Sort::Added => rows.sort_by_key(|r| std::cmp::Reverse(r.contact.added)),
+        _ if args.due && args.sort.is_none() => order.sort_by_key(|&n| std::cmp::Reverse(rows[n].overdue_days)),
+        Sort::Warmth => order.sort_by_key(|&n| rows[n].warmth),
+        Sort::Name => order = by_name(&rows),
+        Sort::Recent => order.sort_by_key(|&n| std::cmp::Reverse(rows[n].last_contact)),
+        Sort::Added => order.sort_by_key(|&n| std::cmp::Reverse(rows[n].contact.added)),
     }
     if let Some(n) = args.limit {
-        rows.truncate(n);
+        order.truncate(n);
     }
 
     if app.ui.json {
-        app.ui.json_value(&rows)?;
+        app.ui.json_value(&order.iter().map(|&n| &rows[n]).collect::<Vec<_>>())?;
         return Ok(());
     }
     if args.format == Format::Mutt {
-        return mutt(app, &rows);
+        return mutt(app, order.iter().map(|&n| rows[n].contact));
     }
-    if rows.is_empty() {
+    if order.is_empty() {
         if net.contacts.is_empty() {
             app.ui.info(t!(
                 lang,
@@ -158,52 +141,72 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     if sort == Sort::Warmth {
         header.push(t!(lang, "warmth", "kehangatan"));
     }
-    // Cells borrow what the contact already holds; only "org / role" and the day are
-    // made, and each distinct day once.
+    // The shown rows' cells, built in file order; each "N days ago" is made once.
+    let mut selected = vec![false; rows.len()];
+    order.iter().for_each(|&n| selected[n] = true);
     let never = words::never(lang);
-    let mut days: HashMap<NaiveDate, String> = HashMap::new();
-    for day in rows.iter().filter_map(|r| r.last_contact) {
-        days.entry(day).or_insert_with(|| words::ago(day, today, lang));
+    let mut days: FxHashMap<NaiveDate, String> = FxHashMap::default();
+    let mut grid = Grid::new(header.len(), order.len());
+    // Where each row landed in the grid.
+    let mut at = vec![0; rows.len()];
+    for (n, r) in rows.iter().enumerate().filter(|(n, _)| selected[*n]) {
+        let c = r.contact;
+        let work: &[&str] = match (&c.org, &c.role) {
+            (Some(o), Some(r)) => &[o, " / ", r],
+            (Some(x), None) | (None, Some(x)) => &[x],
+            (None, None) => &[],
+        };
+        let last: &str = match r.last_contact {
+            Some(day) => days.entry(day).or_insert_with(|| words::ago(day, today, lang)),
+            None => &never,
+        };
+        at[n] = grid.len();
+        for cell in
+            [&[c.handle.as_str()], &[c.name.as_str()], &[c.circle.label(lang)], &[c.stage.label(lang)], work, &[last]]
+        {
+            grid.cell(cell);
+        }
+        if let Some(days) = r.overdue_days {
+            grid.cell(&[&t!(lang, "{days} days", "{days} hari")]);
+        }
+        if let Some(w) = r.warmth {
+            grid.cell(&[&w.to_string()]);
+        }
     }
-    let cells: Vec<Vec<Cow<str>>> = rows
-        .iter()
-        .map(|r| {
-            let c = r.contact;
-            let work: Cow<str> = match (&c.org, &c.role) {
-                (Some(o), Some(r)) => format!("{o} / {r}").into(),
-                (Some(x), None) | (None, Some(x)) => x.as_str().into(),
-                (None, None) => "".into(),
-            };
-            let last = r.last_contact.and_then(|d| days.get(&d)).unwrap_or(&never);
-            let mut row: Vec<Cow<str>> = vec![
-                c.handle.as_str().into(),
-                c.name.as_str().into(),
-                c.circle.label(lang).into(),
-                c.stage.label(lang).into(),
-                work,
-                last.as_str().into(),
-            ];
-            if let Some(days) = r.overdue_days {
-                row.push(t!(lang, "{days} days", "{days} hari").into());
-            }
-            if let Some(w) = r.warmth {
-                row.push(w.to_string().into());
-            }
-            row
-        })
-        .collect();
-    app.ui.line(app.ui.render_table(header, cells))?;
-    let (shown, total) = (rows.len(), net.contacts.len());
+    let order: Vec<usize> = order.iter().map(|&n| at[n]).collect();
+    app.ui.line(app.ui.render_table(header, &grid, &order))?;
+    let (shown, total) = (order.len(), net.contacts.len());
     app.ui.info(t!(lang, "{shown} of {total} contacts", "{shown} dari {total} kontak"));
     Ok(())
 }
 
+/// The rows' order by folded name, ties in file order. Sorting small keys (the first
+/// sixteen bytes as a number, and the row) settles most comparisons without the names.
+fn by_name(rows: &[Row]) -> Vec<usize> {
+    let names = Folded::of(rows.iter().map(|r| r.contact.name.as_str()));
+    let mut order: Vec<(u128, usize)> = names
+        .iter()
+        .enumerate()
+        .map(|(n, name)| {
+            let mut head = [0u8; 16];
+            let len = name.len().min(16);
+            head[..len].copy_from_slice(&name.as_bytes()[..len]);
+            (u128::from_be_bytes(head), n)
+        })
+        .collect();
+    order.sort_unstable();
+    for tied in order.chunk_by_mut(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
+        tied.sort_unstable_by(|a, b| names.get(a.1).cmp(names.get(b.1)).then(a.1.cmp(&b.1)));
+    }
+    order.into_iter().map(|(_, n)| n).collect()
+}
+
 /// mutt's query format: one status line (mutt shows it, then skips it), then one line
 /// per email address.
-fn mutt(app: &App, rows: &[Row]) -> anyhow::Result<()> {
-    let found = rows.iter().map(|r| r.contact.emails.len()).sum::<usize>();
+fn mutt<'a>(app: &App, contacts: impl Iterator<Item = &'a Contact> + Clone) -> anyhow::Result<()> {
+    let found = contacts.clone().map(|c| c.emails.len()).sum::<usize>();
     app.ui.line(t!(app.ui.lang, "jejaring: {found} addresses", "jejaring: {found} alamat"))?;
-    for c in rows.iter().map(|r| r.contact) {
+    for c in contacts {
         for email in &c.emails {
             app.ui.line(format!("{email}\t{}\t{}", c.name, c.org.as_deref().unwrap_or_default()))?;
         }

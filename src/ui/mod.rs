@@ -7,12 +7,15 @@
 //! was not saved. On a terminal, stdout is written before each message so the two
 //! streams stay in order.
 
+mod grid;
+
+pub use grid::Grid;
+
 use crate::i18n::Lang;
 use anstyle::{AnsiColor, Style};
 use comfy_table::{ContentArrangement, LineStyle, Table, TableStyle};
 use std::cell::RefCell;
 use std::io::{self, IsTerminal, Write};
-use unicode_width::UnicodeWidthStr;
 
 /// `--color`: auto follows the terminal and `NO_COLOR`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -171,25 +174,21 @@ impl Ui {
         table
     }
 
-    /// Renders a table of plain-text cells: on a terminal through `table` (sized to the
-    /// window); when piped, with `plain_table`, which gives the same text as the piped
-    /// comfy-table at a fraction of the cost (a 10,000-row `list` spent about 20 ms in
-    /// comfy-table, mostly on per-cell allocations, and ten times that at 100,000).
-    /// Cells may borrow (`Cow<str>`), so a big listing need not copy every name.
-    pub fn render_table<C: AsRef<str> + Into<comfy_table::Cell>>(
-        &self,
-        header: Vec<String>,
-        rows: Vec<Vec<C>>,
-    ) -> String {
+    /// Renders the grid's rows in `order`: on a terminal through `table` (sized to the
+    /// window); when piped, with `grid::plain_table`, which gives the same text as the
+    /// piped comfy-table at a fraction of the cost (a 10,000-row `list` spent about
+    /// 20 ms in comfy-table, mostly on per-cell allocations, and ten times that at
+    /// 100,000).
+    pub fn render_table(&self, header: Vec<String>, grid: &Grid, order: &[usize]) -> String {
         if !self.stdout_tty
             && !self.color_out
-            && let Some(text) = plain_table(&header, &rows)
+            && let Some(text) = grid::plain_table(&header, grid, order)
         {
             return text;
         }
         let mut table = self.table(header);
-        for row in rows {
-            table.add_row(row);
+        for &n in order {
+            table.add_row(grid.cells(n).map(|(cell, _)| cell).collect::<Vec<_>>());
         }
         table.to_string()
     }
@@ -200,78 +199,6 @@ fn pipe_table() -> Table {
     let mut table = Table::new();
     table.load_style(PIPE_STYLE).set_content_arrangement(ContentArrangement::Disabled).set_width(PIPE_WIDTH);
     table
-}
-
-/// Lays out a table exactly as `pipe_table` does (each column as wide as its widest
-/// cell and at least 1, one space of padding each side, columns joined by a space, a
-/// dashed rule under the header), in one pass and one allocation. Returns None for what
-/// that simple layout does not cover, leaving it to comfy-table: cells spanning several
-/// lines, ragged rows, or cells too wide for comfy-table's 16-bit widths.
-fn plain_table<C: AsRef<str>>(header: &[String], rows: &[Vec<C>]) -> Option<String> {
-    let columns = header.len();
-    let mut widths = vec![1usize; columns];
-    let mut cell_widths = Vec::with_capacity((rows.len() + 1) * columns);
-    let mut bytes = 0;
-    let mut measure = |row: &mut dyn ExactSizeIterator<Item = &str>| {
-        if row.len() != columns {
-            return false;
-        }
-        for (cell, width) in row.zip(widths.iter_mut()) {
-            // Printable ASCII, most cells, is one column a byte.
-            let w = if cell.bytes().all(|b| (b' '..=b'~').contains(&b)) { cell.len() } else { cell.width() };
-            if w > usize::from(u16::MAX) || cell.contains('\n') {
-                return false;
-            }
-            *width = (*width).max(w);
-            cell_widths.push(w);
-            bytes += cell.len();
-        }
-        true
-    };
-    if !measure(&mut header.iter().map(String::as_str)) {
-        return None;
-    }
-    for row in rows {
-        if !measure(&mut row.iter().map(AsRef::as_ref)) {
-            return None;
-        }
-    }
-    let line_bytes: usize = widths.iter().map(|w| w + 3).sum();
-    let mut out = String::with_capacity(bytes + line_bytes * (rows.len() + 2));
-    let mut cell_widths = cell_widths.into_iter();
-    let mut push_row = |out: &mut String, row: &mut dyn Iterator<Item = &str>| {
-        for (i, (cell, width)) in row.zip(&widths).enumerate() {
-            out.push_str(if i == 0 { " " } else { "  " });
-            out.push_str(cell);
-            let used = cell_widths.next().unwrap_or(*width);
-            pad(out, SPACES, width - used + 1);
-        }
-    };
-    push_row(&mut out, &mut header.iter().map(String::as_str));
-    out.push('\n');
-    for (i, width) in widths.iter().enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        pad(&mut out, DASHES, width + 2);
-    }
-    for row in rows {
-        out.push('\n');
-        push_row(&mut out, &mut row.iter().map(AsRef::as_ref));
-    }
-    Some(out)
-}
-
-const SPACES: &str = "                                                                ";
-const DASHES: &str = "----------------------------------------------------------------";
-
-/// Appends `n` copies of the character `run` repeats.
-fn pad(out: &mut String, run: &str, mut n: usize) {
-    while n > 0 {
-        let k = n.min(run.len());
-        out.push_str(&run[..k]);
-        n -= k;
-    }
 }
 
 /// How much stdout is held before it is written anyway (big listings stream).
@@ -300,52 +227,4 @@ impl Write for Stdout<'_> {
 
 fn paint(on: bool, style: Style, text: impl std::fmt::Display) -> String {
     if on { format!("{style}{text}{style:#}") } else { text.to_string() }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn comfy(header: &[&str], rows: &[Vec<&str>]) -> String {
-        let mut table = pipe_table();
-        table.force_no_tty();
-        table.set_header(header.to_vec());
-        for row in rows {
-            table.add_row(row.clone());
-        }
-        table.to_string()
-    }
-
-    fn plain(header: &[&str], rows: &[Vec<&str>]) -> Option<String> {
-        let owned = |r: &[&str]| r.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        plain_table(&owned(header), &rows.iter().map(|r| owned(r)).collect::<Vec<_>>())
-    }
-
-    #[test]
-    fn plain_tables_match_comfy_table_when_piped() {
-        let header = ["handle", "name", "circle", "org / role", "last talked"];
-        let cases: Vec<Vec<Vec<&str>>> = vec![
-            vec![],
-            vec![vec!["128b", "Budi Santoso", "colleague", "Bank Mandiri / Head", "3 days ago"]],
-            vec![
-                vec!["e8e2", "Jürgen Weiß", "friend", "", "never"],
-                vec!["a1", "王伟", "other", "Alibaba Cloud", "today"],
-                vec!["b2", "محمد العلي", "family", "", ""],
-                vec!["c3", "Nguyễn Thị Lan 🌱", "colleague", "VinGroup / Kỹ sư", "12 days ago"],
-                vec!["", "", "", "", ""],
-            ],
-        ];
-        for rows in cases {
-            assert_eq!(plain(&header, &rows).as_deref(), Some(comfy(&header, &rows).as_str()), "{rows:?}");
-        }
-        // Columns narrower than one character are still one wide.
-        let rows = vec![vec!["", "x"]];
-        assert_eq!(plain(&["", ""], &rows).unwrap(), comfy(&["", ""], &rows));
-    }
-
-    #[test]
-    fn plain_tables_leave_unusual_shapes_to_comfy_table() {
-        assert_eq!(plain(&["a", "b"], &[vec!["two\nlines", "x"]]), None);
-        assert_eq!(plain(&["a", "b"], &[vec!["ragged"]]), None);
-    }
 }
