@@ -174,7 +174,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         }
     }
     let order: Vec<usize> = order.iter().map(|&n| at[n]).collect();
-    app.ui.line(app.ui.render_table(header, &grid, &order))?;
+    app.ui.table_lines(header, &grid, &order)?;
     let (shown, total) = (order.len(), net.contacts.len());
     app.ui.info(t!(lang, "{shown} of {total} contacts", "{shown} dari {total} kontak"));
     Ok(())

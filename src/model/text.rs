@@ -179,7 +179,10 @@ pub struct Folded {
 
 impl Folded {
     pub fn of<'a>(strings: impl IntoIterator<Item = &'a str>) -> Folded {
-        let (mut text, mut ends) = (String::new(), Vec::new());
+        let strings = strings.into_iter();
+        // Names run about sixteen bytes; growing a big buffer would copy it.
+        let n = strings.size_hint().0;
+        let (mut text, mut ends) = (String::with_capacity(n * 16), Vec::with_capacity(n));
         for s in strings {
             fold_into(&mut text, s);
             ends.push(text.len());

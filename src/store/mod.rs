@@ -93,12 +93,10 @@ impl Store {
         // leaves that to its save.
         let refresh_cache = access == Access::Read && lock.is_some();
         let (net, migrated_from, prior) = match File::open(path) {
-            Ok(file) => load(file, path, refresh_cache)?,
+            Ok(file) => load(file, path, refresh_cache, access == Access::Write)?,
             Err(e) if e.kind() == io::ErrorKind::NotFound => (Network::default(), None, None),
             Err(e) => return Err(io_error(IoStep::Read, path, e).into()),
         };
-        // Only a save uses the prior file's bytes.
-        let prior = prior.filter(|_| access == Access::Write);
         Ok(Store { path: path.to_path_buf(), access, _lock: lock, migrated_from, prior, leave_to_exit: false, net })
     }
 
@@ -272,13 +270,15 @@ fn new_file(path: &Path) -> io::Result<AtomicWriteFile> {
 
 /// The network in the data file's bytes: from the cache when it was made from exactly
 /// these bytes, else parsed (and then, if `refresh_cache`, cached for the next command).
+/// With what a save needs of the file read when `for_save`.
 #[allow(clippy::type_complexity)]
 fn load(
     file: File,
     path: &Path,
     refresh_cache: bool,
+    for_save: bool,
 ) -> Result<(Network, Option<u64>, Option<cache::Prior>), StoreError> {
-    let file = match cache::load(path, file) {
+    let file = match cache::load(path, file, for_save) {
         Ok((net, prior)) => return Ok((net, None, prior)),
         Err(file) => file,
     };

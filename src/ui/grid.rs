@@ -4,6 +4,7 @@
 //! per row, the rows can be built in the order the contacts sit in memory and shown in
 //! another, and showing a row reads one short run of bytes.
 
+use std::io;
 use unicode_width::UnicodeWidthStr;
 
 /// Rows of cells, each cell made of parts written one after another.
@@ -72,48 +73,68 @@ fn fits_plain(cell: &str, width: usize) -> bool {
     width <= usize::from(u16::MAX) && !cell.contains('\n')
 }
 
-/// Lays out `header` and the grid's rows in `order` exactly as a piped comfy-table does
-/// (each column as wide as its widest cell in the grid and at least 1, one space of
-/// padding each side, columns joined by a space, a dashed rule under the header), in one
-/// pass and one allocation. None for what that simple layout does not cover, which is
-/// left to comfy-table: cells spanning several lines, or too wide for its 16-bit widths.
-pub fn plain_table(header: &[String], grid: &Grid, order: &[usize]) -> Option<String> {
-    let header: Vec<(&str, usize)> = header.iter().map(|h| (h.as_str(), width(h))).collect();
-    if header.is_empty()
-        || header.len() != grid.columns
-        || !grid.plain
-        || !header.iter().all(|&(h, w)| fits_plain(h, w))
-    {
+/// The column widths of the plain layout a piped comfy-table gives `header` and the
+/// grid (each column as wide as its widest cell and at least 1); None for what that
+/// simple layout does not cover, which is left to comfy-table: cells spanning several
+/// lines, or too wide for its 16-bit widths.
+pub fn plain_widths(header: &[String], grid: &Grid) -> Option<Vec<usize>> {
+    if header.is_empty() || header.len() != grid.columns || !grid.plain {
         return None;
     }
-    let mut widths: Vec<usize> = header.iter().map(|&(_, w)| w.max(1)).collect();
+    let mut widths = Vec::with_capacity(header.len());
+    for h in header {
+        let w = width(h);
+        if !fits_plain(h, w) {
+            return None;
+        }
+        widths.push(w.max(1));
+    }
     for row in grid.cells.chunks_exact(grid.columns) {
         for (width, &(_, w)) in widths.iter_mut().zip(row) {
             *width = (*width).max(w);
         }
     }
+    Some(widths)
+}
+
+/// Writes `header` and the grid's rows in `order`, each line ended, exactly as a piped
+/// comfy-table lays them out with `widths` (from `plain_widths`): one space of padding
+/// each side, columns joined by a space, a dashed rule under the header. The text goes
+/// out in pieces of about 64 KiB, so a big table is never whole in memory.
+pub fn write_plain(
+    header: &[String],
+    grid: &Grid,
+    order: &[usize],
+    widths: &[usize],
+    out: &mut impl io::Write,
+) -> io::Result<()> {
+    const PIECE: usize = 64 << 10;
     let line_bytes: usize = widths.iter().map(|w| w + 3).sum();
-    let mut out = String::with_capacity(grid.text.len() + line_bytes * (order.len() + 2));
-    let push_row = |out: &mut String, row: &mut dyn Iterator<Item = (&str, usize)>| {
-        for (i, ((cell, used), width)) in row.zip(&widths).enumerate() {
-            out.push_str(if i == 0 { " " } else { "  " });
-            out.push_str(cell);
-            pad(out, SPACES, width - used + 1);
+    let mut text = String::with_capacity(PIECE + line_bytes);
+    let push_row = |text: &mut String, row: &mut dyn Iterator<Item = (&str, usize)>| {
+        for (i, ((cell, used), width)) in row.zip(widths).enumerate() {
+            text.push_str(if i == 0 { " " } else { "  " });
+            text.push_str(cell);
+            pad(text, SPACES, width - used + 1);
         }
+        text.push('\n');
     };
-    push_row(&mut out, &mut header.iter().copied());
-    out.push('\n');
+    push_row(&mut text, &mut header.iter().map(|h| (h.as_str(), width(h))));
     for (i, width) in widths.iter().enumerate() {
         if i > 0 {
-            out.push(' ');
+            text.push(' ');
         }
-        pad(&mut out, DASHES, width + 2);
+        pad(&mut text, DASHES, width + 2);
     }
+    text.push('\n');
     for &n in order {
-        out.push('\n');
-        push_row(&mut out, &mut grid.cells(n));
+        push_row(&mut text, &mut grid.cells(n));
+        if text.len() >= PIECE {
+            out.write_all(text.as_bytes())?;
+            text.clear();
+        }
     }
-    Some(out)
+    out.write_all(text.as_bytes())
 }
 
 const SPACES: &str = "                                                                ";
@@ -148,6 +169,16 @@ mod tests {
             grid.cell(&[cell]);
         }
         grid
+    }
+
+    /// The plain layout of the grid's rows in `order`, without its last line's end
+    /// (comfy-table gives none).
+    fn plain_table(header: &[String], grid: &Grid, order: &[usize]) -> Option<String> {
+        let widths = plain_widths(header, grid)?;
+        let mut out = Vec::new();
+        write_plain(header, grid, order, &widths, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        Some(text.strip_suffix('\n').unwrap().to_string())
     }
 
     fn plain(header: &[&str], rows: &[Vec<&str>]) -> Option<String> {
@@ -196,10 +227,34 @@ mod tests {
     fn plain_tables_leave_unusual_shapes_to_comfy_table() {
         assert_eq!(plain(&["a", "b"], &[vec!["two\nlines", "x"]]), None);
         assert_eq!(plain(&["a\nb", "b"], &[vec!["one", "x"]]), None);
-        assert_eq!(
-            plain(&["a"], &[vec!["one", "x"]]).map(|t| t.lines().count()),
-            Some(3),
-            "a cell past the header is dropped"
-        );
+        // A last row left unfinished is not shown.
+        let mut g = Grid::new(2, 1);
+        g.cell(&["alone"]);
+        assert_eq!(g.len(), 0);
+        assert_eq!(plain_table(&["a".into(), "b".into()], &g, &[]).map(|t| t.lines().count()), Some(2));
+    }
+
+    #[test]
+    fn big_tables_go_out_in_pieces_that_join_up() {
+        let rows: Vec<Vec<String>> = (0..5000).map(|n| vec![format!("{n:x}"), format!("Name number {n}")]).collect();
+        let rows: Vec<Vec<&str>> = rows.iter().map(|r| r.iter().map(String::as_str).collect()).collect();
+        struct Pieces(Vec<usize>, Vec<u8>);
+        impl io::Write for Pieces {
+            fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+                self.0.push(buf.len());
+                self.1.extend_from_slice(buf);
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let header = vec!["handle".to_string(), "name".to_string()];
+        let g = grid(2, &rows);
+        let order: Vec<usize> = (0..rows.len()).collect();
+        let mut out = Pieces(Vec::new(), Vec::new());
+        write_plain(&header, &g, &order, &plain_widths(&header, &g).unwrap(), &mut out).unwrap();
+        assert!(out.0.len() > 1 && out.0.iter().all(|&n| n < 70 << 10), "{:?}", out.0);
+        assert_eq!(String::from_utf8(out.1).unwrap(), comfy(&["handle", "name"], &rows) + "\n");
     }
 }

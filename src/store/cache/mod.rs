@@ -180,15 +180,19 @@ impl Stamp {
 }
 
 /// The network in the cache beside `data`, if the cache was made from exactly the bytes
-/// of `json` (the data file, open); with the `Prior` for the next save when the cache
-/// knows where records sit. Otherwise the file comes back, to be parsed.
-pub(super) fn load(data: &Path, json: std::fs::File) -> Result<(Network, Option<Prior>), std::fs::File> {
+/// of `json` (the data file, open); with the `Prior` for the next save when `for_save`
+/// and the cache knows where records sit. Otherwise the file comes back, to be parsed.
+pub(super) fn load(
+    data: &Path,
+    json: std::fs::File,
+    for_save: bool,
+) -> Result<(Network, Option<Prior>), std::fs::File> {
     // Taken before the cache is checked against the bytes: a write after this changes it.
     let stamp = Stamp::of(data);
     let Ok(len) = json.metadata().map(|m| m.len() as usize) else { return Err(json) };
     let Ok(cache) = super::read(&path_for(data)) else { return Err(json) };
     let json = Json { file: json, len };
-    match decode(&cache, &json) {
+    match decode(&cache, &json, for_save) {
         Some((net, Some(places))) => Ok((net, Some(Prior::new(json, stamp, cache, places)))),
         Some((net, None)) => Ok((net, None)),
         None => Err(json.file),
@@ -314,8 +318,9 @@ fn without_lists<T>(net: &mut Network, f: impl FnOnce(&Network) -> T) -> T {
 type Places = (Vec<Place>, Vec<Place>);
 
 /// The network in `cache`, if it is whole, from this build's layout, and made from
-/// exactly `json`; with the records' places when the cache has them.
-fn decode(cache: &[u8], json: &Json) -> Option<(Network, Option<Places>)> {
+/// exactly `json`; with the records' places when `places` is asked for and the cache
+/// has them.
+fn decode(cache: &[u8], json: &Json, places: bool) -> Option<(Network, Option<Places>)> {
     let header = cache.get(..HEADER)?;
     let field = |at: usize, len: usize| &header[at..at + len];
     let u64_at = |at: usize| u64::from_le_bytes(field(at, 8).try_into().unwrap_or_default());
@@ -331,10 +336,15 @@ fn decode(cache: &[u8], json: &Json) -> Option<(Network, Option<Places>)> {
     }
     // The JSON is checked while the body is read (see read_body); a network read from
     // the cache of other JSON is thrown away.
-    read_body(body, json, u128_at(32)).ok().flatten()
+    read_body(body, json, u128_at(32), places).ok().flatten()
 }
 
-fn read_body(body: &[u8], json: &Json, json_hash: u128) -> io::Result<Option<(Network, Option<Places>)>> {
+fn read_body(
+    body: &[u8],
+    json: &Json,
+    json_hash: u128,
+    want_places: bool,
+) -> io::Result<Option<(Network, Option<Places>)>> {
     let mut toc = body.get(..TOC).ok_or_else(|| invalid("contents"))?;
     let (interactions_at, rest_at) = <(u64, u64)>::deserialize(&mut toc)?;
     let (interactions_at, rest_at) = (interactions_at as usize, rest_at as usize);
@@ -364,8 +374,13 @@ fn read_body(body: &[u8], json: &Json, json_hash: u128) -> io::Result<Option<(Ne
     let ((contacts, contact_spans), (interactions, interaction_spans)) = (contacts?, interactions?);
     let mut r = &body[rest_at..];
     let rest = String::deserialize(&mut r)?;
+    // Only a save needs the places, which take the rest of the body.
     let places = match u8::deserialize(&mut r)? {
         0 => None,
+        _ if !want_places => {
+            r = &[];
+            None
+        }
         _ => {
             Some((read_places(&mut r, contact_spans, json.len())?, read_places(&mut r, interaction_spans, json.len())?))
         }

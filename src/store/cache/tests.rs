@@ -126,7 +126,7 @@ proptest! {
 
 /// The network a cache holds for `json`.
 fn network_in(cache: &[u8], json: &[u8]) -> Option<Network> {
-    decode(cache, &json_file(json)).map(|(net, _)| net)
+    decode(cache, &json_file(json), true).map(|(net, _)| net)
 }
 
 /// A data file holding `bytes`, as a cache is checked against.
@@ -217,7 +217,7 @@ fn the_cache_file_is_private_and_replaced_whole() {
     assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
     let loaded = |json: &[u8]| {
         std::fs::write(&data, json).unwrap();
-        load(&data, std::fs::File::open(&data).unwrap()).ok().map(|(net, _)| net)
+        load(&data, std::fs::File::open(&data).unwrap(), true).ok().map(|(net, _)| net)
     };
     assert_eq!(loaded(b"second"), Some(net));
     assert_eq!(loaded(b"first"), None);
@@ -251,7 +251,7 @@ fn pretty(net: &Network) -> Vec<u8> {
 /// The prior a command would hold after reading `rendered` back.
 fn prior_of(rendered: &Rendered) -> (Network, Prior) {
     let json = json_file(&rendered.json);
-    let (net, places) = decode(&rendered.cache, &json).expect("a rendered cache reads back");
+    let (net, places) = decode(&rendered.cache, &json, true).expect("a rendered cache reads back");
     let prior = Prior::new(json, None, Bytes::Read(rendered.cache.clone()), places.unwrap());
     (net, prior)
 }
