@@ -1,18 +1,18 @@
-//! The process's memory allocator: the system's, except while a load decodes a
-//! network's records, whose strings and lists are then laid end to end in a region
-//! that the kernel may back with 2 MiB pages.
+//! The process's memory allocator: the system's, except inside `Arena::run`, where
+//! allocations are laid end to end in a region that the kernel may back with 2 MiB
+//! pages. A load decodes a network's records there, and a save encodes them there.
 //!
 //! Why: decoding 10,000 contacts and their history makes well over 100,000 small
 //! allocations, and the kernel hands a growing heap over one 4 KiB page at a time:
 //! several thousand page faults, which took about a third of a `list`. A region of big
 //! pages needs a handful of faults, and moving a pointer along costs less than malloc.
 //!
-//! What it costs: memory in a region is never reused. Freeing something there does
-//! nothing, and growing it moves it to the system allocator; the region stays until
-//! the process exits. That fits how jejaring runs: a command loads the network once and
-//! ends soon after, and an edit leaves behind only the old bytes of the few strings it
-//! changed. The lists that hold the records are not put in a region, since a save that
-//! adds a record grows them.
+//! What it costs: memory in a region is never reused. Freeing something small there
+//! does nothing, and growing it moves it; the region stays until the process exits.
+//! That fits how jejaring runs: a command loads the network once and ends soon after,
+//! and an edit leaves behind only the old bytes of the few strings it changed. An
+//! allocation bigger than a chunk (the lists of records, a save's encoded records) has
+//! big pages of its own, which go back to the system when it is freed.
 //!
 //! Only `arena::Allocator` installed as the global allocator (main.rs, and the unit
 //! tests) makes regions take effect; without it they are plain unused address space.
@@ -136,7 +136,7 @@ fn from_region(layout: Layout) -> Option<*mut u8> {
         return Some(start as *mut u8);
     }
     // A new chunk, leaving the rest of the old one unused; or big pages of its own for
-    // an allocation bigger than a chunk (the lists that hold the records).
+    // an allocation bigger than a chunk.
     let large = layout.size() > CHUNK;
     let take = if large { layout.size().next_multiple_of(BIG_PAGE) } else { CHUNK };
     let r = &REGION[region - 1];
@@ -181,6 +181,10 @@ unsafe impl GlobalAlloc for Allocator {
         if !Arena::holds(ptr) {
             // SAFETY: not a region's, so the system allocator gave it out for `layout`.
             unsafe { System.dealloc(ptr, layout) }
+        } else if layout.size() > CHUNK {
+            // SAFETY: an allocation bigger than a chunk has big pages of its own, which
+            // nothing else uses.
+            unsafe { release(ptr, layout.size().next_multiple_of(BIG_PAGE)) }
         }
     }
 
@@ -195,11 +199,30 @@ unsafe impl GlobalAlloc for Allocator {
         let new = unsafe { self.alloc(new_layout) };
         if !new.is_null() {
             // SAFETY: both are valid for the smaller size, and a fresh allocation never
-            // overlaps a live one.
-            unsafe { std::ptr::copy_nonoverlapping(ptr, new, layout.size().min(new_size)) };
+            // overlaps a live one; the old one is the caller's to give up.
+            unsafe {
+                std::ptr::copy_nonoverlapping(ptr, new, layout.size().min(new_size));
+                self.dealloc(ptr, layout);
+            }
         }
         new
     }
+}
+
+/// Gives the pages of `len` bytes at `ptr` back to the system. They stay part of the
+/// region's mapping, so no other mapping can take their place while `Arena::holds`
+/// counts them as the region's; nothing touches them again.
+///
+/// # Safety
+/// The range is in a region, on big-page boundaries, and no live allocation uses it.
+unsafe fn release(ptr: *mut u8, len: usize) {
+    #[cfg(unix)]
+    // SAFETY: see above; MADV_DONTNEED on private anonymous memory only drops pages.
+    unsafe {
+        libc::madvise(ptr.cast(), len, libc::MADV_DONTNEED);
+    }
+    #[cfg(not(unix))]
+    let _ = (ptr, len);
 }
 
 #[cfg(test)]
@@ -272,6 +295,29 @@ mod tests {
         let held = strings.iter().flatten().filter(|s| Arena::holds(s.as_ptr())).count();
         // 40,000 strings of 200 bytes do not fit in the region's few chunks.
         assert!(held > 0 && held < 40_000, "{held} strings in the region");
+    }
+
+    #[test]
+    fn big_blocks_keep_their_bytes_when_they_grow_and_give_their_pages_back() {
+        let arena = Arena::reserve(16 << 20);
+        let mut big = arena.run(|| (0..CHUNK + 10).map(|n| n as u8).collect::<Vec<u8>>());
+        assert!(Arena::holds(big.as_ptr()));
+        let old = big.as_ptr();
+        // Outside `run`, growing moves the block to the system allocator and gives the
+        // region's pages back; the bytes come along.
+        big.extend_from_slice(&[1; CHUNK]);
+        assert!(!Arena::holds(big.as_ptr()) && big.as_ptr() != old);
+        assert!(big[..CHUNK + 10].iter().enumerate().all(|(n, &b)| b == n as u8));
+        // Growing inside `run` stays in the region.
+        let mut inside = arena.run(|| {
+            let mut v = vec![3u8; CHUNK + 1];
+            v.resize(3 * CHUNK, 4);
+            v
+        });
+        assert!(Arena::holds(inside.as_ptr()));
+        assert_eq!((inside[CHUNK], inside[3 * CHUNK - 1]), (3, 4));
+        inside.truncate(1);
+        drop((big, inside));
     }
 
     #[test]

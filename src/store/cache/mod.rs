@@ -106,6 +106,12 @@ impl Prior {
     fn encoded(&self, place: &Place) -> &[u8] {
         &self.cache[place.encoded.clone()]
     }
+
+    /// How many bytes the records of each list took in this cache.
+    fn list_sizes(&self) -> [Option<usize>; 2] {
+        let size = |places: &[Place]| Some(places.last()?.encoded.end - places.first()?.encoded.start);
+        [size(&self.contacts), size(&self.interactions)]
+    }
 }
 
 /// The data file a cache was checked against. It is read in pieces when needed rather
@@ -267,23 +273,34 @@ impl Encoded {
     }
 }
 
-fn encode_list<T>(items: &[T], write: fn(&T, &mut Vec<u8>) -> io::Result<()>) -> io::Result<Encoded> {
-    let mut bytes = Vec::with_capacity(64 * 1024);
-    let mut records = Vec::with_capacity(items.len());
-    (items.len() as u32).serialize(&mut bytes)?;
-    for item in items {
-        let start = bytes.len();
-        write(item, &mut bytes)?;
-        records.push(start..bytes.len());
-    }
-    Ok(Encoded { bytes, records })
+/// Encodes a list into `arena`, with room for `bytes` of records up front (or a guess).
+fn encode_list<T>(
+    items: &[T],
+    write: fn(&T, &mut Vec<u8>) -> io::Result<()>,
+    bytes: Option<usize>,
+    arena: Arena,
+) -> io::Result<Encoded> {
+    arena.run(|| {
+        // A record takes a few hundred bytes; room to spare, since growing copies.
+        let mut bytes = Vec::with_capacity(bytes.unwrap_or(256 * items.len()) + 64 * 1024);
+        let mut records = Vec::with_capacity(items.len());
+        (items.len() as u32).serialize(&mut bytes)?;
+        for item in items {
+            let start = bytes.len();
+            write(item, &mut bytes)?;
+            records.push(start..bytes.len());
+        }
+        Ok(Encoded { bytes, records })
+    })
 }
 
-/// Encodes both lists at once, the interactions on another thread.
-fn encode_lists(net: &Network) -> io::Result<(Encoded, Encoded)> {
+/// Encodes both lists at once, the interactions on another thread, each with room for
+/// the bytes in `sizes` (the previous cache's lists, when there was one).
+fn encode_lists(net: &Network, sizes: [Option<usize>; 2]) -> io::Result<(Encoded, Encoded)> {
+    let arena = Arena::reserve(sizes.iter().map(|s| s.unwrap_or(0)).sum::<usize>() * 2);
     let (contacts, interactions) = std::thread::scope(|s| {
-        let other = s.spawn(|| encode_list(&net.interactions, records::write_interaction));
-        let contacts = encode_list(&net.contacts, records::write_contact);
+        let other = s.spawn(|| encode_list(&net.interactions, records::write_interaction, sizes[1], arena));
+        let contacts = encode_list(&net.contacts, records::write_contact, sizes[0], arena);
         (contacts, other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
     });
     Ok((contacts?, interactions?))
@@ -291,7 +308,7 @@ fn encode_lists(net: &Network) -> io::Result<(Encoded, Encoded)> {
 
 /// The cache for `net`, read from `json` (records' places in it unknown).
 pub(super) fn encode(json: &[u8], net: &mut Network) -> io::Result<CacheFile> {
-    let lists = encode_lists(net)?;
+    let lists = encode_lists(net, [None, None])?;
     let mut tail = Vec::new();
     write_rest(net, &mut tail)?;
     0u8.serialize(&mut tail)?;

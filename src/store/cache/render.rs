@@ -8,6 +8,7 @@
 
 use super::fingerprint::Streaming;
 use super::{CacheFile, Encoded, Place, Prior, records};
+use crate::arena::Arena;
 use crate::model::Network;
 use borsh::BorshSerialize;
 use rustc_hash::FxHashMap;
@@ -34,13 +35,18 @@ pub fn render(net: &mut Network, prior: Option<&Prior>, json: &mut impl Write) -
 
     let mut out = io::BufWriter::with_capacity(super::CHUNK, json);
     let mut json = Sink { out: &mut out, len: 0, hash: Streaming::new() };
-    let mut places = Vec::with_capacity(net.contacts.len() + net.interactions.len());
+    // The encoded records, their places and the cache's tail are big: they go in an
+    // arena's big pages, which are given back when the cache is dropped.
+    let sizes = prior.map(Prior::list_sizes).unwrap_or_default();
+    let arena = Arena::reserve(sizes.iter().map(|s| s.unwrap_or(0)).sum::<usize>() * 2);
+    let records = net.contacts.len() + net.interactions.len();
+    let mut places = arena.run(|| Vec::with_capacity(records));
     let net = &*net;
     // The interactions are encoded on another thread while the contacts are encoded and
     // written; then the interactions are written.
     let lists = std::thread::scope(|s| -> io::Result<_> {
-        let other = s.spawn(|| super::encode_list(&net.interactions, records::write_interaction));
-        let contacts = super::encode_list(&net.contacts, records::write_contact)?;
+        let other = s.spawn(|| super::encode_list(&net.interactions, records::write_interaction, sizes[1], arena));
+        let contacts = super::encode_list(&net.contacts, records::write_contact, sizes[0], arena)?;
         // Up to `"contacts": `, the list, up to `"interactions": `, the list, the rest.
         json.put(&frame[..c + CONTACTS.len() - 2])?;
         let prior_contacts = prior.map(|p| (p, p.contacts.as_slice()));
@@ -56,7 +62,7 @@ pub fn render(net: &mut Network, prior: Option<&Prior>, json: &mut impl Write) -
     let (json_len, json_hash) = (json.len, json.hash.finish());
     out.flush()?;
 
-    let mut tail = Vec::with_capacity(rest.len() + 5 + 16 * places.len());
+    let mut tail = arena.run(|| Vec::with_capacity(rest.len() + 5 + 16 * places.len()));
     rest.serialize(&mut tail)?;
     1u8.serialize(&mut tail)?;
     for (start, len) in places {
