@@ -273,16 +273,22 @@ impl Encoded {
     }
 }
 
-/// Encodes a list into `arena`, with room for `bytes` of records up front (or a guess).
+/// Encodes a list. Knowing how many `bytes` its records took in the previous cache, it
+/// makes room for them up front in `arena`'s big pages; otherwise the system allocator's
+/// buffer grows as needed, which costs no copies and no more memory than it fills.
 fn encode_list<T>(
     items: &[T],
     write: fn(&T, &mut Vec<u8>) -> io::Result<()>,
     bytes: Option<usize>,
     arena: Arena,
 ) -> io::Result<Encoded> {
+    let (arena, room) = match bytes {
+        // Room to spare for what a command added; growing would copy.
+        Some(n) => (arena, n + n / 64 + 64 * 1024),
+        None => (Arena::NONE, 64 * 1024),
+    };
     arena.run(|| {
-        // A record takes a few hundred bytes; room to spare, since growing copies.
-        let mut bytes = Vec::with_capacity(bytes.unwrap_or(256 * items.len()) + 64 * 1024);
+        let mut bytes = Vec::with_capacity(room);
         let mut records = Vec::with_capacity(items.len());
         (items.len() as u32).serialize(&mut bytes)?;
         for item in items {
