@@ -320,6 +320,74 @@ mod tests {
         drop((big, inside));
     }
 
+    /// A block the test owns: where, its layout, and the byte it is filled with.
+    type Block = (*mut u8, Layout, u8);
+
+    fn filled(ptr: *mut u8, layout: Layout, fill: u8) -> Block {
+        assert!(!ptr.is_null() && (ptr as usize).is_multiple_of(layout.align()));
+        // SAFETY: a live allocation of `layout.size()` bytes.
+        unsafe { std::ptr::write_bytes(ptr, fill, layout.size()) };
+        (ptr, layout, fill)
+    }
+
+    /// The first and last bytes of a block still hold its fill.
+    fn intact(&(ptr, layout, fill): &Block) -> bool {
+        // SAFETY: a live allocation of `layout.size()` bytes.
+        let bytes = unsafe { std::slice::from_raw_parts(ptr, layout.size()) };
+        let n = bytes.len().min(32);
+        bytes[..n].iter().chain(&bytes[bytes.len() - n..]).all(|&b| b == fill)
+    }
+
+    proptest::proptest! {
+        /// Allocating, growing, shrinking and freeing, inside a region and outside it,
+        /// small blocks and ones bigger than a chunk: no block ever overlaps another or
+        /// loses its bytes.
+        #[test]
+        fn any_mix_of_allocations_keeps_every_block_intact(
+            ops in proptest::collection::vec((0u8..4, 1usize..4000, 0u32..5, proptest::bool::ANY), 1..120)
+        ) {
+            let arena = Arena::reserve(64 << 20);
+            let mut live: Vec<Block> = Vec::new();
+            for (n, (op, size, align, inside)) in ops.into_iter().enumerate() {
+                let fill = n as u8;
+                let here = if inside { arena } else { Arena::NONE };
+                match op {
+                    // A new block; one in four bigger than a chunk.
+                    0 | 1 => {
+                        let size = if op == 1 && size % 4 == 0 { CHUNK + size * 100 } else { size };
+                        let layout = Layout::from_size_align(size, 1 << align).unwrap();
+                        // SAFETY: a non-zero size.
+                        let ptr = here.run(|| unsafe { std::alloc::alloc(layout) });
+                        live.push(filled(ptr, layout, fill));
+                    }
+                    // Grow or shrink a block.
+                    2 if !live.is_empty() => {
+                        let (ptr, layout, old_fill) = live.swap_remove(size % live.len());
+                        let new_size = if size % 3 == 0 { layout.size() / 2 + 1 } else { layout.size() + size };
+                        // SAFETY: a live block of `layout`, and a non-zero size.
+                        let new = here.run(|| unsafe { std::alloc::realloc(ptr, layout, new_size) });
+                        let kept = layout.size().min(new_size);
+                        // SAFETY: the new block has at least `kept` bytes.
+                        let moved = unsafe { std::slice::from_raw_parts(new, kept) };
+                        proptest::prop_assert!(moved.iter().all(|&b| b == old_fill), "realloc kept the bytes");
+                        live.push(filled(new, Layout::from_size_align(new_size, layout.align()).unwrap(), fill));
+                    }
+                    _ if !live.is_empty() => {
+                        let (ptr, layout, _) = live.swap_remove(size % live.len());
+                        // SAFETY: a live block of `layout`.
+                        here.run(|| unsafe { std::alloc::dealloc(ptr, layout) });
+                    }
+                    _ => {}
+                }
+                proptest::prop_assert!(live.iter().all(intact), "after op {n}");
+            }
+            for (ptr, layout, _) in live {
+                // SAFETY: a live block of `layout`.
+                unsafe { std::alloc::dealloc(ptr, layout) };
+            }
+        }
+    }
+
     #[test]
     fn no_region_means_the_system_allocator() {
         let s = Arena::NONE.run(|| String::from("plain"));
