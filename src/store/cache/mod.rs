@@ -300,13 +300,12 @@ fn encode_list<T>(
     })
 }
 
-/// Encodes both lists at once, the interactions on another thread, each with room for
-/// the bytes in `sizes` (the previous cache's lists, when there was one).
-fn encode_lists(net: &Network, sizes: [Option<usize>; 2]) -> io::Result<(Encoded, Encoded)> {
-    let arena = Arena::reserve(sizes.iter().map(|s| s.unwrap_or(0)).sum::<usize>() * 2);
+/// Encodes both lists at once, the interactions on another thread, with no previous
+/// cache to size them by.
+fn encode_lists(net: &Network) -> io::Result<(Encoded, Encoded)> {
     let (contacts, interactions) = std::thread::scope(|s| {
-        let other = s.spawn(|| encode_list(&net.interactions, records::write_interaction, sizes[1], arena));
-        let contacts = encode_list(&net.contacts, records::write_contact, sizes[0], arena);
+        let other = s.spawn(|| encode_list(&net.interactions, records::write_interaction, None, Arena::NONE));
+        let contacts = encode_list(&net.contacts, records::write_contact, None, Arena::NONE);
         (contacts, other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
     });
     Ok((contacts?, interactions?))
@@ -314,7 +313,7 @@ fn encode_lists(net: &Network, sizes: [Option<usize>; 2]) -> io::Result<(Encoded
 
 /// The cache for `net`, read from `json` (records' places in it unknown).
 pub(super) fn encode(json: &[u8], net: &mut Network) -> io::Result<CacheFile> {
-    let lists = encode_lists(net, [None, None])?;
+    let lists = encode_lists(net)?;
     let mut tail = Vec::new();
     write_rest(net, &mut tail)?;
     0u8.serialize(&mut tail)?;
