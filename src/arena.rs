@@ -27,9 +27,9 @@ const BIG_PAGE: usize = 2 << 20;
 /// How much of a region a thread takes at a time: one big page, so two threads
 /// decoding at once never write to the same page.
 const CHUNK: usize = BIG_PAGE;
-/// How many regions one process can reserve. The command line needs one: a load uses
-/// a region that still has room before it reserves another. Unit tests load many
-/// networks in one process; loads past the last region use the system allocator.
+/// How many regions one process can reserve. A command needs one or two: a load or a
+/// save uses a region that still has room before it reserves another. Unit tests load
+/// many networks in one process; past the last region, the system allocator serves.
 const REGIONS: usize = 64;
 /// The least address space a region reserves. Pages never written cost nothing, and a
 /// roomy region serves the next load too.
@@ -56,7 +56,7 @@ thread_local! {
     static FILLING: Cell<(usize, usize, usize)> = const { Cell::new((0, 0, 0)) };
 }
 
-/// A region that records can be decoded into, or none (`Arena::NONE`).
+/// A region that allocations can be put in (see `run`), or none (`Arena::NONE`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Arena {
     region: usize,
@@ -66,7 +66,7 @@ impl Arena {
     /// No region: `run` leaves allocations to the system allocator.
     pub const NONE: Arena = Arena { region: 0 };
 
-    /// A region with room for about `bytes` of records: one already reserved that has
+    /// A region with room for about `bytes`: one already reserved that has
     /// that much left, or a new one. Only the pages written are ever backed by memory.
     /// `NONE` when the system refuses, or this process has reserved all the regions it
     /// may.
