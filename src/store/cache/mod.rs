@@ -18,6 +18,7 @@
 //! records); the rest as JSON text; then either 0, or 1 and each record's place in the
 //! JSON (start, length).
 
+mod encoded;
 mod fingerprint;
 mod records;
 mod render;
@@ -30,6 +31,7 @@ use super::Bytes;
 use crate::arena::Arena;
 use crate::model::Network;
 use borsh::{BorshDeserialize, BorshSerialize};
+use encoded::Encoded;
 use records::Reader;
 use std::io::{self, Write};
 use std::ops::Range;
@@ -105,12 +107,6 @@ impl Prior {
 
     fn encoded(&self, place: &Place) -> &[u8] {
         &self.cache[place.encoded.clone()]
-    }
-
-    /// How many bytes the records of each list took in this cache.
-    fn list_sizes(&self) -> [Option<usize>; 2] {
-        let size = |places: &[Place]| Some(places.last()?.encoded.end - places.first()?.encoded.start);
-        [size(&self.contacts), size(&self.interactions)]
     }
 }
 
@@ -205,27 +201,30 @@ pub(super) fn load(
     }
 }
 
-/// A cache file's bytes, in the pieces they were made in: the two lists are encoded at
-/// once on two threads, and joining them would copy the whole cache once more.
-pub(super) struct CacheFile {
+/// A cache file's bytes, in the pieces they come from: the records of each list are in
+/// their `Encoded`, many of them in the previous cache, and are written from there
+/// rather than joined into one buffer first.
+pub(super) struct CacheFile<'p> {
     /// The header and the body's contents.
     head: Vec<u8>,
-    /// Contacts, interactions, and the rest.
-    parts: [Vec<u8>; 3],
+    /// Contacts and interactions.
+    lists: [Encoded<'p>; 2],
+    /// The rest.
+    tail: Vec<u8>,
 }
 
-impl CacheFile {
-    /// A cache whose body is the two lists (as `encode_list` writes them) and `tail`,
-    /// made from JSON of this length and hash.
-    fn seal(lists: (Encoded, Encoded), tail: Vec<u8>, json_len: usize, json_hash: u128) -> CacheFile {
-        let parts = [lists.0.bytes, lists.1.bytes, tail];
-        let interactions_at = TOC + parts[0].len();
-        let rest_at = interactions_at + parts[1].len();
+impl<'p> CacheFile<'p> {
+    /// A cache whose body is the two lists and `tail`, made from JSON of this length and
+    /// hash.
+    fn seal(lists: [Encoded<'p>; 2], tail: Vec<u8>, json_len: usize, json_hash: u128) -> CacheFile<'p> {
+        let interactions_at = TOC + lists[0].len();
+        let rest_at = interactions_at + lists[1].len();
         let toc = [(interactions_at as u64).to_le_bytes(), (rest_at as u64).to_le_bytes()].concat();
         let mut body_hash = Xxh3::new();
         body_hash.update(&toc);
-        parts.iter().for_each(|p| body_hash.update(p));
-        let body_len = (rest_at + parts[2].len()) as u64;
+        lists.iter().flat_map(Encoded::pieces).for_each(|p| body_hash.update(p));
+        body_hash.update(&tail);
+        let body_len = (rest_at + tail.len()) as u64;
         let head = [
             &MAGIC[..],
             LAYOUT,
@@ -236,7 +235,12 @@ impl CacheFile {
             &toc,
         ]
         .concat();
-        CacheFile { head, parts }
+        CacheFile { head, lists, tail }
+    }
+
+    /// The file's bytes in order, in pieces.
+    fn pieces(&self) -> impl Iterator<Item = &[u8]> {
+        std::iter::once(&self.head[..]).chain(self.lists.iter().flat_map(Encoded::pieces)).chain([&self.tail[..]])
     }
 
     /// Writes the cache beside `data`, whole or not at all: to a temp file beside,
@@ -249,70 +253,34 @@ impl CacheFile {
         prefix.push(".");
         // A new temp file is readable by its owner only, like the data file.
         let mut temp = tempfile::Builder::new().prefix(&prefix).tempfile_in(super::parent(data))?;
-        temp.write_all(&self.head)?;
-        self.parts.iter().try_for_each(|p| temp.write_all(p))?;
+        // Changed records between unchanged ones make many small pieces.
+        let mut out = io::BufWriter::with_capacity(CHUNK, &mut temp);
+        self.pieces().try_for_each(|p| out.write_all(p))?;
+        out.into_inner().map_err(io::IntoInnerError::into_error)?;
         temp.persist(&path).map_err(|e| e.error)?;
         Ok(())
     }
 
     #[cfg(test)]
     fn to_bytes(&self) -> Vec<u8> {
-        [&self.head[..], &self.parts[0], &self.parts[1], &self.parts[2]].concat()
+        self.pieces().collect::<Vec<_>>().concat()
     }
-}
-
-/// One list, encoded: a count and the records, and where each record's bytes are.
-struct Encoded {
-    bytes: Vec<u8>,
-    records: Vec<Range<usize>>,
-}
-
-impl Encoded {
-    fn record(&self, n: usize) -> &[u8] {
-        &self.bytes[self.records[n].clone()]
-    }
-}
-
-/// Encodes a list. Knowing how many `bytes` its records took in the previous cache, it
-/// makes room for them up front in `arena`'s big pages; otherwise the system allocator's
-/// buffer grows as needed, which costs no copies and no more memory than it fills.
-fn encode_list<T>(
-    items: &[T],
-    write: fn(&T, &mut Vec<u8>) -> io::Result<()>,
-    bytes: Option<usize>,
-    arena: Arena,
-) -> io::Result<Encoded> {
-    let (arena, room) = match bytes {
-        // Room to spare for what a command added; growing would copy.
-        Some(n) => (arena, n + n / 64 + 64 * 1024),
-        None => (Arena::NONE, 64 * 1024),
-    };
-    arena.run(|| {
-        let mut bytes = Vec::with_capacity(room);
-        let mut records = Vec::with_capacity(items.len());
-        (items.len() as u32).serialize(&mut bytes)?;
-        for item in items {
-            let start = bytes.len();
-            write(item, &mut bytes)?;
-            records.push(start..bytes.len());
-        }
-        Ok(Encoded { bytes, records })
-    })
 }
 
 /// Encodes both lists at once, the interactions on another thread, with no previous
-/// cache to size them by.
-fn encode_lists(net: &Network) -> io::Result<(Encoded, Encoded)> {
+/// cache to match them against.
+fn encode_lists(net: &Network) -> io::Result<[Encoded<'static>; 2]> {
+    let arena = Arena::reserve(32 * (net.contacts.len() + net.interactions.len()));
     let (contacts, interactions) = std::thread::scope(|s| {
-        let other = s.spawn(|| encode_list(&net.interactions, records::write_interaction, None, Arena::NONE));
-        let contacts = encode_list(&net.contacts, records::write_contact, None, Arena::NONE);
+        let other = s.spawn(|| Encoded::new(&net.interactions, records::write_interaction, None, arena));
+        let contacts = Encoded::new(&net.contacts, records::write_contact, None, arena);
         (contacts, other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
     });
-    Ok((contacts?, interactions?))
+    Ok([contacts?, interactions?])
 }
 
 /// The cache for `net`, read from `json` (records' places in it unknown).
-pub(super) fn encode(json: &[u8], net: &mut Network) -> io::Result<CacheFile> {
+pub(super) fn encode(json: &[u8], net: &mut Network) -> io::Result<CacheFile<'static>> {
     let lists = encode_lists(net)?;
     let mut tail = Vec::new();
     write_rest(net, &mut tail)?;

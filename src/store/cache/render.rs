@@ -7,14 +7,12 @@
 //! wrote it recorded where (and the file is still as it was read).
 
 use super::fingerprint::Streaming;
-use super::{CacheFile, Encoded, Place, Prior, records};
+use super::{CacheFile, Prior, encoded::Encoded, records};
 use crate::arena::Arena;
 use crate::model::Network;
 use borsh::BorshSerialize;
-use rustc_hash::FxHashMap;
 use std::io::{self, Write};
 use std::ops::Range;
-use xxhash_rust::xxh3::xxh3_64;
 
 /// Where the two lists go in the pretty JSON of the network without them.
 const CONTACTS: &[u8] = b"\n  \"contacts\": []";
@@ -23,7 +21,7 @@ const INTERACTIONS: &[u8] = b"\n  \"interactions\": []";
 /// Writes `net` as the data file's JSON to `json` and returns the cache for it. `prior`
 /// (from the cache the network was read with, while the file is still as read) lets
 /// unchanged records be copied.
-pub fn render(net: &mut Network, prior: Option<&Prior>, json: &mut impl Write) -> io::Result<CacheFile> {
+pub fn render<'p>(net: &mut Network, prior: Option<&'p Prior>, json: &mut impl Write) -> io::Result<CacheFile<'p>> {
     // The network without its two big lists: pretty, as the frame of the file, and
     // compact, for the cache.
     let (frame, rest) =
@@ -35,27 +33,27 @@ pub fn render(net: &mut Network, prior: Option<&Prior>, json: &mut impl Write) -
 
     let mut out = io::BufWriter::with_capacity(super::CHUNK, json);
     let mut json = Sink { out: &mut out, len: 0, hash: Streaming::new() };
-    // The encoded records, their places and the cache's tail are big: they go in an
-    // arena's big pages, which are given back when the cache is dropped.
-    let sizes = prior.map(Prior::list_sizes).unwrap_or_default();
-    let arena = Arena::reserve(sizes.iter().map(|s| s.unwrap_or(0)).sum::<usize>() * 2);
+    // The lists of where each record is, in the new cache and in the new file, and the
+    // cache's tail are big: they go in an arena's big pages, which are given back when
+    // the cache is dropped.
     let records = net.contacts.len() + net.interactions.len();
+    let arena = Arena::reserve(64 * records);
     let mut places = arena.run(|| Vec::with_capacity(records));
     let net = &*net;
+    let prior_contacts = prior.map(|p| (p, p.contacts.as_slice()));
+    let prior_interactions = prior.map(|p| (p, p.interactions.as_slice()));
     // The interactions are encoded on another thread while the contacts are encoded and
     // written; then the interactions are written.
     let lists = std::thread::scope(|s| -> io::Result<_> {
-        let other = s.spawn(|| super::encode_list(&net.interactions, records::write_interaction, sizes[1], arena));
-        let contacts = super::encode_list(&net.contacts, records::write_contact, sizes[0], arena)?;
+        let other = s.spawn(|| Encoded::new(&net.interactions, records::write_interaction, prior_interactions, arena));
+        let contacts = Encoded::new(&net.contacts, records::write_contact, prior_contacts, arena)?;
         // Up to `"contacts": `, the list, up to `"interactions": `, the list, the rest.
         json.put(&frame[..c + CONTACTS.len() - 2])?;
-        let prior_contacts = prior.map(|p| (p, p.contacts.as_slice()));
-        write_list(&mut json, &net.contacts, &contacts, prior_contacts, &mut places)?;
+        write_list(&mut json, &net.contacts, &contacts, &mut places)?;
         json.put(&frame[c + CONTACTS.len()..i + INTERACTIONS.len() - 2])?;
         let interactions = other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-        let prior_interactions = prior.map(|p| (p, p.interactions.as_slice()));
-        write_list(&mut json, &net.interactions, &interactions, prior_interactions, &mut places)?;
-        Ok((contacts, interactions))
+        write_list(&mut json, &net.interactions, &interactions, &mut places)?;
+        Ok([contacts, interactions])
     })?;
     json.put(&frame[i + INTERACTIONS.len()..])?;
     json.put(b"\n")?;
@@ -95,17 +93,15 @@ fn write_list<T: serde::Serialize, W: Write>(
     json: &mut Sink<W>,
     items: &[T],
     encoded: &Encoded,
-    prior: Option<(&Prior, &[Place])>,
     places: &mut Vec<(usize, usize)>,
 ) -> io::Result<()> {
     if items.is_empty() {
         return json.put(b"[]");
     }
     json.put(b"[")?;
-    let mut matcher = prior.map(|(prior, places)| Matcher { prior, places, by_hash: None });
     let mut run: Option<Run> = None;
     for (n, item) in items.iter().enumerate() {
-        match matcher.as_mut().and_then(|m| m.json_of(n, encoded.record(n)).map(|old| (m.prior, old))) {
+        match encoded.same_json(n) {
             Some((prior, old)) => {
                 // Records are joined by the separator in the file that render wrote.
                 let joins = run.as_ref().is_some_and(|r| r.old.end + separator(n).len() == old.start);
@@ -158,36 +154,6 @@ fn flush<W: Write>(json: &mut Sink<W>, run: Option<Run>) -> io::Result<()> {
 /// What comes before the `n`th record of a list.
 fn separator(n: usize) -> &'static [u8] {
     if n == 0 { b"\n    " } else { b",\n    " }
-}
-
-/// Finds a record's previous JSON by its encoding.
-struct Matcher<'p> {
-    prior: &'p Prior,
-    places: &'p [Place],
-    /// Built on the first record that is not where it was (after an insert or removal).
-    by_hash: Option<FxHashMap<u64, usize>>,
-}
-
-impl Matcher<'_> {
-    /// Where the record with this encoding, `n`th in its list now, has its JSON in the
-    /// previous file.
-    fn json_of(&mut self, n: usize, encoded: &[u8]) -> Option<Range<usize>> {
-        let (prior, places) = (self.prior, self.places);
-        let place = match places.get(n) {
-            Some(p) if prior.encoded(p) == encoded => p,
-            _ => {
-                let by_hash = self.by_hash.get_or_insert_with(|| {
-                    places.iter().enumerate().map(|(i, p)| (xxh3_64(prior.encoded(p)), i)).collect()
-                });
-                let p = &places[*by_hash.get(&xxh3_64(encoded))?];
-                if prior.encoded(p) != encoded {
-                    return None;
-                }
-                p
-            }
-        };
-        Some(place.json.clone())
-    }
 }
 
 /// Writes a record's pretty JSON two levels deeper (JSON strings hold no raw newline,

@@ -354,3 +354,21 @@ fn unchanged_records_are_copied_not_serialized_again() {
     let prior = Prior { json: json_file(&broken), ..prior };
     assert!(super::render(&mut same, Some(&prior), &mut Vec::new()).is_err());
 }
+
+#[test]
+fn a_save_holds_only_the_encodings_of_changed_records() {
+    let mut net = crate::demo::network(chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()).unwrap();
+    let first = render(&mut net, None);
+    let (mut net, prior) = prior_of(&first);
+    let middle = net.contacts.len() / 2;
+    net.contacts[middle].name.push_str(" Jr.");
+    let mut changed = Vec::new();
+    records::write_contact(&net.contacts[middle], &mut changed).unwrap();
+    let cache = super::render(&mut net, Some(&prior), &mut Vec::new()).unwrap();
+    assert_eq!(cache.lists[0].own_len(), changed.len(), "only the renamed contact is encoded anew");
+    assert_eq!(cache.lists[1].own_len(), 0, "no interaction changed");
+    // The rest comes from the previous cache, and the whole reads back.
+    assert!(cache.lists[0].pieces().count() >= 3, "before, the change, after");
+    let (again, _) = prior_of(&Rendered { json: pretty(&net), cache: cache.to_bytes() });
+    assert_eq!(again, net);
+}
