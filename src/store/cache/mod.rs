@@ -270,10 +270,11 @@ impl<'p> CacheFile<'p> {
 /// Encodes both lists at once, the interactions on another thread, with no previous
 /// cache to match them against.
 fn encode_lists(net: &Network) -> io::Result<[Encoded<'static>; 2]> {
-    let arena = Arena::reserve(32 * (net.contacts.len() + net.interactions.len()));
+    // The first read after an outside edit parsed the JSON into the system allocator's
+    // memory; a region's chunks on top would only raise its peak.
     let (contacts, interactions) = std::thread::scope(|s| {
-        let other = s.spawn(|| Encoded::new(&net.interactions, records::write_interaction, None, arena));
-        let contacts = Encoded::new(&net.contacts, records::write_contact, None, arena);
+        let other = s.spawn(|| Encoded::new(&net.interactions, records::write_interaction, None, Arena::NONE));
+        let contacts = Encoded::new(&net.contacts, records::write_contact, None, Arena::NONE);
         (contacts, other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
     });
     Ok([contacts?, interactions?])
