@@ -203,7 +203,7 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
             .expect("run jejaring");
         assert!(status.success(), "jejaring {args:?} failed");
     }
-    assert!(fs::read(&data).ok() == fs::read(&master).ok(), "the warm-up changed the network");
+    assert!(same_bytes(&data, &master), "the warm-up changed the network");
     fs::copy(cache(&data), cache(&master)).expect("keep the cache");
     let name = pick_name(&master);
     eprintln!("{size} contacts: {:.1} MB; show/log use {name:?}", file_bytes as f64 / 1e6);
@@ -406,6 +406,24 @@ fn cache(data: &Path) -> PathBuf {
     let mut name = data.file_name().expect("file name").to_os_string();
     name.push(".cache");
     data.with_file_name(name)
+}
+
+/// Whether two files hold the same bytes, read a piece at a time: holding them whole
+/// would raise this process's memory high-water mark, which its children inherit (see
+/// `pick_name`).
+fn same_bytes(a: &Path, b: &Path) -> bool {
+    use std::io::Read;
+    let (Ok(mut a), Ok(mut b)) = (File::open(a), File::open(b)) else { return false };
+    let (mut x, mut y) = (vec![0; 1 << 20], vec![0; 1 << 20]);
+    loop {
+        let n = a.read(&mut x).expect("read a file");
+        if n == 0 {
+            return b.read(&mut y).expect("read a file") == 0;
+        }
+        if b.read_exact(&mut y[..n]).is_err() || x[..n] != y[..n] {
+            return false;
+        }
+    }
 }
 
 fn backups(data: &Path) -> PathBuf {
