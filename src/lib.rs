@@ -12,6 +12,10 @@
 //! Every sentence a user reads is written in English and Bahasa Indonesia at the place
 //! it is used, with the `t!` macro; only `--help`, whose English is the clap doc comments,
 //! takes its Indonesian from a table in `help`.
+//!
+//! The binary's global allocator is `arena::Allocator`: the system's, except that the
+//! store decodes a network's records, and a save its bookkeeping, into regions of big
+//! pages, which spares the kernel thousands of small page faults per command.
 
 pub mod app;
 pub mod arena;
