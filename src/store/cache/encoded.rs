@@ -19,17 +19,14 @@ pub(super) struct Encoded<'p> {
     count: [u8; 4],
     /// The encodings of the records that are new or changed.
     own: Vec<u8>,
-    records: Vec<Record>,
+    /// For each record that did not change, its place in the previous cache.
+    same: Vec<Option<usize>>,
+    /// The list's bytes after the count, in order, neighbours joined.
+    spans: Vec<Span>,
+    /// The list's length in bytes.
+    len: usize,
     /// The previous cache and this list's places in it.
     prior: Option<(&'p Prior, &'p [Place])>,
-}
-
-/// Where a record's encoding is.
-#[derive(Clone, Debug, PartialEq)]
-enum Record {
-    Own(Range<usize>),
-    /// The same bytes as the record at this place in the previous cache.
-    Same(usize),
 }
 
 /// Bytes of a new cache: in `own`, or in the previous cache.
@@ -41,7 +38,7 @@ enum Span {
 
 impl<'p> Encoded<'p> {
     /// Encodes `items` with `write`, matching each against the records of `prior`. The
-    /// list of where each record is, as long as the list, goes in `arena`.
+    /// list of which records did not change, as long as the list, goes in `arena`.
     pub(super) fn new<T>(
         items: &[T],
         write: fn(&T, &mut Vec<u8>) -> io::Result<()>,
@@ -51,41 +48,23 @@ impl<'p> Encoded<'p> {
         let mut count = Vec::with_capacity(4);
         (items.len() as u32).serialize(&mut count)?;
         let mut own = Vec::with_capacity(64 * 1024);
-        let mut records = arena.run(|| Vec::with_capacity(items.len()));
+        let mut same = arena.run(|| Vec::with_capacity(items.len()));
+        let (mut spans, mut len) = (Vec::new(), count.len());
         let mut matcher = prior.map(|(prior, places)| Matcher { prior, places, by_hash: None });
         for (n, item) in items.iter().enumerate() {
             let start = own.len();
             write(item, &mut own)?;
-            match matcher.as_mut().and_then(|m| m.find(n, &own[start..])) {
-                Some(place) => {
+            let place = matcher.as_mut().and_then(|m| m.find(n, &own[start..]).map(|i| (i, &m.places[i])));
+            let span = match place {
+                Some((_, place)) => {
                     own.truncate(start);
-                    records.push(Record::Same(place));
+                    Span::Prior(place.encoded.clone())
                 }
-                None => records.push(Record::Own(start..own.len())),
-            }
-        }
-        Ok(Encoded { count: count.try_into().unwrap_or_default(), own, records, prior })
-    }
-
-    /// Where the `n`th record's JSON is in the previous file, when it did not change.
-    pub(super) fn same_json(&self, n: usize) -> Option<(&'p Prior, Range<usize>)> {
-        match (&self.records[n], self.prior) {
-            (Record::Same(place), Some((prior, places))) => Some((prior, places[*place].json.clone())),
-            _ => None,
-        }
-    }
-
-    /// The list's bytes in order: its count and its records, records that sit next to
-    /// each other joined into one piece.
-    pub(super) fn pieces(&self) -> impl Iterator<Item = &[u8]> {
-        let mut spans: Vec<Span> = Vec::new();
-        for record in &self.records {
-            let span = match record {
-                Record::Own(range) => Span::Own(range.clone()),
-                Record::Same(place) => match self.prior {
-                    Some((_, places)) => Span::Prior(places[*place].encoded.clone()),
-                    None => continue,
-                },
+                None => Span::Own(start..own.len()),
+            };
+            same.push(place.map(|(i, _)| i));
+            len += match &span {
+                Span::Own(r) | Span::Prior(r) => r.len(),
             };
             match (spans.last_mut(), span) {
                 (Some(Span::Own(last)), Span::Own(next)) if last.end == next.start => last.end = next.end,
@@ -93,10 +72,22 @@ impl<'p> Encoded<'p> {
                 (_, span) => spans.push(span),
             }
         }
+        Ok(Encoded { count: count.try_into().unwrap_or_default(), own, same, spans, len, prior })
+    }
+
+    /// Where the `n`th record's JSON is in the previous file, when it did not change.
+    pub(super) fn same_json(&self, n: usize) -> Option<(&'p Prior, Range<usize>)> {
+        let (prior, places) = self.prior?;
+        Some((prior, places[self.same[n]?].json.clone()))
+    }
+
+    /// The list's bytes in order: its count and its records, records that sit next to
+    /// each other joined into one piece.
+    pub(super) fn pieces(&self) -> impl Iterator<Item = &[u8]> {
         let cache = self.prior.map(|(prior, _)| &prior.cache[..]).unwrap_or_default();
-        std::iter::once(&self.count[..]).chain(spans.into_iter().map(move |span| match span {
-            Span::Own(range) => &self.own[range],
-            Span::Prior(range) => &cache[range],
+        std::iter::once(&self.count[..]).chain(self.spans.iter().map(move |span| match span {
+            Span::Own(range) => &self.own[range.clone()],
+            Span::Prior(range) => &cache[range.clone()],
         }))
     }
 
@@ -108,7 +99,7 @@ impl<'p> Encoded<'p> {
 
     /// How many bytes the list takes.
     pub(super) fn len(&self) -> usize {
-        self.pieces().map(<[u8]>::len).sum()
+        self.len
     }
 }
 
