@@ -350,11 +350,13 @@ fn read_body(
     let arena = Arena::reserve(2 * body.len());
     let ((contacts, first), (interactions, second)) = std::thread::scope(|s| {
         let other = s.spawn(|| {
-            let interactions = read_list(body, interactions_at..rest_at, records::read_interaction, arena);
+            let interactions = read_list(body, interactions_at..rest_at, records::read_interaction, arena, want_places);
             (interactions, json.piece_hashes(half..n))
         });
-        let contacts =
-            (read_list(body, TOC..interactions_at, records::read_contact, arena), json.piece_hashes(0..half));
+        let contacts = (
+            read_list(body, TOC..interactions_at, records::read_contact, arena, want_places),
+            json.piece_hashes(0..half),
+        );
         (contacts, other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
     });
     let mut hashes = first?;
@@ -385,17 +387,18 @@ fn read_body(
     Ok(Some((net, places)))
 }
 
-/// Reads the list that fills `body[part]`, with where each record's encoding sits in the
-/// whole cache file, all in `arena`.
+/// Reads the list that fills `body[part]`, all in `arena`; with where each record's
+/// encoding sits in the whole cache file, when `spans`.
 fn read_list<T>(
     body: &[u8],
     part: Range<usize>,
     read: fn(&mut Reader) -> io::Result<T>,
     arena: Arena,
+    spans: bool,
 ) -> io::Result<(Vec<T>, Vec<Range<usize>>)> {
     let at = HEADER + part.start;
     let mut r = &body[part];
-    let (items, spans) = arena.run(|| records::read_all(&mut r, read))?;
+    let (items, spans) = arena.run(|| records::read_all(&mut r, read, spans))?;
     if !r.is_empty() {
         return Err(invalid("list length"));
     }

@@ -250,8 +250,12 @@ fn read_extra(r: &mut Reader) -> io::Result<Map<String, Value>> {
 const SPARE: usize = 16;
 
 /// Reads a list: a count, then the records; with where each record's bytes are, counted
-/// from where `r` started.
-pub fn read_all<T>(r: &mut Reader, one: fn(&mut Reader) -> io::Result<T>) -> io::Result<(Vec<T>, Vec<Range<usize>>)> {
+/// from where `r` started, when `spans` (a save needs them, a read does not).
+pub fn read_all<T>(
+    r: &mut Reader,
+    one: fn(&mut Reader) -> io::Result<T>,
+    spans: bool,
+) -> io::Result<(Vec<T>, Vec<Range<usize>>)> {
     let whole = r.len();
     let n = u32::deserialize(r)? as usize;
     // Every record takes at least 16 bytes; a count the rest cannot hold is corrupt.
@@ -259,11 +263,13 @@ pub fn read_all<T>(r: &mut Reader, one: fn(&mut Reader) -> io::Result<T>) -> io:
         return Err(invalid("record count"));
     }
     let mut items = Vec::with_capacity(n + SPARE);
-    let mut spans = Vec::with_capacity(n);
+    let mut places = Vec::with_capacity(if spans { n } else { 0 });
     for _ in 0..n {
         let start = whole - r.len();
         items.push(one(r)?);
-        spans.push(start..whole - r.len());
+        if spans {
+            places.push(start..whole - r.len());
+        }
     }
-    Ok((items, spans))
+    Ok((items, places))
 }
