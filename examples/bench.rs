@@ -16,12 +16,13 @@
 //! `JEJARING_DATA` naming the file. Commands that write get a fresh copy of the file
 //! and its cache before every run (copied and fsynced outside the timing, with the
 //! backup folder emptied), so the file never grows. One case deletes the cache before
-//! each run, to show the first read after the JSON changed outside jejaring. Runs are interleaved round by round, after
-//! warm-up rounds, so a burst of load on the machine hits every command alike; the
-//! median is reported. Peak memory is the child's own `ru_maxrss` from `wait4`
-//! (`RUSAGE_CHILDREN` would give the largest of all children so far, so one big
-//! command would mask the rest).
+//! each run, to show the first read after the JSON changed outside jejaring. Runs are
+//! interleaved round by round, after warm-up rounds, so a burst of load on the machine
+//! hits every command alike; the median is reported. Peak memory is the child's own
+//! `ru_maxrss` from `wait4` (`RUSAGE_CHILDREN` would give the largest of all children
+//! so far, so one big command would mask the rest).
 
+use jejaring::store::{backup, cache};
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -190,7 +191,7 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
     // The master's cache, as jejaring leaves it after a save (which also records where
     // each record sits in the JSON): add someone and remove them again. The JSON comes
     // back byte for byte.
-    let _ = fs::remove_file(cache(&master));
+    let _ = fs::remove_file(cache::path_for(&master));
     fresh_copy(&master, &data);
     for args in [&["add-contact", "Bench Warm-Up"][..], &["remove", "Bench Warm-Up", "--yes"][..]] {
         let status = Command::new(&bins.jejaring)
@@ -204,7 +205,7 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
         assert!(status.success(), "jejaring {args:?} failed");
     }
     assert!(same_bytes(&data, &master), "the warm-up changed the network");
-    fs::copy(cache(&data), cache(&master)).expect("keep the cache");
+    fs::copy(cache::path_for(&data), cache::path_for(&master)).expect("keep the cache");
     let name = pick_name(&master);
     eprintln!("{size} contacts: {:.1} MB; show/log use {name:?}", file_bytes as f64 / 1e6);
 
@@ -298,8 +299,8 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
     }
     let _ = fs::remove_file(&data);
     let _ = fs::remove_file(&floor_data);
-    let _ = fs::remove_file(cache(&data));
-    let _ = fs::remove_dir_all(backups(&data));
+    let _ = fs::remove_file(cache::path_for(&data));
+    let _ = fs::remove_dir_all(backup::folder(&data));
 
     let median_of = |c: &Case| median(&c.samples).as_secs_f64() * 1e3;
     let read_floor = cases.iter().find(|c| c.kind == CaseKind::FloorRead).map(median_of).unwrap_or(f64::NAN);
@@ -380,7 +381,7 @@ fn prepare(case: &Case, master: &Path) {
         Prep::Nothing => {}
         Prep::FreshCopy => fresh_copy(master, &case.file),
         Prep::NoCache => {
-            let _ = fs::remove_file(cache(&case.file));
+            let _ = fs::remove_file(cache::path_for(&case.file));
         }
     }
 }
@@ -389,8 +390,8 @@ fn prepare(case: &Case, master: &Path) {
 /// disk (fsynced) so the measured command's own fsync does not pay for it, and empties
 /// the backup folder.
 fn fresh_copy(master: &Path, data: &Path) {
-    let _ = fs::remove_dir_all(backups(data));
-    for (from, to) in [(master.to_path_buf(), data.to_path_buf()), (cache(master), cache(data))] {
+    let _ = fs::remove_dir_all(backup::folder(data));
+    for (from, to) in [(master.to_path_buf(), data.to_path_buf()), (cache::path_for(master), cache::path_for(data))] {
         if !from.exists() {
             continue;
         }
@@ -399,13 +400,6 @@ fn fresh_copy(master: &Path, data: &Path) {
         File::open(&tmp).and_then(|f| f.sync_all()).expect("fsync the copy");
         fs::rename(&tmp, &to).expect("put the copy in place");
     }
-}
-
-/// The cache jejaring keeps beside a data file.
-fn cache(data: &Path) -> PathBuf {
-    let mut name = data.file_name().expect("file name").to_os_string();
-    name.push(".cache");
-    data.with_file_name(name)
 }
 
 /// Whether two files hold the same bytes, read a piece at a time: holding them whole
@@ -424,12 +418,6 @@ fn same_bytes(a: &Path, b: &Path) -> bool {
             return false;
         }
     }
-}
-
-fn backups(data: &Path) -> PathBuf {
-    let mut name = data.file_name().expect("file name").to_os_string();
-    name.push(".backups");
-    data.with_file_name(name)
 }
 
 /// A name for `show` and `log`: a full name that only one contact has, from the middle
