@@ -3,7 +3,7 @@
 use super::resolve;
 use crate::app::App;
 use crate::dates::{self};
-use crate::model::lookup;
+use crate::model::lookup::Lookup;
 use crate::model::{Interaction, Kind, text};
 use crate::t;
 use anyhow::Context;
@@ -42,17 +42,19 @@ pub fn run(app: &App, mut args: Args) -> anyhow::Result<()> {
 
     let mut store = app.open_write()?;
     let net = &mut store.net;
+    // One lookup for every name: it folds the network's names once.
+    let lookup = Lookup::new(net);
     // The last word is the note unless it names someone by handle, name or prefix.
     if args.text.is_none() && args.words.len() > 1 {
         let last = args.words.last().map(String::as_str).unwrap_or_default();
-        if !lookup::names_someone(net, last) {
+        if !lookup.names_someone(last) {
             args.text = args.words.pop();
         }
     }
     let note = args.text.as_deref().map(|t| text::text("TEXT", t)).transpose()?;
     let mut ids: Vec<Uuid> = Vec::new();
     for word in &args.words {
-        let id = net.contacts[resolve::contact(net, word, lang)?].id;
+        let id = net.contacts[resolve::contact_in(&lookup, word, lang)?].id;
         if !ids.contains(&id) {
             ids.push(id);
         }

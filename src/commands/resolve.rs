@@ -3,12 +3,18 @@
 
 use crate::i18n::Lang;
 use crate::model::Network;
-use crate::model::lookup::{self, Found, Fuzzy};
+use crate::model::lookup::{Found, Fuzzy, Lookup};
 use crate::t;
 
 /// The index of the contact `query` names, or an error that helps the user pick.
 pub fn contact(net: &Network, query: &str, lang: Lang) -> anyhow::Result<usize> {
-    match lookup::find(net, query, Fuzzy::Allow) {
+    contact_in(&Lookup::new(net), query, lang)
+}
+
+/// `contact`, for a command that looks up several names in one network.
+pub fn contact_in(lookup: &Lookup, query: &str, lang: Lang) -> anyhow::Result<usize> {
+    let net = lookup.net;
+    match lookup.find(query, Fuzzy::Allow) {
         Found::One(i) => Ok(i),
         Found::Ambiguous(candidates) => {
             let list = names(net, &candidates);

@@ -6,6 +6,7 @@ use super::Network;
 use super::text::{Folded, fold};
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
+use std::cell::OnceCell;
 
 /// The result of looking up a name.
 #[derive(Debug, PartialEq, Eq)]
@@ -29,48 +30,59 @@ pub enum Fuzzy {
     Strict,
 }
 
-/// Finds the contact `query` names.
-pub fn find(net: &Network, query: &str, fuzzy: Fuzzy) -> Found {
-    let q = fold(query.trim());
-    if q.is_empty() {
-        return Found::None(Vec::new());
+/// Lookups among a network's contacts that fold the names once, on the first lookup
+/// that needs them, however many a command makes (`log budi siti …` makes several).
+pub struct Lookup<'a> {
+    pub net: &'a Network,
+    folded: OnceCell<Folded>,
+}
+
+impl<'a> Lookup<'a> {
+    pub fn new(net: &'a Network) -> Lookup<'a> {
+        Lookup { net, folded: OnceCell::new() }
     }
-    if let Some(i) = by_handle_or_id(net, &q) {
-        return Found::One(i);
+
+    /// Every contact's name, folded.
+    fn names(&self) -> &Folded {
+        self.folded.get_or_init(|| Folded::of(self.net.contacts.iter().map(|c| c.name.as_str())))
     }
-    let folded = names(net);
-    if let Some(found) = by_name(&q, &folded) {
-        return found;
-    }
-    // Fuzzy matching scores every name, so it runs only when its answer is used.
-    if fuzzy == Fuzzy::Allow {
-        let fuzzy_hits = fuzzy_matches(&q, &folded);
-        match fuzzy_hits.len() {
-            1 => return Found::One(fuzzy_hits[0]),
-            n if n > 1 => return Found::Ambiguous(fuzzy_hits.into_iter().take(MAX_CANDIDATES).collect()),
-            _ => {}
+
+    /// Finds the contact `query` names.
+    pub fn find(&self, query: &str, fuzzy: Fuzzy) -> Found {
+        let q = fold(query.trim());
+        if q.is_empty() {
+            return Found::None(Vec::new());
         }
+        if let Some(i) = by_handle_or_id(self.net, &q) {
+            return Found::One(i);
+        }
+        let folded = self.names();
+        if let Some(found) = by_name(&q, folded) {
+            return found;
+        }
+        // Fuzzy matching scores every name, so it runs only when its answer is used.
+        if fuzzy == Fuzzy::Allow {
+            let fuzzy_hits = fuzzy_matches(&q, folded);
+            match fuzzy_hits.len() {
+                1 => return Found::One(fuzzy_hits[0]),
+                n if n > 1 => return Found::Ambiguous(fuzzy_hits.into_iter().take(MAX_CANDIDATES).collect()),
+                _ => {}
+            }
+        }
+        Found::None(suggestions(&q, folded))
     }
-    Found::None(suggestions(&q, &folded))
-}
 
-/// Whether `query` names someone by handle, id, name, name prefix or word prefix: what
-/// `find` with `Fuzzy::Strict` would answer with anything but `Found::None`, without
-/// working out suggestions nobody reads (they compare the query with every name).
-pub fn names_someone(net: &Network, query: &str) -> bool {
-    let q = fold(query.trim());
-    if q.is_empty() {
-        return false;
+    /// Whether `query` names someone by handle, id, name, name prefix or word prefix:
+    /// what `find` with `Fuzzy::Strict` would answer with anything but `Found::None`,
+    /// without working out suggestions nobody reads (they compare the query with every
+    /// name).
+    pub fn names_someone(&self, query: &str) -> bool {
+        let q = fold(query.trim());
+        if q.is_empty() {
+            return false;
+        }
+        by_handle_or_id(self.net, &q).is_some() || by_name(&q, self.names()).is_some()
     }
-    if by_handle_or_id(net, &q).is_some() {
-        return true;
-    }
-    by_name(&q, &names(net)).is_some()
-}
-
-/// Every contact's name, folded.
-fn names(net: &Network) -> Folded {
-    Folded::of(net.contacts.iter().map(|c| c.name.as_str()))
 }
 
 /// The contact whose handle or id (hyphenated or simple) is `q`, already folded.
@@ -139,6 +151,14 @@ fn suggestions(q: &str, folded: &Folded) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn find(net: &Network, query: &str, fuzzy: Fuzzy) -> Found {
+        Lookup::new(net).find(query, fuzzy)
+    }
+
+    fn names_someone(net: &Network, query: &str) -> bool {
+        Lookup::new(net).names_someone(query)
+    }
     use crate::model::Contact;
     use chrono::Utc;
     use uuid::Uuid;
@@ -212,6 +232,18 @@ mod tests {
         ] {
             let strict = !matches!(find(&n, q, Fuzzy::Strict), Found::None(_));
             assert_eq!(names_someone(&n, q), strict, "{q:?}");
+        }
+    }
+
+    #[test]
+    fn one_lookup_answers_every_query_as_a_fresh_one_would() {
+        let n = net(&["Budi Santoso", "Siti Rahma", "Sitorus Pane", "Jürgen Müller"]);
+        let shared = Lookup::new(&n);
+        for q in ["h001", "budi", "sit", "jurgen", "bdsnt", "Bodi", "zzzz", "coffee"] {
+            for fuzzy in [Fuzzy::Allow, Fuzzy::Strict] {
+                assert_eq!(shared.find(q, fuzzy), find(&n, q, fuzzy), "{q:?}");
+            }
+            assert_eq!(shared.names_someone(q), names_someone(&n, q), "{q:?}");
         }
     }
 
