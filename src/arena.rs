@@ -115,7 +115,7 @@ impl Arena {
     }
 
     /// Whether `ptr` points into a region.
-    pub fn holds(ptr: *const u8) -> bool {
+    fn holds(ptr: *const u8) -> bool {
         let at = ptr as usize;
         let claimed = CLAIMED.load(Ordering::Acquire).min(REGIONS);
         REGION[..claimed].iter().any(|r| r.start.load(Ordering::Acquire) <= at && at < r.end.load(Ordering::Acquire))
