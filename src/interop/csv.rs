@@ -5,11 +5,19 @@
 //! over columns such as `E-mail 2 Address` or `Mobile Phone`. Both are read by asking
 //! each header what it holds, so a file with columns in another order, or only some
 //! of them, reads the same.
+//!
+//! A spreadsheet runs a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage
+//! return as a formula, and company names, positions and notes come from strangers. So
+//! the writer puts a `'` before such a cell (OWASP's advice for CSV injection), and
+//! before a cell that already starts with `'`, so that one stays readable too; the
+//! reader takes exactly that one `'` off again. An export therefore reads back as the
+//! text it was written from.
 
 use super::record::{Draft, Record, one_line};
 use super::{At, FormatError, Parsed, Problem, ProblemKind, SkipReason, decode_text};
 use crate::model::Contact;
 use crate::model::contact::Birthday;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// What a column holds.
@@ -150,7 +158,7 @@ fn read_row(columns: &[Column], row: &csv::StringRecord, at: At) -> (Option<Reco
     let mut formatted: BTreeMap<&str, String> = BTreeMap::new();
     let mut parts: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for (col, cell) in columns.iter().zip(row.iter()) {
-        let cell = cell.trim();
+        let cell = unneutralise(cell.trim());
         if cell.is_empty() {
             continue;
         }
@@ -221,6 +229,25 @@ fn birthday(s: &str) -> Result<Option<Birthday>, ()> {
     Err(())
 }
 
+/// Whether a spreadsheet could run this cell, or it starts with the `'` that marks one.
+fn needs_quote_mark(cell: &str) -> bool {
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r', '\''])
+}
+
+/// A cell as written to a CSV file: a `'` before a cell a spreadsheet would run.
+pub fn neutralise(cell: &str) -> Cow<'_, str> {
+    if needs_quote_mark(cell) { Cow::Owned(format!("'{cell}")) } else { Cow::Borrowed(cell) }
+}
+
+/// A cell as read: the `'` that `neutralise` added is taken off. A `'` before anything
+/// else is the cell's own text and stays.
+pub fn unneutralise(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if needs_quote_mark(rest) => rest,
+        _ => cell,
+    }
+}
+
 /// Google Contacts' CSV columns that jejaring fills.
 const GOOGLE_HEADERS: [&str; 14] = [
     "First Name",
@@ -246,16 +273,13 @@ pub fn write<'a>(contacts: impl IntoIterator<Item = &'a Contact>) -> Vec<u8> {
     // Writing to memory cannot fail.
     let _ = w.write_record(GOOGLE_HEADERS);
     for c in contacts {
-        let (given, family) = match c.name.rsplit_once(' ') {
-            Some((g, f)) => (g.trim(), f),
-            None => (c.name.as_str(), ""),
-        };
+        let (given, family) = split_name(&c.name);
         let join = |v: &[String]| v.join(" ::: ");
         // "* myContacts" puts the contact in Google's main list, not only in "Other contacts".
         let labels = std::iter::once("* myContacts".to_string()).chain(c.tags.iter().cloned()).collect::<Vec<_>>();
         let sites: Vec<String> = c.linkedin.iter().chain(&c.urls).cloned().collect();
         let addresses: Vec<String> = c.addresses.iter().map(|a| one_line(a)).collect();
-        let _ = w.write_record([
+        let cells = [
             given,
             "",
             family,
@@ -270,9 +294,22 @@ pub fn write<'a>(contacts: impl IntoIterator<Item = &'a Contact>) -> Vec<u8> {
             &join(&c.phones),
             &addresses.join(" ::: "),
             &join(&sites),
-        ]);
+        ];
+        let _ = w.write_record(cells.iter().map(|c| neutralise(c).into_owned()));
     }
     w.into_inner().unwrap_or_default()
+}
+
+/// First and last name for Google's columns: the last word is the last name. A name
+/// that would not read back the same from two parts joined by one space (a run of
+/// spaces before the last word) goes whole into the first name.
+fn split_name(name: &str) -> (&str, &str) {
+    match name.rsplit_once(' ') {
+        Some((given, family)) if !given.is_empty() && !given.ends_with(char::is_whitespace) && !family.is_empty() => {
+            (given, family)
+        }
+        _ => (name, ""),
+    }
 }
 
 #[cfg(test)]

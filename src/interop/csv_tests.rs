@@ -91,7 +91,62 @@ fn google_layout_round_trip() {
     assert_eq!(r.urls, c.urls);
 }
 
+#[test]
+fn cells_a_spreadsheet_would_run_are_neutralised_and_read_back() {
+    assert_eq!(neutralise("=1+2"), "'=1+2");
+    assert_eq!(neutralise("@SUM(1+1)"), "'@SUM(1+1)");
+    assert_eq!(neutralise("+62 812"), "'+62 812");
+    assert_eq!(neutralise("-2+3"), "'-2+3");
+    assert_eq!(neutralise("\tx"), "'\tx");
+    assert_eq!(neutralise("\rx"), "'\rx");
+    assert_eq!(neutralise("'quoted"), "''quoted", "a real leading quote is marked too");
+    assert_eq!(neutralise("Budi = boss"), "Budi = boss");
+    assert_eq!(unneutralise("'=1+2"), "=1+2");
+    assert_eq!(unneutralise("''quoted"), "'quoted");
+    assert_eq!(unneutralise("'quoted"), "'quoted", "a quote before plain text is the cell's own");
+    assert_eq!(unneutralise("plain"), "plain");
+}
+
+#[test]
+fn an_export_runs_no_formula_and_reads_back_the_same() {
+    let now = chrono::Utc::now();
+    let mut c = Contact::new(uuid::Uuid::now_v7(), "abcd".into(), "Ana =1+1".into(), now);
+    c.org = Some("=HYPERLINK(\"https://evil.example\",\"click\")".into());
+    c.role = Some("@SUM(1+1)".into());
+    c.note = Some("-2+3 is a note".into());
+    c.phones = vec!["+62 812 0000 111".into()];
+    c.tags = vec!["'quoted".into()];
+    let bytes = write([&c]);
+    let mut reader = csv::ReaderBuilder::new().from_reader(&bytes[..]);
+    for row in reader.records() {
+        for cell in row.unwrap().iter() {
+            assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{cell:?} would run as a formula");
+        }
+    }
+    let r = &parse(&bytes).unwrap().records[0];
+    assert_eq!(r.name, "Ana =1+1");
+    assert_eq!(r.org, c.org);
+    assert_eq!(r.role, c.role);
+    assert_eq!(r.note, c.note);
+    assert_eq!(r.phones, c.phones);
+    assert_eq!(r.tags, c.tags);
+}
+
+#[test]
+fn names_with_a_run_of_spaces_read_back_the_same() {
+    for name in ["Ana  Putri", "Ana  Maria Putri", "Tukiyem", "Siti Nur Rahma"] {
+        let c = Contact::new(uuid::Uuid::now_v7(), "abcd".into(), name.into(), chrono::Utc::now());
+        assert_eq!(parse(&write([&c])).unwrap().records[0].name, name);
+    }
+}
+
 proptest! {
+    #[test]
+    fn any_cell_text_reads_back_the_same(text in "['=+@\t-]{0,3}[ -~]{0,20}") {
+        let back = unneutralise(&neutralise(&text)).to_string();
+        prop_assert_eq!(back, text);
+    }
+
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
         let _ = parse(&bytes);

@@ -23,6 +23,7 @@ mod goals;
 mod goals_pty;
 mod help;
 mod interop;
+mod interop_values;
 mod log;
 mod pty;
 mod store;
