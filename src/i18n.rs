@@ -54,6 +54,51 @@ macro_rules! t {
     };
 }
 
+/// Formats a sentence that carries a count, choosing English's singular or plural:
+/// `tn!(lang, n, "{n} person", "{n} people", "{n} orang")`. Indonesian does not inflect
+/// for number, so it has one form. English uses the first form for exactly one and the
+/// second for everything else ("0 people", "2 people"). The count is any integer.
+#[macro_export]
+macro_rules! tn {
+    ($lang:expr, $n:expr, $one:literal, $other:literal, $id:literal $(,)?) => {
+        match $lang {
+            $crate::i18n::Lang::En if $crate::i18n::Count::is_one($n) => format!($one),
+            $crate::i18n::Lang::En => format!($other),
+            $crate::i18n::Lang::Id => format!($id),
+        }
+    };
+}
+
+/// A number a sentence can be inflected by (see `tn!`).
+pub trait Count: Copy {
+    /// Whether English says this count in the singular.
+    fn is_one(self) -> bool;
+}
+
+macro_rules! count_for {
+    ($($ty:ty),*) => {
+        $(impl Count for $ty {
+            fn is_one(self) -> bool {
+                self == 1
+            }
+        })*
+    };
+}
+
+count_for!(u8, u16, u32, u64, usize, i8, i16, i32, i64, isize);
+
+impl<T: Count> Count for &T {
+    fn is_one(self) -> bool {
+        (*self).is_one()
+    }
+}
+
+/// A whole percentage of `part` in `whole`, rounded to the nearest (half up): 1 of 6 is
+/// 17%, 1 of 3 is 33%, 2 of 3 is 67%. Nothing of nothing is 0%.
+pub fn percent(part: u64, whole: u64) -> u64 {
+    if whole == 0 { 0 } else { (part * 200 + whole) / (whole * 2) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,5 +126,32 @@ mod tests {
         let name = "Budi";
         assert_eq!(t!(Lang::En, "Hello {name}", "Halo {name}"), "Hello Budi");
         assert_eq!(t!(Lang::Id, "Hello {name}", "Halo {name}"), "Halo Budi");
+    }
+
+    #[test]
+    fn tn_macro_inflects_english_only() {
+        let plural = |lang, n: usize| tn!(lang, n, "{n} person", "{n} people", "{n} orang");
+        assert_eq!(plural(Lang::En, 1), "1 person");
+        assert_eq!(plural(Lang::En, 2), "2 people");
+        assert_eq!(plural(Lang::En, 0), "0 people");
+        assert_eq!(plural(Lang::Id, 1), "1 orang");
+        assert_eq!(plural(Lang::Id, 2), "2 orang");
+        let weeks: i64 = 1;
+        assert_eq!(tn!(Lang::En, weeks, "{weeks} week", "{weeks} weeks", "{weeks} minggu"), "1 week");
+        let count = &3u32;
+        assert_eq!(tn!(Lang::En, count, "{count} promise", "{count} promises", "{count} janji"), "3 promises");
+    }
+
+    #[test]
+    fn percentages_round_to_the_nearest() {
+        assert_eq!(percent(1, 6), 17);
+        assert_eq!(percent(1, 3), 33);
+        assert_eq!(percent(2, 3), 67);
+        assert_eq!(percent(1, 8), 13);
+        assert_eq!(percent(5, 6), 83);
+        assert_eq!(percent(6, 6), 100);
+        assert_eq!(percent(0, 0), 0);
+        assert_eq!(percent(1, 200), 1);
+        assert_eq!(percent(1, 201), 0);
     }
 }

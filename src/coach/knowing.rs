@@ -30,7 +30,7 @@ pub fn knowing(contact: &Contact, facts: &[&Fact]) -> Knowing {
             || (*topic == Topic::Work && (contact.org.is_some() || contact.role.is_some()))
     };
     let (known, missing): (Vec<Topic>, Vec<Topic>) = CHECKLIST.iter().cloned().partition(|t| has(t));
-    let score = (known.len() * 100 / CHECKLIST.len()) as u8;
+    let score = crate::i18n::percent(known.len() as u64, CHECKLIST.len() as u64) as u8;
     Knowing { score, next: missing.first().cloned(), known, missing }
 }
 
@@ -91,7 +91,7 @@ mod tests {
         let mut c = contact();
         c.org = Some("Gojek".into());
         let k = knowing(&c, &[]);
-        assert_eq!(k.score, 16);
+        assert_eq!(k.score, 17, "one topic of six, rounded");
         assert_eq!(k.next, Some(Topic::Interests));
     }
 

@@ -25,7 +25,7 @@ impl Reliability {
     /// Kept on time / resolved, 0–100; None before any promise is resolved.
     pub fn rate(&self) -> Option<u8> {
         let resolved = self.resolved();
-        (resolved > 0).then(|| (self.kept_on_time * 100 / resolved) as u8)
+        (resolved > 0).then(|| crate::i18n::percent(self.kept_on_time as u64, resolved as u64) as u8)
     }
 }
 

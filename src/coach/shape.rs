@@ -59,7 +59,10 @@ pub fn shape(net: &Network, today: NaiveDate) -> Shape {
         && let Some((i, (_, n))) = circles.iter().enumerate().max_by_key(|(_, (_, n))| *n)
         && n * 100 / total >= LOPSIDED_PERCENT
     {
-        observations.push(Observation::Lopsided { circle: Circle::ALL[i].clone(), percent: n * 100 / total });
+        observations.push(Observation::Lopsided {
+            circle: Circle::ALL[i].clone(),
+            percent: crate::i18n::percent(*n as u64, total as u64) as usize,
+        });
     }
     if let Some(days) = days_since_new
         && days >= QUIET_WEEKS * 7

@@ -106,7 +106,8 @@ fn trust(net: &Network, index: &Index, today: NaiveDate) -> StepReport {
     let average = if knowing.is_empty() {
         0
     } else {
-        (knowing.iter().map(|(k, _)| u32::from(*k)).sum::<u32>() / knowing.len() as u32) as u8
+        let sum: u64 = knowing.iter().map(|(k, _)| u64::from(*k)).sum();
+        crate::i18n::percent(sum, 100 * knowing.len() as u64) as u8
     };
     let overdue: Vec<_> = net.promises.iter().filter(|p| p.outcome(today) == Outcome::Overdue).collect();
     // Before any promise is resolved there is nothing to hold against the user: half marks.

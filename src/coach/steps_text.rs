@@ -3,7 +3,7 @@
 use super::knowing;
 use super::steps::{Action, Evidence, Step};
 use crate::i18n::Lang;
-use crate::t;
+use crate::{t, tn};
 
 impl Step {
     pub fn title(self, lang: Lang) -> String {
@@ -44,24 +44,32 @@ impl Evidence {
                 "no promise resolved in the last 90 days",
                 "belum ada janji yang selesai dalam 90 hari terakhir"
             ),
-            Evidence::Reliability { rate: Some(rate), resolved } => t!(
+            Evidence::Reliability { rate: Some(rate), resolved } => tn!(
                 lang,
+                resolved,
+                "kept {rate}% of {resolved} promise on time in the last 90 days",
                 "kept {rate}% of {resolved} promises on time in the last 90 days",
                 "{rate}% dari {resolved} janji ditepati tepat waktu dalam 90 hari terakhir"
             ),
             Evidence::OverduePromises { count: 0 } => t!(lang, "no promise overdue", "tidak ada janji yang terlambat"),
-            Evidence::OverduePromises { count } => t!(lang, "{count} promise(s) overdue", "{count} janji terlambat"),
+            Evidence::OverduePromises { count } => {
+                tn!(lang, count, "{count} promise overdue", "{count} promises overdue", "{count} janji terlambat")
+            }
             Evidence::CloseKnowing { people: 0, .. } => t!(
                 lang,
                 "nobody close yet (connections or trusted people)",
                 "belum ada orang dekat (relasi atau orang tepercaya)"
             ),
-            Evidence::CloseKnowing { average, people } => t!(
+            Evidence::CloseKnowing { average, people } => tn!(
                 lang,
+                people,
+                "you know {average}% of the basics about the one person closest to you",
                 "you know {average}% of the basics about your {people} closest people, on average",
                 "rata-rata Anda tahu {average}% hal dasar tentang {people} orang terdekat Anda"
             ),
-            Evidence::ActiveGoals { count } => t!(lang, "{count} active goal(s)", "{count} tujuan aktif"),
+            Evidence::ActiveGoals { count } => {
+                tn!(lang, count, "{count} active goal", "{count} active goals", "{count} tujuan aktif")
+            }
             Evidence::SmartLetters { ok, total } => {
                 t!(lang, "{ok} of {total} SMART letters are sound", "{ok} dari {total} huruf SMART sudah baik")
             }
@@ -71,13 +79,17 @@ impl Evidence {
             Evidence::Circles { covered } => {
                 t!(lang, "{covered} of 4 circles have someone in them", "{covered} dari 4 lingkaran sudah berisi orang")
             }
-            Evidence::NewFaces { count } => t!(
+            Evidence::NewFaces { count } => tn!(
                 lang,
-                "{count} stranger(s) or acquaintance(s) added in the last 30 days",
+                count,
+                "{count} stranger or acquaintance added in the last 30 days",
+                "{count} strangers or acquaintances added in the last 30 days",
                 "{count} orang asing atau kenalan ditambahkan dalam 30 hari terakhir"
             ),
-            Evidence::Due { count, total } => t!(
+            Evidence::Due { count, total } => tn!(
                 lang,
+                count,
+                "{count} of {total} people is past their keep-in-touch rhythm",
                 "{count} of {total} people are past their keep-in-touch rhythm",
                 "{count} dari {total} orang melewati irama jaga kontak"
             ),
@@ -148,8 +160,10 @@ impl Action {
                 "talk to someone you do not know at the next event, then add them: `jejaring add-contact NAME --stage stranger`",
                 "ajak bicara orang yang belum Anda kenal di acara berikutnya, lalu tambahkan: `jejaring add-contact NAMA --stage stranger`"
             ),
-            Action::Reach { name, handle, days } => t!(
+            Action::Reach { name, handle, days } => tn!(
                 lang,
+                days,
+                "reach {name}, {days} day past your rhythm, and log it: `jejaring log {handle} \"…\"`",
                 "reach {name}, {days} days past your rhythm, and log it: `jejaring log {handle} \"…\"`",
                 "hubungi {name}, {days} hari melewati irama, lalu catat: `jejaring log {handle} \"…\"`"
             ),

@@ -8,7 +8,7 @@
 use super::cadence::{Rhythm, rhythm};
 use crate::i18n::Lang;
 use crate::model::{Contact, Interaction, Outcome, Promise};
-use crate::t;
+use crate::{t, tn};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
@@ -155,13 +155,30 @@ impl Reason {
                 "last conversation {days_since} days ago; about every {every_days} days suits this contact",
                 "terakhir bicara {days_since} hari lalu; sekitar setiap {every_days} hari cocok untuk kontak ini"
             ),
+            Reason::OnRhythm { days_since: 0, every_days, .. } => t!(
+                lang,
+                "talked today, within the {every_days}-day rhythm",
+                "bicara hari ini, masih dalam irama {every_days} hari"
+            ),
+            Reason::OnRhythm { days_since: 1, every_days, .. } => t!(
+                lang,
+                "talked yesterday, within the {every_days}-day rhythm",
+                "bicara kemarin, masih dalam irama {every_days} hari"
+            ),
             Reason::OnRhythm { days_since, every_days, .. } => t!(
                 lang,
                 "talked {days_since} days ago, within the {every_days}-day rhythm",
                 "bicara {days_since} hari lalu, masih dalam irama {every_days} hari"
             ),
-            Reason::NeverTalked { days_known } => t!(
+            Reason::NeverTalked { days_known: 0 } => t!(
                 lang,
+                "no conversation logged yet (added today)",
+                "belum ada percakapan tercatat (baru ditambahkan hari ini)"
+            ),
+            Reason::NeverTalked { days_known } => tn!(
+                lang,
+                days_known,
+                "no conversation logged yet (known for {days_known} day)",
                 "no conversation logged yet (known for {days_known} days)",
                 "belum ada percakapan tercatat (dikenal sejak {days_known} hari)"
             ),
@@ -169,7 +186,13 @@ impl Reason {
                 t!(lang, "no conversation in the last 6 months", "tidak ada percakapan dalam 6 bulan terakhir")
             }
             Reason::Frequency { count, .. } => {
-                t!(lang, "{count} conversations in the last 6 months", "{count} percakapan dalam 6 bulan terakhir")
+                tn!(
+                    lang,
+                    count,
+                    "{count} conversation in the last 6 months",
+                    "{count} conversations in the last 6 months",
+                    "{count} percakapan dalam 6 bulan terakhir"
+                )
             }
             Reason::YouReachOut { times } => {
                 t!(lang, "you reached out the last {times} times", "Anda yang menghubungi {times} kali terakhir")
@@ -195,15 +218,21 @@ impl Reason {
             Reason::Knowing { score } => {
                 t!(lang, "you know {score}% of the basics about them", "Anda tahu {score}% hal dasar tentang mereka")
             }
-            Reason::PromisesOverdue { count } => t!(lang, "{count} promise(s) overdue", "{count} janji terlambat"),
-            Reason::PromisesBroken { count } => t!(
+            Reason::PromisesOverdue { count } => {
+                tn!(lang, count, "{count} promise overdue", "{count} promises overdue", "{count} janji terlambat")
+            }
+            Reason::PromisesBroken { count } => tn!(
                 lang,
-                "{count} promise(s) broken in the last 6 months",
+                count,
+                "{count} promise broken in the last 6 months",
+                "{count} promises broken in the last 6 months",
                 "{count} janji diingkari dalam 6 bulan terakhir"
             ),
-            Reason::PromisesKept { count } => t!(
+            Reason::PromisesKept { count } => tn!(
                 lang,
-                "{count} promise(s) kept on time recently",
+                count,
+                "{count} promise kept on time recently",
+                "{count} promises kept on time recently",
                 "{count} janji ditepati tepat waktu belakangan ini"
             ),
         }

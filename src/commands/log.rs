@@ -3,6 +3,7 @@
 use super::resolve;
 use crate::app::App;
 use crate::dates::{self};
+use crate::i18n::Lang;
 use crate::model::lookup::Lookup;
 use crate::model::{Interaction, Kind, text};
 use crate::t;
@@ -61,7 +62,7 @@ pub fn run(app: &App, mut args: Args) -> anyhow::Result<()> {
     }
     let names: Vec<&str> = ids.iter().filter_map(|id| net.contact(id)).map(|c| c.name.as_str()).collect();
     let names = names.join(", ");
-    let kind = args.kind.label(lang).to_string();
+    let kind = with_article(&args.kind, lang);
     let mut interaction = Interaction::new(ids, args.kind, on, app.clock.now);
     interaction.text = note;
     interaction.they_reached_out = args.they_reached_out;
@@ -73,6 +74,21 @@ pub fn run(app: &App, mut args: Args) -> anyhow::Result<()> {
     {
         app.ui.json_value(interaction)?;
     }
-    app.ui.info(t!(lang, "Logged a {kind} with {names} on {on}", "Tercatat {kind} dengan {names} pada {on}"));
+    app.ui.info(t!(lang, "Logged {kind} with {names} on {on}", "Tercatat {kind} dengan {names} pada {on}"));
     Ok(())
+}
+
+/// The kind as the object of "Logged …": English puts "an" before a vowel ("an email",
+/// "an introduction"), and a kind of "other" is simply an interaction.
+fn with_article(kind: &Kind, lang: Lang) -> String {
+    match (kind, lang) {
+        (Kind::Other, Lang::En) => "an interaction".to_string(),
+        (Kind::Other, Lang::Id) => "interaksi".to_string(),
+        (kind, Lang::En) => {
+            let label = kind.label(lang);
+            let vowel = label.starts_with(|c: char| "aeiouAEIOU".contains(c));
+            format!("{} {label}", if vowel { "an" } else { "a" })
+        }
+        (kind, Lang::Id) => kind.label(lang).to_string(),
+    }
 }

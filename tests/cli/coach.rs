@@ -20,7 +20,7 @@ fn coach_scores_each_step_with_evidence_and_a_next_action() {
     for needle in [
         "1. Build trust",
         "35/100",
-        "· 1 promise(s) overdue",
+        "· 1 promise overdue",
         "→ deliver promise #4 to Wei Chen (due 2026-11-20)",
         "2. Set goals",
         "· 13 of 15 SMART letters are sound",

@@ -273,13 +273,13 @@ fn show_prints_everything_known() {
       +12  trust level 4 of 5 (from the stage; no trust note yet)
       +10  they started 1 of the last 2 conversations
       +6   2 conversations in the last 6 months
-      +1   you know 16% of the basics about them
+      +1   you know 17% of the basics about them
 
     Trust
       trust level 4 of 5 (from the stage; set it with --level)
       no promise resolved yet (0 open)
 
-    What you know about Budi Santoso (16%)
+    What you know about Budi Santoso (17%)
       nothing recorded yet
       not yet known: interests, goals, current challenge, family, values
       next time, ask: What do you enjoy outside work?

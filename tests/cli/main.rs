@@ -8,7 +8,8 @@
 //! mid-save (`crash`), the prompts driven through a pseudo-terminal (`pty`), and `--help`
 //! in both languages (`help`); then
 //! the three steps: `trust`,
-//! `goals` (and `goals_pty`), and the weekly habit (`weekly`, `today`).
+//! `goals` (and `goals_pty`), and the weekly habit (`weekly`, `today`); and the words
+//! the product prints (`words`).
 
 mod bad_input;
 mod cache;
@@ -30,3 +31,4 @@ mod store;
 mod today;
 mod trust;
 mod weekly;
+mod words;

@@ -9,8 +9,8 @@ use crate::model::contact::new_handle;
 use crate::model::promise::next_number;
 use crate::model::{Circle, Contact, Promise, TrustNote, text};
 use crate::prompt::Prompter;
-use crate::t;
 use crate::ui::style;
+use crate::{t, tn};
 use serde_json::Map;
 use std::collections::HashSet;
 use uuid::Uuid;
@@ -137,7 +137,7 @@ fn first_contacts(app: &App, p: &mut dyn Prompter) -> anyhow::Result<Vec<(Uuid, 
     }
     app.save(&mut store)?;
     let count = added.len();
-    app.ui.info(t!(lang, "Added {count} people.", "{count} orang ditambahkan."));
+    app.ui.info(tn!(lang, count, "Added {count} person.", "Added {count} people.", "{count} orang ditambahkan."));
     Ok(added)
 }
 
