@@ -1,5 +1,6 @@
-//! Your reliability: how often you keep promises on time. Kept late and broken both
-//! count against it; open promises do not count until they are resolved.
+//! Your reliability: how often you keep promises on time. Kept late, broken and open
+//! past its due date all count against it (an overdue promise is a promise not kept on
+//! time, until you resolve it); open promises not yet due do not count.
 
 use crate::model::{Outcome, Promise};
 use chrono::NaiveDate;
@@ -22,10 +23,16 @@ impl Reliability {
         self.kept_on_time + self.kept_late + self.broken
     }
 
-    /// Kept on time / resolved, 0–100; None before any promise is resolved.
+    /// The promises the rate counts: resolved ones and open ones past due.
+    pub fn counted(&self) -> usize {
+        self.resolved() + self.overdue
+    }
+
+    /// Kept on time / (resolved + overdue), 0–100, rounded; None while no promise is
+    /// resolved or overdue.
     pub fn rate(&self) -> Option<u8> {
-        let resolved = self.resolved();
-        (resolved > 0).then(|| crate::i18n::percent(self.kept_on_time as u64, resolved as u64) as u8)
+        let counted = self.counted();
+        (counted > 0).then(|| crate::i18n::percent(self.kept_on_time as u64, counted as u64) as u8)
     }
 }
 
@@ -42,7 +49,7 @@ pub fn tally<'a>(
             (Some(since), Some(on)) => on >= since,
             _ => true,
         };
-        match p.outcome(today) {
+        match p.outcome_on(today) {
             Outcome::Open => r.open += 1,
             Outcome::Overdue => r.overdue += 1,
             Outcome::KeptOnTime if recent => r.kept_on_time += 1,
@@ -97,11 +104,35 @@ mod tests {
     }
 
     #[test]
-    fn open_promises_do_not_count_until_resolved() {
-        let ps = [promise("2026-12-10", PromiseStatus::Open, None), promise("2026-11-01", PromiseStatus::Open, None)];
+    fn open_promises_not_yet_due_do_not_count() {
+        let ps = [promise("2026-12-10", PromiseStatus::Open, None)];
         let r = tally(&ps, today(), None);
-        assert_eq!((r.open, r.overdue), (1, 1));
+        assert_eq!((r.open, r.overdue), (1, 0));
         assert_eq!(r.rate(), None);
+    }
+
+    #[test]
+    fn an_overdue_open_promise_counts_against_the_rate() {
+        let ps = [
+            promise("2026-11-10", PromiseStatus::Kept, Some("2026-11-09")),
+            promise("2026-11-10", PromiseStatus::Kept, Some("2026-11-10")),
+            promise("2026-11-01", PromiseStatus::Open, None),
+        ];
+        let r = tally(&ps, today(), None);
+        assert_eq!((r.kept_on_time, r.overdue, r.counted()), (2, 1, 3));
+        // 2 of 3, rounded: not the flattering 100% of the resolved ones alone.
+        assert_eq!(r.rate(), Some(67));
+        assert_eq!(tally(&ps[2..], today(), None).rate(), Some(0));
+    }
+
+    #[test]
+    fn moved_after_it_was_overdue_then_kept_is_late() {
+        let mut p = promise("2026-11-10", PromiseStatus::Open, None);
+        p.move_due("2026-11-25".parse().unwrap(), "2026-11-14".parse().unwrap(), "late, sorry".into());
+        p.settle(PromiseStatus::Kept, "2026-11-20".parse().unwrap());
+        let r = tally([&p], today(), None);
+        assert_eq!((r.kept_on_time, r.kept_late), (0, 1));
+        assert_eq!(r.rate(), Some(0));
     }
 
     #[test]

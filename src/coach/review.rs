@@ -1,31 +1,46 @@
 //! The weekly review's report, computed purely from the network and the week's last
 //! day: last week's plan against what happened, the week in numbers, promises, cooling
-//! relationships, trust changes and the streak. The command adds the goals and the
+//! relationships, trust changes, birthdays ahead and the streak. The command adds the
 //! conversation with the user.
+//!
+//! A review covers everything since the last saved review (or the last seven days, for
+//! the first one), so a skipped week is never lost: its events come in the next review.
 
+use super::cadence;
 use super::index::Index;
 use super::progress::{self, Progress};
 use super::reliability;
 use super::smart::{self, Check, Letter};
 use crate::model::review::{self, Numbers};
 use crate::model::trust;
-use crate::model::{Network, Outcome, Plan, Stage};
+use crate::model::{Contact, Network, Outcome, Plan, Stage};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 use std::collections::HashSet;
 use uuid::Uuid;
 
-/// How many days a review covers.
+/// How many days a review covers when there is no earlier review.
 pub const WEEK_DAYS: u64 = 7;
 /// How far back the reliability rate looks.
 const RELIABILITY_DAYS: u64 = 90;
-/// How many cooled relationships to show.
-const COOLED_SHOWN: usize = 3;
+/// How many cooled relationships to show; the report says how many more there are.
+const COOLED_SHOWN: usize = 5;
+/// A fall in warmth this large over the review is sharp, whatever the rhythm says.
+pub const SHARP_DROP: u8 = 15;
+/// How many days ahead of the review's last day a birthday is shown.
+const BIRTHDAY_DAYS: i64 = 7;
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Report {
+    /// The first day covered: the day after the last saved review, or seven days back.
     pub start: NaiveDate,
     pub end: NaiveDate,
+    /// The last saved review from an earlier week, which this one continues from.
+    pub last_review: Option<NaiveDate>,
+    /// The streak before this review: consecutive weeks with a review, up to last week.
+    pub streak_before: usize,
+    /// When no review was saved last week: the streak that ended with the last review.
+    pub ended_streak: Option<usize>,
     /// The plan that ran during the week, and whom of it you reached.
     pub plan: Option<PlanReport>,
     pub numbers: Numbers,
@@ -34,12 +49,47 @@ pub struct Report {
     pub promises: PromiseReport,
     /// Every active goal: its progress this week and overall, and its SMART check.
     pub goals: Vec<GoalReport>,
-    /// Relationships whose warmth fell most this week.
-    pub cooled: Vec<Change>,
+    /// Relationships that crossed below their rhythm or fell sharply in warmth.
+    pub cooled: Vec<Cooled>,
+    /// How many more cooled than `cooled` shows.
+    pub cooled_more: usize,
     /// Trust levels that changed this week.
     pub trust_changes: Vec<Change>,
-    /// Consecutive weekly reviews before this one.
+    /// Birthdays in the seven days after the review's last day.
+    pub birthdays: Vec<Birthday>,
+    /// Same as `streak_before`, kept for the JSON output's readers.
     pub streak: usize,
+}
+
+impl Report {
+    /// How many days the review covers.
+    pub fn days(&self) -> i64 {
+        (self.end - self.start).num_days() + 1
+    }
+}
+
+/// A relationship that cooled: its warmth then and now, and, when it crossed below
+/// its keep-in-touch rhythm during the review, how many days past it is now.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Cooled {
+    pub contact: Uuid,
+    pub name: String,
+    pub from: u8,
+    pub to: u8,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub past_rhythm_days: Option<i64>,
+}
+
+/// A birthday coming up.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Birthday {
+    pub contact: Uuid,
+    pub name: String,
+    pub on: NaiveDate,
+    pub in_days: i64,
+    /// The age they reach, when the year is known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub turns: Option<i32>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -91,13 +141,19 @@ pub struct PromiseReport {
     pub rate_week_ago: Option<u8>,
 }
 
-/// The report for the seven days ending on `end`.
+/// The report for the days since the last saved review, ending on `end`.
 pub fn report(net: &Network, end: NaiveDate) -> Report {
     let Week { start, plan, numbers, new_by_stage, promises } = week(net, end);
     let in_week = |d: NaiveDate| start <= d && d <= end;
     let index = Index::new(net);
 
     let week_ago = start.pred_opt().unwrap_or(start);
+    let last_review = review::previous(&net.reviews, end).map(|r| r.on);
+    let streak_before = review::streak_before(&net.reviews, end);
+    let ended_streak = match last_review {
+        Some(last) if streak_before == 0 => Some(review::streak(&net.reviews, last)),
+        _ => None,
+    };
     let goals = net
         .goals
         .iter()
@@ -117,19 +173,18 @@ pub fn report(net: &Network, end: NaiveDate) -> Report {
             }
         })
         .collect();
-    let mut cooled: Vec<Change> = net
-        .contacts
-        .iter()
-        .filter(|c| c.added.date_naive() <= week_ago)
-        .map(|c| Change {
-            contact: c.id,
-            name: c.name.clone(),
-            from: index.warmth_on(c, week_ago).score,
-            to: index.warmth(c, end).score,
-        })
-        .filter(|ch| ch.to < ch.from)
-        .collect();
-    cooled.sort_by_key(|ch| (std::cmp::Reverse(ch.from - ch.to), ch.name.clone()));
+    let mut cooled: Vec<Cooled> = net.contacts.iter().filter_map(|c| cooled_one(c, &index, week_ago, end)).collect();
+    // Crossing the rhythm first (the most overdue first), then the sharpest falls.
+    cooled.sort_by_key(|ch| {
+        let fall = i16::from(ch.from) - i16::from(ch.to);
+        (
+            ch.past_rhythm_days.is_none(),
+            std::cmp::Reverse(ch.past_rhythm_days),
+            std::cmp::Reverse(fall),
+            ch.name.clone(),
+        )
+    });
+    let cooled_more = cooled.len().saturating_sub(COOLED_SHOWN);
     cooled.truncate(COOLED_SHOWN);
 
     let trust_changes = net
@@ -147,18 +202,68 @@ pub fn report(net: &Network, end: NaiveDate) -> Report {
     Report {
         start,
         end,
+        last_review,
+        streak_before,
+        ended_streak,
         plan,
         numbers,
         new_by_stage,
         promises,
         goals,
         cooled,
+        cooled_more,
         trust_changes,
-        streak: review::streak(&net.reviews, week_ago),
+        birthdays: birthdays(net, end),
+        streak: streak_before,
     }
 }
 
-/// The figures a saved review records for the seven days ending on `end`.
+/// The cooling rule: a relationship cooled when, between `before` and `end`, it crossed
+/// below its keep-in-touch rhythm (within it then, past it now), or its warmth fell by
+/// `SHARP_DROP` or more. A small decline within the rhythm is not news. Strangers have
+/// no rhythm to fall behind yet, and a snoozed person is resting by choice.
+fn cooled_one(c: &Contact, index: &Index, before: NaiveDate, end: NaiveDate) -> Option<Cooled> {
+    if c.added.date_naive() > before || c.snoozed(end) {
+        return None;
+    }
+    let last_by = |day: NaiveDate| index.interactions(&c.id).iter().find(|i| i.on <= day).map(|i| i.on);
+    let (from, to) = (index.warmth_on(c, before).score, index.warmth_on(c, end).score);
+    let then = cadence::overdue_days(c, last_by(before), before);
+    let now = cadence::overdue_days(c, last_by(end), end);
+    let crossed = c.stage != Stage::Stranger && then <= 0 && now > 0;
+    let sharp = from >= to.saturating_add(SHARP_DROP);
+    (crossed || sharp).then(|| Cooled {
+        contact: c.id,
+        name: c.name.clone(),
+        from,
+        to,
+        past_rhythm_days: crossed.then_some(now),
+    })
+}
+
+/// Birthdays in the seven days after `end`, `end` included, soonest first.
+fn birthdays(net: &Network, end: NaiveDate) -> Vec<Birthday> {
+    let mut soon: Vec<Birthday> = net
+        .contacts
+        .iter()
+        .filter_map(|c| {
+            let b = c.birthday?;
+            let on = b.next_on(end)?;
+            let in_days = (on - end).num_days();
+            (in_days <= BIRTHDAY_DAYS).then(|| Birthday {
+                contact: c.id,
+                name: c.name.clone(),
+                on,
+                in_days,
+                turns: b.turns_on(on),
+            })
+        })
+        .collect();
+    soon.sort_by(|a, b| a.in_days.cmp(&b.in_days).then_with(|| a.name.cmp(&b.name)));
+    soon
+}
+
+/// The figures a saved review records for the days it covers, ending on `end`.
 pub fn numbers(net: &Network, end: NaiveDate) -> Numbers {
     week(net, end).numbers
 }
@@ -172,9 +277,18 @@ struct Week {
     promises: PromiseReport,
 }
 
-/// The week's own facts: the plan against what happened, the numbers, the promises.
+/// The first day a review ending on `end` covers: the day after the last saved review
+/// from an earlier week, so nothing falls between two reviews; seven days for the first.
+pub fn start_of(net: &Network, end: NaiveDate) -> NaiveDate {
+    match review::previous(&net.reviews, end) {
+        Some(last) => last.on.succ_opt().unwrap_or(last.on).min(end),
+        None => end.checked_sub_days(Days::new(WEEK_DAYS - 1)).unwrap_or(NaiveDate::MIN),
+    }
+}
+
+/// The reviewed days' own facts: the plan against what happened, the numbers, the promises.
 fn week(net: &Network, end: NaiveDate) -> Week {
-    let start = end.checked_sub_days(Days::new(WEEK_DAYS - 1)).unwrap_or(NaiveDate::MIN);
+    let start = start_of(net, end);
     let in_week = |d: NaiveDate| start <= d && d <= end;
     let name = |id: &Uuid| net.contact(id).map(|c| c.name.clone()).unwrap_or_default();
 
@@ -233,9 +347,10 @@ fn promise_report(net: &Network, start: NaiveDate, end: NaiveDate) -> PromiseRep
             _ => {}
         }
     }
+    // Each day sees the promises made by then, as they stood then.
     let rate_at = |day: NaiveDate| {
         let since = day.checked_sub_days(Days::new(RELIABILITY_DAYS));
-        let known = net.promises.iter().filter(|p| p.resolved_on.is_none_or(|d| d <= day));
+        let known = net.promises.iter().filter(|p| p.made_on <= day);
         reliability::tally(known, day, since).rate()
     };
     r.rate = rate_at(end);
@@ -328,8 +443,10 @@ mod tests {
         assert_eq!(r.due_soon, vec![2]);
         assert_eq!(r.kept, vec![3]);
         assert!(r.broken.is_empty(), "broken before the week");
+        // A week ago #1 was already overdue and #4 broken; now #3 is kept on time too,
+        // and the overdue #1 still counts against the rate: 1 of 3.
         assert_eq!(r.rate_week_ago, Some(0));
-        assert_eq!(r.rate, Some(50));
+        assert_eq!(r.rate, Some(33));
     }
 
     #[test]
@@ -373,6 +490,99 @@ mod tests {
         assert_eq!((g.progress.current, g.this_week), (3, 2));
         // No specific description, no reasons: S, A and R are flagged.
         assert!(g.weak.contains(&Letter::Specific) && g.weak.contains(&Letter::Realistic), "{:?}", g.weak);
+    }
+
+    fn saved(net: &mut Network, on: &str) {
+        net.reviews.push(crate::model::Review {
+            id: Uuid::now_v7(),
+            on: day(on),
+            numbers: Numbers::default(),
+            went_well: None,
+            differently: None,
+            plan: None,
+            made: Utc::now(),
+            extra: Map::new(),
+        });
+    }
+
+    #[test]
+    fn a_review_covers_everything_since_the_last_one() {
+        let mut net = Network::default();
+        let a = person(&mut net, "A", Stage::Connection, "2026-01-01");
+        saved(&mut net, "2026-11-14");
+        // The week of 2026-11-16 had no review; its lunch and kept promise are not lost.
+        talk(&mut net, a, "2026-11-18", false);
+        promise(&mut net, 1, "2026-11-19", PromiseStatus::Kept, Some("2026-11-19"));
+        talk(&mut net, a, "2026-11-26", true);
+        let r = report(&net, end());
+        assert_eq!((r.start, r.days(), r.last_review), (day("2026-11-15"), 14, Some(day("2026-11-14"))));
+        assert_eq!(r.numbers.interactions, 2);
+        assert_eq!(r.promises.kept, vec![1]);
+        // The skipped week ended a streak of one week; nothing continues into this one.
+        assert_eq!((r.streak_before, r.ended_streak), (0, Some(1)));
+    }
+
+    #[test]
+    fn a_second_review_in_the_same_week_covers_the_same_days() {
+        let mut net = Network::default();
+        saved(&mut net, "2026-11-21");
+        saved(&mut net, "2026-11-27");
+        let r = report(&net, end());
+        // The review of 2026-11-27 is this week's and is being replaced, not continued.
+        assert_eq!((r.start, r.last_review), (day("2026-11-22"), Some(day("2026-11-21"))));
+        assert_eq!((r.streak_before, r.ended_streak), (1, None));
+    }
+
+    #[test]
+    fn cooling_names_only_a_crossed_rhythm_or_a_sharp_fall() {
+        let mut net = Network::default();
+        // Within a 2-week rhythm before and after: warmth slips a little, not news.
+        let steady = person(&mut net, "Steady", Stage::Connection, "2026-01-01");
+        talk(&mut net, steady, "2026-11-18", false);
+        // Due on 2026-11-24: within the rhythm a week ago, past it now.
+        let crossed = person(&mut net, "Crossed", Stage::Connection, "2026-01-01");
+        talk(&mut net, crossed, "2026-11-10", false);
+        // Long past the rhythm already a week ago: not a change this week.
+        let long = person(&mut net, "Long", Stage::Connection, "2026-01-01");
+        talk(&mut net, long, "2026-08-01", false);
+        let r = report(&net, end());
+        let names: Vec<&str> = r.cooled.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, vec!["Crossed"]);
+        assert_eq!(r.cooled[0].past_rhythm_days, Some(4));
+        let s = net.contacts.iter().find(|c| c.id == steady).unwrap();
+        let index = Index::new(&net);
+        assert!(index.warmth_on(s, day("2026-11-28")).score < index.warmth_on(s, day("2026-11-21")).score);
+    }
+
+    #[test]
+    fn a_sharp_fall_in_warmth_is_named_without_a_rhythm_crossed() {
+        let mut net = Network::default();
+        let a = person(&mut net, "A", Stage::Connection, "2026-01-01");
+        net.contacts[0].every = Some("8w".parse().unwrap());
+        // Since the last review a month ago: no talk, though still within 8 weeks, and
+        // a promise to them went overdue. Together a steep fall.
+        for d in ["2026-10-28", "2026-10-21", "2026-10-14", "2026-10-07"] {
+            talk(&mut net, a, d, false);
+        }
+        promise(&mut net, 1, "2026-11-20", PromiseStatus::Open, None);
+        saved(&mut net, "2026-10-31");
+        let r = report(&net, end());
+        assert_eq!(r.cooled.len(), 1, "{:?}", r.cooled);
+        assert_eq!(r.cooled[0].past_rhythm_days, None);
+        assert!(r.cooled[0].from >= r.cooled[0].to + SHARP_DROP);
+    }
+
+    #[test]
+    fn birthdays_in_the_coming_week() {
+        let mut net = Network::default();
+        person(&mut net, "Soon", Stage::Connection, "2026-01-01");
+        person(&mut net, "Later", Stage::Connection, "2026-01-01");
+        net.contacts[0].birthday = Some("1990-12-05".parse().unwrap());
+        net.contacts[1].birthday = Some("--12-06".parse().unwrap());
+        let r = report(&net, end());
+        assert_eq!(r.birthdays.len(), 1);
+        let b = &r.birthdays[0];
+        assert_eq!((b.name.as_str(), b.on, b.in_days, b.turns), ("Soon", day("2026-12-05"), 7, Some(36)));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Step 3: whom to reach this week. Each candidate gets its strongest reason; the picks
 //! balance the circles and always include someone new (a stranger or acquaintance)
-//! when there is one, because widening the network is the step people skip.
+//! when there is one, because widening the network is the step people skip. Every
+//! overdue promise is named, whatever the snooze or the count: a debt is never hidden.
 
 use super::cadence;
 use super::index::Index;
@@ -17,8 +18,19 @@ use uuid::Uuid;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "reason", rename_all = "snake_case")]
 pub enum Reason {
-    /// A promise to them is overdue or due within a week.
-    Promise { n: u32, due: NaiveDate, overdue: bool },
+    /// A promise to them is overdue or due within a week; `also` holds their other
+    /// overdue promises, so that every one is named.
+    Promise {
+        n: u32,
+        due: NaiveDate,
+        overdue: bool,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        also: Vec<u32>,
+    },
+    /// You broke a promise to them lately and have not talked since: acknowledge it.
+    Repair { n: u32, on: NaiveDate },
+    /// Their birthday falls within the coming week (`in_days` 0 is today).
+    Birthday { on: NaiveDate, in_days: i64 },
     /// Linked to an active goal that is behind.
     Goal { title: String },
     /// Past the keep-in-touch rhythm.
@@ -36,6 +48,8 @@ impl Reason {
     pub fn key(&self) -> &'static str {
         match self {
             Reason::Promise { .. } => "promise",
+            Reason::Repair { .. } => "repair",
+            Reason::Birthday { .. } => "birthday",
             Reason::Goal { .. } => "goal",
             Reason::Overdue { .. } => "overdue",
             Reason::Cooling { .. } => "cooling",
@@ -46,14 +60,36 @@ impl Reason {
 
     pub fn describe(&self, lang: Lang) -> String {
         match self {
-            Reason::Promise { n, due, overdue: true } => t!(
+            Reason::Promise { n, due, overdue: true, also } if also.is_empty() => t!(
                 lang,
                 "promise #{n} was due {due}; deliver it or agree a new date",
                 "janji #{n} jatuh tempo {due}; tepati atau sepakati tanggal baru"
             ),
-            Reason::Promise { n, due, overdue: false } => {
+            Reason::Promise { n, due, overdue: true, also } => {
+                let list = std::iter::once(n).chain(also).map(|n| format!("#{n}")).collect::<Vec<_>>().join(", ");
+                t!(
+                    lang,
+                    "promises {list} are overdue, the first since {due}; deliver them or agree new dates",
+                    "janji {list} sudah lewat tenggat, yang pertama sejak {due}; tepati atau sepakati tanggal baru"
+                )
+            }
+            Reason::Promise { n, due, overdue: false, .. } => {
                 t!(lang, "promise #{n} is due {due}", "janji #{n} jatuh tempo {due}")
             }
+            Reason::Repair { n, on } => t!(
+                lang,
+                "you broke promise #{n} on {on}; acknowledge it",
+                "Anda mengingkari janji #{n} pada {on}; akui itu kepadanya"
+            ),
+            Reason::Birthday { in_days: 0, .. } => t!(lang, "their birthday is today", "hari ini ulang tahunnya"),
+            Reason::Birthday { on, in_days: 1 } => {
+                t!(lang, "their birthday is tomorrow, {on}", "besok, {on}, ulang tahunnya")
+            }
+            Reason::Birthday { on, in_days } => t!(
+                lang,
+                "their birthday is in {in_days} days, on {on}",
+                "ulang tahunnya {in_days} hari lagi, pada {on}"
+            ),
             Reason::Goal { title } => t!(
                 lang,
                 "matters to your goal \"{title}\", which is behind",
@@ -99,6 +135,9 @@ pub struct Candidate {
 pub struct Selection {
     pub picks: Vec<Candidate>,
     pub alternates: Vec<Candidate>,
+    /// How many picks go beyond the count asked for, because every person owed an
+    /// overdue promise is named.
+    pub beyond_count: usize,
 }
 
 /// Days of quiet after a conversation before someone is proposed again.
@@ -115,9 +154,33 @@ pub fn select(net: &Network, today: NaiveDate, count: usize, goal_people: &HashM
     let mut candidates: Vec<Candidate> =
         net.contacts.iter().filter_map(|c| candidate(c, &index, today, month_ago, goal_people)).collect();
     candidates.sort_by(|a, b| b.priority.cmp(&a.priority).then_with(|| a.name.cmp(&b.name)));
-    let picks = balance(&candidates, count);
+    let (picks, beyond_count) = with_every_debt(&candidates, count);
     let alternates = candidates.into_iter().filter(|c| !picks.iter().any(|p| p.contact == c.contact)).collect();
-    Selection { picks, alternates }
+    Selection { picks, alternates, beyond_count }
+}
+
+/// Whether the candidate is owed an overdue promise.
+fn owes(c: &Candidate) -> bool {
+    matches!(c.reason, Reason::Promise { overdue: true, .. })
+}
+
+/// The balanced picks, as long as they name everyone owed an overdue promise (they
+/// come first, so they usually do). When the circles' balance or the count would leave
+/// one out, everyone owed comes first, beyond `count` if need be, and the places left
+/// are balanced as usual. Returns the picks and how many go beyond `count`.
+fn with_every_debt(sorted: &[Candidate], count: usize) -> (Vec<Candidate>, usize) {
+    let picks = balance(sorted, count);
+    let (owed, rest): (Vec<Candidate>, Vec<Candidate>) = sorted.iter().cloned().partition(owes);
+    if owed.iter().all(|o| picks.iter().any(|p| p.contact == o.contact)) {
+        return (picks, 0);
+    }
+    let beyond = owed.len().saturating_sub(count);
+    let mut picks = owed;
+    let room = count.saturating_sub(picks.len());
+    if room > 0 {
+        picks.extend(balance(&rest, room));
+    }
+    (picks, beyond)
 }
 
 /// Contacts linked to active goals that are behind, with the goal's title (the first
@@ -142,21 +205,15 @@ fn candidate(
     month_ago: NaiveDate,
     goal_people: &HashMap<Uuid, String>,
 ) -> Option<Candidate> {
-    if c.snoozed(today) {
-        return None;
-    }
     let last = index.last_talked(&c.id);
-    let mut options: Vec<(i64, Reason)> = Vec::new();
-    for p in index.promises(&c.id) {
-        let days_left = (p.due - today).num_days();
-        match p.outcome(today) {
-            Outcome::Overdue => options.push((300 - days_left, Reason::Promise { n: p.n, due: p.due, overdue: true })),
-            Outcome::Open if days_left <= 7 => {
-                options.push((250 - days_left, Reason::Promise { n: p.n, due: p.due, overdue: false }))
-            }
-            _ => {}
-        }
+    let mut options: Vec<(i64, Reason)> = promise_options(index.promises(&c.id), today);
+    // A snooze rests the relationship, never a debt: an overdue promise is still named.
+    if c.snoozed(today) {
+        options.retain(|(_, r)| matches!(r, Reason::Promise { overdue: true, .. }));
+        return best(c, options);
     }
+    options.extend(repair(index.promises(&c.id), last, today));
+    options.extend(birthday(c, today));
     let rested = last.is_some_and(|d| (today - d).num_days() < RESTED_DAYS);
     if !rested {
         if let Some(title) = goal_people.get(&c.id) {
@@ -190,6 +247,11 @@ fn candidate(
             _ => {}
         }
     }
+    best(c, options)
+}
+
+/// The contact as a candidate with its strongest reason, if it has one.
+fn best(c: &Contact, options: Vec<(i64, Reason)>) -> Option<Candidate> {
     let (priority, reason) = options.into_iter().max_by_key(|(p, _)| *p)?;
     Some(Candidate {
         contact: c.id,
@@ -199,6 +261,54 @@ fn candidate(
         reason,
         priority,
     })
+}
+
+/// How many days back a broken promise still asks for repair.
+const REPAIR_DAYS: i64 = 30;
+/// How many days ahead a birthday is a reason to reach out.
+pub const BIRTHDAY_DAYS: i64 = 7;
+
+/// Promises to one person that make them a pick: the most overdue one (naming the
+/// others overdue with it), and those due within a week.
+fn promise_options(promises: &[&crate::model::Promise], today: NaiveDate) -> Vec<(i64, Reason)> {
+    let mut overdue: Vec<_> = promises.iter().filter(|p| p.outcome(today) == Outcome::Overdue).collect();
+    overdue.sort_by_key(|p| (p.due, p.n));
+    let mut options = Vec::new();
+    if let Some((first, others)) = overdue.split_first() {
+        let also = others.iter().map(|p| p.n).collect();
+        let days_left = (first.due - today).num_days();
+        options.push((300 - days_left, Reason::Promise { n: first.n, due: first.due, overdue: true, also }));
+    }
+    for p in promises.iter().filter(|p| p.outcome(today) == Outcome::Open) {
+        let days_left = (p.due - today).num_days();
+        if days_left <= 7 {
+            options.push((250 - days_left, Reason::Promise { n: p.n, due: p.due, overdue: false, also: Vec::new() }));
+        }
+    }
+    options
+}
+
+/// The latest promise to them broken in the last month with no conversation since.
+fn repair(promises: &[&crate::model::Promise], last: Option<NaiveDate>, today: NaiveDate) -> Option<(i64, Reason)> {
+    let broken = promises
+        .iter()
+        .filter(|p| p.outcome(today) == Outcome::Broken)
+        .filter_map(|p| p.resolved_on.map(|on| (on, p.n)))
+        .filter(|(on, _)| *on <= today && (today - *on).num_days() <= REPAIR_DAYS)
+        .max()?;
+    let (on, n) = broken;
+    // Talking after the break is the chance to acknowledge it; after that, no nagging.
+    if last.is_some_and(|d| d > on) {
+        return None;
+    }
+    Some((260, Reason::Repair { n, on }))
+}
+
+/// Their birthday, when it falls within the coming week.
+fn birthday(c: &Contact, today: NaiveDate) -> Option<(i64, Reason)> {
+    let on = c.birthday?.next_on(today)?;
+    let in_days = (on - today).num_days();
+    (in_days <= BIRTHDAY_DAYS).then(|| (200 - in_days, Reason::Birthday { on, in_days }))
 }
 
 /// Takes the most pressing candidates, at most about half from any one circle, and
@@ -304,7 +414,7 @@ mod tests {
         net.promises.push(test_support::promise(b, 7, "2026-11-25", PromiseStatus::Open, None));
         let s = pick(&net, 2);
         assert_eq!(s.picks[0].contact, b);
-        assert_eq!(s.picks[0].reason, Reason::Promise { n: 7, due: day("2026-11-25"), overdue: true });
+        assert_eq!(s.picks[0].reason, Reason::Promise { n: 7, due: day("2026-11-25"), overdue: true, also: vec![] });
     }
 
     #[test]
@@ -390,6 +500,76 @@ mod tests {
         assert_eq!(reason_of(&s, a), Some(&Reason::Deepen));
         // Long out of touch: still someone to widen the circle with (or past the rhythm).
         assert!(matches!(reason_of(&s, b), Some(Reason::Widen { .. }) | Some(Reason::Overdue { .. })));
+    }
+
+    #[test]
+    fn a_snooze_never_hides_an_overdue_promise() {
+        let mut net = Network::default();
+        let a = add(&mut net, "A", Circle::Friend, Stage::Connection, Some("30d"));
+        net.contacts[0].snoozed_until = Some(day("2026-12-20"));
+        talk(&mut net, a, "2026-08-01");
+        net.promises.push(test_support::promise(a, 1, "2026-12-01", PromiseStatus::Open, None));
+        // Snoozed, a promise not yet overdue and a past rhythm rest with the snooze.
+        assert!(pick(&net, 5).picks.is_empty());
+        net.promises.push(test_support::promise(a, 2, "2026-11-20", PromiseStatus::Open, None));
+        let s = pick(&net, 5);
+        assert_eq!(s.picks.len(), 1);
+        assert_eq!(s.picks[0].reason, Reason::Promise { n: 2, due: day("2026-11-20"), overdue: true, also: vec![] });
+    }
+
+    #[test]
+    fn every_overdue_promise_is_named_beyond_the_count() {
+        let mut net = Network::default();
+        for i in 0..6u32 {
+            let id = add(&mut net, &format!("P{i}"), Circle::Colleague, Stage::Connection, None);
+            net.promises.push(test_support::promise(id, i + 1, "2026-11-20", PromiseStatus::Open, None));
+        }
+        let stranger = add(&mut net, "Stranger", Circle::Other, Stage::Stranger, None);
+        let s = pick(&net, 5);
+        assert_eq!((s.picks.len(), s.beyond_count), (6, 1));
+        assert!(s.picks.iter().all(owes));
+        assert_eq!(s.alternates.first().map(|c| c.contact), Some(stranger));
+        // With room left, the usual picks follow the debts.
+        let s = pick(&net, 7);
+        assert_eq!((s.picks.len(), s.beyond_count), (7, 0));
+        assert_eq!(reason_of(&s, stranger), Some(&Reason::Widen { stage: Stage::Stranger }));
+    }
+
+    #[test]
+    fn several_overdue_promises_to_one_person_are_all_named() {
+        let mut net = Network::default();
+        let a = add(&mut net, "A", Circle::Friend, Stage::Connection, None);
+        net.promises.push(test_support::promise(a, 4, "2026-11-22", PromiseStatus::Open, None));
+        net.promises.push(test_support::promise(a, 3, "2026-11-10", PromiseStatus::Open, None));
+        let s = pick(&net, 1);
+        let reason = &s.picks[0].reason;
+        assert_eq!(reason, &Reason::Promise { n: 3, due: day("2026-11-10"), overdue: true, also: vec![4] });
+        assert!(reason.describe(Lang::En).starts_with("promises #3, #4 are overdue"), "{}", reason.describe(Lang::En));
+    }
+
+    #[test]
+    fn a_broken_promise_asks_for_repair_until_you_talk() {
+        let mut net = Network::default();
+        let a = add(&mut net, "A", Circle::Friend, Stage::Connection, None);
+        talk(&mut net, a, "2026-11-20");
+        net.promises.push(test_support::promise(a, 2, "2026-11-22", PromiseStatus::Broken, Some("2026-11-26")));
+        let s = pick(&net, 3);
+        assert_eq!(reason_of(&s, a), Some(&Reason::Repair { n: 2, on: day("2026-11-26") }));
+        assert_eq!(s.picks[0].reason.describe(Lang::En), "you broke promise #2 on 2026-11-26; acknowledge it");
+        talk(&mut net, a, "2026-11-27");
+        assert_ne!(reason_of(&pick(&net, 3), a), Some(&Reason::Repair { n: 2, on: day("2026-11-26") }));
+    }
+
+    #[test]
+    fn a_birthday_in_the_coming_week_is_a_reason() {
+        let mut net = Network::default();
+        let a = add(&mut net, "A", Circle::Friend, Stage::Connection, None);
+        talk(&mut net, a, "2026-11-20");
+        net.contacts[0].birthday = Some("--12-03".parse().unwrap());
+        let s = pick(&net, 3);
+        assert_eq!(reason_of(&s, a), Some(&Reason::Birthday { on: day("2026-12-03"), in_days: 5 }));
+        net.contacts[0].birthday = Some("--12-06".parse().unwrap());
+        assert!(reason_of(&pick(&net, 3), a).is_none(), "8 days ahead is next week's news");
     }
 
     #[test]

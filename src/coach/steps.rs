@@ -25,7 +25,8 @@ pub enum Step {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "evidence", rename_all = "snake_case")]
 pub enum Evidence {
-    /// Kept on time / resolved over the last 90 days (None: nothing resolved yet).
+    /// Kept on time / counted over the last 90 days, where `resolved` counts the
+    /// promises resolved and those open past due (None: nothing to count yet).
     Reliability {
         rate: Option<u8>,
         resolved: usize,
@@ -133,7 +134,7 @@ fn trust(net: &Network, index: &Index, today: NaiveDate) -> StepReport {
         step: Step::Trust,
         score: score.round().clamp(0.0, 100.0) as u8,
         evidence: vec![
-            Evidence::Reliability { rate: rel.rate(), resolved: rel.resolved() },
+            Evidence::Reliability { rate: rel.rate(), resolved: rel.counted() },
             Evidence::OverduePromises { count: overdue.len() },
             Evidence::CloseKnowing { average, people: close.len() },
         ],
@@ -289,9 +290,10 @@ mod tests {
         let [t, _, _] = steps(&net, today());
         assert_eq!(t.next, Action::KeepPromise { n: 1, name: "Ana".into(), due: day("2026-11-20") });
         assert!(t.evidence.contains(&Evidence::OverduePromises { count: 1 }));
-        assert!(t.evidence.contains(&Evidence::Reliability { rate: Some(100), resolved: 1 }));
-        // 100% reliability (50) + knowing 0 + one overdue promise (20 - 10).
-        assert_eq!(t.score, 60);
+        // The overdue promise counts against the rate: 1 of 2 kept on time.
+        assert!(t.evidence.contains(&Evidence::Reliability { rate: Some(50), resolved: 2 }));
+        // 50% reliability (25) + knowing 0 + one overdue promise (20 - 10).
+        assert_eq!(t.score, 35);
     }
 
     #[test]

@@ -53,6 +53,9 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         {
             app.ui.line(line)?;
         }
+        if let Some(note) = beyond_count_note(lang, args.count, selection.beyond_count) {
+            app.ui.info(note);
+        }
     }
     if selection.picks.is_empty() {
         if app.ui.json {
@@ -154,6 +157,23 @@ pub fn choose(app: &App, p: &mut dyn Prompter, s: &Selection) -> anyhow::Result<
         }
     }
     Ok(chosen)
+}
+
+/// Says that the picks go beyond `--count` because every overdue promise is named.
+pub fn beyond_count_note(lang: crate::i18n::Lang, count: usize, beyond: usize) -> Option<String> {
+    match beyond {
+        0 => None,
+        1 => Some(t!(
+            lang,
+            "One pick more than the {count} asked for: every overdue promise is named.",
+            "Satu usulan lebih dari {count} yang diminta: setiap janji yang lewat tenggat disebut."
+        )),
+        k => Some(t!(
+            lang,
+            "{k} picks more than the {count} asked for: every overdue promise is named.",
+            "{k} usulan lebih dari {count} yang diminta: setiap janji yang lewat tenggat disebut."
+        )),
+    }
 }
 
 /// The picks as lines: `1. Wei Chen (colleague) — promise #4 was due …`.

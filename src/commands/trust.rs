@@ -188,16 +188,25 @@ pub fn note_line(n: &TrustNote) -> String {
     format!("  {}  {level}{text}", n.on).trim_end().to_string()
 }
 
-/// "kept 4 of 5 promises on time (80%)".
+/// "reliability 80%: kept 4 of 5 promises on time (1 open)"; an overdue promise is
+/// counted as not kept on time, and the line says so.
 pub fn reliability_line(r: &Reliability, lang: Lang) -> String {
-    let (kept, resolved) = (r.kept_on_time, r.resolved());
+    let (kept, counted, overdue) = (r.kept_on_time, r.counted(), r.overdue);
     let open = r.open + r.overdue;
+    let overdue_note = match overdue {
+        0 => String::new(),
+        _ => t!(
+            lang,
+            ", {overdue} of them overdue and counted as not kept",
+            ", {overdue} di antaranya lewat tenggat dan dihitung belum ditepati"
+        ),
+    };
     match r.rate() {
         None => t!(lang, "no promise resolved yet ({open} open)", "belum ada janji yang selesai ({open} terbuka)"),
         Some(rate) => t!(
             lang,
-            "reliability {rate}%: kept {kept} of {resolved} promises on time ({open} open)",
-            "keandalan {rate}%: {kept} dari {resolved} janji ditepati tepat waktu ({open} terbuka)"
+            "reliability {rate}%: kept {kept} of {counted} promises on time{overdue_note} ({open} open)",
+            "keandalan {rate}%: {kept} dari {counted} janji ditepati tepat waktu{overdue_note} ({open} terbuka)"
         ),
     }
 }

@@ -204,8 +204,8 @@ pub(super) fn args(en: &str) -> Option<&'static str> {
         "Save the proposal as this week's plan without asking" => {
             "Simpan usulan sebagai rencana minggu ini tanpa bertanya"
         }
-        "Review the seven days ending on this day [default: today]" => {
-            "Tinjau tujuh hari yang berakhir pada tanggal ini [bawaan: hari ini]"
+        "Review the days up to this one since the last saved review [default: today]" => {
+            "Tinjau hari-hari sejak tinjauan terakhir yang disimpan sampai tanggal ini [bawaan: hari ini]"
         }
         "Save the review (and next week's proposed plan) without asking" => {
             "Simpan tinjauan (dan usulan rencana minggu depan) tanpa bertanya"

@@ -101,14 +101,31 @@ impl Promise {
     }
 
     /// The outcome as of `today`. Kept by the due date in force counts as on time, so a
-    /// promise renegotiated in good faith and kept by the new date keeps faith.
+    /// promise renegotiated in good faith and kept by the new date keeps faith. A new
+    /// date agreed only after the old one had passed is not good faith but a late
+    /// promise: kept, it counts as kept late.
     pub fn outcome(&self, today: NaiveDate) -> Outcome {
         match (&self.status, self.resolved_on) {
-            (PromiseStatus::Kept, Some(on)) if on > self.due => Outcome::KeptLate,
+            (PromiseStatus::Kept, Some(on)) if on > self.due || self.moved_when_overdue() => Outcome::KeptLate,
             (PromiseStatus::Kept, _) => Outcome::KeptOnTime,
             (PromiseStatus::Broken, _) => Outcome::Broken,
             _ if self.due < today => Outcome::Overdue,
             _ => Outcome::Open,
+        }
+    }
+
+    /// Whether a new date was agreed after the date it replaced had already passed.
+    pub fn moved_when_overdue(&self) -> bool {
+        self.moves.iter().any(|m| m.on > m.from)
+    }
+
+    /// The outcome as it stood on an earlier `day`: a promise resolved after that day
+    /// was still open then.
+    pub fn outcome_on(&self, day: NaiveDate) -> Outcome {
+        match self.resolved_on {
+            Some(on) if on > day && self.due < day => Outcome::Overdue,
+            Some(on) if on > day => Outcome::Open,
+            _ => self.outcome(day),
         }
     }
 
@@ -163,6 +180,27 @@ mod tests {
         assert_eq!(p.moves[0].to, day("2026-12-10"));
         assert_eq!(p.original_due(), day("2026-11-30"));
         assert_eq!(p.outcome(day("2026-12-20")), Outcome::KeptOnTime);
+    }
+
+    #[test]
+    fn a_date_moved_after_it_passed_then_kept_is_late() {
+        let mut p = promise("2026-11-20", PromiseStatus::Open, None);
+        p.move_due(day("2026-12-10"), day("2026-11-25"), "sorry, next month".into());
+        p.settle(PromiseStatus::Kept, day("2026-12-01"));
+        assert_eq!(p.outcome(day("2026-12-20")), Outcome::KeptLate);
+        // Moved on the due day itself is still in time.
+        let mut q = promise("2026-11-20", PromiseStatus::Open, None);
+        q.move_due(day("2026-12-10"), day("2026-11-20"), "agreed".into());
+        q.settle(PromiseStatus::Kept, day("2026-12-01"));
+        assert_eq!(q.outcome(day("2026-12-20")), Outcome::KeptOnTime);
+    }
+
+    #[test]
+    fn an_earlier_day_sees_a_later_resolution_as_open() {
+        let p = promise("2026-11-20", PromiseStatus::Kept, Some("2026-11-26"));
+        assert_eq!(p.outcome_on(day("2026-11-22")), Outcome::Overdue);
+        assert_eq!(p.outcome_on(day("2026-11-18")), Outcome::Open);
+        assert_eq!(p.outcome_on(day("2026-11-28")), Outcome::KeptLate);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Weekly reviews: the week's numbers, the user's reflection and the plan made for the
 //! next week. Saved so progress and the streak can be seen over time.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Days, NaiveDate, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use uuid::Uuid;
@@ -42,27 +42,50 @@ pub struct Review {
     pub extra: Map<String, Value>,
 }
 
-/// Consecutive weekly reviews up to `today`: each within 10 days of the next, the
-/// latest within 10 days of today (a few days' slack, since life does not run on a
-/// timetable).
+/// The Monday that starts the calendar week of `day`. Reviews are counted by calendar
+/// week (Monday to Sunday): one review a week, whichever day suits.
+pub fn week_of(day: NaiveDate) -> NaiveDate {
+    day.week(Weekday::Mon).first_day()
+}
+
+/// The streak as of `today`: the consecutive calendar weeks, each with a saved review,
+/// that end with the latest review, as long as that review was this week or last week.
+/// A calendar week without a review resets it to 0. This one definition is used by the
+/// review's header, the message after saving and `review history`.
 pub fn streak(reviews: &[Review], today: NaiveDate) -> usize {
-    const SLACK: i64 = 10;
-    let mut days: Vec<NaiveDate> = reviews.iter().map(|r| r.on).filter(|d| *d <= today).collect();
-    days.sort_unstable();
-    days.dedup();
+    let mut weeks: Vec<NaiveDate> = reviews.iter().filter(|r| r.on <= today).map(|r| week_of(r.on)).collect();
+    weeks.sort_unstable();
+    weeks.dedup();
+    let mut expected = week_of(today);
     let mut streak = 0;
-    let mut next = today;
-    for day in days.iter().rev() {
-        if (next - *day).num_days() > SLACK {
+    for (i, week) in weeks.iter().rev().enumerate() {
+        // The latest review may be this week or last week; after it, no week is skipped.
+        if *week != expected && !(i == 0 && Some(*week) == expected.checked_sub_days(Days::new(7))) {
             break;
         }
-        // Two reviews in the same week count once.
-        if streak == 0 || (next - *day).num_days() >= 4 {
-            streak += 1;
-            next = *day;
+        streak += 1;
+        match week.checked_sub_days(Days::new(7)) {
+            Some(before) => expected = before,
+            None => break,
         }
     }
     streak
+}
+
+/// The latest saved review from a calendar week before the week of `end`: the one a
+/// review of the week ending on `end` continues from. A review from the same week is
+/// not it: saving again that week replaces it.
+pub fn previous(reviews: &[Review], end: NaiveDate) -> Option<&Review> {
+    let week = week_of(end);
+    reviews.iter().filter(|r| week_of(r.on) < week).max_by_key(|r| (r.on, r.made))
+}
+
+/// The streak a review of the week ending on `end` continues: the reviews before that
+/// week, as of `end`. 0 when none was saved last week (a skipped week) or ever.
+pub fn streak_before(reviews: &[Review], end: NaiveDate) -> usize {
+    let week = week_of(end);
+    let earlier: Vec<Review> = reviews.iter().filter(|r| week_of(r.on) < week).cloned().collect();
+    streak(&earlier, end)
 }
 
 #[cfg(test)]
@@ -88,21 +111,40 @@ mod tests {
 
     #[test]
     fn weekly_reviews_build_a_streak() {
+        // 2026-11-28 is a Saturday; one review in each of the last four calendar weeks.
         let r = [review("2026-11-07"), review("2026-11-14"), review("2026-11-21"), review("2026-11-27")];
         assert_eq!(streak(&r, today()), 4);
+        // Any day of the week will do: Monday, then Sunday of the next week.
+        let r = [review("2026-11-16"), review("2026-11-29")];
+        assert_eq!(streak(&r, "2026-11-29".parse().unwrap()), 2);
     }
 
     #[test]
-    fn a_gap_breaks_the_streak() {
-        let r = [review("2026-10-10"), review("2026-11-14"), review("2026-11-21")];
-        assert_eq!(streak(&r, today()), 2);
-        assert_eq!(streak(&r, "2026-12-20".parse().unwrap()), 0);
+    fn last_weeks_review_keeps_the_streak_alive_until_the_week_after() {
+        let r = [review("2026-11-14"), review("2026-11-21")];
+        assert_eq!(streak(&r, today()), 2, "this week's review is still to come");
+        assert_eq!(streak(&r, "2026-11-29".parse().unwrap()), 2, "Sunday of the next week");
+        assert_eq!(streak(&r, "2026-11-30".parse().unwrap()), 0, "a whole calendar week without a review");
+    }
+
+    #[test]
+    fn a_skipped_week_resets_the_streak() {
+        let r = [review("2026-10-31"), review("2026-11-07"), review("2026-11-21")];
+        assert_eq!(streak(&r, today()), 1);
         assert_eq!(streak(&[], today()), 0);
+        // Before this week's review: the week of 2026-11-09 had none, so nothing continues.
+        let r = [review("2026-10-31"), review("2026-11-07")];
+        assert_eq!(streak_before(&r, "2026-11-21".parse().unwrap()), 0);
+        assert_eq!(streak_before(&r, "2026-11-14".parse().unwrap()), 2);
+        assert_eq!(previous(&r, "2026-11-21".parse().unwrap()).map(|r| r.on), Some("2026-11-07".parse().unwrap()));
     }
 
     #[test]
     fn two_reviews_in_one_week_count_once() {
         let r = [review("2026-11-20"), review("2026-11-21"), review("2026-11-27")];
         assert_eq!(streak(&r, today()), 2);
+        // The week's own earlier review is replaced, not continued.
+        assert_eq!(previous(&r, "2026-11-28".parse().unwrap()).map(|r| r.on), Some("2026-11-21".parse().unwrap()));
+        assert_eq!(streak_before(&r, "2026-11-28".parse().unwrap()), 1);
     }
 }

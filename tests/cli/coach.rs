@@ -19,7 +19,9 @@ fn coach_scores_each_step_with_evidence_and_a_next_action() {
     let (out, _) = env.ok(&["coach"]);
     for needle in [
         "1. Build trust",
-        "35/100",
+        // The overdue promise counts against reliability: 1 of 4 kept on time.
+        "31/100",
+        "· kept 25% of 4 promises on time in the last 90 days",
         "· 1 promise overdue",
         "→ deliver promise #4 to Wei Chen (due 2026-11-20)",
         "2. Set goals",

@@ -7,6 +7,7 @@ use expectrl::{Eof, Expect};
 use std::time::Duration;
 
 pub(crate) const DOWN: &str = "\x1b[B";
+pub(crate) const UP: &str = "\x1b[A";
 pub(crate) const ENTER: &str = "\r";
 
 /// Starts `jejaring ARGS…` on a pseudo-terminal (stdin, stdout and stderr), in the test

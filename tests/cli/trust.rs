@@ -162,8 +162,8 @@ fn promises_are_kept_late_broken_or_moved() {
 #[test]
 fn renegotiated_and_kept_by_the_new_date_counts_as_on_time() {
     let env = TestEnv::with_fixture("network.json");
-    env.ok(&["promise", "budi", "Send the deck", "--due", "2026-11-20"]);
-    env.ok(&["promise", "move", "1", "--due", "2026-12-01", "--note", "Agreed a week more"]);
+    env.ok(&["promise", "budi", "Send the deck", "--due", "2026-11-30"]);
+    env.ok(&["promise", "move", "1", "--due", "2026-12-07", "--note", "Agreed a week more"]);
     env.ok(&["promise", "done", "1"]);
     let (out, _) = env.ok(&["show", "budi"]);
     assert!(out.contains("reliability 100%: kept 1 of 1 promises on time"), "{out}");

@@ -22,7 +22,7 @@ use uuid::Uuid;
 
 #[derive(Debug, clap::Args)]
 pub struct CheckinArgs {
-    /// Review the seven days ending on this day [default: today]
+    /// Review the days up to this one since the last saved review [default: today]
     #[arg(long, value_name = "DATE")]
     pub week: Option<String>,
     /// Save the review (and next week's proposed plan) without asking
@@ -68,14 +68,14 @@ pub fn run(app: &App, args: CheckinArgs) -> anyhow::Result<()> {
     let store = app.open_read()?;
     let net = &store.net;
     let report = review::report(net, end);
-    let selection = select::select(net, today, args.count, &select::goal_people(net, today));
     let interactive = !args.save && !app.ui.json && app.prompter().is_some();
 
     if app.ui.json {
+        let selection = next_week(net, today, args.count);
         let saved = args.save;
         app.ui.json_value(&Output { report: &report, next_week: &selection.picks, saved })?;
     } else {
-        print_report(app, net, &report, &selection, interactive)?;
+        print_report(app, net, &report, args.count, interactive)?;
     }
 
     let (decisions, picks, went_well, differently) = match app.prompter() {
@@ -83,8 +83,16 @@ pub fn run(app: &App, args: CheckinArgs) -> anyhow::Result<()> {
             app.ui.flush()?;
             let mut decisions = resolve_promises(app, &mut p, net, &report)?;
             decisions.extend(update_goals(app, &mut p, net)?);
+            // Next week's people follow from the answers just given: a promise kept is
+            // no longer a reason, a promise broken asks for repair.
+            let mut answered = net.clone();
+            apply(&mut answered, &decisions, today, app.clock.now);
+            let selection = next_week(&answered, today, args.count);
             app.ui.line("")?;
             app.ui.line(app.ui.paint(style::HEADING, t!(lang, "6. Next week", "6. Minggu depan")))?;
+            if let Some(note) = select_cmd::beyond_count_note(lang, args.count, selection.beyond_count) {
+                app.ui.line(format!("  {note}"))?;
+            }
             app.ui.flush()?;
             let picks = select_cmd::choose(app, &mut p, &selection)?;
             app.ui.line(app.ui.paint(style::HEADING, t!(lang, "7. Reflection", "7. Refleksi")))?;
@@ -98,7 +106,7 @@ pub fn run(app: &App, args: CheckinArgs) -> anyhow::Result<()> {
             )?;
             (decisions, picks, well, diff)
         }
-        _ if args.save => (Vec::new(), selection.picks.clone(), None, None),
+        _ if args.save => (Vec::new(), next_week(net, today, args.count).picks, None, None),
         _ => {
             app.ui.info(t!(
                 lang,
@@ -112,13 +120,20 @@ pub fn run(app: &App, args: CheckinArgs) -> anyhow::Result<()> {
 
     let mut store = app.open_write()?;
     let skipped = apply(&mut store.net, &decisions, today, app.clock.now);
-    if skipped > 0 {
-        app.ui.warn(t!(
+    match skipped {
+        0 => {}
+        1 => app.ui.warn(t!(
             lang,
-            "{skipped} promise(s) or goal(s) changed elsewhere during the review and were left as they are",
+            "1 promise or goal changed elsewhere during the review and was left as it is",
+            "1 janji atau tujuan berubah di tempat lain selama tinjauan dan dibiarkan"
+        )),
+        _ => app.ui.warn(t!(
+            lang,
+            "{skipped} promises or goals changed elsewhere during the review and were left as they are",
             "{skipped} janji atau tujuan berubah di tempat lain selama tinjauan dan dibiarkan"
-        ));
+        )),
     }
+    let replaced = replace_same_week(&mut store.net, end);
     // The week's numbers include the decisions just applied, not next week's plan.
     let numbers = review::numbers(&store.net, end);
     let plan = (!picks.is_empty()).then(|| {
@@ -136,22 +151,40 @@ pub fn run(app: &App, args: CheckinArgs) -> anyhow::Result<()> {
         extra: Map::new(),
     });
     app.save(&mut store)?;
-    let streak = crate::model::review::streak(&store.net.reviews, today);
+    if replaced {
+        app.ui.info(t!(
+            lang,
+            "This replaces the review already saved this week.",
+            "Tinjauan ini menggantikan tinjauan yang sudah disimpan minggu ini."
+        ));
+    }
+    let streak = render::weeks(lang, crate::model::review::streak(&store.net.reviews, today));
     app.ui.info(t!(
         lang,
-        "Review saved. Streak: {streak} week(s). See you next week.",
-        "Tinjauan tersimpan. Rangkaian: {streak} minggu. Sampai jumpa minggu depan."
+        "Review saved. Streak: {streak} in a row. See you next week.",
+        "Tinjauan tersimpan. Tinjauan beruntun: {streak} berturut-turut. Sampai jumpa minggu depan."
     ));
     Ok(())
 }
 
-fn print_report(
-    app: &App,
-    net: &Network,
-    report: &Report,
-    selection: &Selection,
-    interactive: bool,
-) -> anyhow::Result<()> {
+/// Next week's proposal, from the network as it stands.
+fn next_week(net: &Network, today: NaiveDate, count: usize) -> Selection {
+    select::select(net, today, count, &select::goal_people(net, today))
+}
+
+/// Removes a review already saved for the same calendar week as `end`, with the plan
+/// it made: saving again in a week replaces that week's review. Returns whether one was.
+fn replace_same_week(net: &mut Network, end: NaiveDate) -> bool {
+    let week = crate::model::review::week_of(end);
+    let (same, keep): (Vec<Review>, Vec<Review>) =
+        std::mem::take(&mut net.reviews).into_iter().partition(|r| crate::model::review::week_of(r.on) == week);
+    net.reviews = keep;
+    let plans: Vec<Uuid> = same.iter().filter_map(|r| r.plan).collect();
+    net.plans.retain(|p| !plans.contains(&p.id));
+    !same.is_empty()
+}
+
+fn print_report(app: &App, net: &Network, report: &Report, count: usize, interactive: bool) -> anyhow::Result<()> {
     let lang = app.ui.lang;
     let mut lines = render::report(app, net, report);
     lines.push(String::new());
@@ -159,9 +192,11 @@ fn print_report(
     lines.push(String::new());
     lines.extend(render::warmth(app, report));
     if !interactive {
+        let selection = next_week(net, app.clock.today, count);
         lines.push(String::new());
         lines.push(app.ui.paint(style::HEADING, t!(lang, "6. Next week", "6. Minggu depan")));
         lines.extend(select_cmd::pick_lines(app, &selection.picks).into_iter().skip(1));
+        lines.extend(select_cmd::beyond_count_note(lang, count, selection.beyond_count).map(|n| format!("  {n}")));
     }
     for line in lines {
         app.ui.line(line)?;
@@ -187,7 +222,8 @@ fn resolve_promises(app: &App, p: &mut dyn Prompter, net: &Network, report: &Rep
             t!(lang, "broke it", "tidak ditepati"),
             t!(lang, "leave it open", "biarkan terbuka"),
         ];
-        match p.choose(&question, &options, 0)? {
+        // Enter leaves the promise open: a debt is resolved only by a deliberate answer.
+        match p.choose(&question, &options, 3)? {
             0 => decisions.push(Decision::Kept(pr.id)),
             1 => {
                 let to = loop {

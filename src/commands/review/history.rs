@@ -55,8 +55,17 @@ pub fn list(app: &App, _args: ListArgs) -> anyhow::Result<()> {
         ]);
     }
     app.ui.line(table.to_string())?;
-    let streak = crate::model::review::streak(&store.net.reviews, app.clock.today);
-    app.ui.info(t!(lang, "Streak: {streak} week(s)", "Rangkaian: {streak} minggu"));
+    match crate::model::review::streak(&store.net.reviews, app.clock.today) {
+        0 => app.ui.info(t!(
+            lang,
+            "Streak: none right now; a review saved this week starts one",
+            "Tinjauan beruntun: belum ada saat ini; tinjauan yang disimpan minggu ini memulainya"
+        )),
+        n => {
+            let streak = super::render::weeks(lang, n);
+            app.ui.info(t!(lang, "Streak: {streak} in a row", "Tinjauan beruntun: {streak} berturut-turut"))
+        }
+    }
     Ok(())
 }
 

@@ -1,9 +1,10 @@
 //! The review report as text, section by section.
 
 use crate::app::App;
-use crate::coach::review::{Change, Report};
+use crate::coach::review::{Change, Cooled, Report};
 use crate::commands::goal::render as goal_render;
 use crate::commands::promise;
+use crate::i18n::Lang;
 use crate::model::{Network, Stage};
 use crate::t;
 use crate::ui::style;
@@ -26,18 +27,10 @@ pub fn report(app: &App, net: &Network, r: &Report) -> Vec<String> {
             style::HEADING,
             t!(lang, "Weekly review, {start} to {end}", "Tinjauan mingguan, {start} sampai {end}"),
         )];
-    let streak = r.streak;
-    lines.push(match streak {
-        0 => t!(lang, "This review starts a new streak.", "Tinjauan ini memulai rangkaian baru."),
-        n => {
-            let next = n + 1;
-            t!(
-                lang,
-                "Streak: {n} week(s) in a row; this review makes {next}.",
-                "Rangkaian: {n} minggu berturut-turut; tinjauan ini menjadi yang ke-{next}."
-            )
-        }
-    });
+    if let Some(line) = since_last(lang, r) {
+        lines.push(line);
+    }
+    lines.push(streak_line(lang, r));
 
     lines.push(String::new());
     lines.push(heading(app, 1, ("Last week's plan".into(), "Rencana minggu lalu".into())));
@@ -122,6 +115,59 @@ pub fn report(app: &App, net: &Network, r: &Report) -> Vec<String> {
     lines
 }
 
+/// "2 weeks since your last review", when the review covers more or less than a week.
+fn since_last(lang: Lang, r: &Report) -> Option<String> {
+    let last = r.last_review?;
+    let days = (r.end - last).num_days();
+    let span = match (days, lang) {
+        (7, _) => return None,
+        (d, Lang::En) if d % 7 == 0 => format!("{} weeks", d / 7),
+        (d, Lang::Id) if d % 7 == 0 => format!("{} minggu", d / 7),
+        (1, Lang::En) => "1 day".to_string(),
+        (d, Lang::En) => format!("{d} days"),
+        (d, Lang::Id) => format!("{d} hari"),
+    };
+    let start = r.start;
+    Some(t!(
+        lang,
+        "{span} since your last review, on {last}: this one covers everything from {start}.",
+        "{span} sejak tinjauan terakhir Anda, {last}: tinjauan ini mencakup semuanya sejak {start}."
+    ))
+}
+
+/// A number of weeks, in words that agree with the number.
+pub fn weeks(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::En, 1) => "1 week".to_string(),
+        (Lang::En, n) => format!("{n} weeks"),
+        (Lang::Id, n) => format!("{n} minggu"),
+    }
+}
+
+/// The streak before this review, and what this review does to it; a skipped week
+/// is said plainly.
+fn streak_line(lang: Lang, r: &Report) -> String {
+    match (r.streak_before, r.ended_streak) {
+        (0, Some(ended)) => {
+            let ended = weeks(lang, ended);
+            t!(
+                lang,
+                "No review was saved last week, so your streak of {ended} ended; this review starts a new one.",
+                "Minggu lalu tidak ada tinjauan yang disimpan, jadi tinjauan beruntun Anda selama {ended} terputus; tinjauan ini memulai yang baru."
+            )
+        }
+        (0, None) => t!(lang, "This review starts your streak.", "Tinjauan ini memulai tinjauan beruntun Anda."),
+        (n, _) => {
+            let (streak, next) = (weeks(lang, n), weeks(lang, n + 1));
+            t!(
+                lang,
+                "Streak: {streak} in a row; this review makes it {next}.",
+                "Tinjauan beruntun: {streak} berturut-turut; tinjauan ini menjadikannya {next}."
+            )
+        }
+    }
+}
+
 /// Section 4: each active goal's week, pace and weak SMART letters.
 pub fn goals(app: &App, r: &Report) -> Vec<String> {
     let lang = app.ui.lang;
@@ -136,30 +182,73 @@ pub fn goals(app: &App, r: &Report) -> Vec<String> {
     for g in &r.goals {
         let (n, title, moved) = (g.number, &g.title, g.this_week);
         let moved = if moved >= 0 { format!("+{moved}") } else { moved.to_string() };
-        lines.push(t!(lang, "  {n}. {title}: {moved} this week", "  {n}. {title}: {moved} minggu ini"));
+        lines.push(if r.days() == 7 {
+            t!(lang, "  {n}. {title}: {moved} this week", "  {n}. {title}: {moved} minggu ini")
+        } else {
+            let start = r.start;
+            t!(lang, "  {n}. {title}: {moved} since {start}", "  {n}. {title}: {moved} sejak {start}")
+        });
         lines.push(format!("     {}", goal_render::progress_line(&app.ui, &g.progress, lang)));
         lines.extend(goal_render::weak_lines(&app.ui, &g.check, lang).into_iter().map(|l| format!("   {l}")));
     }
     lines
 }
 
-/// Section 5: cooling relationships and trust changes.
+/// Section 5: cooling relationships, trust changes and birthdays ahead.
 pub fn warmth(app: &App, r: &Report) -> Vec<String> {
     let lang = app.ui.lang;
     let mut lines = vec![heading(app, 5, ("Warmth and trust".into(), "Kehangatan dan kepercayaan".into()))];
-    if r.cooled.is_empty() && r.trust_changes.is_empty() {
-        lines.push(t!(lang, "  no relationship cooled this week", "  tidak ada hubungan yang mendingin minggu ini"));
-    }
-    let change = |c: &Change| (c.name.clone(), c.from, c.to);
-    for (name, from, to) in r.cooled.iter().map(change) {
+    if r.cooled.is_empty() {
         lines.push(t!(
             lang,
-            "  cooling: {name}, warmth {from} → {to}",
-            "  mendingin: {name}, kehangatan {from} → {to}"
+            "  no relationship fell behind its rhythm or cooled sharply",
+            "  tidak ada hubungan yang melewati iramanya atau mendingin tajam"
         ));
     }
+    lines.extend(r.cooled.iter().map(|c| cooled_line(lang, c)));
+    if r.cooled_more > 0 {
+        let more = r.cooled_more;
+        lines.push(t!(
+            lang,
+            "  and {more} more; `jejaring list --due` shows everyone past their rhythm",
+            "  dan {more} lagi; `jejaring list --due` menampilkan semua yang melewati iramanya"
+        ));
+    }
+    let change = |c: &Change| (c.name.clone(), c.from, c.to);
     for (name, from, to) in r.trust_changes.iter().map(change) {
         lines.push(t!(lang, "  trust: {name}, {from} → {to}", "  kepercayaan: {name}, {from} → {to}"));
     }
+    for b in &r.birthdays {
+        let (name, on, days) = (&b.name, b.on, b.in_days);
+        lines.push(match days {
+            0 => t!(lang, "  birthday: {name}, today", "  ulang tahun: {name}, hari ini"),
+            1 => t!(lang, "  birthday: {name}, tomorrow ({on})", "  ulang tahun: {name}, besok ({on})"),
+            _ => {
+                t!(lang, "  birthday: {name}, in {days} days ({on})", "  ulang tahun: {name}, {days} hari lagi ({on})")
+            }
+        });
+    }
     lines
+}
+
+/// One cooled relationship, with the part of the cooling rule it met.
+fn cooled_line(lang: Lang, c: &Cooled) -> String {
+    let (name, from, to) = (&c.name, c.from, c.to);
+    match c.past_rhythm_days {
+        Some(1) => t!(
+            lang,
+            "  cooling: {name}, now 1 day past your keep-in-touch rhythm (warmth {from} → {to})",
+            "  mendingin: {name}, kini lewat 1 hari dari irama jaga kontak (kehangatan {from} → {to})"
+        ),
+        Some(days) => t!(
+            lang,
+            "  cooling: {name}, now {days} days past your keep-in-touch rhythm (warmth {from} → {to})",
+            "  mendingin: {name}, kini lewat {days} hari dari irama jaga kontak (kehangatan {from} → {to})"
+        ),
+        None => t!(
+            lang,
+            "  cooling: {name}, warmth fell sharply, {from} → {to}",
+            "  mendingin: {name}, kehangatan turun tajam, {from} → {to}"
+        ),
+    }
 }
