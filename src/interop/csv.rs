@@ -14,7 +14,7 @@
 //! text it was written from.
 
 use super::record::{Draft, Record, one_line};
-use super::{At, FormatError, Parsed, Problem, ProblemKind, SkipReason, decode_text};
+use super::{At, FormatError, Parsed, Problem, ProblemKind, SkipReason, decode};
 use crate::model::Contact;
 use crate::model::contact::Birthday;
 use std::borrow::Cow;
@@ -112,7 +112,7 @@ fn sniff_delimiter(text: &str) -> u8 {
 
 /// Reads a Google or Outlook contacts CSV.
 pub fn parse(bytes: &[u8]) -> Result<Parsed, FormatError> {
-    let text = decode_text(bytes)?;
+    let (text, guesses) = decode::text(bytes)?;
     let mut reader =
         csv::ReaderBuilder::new().flexible(true).delimiter(sniff_delimiter(&text)).from_reader(text.as_bytes());
     let headers: Vec<String> = match reader.headers() {
@@ -127,6 +127,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, FormatError> {
         return Err(FormatError::NotContactsCsv);
     }
     let mut parsed = Parsed::default();
+    parsed.problems.extend(guesses.into_iter().map(Problem::guessed));
     for row in reader.records() {
         match row {
             Ok(row) => {

@@ -159,3 +159,20 @@ proptest! {
         let _ = crate::interop::linkedin::parse(body.as_bytes());
     }
 }
+
+#[test]
+fn utf16_without_a_mark_and_mixed_lines() {
+    let p = parse(&fixture("outlook-utf16-nobom.csv")).unwrap();
+    assert_eq!(p.records.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), ["Jürgen Weiß", "山田 太郎"]);
+    assert_eq!(p.problems.len(), 1);
+    assert!(p.problems[0].message(crate::i18n::Lang::En).contains("read as UTF-16LE (a guess"));
+    let mut bytes = "Name,E-mail\nJürgen Weiß,j@x.example\n".as_bytes().to_vec();
+    bytes.extend_from_slice(b"Jos\xe9 M\xfcller,jm@x.example\n");
+    let p = parse(&bytes).unwrap();
+    assert_eq!(p.records[0].name, "Jürgen Weiß", "a Windows-1252 line leaves the UTF-8 lines alone");
+    assert_eq!(p.records[1].name, "José Müller");
+    assert_eq!(
+        p.problems[0].message(crate::i18n::Lang::En),
+        "line 3 is not UTF-8; read as Windows-1252 (a guess: check its accents)"
+    );
+}

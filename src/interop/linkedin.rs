@@ -6,12 +6,12 @@
 //! for the header line rather than assuming it comes first.
 
 use super::record::Draft;
-use super::{At, FormatError, Parsed, Problem, ProblemKind, SkipReason, decode_text};
+use super::{At, FormatError, Parsed, Problem, ProblemKind, SkipReason, decode};
 use chrono::NaiveDate;
 
 /// Reads a LinkedIn Connections.csv.
 pub fn parse(bytes: &[u8]) -> Result<Parsed, FormatError> {
-    let text = decode_text(bytes)?;
+    let (text, guesses) = decode::text(bytes)?;
     let (skipped_lines, body) = find_header(&text).ok_or(FormatError::NotLinkedIn)?;
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(body.as_bytes());
     let headers: Vec<String> =
@@ -27,6 +27,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, FormatError> {
         col("connected on"),
     );
     let mut parsed = Parsed::default();
+    parsed.problems.extend(guesses.into_iter().map(Problem::guessed));
     for row in reader.records() {
         let row = match row {
             Ok(row) => row,

@@ -12,20 +12,22 @@
 //! `csv::write`, `ics::write`) turn the network back into bytes.
 
 pub mod csv;
+mod decode;
 pub mod ics;
 mod ics_dates;
 pub mod linkedin;
 pub mod merge;
 mod record;
 pub mod vcard;
+mod vcard_text;
 mod vcard_write;
 
+pub use decode::Guess;
 pub use record::{Draft, Record};
 
 use crate::i18n::Lang;
 use crate::model::text::InputError;
 use crate::t;
-use std::borrow::Cow;
 
 /// Where in a file a record was.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -67,6 +69,8 @@ pub enum ProblemKind {
     BadDate { field: &'static str, value: String },
     /// A trust level outside 1 to 5 was left out.
     BadTrust(String),
+    /// Nothing was left out, but the file's encoding had to be guessed.
+    Guessed(Guess),
 }
 
 /// Why a whole record was left out.
@@ -90,6 +94,11 @@ impl Problem {
     /// True when the whole record was left out.
     pub fn is_skip(&self) -> bool {
         matches!(self.kind, ProblemKind::Skipped(_))
+    }
+
+    /// A guess about the whole file, for the problems of a reader.
+    pub fn guessed(guess: Guess) -> Problem {
+        Problem { at: At::Unknown, name: None, kind: ProblemKind::Guessed(guess) }
     }
 
     /// "card 3 (line 41), Budi Santoso: value left out: …", without the file name.
@@ -132,6 +141,40 @@ impl Problem {
                 "value left out: trust level {value:?} is not a whole number from 1 to 5",
                 "nilai tidak diambil: tingkat kepercayaan {value:?} bukan bilangan bulat 1 sampai 5"
             ),
+            ProblemKind::Guessed(Guess::Utf16 { big_endian }) => {
+                let order = if *big_endian { "UTF-16BE" } else { "UTF-16LE" };
+                t!(
+                    lang,
+                    "no byte-order mark; read as {order} (a guess: check the names)",
+                    "tanpa penanda urutan bita; dibaca sebagai {order} (tebakan: periksa nama-namanya)"
+                )
+            }
+            ProblemKind::Guessed(Guess::Windows1252 { count, first }) => {
+                let card = matches!(first, At::Card { .. });
+                let first = first.describe(lang);
+                match (card, *count) {
+                    (true, 1) => t!(
+                        lang,
+                        "{first} is not UTF-8 and names no character set; read as Windows-1252 (a guess: check its accents)",
+                        "{first} bukan UTF-8 dan tidak menyebut set karakter; dibaca sebagai Windows-1252 (tebakan: periksa aksennya)"
+                    ),
+                    (true, n) => t!(
+                        lang,
+                        "{n} cards are not UTF-8 and name no character set, the first at {first}; read as Windows-1252 (a guess: check their accents)",
+                        "{n} kartu bukan UTF-8 dan tidak menyebut set karakter, yang pertama di {first}; dibaca sebagai Windows-1252 (tebakan: periksa aksennya)"
+                    ),
+                    (false, 1) => t!(
+                        lang,
+                        "{first} is not UTF-8; read as Windows-1252 (a guess: check its accents)",
+                        "{first} bukan UTF-8; dibaca sebagai Windows-1252 (tebakan: periksa aksennya)"
+                    ),
+                    (false, n) => t!(
+                        lang,
+                        "{n} lines are not UTF-8, the first is {first}; read as Windows-1252 (a guess: check their accents)",
+                        "{n} baris bukan UTF-8, yang pertama {first}; dibaca sebagai Windows-1252 (tebakan: periksa aksennya)"
+                    ),
+                }
+            }
         };
         if place.is_empty() { what } else { format!("{place}: {what}") }
     }
@@ -182,25 +225,6 @@ impl FormatError {
     }
 }
 
-/// Text from a file's bytes: UTF-8 (a byte-order mark is dropped), UTF-16 with a mark,
-/// and otherwise Windows-1252, the code page older Outlook and phone exports use. A
-/// file with NUL characters is binary, not text.
-pub fn decode_text(bytes: &[u8]) -> Result<Cow<'_, str>, FormatError> {
-    let text = if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
-        text
-    } else {
-        match std::str::from_utf8(bytes) {
-            Ok(s) => Cow::Borrowed(s),
-            Err(_) => encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0,
-        }
-    };
-    if text.contains('\0') {
-        return Err(FormatError::NotText);
-    }
-    Ok(text)
-}
-
 /// The canonical form of a LinkedIn profile URL (`https://www.linkedin.com/in/slug`),
 /// or None when the URL is not a LinkedIn profile. Exports write it with and without
 /// `www.`, a trailing slash or a query; all of them name one profile.
@@ -223,15 +247,6 @@ pub fn linkedin_profile(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn text_is_decoded_from_common_encodings() {
-        assert_eq!(decode_text(b"\xef\xbb\xbfFN:Budi").unwrap(), "FN:Budi");
-        assert_eq!(decode_text("Jürgen".as_bytes()).unwrap(), "Jürgen");
-        assert_eq!(decode_text(b"Jos\xe9 \x80").unwrap(), "José €");
-        assert_eq!(decode_text(b"\xff\xfeB\x00u\x00").unwrap(), "Bu");
-        assert_eq!(decode_text(b"\x89PNG\r\n\x1a\n\0\0\0"), Err(FormatError::NotText));
-    }
 
     #[test]
     fn linkedin_urls_are_normalised() {

@@ -1,13 +1,11 @@
 //! vCard in: 2.1, 3.0 and 4.0 as Apple, Google, Android and Outlook write them, one
 //! card at a time through calcard. Writing cards lives in `vcard_write`.
 //!
-//! The file is first cut into cards at `BEGIN:VCARD` / `END:VCARD` lines and each card
-//! is parsed on its own. That gives every card its line number, and a card that never
-//! ends cannot swallow the card after it (calcard alone would read the next card's
-//! `BEGIN` as the end of the broken one and lose the good card).
+//! The file is first cut into cards and each card's lines decoded (`vcard_text`); then
+//! each card is parsed on its own.
 
 use super::record::{Draft, Record};
-use super::{At, FormatError, Parsed, Problem, ProblemKind, SkipReason, decode_text};
+use super::{At, FormatError, Guess, Parsed, Problem, ProblemKind, SkipReason, decode, vcard_text};
 use crate::model::contact::Birthday;
 use calcard::vcard::{VCard, VCardEntry, VCardParameterName, VCardParameterValue, VCardProperty, VCardValue};
 
@@ -15,15 +13,23 @@ pub use super::vcard_write::{Version, write, write_with};
 
 /// Reads every card in a vCard file.
 pub fn parse(bytes: &[u8]) -> Result<Parsed, FormatError> {
-    let text = decode_text(bytes)?;
-    let cards = split_cards(&text);
+    let (bytes, utf16) = decode::unicode(bytes)?;
+    let cards = vcard_text::cards(&bytes);
     if cards.is_empty() {
         return Err(FormatError::NoCards);
     }
     let mut parsed = Parsed { records: Vec::with_capacity(cards.len()), problems: Vec::new() };
+    parsed.problems.extend(utf16.map(Problem::guessed));
+    let (mut guessed, mut first_guess) = (0, At::Unknown);
     for (i, card) in cards.iter().enumerate() {
         let at = At::Card { n: i + 1, line: card.line };
-        let parsed_card = VCard::parse(card.text).ok();
+        if card.guessed {
+            guessed += 1;
+            if guessed == 1 {
+                first_guess = at;
+            }
+        }
+        let parsed_card = VCard::parse(&card.text).ok();
         if !card.ended {
             let name = parsed_card.as_ref().and_then(full_name).filter(|n| !n.is_empty());
             parsed.problems.push(Problem { at, name, kind: ProblemKind::Skipped(SkipReason::Unterminated) });
@@ -37,39 +43,10 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, FormatError> {
         parsed.records.extend(record);
         parsed.problems.extend(problems);
     }
+    if guessed > 0 {
+        parsed.problems.push(Problem::guessed(Guess::Windows1252 { count: guessed, first: first_guess }));
+    }
     Ok(parsed)
-}
-
-/// One card's text, where it starts, and whether it has its `END:VCARD`.
-struct CardText<'a> {
-    text: &'a str,
-    line: usize,
-    ended: bool,
-}
-
-/// Cuts the text into cards. Lines outside cards (junk, blank lines) are ignored.
-fn split_cards(text: &str) -> Vec<CardText<'_>> {
-    let mut cards = Vec::new();
-    let mut open: Option<(usize, usize)> = None; // (byte offset, line number)
-    let mut offset = 0;
-    for (i, raw) in text.split_inclusive('\n').enumerate() {
-        let line = raw.trim();
-        if line.eq_ignore_ascii_case("BEGIN:VCARD") {
-            if let Some((start, n)) = open {
-                cards.push(CardText { text: &text[start..offset], line: n, ended: false });
-            }
-            open = Some((offset, i + 1));
-        } else if line.eq_ignore_ascii_case("END:VCARD")
-            && let Some((start, n)) = open.take()
-        {
-            cards.push(CardText { text: &text[start..offset + raw.len()], line: n, ended: true });
-        }
-        offset += raw.len();
-    }
-    if let Some((start, n)) = open {
-        cards.push(CardText { text: &text[start..], line: n, ended: false });
-    }
-    cards
 }
 
 /// The text values of a property; a comma list inside one component is rejoined.

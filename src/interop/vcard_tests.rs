@@ -240,3 +240,50 @@ proptest! {
         let _ = parse(text.as_bytes());
     }
 }
+
+#[test]
+fn bare_quoted_printable_with_soft_line_breaks() {
+    // Evolution and old Nokia / Sony Ericsson phones: `QUOTED-PRINTABLE` without `ENCODING=`.
+    let p = parse(&fixture("evolution-qp.vcf")).unwrap();
+    assert!(p.problems.is_empty(), "{:?}", p.problems);
+    let j = &p.records[0];
+    assert_eq!(j.name, "Jürgen Weiß");
+    assert_eq!(j.phones, ["+49 30 1234 5678"], "a phone on a quoted-printable line is kept");
+    assert_eq!(j.org.as_deref(), Some("Müller & Söhne; Berlin"), "an encoded ; is the value's own");
+    assert_eq!(j.note.as_deref(), Some("Erste Zeile\nZweite Zeile, mit Umlaut: äöü."));
+    assert_eq!(p.records[1].name, "María Björk", "quoted-printable in ISO-8859-1");
+}
+
+#[test]
+fn joined_files_are_decoded_card_by_card() {
+    // `cat google.vcf old-outlook.vcf`: a UTF-8 card, a Windows-1252 card, a UTF-8 card.
+    let p = parse(&fixture("joined-mixed.vcf")).unwrap();
+    let names: Vec<&str> = p.records.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["Jürgen Weiß", "José Müller", "Zoë Ångström"]);
+    assert_eq!(p.problems.len(), 1, "the guess is named");
+    assert_eq!(
+        p.problems[0].message(crate::i18n::Lang::En),
+        "card 2 (line 6) is not UTF-8 and names no character set; read as Windows-1252 (a guess: check its accents)"
+    );
+}
+
+#[test]
+fn a_charset_parameter_is_honoured() {
+    // Japanese and Chinese feature phones write raw Shift_JIS or GB2312 with CHARSET=.
+    let p = parse(&fixture("charsets.vcf")).unwrap();
+    assert!(p.problems.is_empty(), "{:?}", p.problems);
+    assert_eq!(p.records[0].name, "山田太郎");
+    assert_eq!(p.records[0].phones, ["090-1234-5678"]);
+    assert_eq!(p.records[1].name, "王小明");
+    assert_eq!(p.records[1].org.as_deref(), Some("北京大学"), "quoted-printable in GB2312");
+    assert_eq!(p.records[2].name, "Łukasz Żółć");
+}
+
+#[test]
+fn utf16_without_a_mark_is_read_and_named() {
+    let text = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jürgen Weiß\r\nEND:VCARD\r\n";
+    let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let p = parse(&bytes).unwrap();
+    assert_eq!(p.records[0].name, "Jürgen Weiß");
+    assert_eq!(p.problems, [Problem::guessed(crate::interop::Guess::Utf16 { big_endian: false })]);
+}

@@ -20,3 +20,26 @@ fn a_csv_export_runs_no_formula_and_imports_back_the_same() {
     assert_eq!(c["org"], "=HYPERLINK(\"https://x.example\",\"go\")");
     assert_eq!(c["role"], "@SUM(1+1)");
 }
+
+fn fixture_path(name: &str) -> String {
+    crate::env::fixtures().join("interop").join(name).display().to_string()
+}
+
+#[test]
+fn a_guessed_encoding_is_named_and_every_card_keeps_its_accents() {
+    let env = TestEnv::new();
+    let (_, stderr) = env.ok(&["import", "vcard", &fixture_path("joined-mixed.vcf")]);
+    assert!(
+        stderr.contains(
+            "joined-mixed.vcf: card 2 (line 6) is not UTF-8 and names no character set; read as Windows-1252"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("Imported: 3 added"), "{stderr}");
+    for name in ["Jürgen Weiß", "José Müller", "Zoë Ångström"] {
+        env.contact(name);
+    }
+    let (_, stderr) = env.ok(&["--lang", "id", "import", "vcard", &fixture_path("charsets.vcf")]);
+    assert!(!stderr.contains("tebakan"), "a named character set is no guess: {stderr}");
+    env.contact("山田太郎");
+}
