@@ -55,6 +55,7 @@ pub enum Command {
     Show(commands::show::Args),
     Edit(commands::edit::Args),
     Remove(commands::remove::Args),
+    Dupes(commands::dupes::Args),
     Log(commands::log::Args),
     Trust(commands::trust::Args),
     Know(commands::know::Args),

@@ -9,19 +9,22 @@ use crate::errors::UsageError;
 use crate::i18n::Lang;
 use crate::interop::merge::{Defaults, Merger, Outcome};
 use crate::interop::{self, At, FormatError, Parsed, Problem, ProblemKind, SkipReason};
-use crate::model::{Circle, Stage, text};
+use crate::model::{Circle, Stage, dupes, text};
 use crate::t;
 use anyhow::Context;
 use serde::Serialize;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// Import contacts from vCard, Google/Outlook CSV or LinkedIn files
 ///
-/// A person already in your network (same vCard UID, email, LinkedIn profile, or name
-/// and organisation) is updated, not added again: new emails, phones and tags are
-/// added and empty fields filled, but nothing you wrote is overwritten. Records that
-/// cannot be used are skipped and named; the rest imports. Importing the same file
-/// twice changes nothing the second time.
+/// A person already in your network (the same vCard UID, email, phone number or
+/// LinkedIn profile, and no different UID, LinkedIn profile or birthday) is updated,
+/// not added again: new emails, phones and tags are added and empty fields filled, but
+/// nothing you wrote is overwritten. A name alone never makes two people one: a
+/// namesake is added and counted as a possible duplicate (see `jejaring dupes`).
+/// Records that cannot be used are skipped and named; the rest imports. Importing the
+/// same file twice changes nothing the second time.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// What the files are: vcard (.vcf files or folders of them), csv (Google or
@@ -85,18 +88,26 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let bar = progress(app, records.len());
     let mut report = Report { dry_run: args.dry_run, ..Report::default() };
     let mut merger = Merger::new(&mut store.net, app.clock.now, app.clock.today);
+    let mut added = HashSet::new();
     for (file, rec) in records {
         let at = rec.at.describe(lang);
         let outcome = merger.merge(rec, &defaults);
         let c = |i: usize| &merger.net().contacts[i];
         match outcome {
-            Outcome::Added(i) => report.added.push(Entry::new(c(i), file, at, Vec::new())),
+            Outcome::Added(i) => {
+                added.insert(i);
+                report.added.push(Entry::new(c(i), file, at, Vec::new()))
+            }
             Outcome::Updated(i, fields) => report.updated.push(Entry::new(c(i), file, at, fields)),
             Outcome::Unchanged(_) => report.unchanged += 1,
         }
         bar.inc(1);
     }
     bar.finish_and_clear();
+    // The pairs `dupes` would show that involve someone this import added: namesakes
+    // are added, never merged, so the user is told where to look.
+    report.possible_duplicates =
+        dupes::find(&store.net.contacts).pairs.iter().filter(|p| added.contains(&p.a) || added.contains(&p.b)).count();
     report.skipped = problems.iter().filter(|p| p.problem.is_skip()).count();
     report.problems = problems.iter().map(|p| format!("{}: {}", p.file, p.problem.message(lang))).collect();
 
@@ -195,6 +206,8 @@ struct Report {
     updated: Vec<Entry>,
     unchanged: usize,
     skipped: usize,
+    /// Pairs `jejaring dupes` lists that involve a contact this import added.
+    possible_duplicates: usize,
     /// Skipped records and left-out values, each with its file and place.
     problems: Vec<String>,
 }
@@ -240,5 +253,18 @@ fn print(app: &App, r: &Report) -> anyhow::Result<()> {
             "Impor selesai: {added} ditambah, {updated} diperbarui, {unchanged} tetap, {skipped} dilewati"
         )
     });
+    match r.possible_duplicates {
+        0 => {}
+        1 => app.ui.info(t!(
+            lang,
+            "1 possible duplicate — see `jejaring dupes`",
+            "1 kemungkinan duplikat — lihat `jejaring dupes`"
+        )),
+        n => app.ui.info(t!(
+            lang,
+            "{n} possible duplicates — see `jejaring dupes`",
+            "{n} kemungkinan duplikat — lihat `jejaring dupes`"
+        )),
+    }
     Ok(())
 }

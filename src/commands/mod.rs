@@ -4,6 +4,7 @@ pub mod add_contact;
 pub mod brief;
 pub mod coach;
 pub mod completions;
+pub mod dupes;
 pub mod edit;
 pub mod export;
 pub mod goal;
@@ -39,6 +40,7 @@ pub fn run(app: &App, command: Command) -> anyhow::Result<()> {
         Command::Show(args) => show::run(app, args),
         Command::Edit(args) => edit::run(app, args),
         Command::Remove(args) => remove::run(app, args),
+        Command::Dupes(args) => dupes::run(app, args),
         Command::Log(args) => log::run(app, args),
         Command::Trust(args) => trust::run(app, args),
         Command::Know(args) => know::run(app, args),

@@ -61,6 +61,20 @@ fn commands(en: &str) -> Option<&'static str> {
         "Remove a contact and their place in logged interactions" => {
             "Hapus kontak beserta keikutsertaannya dalam interaksi yang tercatat"
         }
+        "List likely duplicate contacts, with the evidence" => {
+            "Tampilkan kontak yang mungkin duplikat, beserta buktinya"
+        }
+        "List likely duplicate contacts, with the evidence\n\nPairs that share an email, a phone number (its \
+         digits), a vCard UID or a LinkedIn profile come first; then the same name at the same organisation, then \
+         the same name with accents, case and word order folded. What speaks against a pair (different birthdays, \
+         UIDs or LinkedIn profiles) is shown too. Nothing is changed: merge a pair you recognise with `jejaring \
+         merge A B`." => {
+            "Tampilkan kontak yang mungkin duplikat, beserta buktinya\n\nPasangan yang sama-sama memakai email, \
+             nomor telepon (angkanya), UID vCard, atau profil LinkedIn yang sama tampil lebih dulu; lalu nama sama di \
+             organisasi yang sama, lalu nama sama tanpa memandang aksen, huruf besar, dan urutan kata. Hal yang \
+             menunjukkan keduanya berbeda (tanggal lahir, UID, atau profil LinkedIn yang berbeda) juga ditampilkan. \
+             Tidak ada yang diubah: gabungkan pasangan yang Anda kenali dengan `jejaring merge A B`."
+        }
         "Record an interaction with one or more contacts" => "Catat interaksi dengan satu kontak atau lebih",
         "Record an interaction with one or more contacts\n\nThe last argument is taken as the note when it does \
          not name a contact (use -m to be explicit): `jejaring log budi siti \"coffee at the meetup\"`." => {
@@ -197,15 +211,18 @@ fn commands(en: &str) -> Option<&'static str> {
             "Impor kontak dari berkas vCard, CSV Google/Outlook, atau LinkedIn"
         }
         "Import contacts from vCard, Google/Outlook CSV or LinkedIn files\n\nA person already in your network \
-         (same vCard UID, email, LinkedIn profile, or name and organisation) is updated, not added again: new \
-         emails, phones and tags are added and empty fields filled, but nothing you wrote is overwritten. Records \
-         that cannot be used are skipped and named; the rest imports. Importing the same file twice changes \
-         nothing the second time." => {
+         (the same vCard UID, email, phone number or LinkedIn profile, and no different UID, LinkedIn profile or \
+         birthday) is updated, not added again: new emails, phones and tags are added and empty fields filled, but \
+         nothing you wrote is overwritten. A name alone never makes two people one: a namesake is added and \
+         counted as a possible duplicate (see `jejaring dupes`). Records that cannot be used are skipped and \
+         named; the rest imports. Importing the same file twice changes nothing the second time." => {
             "Impor kontak dari berkas vCard, CSV Google/Outlook, atau LinkedIn\n\nOrang yang sudah ada di jaringan \
-             Anda (UID vCard, email, atau profil LinkedIn yang sama, atau nama dan organisasi yang sama) diperbarui, \
-             tidak ditambahkan lagi: email, telepon, dan tag baru ditambahkan dan kolom kosong diisi, tetapi tidak \
-             ada tulisan Anda yang ditimpa. Data yang tidak bisa dipakai dilewati dan disebutkan; sisanya tetap \
-             diimpor. Mengimpor berkas yang sama dua kali tidak mengubah apa pun pada kali kedua."
+             Anda (UID vCard, email, nomor telepon, atau profil LinkedIn yang sama, dan tidak ada UID, profil \
+             LinkedIn, atau tanggal lahir yang berbeda) diperbarui, tidak ditambahkan lagi: email, telepon, dan tag \
+             baru ditambahkan dan kolom kosong diisi, tetapi tidak ada tulisan Anda yang ditimpa. Nama saja tidak \
+             pernah menjadikan dua orang satu: orang dengan nama yang sama ditambahkan dan dihitung sebagai \
+             kemungkinan duplikat (lihat `jejaring dupes`). Data yang tidak bisa dipakai dilewati dan disebutkan; \
+             sisanya tetap diimpor. Mengimpor berkas yang sama dua kali tidak mengubah apa pun pada kali kedua."
         }
         "Export contacts as vCard, CSV (Google's layout), JSON or an iCalendar file" => {
             "Ekspor kontak sebagai berkas vCard, CSV (format Google), JSON, atau iCalendar"

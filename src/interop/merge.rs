@@ -1,13 +1,19 @@
 //! Deciding whether an incoming record is someone the network already knows, and
 //! adding only what is missing.
 //!
-//! A record matches a contact with the same vCard UID (or jejaring id), else the same
-//! email, else the same LinkedIn profile, else the same name and organisation (accents
-//! and case folded; no organisation on either side counts as the same). The first
-//! contact that fits wins. Merging adds emails, phones, tags, web pages, addresses and
-//! ids that are missing and fills empty fields; it never changes a name, circle, stage
-//! or any field that already has a value — what the user wrote in jejaring stays.
-//! Records are merged one by one, so a person listed twice in one file is added once.
+//! A record is a contact when they share a strong identifier — a vCard UID (or
+//! jejaring's id), an email, a phone's digits or a LinkedIn profile — and no identifier
+//! conflicts (a different UID, LinkedIn profile or birthday): `model::identity` has the
+//! rule. A name, with or without an organisation, never makes a record someone already
+//! known: a namesake is added, and `dupes` suggests the pair. One exception keeps a
+//! file with names only (no identifier at all) importing twice without copies: such a
+//! record is the contact with no identifier either whose name folds the same and who
+//! already holds every value the record carries — an exact repeat, not a guess.
+//!
+//! Merging adds emails, phones, tags, web pages, addresses and ids that are missing and
+//! fills empty fields; it never changes a name, circle, stage or any field that already
+//! has a value — what the user wrote in jejaring stays. Records are merged one by one,
+//! so a person listed twice in one file (by the rule above) is added once.
 //!
 //! A trust level on the card (jejaring's own export writes the level a trust note set)
 //! is kept as a trust note when it differs from the level the contact's notes set; the
@@ -16,7 +22,7 @@
 
 use super::record::{Record, push_unique};
 use crate::model::contact::new_handle;
-use crate::model::text::fold;
+use crate::model::identity::{Ids, Shared, name_key};
 use crate::model::{Circle, Contact, Network, Stage, TrustNote};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::Map;
@@ -57,10 +63,11 @@ pub struct Merger<'a> {
     /// The latest level a trust note set for each contact, with the note's place in
     /// the history (day, time logged).
     levels: HashMap<Uuid, (NaiveDate, DateTime<Utc>, u8)>,
-    by_uid: HashMap<String, usize>,
-    by_email: HashMap<String, usize>,
-    by_linkedin: HashMap<String, usize>,
-    by_name_org: HashMap<(String, String), usize>,
+    /// Each strong identifier, and the contacts that have it (a family can share a
+    /// phone, so there may be several).
+    by_key: HashMap<(Shared, String), Vec<usize>>,
+    /// Each folded name, for records with no identifier at all.
+    by_name: HashMap<String, Vec<usize>>,
     handles: HashSet<String>,
 }
 
@@ -83,10 +90,8 @@ impl<'a> Merger<'a> {
             now,
             today,
             levels,
-            by_uid: HashMap::with_capacity(n * 2),
-            by_email: HashMap::with_capacity(n),
-            by_linkedin: HashMap::new(),
-            by_name_org: HashMap::with_capacity(n),
+            by_key: HashMap::with_capacity(n * 3),
+            by_name: HashMap::with_capacity(n),
             handles,
         };
         for i in 0..n {
@@ -102,27 +107,56 @@ impl<'a> Merger<'a> {
 
     fn index(&mut self, i: usize) {
         let c = &self.net.contacts[i];
-        for uid in c.source_ids.iter().cloned().chain([c.id.to_string(), format!("urn:uuid:{}", c.id)]) {
-            self.by_uid.entry(uid.to_lowercase()).or_insert(i);
+        let ids = Ids::of(c);
+        let own = c.id.to_string();
+        let keys = ids.keys().chain([(Shared::Uid, own.as_str())]);
+        for (kind, key) in keys {
+            let list = self.by_key.entry((kind, key.to_string())).or_default();
+            if !list.contains(&i) {
+                list.push(i);
+            }
         }
-        for e in &c.emails {
-            self.by_email.entry(e.to_lowercase()).or_insert(i);
+        let list = self.by_name.entry(name_key(&c.name)).or_default();
+        if !list.contains(&i) {
+            list.push(i);
         }
-        if let Some(l) = &c.linkedin {
-            self.by_linkedin.entry(l.to_lowercase()).or_insert(i);
-        }
-        self.by_name_org.entry(name_org(&c.name, c.org.as_deref())).or_insert(i);
     }
 
-    /// The contact this record is, if the network has them.
+    /// The contact this record is, if the network has them (see the module note for
+    /// the rule).
     pub fn find(&self, rec: &Record) -> Option<usize> {
-        rec.uids
-            .iter()
-            .find_map(|u| self.by_uid.get(&u.to_lowercase()))
-            .or_else(|| rec.emails.iter().find_map(|e| self.by_email.get(e)))
-            .or_else(|| rec.linkedin.as_ref().and_then(|l| self.by_linkedin.get(&l.to_lowercase())))
-            .or_else(|| self.by_name_org.get(&name_org(&rec.name, rec.org.as_deref())))
-            .copied()
+        let ids = record_ids(rec);
+        if !ids.has_strong() {
+            let names = self.by_name.get(&name_key(&rec.name))?;
+            return names.iter().copied().find(|&i| {
+                let c = &self.net.contacts[i];
+                !Ids::of(c).has_strong() && holds(c, rec) && (rec.trust.is_none() || self.levels.contains_key(&c.id))
+            });
+        }
+        // jejaring's own export writes `urn:uuid:<id>`; the index holds the bare id.
+        let own_uids = rec.uids.iter().filter_map(|u| {
+            let u = u.trim().to_lowercase();
+            let bare = u.strip_prefix("urn:uuid:").unwrap_or(&u).to_string();
+            Uuid::parse_str(&bare).ok().map(|id| (Shared::Uid, id.to_string()))
+        });
+        let keys: Vec<(Shared, String)> = ids.keys().map(|(k, v)| (k, v.to_string())).chain(own_uids).collect();
+        let mut tried = HashSet::new();
+        let mut same = Vec::new();
+        for key in &keys {
+            for &i in self.by_key.get(key).map(Vec::as_slice).unwrap_or_default() {
+                if tried.insert(i) && Ids::of(&self.net.contacts[i]).same_person(&ids) {
+                    same.push(i);
+                }
+            }
+        }
+        // When several contacts fit (a phone two people share), the one that already
+        // holds all of the record is the one it went into last time: importing the
+        // same file again must find the same contact.
+        match same.as_slice() {
+            [] => None,
+            [one] => Some(*one),
+            [first, ..] => same.iter().copied().find(|&i| adds_nothing(&self.net.contacts[i], rec)).or(Some(*first)),
+        }
     }
 
     /// Adds the record as a new contact or merges it into the one it matches.
@@ -177,8 +211,37 @@ impl<'a> Merger<'a> {
     }
 }
 
-fn name_org(name: &str, org: Option<&str>) -> (String, String) {
-    (fold(name.trim()), org.map(|o| fold(o.trim())).unwrap_or_default())
+/// The identifiers a record carries.
+fn record_ids(rec: &Record) -> Ids {
+    Ids::new(&rec.uids, None, &rec.emails, &rec.phones, rec.linkedin.as_deref(), rec.birthday)
+}
+
+/// Whether merging the record into the contact would change nothing.
+fn adds_nothing(c: &Contact, rec: &Record) -> bool {
+    let quiet = Defaults { circle: None, stage: None, fallback_circle: Circle::Other, tags: Vec::new() };
+    merge_into(&mut c.clone(), rec.clone(), &quiet).is_empty()
+}
+
+/// Whether the contact already holds every value the record carries, each the same:
+/// a record with no identifier is this contact only then.
+fn holds(c: &Contact, rec: &Record) -> bool {
+    fn same<T: PartialEq>(ours: &Option<T>, theirs: &Option<T>) -> bool {
+        theirs.is_none() || ours == theirs
+    }
+    fn all(ours: &[String], theirs: &[String]) -> bool {
+        theirs.iter().all(|t| ours.contains(t))
+    }
+    same(&c.org, &rec.org)
+        && same(&c.role, &rec.role)
+        && same(&c.met_at, &rec.met_at)
+        && same(&c.met_on, &rec.met_on)
+        && same(&c.impression, &rec.impression)
+        && same(&c.every, &rec.every)
+        && same(&c.note, &rec.note)
+        && same(&c.birthday, &rec.birthday)
+        && all(&c.tags, &rec.tags)
+        && all(&c.urls, &rec.urls)
+        && all(&c.addresses, &rec.addresses)
 }
 
 /// Fills what `c` lacks from `rec`; returns the names of the fields that changed.
@@ -246,13 +309,14 @@ mod tests {
     }
 
     #[test]
-    fn matches_by_uid_email_linkedin_then_name_and_org() {
+    fn matches_by_uid_email_linkedin_or_phone_never_by_name() {
         let mut net = Network::default();
         let mut m = Merger::new(&mut net, now(), now().date_naive());
         let mut a = rec("Budi");
         a.uids.push("ABC-1".into());
         a.emails.push("budi@x.example".into());
         a.linkedin = Some("https://www.linkedin.com/in/budi".into());
+        a.phones.push("+62 812 1111 2222".into());
         a.org = Some("Tokopedia".into());
         m.merge(a, &defaults());
         let mut by_uid = rec("Someone Else");
@@ -261,14 +325,66 @@ mod tests {
         by_email.emails.push("budi@x.example".into());
         let mut by_linkedin = rec("Budi S");
         by_linkedin.linkedin = Some("https://www.linkedin.com/in/budi".into());
-        let mut by_name = rec("BUDI");
-        by_name.org = Some("tokopedia".into());
-        for r in [by_uid, by_email, by_linkedin, by_name] {
+        let mut by_phone = rec("Pak Budi");
+        by_phone.phones.push("0062-812-1111-2222".into());
+        by_phone.phones.push("+62 812 1111 2222".into());
+        for r in [by_uid, by_email, by_linkedin, by_phone] {
             assert_eq!(m.find(&r), Some(0), "{r:?}");
         }
-        let mut other = rec("Budi");
-        other.org = Some("Gojek".into());
-        assert_eq!(m.find(&other), None, "same name at another organisation is another person");
+        let mut by_name = rec("BUDI");
+        by_name.org = Some("tokopedia".into());
+        assert_eq!(m.find(&by_name), None, "a name and organisation is only a suggestion");
+        let mut other_uid = rec("Budi");
+        other_uid.uids.push("XYZ-9".into());
+        other_uid.emails.push("budi@x.example".into());
+        assert_eq!(m.find(&other_uid), None, "another UID is another person, even with the same email");
+    }
+
+    #[test]
+    fn namesakes_with_different_uids_or_profiles_stay_two() {
+        let mut net = Network::default();
+        let mut m = Merger::new(&mut net, now(), now().date_naive());
+        let mut a = rec("Budi");
+        a.uids.push("aaaa-1".into());
+        a.phones.push("+62 811 0000 0001".into());
+        let mut b = rec("Budi");
+        b.uids.push("bbbb-2".into());
+        b.phones.push("+62 811 0000 0002".into());
+        assert!(matches!(m.merge(a.clone(), &defaults()), Outcome::Added(0)));
+        assert!(matches!(m.merge(b.clone(), &defaults()), Outcome::Added(1)));
+        assert_eq!(m.merge(a, &defaults()), Outcome::Unchanged(0));
+        assert_eq!(m.merge(b, &defaults()), Outcome::Unchanged(1));
+        let rahul = |url: &str| {
+            let mut r = rec("Rahul Sharma");
+            r.org = Some("Tata Consultancy Services".into());
+            r.linkedin = Some(url.into());
+            r
+        };
+        assert!(matches!(m.merge(rahul("https://www.linkedin.com/in/rahul-1"), &defaults()), Outcome::Added(2)));
+        assert!(matches!(m.merge(rahul("https://www.linkedin.com/in/rahul-2"), &defaults()), Outcome::Added(3)));
+        assert_eq!(net.contacts[0].source_ids, ["aaaa-1"]);
+        assert_eq!(net.contacts[1].source_ids, ["bbbb-2"]);
+    }
+
+    #[test]
+    fn a_record_with_no_identifier_is_a_contact_only_when_it_repeats_them() {
+        let mut net = Network::default();
+        let mut m = Merger::new(&mut net, now(), now().date_naive());
+        let mut ana = rec("Ana");
+        ana.org = Some("Gojek".into());
+        assert!(matches!(m.merge(ana.clone(), &defaults()), Outcome::Added(0)));
+        assert_eq!(m.merge(ana.clone(), &defaults()), Outcome::Unchanged(0), "an exact repeat is the same record");
+        assert_eq!(m.merge(rec("ANA"), &defaults()), Outcome::Unchanged(0), "saying less is no new person");
+        let mut elsewhere = ana.clone();
+        elsewhere.org = Some("Tokopedia".into());
+        assert!(matches!(m.merge(elsewhere, &defaults()), Outcome::Added(1)), "a different value is a namesake");
+        let mut phoned = rec("Siti");
+        phoned.phones.push("+62 812 5555 6666".into());
+        m.merge(phoned, &defaults());
+        assert!(
+            matches!(m.merge(rec("Siti"), &defaults()), Outcome::Added(3)),
+            "a contact with a phone is not a bare name"
+        );
     }
 
     #[test]

@@ -17,6 +17,8 @@ pub mod ics;
 mod ics_dates;
 pub mod linkedin;
 pub mod merge;
+#[cfg(test)]
+mod merge_props;
 mod record;
 pub mod vcard;
 mod vcard_text;

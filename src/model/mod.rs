@@ -3,8 +3,10 @@
 
 pub mod cadence;
 pub mod contact;
+pub mod dupes;
 pub mod fact;
 pub mod goal;
+pub mod identity;
 pub mod interaction;
 pub mod lookup;
 pub mod plan;

@@ -18,6 +18,7 @@ mod concurrency;
 mod contact_fields;
 mod contacts;
 mod crash;
+mod dupes;
 mod env;
 mod global;
 mod goals;
