@@ -23,7 +23,8 @@ pub fn network(today: NaiveDate) -> anyhow::Result<Network> {
     let shift = (today - anchor).num_days();
     shift_dates(&mut doc, shift);
     let bytes = serde_json::to_vec(&doc)?;
-    let (net, _) = store::decode(&bytes, Path::new("<demo>"))?;
+    let (mut net, _) = store::decode(&bytes, Path::new("<demo>"))?;
+    crate::model::contact::shorten_handles(&mut net.contacts);
     Ok(net)
 }
 

@@ -142,23 +142,88 @@ impl Contact {
     }
 }
 
-/// Picks a handle for a new contact: the shortest run (at least four characters) of the
-/// id's random hex digits that no existing contact uses. Uuid v7 starts with a timestamp,
-/// so the handle is taken from the random tail, where contacts added together differ.
+/// The letters handles are spelled with: k to z, sixteen letters that are neither digits
+/// nor hex digits, so a handle never reads as a number (a promise or goal number) nor as
+/// part of an id, whatever its letters.
+const HANDLE_LETTERS: &[u8; 16] = b"klmnopqrstuvwxyz";
+/// The shortest and longest handle given to a new contact. Four letters give 65,536
+/// handles, five a million, six sixteen million: enough for any network a person keeps.
+pub const HANDLE_LEN: std::ops::RangeInclusive<usize> = 4..=6;
+/// How many spellings of each length are tried before a longer one.
+const TRIES_PER_LENGTH: u64 = 8;
+
+/// Picks a handle for a new contact: the shortest spelling, in the letters k–z, of the
+/// id's bits that no existing contact uses. The same id and the same taken handles give
+/// the same handle. Four letters while the network has room, five or six in a network of
+/// tens of thousands; longer only if sixteen million six-letter handles were all taken.
 pub fn new_handle(id: &Uuid, taken: impl Fn(&str) -> bool) -> String {
-    let hex = id.simple().to_string();
-    let random = &hex[hex.len() - 12..];
-    for len in 4..=random.len() {
-        let candidate = &random[..len];
-        // A handle made only of digits could be mistaken for a number in scripts.
-        if candidate.bytes().all(|b| b.is_ascii_digit()) {
-            continue;
-        }
-        if !taken(candidate) {
-            return candidate.to_string();
+    for len in HANDLE_LEN {
+        for attempt in 0..TRIES_PER_LENGTH {
+            let candidate = spell(id, attempt, len);
+            if !taken(&candidate) {
+                return candidate;
+            }
         }
     }
-    hex
+    // Only a network of millions gets here: keep drawing, one letter longer each time.
+    (TRIES_PER_LENGTH..)
+        .map(|attempt| spell(id, attempt, 6 + (attempt / TRIES_PER_LENGTH) as usize))
+        .find(|candidate| !taken(candidate))
+        .unwrap_or_default()
+}
+
+/// Whether a handle follows today's rule: four to six characters, not only digits. Older
+/// versions gave some contacts longer ones (up to the whole id) and a few digits only.
+pub fn handle_fits(handle: &str) -> bool {
+    HANDLE_LEN.contains(&handle.chars().count()) && !handle.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Gives every contact whose handle breaks the rule (`handle_fits`) a new one, as a
+/// new contact would get, and returns how many changed. Handles that follow the rule are
+/// kept: people and scripts know them. Running it again changes nothing, and the same
+/// network always gets the same new handles.
+pub fn shorten_handles(contacts: &mut [Contact]) -> usize {
+    if contacts.iter().all(|c| handle_fits(&c.handle)) {
+        return 0;
+    }
+    let mut taken: std::collections::HashSet<String> =
+        contacts.iter().filter(|c| handle_fits(&c.handle)).map(|c| c.handle.clone()).collect();
+    let mut changed = 0;
+    for c in contacts.iter_mut().filter(|c| !handle_fits(&c.handle)) {
+        c.handle = new_handle(&c.id, |h| taken.contains(h));
+        taken.insert(c.handle.clone());
+        changed += 1;
+    }
+    changed
+}
+
+/// The `attempt`th spelling of an id in `len` letters: four bits a letter from a hash of
+/// the id and the attempt, so ids that share their first digits (Uuid v7 starts with the
+/// time) still spread over every handle.
+fn spell(id: &Uuid, attempt: u64, len: usize) -> String {
+    let (hi, lo) = id.as_u64_pair();
+    let mut out = String::with_capacity(len);
+    let mut round = 0u64;
+    while out.len() < len {
+        let mut bits = mix(hi ^ mix(lo ^ mix(attempt.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ round)));
+        for _ in 0..16 {
+            if out.len() == len {
+                break;
+            }
+            out.push(char::from(HANDLE_LETTERS[(bits & 0xF) as usize]));
+            bits >>= 4;
+        }
+        round += 1;
+    }
+    out
+}
+
+/// SplitMix64's finaliser: every input bit moves about half the output bits.
+fn mix(mut z: u64) -> u64 {
+    z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
 }
 
 #[cfg(test)]
@@ -166,14 +231,74 @@ mod tests {
     use super::*;
     use std::collections::HashSet;
 
-    #[test]
-    fn handles_are_short_and_unique() {
-        let mut taken = HashSet::new();
-        for _ in 0..2000 {
-            let h = new_handle(&Uuid::now_v7(), |h| taken.contains(h));
-            assert!(h.len() >= 4);
-            assert!(taken.insert(h));
+    /// Adds `n` contacts with fresh v7 ids and checks every handle against the rule.
+    fn handles_for(n: usize) -> Vec<String> {
+        let mut taken = HashSet::with_capacity(n);
+        let mut handles = Vec::with_capacity(n);
+        let start = Uuid::now_v7();
+        for i in 0..n {
+            // Ids made in one burst share their time prefix, as in a big import.
+            let id = if i % 2 == 0 { Uuid::now_v7() } else { Uuid::from_u128(start.as_u128() + i as u128) };
+            let h = new_handle(&id, |h| taken.contains(h));
+            assert!(HANDLE_LEN.contains(&h.len()), "{h} has {} letters", h.len());
+            assert!(h.bytes().all(|b| (b'k'..=b'z').contains(&b)), "{h} is not letters k to z");
+            assert!(h.parse::<u64>().is_err() && u64::from_str_radix(&h, 16).is_err(), "{h} reads as a number");
+            assert!(taken.insert(h.clone()), "{h} given twice");
+            handles.push(h);
         }
+        handles
+    }
+
+    #[test]
+    fn handles_are_four_to_six_letters_and_unique_at_ten_thousand() {
+        let handles = handles_for(10_000);
+        let four = handles.iter().filter(|h| h.len() == 4).count();
+        assert!(four > 9_000, "most handles are four letters: {four} of 10,000");
+    }
+
+    #[test]
+    fn handles_are_four_to_six_letters_and_unique_at_a_hundred_thousand() {
+        let handles = handles_for(100_000);
+        assert!(handles.iter().all(|h| h.len() <= 6));
+    }
+
+    #[test]
+    fn a_handle_depends_only_on_the_id_and_what_is_taken() {
+        let id = Uuid::now_v7();
+        let first = new_handle(&id, |_| false);
+        assert_eq!(new_handle(&id, |_| false), first);
+        let second = new_handle(&id, |h| h == first);
+        assert_ne!(second, first);
+        assert_eq!(second.len(), 4, "another four-letter spelling is tried before five letters");
+    }
+
+    #[test]
+    fn a_full_network_still_finds_a_free_handle() {
+        // Every four-, five- and six-letter handle taken: the next is longer, not a loop.
+        let h = new_handle(&Uuid::now_v7(), |h| h.len() <= 6);
+        assert!(h.len() > 6, "{h}");
+    }
+
+    #[test]
+    fn long_and_digit_only_handles_are_shortened_and_the_rest_kept() {
+        let now = Utc::now();
+        let id = Uuid::parse_str("01a22d39-3e62-74e3-a983-387325280565").unwrap();
+        let mut contacts = vec![
+            Contact::new(Uuid::now_v7(), "b0d1".into(), "Budi".into(), now),
+            Contact::new(id, id.simple().to_string(), "Long".into(), now),
+            Contact::new(Uuid::now_v7(), "3898".into(), "Digits".into(), now),
+            Contact::new(Uuid::now_v7(), "5a1e77".into(), "Six".into(), now),
+        ];
+        assert_eq!(shorten_handles(&mut contacts), 2);
+        assert_eq!(contacts[0].handle, "b0d1");
+        assert_eq!(contacts[3].handle, "5a1e77");
+        for c in &contacts {
+            assert!(handle_fits(&c.handle), "{}", c.handle);
+        }
+        assert_ne!(contacts[1].handle, contacts[2].handle);
+        let again = contacts.clone();
+        assert_eq!(shorten_handles(&mut contacts), 0, "a second pass changes nothing");
+        assert_eq!(contacts, again);
     }
 
     #[test]

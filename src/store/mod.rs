@@ -92,11 +92,14 @@ impl Store {
         // A reader that holds the lock refreshes a missing or stale cache; a writer
         // leaves that to its save.
         let refresh_cache = access == Access::Read && lock.is_some();
-        let (net, migrated_from, prior) = match File::open(path) {
+        let (mut net, migrated_from, prior) = match File::open(path) {
             Ok(file) => load(file, path, refresh_cache, access == Access::Write)?,
             Err(e) if e.kind() == io::ErrorKind::NotFound => (Network::default(), None, None),
             Err(e) => return Err(io_error(IoStep::Read, path, e).into()),
         };
+        // Handles older versions made too long or digits only are replaced as the network
+        // is read, the same way every time, so the file gets them with its next save.
+        crate::model::contact::shorten_handles(&mut net.contacts);
         Ok(Store { path: path.to_path_buf(), access, _lock: lock, migrated_from, prior, leave_to_exit: false, net })
     }
 
