@@ -7,6 +7,7 @@
 //! was not saved. On a terminal, stdout is written before each message so the two
 //! streams stay in order.
 
+mod fit;
 mod grid;
 
 pub use grid::Grid;
@@ -29,8 +30,8 @@ pub enum ColorChoice {
 /// The width tables get when stdout is not a terminal, so piped output is stable.
 const PIPE_WIDTH: u16 = 120;
 
-/// Columns with one rule under the header: easy on the eye, easy to `grep` and `cut`.
-const TERMINAL_STYLE: TableStyle = TableStyle::new().header_separator(LineStyle::none().fill('─').junction(' '));
+/// Columns with one rule under the header: easy on the eye, easy to `grep` and `cut`
+/// (on a terminal, `fit` draws the same layout with `─`).
 const PIPE_STYLE: TableStyle = TableStyle::new().header_separator(LineStyle::none().fill('-').junction(' '));
 
 /// Styles used across commands.
@@ -158,32 +159,36 @@ impl Ui {
         let _ = writeln!(io::stderr().lock(), "{msg}");
     }
 
-    /// A table with the given header, sized to the terminal or to a fixed width when piped.
+    /// A table with the given header, to fill and hand to `show_table`.
     pub fn table(&self, header: Vec<String>) -> Table {
-        let mut table = if self.stdout_tty {
-            let mut table = Table::new();
-            table.load_style(TERMINAL_STYLE).set_content_arrangement(ContentArrangement::Dynamic);
-            table
-        } else {
-            pipe_table()
-        };
-        if !self.color_out {
-            table.force_no_tty();
-        }
+        let mut table = pipe_table();
         table.set_header(header);
         table
     }
 
-    /// Writes the grid's rows in `order` as a table: on a terminal through `table`
-    /// (sized to the window); when piped, with `grid::write_plain`, which gives the same
-    /// text as the piped comfy-table at a fraction of the cost (a 10,000-row `list`
-    /// spent about 20 ms in comfy-table, mostly on per-cell allocations, and ten times
-    /// that at 100,000).
+    /// Writes a table: on a terminal fitted to its width (`fit`), whether or not colour
+    /// is on; when piped, in the fixed layout scripts read.
+    pub fn show_table(&self, table: &Table) -> io::Result<()> {
+        if !self.stdout_tty {
+            return self.line(table.to_string());
+        }
+        let texts = |row: &comfy_table::Row| row.cell_iter().map(|c| c.content()).collect::<Vec<_>>();
+        let header = table.header().map(texts).unwrap_or_default();
+        let rows: Vec<Vec<String>> = table.row_iter().map(texts).collect();
+        self.fitted(&header, &rows)
+    }
+
+    /// Writes the grid's rows in `order` as a table: on a terminal fitted to its width;
+    /// when piped, with `grid::write_plain`, which gives the same text as the piped
+    /// comfy-table at a fraction of the cost (a 10,000-row `list` spent about 20 ms in
+    /// comfy-table, mostly on per-cell allocations, and ten times that at 100,000).
     pub fn table_lines(&self, header: Vec<String>, grid: &Grid, order: &[usize]) -> io::Result<()> {
-        if !self.stdout_tty
-            && !self.color_out
-            && let Some(widths) = grid::plain_widths(&header, grid)
-        {
+        if self.stdout_tty {
+            let rows: Vec<Vec<String>> =
+                order.iter().map(|&n| grid.cells(n).map(|(cell, _)| cell.to_string()).collect()).collect();
+            return self.fitted(&header, &rows);
+        }
+        if let Some(widths) = grid::plain_widths(&header, grid) {
             return grid::write_plain(&header, grid, order, &widths, &mut Stdout(self));
         }
         let mut table = self.table(header);
@@ -192,12 +197,21 @@ impl Ui {
         }
         self.line(table.to_string())
     }
+
+    /// A table fitted to the terminal's width (80 when it cannot be told).
+    fn fitted(&self, header: &[String], rows: &[Vec<String>]) -> io::Result<()> {
+        let width = terminal_size::terminal_size().map_or(80, |(w, _)| usize::from(w.0));
+        let text = fit::render(header, rows, width, '─');
+        Stdout(self).write_all(text.as_bytes())
+    }
 }
 
-/// The table used when stdout is not a terminal: no colour decisions, a fixed layout.
+/// The table used when stdout is not a terminal: a fixed layout, whatever the colour
+/// (colour is in the cells' text or nowhere).
 fn pipe_table() -> Table {
     let mut table = Table::new();
     table.load_style(PIPE_STYLE).set_content_arrangement(ContentArrangement::Disabled).set_width(PIPE_WIDTH);
+    table.force_no_tty();
     table
 }
 

@@ -29,6 +29,7 @@ mod interop_values;
 mod log;
 mod pty;
 mod store;
+mod tables_pty;
 mod today;
 mod trust;
 mod weekly;

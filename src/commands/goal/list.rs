@@ -81,6 +81,6 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
             smart::check(g, net, today).summary(false),
         ]);
     }
-    app.ui.line(table.to_string())?;
+    app.ui.show_table(&table)?;
     Ok(())
 }

@@ -54,7 +54,7 @@ pub fn list(app: &App, _args: ListArgs) -> anyhow::Result<()> {
             r.went_well.clone().unwrap_or_default(),
         ]);
     }
-    app.ui.line(table.to_string())?;
+    app.ui.show_table(&table)?;
     match crate::model::review::streak(&store.net.reviews, app.clock.today) {
         0 => app.ui.info(t!(
             lang,

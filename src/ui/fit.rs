@@ -1,0 +1,391 @@
+//! Tables on a terminal, fitted to its width: columns shrink and wrap at spaces, a long
+//! word of letters may be cut short with `…`, and no word, date, number or bar is ever
+//! split across lines. When even that cannot fit, each row is shown as a short block of
+//! `header: value` lines instead.
+//!
+//! comfy-table's own dynamic layout splits any word wider than the width it gives a
+//! column (`behi│nd`, `2027-01-│25`), and counts colour codes as text; this layout
+//! measures only what is seen.
+
+use unicode_width::UnicodeWidthStr;
+
+/// How far a word of letters may be cut (`acquai…`) when columns must shrink. Words with
+/// digits or symbols (dates, counts, bars, handles) are never cut.
+const CUT_TO: usize = 7;
+
+/// The reset code that ends a style.
+const RESET: &str = "\x1b[0m";
+
+/// Lays out `header` and `rows` in at most `width` columns, each line ended. `rule` draws
+/// the line under the header.
+pub fn render(header: &[String], rows: &[Vec<String>], width: usize, rule: char) -> String {
+    let n = header.len();
+    if n == 0 {
+        return String::new();
+    }
+    let needs: Vec<Need> =
+        (0..n).map(|i| Need::of(std::iter::once(header[i].as_str()).chain(rows.iter().map(|r| cell(r, i))))).collect();
+    let room = width.saturating_sub(3 * n - 1);
+    match widths(&needs, room) {
+        Some(widths) => table(header, rows, &widths, rule),
+        None => blocks(header, rows, width),
+    }
+}
+
+fn cell(row: &[String], i: usize) -> &str {
+    row.get(i).map_or("", String::as_str)
+}
+
+/// What a column needs: its longest line, its longest word, and the least it can take
+/// without splitting a word (long words of letters counted as cut).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Need {
+    full: usize,
+    word: usize,
+    least: usize,
+}
+
+impl Need {
+    fn of<'a>(cells: impl Iterator<Item = &'a str>) -> Need {
+        let mut need = Need { full: 1, word: 1, least: 1 };
+        for line in cells.flat_map(str::lines) {
+            need.full = need.full.max(seen_width(line));
+            for word in line.split(' ') {
+                let w = seen_width(word);
+                need.word = need.word.max(w);
+                need.least = need.least.max(if cuttable(word) { w.min(CUT_TO) } else { w });
+            }
+        }
+        need
+    }
+}
+
+/// Whether a word may be cut short: only letters and the punctuation of names and titles.
+fn cuttable(word: &str) -> bool {
+    seen(word).all(|text| text.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '-' | '.' | ',' | '/' | '&')))
+}
+
+/// Column widths for `room` characters of content, None when the least does not fit.
+/// Every column gets at least its `least`; then the room left goes, in turn, to whole
+/// words (a character at a time to the column lacking most), to whole lines for the
+/// columns that need least to get there (so short cells such as "230 days ago" stay on
+/// one line), and to whichever column still lacks most.
+fn widths(needs: &[Need], room: usize) -> Option<Vec<usize>> {
+    let least: usize = needs.iter().map(|n| n.least).sum();
+    let mut spare = room.checked_sub(least)?;
+    let mut widths: Vec<usize> = needs.iter().map(|n| n.least).collect();
+    let give = |widths: &mut Vec<usize>, goal: fn(&Need) -> usize, spare: &mut usize| {
+        while *spare > 0 {
+            let lacking =
+                needs.iter().zip(widths.iter()).enumerate().map(|(i, (n, &w))| (goal(n).saturating_sub(w), i));
+            let Some((lack, i)) = lacking.max_by_key(|&(lack, i)| (lack, std::cmp::Reverse(i))) else { break };
+            if lack == 0 {
+                break;
+            }
+            widths[i] += 1;
+            *spare -= 1;
+        }
+    };
+    give(&mut widths, |n| n.word, &mut spare);
+    let mut short: Vec<usize> = (0..needs.len()).collect();
+    short.sort_by_key(|&i| (needs[i].full.saturating_sub(widths[i]), needs[i].full));
+    for i in short {
+        let lack = needs[i].full.saturating_sub(widths[i]);
+        if lack <= spare {
+            widths[i] += lack;
+            spare -= lack;
+        }
+    }
+    give(&mut widths, |n| n.full, &mut spare);
+    Some(widths)
+}
+
+fn table(header: &[String], rows: &[Vec<String>], widths: &[usize], rule: char) -> String {
+    let mut out = String::new();
+    push_row(&mut out, header.iter().map(String::as_str), widths);
+    let rules: Vec<String> = widths.iter().map(|&w| std::iter::repeat_n(rule, w + 2).collect()).collect();
+    out.push_str(&rules.join(" "));
+    out.push('\n');
+    for row in rows {
+        push_row(&mut out, (0..widths.len()).map(|i| cell(row, i)), widths);
+    }
+    out
+}
+
+/// One row, its cells wrapped to their widths: one space of padding each side, columns
+/// joined by a space, as the piped table lays them out.
+fn push_row<'a>(out: &mut String, cells: impl Iterator<Item = &'a str>, widths: &[usize]) {
+    let wrapped: Vec<Vec<String>> = cells.zip(widths).map(|(c, &w)| wrap(c, w)).collect();
+    let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
+    for k in 0..height {
+        let mut line = String::new();
+        for (i, (lines, &w)) in wrapped.iter().zip(widths).enumerate() {
+            line.push_str(if i == 0 { " " } else { "  " });
+            let text = lines.get(k).map_or("", String::as_str);
+            line.push_str(text);
+            line.extend(std::iter::repeat_n(' ', w.saturating_sub(seen_width(text)) + 1));
+        }
+        out.push_str(line.trim_end_matches(' '));
+        out.push('\n');
+    }
+}
+
+/// Each row as a block of `header: value` lines, values wrapped beside their labels;
+/// empty values are left out and a blank line separates the blocks.
+fn blocks(header: &[String], rows: &[Vec<String>], width: usize) -> String {
+    let label = header.iter().map(|h| seen_width(h)).max().unwrap_or(0) + 2;
+    // Labels beside values only while they leave the values most of the line.
+    let indent = if label * 2 <= width { label } else { 2 };
+    let room = width.saturating_sub(indent + 1).max(1);
+    let mut out = String::new();
+    for (r, row) in rows.iter().enumerate() {
+        if r > 0 {
+            out.push('\n');
+        }
+        for (i, h) in header.iter().enumerate() {
+            let value = cell(row, i);
+            if value.trim().is_empty() {
+                continue;
+            }
+            let head = format!(" {h}:");
+            let lines = wrap(value, room);
+            if indent == 2 {
+                out.push_str(&head);
+                out.push('\n');
+            }
+            for (k, line) in lines.iter().enumerate() {
+                let lead = if k == 0 && indent > 2 { head.clone() } else { String::new() };
+                let pad = (indent + 1).saturating_sub(seen_width(&lead));
+                out.push_str(&lead);
+                out.extend(std::iter::repeat_n(' ', pad));
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+/// `text` in lines of at most `width` columns, broken at spaces; a word wider than the
+/// column is cut with `…`. A style open at a line's end is closed there and opened again
+/// on the next line, so colour never runs into the padding.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    for source in text.lines() {
+        let mut line = String::new();
+        let mut used = 0;
+        for word in source.split(' ').filter(|w| !w.is_empty()) {
+            let (word, w) = match seen_width(word) {
+                w if w > width => (cut(word, width), width),
+                w => (word.to_string(), w),
+            };
+            if used > 0 && used + 1 + w > width {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            if used > 0 {
+                line.push(' ');
+                used += 1;
+            }
+            line.push_str(&word);
+            used += w;
+        }
+        lines.push(line);
+    }
+    if lines.is_empty() {
+        lines.push(String::new());
+    }
+    carry_styles(&mut lines);
+    lines
+}
+
+/// The word cut to `width` columns ending in `…`, keeping every colour code in it.
+fn cut(word: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    let mut full = false;
+    for (part, code) in segments(word) {
+        if code {
+            out.push_str(part);
+            continue;
+        }
+        for c in part.chars() {
+            let w = UnicodeWidthStr::width(c.encode_utf8(&mut [0; 4]) as &str);
+            if full || used + w + 1 > width {
+                full = true;
+                continue;
+            }
+            out.push(c);
+            used += w;
+        }
+    }
+    // The ellipsis goes before the codes that close the word's style.
+    let mut at = 0;
+    let mut pos = 0;
+    for (part, code) in segments(&out) {
+        pos += part.len();
+        if !code {
+            at = pos;
+        }
+    }
+    out.insert(at, '…');
+    out
+}
+
+/// Closes a style left open at a line's end and reopens it on the next line.
+fn carry_styles(lines: &mut [String]) {
+    let mut open = String::new();
+    for line in lines.iter_mut() {
+        let mut now = open.clone();
+        for (part, code) in segments(line) {
+            if code {
+                if part == RESET || part == "\x1b[m" {
+                    now.clear();
+                } else {
+                    now.push_str(part);
+                }
+            }
+        }
+        if !open.is_empty() {
+            line.insert_str(0, &open);
+        }
+        if !now.is_empty() {
+            line.push_str(RESET);
+        }
+        open = now;
+    }
+}
+
+/// The columns `text` takes on screen, colour codes not counted.
+pub fn seen_width(text: &str) -> usize {
+    seen(text).map(UnicodeWidthStr::width).sum()
+}
+
+fn seen(text: &str) -> impl Iterator<Item = &str> {
+    segments(text).filter(|(_, code)| !code).map(|(part, _)| part)
+}
+
+/// `text` split into runs of text and colour codes (`ESC [ … m`), each marked.
+fn segments(text: &str) -> impl Iterator<Item = (&str, bool)> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        if let Some(after) = rest.strip_prefix("\x1b[") {
+            let end = after.find(|c: char| ('@'..='~').contains(&c)).map_or(rest.len(), |i| i + 3);
+            let (code, tail) = rest.split_at(end);
+            rest = tail;
+            return Some((code, true));
+        }
+        let end = rest.find('\x1b').filter(|&i| i > 0).unwrap_or(rest.len());
+        let (part, tail) = rest.split_at(end);
+        rest = tail;
+        Some((part, false))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(|s| s.to_string()).collect()
+    }
+
+    /// Every word of `cells` appears whole in `shown`, or cut with `…` when it is a
+    /// word of letters.
+    fn whole_words(cells: &[&str], shown: &str) {
+        for word in cells.iter().flat_map(|c| c.split_whitespace()) {
+            let plain: String = seen(word).collect();
+            let kept = shown.split_whitespace().any(|w| seen(w).collect::<String>() == plain);
+            let cut_ok = cuttable(word)
+                && shown.split_whitespace().any(|w| {
+                    let w: String = seen(w).collect();
+                    w.strip_suffix('…').is_some_and(|head| plain.starts_with(head) && !head.is_empty())
+                });
+            assert!(kept || cut_ok, "{word:?} split in\n{shown}");
+        }
+    }
+
+    fn goals() -> (Vec<String>, Vec<Vec<String>>) {
+        let header = strings(&["#", "goal", "counts", "progress", "time", "state", "deadline", "SMART"]);
+        let rows = vec![
+            strings(&[
+                "1",
+                "Meet 10 people in fintech",
+                "new contacts",
+                "██░░░░░░░░ 2/10",
+                "48%",
+                "\x1b[33mbehind\x1b[0m (at this pace 2027-07-24, after the deadline)",
+                "2027-02-02",
+                "S✓ M✓ A✓ R✓ T✓",
+            ]),
+            strings(&[
+                "2",
+                "Talk with 15 different people this quarter",
+                "people talked to",
+                "█████████░ 13/15",
+                "64%",
+                "\x1b[32mon track\x1b[0m (at this pace 2026-12-10)",
+                "2027-01-02",
+                "S~ M✓ A✓ R✓ T✓",
+            ]),
+        ];
+        (header, rows)
+    }
+
+    #[test]
+    fn tables_fit_the_width_and_never_split_a_word() {
+        let (header, rows) = goals();
+        for width in [40, 60, 80, 100, 120, 200] {
+            let shown = render(&header, &rows, width, '─');
+            for line in shown.lines() {
+                assert!(seen_width(line) <= width, "{width}: {line:?} is {} wide", seen_width(line));
+            }
+            for row in &rows {
+                whole_words(&row.iter().map(String::as_str).collect::<Vec<_>>(), &shown);
+            }
+        }
+    }
+
+    #[test]
+    fn wide_terminals_show_one_line_a_row_and_narrow_ones_wrap_or_stack() {
+        let (header, rows) = goals();
+        let wide = render(&header, &rows, 200, '─');
+        assert_eq!(wide.lines().count(), 4, "{wide}");
+        let at_80 = render(&header, &rows, 80, '─');
+        assert!(at_80.lines().nth(1).unwrap().starts_with("───"), "a table at 80:\n{at_80}");
+        assert!(at_80.lines().count() > 4);
+        let at_40 = render(&header, &rows, 40, '─');
+        assert!(at_40.contains(" deadline: 2027-02-02"), "blocks at 40:\n{at_40}");
+    }
+
+    #[test]
+    fn long_words_of_letters_are_cut_and_numbers_never() {
+        let header = strings(&["handle", "name", "stage", "org / role", "last talked"]);
+        let rows = vec![strings(&[
+            "128b",
+            "Budi Santoso",
+            "acquaintance",
+            "Bank Mandiri / Head of Digital Lending",
+            "230 days ago",
+        ])];
+        let shown = render(&header, &rows, 50, '─');
+        let cut = shown.split_whitespace().any(|w| w.starts_with("acquai") && w.ends_with('…'));
+        assert!(cut && !shown.contains("acquaintance"), "{shown}");
+        assert!(shown.contains("230"), "{shown}");
+        assert!(shown.lines().all(|l| seen_width(l) <= 50), "{shown}");
+    }
+
+    #[test]
+    fn wrapping_keeps_colour_inside_its_line() {
+        let lines = wrap("\x1b[32mon track today\x1b[0m (at this pace)", 8);
+        assert_eq!(lines[0], "\x1b[32mon track\x1b[0m");
+        assert_eq!(lines[1], "\x1b[32mtoday\x1b[0m");
+        assert_eq!(lines[2], "(at this");
+        assert_eq!(wrap("\x1b[33macquaintance\x1b[0m", 6), ["\x1b[33macqua…\x1b[0m"]);
+        assert_eq!(seen_width("\x1b[33mbehind\x1b[0m"), 6);
+    }
+}
