@@ -1,5 +1,8 @@
 //! Reading the days people type: ISO dates, and everyday words in English and
-//! Indonesian (`yesterday`, `fri`, `last friday`, `3 days ago`, `in 2 weeks`, `kemarin`).
+//! Indonesian (`yesterday`, `fri`, `last friday`, `3 days ago`, `in 2 weeks`, `15 dec`,
+//! `end of march`; `kemarin`, `jumat lalu`, `senin depan`, `seminggu lagi`, `15 des`,
+//! `akhir bulan`). Indonesian is turned into the English words first, so both languages
+//! accept the same days.
 //!
 //! ISO dates are read strictly by chrono, so `2026-02-30` is refused rather than rolled
 //! over. Everyday English goes to `interim`; a bare weekday is resolved here, because
@@ -48,6 +51,9 @@ pub fn parse_day(input: &str, today: NaiveDate, lean: Lean) -> Result<NaiveDate,
         return NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| DateError::Impossible(input.trim().to_string()));
     }
     let s = translate_indonesian(&s);
+    if let Some(day) = end_of(&s, today, lean) {
+        return Ok(day);
+    }
     if let Some(day) = weekday(&s) {
         return Ok(nearest(day, today, lean));
     }
@@ -57,6 +63,54 @@ pub fn parse_day(input: &str, today: NaiveDate, lean: Lean) -> Result<NaiveDate,
     interim::parse_date_string(s, noon, interim::Dialect::Uk)
         .map(|t| t.date_naive())
         .map_err(|_| DateError::Unreadable(input.trim().to_string()))
+}
+
+/// `end of month`, `end of year` and `end of march` (`akhir bulan`, `akhir maret`): the
+/// last day of this month or year, or of the named month, the one ahead (or, for a day
+/// that has happened, the one behind).
+fn end_of(s: &str, today: NaiveDate, lean: Lean) -> Option<NaiveDate> {
+    let what = s.strip_prefix("end of ")?.trim_start_matches("the ").trim();
+    let last_day = |year: i32, month: u32| {
+        let first_of_next = if month == 12 {
+            NaiveDate::from_ymd_opt(year + 1, 1, 1)
+        } else {
+            NaiveDate::from_ymd_opt(year, month + 1, 1)
+        };
+        first_of_next.and_then(|d| d.pred_opt())
+    };
+    match what {
+        "month" | "this month" => last_day(today.year(), today.month()),
+        "year" | "this year" => NaiveDate::from_ymd_opt(today.year(), 12, 31),
+        name => {
+            let month = month_number(name)?;
+            let this_year = last_day(today.year(), month)?;
+            match lean {
+                Lean::Future if this_year < today => last_day(today.year() + 1, month),
+                Lean::Past if this_year > today => last_day(today.year() - 1, month),
+                _ => Some(this_year),
+            }
+        }
+    }
+}
+
+/// A month's number from its English name or its first three letters.
+fn month_number(name: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let n = MONTHS.iter().position(|m| *m == name || (name.len() >= 3 && m.starts_with(name)))?;
+    u32::try_from(n + 1).ok()
 }
 
 fn looks_iso(s: &str) -> bool {
@@ -87,35 +141,78 @@ fn translate_indonesian(s: &str) -> String {
         ("besok lusa", "in 2 days"),
         ("lusa", "in 2 days"),
         ("besok", "tomorrow"),
-        ("senin", "monday"),
-        ("selasa", "tuesday"),
-        ("rabu", "wednesday"),
-        ("kamis", "thursday"),
-        ("jumat", "friday"),
-        ("jum'at", "friday"),
-        ("sabtu", "saturday"),
+        // "minggu" alone is Sunday; with lalu/depan it is the week.
         ("minggu lalu", "last week"),
+        ("pekan lalu", "last week"),
+        ("minggu depan", "next week"),
+        ("pekan depan", "next week"),
         ("bulan lalu", "last month"),
+        ("bulan depan", "next month"),
+        ("tahun lalu", "last year"),
+        ("tahun depan", "next year"),
+        ("akhir bulan", "end of month"),
+        ("akhir bulan ini", "end of month"),
+        ("akhir tahun", "end of year"),
+        ("akhir tahun ini", "end of year"),
     ];
     if let Some((_, en)) = WORDS.iter().find(|(id, _)| *id == s) {
         return (*en).to_string();
     }
-    // "3 hari lalu", "2 minggu lagi", "dalam 2 minggu"
-    let s = s.strip_prefix("dalam ").map(|r| format!("in {r}")).unwrap_or_else(|| s.to_string());
-    let unit = |w: &str| match w {
-        "hari" => Some("days"),
-        "minggu" | "pekan" => Some("weeks"),
-        "bulan" => Some("months"),
-        "tahun" => Some("years"),
-        _ => None,
+    // Word by word: weekdays, months, "se-" (one), and the words around them.
+    let word = |w: &str| -> Option<&'static str> {
+        Some(match w {
+            "senin" => "monday",
+            "selasa" => "tuesday",
+            "rabu" => "wednesday",
+            "kamis" => "thursday",
+            "jumat" | "jum'at" => "friday",
+            "sabtu" => "saturday",
+            "minggu" | "ahad" => "sunday",
+            "januari" => "january",
+            "februari" | "pebruari" => "february",
+            "maret" => "march",
+            "mei" => "may",
+            "juni" => "june",
+            "juli" => "july",
+            "agustus" | "agu" | "agt" | "ags" => "august",
+            "oktober" | "okt" => "october",
+            "desember" | "des" => "december",
+            "pekan" => "weeks",
+            "hari" => "days",
+            "bulan" => "months",
+            "tahun" => "years",
+            "sehari" => "1 days",
+            "seminggu" | "sepekan" => "1 weeks",
+            "sebulan" => "1 months",
+            "setahun" => "1 years",
+            _ => return None,
+        })
     };
     let words: Vec<&str> = s.split_whitespace().collect();
+    let english = |ws: &[&str]| ws.iter().map(|w| word(w).unwrap_or(w)).collect::<Vec<_>>().join(" ");
+    let unit = |w: &str| matches!(w, "hari" | "minggu" | "pekan" | "bulan" | "tahun");
+    let one = |w: &str| matches!(w, "sehari" | "seminggu" | "sepekan" | "sebulan" | "setahun");
+    let span = |ws: &[&str]| -> String {
+        // "2 minggu": here minggu is weeks, not Sunday.
+        ws.iter().map(|w| if *w == "minggu" { "weeks" } else { word(w).unwrap_or(w) }).collect::<Vec<_>>().join(" ")
+    };
     match words.as_slice() {
-        [n, u, "lalu" | "yang lalu"] if unit(u).is_some() => format!("{n} {} ago", unit(u).unwrap_or_default()),
-        [n, u, "lagi"] if unit(u).is_some() => format!("in {n} {}", unit(u).unwrap_or_default()),
-        ["in", n, u] if unit(u).is_some() => format!("in {n} {}", unit(u).unwrap_or_default()),
-        ["minggu"] => "sunday".to_string(),
-        _ => s,
+        // "3 hari lalu", "seminggu yang lalu", "2 minggu lagi", "dalam 2 minggu"
+        [n, u, "lalu"] | [n, u, "yang", "lalu"] if unit(u) => format!("{} ago", span(&[n, u])),
+        [single, "lalu"] | [single, "yang", "lalu"] if one(single) => {
+            format!("{} ago", span(&[single]))
+        }
+        [n, u, "lagi"] if unit(u) => format!("in {}", span(&[n, u])),
+        [single, "lagi"] if one(single) => format!("in {}", span(&[single])),
+        ["dalam", n, u] if unit(u) => format!("in {}", span(&[n, u])),
+        ["dalam", single] if one(single) => format!("in {}", span(&[single])),
+        // "jumat lalu", "senin depan"
+        [day, "lalu"] => format!("last {}", english(&[day])),
+        [day, "depan"] => format!("next {}", english(&[day])),
+        // "akhir maret"
+        ["akhir", month] => format!("end of {}", english(&[month])),
+        // "15 des", "15 desember 2026", "maret"
+        _ => english(&words),
     }
 }
 
@@ -172,6 +269,62 @@ mod tests {
         assert_eq!(future("dalam 2 minggu"), "2026-12-12");
         assert_eq!(past("jumat"), "2026-11-27");
         assert_eq!(past("minggu"), "2026-11-22");
+    }
+
+    #[test]
+    fn english_months_and_ends() {
+        assert_eq!(future("15 dec"), "2026-12-15");
+        assert_eq!(future("next monday"), future("senin depan"));
+        assert_eq!(future("end of month"), "2026-11-30");
+        assert_eq!(future("end of march"), "2027-03-31");
+        assert_eq!(future("End of the year"), "2026-12-31");
+        assert_eq!(past("end of march"), "2026-03-31");
+        assert_eq!(future("end of nov"), "2026-11-30");
+        assert!(future("end of never").starts_with("error"));
+    }
+
+    /// Every Indonesian day word reads as its English counterpart.
+    #[test]
+    fn indonesian_words_match_the_english_ones() {
+        let pairs = [
+            ("jumat lalu", "last friday", "2026-11-27"),
+            ("senin lalu", "last monday", ""),
+            ("senin depan", "next monday", ""),
+            ("minggu depan", "next week", "2026-12-05"),
+            ("pekan depan", "next week", "2026-12-05"),
+            ("minggu lalu", "last week", "2026-11-21"),
+            ("bulan depan", "next month", "2026-12-28"),
+            ("bulan lalu", "last month", "2026-10-28"),
+            ("tahun depan", "next year", "2027-11-28"),
+            ("seminggu lagi", "in 1 week", "2026-12-05"),
+            ("sebulan lagi", "in 1 month", "2026-12-28"),
+            ("dalam seminggu", "in 1 week", "2026-12-05"),
+            ("seminggu yang lalu", "1 week ago", "2026-11-21"),
+            ("3 minggu yang lalu", "3 weeks ago", "2026-11-07"),
+            ("2 bulan lagi", "in 2 months", "2027-01-28"),
+            ("15 des", "15 dec", "2026-12-15"),
+            ("15 desember", "15 december", "2026-12-15"),
+            ("1 mei 2027", "1 may 2027", "2027-05-01"),
+            ("3 agustus 2026", "3 august 2026", "2026-08-03"),
+            ("10 okt 2026", "10 oct 2026", "2026-10-10"),
+            ("akhir bulan", "end of month", "2026-11-30"),
+            ("akhir tahun", "end of year", "2026-12-31"),
+            ("akhir maret", "end of march", "2027-03-31"),
+            ("akhir februari", "end of february", "2027-02-28"),
+            ("Akhir Desember", "end of december", "2026-12-31"),
+            ("minggu", "sunday", ""),
+            ("ahad depan", "next sunday", ""),
+        ];
+        for (id, en, day) in pairs {
+            assert!(!future(en).starts_with("error"), "{en} is read");
+            assert_eq!(future(id), future(en), "{id} reads as {en}");
+            assert_eq!(past(id), past(en), "{id} reads as {en} for a day that happened");
+            if !day.is_empty() {
+                assert_eq!(future(id), day, "{id}");
+            }
+        }
+        assert_eq!(past("jumat lalu"), "2026-11-27");
+        assert!(parse_past_day("senin depan", today()).is_err(), "a day to come is not one that happened");
     }
 
     #[test]

@@ -5,10 +5,15 @@ use super::smart::{Finding, Letter, Verdict};
 use crate::i18n::Lang;
 use crate::t;
 
-/// `1.5`, `2`, `0.25`: a pace without trailing zeros.
-pub fn num(x: f64) -> String {
+/// `1.5`, `2`, `0.25`: a pace without trailing zeros, with a decimal comma in
+/// Indonesian (`1,75`).
+pub fn num(x: f64, lang: Lang) -> String {
     let s = format!("{x:.2}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
+    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.') } else { &s };
+    match lang {
+        Lang::En => s.to_string(),
+        Lang::Id => s.replace('.', ","),
+    }
 }
 
 impl Letter {
@@ -168,7 +173,7 @@ impl Finding {
             Plan => t!(lang, "a plan is written down", "rencananya sudah ditulis"),
             NoPlan => t!(lang, "no plan for how you will get there", "belum ada rencana untuk mencapainya"),
             WithinPace { needed, best } => {
-                let (n, b) = (num(*needed), num(*best));
+                let (n, b) = (num(*needed, lang), num(*best, lang));
                 t!(
                     lang,
                     "needs {n} a week; your best 4-week pace was {b} a week",
@@ -176,7 +181,7 @@ impl Finding {
                 )
             }
             TooFast { needed, best, .. } => {
-                let (n, b, end) = (num(*needed), num(best.per_week), best.ending);
+                let (n, b, end) = (num(*needed, lang), num(best.per_week, lang), best.ending);
                 t!(
                     lang,
                     "needs {n} a week; your best 4-week pace was {b} a week (4 weeks to {end})",
@@ -184,7 +189,7 @@ impl Finding {
                 )
             }
             NoHistory { needed } => {
-                let n = num(*needed);
+                let n = num(*needed, lang);
                 t!(
                     lang,
                     "needs {n} a week; no 4 weeks of your own history to compare with yet",
@@ -196,7 +201,7 @@ impl Finding {
             OverBudget { total, weekly, this } => t!(
                 lang,
                 "your active goals need about {total} minutes a week ({this} for this one); you set aside {weekly}",
-                "tujuan aktif Anda butuh sekitar {total} menit per minggu ({this} untuk yang ini); waktu Anda {weekly}"
+                "tujuan aktif Anda butuh sekitar {total} menit per minggu ({this} untuk yang ini), sedangkan waktu Anda {weekly} menit"
             ),
             WithinBudget { total, weekly } => t!(
                 lang,
@@ -316,5 +321,20 @@ impl Finding {
                 "tambahkan tonggak dengan --milestone TANGGAL=JUMLAH, mis. --milestone 2027-03-31=10"
             ),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_drop_trailing_zeros_and_use_a_decimal_comma_in_indonesian() {
+        for (x, en, id) in
+            [(1.75, "1.75", "1,75"), (2.0, "2", "2"), (0.5, "0.5", "0,5"), (10.0, "10", "10"), (0.25, "0.25", "0,25")]
+        {
+            assert_eq!(num(x, Lang::En), en);
+            assert_eq!(num(x, Lang::Id), id);
+        }
     }
 }

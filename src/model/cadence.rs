@@ -54,8 +54,9 @@ impl Cadence {
 impl FromStr for Cadence {
     type Err = CadenceError;
 
-    /// Accepts a whole number and a unit: `d`/`day(s)`/`hari`, `w`/`week(s)`/`minggu`,
-    /// `m`/`month(s)`/`bulan`, `y`/`year(s)`/`tahun`, with or without a space.
+    /// Accepts a whole number and a unit, with or without a space: `d`/`day(s)`, `w`/`week(s)`,
+    /// `m`/`month(s)`, `y`/`year(s)`, and in Indonesian `h`/`hari`, `mg`/`minggu`/`pekan`,
+    /// `bln`/`bulan`, `th`/`thn`/`tahun`.
     fn from_str(input: &str) -> Result<Self, Self::Err> {
         let err = || CadenceError(input.to_string());
         let s = input.trim().to_lowercase();
@@ -63,10 +64,10 @@ impl FromStr for Cadence {
         let (digits, unit) = s.split_at(split);
         let count: u32 = digits.parse().map_err(|_| err())?;
         let unit = match unit.trim() {
-            "d" | "day" | "days" | "hari" => CadenceUnit::Day,
-            "w" | "week" | "weeks" | "minggu" | "pekan" => CadenceUnit::Week,
-            "m" | "month" | "months" | "bulan" => CadenceUnit::Month,
-            "y" | "year" | "years" | "tahun" => CadenceUnit::Year,
+            "d" | "day" | "days" | "h" | "hr" | "hari" => CadenceUnit::Day,
+            "w" | "week" | "weeks" | "mg" | "minggu" | "pekan" => CadenceUnit::Week,
+            "m" | "month" | "months" | "bln" | "bulan" => CadenceUnit::Month,
+            "y" | "year" | "years" | "th" | "thn" | "tahun" => CadenceUnit::Year,
             _ => return Err(err()),
         };
         let cadence = Cadence { count, unit };
@@ -117,6 +118,25 @@ mod tests {
         assert_eq!("3M".parse::<Cadence>().unwrap().to_string(), "3m");
         assert_eq!("1 tahun".parse::<Cadence>().unwrap().to_string(), "1y");
         assert_eq!("2 minggu".parse::<Cadence>().unwrap().approx_days(), 14);
+    }
+
+    #[test]
+    fn indonesian_units_short_and_long() {
+        for (given, read) in [
+            ("30h", "30d"),
+            ("30 hari", "30d"),
+            ("2mg", "2w"),
+            ("2 mg", "2w"),
+            ("2 minggu", "2w"),
+            ("3 pekan", "3w"),
+            ("3bln", "3m"),
+            ("3 bulan", "3m"),
+            ("1th", "1y"),
+            ("1 thn", "1y"),
+            ("1 Tahun", "1y"),
+        ] {
+            assert_eq!(given.parse::<Cadence>().map(|c| c.to_string()), Ok(read.to_string()), "{given}");
+        }
     }
 
     #[test]

@@ -149,15 +149,15 @@ pub fn progress_line(ui: &Ui, p: &Progress, lang: Lang) -> String {
 pub fn pace_line(p: &Progress, lang: Lang) -> Option<String> {
     let mut parts = Vec::new();
     if let Some(x) = p.pace_per_week {
-        let x = num(x);
+        let x = num(x, lang);
         parts.push(t!(lang, "{x} a week so far", "{x} per minggu sejauh ini"));
     }
     if let Some(x) = p.needed_per_week {
-        let x = num(x);
+        let x = num(x, lang);
         parts.push(t!(lang, "{x} a week needed from today", "{x} per minggu dibutuhkan mulai hari ini"));
     }
     if let Some(b) = p.best_pace {
-        let (x, end) = (num(b.per_week), b.ending);
+        let (x, end) = (num(b.per_week, lang), b.ending);
         parts.push(t!(
             lang,
             "your best 4 weeks: {x} a week (to {end})",

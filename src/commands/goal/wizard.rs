@@ -233,7 +233,7 @@ impl Wizard<'_> {
             let today = self.app.clock.today;
             self.app.ui.info(match progress::best_pace(g, net, today) {
                 Some(b) => {
-                    let x = num(b.per_week);
+                    let x = num(b.per_week, lang);
                     t!(
                         lang,
                         "    For reference: your best 4 weeks so far gave {x} a week.",
@@ -325,7 +325,7 @@ impl Wizard<'_> {
             let current = g.deadline.map(|d| d.to_string());
             let help = match &current {
                 Some(_) => self.keep_or_skip(current.as_deref()),
-                None => t!(lang, "2027-03-31, in 3 months, end of…", "2027-03-31, 3 bulan lagi…"),
+                None => t!(lang, "2027-03-31, in 3 months, end of march", "2027-03-31, 3 bulan lagi, akhir maret"),
             };
             let start = g.start;
             g.deadline = self.ask_optional(p, &t!(lang, "Deadline:", "Tenggat:"), &help, g.deadline, |v| {

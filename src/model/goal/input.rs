@@ -167,6 +167,21 @@ mod tests {
     }
 
     #[test]
+    fn deadlines_take_the_words_the_wizard_hints() {
+        let today = day("2026-11-28");
+        for (given, read) in [
+            ("in 3 months", "2027-02-28"),
+            ("3 bulan lagi", "2027-02-28"),
+            ("end of march", "2027-03-31"),
+            ("akhir maret", "2027-03-31"),
+            ("end of month", "2026-11-30"),
+            ("akhir bulan", "2026-11-30"),
+        ] {
+            assert_eq!(parse_goal_day("--deadline", given, today), Ok(day(read)), "{given}");
+        }
+    }
+
+    #[test]
     fn counts_are_whole_non_negative_numbers() {
         assert_eq!(parse_count("--target", " 12 "), Ok(12));
         assert_eq!(parse_count("--target", "0"), Ok(0));
