@@ -49,14 +49,10 @@ impl Prompter for Terminal {
     }
 
     fn confirm(&mut self, question: &str, default: bool) -> anyhow::Result<bool> {
-        let (yes, no) = match self.lang {
-            Lang::En => ("y", "n"),
-            Lang::Id => ("y", "t"),
-        };
         let lang = self.lang;
         inquire::Confirm::new(question)
             .with_default(default)
-            .with_parser(&move |s: &str| match s.trim().to_lowercase().as_str() {
+            .with_parser(&|s: &str| match s.trim().to_lowercase().as_str() {
                 "y" | "yes" | "ya" => Ok(true),
                 "n" | "no" | "t" | "tidak" => Ok(false),
                 _ => Err(()),
@@ -65,16 +61,45 @@ impl Prompter for Terminal {
                 Lang::En => "type y or n",
                 Lang::Id => "ketik y atau t",
             })
-            .with_placeholder(&format!("{yes}/{no}"))
+            // The hint beside the question (the default in capitals) and the answer
+            // echoed once given, in the user's language.
+            .with_default_value_formatter(&move |default| yes_no_hint(lang, default).to_string())
+            .with_formatter(&move |answer| yes_no(lang, answer).to_string())
             .prompt()
             .map_err(|e| self.map(e))
     }
 
     fn choose(&mut self, question: &str, options: &[String], default: usize) -> anyhow::Result<usize> {
+        let help = t!(
+            self.lang,
+            "[↑↓ to move, enter to select, type to filter]",
+            "[↑↓ untuk pindah, enter untuk memilih, ketik untuk menyaring]"
+        );
         inquire::Select::new(question, options.to_vec())
             .with_starting_cursor(default)
+            .with_help_message(&help)
             .raw_prompt()
             .map(|o| o.index)
             .map_err(|e| self.map(e))
+    }
+}
+
+/// The hint a yes/no question shows, its default in capitals: `y/N`, `Y/t`.
+pub fn yes_no_hint(lang: Lang, default: bool) -> &'static str {
+    match (lang, default) {
+        (Lang::En, true) => "Y/n",
+        (Lang::En, false) => "y/N",
+        (Lang::Id, true) => "Y/t",
+        (Lang::Id, false) => "y/T",
+    }
+}
+
+/// A yes/no answer as it is echoed.
+pub fn yes_no(lang: Lang, answer: bool) -> &'static str {
+    match (lang, answer) {
+        (Lang::En, true) => "Yes",
+        (Lang::En, false) => "No",
+        (Lang::Id, true) => "Ya",
+        (Lang::Id, false) => "Tidak",
     }
 }

@@ -27,6 +27,7 @@ mod help;
 mod interop;
 mod interop_values;
 mod log;
+mod prompt_chrome_pty;
 mod pty;
 mod store;
 mod tables_pty;
