@@ -63,7 +63,7 @@ impl Reason {
             Reason::Promise { n, due, overdue: true, also } if also.is_empty() => t!(
                 lang,
                 "promise #{n} was due {due}; deliver it or agree a new date",
-                "janji #{n} jatuh tempo {due}; tepati atau sepakati tanggal baru"
+                "janji #{n} sudah lewat tenggat sejak {due}; tepati atau sepakati tanggal baru"
             ),
             Reason::Promise { n, due, overdue: true, also } => {
                 let list = std::iter::once(n).chain(also).map(|n| format!("#{n}")).collect::<Vec<_>>().join(", ");

@@ -20,7 +20,7 @@ impl Step {
             Step::Trust => t!(
                 lang,
                 "a network without trust looks like a net and holds nothing; know people and keep your word",
-                "jaringan tanpa kepercayaan hanya tampak seperti jaring dan tak menahan apa pun; kenali orang dan tepati kata Anda"
+                "jaringan tanpa kepercayaan hanya tampak seperti jaring dan tak menahan apa pun; kenali orang dan tepati janji Anda"
             ),
             Step::Goals => t!(
                 lang,
@@ -104,7 +104,7 @@ impl Action {
             Action::KeepPromise { n, name, due } => t!(
                 lang,
                 "deliver promise #{n} to {name} (due {due}), or agree a new date: `jejaring promise move {n} --due DATE --note …`",
-                "tepati janji #{n} kepada {name} (jatuh tempo {due}), atau sepakati tanggal baru: `jejaring promise move {n} --due TANGGAL --note …`"
+                "tepati janji #{n} kepada {name} (sudah lewat tenggat sejak {due}), atau sepakati tanggal baru: `jejaring promise move {n} --due TANGGAL --note …`"
             ),
             Action::RecordPromise => t!(
                 lang,

@@ -189,7 +189,7 @@ fn details(app: &App, c: &Contact, last_contact: Option<NaiveDate>, next_due: Na
         String::new()
     };
     let rhythm = match c.every {
-        Some(every) => t!(lang, "every {every}", "setiap {every}"),
+        Some(every) => every.every(lang),
         None => {
             let days = cadence::rhythm(c).days;
             t!(

@@ -108,7 +108,7 @@ fn birthday_line(b: &BirthdaySoon, lang: Lang) -> String {
 fn deadline_line(g: &DeadlineSoon, lang: Lang) -> String {
     let (n, title) = (g.goal.number, &g.goal.title);
     let when = when(g.in_days, g.deadline, lang);
-    t!(lang, "goal {n} deadline {when}: {title}", "tenggat tujuan {n} {when}: {title}")
+    t!(lang, "goal {n} deadline {when}: {title}", "tenggat tujuan {n} jatuh {when}: {title}")
 }
 
 /// "today", "tomorrow (2026-11-29)", "in 3 days (2026-12-01)".

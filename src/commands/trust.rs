@@ -280,7 +280,9 @@ fn summary(app: &App) -> anyhow::Result<()> {
     let shaky: Vec<_> = per_contact.iter().filter(|p| p.reliability_rate.is_some_and(|r| r < 100)).collect();
     if !shaky.is_empty() {
         ui.line("")?;
-        ui.line(ui.paint(style::HEADING, t!(lang, "Where your record slipped", "Di mana catatan Anda tergelincir")))?;
+        ui.line(
+            ui.paint(style::HEADING, t!(lang, "Where your record slipped", "Kepada siapa janji Anda pernah meleset")),
+        )?;
         for p in shaky.iter().take(5) {
             ui.line(format!("  {}: {}", p.name, reliability_line(&p.reliability, lang)))?;
         }

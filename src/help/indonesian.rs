@@ -182,7 +182,7 @@ fn commands(en: &str) -> Option<&'static str> {
              sebelum selesai, jadi tinjauan yang terputus membiarkan data Anda seperti semula."
         }
         "Past reviews with their key numbers and the streak" => {
-            "Tinjauan sebelumnya beserta angka kuncinya dan rangkaian minggu berturut-turut"
+            "Tinjauan sebelumnya beserta angka kuncinya dan jumlah minggu beruntun"
         }
         "One past review" => "Satu tinjauan sebelumnya",
         "What is due today (prints nothing when nothing is)" => {

@@ -44,7 +44,7 @@ pub fn keep_in_touch<'a>(
     let mut events: Vec<DayEvent> = contacts
         .into_iter()
         .filter_map(|c| {
-            let every = c.every?;
+            let every = c.every?.every(lang);
             let since = last.get(&c.id).copied();
             // The same due day `list --due` and `select` use, moved past a snooze.
             let due = cadence::next_due(c, since).max(c.snoozed_until.unwrap_or(NaiveDate::MIN));
@@ -57,13 +57,13 @@ pub fn keep_in_touch<'a>(
             let description = match since {
                 Some(d) => t!(
                     lang,
-                    "You wanted to be in touch every {every}; you last talked on {d}.",
-                    "Anda ingin berkontak setiap {every}; terakhir bicara pada {d}."
+                    "You wanted to be in touch {every}; you last talked on {d}.",
+                    "Anda ingin berkontak {every}; terakhir bicara pada {d}."
                 ),
                 None => t!(
                     lang,
-                    "You wanted to be in touch every {every}; no conversation logged yet.",
-                    "Anda ingin berkontak setiap {every}; belum ada percakapan tercatat."
+                    "You wanted to be in touch {every}; no conversation logged yet.",
+                    "Anda ingin berkontak {every}; belum ada percakapan tercatat."
                 ),
             };
             Some(DayEvent {

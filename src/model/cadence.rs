@@ -39,6 +39,33 @@ impl Cadence {
         next.unwrap_or(NaiveDate::MAX)
     }
 
+    /// The cadence as a reader says it: "every 2 weeks", "every month", "setiap 2 minggu",
+    /// "setiap bulan" (the short form `2w` is for typing).
+    pub fn every(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Lang;
+        let n = self.count;
+        let unit = match (self.unit, lang, n == 1) {
+            (CadenceUnit::Day, Lang::En, true) => "day",
+            (CadenceUnit::Day, Lang::En, false) => "days",
+            (CadenceUnit::Week, Lang::En, true) => "week",
+            (CadenceUnit::Week, Lang::En, false) => "weeks",
+            (CadenceUnit::Month, Lang::En, true) => "month",
+            (CadenceUnit::Month, Lang::En, false) => "months",
+            (CadenceUnit::Year, Lang::En, true) => "year",
+            (CadenceUnit::Year, Lang::En, false) => "years",
+            (CadenceUnit::Day, Lang::Id, _) => "hari",
+            (CadenceUnit::Week, Lang::Id, _) => "minggu",
+            (CadenceUnit::Month, Lang::Id, _) => "bulan",
+            (CadenceUnit::Year, Lang::Id, _) => "tahun",
+        };
+        match (lang, n) {
+            (Lang::En, 1) => format!("every {unit}"),
+            (Lang::En, n) => format!("every {n} {unit}"),
+            (Lang::Id, 1) => format!("setiap {unit}"),
+            (Lang::Id, n) => format!("setiap {n} {unit}"),
+        }
+    }
+
     /// The cadence in days, months counted as 30 and years as 365 (for comparisons).
     pub fn approx_days(&self) -> u32 {
         self.count
@@ -118,6 +145,17 @@ mod tests {
         assert_eq!("3M".parse::<Cadence>().unwrap().to_string(), "3m");
         assert_eq!("1 tahun".parse::<Cadence>().unwrap().to_string(), "1y");
         assert_eq!("2 minggu".parse::<Cadence>().unwrap().approx_days(), 14);
+    }
+
+    #[test]
+    fn cadences_read_as_words() {
+        use crate::i18n::Lang;
+        let every = |s: &str, lang| s.parse::<Cadence>().unwrap().every(lang);
+        assert_eq!(every("1m", Lang::En), "every month");
+        assert_eq!(every("2w", Lang::En), "every 2 weeks");
+        assert_eq!(every("1m", Lang::Id), "setiap bulan");
+        assert_eq!(every("2mg", Lang::Id), "setiap 2 minggu");
+        assert_eq!(every("30d", Lang::Id), "setiap 30 hari");
     }
 
     #[test]

@@ -24,7 +24,7 @@ vocab! {
 vocab! {
     /// How well you know someone, from a stranger to someone you would vouch for.
     Stage {
-        Stranger => "stranger", "stranger", "orang-asing";
+        Stranger => "stranger", "stranger", "orang-asing" ("orang asing");
         Acquaintance => "acquaintance", "acquaintance", "kenalan";
         Connection => "connection", "connection", "relasi";
         Trusted => "trusted", "trusted", "tepercaya";

@@ -18,12 +18,12 @@ pub use input::*;
 vocab! {
     /// How a goal's progress is counted.
     Metric {
-        NewContacts => "new_contacts", "new contacts", "kontak-baru";
+        NewContacts => "new_contacts", "new contacts", "kontak-baru" ("kontak baru");
         Interactions => "interactions", "interactions", "interaksi";
-        PeopleTalkedTo => "people_talked_to", "people talked to", "orang-diajak-bicara";
-        StageUps => "stage_ups", "stage-ups", "naik-tahap";
-        PromisesKept => "promises_kept", "promises kept", "janji-ditepati";
-        Manual => "manual", "by hand", "hitung-sendiri";
+        PeopleTalkedTo => "people_talked_to", "people talked to", "orang-diajak-bicara" ("orang yang diajak bicara");
+        StageUps => "stage_ups", "stage-ups", "naik-tahap" ("naik tahap");
+        PromisesKept => "promises_kept", "promises kept", "janji-ditepati" ("janji ditepati");
+        Manual => "manual", "by hand", "hitung-sendiri" ("dihitung sendiri");
     }
 }
 

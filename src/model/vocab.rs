@@ -4,9 +4,11 @@
 
 /// Declares a vocabulary enum: known variants with their stored key and their English
 /// and Indonesian labels, plus `Unknown(String)` for values from newer versions.
-/// On the command line the Indonesian label is accepted as an alias.
+/// On the command line the Indonesian label is accepted as an alias; a label of several
+/// words is typed with hyphens (`orang-asing`) and given its prose form in parentheses
+/// (`("orang asing")`), which is what a reader sees.
 macro_rules! vocab {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $key:literal, $en:literal, $id:literal;)+ }) => {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $key:literal, $en:literal, $id:literal $(($id_prose:literal))?;)+ }) => {
         $(#[$meta])*
         #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name {
@@ -31,7 +33,7 @@ macro_rules! vocab {
             pub fn label(&self, lang: $crate::i18n::Lang) -> &str {
                 match (self, lang) {
                     $(($name::$variant, $crate::i18n::Lang::En) => $en,)+
-                    $(($name::$variant, $crate::i18n::Lang::Id) => $id,)+
+                    $(($name::$variant, $crate::i18n::Lang::Id) => $crate::model::vocab::prose!($($id_prose,)? $id),)+
                     ($name::Unknown(other), _) => other,
                 }
             }
@@ -80,3 +82,15 @@ macro_rules! vocab {
 }
 
 pub(crate) use vocab;
+
+/// The prose form of a label when one is given, else the label itself.
+macro_rules! prose {
+    ($prose:literal, $typed:literal) => {
+        $prose
+    };
+    ($typed:literal) => {
+        $typed
+    };
+}
+
+pub(crate) use prose;

@@ -264,7 +264,7 @@ fn show_prints_everything_known() {
       met:               My first team lead (2022-10-20)
       first impression:  Calm, listens before he speaks
       last talked:       2026-11-20 (8 days ago)
-      keep in touch:     every 1m; next 2026-12-20 (in 22 days)
+      keep in touch:     every month; next 2026-12-20 (in 22 days)
       note:              Introduced me to half of Jakarta fintech
       added:             2025-10-24
 

@@ -101,7 +101,7 @@ pub fn count(p: &Progress) -> String {
 pub fn pace(state: Pace, lang: Lang) -> String {
     match state {
         Pace::NotStarted => t!(lang, "not started", "belum mulai"),
-        Pace::Ahead => t!(lang, "ahead", "di depan jadwal"),
+        Pace::Ahead => t!(lang, "ahead", "lebih cepat dari jadwal"),
         Pace::OnTrack => t!(lang, "on track", "sesuai jadwal"),
         Pace::Behind => t!(lang, "behind", "tertinggal"),
         Pace::Reached => t!(lang, "reached", "tercapai"),
