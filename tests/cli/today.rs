@@ -30,7 +30,7 @@ fn birthdays_and_goal_deadlines_are_listed_soonest_first() {
     let (out, _) = env.ok(&["--lang", "id", "today"]);
     assert!(out.starts_with("ulang tahun hari ini: Ayu Lestari, genap 30 tahun\n"), "{out}");
     assert!(out.contains("ulang tahun 2 hari lagi (2026-11-30): Budi Santoso\n"), "{out}");
-    assert!(out.contains("tenggat tujuan 1 7 hari lagi (2026-12-05)"), "{out}");
+    assert!(out.contains("tenggat tujuan 1 jatuh 7 hari lagi (2026-12-05)"), "{out}");
 
     let (out, _) = env.ok(&["--json", "today"]);
     let v: Value = serde_json::from_str(&out).unwrap();
