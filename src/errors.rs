@@ -81,7 +81,7 @@ fn localize(e: &(dyn std::error::Error + 'static), lang: Lang) -> String {
             DateError::Unreadable(s) => t!(
                 lang,
                 "{s:?} is not a date; use YYYY-MM-DD or words like today, yesterday, fri, 3 days ago, in 2 weeks",
-                "{s:?} bukan tanggal; pakai YYYY-MM-DD atau kata seperti hari ini, kemarin, jumat, 3 hari lalu, 2 minggu lagi"
+                "{s:?} bukan tanggal; pakai YYYY-MM-DD atau kata seperti hari ini, kemarin, jumat lalu, senin depan, 3 hari lalu, 2 minggu lagi, akhir bulan"
             ),
         };
     }
@@ -96,7 +96,7 @@ fn localize(e: &(dyn std::error::Error + 'static), lang: Lang) -> String {
         return t!(
             lang,
             "{s:?} is not a cadence; use a number and a unit such as 30d, 2w, 3m or 1y (at most 5 years)",
-            "{s:?} bukan jangka waktu; pakai angka dan satuan seperti 30d, 2w, 3m atau 1y (paling lama 5 tahun)"
+            "{s:?} bukan jangka waktu; pakai angka dan satuan seperti 30h, 2mg, 3bln atau 1th, atau 2 minggu (paling lama 5 tahun)"
         );
     }
     e.to_string()

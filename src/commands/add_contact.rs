@@ -156,7 +156,7 @@ fn ask(app: &App, p: &mut dyn Prompter, f: &mut ContactFields) -> anyhow::Result
         (
             &mut f.every,
             t!(lang, "Keep in touch every:", "Jaga kontak setiap:"),
-            t!(lang, "30d, 2w, 3m… Enter to skip", "30d, 2w, 3m… Enter untuk melewati"),
+            t!(lang, "30d, 2w, 3m… Enter to skip", "30h, 2mg, 3bln… Enter untuk melewati"),
             Box::new(|v: &str| optional_cadence(v).map(drop)),
         ),
     ];

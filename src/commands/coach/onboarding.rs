@@ -148,7 +148,7 @@ fn first_trust(app: &App, p: &mut dyn Prompter, added: &[(Uuid, String)]) -> any
     app.ui.info(t!(
         lang,
         "Step 2: trust grows when you keep your word. Record something you promised, or what built trust.",
-        "Langkah 2: kepercayaan tumbuh saat Anda menepati kata. Catat janji Anda, atau apa yang membangun kepercayaan."
+        "Langkah 2: kepercayaan tumbuh saat Anda menepati janji. Catat janji Anda, atau apa yang membangun kepercayaan."
     ));
     let options = vec![
         t!(lang, "a promise", "sebuah janji"),

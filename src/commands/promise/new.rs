@@ -64,7 +64,7 @@ pub fn run(app: &App, args: NewArgs) -> anyhow::Result<()> {
         app.ui.warn(t!(
             lang,
             "#{n} was already due on {due}; recorded as overdue",
-            "#{n} sudah jatuh tempo pada {due}; dicatat sebagai terlambat"
+            "#{n} sudah lewat tenggat sejak {due}; dicatat sebagai terlambat"
         ));
     }
     app.ui.info(t!(lang, "Promise #{n} to {name}, due {due}", "Janji #{n} kepada {name}, jatuh tempo {due}"));

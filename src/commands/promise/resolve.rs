@@ -72,7 +72,7 @@ pub fn move_due(app: &App, args: MoveArgs) -> anyhow::Result<()> {
         ));
     }
     if to == p.due {
-        anyhow::bail!(t!(lang, "promise #{n} is already due {to}", "janji #{n} memang jatuh tempo {to}"));
+        anyhow::bail!(t!(lang, "promise #{n} is already due {to}", "tenggat janji #{n} memang sudah {to}"));
     }
     let from = p.due;
     p.move_due(to, today, note);

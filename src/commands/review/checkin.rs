@@ -218,7 +218,7 @@ fn resolve_promises(app: &App, p: &mut dyn Prompter, net: &Network, report: &Rep
         let question = crate::commands::promise::line(pr, net, today, lang);
         let options = vec![
             t!(lang, "kept it", "sudah ditepati"),
-            t!(lang, "agreed a new date", "sepakat tanggal baru"),
+            t!(lang, "agreed a new date", "sepakati tanggal baru"),
             t!(lang, "broke it", "tidak ditepati"),
             t!(lang, "leave it open", "biarkan terbuka"),
         ];
