@@ -159,23 +159,30 @@ impl Ui {
         let _ = writeln!(io::stderr().lock(), "{msg}");
     }
 
-    /// A table with the given header, to fill and hand to `show_table`.
-    pub fn table(&self, header: Vec<String>) -> Table {
-        let mut table = pipe_table();
-        table.set_header(header);
-        table
+    /// A table with the given header, to fill and hand to `show_table`. It has no
+    /// `Display` on purpose: only `show_table` knows whether to fit it to a terminal.
+    pub fn table(&self, header: Vec<String>) -> Rows {
+        Rows { header, rows: Vec::new() }
     }
 
     /// Writes a table: on a terminal fitted to its width (`fit`), whether or not colour
     /// is on; when piped, in the fixed layout scripts read.
-    pub fn show_table(&self, table: &Table) -> io::Result<()> {
-        if !self.stdout_tty {
-            return self.line(table.to_string());
+    pub fn show_table(&self, table: &Rows) -> io::Result<()> {
+        if self.stdout_tty {
+            return self.fitted(&table.header, &table.rows);
         }
-        let texts = |row: &comfy_table::Row| row.cell_iter().map(|c| c.content()).collect::<Vec<_>>();
-        let header = table.header().map(texts).unwrap_or_default();
-        let rows: Vec<Vec<String>> = table.row_iter().map(texts).collect();
-        self.fitted(&header, &rows)
+        if table.rows.iter().flatten().any(|cell| cell.contains('\x1b')) {
+            // Colour forced on a pipe: comfy-table would count the colour codes as text
+            // and misalign the columns; the fitted layout, never narrowed, measures them.
+            let text = fit::render(&table.header, &table.rows, usize::MAX / 4, '-');
+            return Stdout(self).write_all(text.as_bytes());
+        }
+        let mut piped = pipe_table();
+        piped.set_header(table.header.clone());
+        for row in &table.rows {
+            piped.add_row(row.clone());
+        }
+        self.line(piped.to_string())
     }
 
     /// Writes the grid's rows in `order` as a table: on a terminal fitted to its width;
@@ -191,7 +198,8 @@ impl Ui {
         if let Some(widths) = grid::plain_widths(&header, grid) {
             return grid::write_plain(&header, grid, order, &widths, &mut Stdout(self));
         }
-        let mut table = self.table(header);
+        let mut table = pipe_table();
+        table.set_header(header);
         for &n in order {
             table.add_row(grid.cells(n).map(|(cell, _)| cell).collect::<Vec<_>>());
         }
@@ -203,6 +211,18 @@ impl Ui {
         let width = terminal_size::terminal_size().map_or(80, |(w, _)| usize::from(w.0));
         let text = fit::render(header, rows, width, '─');
         Stdout(self).write_all(text.as_bytes())
+    }
+}
+
+/// A table's header and rows, as `Ui::table` hands it out.
+pub struct Rows {
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Rows {
+    pub fn add_row(&mut self, row: Vec<String>) {
+        self.rows.push(row);
     }
 }
 

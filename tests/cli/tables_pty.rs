@@ -102,15 +102,27 @@ fn no_color_keeps_the_terminal_width_and_colour_keeps_the_layout() {
     let coloured = on_terminal(&env, 80, &["--color", "always", "--demo", "goal", "list"], &[]);
     let uncoloured = on_terminal(&env, 80, &["--demo", "goal", "list"], &[]);
     assert!(coloured.contains('\x1b'), "{coloured}");
-    let strip = |s: &str| {
-        let mut out = String::new();
-        let mut rest = s;
-        while let Some(i) = rest.find('\x1b') {
-            out.push_str(&rest[..i]);
-            let end = rest[i..].find('m').map_or(rest.len(), |e| i + e + 1);
-            rest = &rest[end..];
-        }
-        out + rest
-    };
     assert_eq!(strip(&coloured), uncoloured);
+}
+
+/// Colour codes taken out.
+fn strip(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find('\x1b') {
+        out.push_str(&rest[..i]);
+        let end = rest[i..].find('m').map_or(rest.len(), |e| i + e + 1);
+        rest = &rest[end..];
+    }
+    out + rest
+}
+
+#[test]
+fn colour_forced_on_a_pipe_keeps_the_columns_aligned() {
+    let env = TestEnv::new();
+    let (coloured, _) = env.ok(&["--color", "always", "--demo", "goal", "list"]);
+    let (plain, _) = env.ok(&["--demo", "goal", "list"]);
+    assert!(coloured.contains('\x1b'), "{coloured}");
+    let trimmed = |s: &str| s.lines().map(|l| l.trim_end().to_string()).collect::<Vec<_>>();
+    assert_eq!(trimmed(&strip(&coloured)), trimmed(&plain));
 }
