@@ -57,6 +57,14 @@ pub fn parse_day(input: &str, today: NaiveDate, lean: Lean) -> Result<NaiveDate,
     if let Some(day) = weekday(&s) {
         return Ok(nearest(day, today, lean));
     }
+    // "next monday" is the first Monday after today and "last friday" the latest Friday
+    // before it (interim reads "next monday" on a Saturday as nine days away).
+    if let Some(day) = s.strip_prefix("next ").and_then(weekday) {
+        return Ok(nearest(day, today + Days::new(1), Lean::Future));
+    }
+    if let Some(day) = s.strip_prefix("last ").and_then(weekday) {
+        return Ok(nearest(day, today - Days::new(1), Lean::Past));
+    }
     // interim reads "2 weeks" as two weeks from now but not "in 2 weeks".
     let s = s.strip_prefix("in ").unwrap_or(&s);
     let noon = today.and_time(NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN)).and_utc();
@@ -274,7 +282,10 @@ mod tests {
     #[test]
     fn english_months_and_ends() {
         assert_eq!(future("15 dec"), "2026-12-15");
-        assert_eq!(future("next monday"), future("senin depan"));
+        assert_eq!(future("next monday"), "2026-11-30");
+        assert_eq!(future("next saturday"), "2026-12-05");
+        assert_eq!(past("last saturday"), "2026-11-21");
+        assert_eq!(past("last friday"), "2026-11-27");
         assert_eq!(future("end of month"), "2026-11-30");
         assert_eq!(future("end of march"), "2027-03-31");
         assert_eq!(future("End of the year"), "2026-12-31");
@@ -288,8 +299,9 @@ mod tests {
     fn indonesian_words_match_the_english_ones() {
         let pairs = [
             ("jumat lalu", "last friday", "2026-11-27"),
-            ("senin lalu", "last monday", ""),
-            ("senin depan", "next monday", ""),
+            ("senin lalu", "last monday", "2026-11-23"),
+            ("senin depan", "next monday", "2026-11-30"),
+            ("sabtu depan", "next saturday", "2026-12-05"),
             ("minggu depan", "next week", "2026-12-05"),
             ("pekan depan", "next week", "2026-12-05"),
             ("minggu lalu", "last week", "2026-11-21"),
@@ -313,7 +325,7 @@ mod tests {
             ("akhir februari", "end of february", "2027-02-28"),
             ("Akhir Desember", "end of december", "2026-12-31"),
             ("minggu", "sunday", ""),
-            ("ahad depan", "next sunday", ""),
+            ("ahad depan", "next sunday", "2026-11-29"),
         ];
         for (id, en, day) in pairs {
             assert!(!future(en).starts_with("error"), "{en} is read");

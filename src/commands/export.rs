@@ -77,7 +77,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
                 app.ui.info(t!(
                     lang,
                     "Nothing to put in a calendar yet: no keep-in-touch dates, open promises or goal deadlines (give contacts a cadence with `jejaring edit NAME --every 30d`)",
-                    "Belum ada yang bisa masuk kalender: tidak ada jadwal jaga kontak, janji terbuka, atau tenggat tujuan (beri kontak jangka waktu dengan `jejaring edit NAMA --every 30d`)"
+                    "Belum ada yang bisa masuk kalender: tidak ada jadwal jaga kontak, janji terbuka, atau tenggat tujuan (beri kontak jangka waktu dengan `jejaring edit NAMA --every 30h`)"
                 ));
             }
             count = events.len();

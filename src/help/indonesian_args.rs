@@ -55,7 +55,9 @@ pub(super) fn args(en: &str) -> Option<&'static str> {
             "Kapan Anda bertemu (2026-11-03, kemarin, 3 hari lalu…)"
         }
         "Your first impression of them" => "Kesan pertama Anda tentang dia",
-        "How often to keep in touch: 30d, 2w, 3m, 1y" => "Seberapa sering menjaga hubungan: 30d, 2w, 3m, 1y",
+        "How often to keep in touch: 30d, 2w, 3m, 1y" => {
+            "Seberapa sering menjaga hubungan: 30h, 2mg, 3bln, 1th (atau 2 minggu)"
+        }
         "A free note" => "Catatan bebas",
         "Birthday: MM-DD, or YYYY-MM-DD when you know the year" => {
             "Ulang tahun: MM-DD, atau YYYY-MM-DD bila Anda tahu tahunnya"

@@ -24,6 +24,7 @@ mod global;
 mod goals;
 mod goals_pty;
 mod help;
+mod indonesian_words;
 mod interop;
 mod interop_values;
 mod log;
