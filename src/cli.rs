@@ -56,6 +56,7 @@ pub enum Command {
     Edit(commands::edit::Args),
     Remove(commands::remove::Args),
     Dupes(commands::dupes::Args),
+    Merge(commands::merge::Args),
     Log(commands::log::Args),
     Trust(commands::trust::Args),
     Know(commands::know::Args),

@@ -13,6 +13,7 @@ pub mod know;
 pub mod list;
 pub mod log;
 pub mod man;
+pub mod merge;
 pub mod paths;
 pub mod promise;
 pub mod remove;
@@ -41,6 +42,7 @@ pub fn run(app: &App, command: Command) -> anyhow::Result<()> {
         Command::Edit(args) => edit::run(app, args),
         Command::Remove(args) => remove::run(app, args),
         Command::Dupes(args) => dupes::run(app, args),
+        Command::Merge(args) => merge::run(app, args),
         Command::Log(args) => log::run(app, args),
         Command::Trust(args) => trust::run(app, args),
         Command::Know(args) => know::run(app, args),

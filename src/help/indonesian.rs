@@ -61,6 +61,21 @@ fn commands(en: &str) -> Option<&'static str> {
         "Remove a contact and their place in logged interactions" => {
             "Hapus kontak beserta keikutsertaannya dalam interaksi yang tercatat"
         }
+        "Merge contact B into contact A (two records of one person)" => {
+            "Gabungkan kontak B ke kontak A (dua catatan untuk satu orang)"
+        }
+        "Merge contact B into contact A (two records of one person)\n\nNothing is dropped: A gets both sets of \
+         emails, phones, tags, web pages and addresses, and B's value for any field A leaves empty. Where both have \
+         a different value, A's stays and B's is written into A's note. B's interactions, facts, promises, trust \
+         history, goal links and plan picks become A's, and B is removed, in one save. Asks first on a terminal; \
+         --yes in scripts. The backup taken before the save undoes it (see `jejaring paths`)." => {
+            "Gabungkan kontak B ke kontak A (dua catatan untuk satu orang)\n\nTidak ada yang dibuang: A mendapat \
+             email, telepon, tag, halaman web, dan alamat dari keduanya, serta nilai B untuk kolom yang kosong di A. \
+             Bila keduanya punya nilai berbeda, nilai A tetap dan nilai B ditulis ke catatan A. Interaksi, fakta, \
+             janji, riwayat kepercayaan, kaitan tujuan, dan pilihan rencana milik B menjadi milik A, lalu B dihapus, \
+             dalam satu kali simpan. Di terminal bertanya dulu; dalam skrip pakai --yes. Cadangan yang dibuat \
+             sebelum menyimpan bisa membatalkannya (lihat `jejaring paths`)."
+        }
         "List likely duplicate contacts, with the evidence" => {
             "Tampilkan kontak yang mungkin duplikat, beserta buktinya"
         }

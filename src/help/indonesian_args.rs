@@ -27,6 +27,10 @@ pub(super) fn args(en: &str) -> Option<&'static str> {
 
         // Naming a contact or a goal.
         "Handle, name, unique prefix or fuzzy match" => "Handle, nama, awalan unik, atau pencocokan mirip",
+        "The contact to keep: handle, name, unique prefix or fuzzy match" => {
+            "Kontak yang dipertahankan: handle, nama, awalan unik, atau pencocokan mirip"
+        }
+        "The contact merged into A and then removed" => "Kontak yang digabung ke A lalu dihapus",
         "Contacts: handle, name, prefix or fuzzy match" => "Kontak: handle, nama, awalan, atau pencocokan mirip",
         "Contacts (handle, name, prefix or fuzzy), then optionally the note" => {
             "Kontak (handle, nama, awalan, atau pencocokan mirip), lalu catatannya bila perlu"

@@ -2,6 +2,7 @@
 //! reads the clock, touches files or prints; callers pass `now` in.
 
 pub mod cadence;
+pub mod combine;
 pub mod contact;
 pub mod dupes;
 pub mod fact;

@@ -28,6 +28,7 @@ mod indonesian_words;
 mod interop;
 mod interop_values;
 mod log;
+mod merge;
 mod prompt_chrome_pty;
 mod pty;
 mod store;

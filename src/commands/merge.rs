@@ -1,0 +1,209 @@
+//! `jejaring merge A B`: two contacts who are one person become one (B goes into A).
+
+use super::resolve;
+use crate::app::App;
+use crate::errors::UsageError;
+use crate::i18n::Lang;
+use crate::model::combine::{self, Combined, Kept, Moved};
+use crate::model::{Contact, Network};
+use crate::prompt::Prompter;
+use crate::store::backup;
+use crate::t;
+use serde::Serialize;
+
+/// Merge contact B into contact A (two records of one person)
+///
+/// Nothing is dropped: A gets both sets of emails, phones, tags, web pages and
+/// addresses, and B's value for any field A leaves empty. Where both have a different
+/// value, A's stays and B's is written into A's note. B's interactions, facts, promises,
+/// trust history, goal links and plan picks become A's, and B is removed, in one save.
+/// Asks first on a terminal; --yes in scripts. The backup taken before the save undoes
+/// it (see `jejaring paths`).
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The contact to keep: handle, name, unique prefix or fuzzy match
+    pub a: String,
+    /// The contact merged into A and then removed
+    pub b: String,
+    /// Do not ask for confirmation
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+}
+
+#[derive(Serialize)]
+struct Report<'a> {
+    kept: &'a Contact,
+    removed: Who<'a>,
+    gained: &'a [&'static str],
+    kept_in_note: &'a [Kept],
+    moved: &'a Moved,
+}
+
+#[derive(Serialize)]
+struct Who<'a> {
+    handle: &'a str,
+    name: &'a str,
+}
+
+pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
+    let lang = app.ui.lang;
+    // Resolve and ask without holding the lock, then merge by id under it.
+    let (a, b, preview) = {
+        let net = app.open_read()?.into_network();
+        let (ia, ib) = (resolve::contact(&net, &args.a, lang)?, resolve::contact(&net, &args.b, lang)?);
+        if ia == ib {
+            let name = &net.contacts[ia].name;
+            return Err(UsageError(t!(
+                lang,
+                "both names are {name}; name two different contacts",
+                "kedua nama menunjuk {name}; sebutkan dua kontak yang berbeda"
+            ))
+            .into());
+        }
+        (net.contacts[ia].id, net.contacts[ib].id, describe(&net, ia, ib, lang))
+    };
+    if args.yes {
+        app.ui.info(&preview);
+    } else {
+        // Refused before anything is printed: one line says what to do.
+        let Some(mut p) = app.prompter() else {
+            return Err(UsageError(t!(
+                lang,
+                "merging needs confirmation; add --yes",
+                "penggabungan perlu konfirmasi; tambahkan --yes"
+            ))
+            .into());
+        };
+        app.ui.info(&preview);
+        if !p.confirm(&t!(lang, "Merge them?", "Gabungkan keduanya?"), false)? {
+            app.ui.info(t!(lang, "Nothing merged.", "Tidak ada yang digabung."));
+            return Ok(());
+        }
+    }
+    let mut store = app.open_write()?;
+    let (Some(ia), Some(ib)) = (store.net.contact_index(&a), store.net.contact_index(&b)) else {
+        anyhow::bail!(t!(
+            lang,
+            "one of them was removed meanwhile; nothing merged",
+            "salah satunya sudah dihapus; tidak ada yang digabung"
+        ));
+    };
+    let mut done = combine::plan(&store.net, ia, ib);
+    let from = store.net.contacts[ib].clone();
+    if !done.kept.is_empty() {
+        let block = note_block(&from, &done.kept, app.clock.today.to_string(), lang);
+        let note = match done.contact.note.take() {
+            Some(ours) => format!("{ours}\n\n{block}"),
+            None => block,
+        };
+        done.contact.note = Some(note);
+    }
+    combine::apply(&mut store.net, done.contact.clone(), b);
+    app.save(&mut store)?;
+    // Printed only once saved: data on stdout means it is in the file.
+    let (an, bn) = (&done.contact.name, &from.name);
+    if app.ui.json {
+        let removed = Who { handle: &from.handle, name: &from.name };
+        let r =
+            Report { kept: &done.contact, removed, gained: &done.gained, kept_in_note: &done.kept, moved: &done.moved };
+        app.ui.json_value(&r)?;
+    }
+    app.ui.info(t!(lang, "Merged {bn} into {an}.", "{bn} digabung ke {an}."));
+    if let Some(before) = backup::newest(&app.data) {
+        let (before, data) = (before.display(), app.data.display());
+        app.ui.info(t!(
+            lang,
+            "To undo, put back the file from before the merge: cp \"{before}\" \"{data}\"",
+            "Untuk membatalkan, kembalikan berkas dari sebelum penggabungan: cp \"{before}\" \"{data}\""
+        ));
+    }
+    Ok(())
+}
+
+/// What the merge will do, for the question.
+fn describe(net: &Network, a: usize, b: usize, lang: Lang) -> String {
+    let Combined { gained, kept, moved, .. } = combine::plan(net, a, b);
+    let (ca, cb) = (&net.contacts[a], &net.contacts[b]);
+    let (an, ah, bn, bh) = (&ca.name, &ca.handle, &cb.name, &cb.handle);
+    let mut lines = vec![t!(lang, "Merge {bn} ({bh}) into {an} ({ah}):", "Gabungkan {bn} ({bh}) ke {an} ({ah}):")];
+    if !gained.is_empty() {
+        let list = gained.iter().map(|f| label(f, lang)).collect::<Vec<_>>().join(", ");
+        lines.push(t!(lang, "  {an} gains: {list}", "  {an} mendapat: {list}"));
+    }
+    if !kept.is_empty() {
+        let list =
+            kept.iter().map(|k| format!("{} {:?}", label(k.field, lang), k.value)).collect::<Vec<_>>().join(", ");
+        lines.push(t!(
+            lang,
+            "  {an}'s own values stay; {bn}'s go into the note: {list}",
+            "  nilai milik {an} tetap; nilai {bn} masuk ke catatan: {list}"
+        ));
+    }
+    let moves = moved_list(&moved, lang);
+    if !moves.is_empty() {
+        lines.push(t!(lang, "  moves to {an}: {moves}", "  pindah ke {an}: {moves}"));
+    }
+    lines.push(t!(lang, "  then {bn} ({bh}) is removed", "  lalu {bn} ({bh}) dihapus"));
+    lines.join("\n")
+}
+
+/// "3 interactions, 1 promise, 2 goal links".
+fn moved_list(m: &Moved, lang: Lang) -> String {
+    let mut out = Vec::new();
+    let mut add = |n: usize, one: String, many: String| match n {
+        0 => {}
+        1 => out.push(one),
+        _ => out.push(many),
+    };
+    let n = m.interactions;
+    add(n, t!(lang, "1 interaction", "1 interaksi"), t!(lang, "{n} interactions", "{n} interaksi"));
+    let n = m.facts;
+    add(n, t!(lang, "1 fact", "1 fakta"), t!(lang, "{n} facts", "{n} fakta"));
+    let n = m.promises;
+    add(n, t!(lang, "1 promise", "1 janji"), t!(lang, "{n} promises", "{n} janji"));
+    let n = m.trust_notes;
+    add(n, t!(lang, "1 trust note", "1 catatan kepercayaan"), t!(lang, "{n} trust notes", "{n} catatan kepercayaan"));
+    let n = m.stage_changes;
+    add(n, t!(lang, "1 stage change", "1 perubahan tahap"), t!(lang, "{n} stage changes", "{n} perubahan tahap"));
+    let n = m.goals;
+    add(n, t!(lang, "1 goal link", "1 kaitan tujuan"), t!(lang, "{n} goal links", "{n} kaitan tujuan"));
+    let n = m.plans;
+    add(n, t!(lang, "1 plan pick", "1 pilihan rencana"), t!(lang, "{n} plan picks", "{n} pilihan rencana"));
+    out.join(", ")
+}
+
+/// The lines added to A's note: B's values that A's replaced.
+fn note_block(b: &Contact, kept: &[Kept], today: String, lang: Lang) -> String {
+    let (bn, bh) = (&b.name, &b.handle);
+    let mut lines = vec![t!(lang, "Merged from {bn} ({bh}) on {today}:", "Digabung dari {bn} ({bh}) pada {today}:")];
+    for k in kept {
+        lines.push(format!("{}: {}", label(k.field, lang), k.value));
+    }
+    lines.join("\n")
+}
+
+/// A field's name as a user reads it.
+fn label(field: &str, lang: Lang) -> String {
+    match field {
+        "name" => t!(lang, "name", "nama"),
+        "circle" => t!(lang, "circle", "lingkaran"),
+        "stage" => t!(lang, "stage", "tahap"),
+        "org" => t!(lang, "organisation", "organisasi"),
+        "role" => t!(lang, "role", "peran"),
+        "met_at" => t!(lang, "where you met", "tempat bertemu"),
+        "met_on" => t!(lang, "day you met", "tanggal bertemu"),
+        "impression" => t!(lang, "first impression", "kesan pertama"),
+        "every" => t!(lang, "keep in touch every", "jaga kontak setiap"),
+        "birthday" => t!(lang, "birthday", "ulang tahun"),
+        "linkedin" => "LinkedIn".to_string(),
+        "snoozed_until" => t!(lang, "snoozed until", "ditunda sampai"),
+        "note" => t!(lang, "note", "catatan"),
+        "emails" => t!(lang, "emails", "email"),
+        "phones" => t!(lang, "phones", "telepon"),
+        "tags" => t!(lang, "tags", "tag"),
+        "urls" => t!(lang, "web pages", "halaman web"),
+        "addresses" => t!(lang, "addresses", "alamat"),
+        "source_ids" => t!(lang, "address-book ids", "id buku alamat"),
+        other => other.to_string(),
+    }
+}
