@@ -6,9 +6,20 @@
 //!
 //! - The window is `start..=deadline`: both days are included, and nothing after
 //!   `today` counts (a logged future day is not progress yet).
-//! - `new_contacts`: a contact counts on the day you met them (`met_on`), or the day
-//!   they were added when that is unknown; so an import of old contacts is not "new".
-//!   A stage filter reads the stage they had when added (from the stage log).
+//! - `new_contacts`: a contact counts on the day you met them (`met_on`) and only then.
+//!   Someone without a meeting day (imported, entered as a connection or trusted, or
+//!   met "long ago") is not new; `add-contact` records today as the meeting day of a
+//!   stranger or acquaintance entered by hand unless told otherwise. See
+//!   [`crate::model::Contact::met_between`]. A stage filter reads the stage they had
+//!   when added (from the stage log).
+//!
+//! # Pace rule
+//!
+//! A goal whose projected finish (at the pace so far) falls after its deadline is
+//! behind, and so is one with nothing done after its first day: only the first day is
+//! spared. Ahead needs a margin over the straight line (one unit, or a tenth of the
+//! target). On the deadline day an unreached goal is due today; from the next day it
+//! is missed.
 //! - `interactions`: each logged interaction involving at least one matching contact.
 //! - `people_talked_to`: distinct matching contacts with an interaction in the window.
 //! - `stage_ups`: distinct contacts who moved from stranger/acquaintance to
@@ -52,7 +63,7 @@ impl Series {
                         let stage = first_stage.get(&c.id).copied().unwrap_or(&c.stage);
                         f.matches_ignoring_stage(c) && (f.stages.is_empty() || f.stages.contains(stage))
                     })
-                    .map(|c| c.met_on.unwrap_or_else(|| c.added.date_naive()))
+                    .filter_map(|c| c.met_on)
                     .collect();
                 Series::Days(days)
             }
@@ -177,6 +188,8 @@ pub enum Pace {
     Behind,
     /// The target is reached.
     Reached,
+    /// Today is the deadline and the target is not reached yet.
+    DueToday,
     /// The deadline passed without reaching the target.
     Missed,
     /// No target or no deadline, so there is nothing to be on track for.
@@ -220,8 +233,8 @@ pub struct Progress {
     /// Units a week still needed, over the days left (today included).
     pub needed_per_week: Option<f64>,
     pub projected_finish: Option<NaiveDate>,
-    /// The projected finish falls after the deadline (possible even "on track", which
-    /// allows a little slack).
+    /// The projected finish falls after the deadline; the goal then reads as behind
+    /// (except on its first day).
     pub projected_late: bool,
     pub reached_on: Option<NaiveDate>,
     pub state: Pace,
@@ -273,7 +286,9 @@ pub fn measure(goal: &Goal, net: &Network, today: NaiveDate) -> Progress {
         days_left = Some((deadline - today).num_days());
         if let Some(t) = target {
             let remaining = t.saturating_sub(current);
-            if remaining > 0 && left > 0 {
+            // On the deadline day "N a week" would be a pace nobody can keep; the state
+            // says how many are short instead.
+            if remaining > 0 && left > 0 && today < deadline {
                 needed_per_week = Some(r2(f64::from(remaining) * 7.0 / left as f64));
             }
             if !reached && current > 0 && elapsed > 0 {
@@ -281,17 +296,25 @@ pub fn measure(goal: &Goal, net: &Network, today: NaiveDate) -> Progress {
                 projected_finish = goal.start.checked_add_days(Days::new(need_days.saturating_sub(1)));
             }
             let expected = f64::from(t) * elapsed as f64 / total as f64;
-            // Slack of one unit (or a tenth of the target) keeps day one from reading as behind.
-            let slack = (f64::from(t) * 0.1).max(1.0);
+            // Ahead is a claim worth a margin: one unit, or a tenth of the target.
+            let margin = (f64::from(t) * 0.1).max(1.0);
+            // Nothing done yet projects no finish at all, which is later than any deadline.
+            let late = match projected_finish {
+                Some(p) => p > deadline,
+                None => true,
+            };
             state = if reached {
                 Pace::Reached
-            } else if today > deadline {
-                Pace::Missed
             } else if today < goal.start {
                 Pace::NotStarted
-            } else if f64::from(current) + slack < expected {
+            } else if today > deadline {
+                Pace::Missed
+            } else if today == deadline {
+                Pace::DueToday
+            } else if late && today > goal.start {
+                // The first day is the only one spared: no day has passed to judge by.
                 Pace::Behind
-            } else if f64::from(current) >= expected + slack {
+            } else if f64::from(current) >= expected + margin {
                 Pace::Ahead
             } else {
                 Pace::OnTrack

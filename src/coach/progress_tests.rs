@@ -134,6 +134,68 @@ fn on_track_has_slack_on_day_one() {
     let net = Network::default();
     let g = goal(Metric::NewContacts, 10, "2026-11-01", "2026-11-30");
     assert_eq!(measure(&g, &net, day("2026-11-01")).state, Pace::OnTrack);
+    // Only day one: with nothing done a day later there is no finish to project.
+    let p = measure(&g, &net, day("2026-11-02"));
+    assert_eq!((p.state, p.projected_finish), (Pace::Behind, None));
+}
+
+/// "6 new fintech contacts by 2027-01-25", from 2026-11-30: 57 days.
+fn six_by_late_january(met: &[&str]) -> (Goal, Network) {
+    let mut net = Network::default();
+    for d in met {
+        add(&mut net, d, &["fintech"]);
+    }
+    (goal(Metric::NewContacts, 6, "2026-11-30", "2027-01-25"), net)
+}
+
+#[test]
+fn a_projected_finish_after_the_deadline_is_behind() {
+    let (g, net) = six_by_late_january(&["2026-12-02", "2026-12-10", "2026-12-20"]);
+    // Day 30 with 3 of 6: 60 days at this pace, three days past the deadline. The old
+    // slack called this "on track".
+    let p = measure(&g, &net, day("2026-12-29"));
+    assert_eq!(p.current, 3);
+    assert_eq!(p.projected_finish, Some(day("2027-01-28")));
+    assert!(p.projected_late);
+    assert_eq!(p.state, Pace::Behind);
+    // Day 28 with the same three: 56 days, the day before the deadline. On track.
+    let p = measure(&g, &net, day("2026-12-27"));
+    assert_eq!(p.projected_finish, Some(day("2027-01-24")));
+    assert_eq!(p.state, Pace::OnTrack);
+    // Ahead needs a whole unit over the straight line: one on day one is on track, two
+    // are ahead.
+    let (g, net) = six_by_late_january(&["2026-11-30"]);
+    assert_eq!(measure(&g, &net, day("2026-11-30")).state, Pace::OnTrack);
+    let (g, net) = six_by_late_january(&["2026-11-30", "2026-11-30"]);
+    assert_eq!(measure(&g, &net, day("2026-11-30")).state, Pace::Ahead);
+}
+
+#[test]
+fn the_deadline_day_is_due_today_and_the_next_day_missed() {
+    let (g, net) = six_by_late_january(&["2026-12-02", "2026-12-10", "2026-12-20", "2027-01-05", "2027-01-20"]);
+    let due = measure(&g, &net, day("2027-01-25"));
+    assert_eq!((due.state, due.current, due.days_left), (Pace::DueToday, 5, Some(0)));
+    let missed = measure(&g, &net, day("2027-01-26"));
+    assert_eq!((missed.state, missed.current), (Pace::Missed, 5));
+    // Someone met after the deadline does not rescue the goal.
+    let (g, net) =
+        six_by_late_january(&["2026-12-02", "2026-12-10", "2026-12-20", "2027-01-05", "2027-01-20", "2027-01-27"]);
+    assert_eq!(measure(&g, &net, day("2027-02-01")).state, Pace::Missed);
+    // The sixth met on the deadline day: reached, not due.
+    let (g, net) =
+        six_by_late_january(&["2026-12-02", "2026-12-10", "2026-12-20", "2027-01-05", "2027-01-20", "2027-01-25"]);
+    assert_eq!(measure(&g, &net, day("2027-01-25")).state, Pace::Reached);
+}
+
+#[test]
+fn contacts_without_a_meeting_day_are_never_new() {
+    let mut net = Network::default();
+    add(&mut net, "2026-11-05", &["fintech"]);
+    add(&mut net, "2026-11-05", &["fintech"]);
+    // Imported, or entered as someone already known: no meeting day.
+    net.contacts[1].met_on = None;
+    let g = goal(Metric::NewContacts, 5, "2026-11-01", "2026-11-30");
+    assert_eq!(measure(&g, &net, day("2026-11-28")).current, 1);
 }
 
 #[test]

@@ -295,7 +295,7 @@ fn week(net: &Network, end: NaiveDate) -> Week {
     let week: Vec<_> = net.interactions.iter().filter(|i| in_week(i.on)).collect();
     let people: HashSet<Uuid> = week.iter().flat_map(|i| i.contacts.iter().copied()).collect();
     let they = week.iter().filter(|i| i.they_reached_out).count();
-    let new_people: Vec<_> = net.contacts.iter().filter(|c| in_week(c.added.date_naive())).collect();
+    let new_people: Vec<_> = net.contacts.iter().filter(|c| c.met_between(start, end)).collect();
     let new_by_stage = Stage::ALL
         .iter()
         .map(|s| (s.key().to_string(), new_people.iter().filter(|c| &c.stage == s).count()))
@@ -378,6 +378,7 @@ mod tests {
         let at = Utc.from_utc_datetime(&day(added).and_hms_opt(9, 0, 0).unwrap());
         let mut c = Contact::new(Uuid::now_v7(), format!("h{}", net.contacts.len()), name.into(), at);
         c.stage = stage;
+        c.met_on = Some(day(added));
         c.every = Some("2w".parse().unwrap());
         let id = c.id;
         net.contacts.push(c);

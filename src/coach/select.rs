@@ -188,7 +188,7 @@ fn with_every_debt(sorted: &[Candidate], count: usize) -> (Vec<Candidate>, usize
 pub fn goal_people(net: &Network, today: NaiveDate) -> HashMap<Uuid, String> {
     let mut people = HashMap::new();
     for goal in net.goals.iter().filter(|g| g.is_active()) {
-        if progress::measure(goal, net, today).state == Pace::Behind {
+        if matches!(progress::measure(goal, net, today).state, Pace::Behind | Pace::DueToday) {
             for id in &goal.contacts {
                 people.entry(*id).or_insert_with(|| goal.title.clone());
             }

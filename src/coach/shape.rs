@@ -50,8 +50,11 @@ pub fn shape(net: &Network, today: NaiveDate) -> Shape {
         .map(|s| (s.key().to_string(), net.contacts.iter().filter(|x| &x.stage == s).count()))
         .collect();
     let month_ago = today.checked_sub_days(Days::new(30)).unwrap_or(NaiveDate::MIN);
-    let new_this_month = net.contacts.iter().filter(|c| c.added.date_naive() > month_ago).count();
-    let days_since_new = net.contacts.iter().map(|c| (today - c.added.date_naive()).num_days()).min();
+    // New means newly met, not newly entered: five old colleagues typed in today are
+    // not five new people.
+    let new_this_month = net.contacts.iter().filter(|c| c.met_between(month_ago + Days::new(1), today)).count();
+    let days_since_new =
+        net.contacts.iter().filter_map(|c| c.met_on).filter(|d| *d <= today).map(|d| (today - d).num_days()).min();
 
     let mut observations = Vec::new();
     // Below five people every network is lopsided; say nothing.
@@ -115,6 +118,7 @@ mod tests {
             let mut c = Contact::new(Uuid::now_v7(), format!("h{i}"), format!("P{i}"), added);
             c.circle = circle.clone();
             c.stage = stage.clone();
+            c.met_on = Some(added.date_naive());
             net.contacts.push(c);
         }
         net
@@ -148,6 +152,20 @@ mod tests {
         assert!(s.observations.is_empty(), "{:?}", s.observations);
         assert_eq!(s.new_this_month, 3);
         assert_eq!(s.circles[1], ("colleague".to_string(), 2));
+    }
+
+    #[test]
+    fn old_colleagues_entered_today_are_not_new() {
+        let mut specs = vec![(Circle::Colleague, Stage::Connection, 0); 5];
+        specs.push((Circle::Friend, Stage::Stranger, 3));
+        let mut net = net(&specs);
+        // Known since 2025, typed in today: no meeting day in the last month.
+        for c in net.contacts.iter_mut().take(5) {
+            c.met_on = Some("2025-03-01".parse().unwrap());
+        }
+        net.contacts[0].met_on = None;
+        let s = shape(&net, today());
+        assert_eq!(s.new_this_month, 1);
     }
 
     #[test]

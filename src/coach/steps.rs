@@ -158,7 +158,7 @@ fn goals(net: &Network, today: NaiveDate) -> StepReport {
     let ok: usize = checks.iter().map(|(_, c)| c.letters.iter().filter(|l| l.verdict == Verdict::Ok).count()).sum();
     let paces: Vec<_> = active.iter().map(|g| (g, progress::measure(g, net, today).state)).collect();
     let on_track = paces.iter().filter(|(_, s)| matches!(s, Pace::Ahead | Pace::OnTrack | Pace::Reached)).count();
-    let behind = paces.iter().filter(|(_, s)| matches!(s, Pace::Behind | Pace::Missed)).count();
+    let behind = paces.iter().filter(|(_, s)| matches!(s, Pace::Behind | Pace::DueToday | Pace::Missed)).count();
     let judged = on_track + behind;
     let pace_share = if judged == 0 { 1.0 } else { on_track as f64 / judged as f64 };
     let score = 50.0 * ok as f64 / total as f64 + 50.0 * pace_share;
@@ -169,7 +169,7 @@ fn goals(net: &Network, today: NaiveDate) -> StepReport {
             c.letters.iter().filter(|l| l.verdict != Verdict::Ok).map(move |l| (l.verdict, g.number, l.letter))
         })
         .max_by_key(|(v, n, _)| (*v, std::cmp::Reverse(*n)));
-    let next = if let Some((g, _)) = paces.iter().find(|(_, s)| *s == Pace::Behind) {
+    let next = if let Some((g, _)) = paces.iter().find(|(_, s)| matches!(s, Pace::Behind | Pace::DueToday)) {
         Action::CatchUp { number: g.number, title: g.title.clone() }
     } else if let Some((_, number, letter)) = weakest {
         Action::StrengthenGoal { number, letter }
@@ -205,7 +205,9 @@ fn contacts(net: &Network, index: &Index, today: NaiveDate) -> StepReport {
     let new_faces = net
         .contacts
         .iter()
-        .filter(|c| matches!(c.stage, Stage::Stranger | Stage::Acquaintance) && c.added.date_naive() > month_ago)
+        .filter(|c| {
+            matches!(c.stage, Stage::Stranger | Stage::Acquaintance) && c.met_between(month_ago + Days::new(1), today)
+        })
         .count();
     let mut due: Vec<(i64, &crate::model::Contact)> = net
         .contacts
@@ -263,6 +265,7 @@ mod tests {
         let mut c = Contact::new(Uuid::now_v7(), format!("h{}", net.contacts.len()), name.into(), at);
         c.circle = circle;
         c.stage = stage;
+        c.met_on = Some(day(added));
         let id = c.id;
         net.contacts.push(c);
         id

@@ -11,7 +11,8 @@ pub fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
-/// Adds a contact on `added` (noon UTC) with the given tags; returns its id.
+/// Adds a contact on `added` (noon UTC) with the given tags, met that day (as
+/// `add-contact` records an acquaintance entered by hand); returns its id.
 pub fn add(net: &mut Network, added: &str, tags: &[&str]) -> Uuid {
     let at = Utc.from_utc_datetime(&day(added).and_time(NaiveTime::from_hms_opt(12, 0, 0).unwrap()));
     let id = Uuid::now_v7();
@@ -19,6 +20,7 @@ pub fn add(net: &mut Network, added: &str, tags: &[&str]) -> Uuid {
     c.tags = tags.iter().map(|t| t.to_string()).collect();
     c.circle = Circle::Colleague;
     c.stage = Stage::Acquaintance;
+    c.met_on = Some(day(added));
     net.contacts.push(c);
     id
 }

@@ -8,6 +8,7 @@ use crate::model::contact::new_handle;
 use crate::model::{Circle, Contact, Network, Stage, text};
 use crate::prompt::Prompter;
 use crate::t;
+use chrono::NaiveDate;
 use std::collections::HashSet;
 use uuid::Uuid;
 
@@ -47,6 +48,9 @@ pub fn run(app: &App, mut args: Args) -> anyhow::Result<()> {
 
     let mut contact = Contact::new(Uuid::now_v7(), String::new(), name, app.clock.now);
     args.fields.apply(&mut contact, app.clock.today)?;
+    if args.fields.met_on.is_none() {
+        contact.met_on = met_on_by_default(&contact.stage, app.clock.today);
+    }
 
     let dupes = |net: &Network| -> Option<String> {
         let found = net.likely_duplicates(&contact.name, &emails);
@@ -98,11 +102,40 @@ pub fn run(app: &App, mut args: Args) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The meeting day when none was given: a stranger or acquaintance you enter by hand
+/// is someone you just met, so today; a connection or someone you trust you knew
+/// before, so no day, and they never count as new people. (`--met-on ""` says "long
+/// ago" for anyone.)
+fn met_on_by_default(stage: &Stage, today: NaiveDate) -> Option<NaiveDate> {
+    matches!(stage, Stage::Stranger | Stage::Acquaintance).then_some(today)
+}
+
+/// Asks when you met: today, another day, or long ago. The default follows the stage,
+/// as without a terminal. The answer goes into `met_on` as the flag would.
+fn ask_met_on(app: &App, p: &mut dyn Prompter, stage: &Stage) -> anyhow::Result<String> {
+    let lang = app.ui.lang;
+    let today = app.clock.today;
+    let options = vec![
+        t!(lang, "today", "hari ini"),
+        t!(lang, "on another day", "di hari lain"),
+        t!(lang, "long ago (I already knew them)", "sudah lama (saya sudah mengenalnya)"),
+    ];
+    let default = if met_on_by_default(stage, today).is_some() { 0 } else { 2 };
+    Ok(match p.choose(&t!(lang, "When did you meet?", "Kapan kalian bertemu?"), &options, default)? {
+        0 => today.to_string(),
+        1 => {
+            let help = t!(lang, "2026-11-03, yesterday, last friday…", "2026-11-03, kemarin, jumat…");
+            let check = move |v: &str| optional_day("--met-on", v, today).map(drop);
+            app.ask_checked(p, &t!(lang, "Which day?", "Hari apa?"), &help, &check)?.unwrap_or_default()
+        }
+        _ => String::new(),
+    })
+}
+
 /// Asks for the name and every field not given by a flag. Empty answers skip a field;
 /// a bad answer is explained and asked again.
 fn ask(app: &App, p: &mut dyn Prompter, f: &mut ContactFields) -> anyhow::Result<String> {
     let lang = app.ui.lang;
-    let today = app.clock.today;
     let name = loop {
         let answer = p.text(&t!(lang, "Name:", "Nama:"), None)?;
         match text::line("NAME", &answer, text::MAX_NAME) {
@@ -124,7 +157,7 @@ fn ask(app: &App, p: &mut dyn Prompter, f: &mut ContactFields) -> anyhow::Result
     let skip = t!(lang, "Enter to skip", "Enter untuk melewati");
     let line =
         |field: &'static str| move |v: &str| text::optional_line(field, v).map(drop).map_err(anyhow::Error::from);
-    let questions: [(&mut Option<String>, String, String, Check); 6] = [
+    let questions: [(&mut Option<String>, String, String, Check); 5] = [
         (&mut f.org, t!(lang, "Organisation:", "Organisasi:"), skip.clone(), Box::new(line("--org"))),
         (&mut f.role, t!(lang, "Role:", "Peran/jabatan:"), skip.clone(), Box::new(line("--role"))),
         (
@@ -132,16 +165,6 @@ fn ask(app: &App, p: &mut dyn Prompter, f: &mut ContactFields) -> anyhow::Result
             t!(lang, "How or where did you meet?", "Bagaimana atau di mana kalian bertemu?"),
             skip.clone(),
             Box::new(line("--met-at")),
-        ),
-        (
-            &mut f.met_on,
-            t!(lang, "When did you meet?", "Kapan kalian bertemu?"),
-            t!(
-                lang,
-                "2026-11-03, yesterday, last friday… Enter to skip",
-                "2026-11-03, kemarin, jumat… Enter untuk melewati"
-            ),
-            Box::new(move |v: &str| optional_day("--met-on", v, today).map(drop)),
         ),
         (
             &mut f.impression,
@@ -160,11 +183,16 @@ fn ask(app: &App, p: &mut dyn Prompter, f: &mut ContactFields) -> anyhow::Result
             Box::new(|v: &str| optional_cadence(v).map(drop)),
         ),
     ];
-    for (slot, question, help, check) in questions {
-        if slot.is_some() {
-            continue;
+    // The meeting day is asked right after how you met.
+    const AFTER_MET_AT: usize = 2;
+    for (i, (slot, question, help, check)) in questions.into_iter().enumerate() {
+        if slot.is_none() {
+            *slot = app.ask_checked(p, &question, &help, &*check)?;
         }
-        *slot = app.ask_checked(p, &question, &help, &*check)?;
+        if i == AFTER_MET_AT && f.met_on.is_none() {
+            let stage = f.stage.clone().unwrap_or(Stage::Acquaintance);
+            f.met_on = Some(ask_met_on(app, p, &stage)?);
+        }
     }
     if f.emails.is_empty() {
         let check = |v: &str| if v.trim().is_empty() { Ok(()) } else { text::email(v).map(drop).map_err(Into::into) };

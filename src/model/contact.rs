@@ -119,6 +119,13 @@ impl Contact {
         }
     }
 
+    /// Whether you met them in `from..=to`: the one rule for who is "new". The day they
+    /// were entered never counts; a contact without a meeting day (imported, entered as
+    /// someone you already knew, or met long ago) is new in no window.
+    pub fn met_between(&self, from: NaiveDate, to: NaiveDate) -> bool {
+        self.met_on.is_some_and(|d| from <= d && d <= to)
+    }
+
     /// Whether the contact is snoozed on `day`.
     pub fn snoozed(&self, day: NaiveDate) -> bool {
         self.snoozed_until.is_some_and(|until| day < until)

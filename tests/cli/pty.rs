@@ -51,10 +51,14 @@ fn add_contact_asks_for_every_field_on_a_terminal() {
     answer(&mut s, "Organisation:", "Tokopedia");
     answer(&mut s, "Role:", ""); // skipped
     answer(&mut s, "How or where did you meet?", "PyCon ID");
-    // A bad date is explained and asked again.
-    answer(&mut s, "When did you meet?", "2026-02-30");
+    // When: one step down from "today" is another day, asked for next. A bad date is
+    // explained and asked again.
+    s.expect("When did you meet?").unwrap();
+    s.send(DOWN).unwrap();
+    s.send(ENTER).unwrap();
+    answer(&mut s, "Which day?", "2026-02-30");
     s.expect("is not a real date").unwrap();
-    answer(&mut s, "When did you meet?", "yesterday");
+    answer(&mut s, "Which day?", "yesterday");
     answer(&mut s, "First impression:", "Sharp questions after the talk");
     answer(&mut s, "Keep in touch every:", "2w");
     answer(&mut s, "Email:", "Dewi@Example.com");
@@ -83,7 +87,9 @@ fn prompts_speak_indonesian_and_flags_skip_questions() {
     );
     answer(&mut s, "Nama:", "Ibu Sari");
     answer(&mut s, "Bagaimana atau di mana kalian bertemu?", "");
-    answer(&mut s, "Kapan kalian bertemu?", "");
+    // Someone trusted was known before: Enter takes "long ago", so no meeting day.
+    s.expect("Kapan kalian bertemu?").unwrap();
+    s.send(ENTER).unwrap();
     answer(&mut s, "Kesan pertama:", "");
     answer(&mut s, "Jaga kontak setiap:", "1w");
     answer(&mut s, "Email:", "");
@@ -94,6 +100,43 @@ fn prompts_speak_indonesian_and_flags_skip_questions() {
         (c["circle"].as_str(), c["stage"].as_str(), c["every"].as_str()),
         (Some("family"), Some("trusted"), Some("1w"))
     );
+    assert!(c.get("met_on").is_none(), "someone you trust is not a new person");
+}
+
+#[test]
+fn add_contact_asks_when_you_met_and_a_stranger_was_met_today() {
+    let env = TestEnv::new();
+    let mut s = spawn(
+        &env,
+        &["add-contact", "--circle", "other", "--stage", "stranger", "--org", "", "--role", "", "--met-at", ""],
+    );
+    answer(&mut s, "Name:", "Kofi Mensah");
+    // The first answer, and the default for a stranger, is today.
+    s.expect("When did you meet?").unwrap();
+    s.expect("today").unwrap();
+    s.send(ENTER).unwrap();
+    answer(&mut s, "First impression:", "");
+    answer(&mut s, "Keep in touch every:", "");
+    answer(&mut s, "Email:", "");
+    s.expect("Added Kofi Mensah").unwrap();
+    assert_eq!(exit_code(s), 0);
+    assert_eq!(env.contact("Kofi Mensah")["met_on"], "2026-11-28");
+
+    // Long ago: two steps down. An acquaintance known for years is not new.
+    let mut s =
+        spawn(&env, &["add-contact", "--stage", "acquaintance", "--circle", "friend", "--org", "", "--role", ""]);
+    answer(&mut s, "Name:", "Rina Wijaya");
+    answer(&mut s, "How or where did you meet?", "");
+    s.expect("When did you meet?").unwrap();
+    s.send(DOWN).unwrap();
+    s.send(DOWN).unwrap();
+    s.send(ENTER).unwrap();
+    answer(&mut s, "First impression:", "");
+    answer(&mut s, "Keep in touch every:", "");
+    answer(&mut s, "Email:", "");
+    s.expect("Added Rina Wijaya").unwrap();
+    assert_eq!(exit_code(s), 0);
+    assert!(env.contact("Rina Wijaya").get("met_on").is_none());
 }
 
 #[test]

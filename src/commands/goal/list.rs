@@ -62,7 +62,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     for g in &shown {
         let p = progress::measure(g, net, today);
         let state = if g.is_active() {
-            let mut s = render::pace_painted(&app.ui, p.state, lang);
+            let mut s = render::pace_painted(&app.ui, &p, lang);
             if let Some(f) = render::finish(&p, lang) {
                 s.push_str(&format!(" ({f})"));
             }

@@ -105,25 +105,41 @@ pub fn pace(state: Pace, lang: Lang) -> String {
         Pace::OnTrack => t!(lang, "on track", "sesuai jadwal"),
         Pace::Behind => t!(lang, "behind", "tertinggal"),
         Pace::Reached => t!(lang, "reached", "tercapai"),
+        Pace::DueToday => t!(lang, "due today", "tenggatnya hari ini"),
         Pace::Missed => t!(lang, "missed", "tidak tercapai"),
         Pace::Unknown => t!(lang, "no target or deadline", "tanpa target atau tenggat"),
     }
 }
 
+/// The pace state in words, with how many are still missing once the deadline has
+/// come: "due today, 1 short", "missed, 2 short".
+pub fn state(p: &Progress, lang: Lang) -> String {
+    let words = pace(p.state, lang);
+    let short = p.target.unwrap_or(0).saturating_sub(p.current);
+    match p.state {
+        Pace::DueToday | Pace::Missed if short > 0 => t!(lang, "{words}, {short} short", "{words}, kurang {short}"),
+        _ => words,
+    }
+}
+
 /// The pace state, coloured.
-pub fn pace_painted(ui: &Ui, state: Pace, lang: Lang) -> String {
-    let s = match state {
+pub fn pace_painted(ui: &Ui, p: &Progress, lang: Lang) -> String {
+    let s = match p.state {
         Pace::Ahead | Pace::OnTrack | Pace::Reached => style::GOOD,
-        Pace::Behind | Pace::Missed => style::BAD,
+        Pace::Behind | Pace::DueToday | Pace::Missed => style::BAD,
         Pace::NotStarted | Pace::Unknown => style::DIM,
     };
-    ui.paint(s, pace(state, lang))
+    ui.paint(s, state(p, lang))
 }
 
 /// "projected 2027-01-15" or "reached 2026-11-10", when known.
 pub fn finish(p: &Progress, lang: Lang) -> Option<String> {
     if let Some(d) = p.reached_on {
         return Some(t!(lang, "reached {d}", "tercapai {d}"));
+    }
+    // Once the deadline has come, a projection says nothing the state does not.
+    if matches!(p.state, Pace::DueToday | Pace::Missed) {
+        return None;
     }
     p.projected_finish.map(|d| match p.projected_late {
         true => t!(lang, "at this pace {d}, after the deadline", "dengan laju ini {d}, lewat tenggat"),
@@ -138,7 +154,7 @@ pub fn progress_line(ui: &Ui, p: &Progress, lang: Lang) -> String {
         let pct = (te * 100.0).round();
         line.push_str(&t!(lang, "  {pct}% of the time used", "  {pct}% waktu terpakai"));
     }
-    line.push_str(&format!("  {}", pace_painted(ui, p.state, lang)));
+    line.push_str(&format!("  {}", pace_painted(ui, p, lang)));
     if let Some(f) = finish(p, lang) {
         line.push_str(&format!(" ({f})"));
     }
