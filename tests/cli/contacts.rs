@@ -75,9 +75,13 @@ fn add_contact_defaults_and_indonesian_aliases() {
     env.ok(&["add-contact", "Siti"]);
     let c = env.contact("Siti");
     assert_eq!((c["circle"].as_str(), c["stage"].as_str()), (Some("other"), Some("acquaintance")));
-    for absent in ["org", "role", "emails", "phones", "tags", "met_at", "met_on", "impression", "every", "note"] {
+    for absent in ["org", "role", "emails", "phones", "tags", "met_at", "impression", "every", "note"] {
         assert!(c.get(absent).is_none(), "{absent} should be left out when empty");
     }
+    // An acquaintance entered by hand was met today: a new person.
+    assert_eq!(c["met_on"], "2026-11-28");
+    env.ok(&["add-contact", "Dewi", "--stage", "acquaintance", "--met-on", ""]);
+    assert!(env.contact("Dewi").get("met_on").is_none(), "--met-on \"\" says long ago");
     env.ok(&["add-contact", "Rina", "--circle", "keluarga", "--stage", "tepercaya", "--met-on", "kemarin"]);
     let c = env.contact("Rina");
     assert_eq!((c["circle"].as_str(), c["stage"].as_str()), (Some("family"), Some("trusted")));
