@@ -31,6 +31,7 @@ mod log;
 mod merge;
 mod prompt_chrome_pty;
 mod pty;
+mod scenario_goals;
 mod store;
 mod tables_pty;
 mod today;

@@ -35,6 +35,9 @@ pub fn close(app: &App, query: &str, note: Option<String>, how: Close) -> anyhow
         let q = t!(lang, "Why drop it? (Enter to skip)", "Mengapa dibatalkan? (Enter untuk melewati)");
         note = text::optional_text("--note", &p.text(&q, None)?)?;
     }
+    // Closed short of its target is not a success, and the message says so.
+    let p = crate::coach::progress::measure(&store.net.goals[i], &store.net, app.clock.today);
+    let short = p.target.is_some_and(|t| p.current < t).then(|| super::render::count(&p));
     let g = &mut store.net.goals[i];
     g.status = if how == Close::Done { Status::Done } else { Status::Dropped };
     g.closed = Some(Closed { on: app.clock.today, note });
@@ -43,13 +46,18 @@ pub fn close(app: &App, query: &str, note: Option<String>, how: Close) -> anyhow
         app.ui.json_value(&store.net.goals[i])?;
     }
     app.save(&mut store)?;
-    app.ui.info(match how {
-        Close::Done => t!(
+    app.ui.info(match (how, short) {
+        (Close::Done, Some(reached)) => t!(
+            lang,
+            "Goal {n} closed at {reached}: {title}. What you reached still counts.",
+            "Tujuan {n} ditutup pada {reached}: {title}. Yang sudah tercapai tetap berarti."
+        ),
+        (Close::Done, None) => t!(
             lang,
             "Goal {n} done: {title}. Well done; what is next?",
             "Tujuan {n} selesai: {title}. Bagus; apa berikutnya?"
         ),
-        Close::Drop => t!(lang, "Goal {n} dropped: {title}", "Tujuan {n} dibatalkan: {title}"),
+        (Close::Drop, _) => t!(lang, "Goal {n} dropped: {title}", "Tujuan {n} dibatalkan: {title}"),
     });
     Ok(())
 }

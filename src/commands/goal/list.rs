@@ -1,13 +1,17 @@
 //! `jejaring goal list`: every goal with a progress bar, the share of time used, and
 //! whether it is on track, with the projected finish.
 
+use super::decide;
 use super::render::{self, GoalView};
 use crate::app::App;
 use crate::coach::progress;
 use crate::coach::smart;
 use crate::i18n::Lang;
-use crate::model::goal::Status;
+use crate::model::Network;
+use crate::model::goal::{Goal, Status};
 use crate::t;
+use crate::ui::Rows;
+use crate::ui::style;
 
 /// List goals with their progress
 #[derive(Debug, clap::Args)]
@@ -58,8 +62,37 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         Lang::En => ["#", "goal", "counts", "progress", "time", "state", "deadline", "SMART"],
         Lang::Id => ["#", "tujuan", "dihitung", "kemajuan", "waktu", "status", "tenggat", "SMART"],
     };
+    // Goals past their deadline wait for a decision, so they stand apart.
+    let (past, current): (Vec<&Goal>, Vec<&Goal>) =
+        shown.iter().partition(|g| g.is_active() && g.deadline.is_some_and(|d| d < today));
+    if !current.is_empty() {
+        app.ui.show_table(&table(app, net, &current, &header))?;
+    }
+    if !past.is_empty() {
+        if !current.is_empty() {
+            app.ui.line("")?;
+        }
+        app.ui.line(app.ui.paint(
+            style::HEADING,
+            t!(
+                lang,
+                "Past the deadline: extend, close or drop each",
+                "Lewat tenggat: perpanjang, tutup, atau batalkan masing-masing"
+            ),
+        ))?;
+        app.ui.show_table(&table(app, net, &past, &header))?;
+        for g in &past {
+            app.ui.line(format!("  {}. {}", g.number, decide::commands(g.number, lang)))?;
+        }
+    }
+    Ok(())
+}
+
+/// The goals as a table: progress, time used, state with the projected finish.
+fn table(app: &App, net: &Network, shown: &[&Goal], header: &[&str]) -> Rows {
+    let (lang, today) = (app.ui.lang, app.clock.today);
     let mut table = app.ui.table(header.iter().map(|s| s.to_string()).collect());
-    for g in &shown {
+    for g in shown {
         let p = progress::measure(g, net, today);
         let state = if g.is_active() {
             let mut s = render::pace_painted(&app.ui, &p, lang);
@@ -81,6 +114,5 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
             smart::check(g, net, today).summary(false),
         ]);
     }
-    app.ui.show_table(&table)?;
-    Ok(())
+    table
 }

@@ -2,6 +2,7 @@
 //! a SMART goal, and watch progress move as you add contacts and log conversations.
 
 pub mod check;
+pub mod decide;
 pub mod done;
 pub mod drop;
 pub mod edit;

@@ -7,6 +7,7 @@ use super::render;
 use crate::app::App;
 use crate::coach::review::{self, Report};
 use crate::coach::select::{self, Candidate, Selection};
+use crate::commands::goal::decide as goal_decide;
 use crate::commands::select as select_cmd;
 use crate::dates::{self, Lean};
 use crate::model::goal::{self, Change, ProgressEntry};
@@ -48,6 +49,8 @@ enum Decision {
         goal: Uuid,
         change: Change,
     },
+    /// Extend, close or drop a goal past its deadline.
+    PastDeadline(goal_decide::Decision),
 }
 
 #[derive(Serialize)]
@@ -83,6 +86,7 @@ pub fn run(app: &App, args: CheckinArgs) -> anyhow::Result<()> {
             app.ui.flush()?;
             let mut decisions = resolve_promises(app, &mut p, net, &report)?;
             decisions.extend(update_goals(app, &mut p, net)?);
+            decisions.extend(goal_decide::ask(app, &mut p, net)?.into_iter().map(Decision::PastDeadline));
             // Next week's people follow from the answers just given: a promise kept is
             // no longer a reason, a promise broken asks for repair.
             let mut answered = net.clone();
@@ -290,6 +294,7 @@ fn apply(net: &mut Network, decisions: &[Decision], today: NaiveDate, logged: Da
     let mut skipped = 0;
     for d in decisions {
         let applied = match d {
+            Decision::PastDeadline(decision) => goal_decide::apply(net, std::slice::from_ref(decision), today) == 0,
             Decision::Progress { goal, change } => net
                 .goals
                 .iter_mut()

@@ -189,6 +189,9 @@ pub fn goals(app: &App, r: &Report) -> Vec<String> {
             t!(lang, "  {n}. {title}: {moved} since {start}", "  {n}. {title}: {moved} sejak {start}")
         });
         lines.push(format!("     {}", goal_render::progress_line(&app.ui, &g.progress, lang)));
+        if g.progress.days_left.is_some_and(|d| d < 0) {
+            lines.push(format!("     → {}", crate::commands::goal::decide::commands(n, lang)));
+        }
         lines.extend(goal_render::weak_lines(&app.ui, &g.check, lang).into_iter().map(|l| format!("   {l}")));
     }
     lines
