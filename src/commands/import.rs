@@ -10,7 +10,7 @@ use crate::i18n::Lang;
 use crate::interop::merge::{Defaults, Merger, Outcome};
 use crate::interop::{self, At, FormatError, Parsed, Problem, ProblemKind, SkipReason};
 use crate::model::{Circle, Stage, dupes, text};
-use crate::t;
+use crate::{t, tn};
 use anyhow::Context;
 use serde::Serialize;
 use std::collections::HashSet;
@@ -223,8 +223,10 @@ fn print(app: &App, r: &Report) -> anyhow::Result<()> {
     }
     if r.problems.len() > MAX_LISTED {
         let more = r.problems.len() - MAX_LISTED;
-        app.ui.warn(t!(
+        app.ui.warn(tn!(
             lang,
+            more,
+            "… and {more} more problem (use --json to see them all)",
             "… and {more} more problems (use --json to see them all)",
             "… dan {more} masalah lain (pakai --json untuk melihat semuanya)"
         ));

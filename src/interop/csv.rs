@@ -30,7 +30,11 @@ enum Column {
     Org,
     Role,
     Email,
-    Phone,
+    /// A phone number; Google's numbered columns name their `Phone N - Label` column.
+    Phone(Option<String>),
+    /// Google's `Phone N - Label`: says when the number beside it is a fax.
+    PhoneLabel(String),
+    Fax,
     Url,
     Birthday,
     Note,
@@ -43,10 +47,56 @@ enum Column {
     Ignored,
 }
 
+/// Outlook's headers in other languages, as their English originals. Outlook writes
+/// its CSV export with the headers of its own language (and with `;` where the comma is
+/// the decimal mark); German is the most common after English.
+fn english(h: &str) -> Option<&'static str> {
+    Some(match h {
+        "vorname" | "prénom" | "voornaam" | "nombre" => "first name",
+        "weitere vornamen" | "deuxième prénom" | "tweede voornaam" | "segundo nombre" => "middle name",
+        "nachname" | "nom" | "achternaam" | "apellidos" => "last name",
+        "firma" | "société" | "bedrijf" | "organización" | "compañía" => "company",
+        "position" | "fonction" | "functie" | "puesto" => "job title",
+        "geburtstag" | "anniversaire" | "verjaardag" | "cumpleaños" => "birthday",
+        "notizen" | "notes" | "notities" | "notas" => "notes",
+        "kategorien" | "catégories" | "categorieën" | "categorías" => "categories",
+        "webseite" | "page web" | "webpagina" | "página web" => "web page",
+        _ => return None,
+    })
+}
+
+/// The English address-column prefix for Outlook's German `… geschäftlich` / `… privat`
+/// / `… weitere` columns, and the part.
+fn german_address(h: &str) -> Option<(&'static str, &'static str)> {
+    let (part, place) = h.rsplit_once(' ')?;
+    let key = match place {
+        "geschäftlich" => "business",
+        "privat" => "home",
+        "weitere" | "andere" => "other",
+        _ => return None,
+    };
+    let part = match part {
+        p if p.starts_with("straße") || p.starts_with("strasse") => "street",
+        "ort" => "city",
+        "bundesland/kanton" | "region" | "bundesland" => "state",
+        "postleitzahl" => "postal code",
+        "land/region" | "land" => "country",
+        "postfach" => "po box",
+        "adresse" => "address",
+        _ => return None,
+    };
+    Some((key, part))
+}
+
 fn classify(header: &str, has_job_title: bool) -> Column {
-    let h = header.trim().to_lowercase();
-    let value_col = !(h.ends_with("label") || h.ends_with("type") || h.contains("display name"));
-    match h.as_str() {
+    let lower = header.trim().to_lowercase();
+    let h = english(&lower).unwrap_or(&lower);
+    let value_col = !(h.ends_with("label")
+        || h.ends_with("type")
+        || h.ends_with("typ")
+        || h.contains("display name")
+        || h.contains("angezeigter name"));
+    match h {
         "name" | "full name" | "display name" => return Column::FullName,
         "first name" | "given name" => return Column::Given,
         "middle name" | "additional name" => return Column::Middle,
@@ -63,20 +113,30 @@ fn classify(header: &str, has_job_title: bool) -> Column {
         "web page" | "personal web page" | "website" | "url" => return Column::Url,
         _ => {}
     }
+    // Google: "Phone 1 - Label" says "Work Fax" for a fax.
+    if let Some(key) = h.strip_suffix(" - label")
+        && key.starts_with("phone")
+    {
+        return Column::PhoneLabel(key.to_string());
+    }
     if !value_col {
         return Column::Ignored;
     }
     if h.contains("e-mail") || h.starts_with("email") {
         return Column::Email;
     }
-    if (h.contains("phone") || h.starts_with("mobile")) && !h.contains("fax") {
-        return Column::Phone;
+    if h.contains("fax") {
+        return Column::Fax;
+    }
+    if h.contains("phone") || h.starts_with("mobile") || h.contains("telefon") {
+        let key = h.strip_suffix(" - value").filter(|k| k.starts_with("phone"));
+        return Column::Phone(key.map(str::to_string));
     }
     if h.starts_with("website") {
         return Column::Url;
     }
     // Google: "Address 1 - Formatted", "Address 1 - Street"…; Outlook: "Business Street",
-    // "Home City", "Other Postal Code"…
+    // "Home City", "Other Postal Code"…, and the whole address in "Home Address".
     if let Some((key, part)) = h.split_once(" - ")
         && key.starts_with("address")
     {
@@ -88,13 +148,20 @@ fn classify(header: &str, has_job_title: bool) -> Column {
             _ => Column::Ignored,
         };
     }
-    for prefix in ["business ", "home ", "other "] {
-        if let Some(part) = h.strip_prefix(prefix)
-            && (part.starts_with("street")
-                || ["city", "state", "postal code", "country/region", "country", "po box"].contains(&part))
-        {
-            return Column::AddressPart(prefix.trim().to_string());
-        }
+    let (prefix, part) = match german_address(h) {
+        Some((key, part)) => (key, part),
+        None => match ["business ", "home ", "other "].iter().find_map(|p| h.strip_prefix(p).map(|rest| (*p, rest))) {
+            Some((p, rest)) => (p.trim(), rest),
+            None => return Column::Ignored,
+        },
+    };
+    if part == "address" {
+        return Column::AddressFormatted(prefix.to_string());
+    }
+    if part.starts_with("street")
+        || ["city", "state", "postal code", "country/region", "country", "po box"].contains(&part)
+    {
+        return Column::AddressPart(prefix.to_string());
     }
     Column::Ignored
 }
@@ -113,8 +180,8 @@ fn sniff_delimiter(text: &str) -> u8 {
 /// Reads a Google or Outlook contacts CSV.
 pub fn parse(bytes: &[u8]) -> Result<Parsed, FormatError> {
     let (text, guesses) = decode::text(bytes)?;
-    let mut reader =
-        csv::ReaderBuilder::new().flexible(true).delimiter(sniff_delimiter(&text)).from_reader(text.as_bytes());
+    let delimiter = sniff_delimiter(&text);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
     let headers: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(str::to_string).collect(),
         Err(_) => return Err(FormatError::NotContactsCsv),
@@ -128,16 +195,26 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, FormatError> {
     }
     let mut parsed = Parsed::default();
     parsed.problems.extend(guesses.into_iter().map(Problem::guessed));
-    for row in reader.records() {
+    let unclosed = unclosed_quote(&text, delimiter);
+    let mut lines = LineCounter::new(&text);
+    let mut rows = reader.records().peekable();
+    while let Some(row) = rows.next() {
         match row {
             Ok(row) => {
-                let line = row_line(row.position());
+                let line = lines.at(row.position());
+                if let Some(opened) = unclosed
+                    && rows.peek().is_none()
+                {
+                    let kind = ProblemKind::Skipped(SkipReason::Unclosed);
+                    parsed.problems.push(Problem { at: At::Line(opened.max(line)), name: None, kind });
+                    continue;
+                }
                 let (rec, problems) = read_row(&columns, &row, At::Line(line));
                 parsed.records.extend(rec);
                 parsed.problems.extend(problems);
             }
             Err(e) => {
-                let line = row_line(e.position());
+                let line = lines.at(e.position());
                 let reason = SkipReason::BadRow(e.to_string());
                 parsed.problems.push(Problem { at: At::Line(line), name: None, kind: ProblemKind::Skipped(reason) });
             }
@@ -146,10 +223,64 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, FormatError> {
     Ok(parsed)
 }
 
-/// The file line a record starts on. The reader counts the line breaks before the
-/// record, so its count is one short of the 1-based line number.
-pub(super) fn row_line(position: Option<&csv::Position>) -> usize {
-    position.map_or(0, |p| p.line() as usize + 1)
+/// The 1-based line a record starts on, counted from the record's byte offset (the
+/// CSV reader's own line count is one short for CRLF files). Records come in order,
+/// so each count starts where the last one stopped and the whole file is counted once.
+pub(super) struct LineCounter<'a> {
+    text: &'a str,
+    byte: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    pub(super) fn new(text: &'a str) -> LineCounter<'a> {
+        LineCounter { text, byte: 0, line: 1 }
+    }
+
+    pub(super) fn at(&mut self, position: Option<&csv::Position>) -> usize {
+        let Some(byte) = position.map(|p| p.byte() as usize) else { return self.line };
+        // A record after a CRLF starts at the LF, by the reader's count; its line is the next.
+        let bytes = self.text.as_bytes();
+        let mut byte = byte.min(bytes.len());
+        while byte < bytes.len() && matches!(bytes[byte], b'\r' | b'\n') {
+            byte += 1;
+        }
+        if byte >= self.byte {
+            self.line += bytes[self.byte..byte].iter().filter(|b| **b == b'\n').count();
+            self.byte = byte;
+        }
+        self.line
+    }
+}
+
+/// The line of a quote that opens a CSV cell and never closes, if there is one: the
+/// reader would take the rest of the file as that one cell. A quote counts only at the
+/// start of a cell, as the reader counts it; `""` inside a quoted cell is a quote.
+fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
+    let (mut line, mut opened_on) = (1, 0);
+    let (mut quoted, mut at_start) = (false, true);
+    let mut bytes = text.bytes().peekable();
+    while let Some(b) = bytes.next() {
+        if b == b'\n' {
+            line += 1;
+        }
+        if quoted {
+            if b == b'"' {
+                if bytes.peek() == Some(&b'"') {
+                    bytes.next();
+                } else {
+                    quoted = false;
+                }
+            }
+            continue;
+        }
+        if b == b'"' && at_start {
+            quoted = true;
+            opened_on = line;
+        }
+        at_start = b == delimiter || b == b'\n' || b == b'\r';
+    }
+    quoted.then_some(opened_on)
 }
 
 fn read_row(columns: &[Column], row: &csv::StringRecord, at: At) -> (Option<Record>, Vec<Problem>) {
@@ -158,6 +289,15 @@ fn read_row(columns: &[Column], row: &csv::StringRecord, at: At) -> (Option<Reco
     let (mut given, mut middle, mut family) = (String::new(), String::new(), String::new());
     let mut formatted: BTreeMap<&str, String> = BTreeMap::new();
     let mut parts: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    // Google's numbered phone columns whose label says fax.
+    let faxes: Vec<&str> = columns
+        .iter()
+        .zip(row.iter())
+        .filter_map(|(col, cell)| match col {
+            Column::PhoneLabel(key) if cell.to_lowercase().contains("fax") => Some(key.as_str()),
+            _ => None,
+        })
+        .collect();
     for (col, cell) in columns.iter().zip(row.iter()) {
         let cell = unneutralise(cell.trim());
         if cell.is_empty() {
@@ -172,7 +312,9 @@ fn read_row(columns: &[Column], row: &csv::StringRecord, at: At) -> (Option<Reco
             Column::Org => d.line("org", |r| &mut r.org, cell),
             Column::Role => d.line("role", |r| &mut r.role, cell),
             Column::Email => many().for_each(|v| d.email(v)),
-            Column::Phone => many().for_each(|v| d.phone(v)),
+            Column::Phone(Some(key)) if faxes.contains(&key.as_str()) => many().for_each(|v| d.fax(v)),
+            Column::Phone(_) => many().for_each(|v| d.phone(v)),
+            Column::Fax => many().for_each(|v| d.fax(v)),
             Column::Url => many().for_each(|v| d.url(v)),
             Column::Note => d.note(cell),
             Column::Birthday => match birthday(cell) {
@@ -180,17 +322,19 @@ fn read_row(columns: &[Column], row: &csv::StringRecord, at: At) -> (Option<Reco
                 Err(()) => d.bad_date("birthday", cell),
             },
             Column::Labels => {
-                let labels: Vec<&str> =
-                    if cell.contains(" ::: ") { many().collect() } else { cell.split([';', ',']).collect() };
-                for l in labels.into_iter().map(str::trim).filter(|l| !l.starts_with('*') && !l.is_empty()) {
-                    d.tag(l);
+                // Google's ` ::: ` cells mark its own labels with `* `; a plain label
+                // there is the user's, whatever its name (see `is_system_label`).
+                let google = cell.contains(" ::: ");
+                let labels: Vec<&str> = if google { many().collect() } else { cell.split([';', ',']).collect() };
+                for l in labels {
+                    d.label(l, google);
                 }
             }
             Column::AddressFormatted(key) => {
                 formatted.insert(key, cell.to_string());
             }
             Column::AddressPart(key) => parts.entry(key).or_default().push(cell),
-            Column::Ignored => {}
+            Column::PhoneLabel(_) | Column::Ignored => {}
         }
     }
     for (key, blocks) in &formatted {
@@ -207,10 +351,15 @@ fn read_row(columns: &[Column], row: &csv::StringRecord, at: At) -> (Option<Reco
 }
 
 /// A birthday as Google (`1990-05-17`, `--05-17`) or Outlook (`5/17/1990`, `0/0/00` for
-/// none) write it. Ok(None) means "no birthday".
+/// none; `17.5.1990` in German) write it. Ok(None) means "no birthday".
 fn birthday(s: &str) -> Result<Option<Birthday>, ()> {
     if let Ok(b) = s.parse::<Birthday>() {
         return Ok(Some(b));
+    }
+    // Outlook in German and most of Europe writes day.month.year.
+    if let [d, m, y] = s.split('.').collect::<Vec<_>>()[..] {
+        let (d, m, y): (u32, u32, i32) = (d.parse().map_err(drop)?, m.parse().map_err(drop)?, y.parse().map_err(drop)?);
+        return Birthday::new(Some(y).filter(|y| *y > 0), m, d).map(Some).ok_or(());
     }
     let nums: Vec<&str> = s.split('/').collect();
     if let [m, d, y] = nums[..] {

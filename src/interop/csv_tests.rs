@@ -176,3 +176,151 @@ fn utf16_without_a_mark_and_mixed_lines() {
         "line 3 is not UTF-8; read as Windows-1252 (a guess: check its accents)"
     );
 }
+
+#[test]
+fn phones_keep_extensions_letters_and_faxes_and_lose_invisible_marks() {
+    // Google Contacts CSV, LF line endings (see tests/fixtures/interop/README.txt).
+    let p = parse(&fixture("google-marks.csv")).unwrap();
+    let arjun = &p.records[0];
+    assert_eq!(arjun.phones, ["+91 81297 00200", "+91 22 5555 0101 (fax)"], "direction marks go, the fax is marked");
+    assert_eq!(arjun.tags, ["friends"], "Google's own `* ` labels are not tags");
+    let elephant = &p.records[1];
+    assert_eq!(elephant.phones, ["1-800-ELEPHANT", "+1 418 656 9254 ext. 102"]);
+    assert_eq!(elephant.tags, ["starred"], "a plain label in a ` ::: ` cell is the user's own");
+    assert_eq!(p.records[2].phones, ["+62 812 3456 7890 ext. 12"]);
+    let problems: Vec<String> = p.problems.iter().map(|p| p.message(crate::i18n::Lang::En)).collect();
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].starts_with("line 4, Nia Putri: value left out"), "{problems:?}");
+}
+
+#[test]
+fn line_numbers_are_right_for_lf_and_crlf() {
+    for eol in ["\n", "\r\n"] {
+        let text = ["Name,E-mail", "Ayu,ayu@x.example", "\"Budi", "Santoso\",nope", "", "Citra,bad"].join(eol) + eol;
+        let p = parse(text.as_bytes()).unwrap();
+        let at: Vec<At> = p.records.iter().map(|r| r.at).collect();
+        assert_eq!(at, [At::Line(2), At::Line(3), At::Line(6)], "{eol:?}");
+        let problems: Vec<At> = p.problems.iter().map(|p| p.at).collect();
+        assert_eq!(problems, [At::Line(3), At::Line(6)], "{eol:?}");
+    }
+}
+
+#[test]
+fn an_unclosed_quote_is_named_not_swallowed() {
+    let p = parse(&fixture("unclosed-quote.csv")).unwrap();
+    assert_eq!(p.records.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), ["Ayu"]);
+    assert_eq!(p.problems.len(), 1);
+    assert!(p.problems[0].is_skip());
+    assert!(
+        p.problems[0]
+            .message(crate::i18n::Lang::En)
+            .starts_with("line 3: skipped: a quote (\") opens here and never closes")
+    );
+    assert_eq!(unclosed_quote("a,\"b\"\"c\",d\n", b','), None, "a doubled quote inside a quoted cell");
+    assert_eq!(unclosed_quote("a,say \"hi,d\n", b','), None, "a quote inside a cell is text");
+}
+
+#[test]
+fn german_outlook_headers_with_semicolons() {
+    let p = parse(&fixture("outlook-de.csv")).unwrap();
+    let j = &p.records[0];
+    assert_eq!(j.name, "Jürgen Weiß", "Anrede (Herr) is not part of the name");
+    assert_eq!(j.org.as_deref(), Some("Müller & Söhne GmbH"));
+    assert_eq!(j.role.as_deref(), Some("Einkauf"));
+    assert_eq!(j.emails, ["juergen@example.de"]);
+    assert_eq!(j.phones, ["+49 89 1234 5679 (fax)", "+49 89 1234 5678", "+49 170 1234567"]);
+    assert_eq!(j.addresses, ["Hauptstraße 5, München, 80331, Deutschland"]);
+    assert_eq!(j.birthday.unwrap().to_string(), "1970-05-17");
+    assert_eq!(j.note.as_deref(), Some("Kennt Budi"));
+    assert_eq!(j.tags, ["lieferanten"]);
+}
+
+#[test]
+fn outlook_whole_address_columns_and_system_categories() {
+    let p = parse(&fixture("outlook-addresses.csv")).unwrap();
+    let d = &p.records[0];
+    assert_eq!(d.addresses, ["Menara BCA Lt. 5, Jakarta", "Jl. Japati No. 1, Bandung 40133"]);
+    assert_eq!(d.phones, ["(021) 555-0199 (fax)"]);
+    assert_eq!(d.tags, ["klien"], "myContacts and starred in a plain Categories cell are Google's");
+}
+
+#[test]
+fn thousands_of_values_are_capped_and_counted() {
+    let n = 5_000;
+    let header: Vec<String> = (1..=n).map(|i| format!("E-mail {i} Address")).collect();
+    let row: Vec<String> = (1..=n).map(|i| format!("p{i}@x.example")).collect();
+    let text = format!("Name,{}\nBudi,{}\n", header.join(","), row.join(","));
+    let p = parse(text.as_bytes()).unwrap();
+    assert_eq!(p.records[0].emails.len(), crate::interop::record::MAX_VALUES);
+    let message = p.problems[0].message(crate::i18n::Lang::En);
+    assert_eq!(message, format!("line 2, Budi: emails: only the first 100 are kept, {} more left out", n - 100));
+}
+
+/// Cell text as people and strangers write it: formulas, quotes, accents, separators.
+fn cell_text() -> impl Strategy<Value = String> {
+    "['=+@-]?[A-Za-zÀ-ÿ0-9][A-Za-zÀ-ÿ0-9 ,;:.'\"()&=+-]{0,30}".prop_map(|s| s.trim().to_string())
+}
+
+prop_compose! {
+    fn contact()(
+        name in "[A-Za-zÀ-ÿ=+@'-][A-Za-zÀ-ÿ0-9'=+-]{0,10}( {1,2}[A-Za-zÀ-ÿ=+@'-][A-Za-zÀ-ÿ0-9'=+-]{0,10}){0,2}",
+        org in proptest::option::of(cell_text()),
+        role in proptest::option::of(cell_text()),
+        emails in proptest::collection::vec("[a-z0-9._+-]{1,12}@[a-z0-9-]{1,10}\\.[a-z]{2,4}", 0..3),
+        phones in proptest::collection::vec(
+            // Letters as in 1-800-FLOWERS, but no E or X: `EXT 12` or `x12` after a number is an extension.
+            "\\+?[0-9]{2,4}[ -]?[0-9A-DF-WYZ]{3,4}[ -]?[0-9]{3,4}( ext\\. [0-9]{1,4})?( \\(fax\\))?", 0..3),
+        tags in proptest::collection::vec(
+            prop_oneof!["[a-z0-9'=+-]([a-z0-9,-]| [a-z0-9]){0,12}", Just("starred".to_string()),
+                Just("mycontacts".to_string()), Just("my contacts".to_string())], 0..4),
+        note in proptest::option::of("['=+@-]?[A-Za-z0-9 ,;:\\n.!\"-]{0,80}"),
+        birthday in proptest::option::of((proptest::option::of(1900..2020i32), 1..=12u32, 1..=28u32)),
+    ) -> Contact {
+        let mut c = Contact::new(uuid::Uuid::now_v7(), "abcd".into(), name, chrono::Utc::now());
+        let keep = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
+        c.org = keep(org);
+        c.role = keep(role);
+        c.emails = emails.into_iter().fold(Vec::new(), |mut v, e| { if !v.contains(&e) { v.push(e) } v });
+        c.phones = phones.into_iter().fold(Vec::new(), |mut v: Vec<String>, p| {
+            if !v.iter().any(|q| crate::model::phone::key(q) == crate::model::phone::key(&p)) { v.push(p) } v
+        });
+        c.tags = tags.into_iter().fold(Vec::new(), |mut v, t| { if !v.contains(&t) { v.push(t) } v });
+        c.note = keep(note.map(|n| n.trim().to_string()));
+        c.birthday = birthday.and_then(|(y, m, d)| Birthday::new(y, m, d));
+        c
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Import → export → import of any contact gives the same record, and the record
+    /// holds what the contact held: tags named like system labels, formulas, faxes and
+    /// extensions included.
+    #[test]
+    fn import_export_import_is_the_identity(c in contact()) {
+        let first = parse(&write([&c])).unwrap();
+        prop_assert!(first.problems.is_empty(), "{:?}", first.problems);
+        let r = &first.records[0];
+        prop_assert_eq!(&r.name, &c.name);
+        prop_assert_eq!(&r.org, &c.org);
+        prop_assert_eq!(&r.role, &c.role);
+        prop_assert_eq!(&r.emails, &c.emails);
+        prop_assert_eq!(&r.phones, &c.phones);
+        prop_assert_eq!(&r.tags, &c.tags);
+        prop_assert_eq!(&r.note, &c.note);
+        prop_assert_eq!(&r.birthday, &c.birthday);
+        // The imported person, as the import command makes them, exported and read again.
+        let mut net = crate::model::Network::default();
+        let now = chrono::Utc::now();
+        let defaults = crate::interop::merge::Defaults {
+            circle: None,
+            stage: None,
+            fallback_circle: crate::model::Circle::Other,
+            tags: vec![],
+        };
+        crate::interop::merge::Merger::new(&mut net, now, now.date_naive()).merge(r.clone(), &defaults);
+        let second = parse(&write(&net.contacts)).unwrap();
+        prop_assert_eq!(&second.records[0], r);
+    }
+}

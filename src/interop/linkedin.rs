@@ -26,19 +26,20 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, FormatError> {
         col("position"),
         col("connected on"),
     );
+    let mut lines = super::csv::LineCounter::new(body);
     let mut parsed = Parsed::default();
     parsed.problems.extend(guesses.into_iter().map(Problem::guessed));
     for row in reader.records() {
         let row = match row {
             Ok(row) => row,
             Err(e) => {
-                let line = skipped_lines + super::csv::row_line(e.position());
+                let line = skipped_lines + lines.at(e.position());
                 let kind = ProblemKind::Skipped(SkipReason::BadRow(e.to_string()));
                 parsed.problems.push(Problem { at: At::Line(line), name: None, kind });
                 continue;
             }
         };
-        let line = skipped_lines + super::csv::row_line(row.position());
+        let line = skipped_lines + lines.at(row.position());
         let cell = |i: Option<usize>| i.and_then(|i| row.get(i)).unwrap_or_default().trim();
         let mut d = Draft::new(At::Line(line));
         d.given = vec![cell(first).to_string(), cell(last).to_string()];
@@ -81,11 +82,13 @@ fn find_header(text: &str) -> Option<(usize, &str)> {
     None
 }
 
-/// "08 Jan 2024" (today's exports), "8-Jan-24" and "1/8/24" (older ones).
+/// "08 Jan 2024" (today's exports), "8-Jan-24", "1/8/24" and, from 2018's exports,
+/// "1/8/18, 6:14 PM" (the time of day is not needed).
 fn connected_on(s: &str) -> Option<NaiveDate> {
-    ["%d %b %Y", "%d-%b-%y", "%d %B %Y", "%m/%d/%y", "%m/%d/%Y", "%Y-%m-%d"]
+    let day = s.split_once(", ").filter(|(_, time)| time.contains(':')).map_or(s, |(day, _)| day).trim();
+    ["%d %b %Y", "%d-%b-%y", "%d %B %Y", "%m/%d/%y", "%m/%d/%Y", "%Y-%m-%d", "%b %d, %Y"]
         .iter()
-        .find_map(|f| NaiveDate::parse_from_str(s, f).ok())
+        .find_map(|f| NaiveDate::parse_from_str(day, f).ok())
 }
 
 #[cfg(test)]
@@ -115,6 +118,15 @@ mod tests {
     }
 
     #[test]
+    fn exports_from_2018_with_a_time_of_day() {
+        let p = parse(include_bytes!("../../tests/fixtures/interop/Connections-2018.csv")).unwrap();
+        assert!(p.problems.is_empty(), "{:?}", p.problems);
+        let days: Vec<String> = p.records.iter().map(|r| r.met_on.unwrap().to_string()).collect();
+        assert_eq!(days, ["2018-01-08", "2017-12-31"]);
+        assert_eq!(p.records[1].at, At::Line(3));
+    }
+
+    #[test]
     fn other_files_are_refused() {
         assert_eq!(parse(b"id,amount\n1,2\n").unwrap_err(), FormatError::NotLinkedIn);
         assert_eq!(parse(b"").unwrap_err(), FormatError::NotLinkedIn);
@@ -126,6 +138,9 @@ mod tests {
         assert_eq!(connected_on("08 Jan 2024").unwrap().to_string(), "2024-01-08");
         assert_eq!(connected_on("8-Jan-24").unwrap().to_string(), "2024-01-08");
         assert_eq!(connected_on("1/8/24").unwrap().to_string(), "2024-01-08");
+        assert_eq!(connected_on("1/8/18, 6:14 PM").unwrap().to_string(), "2018-01-08", "LinkedIn's 2018 exports");
+        assert_eq!(connected_on("12/31/18, 11:59 AM").unwrap().to_string(), "2018-12-31");
+        assert_eq!(connected_on("Jan 08, 2024").unwrap().to_string(), "2024-01-08");
         assert_eq!(connected_on("yesterday"), None);
     }
 }

@@ -20,9 +20,10 @@
 //! history keeps the earlier notes, and importing the same card again finds the levels
 //! equal and changes nothing.
 
-use super::record::{Record, push_unique};
+use super::record::Record;
 use crate::model::contact::new_handle;
 use crate::model::identity::{Ids, Shared, name_key};
+use crate::model::phone;
 use crate::model::{Circle, Contact, Network, Stage, TrustNote};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::Map;
@@ -256,19 +257,24 @@ fn merge_into(c: &mut Contact, rec: Record, defaults: &Defaults) -> Vec<&'static
         )+};
     }
     fill!(org, role, met_at, met_on, impression, every, note, birthday, linkedin);
+    // Linear: each list's values go into a set once, so a card with thousands of
+    // values costs thousands of steps, not millions.
     let mut add = |list: &mut Vec<String>, items: Vec<String>, field: &'static str| {
         let before = list.len();
+        let mut known: HashSet<String> = list.iter().cloned().collect();
         for item in items {
-            push_unique(list, item);
+            if known.insert(item.clone()) {
+                list.push(item);
+            }
         }
         if list.len() > before && !changed.contains(&field) {
             changed.push(field);
         }
     };
     add(&mut c.emails, rec.emails, "emails");
-    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
-    let known: HashSet<String> = c.phones.iter().map(|p| digits(p)).collect();
-    add(&mut c.phones, rec.phones.into_iter().filter(|p| !known.contains(&digits(p))).collect(), "phones");
+    // Phones are one number however they are spelled (`model::phone::key`).
+    let known: HashSet<String> = c.phones.iter().map(|p| phone::key(p)).collect();
+    add(&mut c.phones, rec.phones.into_iter().filter(|p| !known.contains(&phone::key(p))).collect(), "phones");
     add(&mut c.tags, rec.tags.into_iter().chain(defaults.tags.iter().cloned()).collect(), "tags");
     add(&mut c.urls, rec.urls, "urls");
     add(&mut c.addresses, rec.addresses, "addresses");

@@ -71,6 +71,8 @@ pub enum ProblemKind {
     BadDate { field: &'static str, value: String },
     /// A trust level outside 1 to 5 was left out.
     BadTrust(String),
+    /// Values past the most one record keeps were left out: how many.
+    TooMany { field: &'static str, more: usize },
     /// Nothing was left out, but the file's encoding had to be guessed.
     Guessed(Guess),
 }
@@ -90,6 +92,10 @@ pub enum SkipReason {
     NoCards,
     /// A CSV row the CSV reader refused.
     BadRow(String),
+    /// A vCard for a group (a family, a distribution list), not a person.
+    Group,
+    /// A quoted CSV cell that never closes: the rest of the file would be one cell.
+    Unclosed,
 }
 
 impl Problem {
@@ -126,6 +132,16 @@ impl Problem {
                     }
                     SkipReason::NoCards => t!(lang, "no vCard in this file", "tidak ada vCard di berkas ini"),
                     SkipReason::BadRow(e) => t!(lang, "unreadable row: {e}", "baris tidak terbaca: {e}"),
+                    SkipReason::Group => t!(
+                        lang,
+                        "a group card (a family or a list), not a person",
+                        "kartu grup (keluarga atau daftar), bukan orang"
+                    ),
+                    SkipReason::Unclosed => t!(
+                        lang,
+                        "a quote (\") opens here and never closes, so this row and every row after it were left out; close the quote and import again",
+                        "tanda kutip (\") dibuka di sini dan tidak pernah ditutup, jadi baris ini dan semua baris sesudahnya tidak diambil; tutup kutipnya lalu impor lagi"
+                    ),
                 };
                 t!(lang, "skipped: {why}", "dilewati: {why}")
             }
@@ -143,6 +159,21 @@ impl Problem {
                 "value left out: trust level {value:?} is not a whole number from 1 to 5",
                 "nilai tidak diambil: tingkat kepercayaan {value:?} bukan bilangan bulat 1 sampai 5"
             ),
+            ProblemKind::TooMany { field, more } => {
+                let max = record::MAX_VALUES;
+                let (en, id) = match *field {
+                    "email" => ("emails", "email"),
+                    "phone" => ("phone numbers", "nomor telepon"),
+                    "tag" => ("tags", "tag"),
+                    "url" => ("web addresses", "alamat web"),
+                    _ => ("addresses", "alamat"),
+                };
+                t!(
+                    lang,
+                    "{en}: only the first {max} are kept, {more} more left out",
+                    "{id}: hanya {max} yang pertama disimpan, {more} lainnya tidak diambil"
+                )
+            }
             ProblemKind::Guessed(Guess::Utf16 { big_endian }) => {
                 let order = if *big_endian { "UTF-16BE" } else { "UTF-16LE" };
                 t!(

@@ -3,10 +3,17 @@
 
 use super::{At, Problem, ProblemKind, SkipReason};
 use crate::model::contact::Birthday;
+use crate::model::phone;
 use crate::model::text::{self, InputError};
 use crate::model::trust::{MAX_LEVEL, MIN_LEVEL};
 use crate::model::{Cadence, Circle, Stage};
 use chrono::NaiveDate;
+use std::collections::{BTreeMap, HashSet};
+
+/// The most values of one kind (emails, phones, tags…) one record keeps. Real cards
+/// hold a handful; a file with thousands is broken or hostile, and the rest are
+/// counted and named instead of slowing the import down.
+pub const MAX_VALUES: usize = 100;
 
 /// A person read from an import file, every value already checked.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -46,6 +53,10 @@ pub struct Draft {
     pub dropped: Vec<(&'static str, InputError)>,
     pub bad_dates: Vec<(&'static str, String)>,
     pub bad_levels: Vec<String>,
+    /// The keys of the values already in each list, so a repeat costs O(1).
+    seen: HashSet<(&'static str, String)>,
+    /// How many values past `MAX_VALUES` were left out, per field.
+    over: BTreeMap<&'static str, usize>,
 }
 
 impl Draft {
@@ -73,36 +84,67 @@ impl Draft {
         *slot(&mut self.rec) = v;
     }
 
+    /// Whether the list for `field` is full; a value that finds it full is counted.
+    fn full(&mut self, field: &'static str, len: usize) -> bool {
+        if len < MAX_VALUES {
+            return false;
+        }
+        *self.over.entry(field).or_default() += 1;
+        true
+    }
+
+    /// Adds a value unless one with the same key is in the list already.
+    fn push(&mut self, field: &'static str, slot: fn(&mut Record) -> &mut Vec<String>, key: String, value: String) {
+        if self.seen.insert((field, key)) {
+            slot(&mut self.rec).push(value);
+        }
+    }
+
     pub fn email(&mut self, value: &str) {
         let value = value.trim().trim_start_matches("mailto:");
-        if value.is_empty() {
+        if value.is_empty() || self.full("email", self.rec.emails.len()) {
             return;
         }
         if let Some(e) = self.keep("email", text::email(value)) {
-            push_unique(&mut self.rec.emails, e);
+            self.push("email", |r| &mut r.emails, e.clone(), e);
         }
     }
 
     pub fn phone(&mut self, value: &str) {
-        let value = value.trim().trim_start_matches("tel:");
-        if value.is_empty() {
+        if value.trim().is_empty() || self.full("phone", self.rec.phones.len()) {
             return;
         }
         if let Some(p) = self.keep("phone", text::phone(value)) {
-            let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
-            if !self.rec.phones.iter().any(|q| digits(q) == digits(&p)) {
-                self.rec.phones.push(p);
-            }
+            self.push("phone", |r| &mut r.phones, phone::key(&p), p);
+        }
+    }
+
+    /// A fax number, kept apart from the phones by its mark.
+    pub fn fax(&mut self, value: &str) {
+        let value = value.trim();
+        if value.is_empty() || value.ends_with(phone::FAX.trim_start()) {
+            self.phone(value);
+        } else {
+            self.phone(&format!("{value}{}", phone::FAX));
         }
     }
 
     pub fn tag(&mut self, value: &str) {
         let value = value.trim();
-        if value.is_empty() {
+        if value.is_empty() || self.full("tag", self.rec.tags.len()) {
             return;
         }
         if let Some(t) = self.keep("tag", text::tag(value)) {
-            push_unique(&mut self.rec.tags, t);
+            self.push("tag", |r| &mut r.tags, t.clone(), t);
+        }
+    }
+
+    /// A label from an address book: a tag, unless it is one the address book adds by
+    /// itself (see `is_system_label`). `own_file` is true for jejaring's own exports
+    /// and Google's ` ::: ` label cells, where a plain `starred` is the user's own.
+    pub fn label(&mut self, value: &str, own_file: bool) {
+        if !is_system_label(value, own_file) {
+            self.tag(value);
         }
     }
 
@@ -118,19 +160,22 @@ impl Draft {
             }
             return;
         }
+        if self.full("url", self.rec.urls.len()) {
+            return;
+        }
         if let Some(u) = self.keep("url", text::line("url", value, text::MAX_LINE)) {
-            push_unique(&mut self.rec.urls, u);
+            self.push("url", |r| &mut r.urls, u.clone(), u);
         }
     }
 
     /// An address from its parts (or a formatted block), kept on one line.
     pub fn address(&mut self, parts: &[&str]) {
         let joined = parts.iter().map(|p| one_line(p)).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(", ");
-        if joined.is_empty() {
+        if joined.is_empty() || self.full("address", self.rec.addresses.len()) {
             return;
         }
         if let Some(a) = self.keep("address", text::line("address", &joined, text::MAX_LINE)) {
-            push_unique(&mut self.rec.addresses, a);
+            self.push("address", |r| &mut r.addresses, a.clone(), a);
         }
     }
 
@@ -189,6 +234,11 @@ impl Draft {
             name: shown.clone(),
             kind: ProblemKind::BadTrust(value),
         }));
+        problems.extend(std::mem::take(&mut self.over).into_iter().map(|(field, more)| Problem {
+            at,
+            name: shown.clone(),
+            kind: ProblemKind::TooMany { field, more },
+        }));
         let skip = |reason| Problem { at, name: shown.clone(), kind: ProblemKind::Skipped(reason) };
         if name.is_empty() {
             problems.push(skip(SkipReason::NoName));
@@ -205,6 +255,23 @@ impl Draft {
             }
         }
     }
+}
+
+/// Whether a label is one an address book adds by itself rather than one the user
+/// made: Google's `* ` in front (`* myContacts`, `* starred`), and — except in
+/// jejaring's own exports and Google's ` ::: ` label cells, where the user's labels
+/// cannot be mistaken for them — `myContacts`, `starred`, `My Contacts` (Android) and
+/// `Starred in Android`, in any case and spacing.
+pub fn is_system_label(label: &str, own_file: bool) -> bool {
+    let l = label.trim();
+    if l.starts_with('*') {
+        return true;
+    }
+    if own_file {
+        return false;
+    }
+    let folded: String = l.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect();
+    matches!(folded.as_str(), "mycontacts" | "starred" | "starredinandroid")
 }
 
 /// Multi-line values (an address block) on one line, the lines joined by commas.

@@ -7,7 +7,9 @@
 use super::record::{Draft, Record};
 use super::{At, FormatError, Guess, Parsed, Problem, ProblemKind, SkipReason, decode, vcard_text};
 use crate::model::contact::Birthday;
-use calcard::vcard::{VCard, VCardEntry, VCardParameterName, VCardParameterValue, VCardProperty, VCardValue};
+use calcard::vcard::{
+    VCard, VCardEntry, VCardKind, VCardParameterName, VCardParameterValue, VCardProperty, VCardType, VCardValue,
+};
 
 pub use super::vcard_write::{Version, write, write_with};
 
@@ -66,14 +68,43 @@ fn full_name(card: &VCard) -> Option<String> {
     card.property(&VCardProperty::Fn).map(first_text)
 }
 
-/// Google adds these to every contact; they are not the user's own labels.
-fn is_system_label(label: &str) -> bool {
-    let l = label.trim();
-    l.starts_with("* ") || l.eq_ignore_ascii_case("myContacts") || l.eq_ignore_ascii_case("starred")
+/// Whether the card is a group (a family, a distribution list), not a person: vCard
+/// 4.0's `KIND:group`, or Apple's `X-ADDRESSBOOKSERVER-KIND:group` in 3.0.
+fn is_group(card: &VCard) -> bool {
+    card.entries.iter().any(|e| match &e.name {
+        VCardProperty::Kind => e.values.iter().any(|v| match v {
+            VCardValue::Kind(k) => *k == VCardKind::Group,
+            VCardValue::Text(t) => t.trim().eq_ignore_ascii_case("group"),
+            _ => false,
+        }),
+        VCardProperty::Other(x) if x.eq_ignore_ascii_case("X-ADDRESSBOOKSERVER-KIND") => {
+            first_text(e).trim().eq_ignore_ascii_case("group")
+        }
+        _ => false,
+    })
+}
+
+/// Whether a TEL is a fax number (`TYPE=FAX`, or a bare `FAX` in vCard 2.1).
+fn is_fax(e: &VCardEntry) -> bool {
+    e.params.iter().any(|p| match &p.value {
+        VCardParameterValue::Type(t) => *t == VCardType::Fax,
+        VCardParameterValue::Text(t) => {
+            matches!(p.name, VCardParameterName::Type) && t.split(',').any(|t| t.trim().eq_ignore_ascii_case("fax"))
+        }
+        _ => false,
+    })
 }
 
 /// Maps one parsed card to a record. Photos, logos, sounds and keys are never kept.
 fn to_record(card: &VCard, at: At) -> (Option<Record>, Vec<Problem>) {
+    if is_group(card) {
+        let name = full_name(card).filter(|n| !n.trim().is_empty());
+        return (None, vec![Problem { at, name, kind: ProblemKind::Skipped(SkipReason::Group) }]);
+    }
+    // jejaring's own export: every category is the user's own tag, even `starred`.
+    let own = card.entries.iter().any(
+        |e| matches!(&e.name, VCardProperty::Other(x) if x.len() > 11 && x[..11].eq_ignore_ascii_case("X-JEJARING-")),
+    );
     let mut d = Draft::new(at);
     let mut name = String::new();
     for e in &card.entries {
@@ -91,16 +122,20 @@ fn to_record(card: &VCard, at: At) -> (Option<Record>, Vec<Problem>) {
             }
             VCardProperty::Title | VCardProperty::Role => d.line("role", |r| &mut r.role, &first_text(e)),
             VCardProperty::Email => d.email(&first_text(e)),
+            VCardProperty::Tel if is_fax(e) => d.fax(&first_text(e)),
             VCardProperty::Tel => d.phone(&first_text(e)),
             VCardProperty::Adr => {
                 let parts: Vec<String> = texts(e).collect();
                 d.address(&parts.iter().map(String::as_str).collect::<Vec<_>>());
             }
             VCardProperty::Url | VCardProperty::Socialprofile => d.url(&first_text(e)),
-            VCardProperty::Bday => d.rec.birthday = d.rec.birthday.or_else(|| birthday(e)),
+            VCardProperty::Bday if d.rec.birthday.is_none() => match birthday(e) {
+                Some(b) => d.rec.birthday = Some(b),
+                None => d.bad_date("birthday", &bday_text(e)),
+            },
             VCardProperty::Categories => {
-                for label in texts(e).filter(|l| !is_system_label(l)) {
-                    d.tag(&label);
+                for label in texts(e) {
+                    d.label(&label, own);
                 }
             }
             VCardProperty::Note => d.note(&first_text(e)),
@@ -137,14 +172,31 @@ fn uid(d: &mut Draft, value: &str) {
     }
 }
 
-/// A birthday from BDAY; Apple marks a birthday without a year with X-APPLE-OMIT-YEAR.
+/// The year address books write for a birthday without one: Apple and Radicale use
+/// 1604 (and mark it with X-APPLE-OMIT-YEAR), Thunderbird's CardBook writes it bare.
+const NO_YEAR: u16 = 1604;
+
+/// A BDAY value that could not be read, as the file wrote it.
+fn bday_text(e: &VCardEntry) -> String {
+    texts(e).next().unwrap_or_else(|| match e.values.iter().find_map(|v| v.as_partial_date_time()) {
+        Some(when) => {
+            let part = |v: Option<u32>| v.map_or_else(|| "?".to_string(), |n| n.to_string());
+            let (y, m, d) = (when.year.map(u32::from), when.month.map(u32::from), when.day.map(u32::from));
+            format!("{}-{}-{}", part(y), part(m), part(d))
+        }
+        None => String::new(),
+    })
+}
+
+/// A birthday from BDAY; Apple marks a birthday without a year with X-APPLE-OMIT-YEAR,
+/// and year 1604 means "no year" on its own too.
 fn birthday(e: &VCardEntry) -> Option<Birthday> {
     let when = e.values.iter().find_map(|v| v.as_partial_date_time())?;
     let omit = e.params.iter().any(|p| {
         matches!(&p.name, VCardParameterName::Other(n) if n.eq_ignore_ascii_case("X-APPLE-OMIT-YEAR"))
             && matches!(&p.value, VCardParameterValue::Text(y) if y.parse::<u16>().ok() == when.year)
     });
-    let year = if omit { None } else { when.year.map(i32::from) };
+    let year = if omit || when.year == Some(NO_YEAR) { None } else { when.year.map(i32::from) };
     Birthday::new(year, when.month?.into(), when.day?.into())
 }
 

@@ -129,10 +129,17 @@ prop_compose! {
         org in proptest::option::of(words()),
         role in proptest::option::of(words()),
         emails in proptest::collection::vec("[a-z0-9._+-]{1,12}@[a-z0-9-]{1,10}\\.[a-z]{2,4}", 0..3),
-        phones in proptest::collection::vec("\\+?[0-9]{2,4}[ -]?[0-9]{3,4}[ -]?[0-9]{3,4}", 0..3),
+        // Letters as in 1-800-FLOWERS, but no E or X: `EXT 12` or `x12` after a number is an extension.
+        phones in proptest::collection::vec("\\+?[0-9]{2,4}[ -]?[0-9A-DF-WYZ]{3,4}[ -]?[0-9]{3,4}( ext\\. [0-9]{1,4})?( \\(fax\\))?", 0..3),
         // calcard folds a run of spaces after an escaped comma inside CATEGORIES into one
         // space; tags with double spaces are not worth a workaround.
-        tags in proptest::collection::vec("[a-z0-9]([a-z0-9,-]| [a-z0-9]){0,12}", 0..3),
+        // Tags named like Google's and Android's own labels are the user's here.
+        tags in proptest::collection::vec(prop_oneof![
+            "[a-z0-9]([a-z0-9,-]| [a-z0-9]){0,12}",
+            Just("starred".to_string()),
+            Just("mycontacts".to_string()),
+            Just("my contacts".to_string()),
+        ], 0..4),
         note in proptest::option::of("[A-Za-z0-9 ,;:\\\\\\n\\t.!-]{0,200}"),
         impression in proptest::option::of(words()),
         met_at in proptest::option::of(words()),
@@ -150,7 +157,9 @@ prop_compose! {
         c.org = keep(org);
         c.role = keep(role);
         c.emails = emails;
-        c.phones = phones;
+        c.phones = phones.into_iter().fold(Vec::new(), |mut v: Vec<String>, p| {
+            if !v.iter().any(|q| crate::model::phone::key(q) == crate::model::phone::key(&p)) { v.push(p) } v
+        });
         // jejaring never stores a tag twice (see `fields::push_unique`), so neither may the input.
         c.tags = tags.into_iter().fold(Vec::new(), |mut v, t| { if !v.contains(&t) { v.push(t) } v });
         c.note = keep(note.map(|n| n.trim().to_string()));
@@ -286,4 +295,46 @@ fn utf16_without_a_mark_is_read_and_named() {
     let p = parse(&bytes).unwrap();
     assert_eq!(p.records[0].name, "Jürgen Weiß");
     assert_eq!(p.problems, [Problem::guessed(crate::interop::Guess::Utf16 { big_endian: false })]);
+}
+
+#[test]
+fn groups_agents_no_year_birthdays_and_extensions() {
+    // Thunderbird CardBook, Apple/iCloud and vCard 4.0 group cards, an iOS tel: URI and an
+    // Outlook 2003 AGENT (see tests/fixtures/interop/README.txt).
+    let p = parse(&fixture("cardbook-apple-outlook.vcf")).unwrap();
+    let names: Vec<&str> = p.records.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["Sari Dewi", "Rudi Hartono", "Hendra Wijaya"], "groups and the agent are no people");
+    let sari = &p.records[0];
+    assert_eq!(sari.birthday.unwrap().to_string(), "--01-01", "year 1604 means no year");
+    assert_eq!(sari.phones, ["+1-418-656-9254 ext. 102", "+62 21 555 0101 (fax)"]);
+    assert_eq!(sari.tags, ["klien"], "Google's myContacts and starred are not the user's tags");
+    assert_eq!(p.records[2].phones, ["+62 21 555 0100"], "the card goes on after its AGENT");
+    let messages: Vec<String> = p.problems.iter().map(|p| p.message(crate::i18n::Lang::En)).collect();
+    assert_eq!(
+        messages,
+        [
+            "card 2 (line 9), Keluarga Santoso: skipped: a group card (a family or a list), not a person",
+            "card 3 (line 15), Tim Futsal: skipped: a group card (a family or a list), not a person",
+            "card 4 (line 21), Rudi Hartono: value left out: birthday \"sometime in May\" is not a date",
+        ]
+    );
+}
+
+#[test]
+fn own_export_keeps_tags_named_like_system_labels() {
+    let mut c = Contact::new(Uuid::now_v7(), "abcd".into(), "Budi".into(), now());
+    c.tags = vec!["starred".into(), "mycontacts".into(), "my contacts".into()];
+    let p = parse(write([&c], Version::V3).as_bytes()).unwrap();
+    assert_eq!(p.records[0].tags, c.tags);
+    let bytes = crate::interop::csv::write([&c]);
+    assert_eq!(crate::interop::csv::parse(&bytes).unwrap().records[0].tags, c.tags);
+}
+
+#[test]
+fn a_fax_goes_out_as_a_fax_and_comes_back_marked() {
+    let mut c = Contact::new(Uuid::now_v7(), "abcd".into(), "Budi".into(), now());
+    c.phones = vec!["+62 21 555 0101 (fax)".into(), "+62 21 555 0101".into(), "+1 418 656 9254 ext. 102".into()];
+    let text = write([&c], Version::V4);
+    assert!(text.contains("TEL;TYPE=FAX:+62 21 555 0101\r\n"), "{text}");
+    assert_eq!(parse(text.as_bytes()).unwrap().records[0].phones, c.phones);
 }

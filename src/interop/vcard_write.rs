@@ -4,7 +4,7 @@
 //! export re-imports with nothing lost and nothing doubled.
 
 use crate::model::Contact;
-use calcard::vcard::{VCard, VCardEntry, VCardParameter, VCardProperty, VCardValue, VCardVersion};
+use calcard::vcard::{VCard, VCardEntry, VCardParameter, VCardProperty, VCardType, VCardValue, VCardVersion};
 
 /// The vCard version to write.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -81,7 +81,15 @@ fn card(c: &Contact, version: Version) -> VCard {
         e.push(entry);
     }
     for phone in &c.phones {
-        e.push(text(VCardProperty::Tel, phone));
+        // A fax goes out as TYPE=FAX, which every address book reads, without its mark.
+        match phone.strip_suffix(crate::model::phone::FAX) {
+            Some(number) => {
+                let mut entry = text(VCardProperty::Tel, number);
+                entry.add_param(VCardParameter::typ(VCardType::Fax));
+                e.push(entry);
+            }
+            None => e.push(text(VCardProperty::Tel, phone)),
+        }
     }
     for address in &c.addresses {
         // One line in the street part; the other parts stay empty rather than guessed.

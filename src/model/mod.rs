@@ -10,6 +10,7 @@ pub mod goal;
 pub mod identity;
 pub mod interaction;
 pub mod lookup;
+pub mod phone;
 pub mod plan;
 pub mod promise;
 pub mod review;

@@ -54,8 +54,8 @@ impl InputError {
             ),
             InputError::Phone(v) => t!(
                 lang,
-                "{v:?} is not a phone number (digits, spaces, + - ( ) . only)",
-                "{v:?} bukan nomor telepon (hanya angka, spasi, + - ( ) .)"
+                "{v:?} is not a phone number (it starts with a digit, + or (, like +62 812-3456-7890 ext. 12)",
+                "{v:?} bukan nomor telepon (diawali angka, + atau (, misalnya +62 812-3456-7890 ext. 12)"
             ),
             InputError::Url(v) => t!(
                 lang,
@@ -125,12 +125,11 @@ pub fn email(value: &str) -> Result<String, InputError> {
     if ok { Ok(v.to_lowercase()) } else { Err(InputError::Email(v)) }
 }
 
-/// A phone number as the user writes it, with at least three digits.
+/// A phone number as the user writes it, with at least three digits; an extension,
+/// letters and a fax mark are kept, invisible marks dropped (see `model::phone`).
 pub fn phone(value: &str) -> Result<String, InputError> {
     let v = line("--phone", value, 64)?;
-    let allowed = |c: char| c.is_ascii_digit() || " +-().".contains(c);
-    let digits = v.chars().filter(char::is_ascii_digit).count();
-    if v.chars().all(allowed) && digits >= 3 { Ok(v) } else { Err(InputError::Phone(v)) }
+    super::phone::normalise(&v).ok_or(InputError::Phone(v))
 }
 
 /// A web address. Only the shape is checked: one line, no spaces, and a scheme
@@ -265,6 +264,8 @@ mod tests {
         assert_eq!(phone("+62 812-3456-7890").unwrap(), "+62 812-3456-7890");
         assert!(phone("call me").is_err());
         assert!(phone("12").is_err());
+        assert_eq!(phone("\u{202a}+91 81297 00200\u{202c}").unwrap(), "+91 81297 00200");
+        assert_eq!(phone("1-800-ELEPHANT").unwrap(), "1-800-ELEPHANT");
     }
 
     #[test]

@@ -43,3 +43,19 @@ fn a_guessed_encoding_is_named_and_every_card_keeps_its_accents() {
     assert!(!stderr.contains("tebakan"), "a named character set is no guess: {stderr}");
     env.contact("山田太郎");
 }
+
+#[test]
+fn groups_are_skipped_and_values_phones_write_are_kept() {
+    let env = TestEnv::new();
+    let (_, stderr) = env.ok(&["import", "vcard", &fixture_path("cardbook-apple-outlook.vcf")]);
+    assert!(stderr.contains("Keluarga Santoso: skipped: a group card"), "{stderr}");
+    assert!(stderr.contains("Imported: 3 added, 0 updated, 0 unchanged, 2 skipped"), "{stderr}");
+    let sari = env.contact("Sari Dewi");
+    assert_eq!(sari["phones"], serde_json::json!(["+1-418-656-9254 ext. 102", "+62 21 555 0101 (fax)"]));
+    assert_eq!(sari["tags"], serde_json::json!(["klien"]));
+    let (_, stderr) = env.ok(&["import", "linkedin", &fixture_path("Connections-2018.csv")]);
+    assert!(!stderr.contains("not a date"), "{stderr}");
+    assert_eq!(env.contact("Maria Chen")["met_on"], "2017-12-31");
+    let (_, stderr) = env.ok(&["--lang", "id", "import", "csv", &fixture_path("unclosed-quote.csv")]);
+    assert!(stderr.contains("baris 3: dilewati: tanda kutip (\") dibuka di sini"), "{stderr}");
+}
