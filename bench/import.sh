@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Times `jejaring import vcard` on 10,000 and 100,000 generated cards (a fresh import,
-# then a re-import that changes nothing), whole process, median of 5 runs.
+# then a re-import that changes nothing), whole process, median of 5 runs; then the
+# adversarial files: one card with 40,000 TEL lines and a CSV row with 100,000 email
+# columns (median of 3), which must stay as fast as an ordinary file of their size.
 # Usage: bench/import.sh [SIZES…]   (default: 10000 100000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,3 +24,8 @@ for size in "${sizes[@]}"; do
   again=$(for _ in 1 2 3 4 5; do seconds "$bin" --data "$tmp/data.json" import vcard "$tmp/cards.vcf"; done | median)
   printf 'import vcard %7d cards: fresh %ss, re-import %ss\n' "$size" "$fresh" "$again"
 done
+target/release/examples/vcards --phones 40000 > "$tmp/phones.vcf"
+target/release/examples/vcards --emails-csv 100000 > "$tmp/emails.csv"
+phones=$(for _ in 1 2 3; do rm -f "$tmp/data.json"; seconds "$bin" --data "$tmp/data.json" import vcard "$tmp/phones.vcf"; done | median)
+emails=$(for _ in 1 2 3; do rm -f "$tmp/data.json"; seconds "$bin" --data "$tmp/data.json" import csv "$tmp/emails.csv"; done | median)
+printf 'adversarial: one card with 40,000 TEL lines %ss, one CSV row with 100,000 email columns %ss\n' "$phones" "$emails"

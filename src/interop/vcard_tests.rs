@@ -338,3 +338,18 @@ fn a_fax_goes_out_as_a_fax_and_comes_back_marked() {
     assert!(text.contains("TEL;TYPE=FAX:+62 21 555 0101\r\n"), "{text}");
     assert_eq!(parse(text.as_bytes()).unwrap().records[0].phones, c.phones);
 }
+
+#[test]
+fn a_card_with_thousands_of_phones_keeps_the_first_hundred_and_counts_the_rest() {
+    let mut text = String::from("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Budi\r\n");
+    for i in 0..5_000 {
+        text.push_str(&format!("TEL:+62 812 {:04} {:04}\r\n", i / 100, i % 100));
+    }
+    text.push_str("TEL:+62 812 0000 0000\r\nEND:VCARD\r\n");
+    let p = parse(text.as_bytes()).unwrap();
+    assert_eq!(p.records[0].phones.len(), crate::interop::record::MAX_VALUES);
+    assert_eq!(
+        p.problems[0].message(crate::i18n::Lang::En),
+        "card 1 (line 1), Budi: phone numbers: only the first 100 are kept, 4901 more left out"
+    );
+}
