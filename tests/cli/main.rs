@@ -9,7 +9,8 @@
 //! in both languages (`help`); then
 //! the three steps: `trust`,
 //! `goals` (and `goals_pty`), and the weekly habit (`weekly`, `today`); and the words
-//! the product prints (`words`).
+//! the product prints (`words`). The `scenario_*` modules step `JEJARING_NOW` week by
+//! week through a realistic network (`scenario_review`: the review and promises).
 
 mod bad_input;
 mod cache;
@@ -32,6 +33,7 @@ mod merge;
 mod prompt_chrome_pty;
 mod pty;
 mod scenario_goals;
+mod scenario_review;
 mod store;
 mod tables_pty;
 mod today;
