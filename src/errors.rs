@@ -55,7 +55,15 @@ pub fn report(err: &anyhow::Error, lang: Lang) -> (Option<String>, ExitCode) {
             ExitCode::from(code),
         );
     }
-    let parts: Vec<String> = err.chain().map(|e| localize(e, lang)).collect();
+    // A refused data file's message already says the OS error it carries: the chain
+    // stops there, so the OS error is not said twice.
+    let mut parts: Vec<String> = Vec::new();
+    for e in err.chain() {
+        parts.push(localize(e, lang));
+        if e.is::<StoreError>() {
+            break;
+        }
+    }
     (Some(parts.join(": ")), ExitCode::from(code))
 }
 

@@ -14,12 +14,17 @@ pub enum StoreError {
     /// The file was written by a newer jejaring.
     #[error("{path} has schema version {found}; this build reads up to {supported}")]
     TooNew { path: PathBuf, found: u64, supported: u32, backup: Option<PathBuf> },
-    /// Another jejaring held the lock for too long.
+    /// Other jejaring commands held the lock, one after another or one for long, for
+    /// longer than the wait.
     #[error("another jejaring is using {path}")]
-    Locked { path: PathBuf, waited_secs: u64 },
+    Locked { path: PathBuf, waited_secs: f64 },
     /// The data path is a folder.
     #[error("{path} is a folder")]
     IsFolder { path: PathBuf },
+    /// The data path, or one of the paths jejaring keeps beside it, is a device, a pipe,
+    /// or (beside it) a link.
+    #[error("{path} is not a regular file")]
+    NotRegular { path: PathBuf },
     /// The file system refused a step (permissions, a full disk…). Nothing was saved.
     #[error("could not {step:?} {path}: {source}")]
     Io { step: IoStep, path: PathBuf, source: std::io::Error },
@@ -59,10 +64,15 @@ impl StoreError {
             }
             StoreError::Locked { path, waited_secs } => {
                 let path = path.display();
+                // Whole seconds as such ("10"); a test's short wait as a decimal.
+                let waited_secs = match lang {
+                    Lang::Id => waited_secs.to_string().replace('.', ","),
+                    _ => waited_secs.to_string(),
+                };
                 t!(
                     lang,
-                    "another jejaring kept {path} locked for {waited_secs} s; finish or close it and try again",
-                    "jejaring lain mengunci {path} selama {waited_secs} detik; selesaikan atau tutup lalu coba lagi"
+                    "waited {waited_secs} s for {path}, and other jejaring commands were using it all that time (one long command, or many in turn); try again, close one that waits for an answer, or wait longer with JEJARING_LOCK_WAIT",
+                    "sudah menunggu {path} selama {waited_secs} detik, dan selama itu jejaring lain terus memakainya (satu perintah yang lama, atau banyak bergantian); coba lagi, tutup yang menunggu jawaban, atau tunggu lebih lama dengan JEJARING_LOCK_WAIT"
                 )
             }
             StoreError::Io { step, path, source } => {
@@ -95,6 +105,14 @@ impl StoreError {
                         "{path} tidak bisa disimpan ({source}); berkas tetap seperti semula"
                     ),
                 }
+            }
+            StoreError::NotRegular { path } => {
+                let path = path.display();
+                t!(
+                    lang,
+                    "{path} is not a regular file (a device, a pipe, or a link where jejaring keeps its own files); jejaring reads and writes only plain files: move it away or pass another --data",
+                    "{path} bukan berkas biasa (perangkat, pipa, atau tautan di tempat jejaring menyimpan berkasnya sendiri); jejaring hanya membaca dan menulis berkas biasa: pindahkan atau berikan --data lain"
+                )
             }
             StoreError::IsFolder { path } => {
                 let path = path.display();

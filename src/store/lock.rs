@@ -1,10 +1,25 @@
-//! The lock around every read-modify-write: an OS file lock on `<data>.lock`, a file of
-//! its own that is never deleted. (Locking the data file itself would not work: each
-//! save renames a new file over it, and the lock would stay on the old one.)
+//! The lock around every read-modify-write: OS file locks on `<data>.lock`, a file of its
+//! own that is never deleted. (Locking the data file itself would not work: each save
+//! renames a new file over it, and the lock would stay on the old one.)
+//!
+//! Waiting is fair, so a stream of readers cannot starve a writer. A plain shared lock
+//! lets each new reader in while a writer waits for the last one to leave, and with a
+//! few readers in a loop that moment never comes. So the file carries two locks:
+//! - the gate, a `flock` of the whole file: a writer holds it exclusively for its whole
+//!   run; a reader holds it only for the instant it takes to get in;
+//! - the room (Linux), an open-file-description lock (`F_OFD_SETLKW`) on the same file:
+//!   shared by readers, exclusive for a writer.
+//!
+//! A waiting writer holds the gate, so no new reader gets in; it waits only for the
+//! readers already inside. Both waits block in the kernel (no polling), on a thread of
+//! their own so that the wait can be bounded. Elsewhere the gate alone is the lock
+//! (shared for readers), as before. Another program that locks the file with `flock`
+//! holds the gate, and so still keeps every jejaring out.
 
 use std::fs::{File, OpenOptions, TryLockError};
+use std::io;
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Shared for reading, exclusive for read-modify-write.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,35 +32,123 @@ pub enum LockKind {
 pub enum Locked {
     /// The lock is held until the file is dropped.
     Held(File),
-    /// Someone else held it for longer than the bound.
+    /// Other jejaring commands kept it for longer than the bound.
     TimedOut,
 }
 
 /// Takes the lock, waiting up to `bound`. `on_wait` is called once, the first time the
 /// lock is busy, so the user hears why nothing is happening.
-pub fn acquire(path: &Path, kind: LockKind, bound: Duration, on_wait: impl FnOnce()) -> std::io::Result<Locked> {
-    let file = OpenOptions::new().create(true).truncate(false).write(true).open(path)?;
-    let try_lock = |f: &File| match kind {
-        LockKind::Shared => f.try_lock_shared(),
-        LockKind::Exclusive => f.try_lock(),
-    };
-    let start = Instant::now();
-    let mut on_wait = Some(on_wait);
-    let mut pause = Duration::from_millis(2);
-    loop {
-        match try_lock(&file) {
-            Ok(()) => return Ok(Locked::Held(file)),
-            Err(TryLockError::Error(e)) => return Err(e),
-            Err(TryLockError::WouldBlock) => {}
-        }
-        if start.elapsed() >= bound {
-            return Ok(Locked::TimedOut);
-        }
-        if let Some(tell) = on_wait.take() {
-            tell();
-        }
-        std::thread::sleep(pause);
-        // Back off gently: quick retries for the common short wait, then calmer polling.
-        pause = (pause * 2).min(Duration::from_millis(50));
+pub fn acquire(path: &Path, kind: LockKind, bound: Duration, on_wait: impl FnOnce()) -> io::Result<Locked> {
+    let file = open(path)?;
+    // The common case takes no thread: nobody else is in.
+    if let Some(file) = try_enter(file, kind)? {
+        return Ok(Locked::Held(file));
     }
+    on_wait();
+    let file = open(path)?;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        // If the caller gave up meanwhile, the send fails and dropping the file lets go.
+        let _ = tx.send(enter(file, kind));
+    });
+    match rx.recv_timeout(bound) {
+        Ok(entered) => entered.map(Locked::Held),
+        // The thread stays blocked in the kernel; the process is about to report the
+        // error and end, and if it did get the lock meanwhile it lets it go at once.
+        Err(_) => Ok(Locked::TimedOut),
+    }
+}
+
+/// Opens (or creates) the lock file: owner-only, never through a symbolic link planted
+/// at its name, and never anything but a regular file (opening a pipe must not hang).
+fn open(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.create(true).truncate(false).read(true).write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600).custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(|e| super::not_through_link(path, e))?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(super::not_regular(path));
+    }
+    // A lock file an older jejaring made readable by others is made owner-only.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if meta.permissions().mode() & 0o077 != 0 {
+            let _ = file.set_permissions(std::fs::Permissions::from_mode(0o600));
+        }
+    }
+    Ok(file)
+}
+
+/// Tries to get in without waiting: the file back when in, None when busy.
+fn try_enter(file: File, kind: LockKind) -> io::Result<Option<File>> {
+    let gate = match (kind, ROOM) {
+        (LockKind::Shared, false) => file.try_lock_shared(),
+        _ => file.try_lock(),
+    };
+    match gate {
+        Ok(()) => {}
+        Err(TryLockError::WouldBlock) => return Ok(None),
+        Err(TryLockError::Error(e)) => return Err(e),
+    }
+    if ROOM {
+        if !room(&file, kind, false)? {
+            return Ok(None);
+        }
+        if kind == LockKind::Shared {
+            file.unlock()?;
+        }
+    }
+    Ok(Some(file))
+}
+
+/// Gets in, waiting as long as it takes.
+fn enter(file: File, kind: LockKind) -> io::Result<File> {
+    match (kind, ROOM) {
+        (LockKind::Shared, false) => file.lock_shared()?,
+        _ => file.lock()?,
+    }
+    if ROOM {
+        room(&file, kind, true)?;
+        if kind == LockKind::Shared {
+            file.unlock()?;
+        }
+    }
+    Ok(file)
+}
+
+#[cfg(target_os = "linux")]
+const ROOM: bool = true;
+#[cfg(not(target_os = "linux"))]
+const ROOM: bool = false;
+
+/// Takes the room's lock (see the module note); false when `wait` is off and it is busy.
+#[cfg(target_os = "linux")]
+fn room(file: &File, kind: LockKind, wait: bool) -> io::Result<bool> {
+    use nix::fcntl::{FcntlArg, fcntl};
+    let l_type = match kind {
+        LockKind::Shared => libc::F_RDLCK,
+        LockKind::Exclusive => libc::F_WRLCK,
+    };
+    // The whole file (a length of 0 reaches to its end, whatever it becomes).
+    let range = libc::flock { l_type: l_type as i16, l_whence: libc::SEEK_SET as i16, l_start: 0, l_len: 0, l_pid: 0 };
+    let arg = || if wait { FcntlArg::F_OFD_SETLKW(&range) } else { FcntlArg::F_OFD_SETLK(&range) };
+    loop {
+        match fcntl(file, arg()) {
+            Ok(_) => return Ok(true),
+            Err(nix::errno::Errno::EINTR) => continue,
+            Err(nix::errno::Errno::EAGAIN | nix::errno::Errno::EACCES) if !wait => return Ok(false),
+            Err(e) => return Err(e.into()),
+        }
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn room(_: &File, _: LockKind, _: bool) -> io::Result<bool> {
+    Ok(true)
 }

@@ -17,6 +17,7 @@ mod lock;
 pub mod migrate;
 #[cfg(test)]
 mod roundtrip_tests;
+mod sweep;
 
 pub use error::{IoStep, StoreError};
 pub use lock::LockKind;
@@ -74,14 +75,17 @@ impl Store {
     pub fn open(path: &Path, access: Access, lock_wait: Duration, on_wait: impl FnOnce()) -> anyhow::Result<Store> {
         let resolved = follow_link(path);
         let path = resolved.as_path();
-        if path.is_dir() {
-            return Err(StoreError::IsFolder { path: path.to_path_buf() }.into());
+        // Checked before the lock, so a device or pipe never gets a lock file beside it.
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => return Err(StoreError::IsFolder { path: path.to_path_buf() }.into()),
+            Ok(m) if !m.is_file() => return Err(StoreError::NotRegular { path: path.to_path_buf() }.into()),
+            _ => {}
         }
         let lock = match access {
             Access::Demo => None,
             Access::Write => {
                 let dir = parent(path);
-                std::fs::create_dir_all(dir).map_err(|e| io_error(IoStep::CreateFolder, dir, e))?;
+                create_private_dir(dir).map_err(|e| io_error(IoStep::CreateFolder, dir, e))?;
                 Some(take_lock(path, LockKind::Exclusive, lock_wait, on_wait)?)
             }
             // A reader locks only when it can: a missing folder means there is no data to
@@ -92,7 +96,7 @@ impl Store {
         // A reader that holds the lock refreshes a missing or stale cache; a writer
         // leaves that to its save.
         let refresh_cache = access == Access::Read && lock.is_some();
-        let (mut net, migrated_from, prior) = match File::open(path) {
+        let (mut net, migrated_from, prior) = match open_regular(path, true) {
             Ok(file) => load(file, path, refresh_cache, access == Access::Write)?,
             Err(e) if e.kind() == io::ErrorKind::NotFound => (Network::default(), None, None),
             Err(e) => return Err(io_error(IoStep::Read, path, e).into()),
@@ -140,6 +144,7 @@ impl Store {
             Access::Write => {}
         }
         let path = &self.path;
+        sweep::leftovers(path);
         // The JSON streams into a new file beside the old one, which stays in place (and
         // whose bytes the rendering copies from) until the rename.
         let mut file = new_file(path).map_err(|e| io_error(IoStep::Save, path, e))?;
@@ -151,16 +156,30 @@ impl Store {
         // written only means the next command reads the JSON.
         std::thread::scope(|s| {
             s.spawn(|| cache.write(path));
-            if path.exists() {
-                // Backups are named by the real clock, not JEJARING_NOW: they record when
-                // the file changed on this disk.
-                let now = chrono::Utc::now();
-                let label = self.migrated_from.map(|v| format!("pre-migration-v{v}"));
-                backup::keep(path, now, label.as_deref()).map_err(|e| io_error(IoStep::Backup, path, e))?;
+            // Backups are named by the real clock, not JEJARING_NOW: they record when the
+            // file changed on this disk.
+            let now = chrono::Utc::now();
+            let pending = match path.exists() {
+                true => {
+                    let label = self.migrated_from.map(|v| format!("pre-migration-v{v}"));
+                    Some(backup::prepare(path, now, label.as_deref()).map_err(|e| io_error(IoStep::Backup, path, e))?)
+                }
+                false => None,
+            };
+            // fsync, rename over the data file, fsync the folder.
+            if let Err(e) = file.commit() {
+                if let Some(pending) = pending {
+                    pending.abandon();
+                }
+                return Err(io_error(IoStep::Save, path, e));
+            }
+            if let Some(pending) = pending {
+                // The save is done whatever happens here: a backup left under its hidden
+                // name is named by the next save (see backup::settle).
+                let _ = pending.finish(now);
                 self.migrated_from = None;
             }
-            // fsync, rename over the data file, fsync the folder.
-            file.commit().map_err(|e| io_error(IoStep::Save, path, e))
+            Ok(())
         })?;
         // The file read is replaced: a second save renders everything afresh.
         self.prior = None;
@@ -197,7 +216,59 @@ const MAP_FROM: u64 = 4 << 20;
 /// one in place while jejaring reads would stop that read with SIGBUS; the data on disk
 /// would still be what that program wrote.)
 fn read(path: &Path) -> io::Result<Bytes> {
-    read_file(&File::open(path)?)
+    read_file(&open_regular(path, false)?)
+}
+
+/// Opens a file to read, refusing anything but a regular file: a device would be read
+/// forever, a pipe would hang. `follow`: whether a symbolic link at `path` is followed
+/// (the data file's own path) or refused (the paths jejaring makes beside it).
+fn open_regular(path: &Path, follow: bool) -> io::Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // Not blocking: opening a pipe must not wait for a writer (it is refused below).
+        let no_follow = if follow { 0 } else { libc::O_NOFOLLOW };
+        options.custom_flags(libc::O_NONBLOCK | no_follow);
+    }
+    let file = options.open(path).map_err(|e| not_through_link(path, e))?;
+    if !file.metadata()?.is_file() {
+        return Err(not_regular(path));
+    }
+    Ok(file)
+}
+
+/// Creates a folder (and those above it) readable by its owner only.
+fn create_private_dir(dir: &Path) -> io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}
+
+/// Marks an I/O error as "not a regular file", which the store reports as a refusal.
+#[derive(Debug, thiserror::Error)]
+#[error("{0} is not a regular file")]
+struct NotRegular(PathBuf);
+
+fn not_regular(path: &Path) -> io::Error {
+    io::Error::other(NotRegular(path.to_path_buf()))
+}
+
+/// Opening with no-follow fails with ELOOP on a link; that is "not a regular file" too.
+fn not_through_link(path: &Path, e: io::Error) -> io::Error {
+    #[cfg(unix)]
+    if e.raw_os_error() == Some(libc::ELOOP) {
+        return not_regular(path);
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    e
 }
 
 fn read_file(file: &File) -> io::Result<Bytes> {
@@ -210,7 +281,8 @@ fn read_file(file: &File) -> io::Result<Bytes> {
     }
     let mut bytes = Vec::with_capacity(len as usize);
     // Nothing moved the file's position: the check against the cache reads by position.
-    io::Read::read_to_end(&mut &*file, &mut bytes)?;
+    // No more than the file's size is read: a read allocates only what the file holds.
+    io::Read::read_to_end(&mut io::Read::take(file, len), &mut bytes)?;
     Ok(Bytes::Read(bytes))
 }
 
@@ -231,6 +303,10 @@ impl std::ops::Deref for Bytes {
 }
 
 fn io_error(step: IoStep, path: &Path, source: io::Error) -> StoreError {
+    // Named by the offending path (a link at the backups folder names the folder).
+    if let Some(NotRegular(path)) = source.get_ref().and_then(|e| e.downcast_ref::<NotRegular>()) {
+        return StoreError::NotRegular { path: path.clone() };
+    }
     StoreError::Io { step, path: path.to_path_buf(), source }
 }
 
@@ -253,7 +329,7 @@ fn take_lock(data: &Path, kind: LockKind, wait: Duration, on_wait: impl FnOnce()
     match lock::acquire(&path, kind, wait, on_wait).map_err(|e| io_error(IoStep::Lock, &path, e))? {
         lock::Locked::Held(file) => Ok(file),
         lock::Locked::TimedOut => {
-            Err(StoreError::Locked { path: data.to_path_buf(), waited_secs: wait.as_secs() }.into())
+            Err(StoreError::Locked { path: data.to_path_buf(), waited_secs: wait.as_secs_f64() }.into())
         }
     }
 }

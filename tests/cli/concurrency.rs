@@ -6,11 +6,15 @@ use serde_json::Value;
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-const WRITERS: usize = 4;
-const ADDS_EACH: usize = 25;
+const WRITERS: usize = 8;
+const ADDS_EACH: usize = 50;
+/// Readers listing in a loop all the while: they must not starve the writers.
+const READERS: usize = 4;
 
+/// Eight writers adding fifty contacts each while four readers list in a loop, with the
+/// default wait for the lock (10 s): every write gets its turn.
 #[test]
-fn four_writers_adding_twenty_five_each_end_with_a_hundred() {
+fn eight_writers_and_four_reader_loops_end_with_four_hundred() {
     let env = TestEnv::new();
     let done = AtomicBool::new(false);
     let reads = std::thread::scope(|s| {
@@ -21,33 +25,41 @@ fn four_writers_adding_twenty_five_each_end_with_a_hundred() {
                     for i in 0..ADDS_EACH {
                         let out = env
                             .cmd()
-                            .env("JEJARING_LOCK_WAIT", "120")
                             .args(["add-contact", &format!("Writer {w} Contact {i}"), "--tag", &format!("w{w}")])
                             .output()
                             .unwrap();
-                        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+                        if !out.status.success() {
+                            return Err(String::from_utf8_lossy(&out.stderr).into_owned());
+                        }
                     }
+                    Ok(())
                 })
             })
             .collect();
-        // Meanwhile a reader lists again and again; every answer must be whole.
-        let reader = s.spawn(|| {
-            let mut seen = Vec::new();
-            while !done.load(Ordering::Relaxed) {
-                let out = env.cmd().env("JEJARING_LOCK_WAIT", "120").args(["--json", "list"]).output().unwrap();
-                assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-                let rows: Value = serde_json::from_slice(&out.stdout).expect("list --json is whole JSON");
-                seen.push(rows.as_array().unwrap().len());
-            }
-            seen
-        });
-        for w in writers {
-            w.join().unwrap();
-        }
+        // Meanwhile readers list again and again; every answer must be whole.
+        let readers: Vec<_> = (0..READERS)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut seen = Vec::new();
+                    while !done.load(Ordering::Relaxed) {
+                        let out = env.cmd().args(["--json", "list"]).output().unwrap();
+                        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+                        let rows: Value = serde_json::from_slice(&out.stdout).expect("list --json is whole JSON");
+                        seen.push(rows.as_array().unwrap().len());
+                    }
+                    seen
+                })
+            })
+            .collect();
+        let failed: Vec<String> = writers.into_iter().filter_map(|w| w.join().unwrap().err()).collect();
         done.store(true, Ordering::Relaxed);
-        reader.join().unwrap()
+        let reads: Vec<Vec<usize>> = readers.into_iter().map(|r| r.join().unwrap()).collect();
+        assert_eq!(failed, Vec::<String>::new(), "no write gave up waiting");
+        reads
     });
-    assert!(reads.windows(2).all(|w| w[0] <= w[1]), "contacts never disappear: {reads:?}");
+    for seen in &reads {
+        assert!(seen.windows(2).all(|w| w[0] <= w[1]), "contacts never disappear: {seen:?}");
+    }
 
     let contacts = env.contacts();
     assert_eq!(contacts.len(), WRITERS * ADDS_EACH);

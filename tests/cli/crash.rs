@@ -97,16 +97,19 @@ fn killed_saves_never_corrupt_or_lose_a_confirmed_contact() {
         let data: Value = serde_json::from_slice(&env.bytes().expect("the data file exists"))
             .unwrap_or_else(|e| panic!("after {attempts} attempts (seed {seed}) the file does not parse: {e}"));
         assert_eq!(data["version"], 1);
+        // And no backup is the live file itself, which restoring it with `cp` would rewrite.
+        assert_eq!(
+            backups_sharing_the_live_file(&env),
+            Vec::<String>::new(),
+            "after {attempts} attempts (seed {seed})"
+        );
     }
 
     let contacts = env.contacts();
-    let leftovers = std::fs::read_dir(env.data.parent().unwrap())
-        .unwrap()
-        .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().starts_with(".jejaring.json."))
-        .count();
     eprintln!(
-        "{kills} kills in {attempts} attempts; {} killed adds had already saved; {leftovers} temporary files left",
-        contacts.len() - CONTACTS - confirmed.len()
+        "{kills} kills in {attempts} attempts; {} killed adds had already saved; {} temporary files left",
+        contacts.len() - CONTACTS - confirmed.len(),
+        temp_files(&env).len(),
     );
     let names: HashSet<&str> = contacts.iter().map(|c| c["name"].as_str().unwrap()).collect();
     for name in &confirmed {
@@ -117,4 +120,33 @@ fn killed_saves_never_corrupt_or_lose_a_confirmed_contact() {
     env.ok(&["show", "calibration"]);
     env.ok(&["add-contact", "After The Storm"]);
     assert_eq!(env.contacts().len(), contacts.len() + 1);
+    // That save swept what the killed ones left: no temp file survives, in the data
+    // folder or among the backups, and no backup shares the live file.
+    assert_eq!(temp_files(&env), Vec::<String>::new());
+    assert_eq!(backups_sharing_the_live_file(&env), Vec::<String>::new());
+}
+
+/// The hidden files beside the data file and among its backups: temp files, and backups
+/// not yet given their names.
+fn temp_files(env: &TestEnv) -> Vec<String> {
+    [env.data.parent().unwrap().to_path_buf(), env.backups()]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(dir).into_iter().flatten())
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with('.'))
+        .collect()
+}
+
+/// The backups that are the data file itself (one inode under two names).
+fn backups_sharing_the_live_file(env: &TestEnv) -> Vec<String> {
+    use std::os::unix::fs::MetadataExt;
+    let live = std::fs::metadata(&env.data).unwrap();
+    env.backup_names()
+        .into_iter()
+        .filter(|name| !name.starts_with('.'))
+        .filter(|name| {
+            let m = std::fs::metadata(env.backups().join(name)).unwrap();
+            (m.dev(), m.ino()) == (live.dev(), live.ino())
+        })
+        .collect()
 }

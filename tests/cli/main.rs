@@ -35,6 +35,7 @@ mod pty;
 mod scenario_goals;
 mod scenario_review;
 mod store;
+mod store_hardening;
 mod tables_pty;
 mod today;
 mod trust;
