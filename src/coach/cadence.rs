@@ -1,43 +1,112 @@
-//! Keep-in-touch rhythm: the cadence the user set, or a sensible default by circle and
-//! stage, and when each contact is next due.
+//! Keep-in-touch rhythm: the cadence the user set, a short follow-up rhythm for someone
+//! newly met, or a sensible default by circle and stage, and when each contact is next due.
+//!
+//! The follow-up rule: someone you met (`met_on`) and entered within 30 days of meeting,
+//! with no cadence of your own, is first due a week after you met (or the day you entered
+//! them, if that was later). Each conversation in the 30 days after meeting makes the next
+//! one due a month later. A conversation after those 30 days goes back to the stage's
+//! default. The rule looks only at the meeting and the last conversation, never at
+//! today, so a due date never jumps as the days pass.
 
 use crate::model::{Circle, Contact, Stage};
 use chrono::{Days, NaiveDate};
+use serde::Serialize;
 
-/// The rhythm in force for a contact, in days, and whether the user chose it.
+/// Someone is newly met for this many days after you met them.
+pub const NEW_DAYS: i64 = 30;
+/// The first follow-up is due this many days after meeting.
+pub const FIRST_FOLLOW_UP_DAYS: u32 = 7;
+/// While newly met, each conversation makes the next due this many days later.
+pub const FOLLOW_UP_DAYS: u32 = 30;
+
+/// The rhythm in force for a contact, in days, whether the user chose it, and whether
+/// it is the follow-up rhythm of someone newly met.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Rhythm {
     pub days: u32,
     pub chosen: bool,
+    pub follow_up: Option<FollowUp>,
 }
 
-/// The user's cadence, or a default: close people more often, strangers less.
-pub fn rhythm(c: &Contact) -> Rhythm {
+/// Which step of the follow-up rhythm is in force.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FollowUp {
+    /// No conversation since the meeting: the first follow-up, a week after.
+    First,
+    /// Talked since meeting, within the first 30 days: monthly.
+    Monthly,
+}
+
+/// Whether you met the contact within the last `NEW_DAYS` days, by the date you met
+/// (never the date you entered them).
+pub fn newly_met(c: &Contact, today: NaiveDate) -> bool {
+    c.met_on.is_some_and(|met| met <= today && (today - met).num_days() <= NEW_DAYS)
+}
+
+/// The rhythm in force after the last conversation (`last`): the user's cadence, the
+/// follow-up rhythm while someone is newly met, or the stage's default.
+pub fn rhythm(c: &Contact, last: Option<NaiveDate>) -> Rhythm {
     if let Some(every) = c.every {
-        return Rhythm { days: every.approx_days(), chosen: true };
+        return Rhythm { days: every.approx_days(), chosen: true, follow_up: None };
     }
+    let by_stage = stage_days(c);
+    match follow_up(c, last) {
+        Some((FollowUp::First, _)) => {
+            Rhythm { days: FIRST_FOLLOW_UP_DAYS.min(by_stage), chosen: false, follow_up: Some(FollowUp::First) }
+        }
+        Some((FollowUp::Monthly, _)) => {
+            Rhythm { days: FOLLOW_UP_DAYS.min(by_stage), chosen: false, follow_up: Some(FollowUp::Monthly) }
+        }
+        None => Rhythm { days: by_stage, chosen: false, follow_up: None },
+    }
+}
+
+/// The default by stage and circle: close people more often, strangers less.
+pub fn stage_days(c: &Contact) -> u32 {
     let by_stage = match c.stage {
         Stage::Trusted => 30,
         Stage::Connection => 60,
         Stage::Acquaintance => 90,
         Stage::Stranger | Stage::Unknown(_) => 120,
     };
-    let days = match c.circle {
+    match c.circle {
         Circle::Family | Circle::Friend => by_stage.min(45),
         _ => by_stage,
-    };
-    Rhythm { days, chosen: false }
+    }
+}
+
+/// The follow-up step in force and the day it is due, when the follow-up rule applies
+/// (see the module note). None for a chosen cadence, an unknown meeting date, someone
+/// entered more than 30 days after meeting, or a last conversation after the first 30 days.
+pub fn follow_up(c: &Contact, last: Option<NaiveDate>) -> Option<(FollowUp, NaiveDate)> {
+    let met = c.met_on?;
+    let window_end = met.checked_add_days(Days::new(NEW_DAYS as u64))?;
+    let added = c.added.date_naive();
+    if c.every.is_some() || added > window_end {
+        return None;
+    }
+    let add = |from: NaiveDate, days: u32| from.checked_add_days(Days::new(days.into())).unwrap_or(NaiveDate::MAX);
+    match last.filter(|&l| l > met) {
+        // A conversation on the day you met is the meeting itself, not a follow-up.
+        None => Some((FollowUp::First, add(met, FIRST_FOLLOW_UP_DAYS).max(added))),
+        Some(l) if l <= window_end => Some((FollowUp::Monthly, add(l, FOLLOW_UP_DAYS))),
+        Some(_) => None,
+    }
 }
 
 /// The day the contact is next due: from the last conversation or, before the first one,
 /// from when you added them (or met them, if that was later). Someone met years ago and
 /// added today is not overdue on day one.
 pub fn next_due(c: &Contact, last: Option<NaiveDate>) -> NaiveDate {
+    if let Some((_, due)) = follow_up(c, last) {
+        return due;
+    }
     let added = c.added.date_naive();
     let from = last.unwrap_or_else(|| c.met_on.map_or(added, |met| met.max(added)));
     match c.every {
         Some(every) => every.due_after(from),
-        None => from.checked_add_days(Days::new(rhythm(c).days.into())).unwrap_or(NaiveDate::MAX),
+        None => from.checked_add_days(Days::new(rhythm(c, last).days.into())).unwrap_or(NaiveDate::MAX),
     }
 }
 
@@ -65,18 +134,81 @@ mod tests {
         s.parse().unwrap()
     }
 
+    fn rhythm_of(c: &Contact) -> Rhythm {
+        rhythm(c, None)
+    }
+
+    /// A stranger met at a meetup on `met`, entered the same day.
+    fn met_at_meetup(met: &str) -> Contact {
+        let mut c = contact(Circle::Other, Stage::Stranger, None);
+        c.met_on = Some(day(met));
+        c.added = Utc.from_utc_datetime(&day(met).and_hms_opt(20, 0, 0).unwrap());
+        c
+    }
+
+    #[test]
+    fn someone_newly_met_is_followed_up_in_a_week_then_monthly() {
+        let c = met_at_meetup("2026-11-16");
+        // The meeting day's conversation is the meeting, not the follow-up.
+        for last in [None, Some(day("2026-11-16"))] {
+            assert_eq!(follow_up(&c, last), Some((FollowUp::First, day("2026-11-23"))));
+            assert_eq!(next_due(&c, last), day("2026-11-23"));
+            assert_eq!(rhythm(&c, last), Rhythm { days: 7, chosen: false, follow_up: Some(FollowUp::First) });
+        }
+        assert_eq!(overdue_days(&c, Some(day("2026-11-16")), day("2026-11-28")), 5);
+        // Followed up on day 5: the next is a month later, not the stranger's 120 days.
+        assert_eq!(next_due(&c, Some(day("2026-11-21"))), day("2026-12-21"));
+        assert_eq!(rhythm(&c, Some(day("2026-11-21"))).follow_up, Some(FollowUp::Monthly));
+        // The last day of the 30 still counts; the day after goes back to the stage.
+        assert_eq!(next_due(&c, Some(day("2026-12-16"))), day("2027-01-15"));
+        assert_eq!(next_due(&c, Some(day("2026-12-17"))), day("2027-04-16"));
+        assert_eq!(rhythm(&c, Some(day("2026-12-17"))), Rhythm { days: 120, chosen: false, follow_up: None });
+    }
+
+    #[test]
+    fn follow_up_is_only_for_people_newly_met() {
+        // Met long ago and entered today: the stage's default, not overdue on day one.
+        let mut c = met_at_meetup("2026-11-16");
+        c.met_on = Some(day("2022-10-20"));
+        assert_eq!(follow_up(&c, None), None);
+        assert_eq!(next_due(&c, None), day("2027-03-16"));
+        // No meeting date (an import, or entered as someone already known): no follow-up.
+        c.met_on = None;
+        assert_eq!(follow_up(&c, None), None);
+        // A cadence the user chose wins.
+        let mut c = met_at_meetup("2026-11-16");
+        c.every = Some("2w".parse().unwrap());
+        assert_eq!(follow_up(&c, None), None);
+        assert_eq!(next_due(&c, Some(day("2026-11-16"))), day("2026-11-30"));
+        // Met 20 days ago, entered today: the first follow-up is due today, not in the past.
+        let mut c = met_at_meetup("2026-11-28");
+        c.met_on = Some(day("2026-11-08"));
+        assert_eq!(next_due(&c, None), day("2026-11-28"));
+    }
+
+    #[test]
+    fn newly_met_is_by_the_meeting_date() {
+        let c = met_at_meetup("2026-10-29");
+        assert!(newly_met(&c, day("2026-11-28")));
+        assert!(!newly_met(&c, day("2026-11-29")));
+        assert!(!newly_met(&c, day("2026-10-28")), "not met yet");
+        let mut c = met_at_meetup("2026-11-16");
+        c.met_on = None;
+        assert!(!newly_met(&c, day("2026-11-17")), "entered is not met");
+    }
+
     #[test]
     fn chosen_cadence_wins() {
         let c = contact(Circle::Colleague, Stage::Stranger, Some("2w"));
-        assert_eq!(rhythm(&c), Rhythm { days: 14, chosen: true });
+        assert_eq!(rhythm(&c, None), Rhythm { days: 14, chosen: true, follow_up: None });
         assert_eq!(next_due(&c, Some(day("2026-11-01"))), day("2026-11-15"));
     }
 
     #[test]
     fn defaults_follow_stage_and_circle() {
-        assert_eq!(rhythm(&contact(Circle::Colleague, Stage::Connection, None)).days, 60);
-        assert_eq!(rhythm(&contact(Circle::Family, Stage::Connection, None)).days, 45);
-        assert_eq!(rhythm(&contact(Circle::Other, Stage::Stranger, None)).days, 120);
+        assert_eq!(rhythm_of(&contact(Circle::Colleague, Stage::Connection, None)).days, 60);
+        assert_eq!(rhythm_of(&contact(Circle::Family, Stage::Connection, None)).days, 45);
+        assert_eq!(rhythm_of(&contact(Circle::Other, Stage::Stranger, None)).days, 120);
     }
 
     #[test]

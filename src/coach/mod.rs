@@ -14,6 +14,7 @@ pub mod select;
 pub mod shape;
 pub mod smart;
 mod smart_text;
+pub mod stage_up;
 pub mod steps;
 mod steps_text;
 pub mod today;

@@ -221,7 +221,8 @@ pub fn report(net: &Network, end: NaiveDate) -> Report {
 /// The cooling rule: a relationship cooled when, between `before` and `end`, it crossed
 /// below its keep-in-touch rhythm (within it then, past it now), or its warmth fell by
 /// `SHARP_DROP` or more. A small decline within the rhythm is not news. Strangers have
-/// no rhythm to fall behind yet, and a snoozed person is resting by choice.
+/// no rhythm to fall behind yet unless newly met (then the follow-up is their rhythm),
+/// and a snoozed person is resting by choice.
 fn cooled_one(c: &Contact, index: &Index, before: NaiveDate, end: NaiveDate) -> Option<Cooled> {
     if c.added.date_naive() > before || c.snoozed(end) {
         return None;
@@ -230,7 +231,8 @@ fn cooled_one(c: &Contact, index: &Index, before: NaiveDate, end: NaiveDate) -> 
     let (from, to) = (index.warmth_on(c, before).score, index.warmth_on(c, end).score);
     let then = cadence::overdue_days(c, last_by(before), before);
     let now = cadence::overdue_days(c, last_by(end), end);
-    let crossed = c.stage != Stage::Stranger && then <= 0 && now > 0;
+    let has_rhythm = c.stage != Stage::Stranger || cadence::follow_up(c, last_by(end)).is_some();
+    let crossed = has_rhythm && then <= 0 && now > 0;
     let sharp = from >= to.saturating_add(SHARP_DROP);
     (crossed || sharp).then(|| Cooled {
         contact: c.id,

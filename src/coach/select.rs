@@ -7,6 +7,7 @@ use super::cadence;
 use super::index::Index;
 use super::progress::{self, Pace};
 use crate::i18n::Lang;
+use crate::model::goal::Metric;
 use crate::model::{Circle, Contact, Network, Outcome, Stage};
 use crate::t;
 use chrono::{Days, NaiveDate};
@@ -33,6 +34,18 @@ pub enum Reason {
     Birthday { on: NaiveDate, in_days: i64 },
     /// Linked to an active goal that is behind.
     Goal { title: String },
+    /// Linked to a new-contacts goal that is behind: ask them for an introduction to
+    /// someone in the goal's group (its tags, else its circles; none when it has neither).
+    Introduce {
+        title: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        tags: Vec<String>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        circles: Vec<Circle>,
+    },
+    /// Someone newly met whose follow-up is due this week or `late` (`first`: the first
+    /// one since meeting).
+    FollowUp { met: NaiveDate, due: NaiveDate, first: bool, late: bool },
     /// Past the keep-in-touch rhythm.
     Overdue { days: i64 },
     /// Warmth dropped over the last month.
@@ -51,6 +64,8 @@ impl Reason {
             Reason::Repair { .. } => "repair",
             Reason::Birthday { .. } => "birthday",
             Reason::Goal { .. } => "goal",
+            Reason::Introduce { .. } => "introduce",
+            Reason::FollowUp { .. } => "follow_up",
             Reason::Overdue { .. } => "overdue",
             Reason::Cooling { .. } => "cooling",
             Reason::Deepen => "deepen",
@@ -95,6 +110,27 @@ impl Reason {
                 "matters to your goal \"{title}\", which is behind",
                 "penting untuk tujuan \"{title}\" yang tertinggal"
             ),
+            Reason::Introduce { title, tags, circles } => introduce_text(lang, title, tags, circles),
+            Reason::FollowUp { met, due, first: true, late: true } => t!(
+                lang,
+                "met on {met}; the first follow-up was due {due}, a week after meeting: reach out now",
+                "bertemu pada {met}; tindak lanjut pertama sudah lewat tenggat sejak {due}, seminggu setelah bertemu: sapa dia sekarang"
+            ),
+            Reason::FollowUp { met, due, first: true, late: false } => t!(
+                lang,
+                "met on {met}; a first follow-up within a week keeps the door open (by {due})",
+                "bertemu pada {met}; sapa lagi dalam seminggu agar pintu tetap terbuka (paling lambat {due})"
+            ),
+            Reason::FollowUp { met, due, first: false, late: true } => t!(
+                lang,
+                "met on {met}; the monthly follow-up while they are new was due {due}",
+                "bertemu pada {met}; tindak lanjut bulanan selama masih baru dikenal sudah lewat tenggat sejak {due}"
+            ),
+            Reason::FollowUp { met, due, first: false, late: false } => t!(
+                lang,
+                "met on {met}; follow up monthly while they are new (next by {due})",
+                "bertemu pada {met}; sapa sebulan sekali selama masih baru dikenal (berikutnya paling lambat {due})"
+            ),
             Reason::Overdue { days } => {
                 t!(lang, "{days} days past your keep-in-touch rhythm", "{days} hari melewati irama jaga kontak")
             }
@@ -128,6 +164,9 @@ pub struct Candidate {
     pub reason: Reason,
     /// Higher is more pressing.
     pub priority: i64,
+    /// Met in the last 30 days (see `cadence::newly_met`): the widen pick prefers them.
+    #[serde(skip)]
+    pub newly_met: bool,
 }
 
 /// The week's proposal: the picks, and the others in order, for swapping.
@@ -146,9 +185,18 @@ const RESTED_DAYS: i64 = 3;
 const COOLING_DAYS: u64 = 30;
 const COOLING_DROP: u8 = 15;
 
+/// A person's link to a goal that is behind: its title and, for a new-contacts goal,
+/// the group they could introduce you to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GoalLink {
+    pub title: String,
+    /// Set for a new-contacts goal: someone linked to it can open the door to others.
+    pub introduce: Option<(Vec<String>, Vec<Circle>)>,
+}
+
 /// Proposes `count` people to reach this week. `goal_people` maps contacts linked to
-/// goals that are behind to the goal's title (computed by the caller from the goals).
-pub fn select(net: &Network, today: NaiveDate, count: usize, goal_people: &HashMap<Uuid, String>) -> Selection {
+/// goals that are behind to the goal (computed by the caller from the goals).
+pub fn select(net: &Network, today: NaiveDate, count: usize, goal_people: &HashMap<Uuid, GoalLink>) -> Selection {
     let index = Index::new(net);
     let month_ago = today.checked_sub_days(Days::new(COOLING_DAYS)).unwrap_or(NaiveDate::MIN);
     let mut candidates: Vec<Candidate> =
@@ -183,18 +231,40 @@ fn with_every_debt(sorted: &[Candidate], count: usize) -> (Vec<Candidate>, usize
     (picks, beyond)
 }
 
-/// Contacts linked to active goals that are behind, with the goal's title (the first
-/// such goal when a person matters to several).
-pub fn goal_people(net: &Network, today: NaiveDate) -> HashMap<Uuid, String> {
+/// Contacts linked to active goals that are behind, with the goal (the first such goal
+/// when a person matters to several).
+pub fn goal_people(net: &Network, today: NaiveDate) -> HashMap<Uuid, GoalLink> {
     let mut people = HashMap::new();
     for goal in net.goals.iter().filter(|g| g.is_active()) {
         if matches!(progress::measure(goal, net, today).state, Pace::Behind | Pace::DueToday) {
+            let introduce =
+                (goal.metric == Metric::NewContacts).then(|| (goal.filters.tags.clone(), goal.filters.circles.clone()));
             for id in &goal.contacts {
-                people.entry(*id).or_insert_with(|| goal.title.clone());
+                people
+                    .entry(*id)
+                    .or_insert_with(|| GoalLink { title: goal.title.clone(), introduce: introduce.clone() });
             }
         }
     }
     people
+}
+
+/// "ask them to introduce you to someone in fintech", for a new-contacts goal behind.
+fn introduce_text(lang: Lang, title: &str, tags: &[String], circles: &[Circle]) -> String {
+    let someone = if !tags.is_empty() {
+        let tags = tags.join(" / ");
+        t!(lang, "someone in {tags}", "seseorang dari kalangan {tags}")
+    } else if !circles.is_empty() {
+        let circles = circles.iter().map(|c| c.label(lang)).collect::<Vec<_>>().join(" / ");
+        t!(lang, "someone in your {circles} circle", "seseorang di lingkaran {circles} Anda")
+    } else {
+        t!(lang, "someone new", "seseorang yang baru")
+    };
+    t!(
+        lang,
+        "your goal \"{title}\" is behind: ask them to introduce you to {someone}",
+        "tujuan \"{title}\" tertinggal: minta dia memperkenalkan Anda kepada {someone}"
+    )
 }
 
 /// A contact's strongest reason to be picked, if any.
@@ -203,7 +273,7 @@ fn candidate(
     index: &Index,
     today: NaiveDate,
     month_ago: NaiveDate,
-    goal_people: &HashMap<Uuid, String>,
+    goal_people: &HashMap<Uuid, GoalLink>,
 ) -> Option<Candidate> {
     let last = index.last_talked(&c.id);
     let mut options: Vec<(i64, Reason)> = promise_options(index.promises(&c.id), today);
@@ -216,12 +286,14 @@ fn candidate(
     options.extend(birthday(c, today));
     let rested = last.is_some_and(|d| (today - d).num_days() < RESTED_DAYS);
     if !rested {
-        if let Some(title) = goal_people.get(&c.id) {
-            options.push((220, Reason::Goal { title: title.clone() }));
-        }
+        options.extend(goal_reason(goal_people.get(&c.id)));
+        let follow_up = follow_up_reason(c, last, today);
         let overdue = cadence::overdue_days(c, last, today);
         // A stranger is never "overdue": there is no rhythm yet, only a door to open.
-        if overdue > 0 && c.stage != Stage::Stranger {
+        // Someone newly met is on the follow-up instead.
+        if follow_up.is_some() {
+            options.extend(follow_up);
+        } else if overdue > 0 && c.stage != Stage::Stranger {
             let closeness = if matches!(c.stage, Stage::Trusted | Stage::Connection) { 20 } else { 0 };
             options.push((150 + overdue.min(100) + closeness, Reason::Overdue { days: overdue }));
         }
@@ -247,7 +319,9 @@ fn candidate(
             _ => {}
         }
     }
-    best(c, options)
+    let mut pick = best(c, options)?;
+    pick.newly_met = cadence::newly_met(c, today);
+    Some(pick)
 }
 
 /// The contact as a candidate with its strongest reason, if it has one.
@@ -260,7 +334,36 @@ fn best(c: &Contact, options: Vec<(i64, Reason)>) -> Option<Candidate> {
         stage: c.stage.clone(),
         reason,
         priority,
+        newly_met: false,
     })
+}
+
+/// The reason a goal that is behind gives: an introduction for a new-contacts goal,
+/// otherwise the goal itself.
+fn goal_reason(link: Option<&GoalLink>) -> Option<(i64, Reason)> {
+    let link = link?;
+    let title = link.title.clone();
+    Some(match &link.introduce {
+        Some((tags, circles)) => (220, Reason::Introduce { title, tags: tags.clone(), circles: circles.clone() }),
+        None => (220, Reason::Goal { title }),
+    })
+}
+
+/// How many days ahead a follow-up of someone newly met makes them a pick.
+const FOLLOW_UP_AHEAD: i64 = 7;
+
+/// Someone newly met whose follow-up is due within the week or past: a first follow-up
+/// ranks with a relationship past its rhythm, because a week's silence loses a new door.
+fn follow_up_reason(c: &Contact, last: Option<NaiveDate>, today: NaiveDate) -> Option<(i64, Reason)> {
+    let (step, due) = cadence::follow_up(c, last)?;
+    let met = c.met_on?;
+    let late = (today - due).num_days();
+    if late < -FOLLOW_UP_AHEAD {
+        return None;
+    }
+    let first = step == cadence::FollowUp::First;
+    let base = if first { 190 } else { 150 };
+    Some((base + late.min(60), Reason::FollowUp { met, due, first, late: late > 0 }))
 }
 
 /// How many days back a broken promise still asks for repair.
@@ -336,17 +439,33 @@ fn balance(sorted: &[Candidate], count: usize) -> Vec<Candidate> {
             picks.push(c.clone());
         }
     }
+    make_room_for_newcomer(sorted, &mut picks, count);
+    picks
+}
+
+/// The widen pick: someone newly met (a stranger or acquaintance met in the last 30
+/// days, strangers first) when nobody newly met made the cut, even if a long-quiet
+/// acquaintance did; otherwise any stranger or acquaintance. The least pressing pick
+/// makes room.
+fn make_room_for_newcomer(sorted: &[Candidate], picks: &mut Vec<Candidate>, count: usize) {
     let is_new = |c: &Candidate| matches!(c.stage, Stage::Stranger | Stage::Acquaintance);
-    if count > 0
-        && !picks.iter().any(is_new)
-        && let Some(newcomer) = sorted.iter().find(|c| is_new(c))
-    {
+    let is_newly_met = |c: &Candidate| is_new(c) && c.newly_met;
+    let newly_met_stranger = sorted.iter().find(|c| c.newly_met && c.stage == Stage::Stranger);
+    let newcomer = if picks.iter().any(is_newly_met) {
+        None
+    } else if let Some(met) = newly_met_stranger.or_else(|| sorted.iter().find(|c| is_newly_met(c))) {
+        Some(met)
+    } else if picks.iter().any(is_new) {
+        None
+    } else {
+        sorted.iter().find(|c| is_new(c))
+    };
+    if let Some(newcomer) = newcomer.filter(|_| count > 0) {
         if picks.len() == count {
             picks.pop();
         }
         picks.push(newcomer.clone());
     }
-    picks
 }
 
 #[cfg(test)]
@@ -422,7 +541,7 @@ mod tests {
         let mut net = Network::default();
         let a = add(&mut net, "A", Circle::Colleague, Stage::Connection, None);
         talk(&mut net, a, "2026-11-20");
-        let goals = HashMap::from([(a, "Meet 10 fintech people".to_string())]);
+        let goals = HashMap::from([(a, GoalLink { title: "Meet 10 fintech people".into(), introduce: None })]);
         let s = select(&net, today(), 3, &goals);
         assert_eq!(reason_of(&s, a), Some(&Reason::Goal { title: "Meet 10 fintech people".into() }));
     }
@@ -456,6 +575,71 @@ mod tests {
         let s = pick(&net, 3);
         assert_eq!(s.picks.len(), 3);
         assert_eq!(reason_of(&s, stranger), Some(&Reason::Widen { stage: Stage::Stranger }));
+    }
+
+    /// A stranger met on `met` at a meetup and entered that day, with the meeting logged.
+    fn met(net: &mut Network, name: &str, on: &str) -> Uuid {
+        let id = add(net, name, Circle::Other, Stage::Stranger, None);
+        let c = net.contacts.iter_mut().find(|c| c.id == id).unwrap();
+        c.met_on = Some(day(on));
+        c.added = Utc.from_utc_datetime(&day(on).and_hms_opt(20, 0, 0).unwrap());
+        talk(net, id, on);
+        id
+    }
+
+    #[test]
+    fn someone_newly_met_is_due_a_follow_up() {
+        let mut net = Network::default();
+        let kofi = met(&mut net, "Kofi", "2026-11-16");
+        let s = pick(&net, 3);
+        let due = Reason::FollowUp { met: day("2026-11-16"), due: day("2026-11-23"), first: true, late: true };
+        assert_eq!(reason_of(&s, kofi), Some(&due));
+        assert_eq!(
+            due.describe(Lang::En),
+            "met on 2026-11-16; the first follow-up was due 2026-11-23, a week after meeting: reach out now"
+        );
+        // Met four days ago: due in three days, within this week.
+        let lina = met(&mut net, "Lina", "2026-11-24");
+        let soon = Reason::FollowUp { met: day("2026-11-24"), due: day("2026-12-01"), first: true, late: false };
+        assert_eq!(reason_of(&pick(&net, 3), lina), Some(&soon));
+        // Followed up: next due a month later, so this week there is only the door to widen.
+        talk(&mut net, kofi, "2026-11-20");
+        assert_eq!(reason_of(&pick(&net, 3), kofi), Some(&Reason::Widen { stage: Stage::Stranger }));
+    }
+
+    #[test]
+    fn the_widen_pick_prefers_someone_newly_met_to_a_long_quiet_acquaintance() {
+        let mut net = Network::default();
+        for i in 0..4 {
+            let id = add(&mut net, &format!("Close {i}"), Circle::Friend, Stage::Trusted, Some("30d"));
+            talk(&mut net, id, "2026-09-01");
+        }
+        let old = add(&mut net, "Old acquaintance", Circle::Colleague, Stage::Acquaintance, Some("3m"));
+        talk(&mut net, old, "2026-04-12");
+        let new = met(&mut net, "Newly met", "2026-11-16");
+        let s = pick(&net, 3);
+        assert!(s.picks.iter().any(|c| c.contact == old), "230 days quiet: overdue, and picked for that");
+        assert!(s.picks.iter().any(|c| c.contact == new), "and someone newly met still gets a place");
+        assert_eq!(s.picks.len(), 3);
+    }
+
+    #[test]
+    fn a_new_contacts_goal_behind_asks_its_people_for_introductions() {
+        let mut net = Network::default();
+        let budi = add(&mut net, "Budi", Circle::Colleague, Stage::Trusted, None);
+        talk(&mut net, budi, "2026-11-20");
+        let link = GoalLink {
+            title: "Meet 10 people in fintech".into(),
+            introduce: Some((vec!["fintech".into()], Vec::new())),
+        };
+        let s = select(&net, today(), 3, &HashMap::from([(budi, link)]));
+        let reason = reason_of(&s, budi).unwrap();
+        assert_eq!(
+            reason.describe(Lang::En),
+            "your goal \"Meet 10 people in fintech\" is behind: ask them to introduce you to someone in fintech"
+        );
+        let by_circle = Reason::Introduce { title: "G".into(), tags: Vec::new(), circles: vec![Circle::Colleague] };
+        assert!(by_circle.describe(Lang::Id).ends_with("kepada seseorang di lingkaran kolega Anda"));
     }
 
     #[test]

@@ -324,7 +324,8 @@ mod tests {
         net.interactions.push(test_support::interaction(&[a], "2026-06-01", false));
         let [_, _, c] = steps(&net, today());
         assert_eq!(c.next, Action::MeetSomeoneNew, "nobody new this month comes first");
-        add(&mut net, "New", Circle::Colleague, Stage::Stranger, "2026-11-20");
+        // Met four days ago: their first follow-up is not due until a week after meeting.
+        add(&mut net, "New", Circle::Colleague, Stage::Stranger, "2026-11-24");
         let [_, _, c] = steps(&net, today());
         assert_eq!(c.next, Action::Reach { name: "Old friend".into(), handle: "h0".into(), days: 150 });
         assert!(c.evidence.contains(&Evidence::Due { count: 1, total: 2 }));

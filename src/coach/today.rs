@@ -1,7 +1,9 @@
 //! What needs doing today: promises due or overdue, this week's planned people not yet
-//! reached, birthdays in the next few days, and goal deadlines within a week. Short by
-//! design: it runs from a shell start-up file.
+//! reached, people newly met whose follow-up is due, birthdays in the next few days, and
+//! goal deadlines within a week. Short by design: it runs from a shell start-up file.
 
+use super::cadence::{self, FollowUp};
+use super::index::Index;
 use crate::model::plan;
 use crate::model::{Contact, Goal, Network, Outcome, Promise};
 use chrono::NaiveDate;
@@ -19,10 +21,24 @@ pub struct Digest<'a> {
     pub promises: Vec<&'a Promise>,
     /// People in this week's plan you have not talked to since it started.
     pub planned: Vec<Uuid>,
+    /// People met in the last 30 days whose follow-up is due today or earlier (see
+    /// `cadence::follow_up`), not snoozed and not already in this week's plan.
+    pub follow_ups: Vec<FollowUpDue<'a>>,
     /// Birthdays from today to `BIRTHDAY_DAYS` ahead, soonest first.
     pub birthdays: Vec<BirthdaySoon<'a>>,
     /// Active goals due from today to `DEADLINE_DAYS` ahead, soonest first.
     pub deadlines: Vec<DeadlineSoon<'a>>,
+}
+
+/// A follow-up of someone newly met that is due.
+#[derive(Debug, Serialize)]
+pub struct FollowUpDue<'a> {
+    #[serde(skip)]
+    pub contact: &'a Contact,
+    pub met: NaiveDate,
+    pub due: NaiveDate,
+    /// `first` before any conversation since meeting, then `monthly`.
+    pub step: FollowUp,
 }
 
 /// A birthday coming up.
@@ -49,7 +65,11 @@ pub struct DeadlineSoon<'a> {
 
 impl Digest<'_> {
     pub fn is_empty(&self) -> bool {
-        self.promises.is_empty() && self.planned.is_empty() && self.birthdays.is_empty() && self.deadlines.is_empty()
+        self.promises.is_empty()
+            && self.planned.is_empty()
+            && self.follow_ups.is_empty()
+            && self.birthdays.is_empty()
+            && self.deadlines.is_empty()
     }
 }
 
@@ -70,7 +90,37 @@ pub fn digest(net: &Network, today: NaiveDate) -> Digest<'_> {
             .collect(),
         None => Vec::new(),
     };
-    Digest { promises, planned, birthdays: birthdays(&net.contacts, today), deadlines: deadlines(&net.goals, today) }
+    let follow_ups = follow_ups(net, today, &planned);
+    Digest {
+        promises,
+        planned,
+        follow_ups,
+        birthdays: birthdays(&net.contacts, today),
+        deadlines: deadlines(&net.goals, today),
+    }
+}
+
+/// People met in the last 30 days whose follow-up is due, earliest first.
+pub fn follow_ups<'a>(net: &'a Network, today: NaiveDate, planned: &[Uuid]) -> Vec<FollowUpDue<'a>> {
+    let fresh: Vec<&Contact> = net
+        .contacts
+        .iter()
+        .filter(|c| cadence::newly_met(c, today) && !c.snoozed(today) && !planned.contains(&c.id))
+        .collect();
+    if fresh.is_empty() {
+        return Vec::new();
+    }
+    let index = Index::new(net);
+    let mut due: Vec<FollowUpDue> = fresh
+        .into_iter()
+        .filter_map(|c| {
+            let (step, due) = cadence::follow_up(c, index.last_talked(&c.id))?;
+            let met = c.met_on?;
+            (due <= today).then_some(FollowUpDue { contact: c, met, due, step })
+        })
+        .collect();
+    due.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.contact.name.cmp(&b.contact.name)));
+    due
 }
 
 /// Birthdays from today to `BIRTHDAY_DAYS` ahead, soonest first, then by name.

@@ -5,7 +5,7 @@
 //! The points: recency against the rhythm (up to 40), how often you talk (15),
 //! reciprocity (10), trust level (15), knowing score (10), promise record (+10 to −30).
 
-use super::cadence::{Rhythm, rhythm};
+use super::cadence::{self, FollowUp, Rhythm, rhythm};
 use crate::i18n::Lang;
 use crate::model::{Contact, Interaction, Outcome, Promise};
 use crate::{t, tn};
@@ -46,24 +46,63 @@ pub struct Factor {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "reason", rename_all = "snake_case")]
 pub enum Reason {
-    Overdue { days_since: i64, every_days: u32, chosen: bool },
-    OnRhythm { days_since: i64, every_days: u32, chosen: bool },
-    NeverTalked { days_known: i64 },
-    Frequency { count: usize, window_days: u32 },
-    YouReachOut { times: usize },
-    TheyReachOut { times: usize },
-    Mutual { they: usize, of: usize },
-    Trust { level: u8, from_note: bool },
-    Knowing { score: u8 },
-    PromisesOverdue { count: usize },
-    PromisesBroken { count: usize },
-    PromisesKept { count: usize },
+    Overdue {
+        days_since: i64,
+        every_days: u32,
+        chosen: bool,
+    },
+    /// Someone newly met, on the follow-up rhythm: the first follow-up a week after
+    /// meeting (`first`), then monthly; `late` when past it.
+    FollowUp {
+        days_since: i64,
+        every_days: u32,
+        first: bool,
+        late: bool,
+    },
+    OnRhythm {
+        days_since: i64,
+        every_days: u32,
+        chosen: bool,
+    },
+    NeverTalked {
+        days_known: i64,
+    },
+    Frequency {
+        count: usize,
+        window_days: u32,
+    },
+    YouReachOut {
+        times: usize,
+    },
+    TheyReachOut {
+        times: usize,
+    },
+    Mutual {
+        they: usize,
+        of: usize,
+    },
+    Trust {
+        level: u8,
+        from_note: bool,
+    },
+    Knowing {
+        score: u8,
+    },
+    PromisesOverdue {
+        count: usize,
+    },
+    PromisesBroken {
+        count: usize,
+    },
+    PromisesKept {
+        count: usize,
+    },
 }
 
 /// Computes warmth as of `today`.
 pub fn warmth(inp: &Inputs, today: NaiveDate) -> Warmth {
     let mut factors = Vec::new();
-    let Rhythm { days: every_days, chosen } = rhythm(inp.contact);
+    let Rhythm { days: every_days, chosen, follow_up } = rhythm(inp.contact, inp.interactions.first().map(|i| i.on));
     let window_start = today.checked_sub_days(Days::new(WINDOW_DAYS.into())).unwrap_or(NaiveDate::MIN);
 
     match inp.interactions.first() {
@@ -77,7 +116,14 @@ pub fn warmth(inp: &Inputs, today: NaiveDate) -> Warmth {
                 r if r <= 2.0 => 5,
                 _ => 0,
             };
-            let reason = if ratio > 1.0 {
+            let reason = if let Some(step) = follow_up {
+                // Before the first follow-up the clock runs from the meeting.
+                let first = step == FollowUp::First;
+                let since_met = inp.contact.met_on.map(|met| (today - met).num_days().max(0));
+                let days_since = if first { since_met.unwrap_or(days_since) } else { days_since };
+                let late = cadence::overdue_days(inp.contact, Some(last.on), today) > 0;
+                Reason::FollowUp { days_since, every_days, first, late }
+            } else if ratio > 1.0 {
                 Reason::Overdue { days_since, every_days, chosen }
             } else {
                 Reason::OnRhythm { days_since, every_days, chosen }
@@ -135,7 +181,10 @@ pub fn warmth(inp: &Inputs, today: NaiveDate) -> Warmth {
     let score = factors.iter().map(|f| f.points).sum::<i32>().clamp(0, 100) as u8;
     // Lead with what matters most: the problems, then the biggest contributions.
     factors.sort_by_key(|f| {
-        let recency_problem = matches!(f.reason, Reason::Overdue { .. } | Reason::NeverTalked { .. });
+        let recency_problem = matches!(
+            f.reason,
+            Reason::Overdue { .. } | Reason::NeverTalked { .. } | Reason::FollowUp { late: true, .. }
+        );
         (f.points >= 0, !recency_problem, -f.points.abs())
     });
     Warmth { score, factors }
@@ -154,6 +203,26 @@ impl Reason {
                 lang,
                 "last conversation {days_since} days ago; about every {every_days} days suits this contact",
                 "terakhir bicara {days_since} hari lalu; sekitar setiap {every_days} hari cocok untuk kontak ini"
+            ),
+            Reason::FollowUp { days_since, every_days, first: true, late: true } => t!(
+                lang,
+                "met {days_since} days ago and no follow-up yet; someone newly met needs one within {every_days} days",
+                "bertemu {days_since} hari lalu dan belum ada tindak lanjut; orang yang baru dikenal perlu disapa lagi dalam {every_days} hari"
+            ),
+            Reason::FollowUp { days_since, every_days, first: true, late: false } => t!(
+                lang,
+                "met {days_since} days ago; a first follow-up is due within {every_days} days of meeting",
+                "bertemu {days_since} hari lalu; tindak lanjut pertama sebaiknya dalam {every_days} hari setelah bertemu"
+            ),
+            Reason::FollowUp { days_since, every_days, first: false, late: true } => t!(
+                lang,
+                "last conversation {days_since} days ago; someone newly met needs a follow-up every {every_days} days",
+                "terakhir bicara {days_since} hari lalu; orang yang baru dikenal perlu disapa setiap {every_days} hari"
+            ),
+            Reason::FollowUp { days_since, every_days, first: false, late: false } => t!(
+                lang,
+                "talked {days_since} days ago, within the {every_days}-day follow-up of someone newly met",
+                "bicara {days_since} hari lalu, masih dalam tindak lanjut {every_days} hari untuk orang yang baru dikenal"
             ),
             Reason::OnRhythm { days_since: 0, every_days, .. } => t!(
                 lang,
@@ -289,6 +358,26 @@ mod tests {
         let w = run(&contact(Some("60d")), &[talk("2026-08-26", false)], &[]);
         assert!(has(&w, &Reason::Overdue { days_since: 94, every_days: 60, chosen: true }));
         assert_eq!(w.factors[0].reason.describe(Lang::En), "last conversation 94 days ago; you wanted every 60 days");
+    }
+
+    #[test]
+    fn someone_newly_met_is_measured_against_the_follow_up() {
+        let mut c = contact(None);
+        c.stage = crate::model::Stage::Stranger;
+        c.met_on = Some(day("2026-11-16"));
+        c.added = Utc.with_ymd_and_hms(2026, 11, 16, 20, 0, 0).unwrap();
+        // Only the meeting itself, 12 days ago: the week for a first follow-up has passed.
+        let w = run(&c, &[talk("2026-11-16", false)], &[]);
+        let late = Reason::FollowUp { days_since: 12, every_days: 7, first: true, late: true };
+        assert_eq!(w.factors[0], Factor { points: 5, reason: late });
+        assert_eq!(
+            w.factors[0].reason.describe(Lang::En),
+            "met 12 days ago and no follow-up yet; someone newly met needs one within 7 days"
+        );
+        // Followed up 8 days ago: on the monthly rhythm, not the stranger's 120 days.
+        let w = run(&c, &[talk("2026-11-20", true), talk("2026-11-16", false)], &[]);
+        let on = Reason::FollowUp { days_since: 8, every_days: 30, first: false, late: false };
+        assert!(w.factors.contains(&Factor { points: 40, reason: on }));
     }
 
     #[test]

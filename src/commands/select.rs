@@ -5,6 +5,7 @@
 use crate::app::App;
 use crate::coach::select::{self, Candidate, Selection};
 use crate::coach::shape::{self, Shape};
+use crate::coach::stage_up::{self, StageUp};
 use crate::model::{Circle, Network, Pick, Plan, Stage};
 use crate::prompt::Prompter;
 use crate::t;
@@ -34,6 +35,8 @@ struct Output<'a> {
     shape: &'a Shape,
     picks: &'a [Candidate],
     alternates: &'a [Candidate],
+    /// People the stage-up rule suggests moving up a stage.
+    stage_ups: &'a [StageUp],
     saved: bool,
 }
 
@@ -46,8 +49,10 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let selection = select::select(&net, today, args.count, &select::goal_people(&net, today));
     let shape = shape::shape(&net, today);
     let alternates = &selection.alternates[..selection.alternates.len().min(10)];
-    let print_json =
-        |picks: &[Candidate], saved: bool| app.ui.json_value(&Output { shape: &shape, picks, alternates, saved });
+    let stage_ups = stage_up::ready(&net, today);
+    let print_json = |picks: &[Candidate], saved: bool| {
+        app.ui.json_value(&Output { shape: &shape, picks, alternates, stage_ups: &stage_ups, saved })
+    };
     if !app.ui.json {
         for line in shape_lines(app, &shape).into_iter().chain([String::new()]).chain(pick_lines(app, &selection.picks))
         {
@@ -55,6 +60,12 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         }
         if let Some(note) = beyond_count_note(lang, args.count, selection.beyond_count) {
             app.ui.info(note);
+        }
+        if !stage_ups.is_empty() {
+            let heading = app.ui.paint(style::HEADING, t!(lang, "Ready to move up a stage", "Siap naik tahap"));
+            for line in [String::new(), heading].into_iter().chain(stage_up_lines(lang, &stage_ups)) {
+                app.ui.line(line)?;
+            }
         }
     }
     if selection.picks.is_empty() {
@@ -174,6 +185,11 @@ pub fn beyond_count_note(lang: crate::i18n::Lang, count: usize, beyond: usize) -
             "{k} usulan lebih dari {count} yang diminta: setiap janji yang lewat tenggat disebut."
         )),
     }
+}
+
+/// Stage-up suggestions as indented lines, each with its command (for select and review).
+pub fn stage_up_lines(lang: crate::i18n::Lang, ups: &[StageUp]) -> Vec<String> {
+    ups.iter().map(|u| format!("  {}", u.describe(lang))).collect()
 }
 
 /// The picks as lines: `1. Wei Chen (colleague) — promise #4 was due …`.

@@ -7,6 +7,7 @@ use crate::coach::cadence;
 use crate::coach::index::Index;
 use crate::coach::knowing::{self, Knowing};
 use crate::coach::reliability::{self, Reliability};
+use crate::coach::stage_up::{self, StageUp};
 use crate::coach::warmth::Warmth;
 use crate::i18n::Lang;
 use crate::model::{Contact, Fact, Interaction, Network, Promise, TrustNote};
@@ -34,6 +35,9 @@ struct View<'a> {
     next_due: NaiveDate,
     cadence_days: u32,
     cadence_chosen: bool,
+    /// `first` or `monthly` while someone newly met is on the follow-up rhythm.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cadence_follow_up: Option<cadence::FollowUp>,
     warmth: &'a Warmth,
     trust_level: u8,
     trust_level_from_note: bool,
@@ -45,6 +49,9 @@ struct View<'a> {
     reliability_rate: Option<u8>,
     promises: &'a [&'a Promise],
     interactions: &'a [&'a Interaction],
+    /// Set when the stage-up rule suggests moving them up (see `coach::stage_up`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stage_up: Option<StageUp>,
 }
 
 pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
@@ -66,6 +73,12 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let rel = reliability::tally(index.promises(&c.id).iter().copied(), today, None);
     let ui = &app.ui;
     let mut lines = details(app, c, last_contact, next_due);
+    if let Some(up) = stage_up::check(net, &index, c, today) {
+        let label = t!(lang, "next stage:", "tahap berikutnya:");
+        lines.push(format!("  {label:<18} {}", up.because(lang)));
+        let command = up.command();
+        lines.push(format!("  {:<18} {}", "", t!(lang, "move them up: `{command}`", "naikkan tahapnya: `{command}`")));
+    }
     for block in [
         blocks::warmth(app, &warmth),
         blocks::trust(app, trust, &rel, index.notes(&c.id), 5),
@@ -103,7 +116,7 @@ pub fn json(app: &App, net: &Network, c: &Contact) -> anyhow::Result<()> {
     let today = app.clock.today;
     let index = Index::new(net);
     let last_contact = index.last_talked(&c.id);
-    let rhythm = cadence::rhythm(c);
+    let rhythm = cadence::rhythm(c, last_contact);
     let k = index.knowing(c);
     let (trust_level, trust_level_from_note) = index.trust(c);
     let rel = reliability::tally(index.promises(&c.id).iter().copied(), today, None);
@@ -113,6 +126,7 @@ pub fn json(app: &App, net: &Network, c: &Contact) -> anyhow::Result<()> {
         next_due: cadence::next_due(c, last_contact),
         cadence_days: rhythm.days,
         cadence_chosen: rhythm.chosen,
+        cadence_follow_up: rhythm.follow_up,
         warmth: &index.warmth(c, today),
         trust_level,
         trust_level_from_note,
@@ -124,6 +138,7 @@ pub fn json(app: &App, net: &Network, c: &Contact) -> anyhow::Result<()> {
         reliability_rate: rel.rate(),
         promises: index.promises(&c.id),
         interactions: index.interactions(&c.id),
+        stage_up: stage_up::check(net, &index, c, today),
     };
     Ok(app.ui.json_value(&view)?)
 }
@@ -188,10 +203,23 @@ fn details(app: &App, c: &Contact, last_contact: Option<NaiveDate>, next_due: Na
     } else {
         String::new()
     };
-    let rhythm = match c.every {
-        Some(every) => every.every(lang),
-        None => {
-            let days = cadence::rhythm(c).days;
+    let rhythm = match (c.every, cadence::rhythm(c, last_contact).follow_up) {
+        (Some(every), _) => every.every(lang),
+        (None, Some(cadence::FollowUp::First)) => t!(
+            lang,
+            "newly met: a first follow-up a week after meeting, then monthly",
+            "baru dikenal: sapa lagi seminggu setelah bertemu, lalu sebulan sekali"
+        ),
+        (None, Some(cadence::FollowUp::Monthly)) => {
+            let days = cadence::stage_days(c);
+            t!(
+                lang,
+                "newly met: monthly for the first 30 days, then about every {days} days",
+                "baru dikenal: sebulan sekali selama 30 hari pertama, lalu sekitar setiap {days} hari"
+            )
+        }
+        (None, None) => {
+            let days = cadence::rhythm(c, last_contact).days;
             t!(
                 lang,
                 "about every {days} days (set one with --every)",

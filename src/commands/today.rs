@@ -3,7 +3,8 @@
 
 use super::promise;
 use crate::app::App;
-use crate::coach::today::{self, BirthdaySoon, DeadlineSoon};
+use crate::coach::cadence::FollowUp;
+use crate::coach::today::{self, BirthdaySoon, DeadlineSoon, FollowUpDue};
 use crate::i18n::Lang;
 use crate::t;
 use chrono::NaiveDate;
@@ -12,7 +13,8 @@ use serde::Serialize;
 /// What is due today (prints nothing when nothing is)
 ///
 /// Promises due or overdue, people planned for this week you have not reached yet,
-/// birthdays today and in the next 3 days, and goal deadlines within a week.
+/// people met in the last 30 days whose follow-up is due, birthdays today and in the
+/// next 3 days, and goal deadlines within a week.
 #[derive(Debug, clap::Args)]
 pub struct Args {}
 
@@ -31,6 +33,16 @@ struct Birthday<'a> {
     handle: &'a str,
     #[serde(flatten)]
     soon: &'a BirthdaySoon<'a>,
+}
+
+/// A follow-up in `--json`.
+#[derive(Serialize)]
+struct FollowUpOut<'a> {
+    contact: uuid::Uuid,
+    name: &'a str,
+    handle: &'a str,
+    #[serde(flatten)]
+    due: &'a FollowUpDue<'a>,
 }
 
 /// A goal deadline in `--json`.
@@ -60,6 +72,7 @@ pub fn run(app: &App, _args: Args) -> anyhow::Result<()> {
         struct Out<'a> {
             promises: &'a [&'a crate::model::Promise],
             planned: &'a [Planned<'a>],
+            follow_ups: Vec<FollowUpOut<'a>>,
             birthdays: Vec<Birthday<'a>>,
             goal_deadlines: Vec<Deadline<'a>>,
         }
@@ -68,12 +81,18 @@ pub fn run(app: &App, _args: Args) -> anyhow::Result<()> {
             .iter()
             .map(|b| Birthday { contact: b.contact.id, name: &b.contact.name, handle: &b.contact.handle, soon: b })
             .collect();
+        let follow_ups = d
+            .follow_ups
+            .iter()
+            .map(|f| FollowUpOut { contact: f.contact.id, name: &f.contact.name, handle: &f.contact.handle, due: f })
+            .collect();
         let goal_deadlines = d
             .deadlines
             .iter()
             .map(|g| Deadline { goal: g.goal.id, number: g.goal.number, title: &g.goal.title, soon: g })
             .collect();
-        return Ok(app.ui.json_value(&Out { promises: &d.promises, planned: &planned, birthdays, goal_deadlines })?);
+        let out = Out { promises: &d.promises, planned: &planned, follow_ups, birthdays, goal_deadlines };
+        return Ok(app.ui.json_value(&out)?);
     }
     for p in &d.promises {
         app.ui.line(promise::line(p, net, day, lang))?;
@@ -83,6 +102,9 @@ pub fn run(app: &App, _args: Args) -> anyhow::Result<()> {
         let names = names.join(", ");
         app.ui.line(t!(lang, "still to reach this week: {names}", "belum dihubungi minggu ini: {names}"))?;
     }
+    for f in &d.follow_ups {
+        app.ui.line(follow_up_line(f, day, lang))?;
+    }
     for b in &d.birthdays {
         app.ui.line(birthday_line(b, lang))?;
     }
@@ -90,6 +112,33 @@ pub fn run(app: &App, _args: Args) -> anyhow::Result<()> {
         app.ui.line(deadline_line(g, lang))?;
     }
     Ok(())
+}
+
+/// "follow up with Kofi Mensah: met 2026-11-16, first follow-up due 2026-11-23".
+fn follow_up_line(f: &FollowUpDue, today: NaiveDate, lang: Lang) -> String {
+    let (name, met, due) = (&f.contact.name, f.met, f.due);
+    match (f.step, due < today) {
+        (FollowUp::First, false) => t!(
+            lang,
+            "follow up with {name}: met {met}, first follow-up due today",
+            "sapa lagi {name}: bertemu {met}, tindak lanjut pertama jatuh tempo hari ini"
+        ),
+        (FollowUp::First, true) => t!(
+            lang,
+            "follow up with {name}: met {met}, first follow-up was due {due}",
+            "sapa lagi {name}: bertemu {met}, tindak lanjut pertama sudah lewat tenggat sejak {due}"
+        ),
+        (FollowUp::Monthly, false) => t!(
+            lang,
+            "follow up with {name}: met {met}, monthly follow-up due today",
+            "sapa lagi {name}: bertemu {met}, tindak lanjut bulanan jatuh tempo hari ini"
+        ),
+        (FollowUp::Monthly, true) => t!(
+            lang,
+            "follow up with {name}: met {met}, monthly follow-up was due {due}",
+            "sapa lagi {name}: bertemu {met}, tindak lanjut bulanan sudah lewat tenggat sejak {due}"
+        ),
+    }
 }
 
 /// "birthday in 2 days (2026-11-30): Budi Santoso, turning 36".

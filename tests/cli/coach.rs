@@ -28,7 +28,8 @@ fn coach_scores_each_step_with_evidence_and_a_next_action() {
         "· 13 of 15 SMART letters are sound",
         "→ goal 1 (Meet 10 people in fintech) is behind",
         "3. Select contacts",
-        "· 7 of 18 people are past their keep-in-touch rhythm",
+        // Hiroshi, Budi and five more, and three people newly met whose first follow-up is late.
+        "· 10 of 18 people are past their keep-in-touch rhythm",
         "Start with \"Build trust\": it has the lowest score.",
     ] {
         assert!(out.contains(needle), "missing {needle:?} in:\n{out}");

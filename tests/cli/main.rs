@@ -10,7 +10,8 @@
 //! the three steps: `trust`,
 //! `goals` (and `goals_pty`), and the weekly habit (`weekly`, `today`); and the words
 //! the product prints (`words`). The `scenario_*` modules step `JEJARING_NOW` week by
-//! week through a realistic network (`scenario_review`: the review and promises).
+//! week through a realistic network (`scenario_review`: the review and promises;
+//! `scenario_stranger`: from stranger to trusted).
 
 mod bad_input;
 mod cache;
@@ -34,6 +35,7 @@ mod prompt_chrome_pty;
 mod pty;
 mod scenario_goals;
 mod scenario_review;
+mod scenario_stranger;
 mod store;
 mod store_hardening;
 mod tables_pty;

@@ -53,13 +53,14 @@ fn select_always_includes_someone_new() {
         env.add(name, &["--circle", "friend", "--stage", "trusted", "--every", "1w"]);
         env.ok(&["log", name, "Catch-up", "--on", "2026-10-01"]);
     }
-    // Same circle as everyone else, so only the stranger rule can bring them in.
+    // Same circle as everyone else, so only the stranger rule can bring them in. Met
+    // today, they are proposed for the first follow-up within a week.
     env.add("Stranger", &["--circle", "friend", "--stage", "stranger", "--met-at", "conference"]);
     let (out, _) = env.ok(&["--json", "select", "--count", "2"]);
     let v: Value = serde_json::from_str(&out).unwrap();
     let picks = v["picks"].as_array().unwrap();
     assert_eq!(picks.len(), 2);
-    assert!(picks.iter().any(|p| p["name"] == "Stranger" && p["reason"]["reason"] == "widen"), "{v}");
+    assert!(picks.iter().any(|p| p["name"] == "Stranger" && p["reason"]["reason"] == "follow_up"), "{v}");
 }
 
 #[test]
@@ -120,9 +121,12 @@ fn today_lists_due_promises_and_planned_people() {
     let lines: Vec<&str> = out.lines().collect();
     assert!(lines[0].contains("Wei Chen: Send the market sizing deck  (overdue 8 days"), "{out}");
     assert!(lines[1].contains("Budi Santoso: Call back  (due today)"), "{out}");
-    // Two picks from two circles: the colleagues after Wei wait for another week.
-    assert!(lines[2].starts_with("still to reach this week: Wei Chen, Sarah O'Brien"), "{out}");
-    env.ok(&["log", "sarah", "Planned the session", "--kind", "call"]);
+    // Two picks: Wei's overdue promise, and Fatima, newly met, whose first follow-up is late.
+    assert!(lines[2].starts_with("still to reach this week: Wei Chen, Fatima Al-Sayed"), "{out}");
+    // The other people newly met and due a follow-up; Fatima is in the plan already.
+    assert_eq!(lines[3], "follow up with Nguyen Van An: met 2026-10-29, first follow-up was due 2026-11-05");
+    assert_eq!(lines[4], "follow up with Kofi Mensah: met 2026-11-16, first follow-up was due 2026-11-23");
+    env.ok(&["log", "fatima", "Sent her the panel notes", "--kind", "message"]);
     let (out, _) = env.ok(&["today"]);
     assert!(out.contains("still to reach this week: Wei Chen\n"), "{out}");
 }
@@ -152,8 +156,10 @@ fn review_without_input_prints_every_section_and_saves_nothing() {
         "2/10  48% of the time used  behind",
         "R Realistic       missing",
         "5. Warmth and trust",
-        // Hiroshi and Budi were already past their rhythm a week ago: not news.
-        "no relationship fell behind its rhythm or cooled sharply",
+        // Hiroshi and Budi were already past their rhythm a week ago: not news. Fatima and
+        // Kofi, met at the summit, missed their first follow-up this week: that is.
+        "cooling: Fatima Al-Sayed, now 5 days past your keep-in-touch rhythm (warmth 39 → 12)",
+        "cooling: Kofi Mensah, now 5 days past your keep-in-touch rhythm (warmth 39 → 12)",
         "trust: Agus Setiawan, 3 → 4",
         "6. Next week",
     ] {

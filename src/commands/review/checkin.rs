@@ -195,6 +195,7 @@ fn print_report(app: &App, net: &Network, report: &Report, count: usize, interac
     lines.extend(render::goals(app, report));
     lines.push(String::new());
     lines.extend(render::warmth(app, report));
+    lines.extend(select_cmd::stage_up_lines(lang, &crate::coach::stage_up::ready(net, app.clock.today)));
     if !interactive {
         let selection = next_week(net, app.clock.today, count);
         lines.push(String::new());
