@@ -38,10 +38,11 @@ pub enum FollowUp {
     Monthly,
 }
 
-/// Whether you met the contact within the last `NEW_DAYS` days, by the date you met
-/// (never the date you entered them).
+/// Whether you met the contact within the last `NEW_DAYS` days, by the one rule for who
+/// is new (`Contact::met_between`: the meeting day, never the day you entered them).
 pub fn newly_met(c: &Contact, today: NaiveDate) -> bool {
-    c.met_on.is_some_and(|met| met <= today && (today - met).num_days() <= NEW_DAYS)
+    let from = today.checked_sub_days(Days::new(NEW_DAYS as u64)).unwrap_or(NaiveDate::MIN);
+    c.met_between(from, today)
 }
 
 /// The rhythm in force after the last conversation (`last`): the user's cadence, the
