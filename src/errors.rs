@@ -23,9 +23,17 @@ pub mod code {
     pub const USAGE: u8 = 2;
     /// The data file was refused (corrupt, newer version, locked too long, a folder).
     pub const DATA: u8 = 3;
-    /// Interrupted at a prompt (Ctrl-C or Esc); nothing was saved.
+    /// Interrupted at a prompt (Ctrl-C or Esc); nothing was saved, or the message names
+    /// what earlier steps kept (`KeptBeforeInterruption`).
     pub const INTERRUPTED: u8 = 130;
 }
+
+/// What a command interrupted half-way had already saved ("2 people (Budi, Siti)"), in
+/// the user's language: added as context to `Interrupted`, so the message says what was
+/// kept instead of "nothing was saved".
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct KeptBeforeInterruption(pub String);
 
 /// A mistake in how the command was called (exit code 2).
 #[derive(Debug, thiserror::Error)]
@@ -50,6 +58,16 @@ pub fn report(err: &anyhow::Error, lang: Lang) -> (Option<String>, ExitCode) {
         code::ERROR
     };
     if code == code::INTERRUPTED {
+        if let Some(KeptBeforeInterruption(kept)) = err.downcast_ref::<KeptBeforeInterruption>() {
+            return (
+                Some(t!(
+                    lang,
+                    "interrupted; what you entered before is saved: {kept}",
+                    "dihentikan; yang sudah Anda isi sebelumnya tetap tersimpan: {kept}"
+                )),
+                ExitCode::from(code),
+            );
+        }
         return (
             Some(t!(lang, "interrupted; nothing was saved", "dihentikan; tidak ada yang disimpan")),
             ExitCode::from(code),

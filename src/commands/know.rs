@@ -69,7 +69,9 @@ fn add(app: &App, args: &Args) -> anyhow::Result<()> {
     let (id, name) = (c.id, c.name.clone());
     let fact = Fact {
         id: Uuid::now_v7(),
-        n: next_number(net.facts.iter().map(|f| f.n)),
+        // Facts are numbered per person: Budi's first fact is #1, whoever else you know.
+        // `--fix N` and `--remove N` look the number up among that person's facts.
+        n: next_number(net.facts.iter().filter(|f| f.contact == id).map(|f| f.n)),
         contact: id,
         topic: args.topic.clone().unwrap_or(Topic::Other),
         text: fact_text,

@@ -88,8 +88,18 @@ fn record(app: &App, who: &str, args: &Args) -> anyhow::Result<()> {
     let net = &mut store.net;
     let c = &net.contacts[resolve::contact(net, who, lang)?];
     let (id, name) = (c.id, c.name.clone());
-    let (before, _) = Index::new(net).trust(c);
+    let (before, from_note) = Index::new(net).trust(c);
     let level = match (args.level, args.up, args.down) {
+        // The level you already set: nothing to record unless there is a note with it.
+        (Some(l), _, _) if l as u8 == before && from_note && note.is_none() => {
+            app.ui.info(t!(
+                lang,
+                "{name} is already at trust level {before}; nothing changed",
+                "{name} sudah di tingkat kepercayaan {before}; tidak ada yang berubah"
+            ));
+            return Ok(());
+        }
+        (Some(l), _, _) if l as u8 == before && from_note => None,
         (Some(l), _, _) => Some(l as u8),
         (_, true, _) if before >= MAX_LEVEL => {
             anyhow::bail!(t!(lang, "{name} is already at trust level 5", "{name} sudah di tingkat kepercayaan 5"))
@@ -109,6 +119,12 @@ fn record(app: &App, who: &str, args: &Args) -> anyhow::Result<()> {
     net.trust_notes.push(entry);
     app.save(&mut store)?;
     match level {
+        // Setting the level the stage implied makes it yours: it no longer follows the stage.
+        Some(after) if after == before => app.ui.info(t!(
+            lang,
+            "Trust with {name} set at {after} (it was {before} from their stage)",
+            "Kepercayaan dengan {name} ditetapkan {after} (sebelumnya {before} dari tahapnya)"
+        )),
         Some(after) => app.ui.info(t!(
             lang,
             "Trust with {name}: {before} → {after}",

@@ -71,3 +71,93 @@ fn handles_made_too_long_by_older_versions_are_shortened_and_saved() {
     };
     assert_eq!(saved, read);
 }
+
+#[test]
+fn onboarding_interrupted_after_step_one_says_what_was_kept() {
+    use crate::pty::{ENTER, answer, exit_code, spawn};
+    use expectrl::Expect;
+    let env = TestEnv::new();
+    let mut s = spawn(&env, &["coach"]);
+    answer(&mut s, "Name:", "Budi Santoso");
+    s.expect("Circle:").unwrap();
+    s.send(ENTER).unwrap();
+    answer(&mut s, "Name:", "");
+    s.expect("Added 1 person.").unwrap();
+    s.expect("What would you like to record?").unwrap();
+    s.send("\x03").unwrap(); // Ctrl-C
+    s.expect("interrupted; what you entered before is saved: 1 person (Budi Santoso)").unwrap();
+    assert_eq!(exit_code(s), 130);
+    assert_eq!(env.contact("Budi Santoso")["circle"], "friend");
+
+    // Interrupted at the goal, after a trust note: both are named, in Indonesian too.
+    let env = TestEnv::new();
+    let mut s = spawn(&env, &["--lang", "id", "coach"]);
+    answer(&mut s, "Nama:", "Siti Rahma");
+    s.expect("Lingkaran:").unwrap();
+    s.send(ENTER).unwrap();
+    answer(&mut s, "Nama:", "Wei Chen");
+    s.expect("Lingkaran:").unwrap();
+    s.send(ENTER).unwrap();
+    answer(&mut s, "Nama:", "");
+    s.expect("2 orang ditambahkan.").unwrap();
+    s.expect("Apa yang ingin dicatat?").unwrap();
+    s.send(crate::pty::DOWN).unwrap();
+    s.send(ENTER).unwrap(); // a trust note
+    s.expect("Tentang siapa?").unwrap();
+    s.send(ENTER).unwrap(); // Siti
+    answer(&mut s, "Apa yang membangun kepercayaan?", "Membantu saat pindahan");
+    s.expect("Susun tujuan SMART pertama sekarang?").unwrap();
+    s.send("\x03").unwrap();
+    s.expect(
+        "dihentikan; yang sudah Anda isi sebelumnya tetap tersimpan: 2 orang (Siti Rahma, Wei Chen) dan catatan \
+         kepercayaan tentang Siti Rahma",
+    )
+    .unwrap();
+    assert_eq!(exit_code(s), 130);
+    assert_eq!(env.json()["trust_notes"][0]["note"], "Membantu saat pindahan");
+}
+
+#[test]
+fn trust_at_the_level_it_already_has_changes_nothing() {
+    let env = TestEnv::with_fixture("network.json");
+    env.ok(&["trust", "budi", "--level", "5"]);
+    let before = env.snapshot();
+    let (out, err) = env.ok(&["trust", "budi", "--level", "5"]);
+    assert_eq!(out, "");
+    assert_eq!(err, "Budi Santoso is already at trust level 5; nothing changed\n");
+    before.assert_unchanged();
+    let (_, err) = env.ok(&["--lang", "id", "trust", "budi", "--level", "5"]);
+    assert_eq!(err, "Budi Santoso sudah di tingkat kepercayaan 5; tidak ada yang berubah\n");
+    before.assert_unchanged();
+
+    // With a note, the note is kept and the level said to stay.
+    let (_, err) = env.ok(&["trust", "budi", "--level", "5", "--note", "Vouched for me again"]);
+    assert_eq!(err, "Noted for Budi Santoso (trust level stays 5)\n");
+    let notes = env.json()["trust_notes"].as_array().unwrap().clone();
+    let last = notes.last().unwrap();
+    assert_eq!(last["note"], "Vouched for me again");
+    assert!(last.get("level").is_none(), "no 5 → 5 recorded: {last}");
+}
+
+#[test]
+fn facts_are_numbered_per_person() {
+    let env = TestEnv::with_fixture("network.json");
+    let (_, err) = env.ok(&["know", "siti", "Training for the Bali marathon", "--topic", "interests"]);
+    assert!(err.starts_with("Fact #1 about Siti Rahma;"), "{err}");
+    let (_, err) = env.ok(&["know", "budi", "Has two daughters", "--topic", "family"]);
+    assert!(err.starts_with("Fact #1 about Budi Santoso;"), "Budi's first fact is #1: {err}");
+    let (_, err) = env.ok(&["know", "budi", "Wants to open a Surabaya office", "--topic", "goals"]);
+    assert!(err.starts_with("Fact #2 about Budi Santoso;"), "{err}");
+    let (out, _) = env.ok(&["know", "budi"]);
+    assert!(out.contains("#1   family") && out.contains("#2   goals"), "{out}");
+    // `--fix N` uses the same number, within the person named.
+    let (_, err) = env.ok(&["know", "budi", "--fix", "1", "Has three daughters"]);
+    assert_eq!(err, "Fact #1 corrected\n");
+    let facts = env.json()["facts"].as_array().unwrap().clone();
+    let text_of = |who: &str, n: u64| {
+        let id = env.contact(who)["id"].clone();
+        facts.iter().find(|f| f["contact"] == id && f["n"] == n).map(|f| f["text"].as_str().unwrap().to_string())
+    };
+    assert_eq!(text_of("Budi Santoso", 1).as_deref(), Some("Has three daughters"));
+    assert_eq!(text_of("Siti Rahma", 1).as_deref(), Some("Training for the Bali marathon"), "Siti's #1 untouched");
+}

@@ -5,10 +5,11 @@
 use crate::app::App;
 use crate::commands::goal;
 use crate::dates::{self, Lean};
+use crate::errors::KeptBeforeInterruption;
 use crate::model::contact::new_handle;
 use crate::model::promise::next_number;
 use crate::model::{Circle, Contact, Promise, TrustNote, text};
-use crate::prompt::Prompter;
+use crate::prompt::{Interrupted, Prompter};
 use crate::ui::style;
 use crate::{t, tn};
 use serde_json::Map;
@@ -48,12 +49,31 @@ pub fn run(app: &App) -> anyhow::Result<()> {
         return Ok(());
     };
     app.ui.flush()?;
+    // Each step saves on its own; what was saved is named if a later step is interrupted.
+    let mut kept = Vec::new();
     let added = first_contacts(app, &mut p)?;
     if !added.is_empty() {
-        first_trust(app, &mut p, &added)?;
+        let count = added.len();
+        let names = added.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>().join(", ");
+        kept.push(tn!(lang, count, "{count} person ({names})", "{count} people ({names})", "{count} orang ({names})"));
     }
-    if p.confirm(&t!(lang, "Set your first SMART goal now?", "Susun tujuan SMART pertama sekarang?"), true)? {
-        goal::new::run(app, goal::new::Args { fields: Default::default(), strict: false })?;
+    let rest = (|| -> anyhow::Result<()> {
+        if !added.is_empty()
+            && let Some(recorded) = first_trust(app, &mut p, &added)?
+        {
+            kept.push(recorded);
+        }
+        if p.confirm(&t!(lang, "Set your first SMART goal now?", "Susun tujuan SMART pertama sekarang?"), true)? {
+            goal::new::run(app, goal::new::Args { fields: Default::default(), strict: false })?;
+        }
+        Ok(())
+    })();
+    if let Err(e) = rest {
+        let and = t!(lang, " and ", " dan ");
+        return Err(match e.downcast_ref::<Interrupted>() {
+            Some(_) if !kept.is_empty() => e.context(KeptBeforeInterruption(kept.join(&and))),
+            _ => e,
+        });
     }
     app.ui.info(t!(
         lang,
@@ -141,8 +161,8 @@ fn first_contacts(app: &App, p: &mut dyn Prompter) -> anyhow::Result<Vec<(Uuid, 
     Ok(added)
 }
 
-/// A first promise or trust note about one of the new contacts.
-fn first_trust(app: &App, p: &mut dyn Prompter, added: &[(Uuid, String)]) -> anyhow::Result<()> {
+/// A first promise or trust note about one of the new contacts; says what it saved.
+fn first_trust(app: &App, p: &mut dyn Prompter, added: &[(Uuid, String)]) -> anyhow::Result<Option<String>> {
     let lang = app.ui.lang;
     let today = app.clock.today;
     app.ui.info(t!(
@@ -157,11 +177,12 @@ fn first_trust(app: &App, p: &mut dyn Prompter, added: &[(Uuid, String)]) -> any
     ];
     let kind = p.choose(&t!(lang, "What would you like to record?", "Apa yang ingin dicatat?"), &options, 0)?;
     if kind == 2 {
-        return Ok(());
+        return Ok(None);
     }
     let names: Vec<String> = added.iter().map(|(_, n)| n.clone()).collect();
     let who = p.choose(&t!(lang, "About whom?", "Tentang siapa?"), &names, 0)?;
-    let contact = added[who.min(added.len() - 1)].0;
+    let (contact, whom) = &added[who.min(added.len() - 1)];
+    let contact = *contact;
     let what = loop {
         let q = if kind == 0 {
             t!(lang, "What did you promise?", "Apa yang Anda janjikan?")
@@ -184,6 +205,10 @@ fn first_trust(app: &App, p: &mut dyn Prompter, added: &[(Uuid, String)]) -> any
     } else {
         None
     };
+    let recorded = match due {
+        Some(_) => t!(lang, "a promise to {whom}", "janji kepada {whom}"),
+        None => t!(lang, "a trust note about {whom}", "catatan kepercayaan tentang {whom}"),
+    };
     let mut store = app.open_write()?;
     let net = &mut store.net;
     match due {
@@ -203,5 +228,5 @@ fn first_trust(app: &App, p: &mut dyn Prompter, added: &[(Uuid, String)]) -> any
     }
     app.save(&mut store)?;
     app.ui.info(t!(lang, "Recorded.", "Tercatat."));
-    Ok(())
+    Ok(Some(recorded))
 }
