@@ -232,6 +232,66 @@ impl Finding {
         }
     }
 
+    /// What to do about it inside the wizard, where the user answers questions: the same
+    /// advice as `suggestion`, without the command line's flags.
+    pub fn hint(&self, lang: Lang) -> Option<String> {
+        use Finding::*;
+        Some(match self {
+            NoDescription => t!(
+                lang,
+                "say what exactly, and with whom, e.g. \"meet product people at fintech start-ups\"",
+                "sebutkan apa tepatnya, dan dengan siapa, mis. \"bertemu orang produk di start-up fintech\""
+            ),
+            NoTargetGroup => t!(
+                lang,
+                "say who counts: a tag (e.g. fintech), a circle or a stage",
+                "sebutkan siapa yang dihitung: sebuah tag (mis. fintech), lingkaran, atau tahap"
+            ),
+            NoTarget | ZeroTarget => t!(lang, "give a target number, e.g. 10", "berikan angka target, mis. 10"),
+            Uncountable { .. } => t!(
+                lang,
+                "choose a way of counting this version knows, or count by hand",
+                "pilih cara menghitung yang dikenal versi ini, atau hitung manual"
+            ),
+            NoPlan => t!(
+                lang,
+                "write the plan: where you will meet people, how often",
+                "tulis rencananya: di mana bertemu orang, seberapa sering"
+            ),
+            TooFast { fair_target, fair_deadline: Some(d), .. } => t!(
+                lang,
+                "at your best pace you would reach {fair_target} by the deadline; lower the target to {fair_target} or move the deadline to {d}",
+                "dengan laju terbaik Anda, tercapai {fair_target} pada tenggat; turunkan target ke {fair_target} atau mundurkan tenggat ke {d}"
+            ),
+            TooFast { fair_deadline: None, .. } => {
+                t!(lang, "lower the target or move the deadline later", "turunkan target atau mundurkan tenggat")
+            }
+            NoReason => t!(
+                lang,
+                "write why it matters, e.g. \"I want to move into product within a year\"",
+                "tulis mengapa ini penting, mis. \"saya ingin pindah ke bidang produk dalam setahun\""
+            ),
+            OverBudget { .. } => t!(
+                lang,
+                "lower a target, move a deadline, drop a goal, or set aside more minutes a week",
+                "turunkan target, mundurkan tenggat, batalkan satu tujuan, atau sisihkan lebih banyak menit per minggu"
+            ),
+            NoWeeklyTime => t!(
+                lang,
+                "say how many minutes a week you have, e.g. 120",
+                "sebutkan berapa menit per minggu yang Anda punya, mis. 120"
+            ),
+            NoDeadline => t!(lang, "give a deadline, e.g. \"in 3 months\"", "berikan tenggat, mis. \"3 bulan lagi\""),
+            EndsBeforeStart => t!(lang, "pick a later deadline", "pilih tenggat yang lebih akhir"),
+            FarWithoutMilestones { .. } => t!(
+                lang,
+                "once it is saved, add checkpoints: `jejaring goal edit ID --milestone DATE=COUNT`",
+                "setelah tersimpan, tambahkan tonggak: `jejaring goal edit ID --milestone TANGGAL=JUMLAH`"
+            ),
+            _ => return self.suggestion(lang),
+        })
+    }
+
     /// What to do about it (nothing for most ok findings).
     pub fn suggestion(&self, lang: Lang) -> Option<String> {
         use Finding::*;

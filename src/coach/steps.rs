@@ -168,7 +168,10 @@ fn goals(net: &Network, today: NaiveDate) -> StepReport {
         .flat_map(|(g, c)| {
             c.letters.iter().filter(|l| l.verdict != Verdict::Ok).map(move |l| (l.verdict, g.number, l.letter))
         })
-        .max_by_key(|(v, n, _)| (*v, std::cmp::Reverse(*n)));
+        // The worst verdict leads; among equals, the first goal and the first letter in
+        // S-M-A-R-T order (min_by_key keeps the first of equals), so "network more", missing
+        // S, A and R, is sent to Specific first.
+        .min_by_key(|(v, n, _)| (std::cmp::Reverse(*v), *n));
     let next = if let Some((g, _)) = paces.iter().find(|(_, s)| matches!(s, Pace::Behind | Pace::DueToday)) {
         Action::CatchUp { number: g.number, title: g.title.clone() }
     } else if let Some((_, number, letter)) = weakest {
@@ -332,5 +335,22 @@ mod tests {
         assert!(c.evidence.contains(&Evidence::Circles { covered: 2 }));
         // 2 of 4 circles (15) + 1 new face (10) + half not due (20).
         assert_eq!(c.score, 45);
+    }
+
+    #[test]
+    fn a_vague_goal_is_sent_to_specific_first() {
+        let mut net = Network::default();
+        let mut g = crate::model::goal::Goal::new(
+            1,
+            "network more".into(),
+            crate::model::goal::Metric::NewContacts,
+            today(),
+            Utc::now(),
+        );
+        g.target = Some(5);
+        g.deadline = Some(day("2027-01-31"));
+        net.goals.push(g);
+        let [_, goals, _] = steps(&net, today());
+        assert_eq!(goals.next, Action::StrengthenGoal { number: 1, letter: Letter::Specific });
     }
 }

@@ -161,3 +161,41 @@ fn facts_are_numbered_per_person() {
     assert_eq!(text_of("Budi Santoso", 1).as_deref(), Some("Has three daughters"));
     assert_eq!(text_of("Siti Rahma", 1).as_deref(), Some("Training for the Bali marathon"), "Siti's #1 untouched");
 }
+
+#[test]
+fn the_goal_wizard_speaks_in_questions_not_flags() {
+    use crate::pty::{ENTER, answer, exit_code, spawn};
+    use expectrl::Expect;
+    let env = TestEnv::new();
+    let mut s = spawn(&env, &["goal", "new"]);
+    answer(&mut s, "Goal, in a few words:", "");
+    s.expect("this needs an answer; a few words are enough").unwrap();
+    answer(&mut s, "Goal, in a few words:", "Network more");
+    answer(&mut s, "What exactly, and with whom?", "");
+    answer(&mut s, "Which tag marks these people?", "");
+    for q in ["Which circle counts?", "Which stage counts?", "How is progress counted?"] {
+        s.expect(q).unwrap();
+        s.send(ENTER).unwrap();
+    }
+    answer(&mut s, "Target number:", "ten");
+    s.expect("\"ten\" is not a whole number; type a count such as 10").unwrap();
+    answer(&mut s, "Target number:", "6");
+    answer(&mut s, "Why is it within reach", "");
+    answer(&mut s, "Why does it matter now?", "I am moving into product");
+    answer(&mut s, "Minutes a week", "120");
+    answer(&mut s, "Start:", "");
+    answer(&mut s, "Deadline:", "someday soon");
+    s.expect("\"someday soon\" is not a date; type YYYY-MM-DD").unwrap();
+    answer(&mut s, "Deadline:", "in 3 months");
+    s.expect("S✗").unwrap();
+    let check = s.expect("What now?").unwrap();
+    let check = String::from_utf8_lossy(check.before()).to_string();
+    assert!(check.contains("→ say what exactly, and with whom"), "{check}");
+    assert!(check.contains("→ write the plan: where you will meet people"), "{check}");
+    assert!(!check.contains("--"), "no flags in the wizard's check: {check}");
+    // The first fix offered is the missing Specific.
+    s.expect("Fix S (Specific)").unwrap();
+    s.send("\x03").unwrap();
+    assert_eq!(exit_code(s), 130);
+    assert!(env.bytes().is_none(), "an interrupted wizard saves nothing");
+}

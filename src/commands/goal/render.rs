@@ -3,7 +3,7 @@
 
 use crate::coach::num;
 use crate::coach::progress::{self, Pace, Progress};
-use crate::coach::smart::{self, Check, Verdict};
+use crate::coach::smart::{self, Check, Finding, Verdict};
 use crate::i18n::Lang;
 use crate::model::Network;
 use crate::model::goal::Goal;
@@ -185,15 +185,27 @@ pub fn pace_line(p: &Progress, lang: Lang) -> Option<String> {
 
 /// The check as lines: one per letter, then its suggestion.
 pub fn check_lines(ui: &Ui, c: &Check, lang: Lang) -> Vec<String> {
-    letter_lines(ui, c, lang, false)
+    letter_lines(ui, c, lang, false, Finding::suggestion)
+}
+
+/// The SMART check inside the wizard, on a terminal: its hints name what to answer, not
+/// the flags of the command line.
+pub fn wizard_check_lines(ui: &Ui, c: &Check, lang: Lang) -> Vec<String> {
+    letter_lines(ui, c, lang, false, Finding::hint)
 }
 
 /// Only the letters that are weak or missing.
 pub fn weak_lines(ui: &Ui, c: &Check, lang: Lang) -> Vec<String> {
-    letter_lines(ui, c, lang, true)
+    letter_lines(ui, c, lang, true, Finding::suggestion)
 }
 
-fn letter_lines(ui: &Ui, c: &Check, lang: Lang, only_weak: bool) -> Vec<String> {
+fn letter_lines(
+    ui: &Ui,
+    c: &Check,
+    lang: Lang,
+    only_weak: bool,
+    advice: fn(&Finding, Lang) -> Option<String>,
+) -> Vec<String> {
     let mut lines = Vec::new();
     for l in c.letters.iter().filter(|l| !only_weak || l.verdict != Verdict::Ok) {
         let label = l.verdict.label(lang);
@@ -208,9 +220,7 @@ fn letter_lines(ui: &Ui, c: &Check, lang: Lang, only_weak: bool) -> Vec<String> 
         for f in l.findings.iter().skip(1).filter(|f| f.verdict() != Verdict::Ok || l.verdict == Verdict::Ok) {
             lines.push(format!("  {:<28}{}", "", f.reason(lang)));
         }
-        if let Some(s) =
-            l.findings.iter().find_map(|f| (f.verdict() == l.verdict).then(|| f.suggestion(lang)).flatten())
-        {
+        if let Some(s) = l.findings.iter().find_map(|f| (f.verdict() == l.verdict).then(|| advice(f, lang)).flatten()) {
             lines.push(format!("  {:<28}→ {s}", ""));
         }
     }

@@ -62,7 +62,7 @@ pub fn run(
         let summary = check.summary(false);
         let title = &g.title;
         app.ui.info(format!("\n{title}  {summary}"));
-        for line in render::check_lines(&app.ui, &check, lang) {
+        for line in render::wizard_check_lines(&app.ui, &check, lang) {
             app.ui.info(line);
         }
         let weak = check.weak_letters();
@@ -121,7 +121,7 @@ impl Wizard<'_> {
         loop {
             match check(&p.text(question, None)?) {
                 Ok(v) => return Ok(v),
-                Err(e) => self.app.ui.warn(e.message(self.lang)),
+                Err(e) => self.app.ui.warn(e.answer_message(self.lang)),
             }
         }
     }
@@ -142,7 +142,7 @@ impl Wizard<'_> {
             }
             match check(&answer) {
                 Ok(v) => return Ok(Some(v)),
-                Err(e) => self.app.ui.warn(e.message(self.lang)),
+                Err(e) => self.app.ui.warn(e.answer_message(self.lang)),
             }
         }
     }

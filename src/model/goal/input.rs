@@ -86,6 +86,70 @@ impl GoalInputError {
     }
 }
 
+impl GoalInputError {
+    /// The message for an answer typed at one of the wizard's questions: the same
+    /// problem, said about the answer rather than a flag the user never typed.
+    pub fn answer_message(&self, lang: Lang) -> String {
+        match self {
+            GoalInputError::Text(InputError::Empty { .. }) => {
+                t!(lang, "this needs an answer; a few words are enough", "ini perlu dijawab; beberapa kata sudah cukup")
+            }
+            GoalInputError::Text(InputError::TooLong { max, len, .. }) => t!(
+                lang,
+                "that answer is {len} characters long; keep it within {max}",
+                "jawaban itu panjangnya {len} karakter; cukup {max} saja"
+            ),
+            GoalInputError::Text(InputError::Control { .. }) => {
+                t!(
+                    lang,
+                    "that answer has control characters; type plain text",
+                    "jawaban itu berisi karakter kontrol; ketik teks biasa"
+                )
+            }
+            GoalInputError::Text(e) => e.message(lang),
+            GoalInputError::NotANumber { value, .. } => t!(
+                lang,
+                "{value:?} is not a whole number; type a count such as 10",
+                "{value:?} bukan bilangan bulat; ketik jumlah seperti 10"
+            ),
+            GoalInputError::Negative { value, .. } => t!(
+                lang,
+                "{value:?} is negative; a target counts up from zero",
+                "{value:?} negatif; target dihitung naik dari nol"
+            ),
+            GoalInputError::TooLarge { value, .. } => t!(
+                lang,
+                "{value:?} is too large; the limit is {MAX_TARGET}",
+                "{value:?} terlalu besar; batasnya {MAX_TARGET}"
+            ),
+            GoalInputError::Date { error, .. } => match error {
+                DateError::Impossible(s) => t!(lang, "{s:?} is not a real date", "{s:?} bukan tanggal yang ada"),
+                DateError::Unreadable(s) => t!(
+                    lang,
+                    "{s:?} is not a date; type YYYY-MM-DD or words like in 3 months, next friday",
+                    "{s:?} bukan tanggal; ketik YYYY-MM-DD atau kata seperti 3 bulan lagi, jumat"
+                ),
+                DateError::Future(day) => t!(
+                    lang,
+                    "{day} is in the future; give a day that has passed",
+                    "{day} masih di masa depan; berikan hari yang sudah lewat"
+                ),
+            },
+            GoalInputError::DeadlineBeforeStart { start, deadline } => t!(
+                lang,
+                "the deadline {deadline} is before the start {start}; give a later day",
+                "tenggat {deadline} sebelum mulai {start}; berikan hari yang lebih akhir"
+            ),
+            GoalInputError::Milestone(v) => t!(
+                lang,
+                "{v:?} is not DATE=COUNT (for example 2027-03-31=10)",
+                "{v:?} bukan TANGGAL=JUMLAH (misalnya 2027-03-31=10)"
+            ),
+            GoalInputError::Change(_) => self.message(lang),
+        }
+    }
+}
+
 /// A count typed by the user: a whole number from 0 to `MAX_TARGET`.
 pub fn parse_count(flag: &'static str, s: &str) -> Result<u32, GoalInputError> {
     let v = s.trim();
