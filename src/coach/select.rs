@@ -9,7 +9,7 @@ use super::progress::{self, Pace};
 use crate::i18n::Lang;
 use crate::model::goal::Metric;
 use crate::model::{Circle, Contact, Network, Outcome, Stage};
-use crate::t;
+use crate::{t, tn};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -132,7 +132,13 @@ impl Reason {
                 "bertemu pada {met}; sapa sebulan sekali selama masih baru dikenal (berikutnya paling lambat {due})"
             ),
             Reason::Overdue { days } => {
-                t!(lang, "{days} days past your keep-in-touch rhythm", "{days} hari melewati irama jaga kontak")
+                tn!(
+                    lang,
+                    days,
+                    "{days} day past your keep-in-touch rhythm",
+                    "{days} days past your keep-in-touch rhythm",
+                    "{days} hari melewati irama jaga kontak"
+                )
             }
             Reason::Cooling { from, to } => {
                 t!(lang, "warmth fell from {from} to {to} this month", "kehangatan turun dari {from} ke {to} bulan ini")

@@ -215,6 +215,8 @@ impl Finding {
             ),
             Deadline { deadline, days_left } => match *days_left {
                 d if d < 0 => t!(lang, "deadline {deadline}", "tenggat {deadline}"),
+                0 => t!(lang, "deadline {deadline}, today", "tenggat {deadline}, hari ini"),
+                1 => t!(lang, "deadline {deadline}, tomorrow", "tenggat {deadline}, besok"),
                 d => t!(lang, "deadline {deadline}, {d} days from now", "tenggat {deadline}, {d} hari lagi"),
             },
             NoDeadline => t!(lang, "no deadline", "belum ada tenggat"),

@@ -6,7 +6,7 @@ use crate::app::App;
 use crate::coach::index::Index;
 use crate::interop::{self, ics, vcard};
 use crate::model::Contact;
-use crate::t;
+use crate::{t, tn};
 use anyhow::Context;
 use std::collections::HashMap;
 use std::io::Write;
@@ -89,9 +89,21 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
             write_file(path, &bytes).with_context(|| format!("could not write {}", path.display()))?;
             let file = path.display();
             app.ui.info(if args.format == ExportFormat::Ics {
-                t!(lang, "Exported {count} calendar events to {file}", "{count} acara kalender diekspor ke {file}")
+                tn!(
+                    lang,
+                    count,
+                    "Exported {count} calendar event to {file}",
+                    "Exported {count} calendar events to {file}",
+                    "{count} acara kalender diekspor ke {file}"
+                )
             } else {
-                t!(lang, "Exported {count} contacts to {file}", "{count} kontak diekspor ke {file}")
+                tn!(
+                    lang,
+                    count,
+                    "Exported {count} contact to {file}",
+                    "Exported {count} contacts to {file}",
+                    "{count} kontak diekspor ke {file}"
+                )
             });
         }
         None => {

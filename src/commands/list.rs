@@ -8,8 +8,8 @@ use crate::coach::index::Index;
 use crate::i18n::Lang;
 use crate::model::Contact;
 use crate::model::text::Folded;
-use crate::t;
 use crate::ui::Grid;
+use crate::{t, tn};
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -167,7 +167,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
             grid.cell(cell);
         }
         if let Some(days) = r.overdue_days {
-            grid.cell(&[&t!(lang, "{days} days", "{days} hari")]);
+            grid.cell(&[&tn!(lang, days, "{days} day", "{days} days", "{days} hari")]);
         }
         if let Some(w) = r.warmth {
             grid.cell(&[&w.to_string()]);
@@ -176,7 +176,13 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let order: Vec<usize> = order.iter().map(|&n| at[n]).collect();
     app.ui.table_lines(header, &grid, &order)?;
     let (shown, total) = (order.len(), net.contacts.len());
-    app.ui.info(t!(lang, "{shown} of {total} contacts", "{shown} dari {total} kontak"));
+    app.ui.info(tn!(
+        lang,
+        total,
+        "{shown} of {total} contact",
+        "{shown} of {total} contacts",
+        "{shown} dari {total} kontak"
+    ));
     Ok(())
 }
 

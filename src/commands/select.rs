@@ -8,8 +8,8 @@ use crate::coach::shape::{self, Shape};
 use crate::coach::stage_up::{self, StageUp};
 use crate::model::{Circle, Network, Pick, Plan, Stage};
 use crate::prompt::Prompter;
-use crate::t;
 use crate::ui::style;
+use crate::{t, tn};
 use serde::Serialize;
 use serde_json::Map;
 use uuid::Uuid;
@@ -115,7 +115,13 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         print_json(&chosen, true)?;
     }
     let count = chosen.len();
-    app.ui.info(t!(lang, "Saved this week's plan: {count} people.", "Rencana minggu ini tersimpan: {count} orang."));
+    app.ui.info(tn!(
+        lang,
+        count,
+        "Saved this week's plan: {count} person.",
+        "Saved this week's plan: {count} people.",
+        "Rencana minggu ini tersimpan: {count} orang."
+    ));
     Ok(())
 }
 
@@ -220,8 +226,10 @@ pub fn shape_lines(app: &App, s: &Shape) -> Vec<String> {
     let (total, new) = (s.total, s.new_this_month);
     let mut lines = vec![ui.paint(
         style::HEADING,
-        t!(
+        tn!(
             lang,
+            total,
+            "Your network: {total} person, {new} new this month",
             "Your network: {total} people, {new} new this month",
             "Jaringan Anda: {total} orang, {new} baru bulan ini"
         ),

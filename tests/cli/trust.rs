@@ -208,7 +208,7 @@ fn due_dates_cross_month_and_year_ends() {
     assert_eq!(ps[1]["due"], "2027-02-01");
     let out = env.cmd().env("JEJARING_NOW", "2027-01-03").args(["promise", "list"]).assert().success();
     let out = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-    assert!(out.contains("New year card  (overdue 1 days)"), "{out}");
+    assert!(out.contains("New year card  (overdue 1 day)"), "{out}");
 }
 
 // ---------------------------------------------------------------- show, brief, list

@@ -199,3 +199,16 @@ fn the_goal_wizard_speaks_in_questions_not_flags() {
     assert_eq!(exit_code(s), 130);
     assert!(env.bytes().is_none(), "an interrupted wizard saves nothing");
 }
+
+#[test]
+fn counts_of_one_are_singular_in_lists_and_reviews() {
+    let env = TestEnv::new();
+    env.add("Wayan Sudiarta", &[]);
+    let (_, err) = env.ok(&["list"]);
+    assert_eq!(err, "1 of 1 contact\n");
+    env.ok(&["log", "wayan", "-m", "coffee"]);
+    let (out, _) = env.ok(&["review"]);
+    assert!(out.contains("1 interaction with 1 person"), "{out}");
+    let (out, _) = env.ok(&["--lang", "id", "review"]);
+    assert!(out.contains("1 interaksi dengan 1 orang"), "{out}");
+}

@@ -7,7 +7,7 @@ use crate::app::App;
 use crate::coach::progress;
 use crate::model::goal::{self, Change, Metric, ProgressEntry};
 use crate::model::text;
-use crate::t;
+use crate::{t, tn};
 use serde_json::Map;
 
 /// Show a goal's progress, or log progress by hand: +N, -N or =N
@@ -102,7 +102,7 @@ fn show(app: &App, query: &str) -> anyhow::Result<()> {
         app.ui.line(format!("  {line}"))?;
     }
     if let Some(d) = p.days_left.filter(|d| *d >= 0) {
-        app.ui.line(t!(lang, "  {d} days left", "  {d} hari lagi"))?;
+        app.ui.line(tn!(lang, d, "  {d} day left", "  {d} days left", "  {d} hari lagi"))?;
     }
     if !p.measured && g.metric == Metric::PromisesKept {
         app.ui.line(t!(

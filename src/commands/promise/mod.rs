@@ -8,7 +8,7 @@ mod resolve;
 use crate::app::App;
 use crate::i18n::Lang;
 use crate::model::{Network, Outcome, Promise};
-use crate::t;
+use crate::{t, tn};
 use chrono::NaiveDate;
 
 /// Record a promise, or list and resolve them
@@ -60,7 +60,7 @@ pub fn line(p: &Promise, net: &Network, today: NaiveDate, lang: Lang) -> String 
         }
         Outcome::Overdue => {
             let days = (today - p.due).num_days();
-            t!(lang, "overdue {days} days", "terlambat {days} hari")
+            tn!(lang, days, "overdue {days} day", "overdue {days} days", "terlambat {days} hari")
         }
         Outcome::KeptOnTime => t!(lang, "kept on time", "ditepati tepat waktu"),
         Outcome::KeptLate => t!(lang, "kept late", "ditepati terlambat"),

@@ -3,8 +3,8 @@
 use crate::app::App;
 use crate::dates::{self, Lean};
 use crate::model::Review;
-use crate::t;
 use crate::ui::style;
+use crate::{t, tn};
 use anyhow::Context;
 
 /// List past reviews with their key numbers
@@ -90,11 +90,9 @@ pub fn show(app: &App, args: ShowArgs) -> anyhow::Result<()> {
     )?;
     let (talks, people, new, they, you) =
         (n.interactions, n.people, n.new_people, n.they_reached_out, n.you_reached_out);
-    ui.line(t!(
-        lang,
-        "  {talks} interactions with {people} people, {new} new",
-        "  {talks} interaksi dengan {people} orang, {new} baru"
-    ))?;
+    let talks = tn!(lang, talks, "{talks} interaction", "{talks} interactions", "{talks} interaksi");
+    let people = tn!(lang, people, "{people} person", "{people} people", "{people} orang");
+    ui.line(t!(lang, "  {talks} with {people}, {new} new", "  {talks} dengan {people}, {new} baru"))?;
     ui.line(t!(
         lang,
         "  who made the first move: you {you}, they {they}",

@@ -6,8 +6,8 @@ use crate::commands::goal::render as goal_render;
 use crate::commands::promise;
 use crate::i18n::Lang;
 use crate::model::{Network, Stage};
-use crate::t;
 use crate::ui::style;
+use crate::{t, tn};
 
 /// Section headings are numbered like the steps of the check-in.
 fn heading(app: &App, n: usize, en_id: (String, String)) -> String {
@@ -42,8 +42,10 @@ pub fn report(app: &App, net: &Network, r: &Report) -> Vec<String> {
         )),
         Some(p) => {
             let (done, total) = (p.reached.len(), p.reached.len() + p.missed.len());
-            lines.push(t!(
+            lines.push(tn!(
                 lang,
+                total,
+                "  reached {done} of {total} planned person",
                 "  reached {done} of {total} planned people",
                 "  menghubungi {done} dari {total} orang yang direncanakan"
             ));
@@ -61,7 +63,10 @@ pub fn report(app: &App, net: &Network, r: &Report) -> Vec<String> {
     let n = &r.numbers;
     let (talks, people, new, they, you) =
         (n.interactions, n.people, n.new_people, n.they_reached_out, n.you_reached_out);
-    lines.push(t!(lang, "  {talks} interactions with {people} people", "  {talks} interaksi dengan {people} orang"));
+    let quiet = talks == 0;
+    let talks = tn!(lang, talks, "{talks} interaction", "{talks} interactions", "{talks} interaksi");
+    let people = tn!(lang, people, "{people} person", "{people} people", "{people} orang");
+    lines.push(t!(lang, "  {talks} with {people}", "  {talks} dengan {people}"));
     lines.push(t!(
         lang,
         "  who made the first move: you {you}, they {they}",
@@ -71,7 +76,7 @@ pub fn report(app: &App, net: &Network, r: &Report) -> Vec<String> {
         r.new_by_stage.iter().map(|(k, n)| format!("{} {n}", Stage::from_key(k).label(lang))).collect();
     let by_stage = if by_stage.is_empty() { String::new() } else { format!(" ({})", by_stage.join(", ")) };
     lines.push(t!(lang, "  new people: {new}{by_stage}", "  orang baru: {new}{by_stage}"));
-    if talks == 0 {
+    if quiet {
         lines.push(t!(
             lang,
             "  a quiet week; one message to someone you like is enough to restart",
