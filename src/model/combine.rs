@@ -87,12 +87,27 @@ pub fn apply(net: &mut Network, merged: Contact, b: Uuid) -> bool {
             plan.picks.iter_mut().filter(|p| p.contact == b).for_each(|p| p.contact = a);
         }
     }
-    net.facts.iter_mut().filter(|f| f.contact == b).for_each(|f| f.contact = a);
+    move_facts(net, a, b);
     net.promises.iter_mut().filter(|p| p.contact == b).for_each(|p| p.contact = a);
     net.trust_notes.iter_mut().filter(|n| n.contact == b).for_each(|n| n.contact = a);
     net.stage_changes.iter_mut().filter(|s| s.contact == b).for_each(|s| s.contact = a);
     net.contacts.remove(ib);
     true
+}
+
+/// Makes B's facts A's. Facts are numbered per person, so a fact of B's whose number A
+/// already uses takes the next free one: `know --fix N` must name one fact only.
+fn move_facts(net: &mut Network, a: Uuid, b: Uuid) {
+    let both = |c: &Uuid| *c == a || *c == b;
+    let mut next = net.facts.iter().filter(|f| both(&f.contact)).map(|f| f.n).max().unwrap_or(0) + 1;
+    let taken: std::collections::HashSet<u32> = net.facts.iter().filter(|f| f.contact == a).map(|f| f.n).collect();
+    for f in net.facts.iter_mut().filter(|f| f.contact == b) {
+        if taken.contains(&f.n) {
+            f.n = next;
+            next += 1;
+        }
+        f.contact = a;
+    }
 }
 
 /// A's fields with B's merged in: (merged, fields gained, B's values kept aside).
@@ -249,5 +264,28 @@ mod tests {
 
     fn plan_of(net: &Network) -> Combined {
         plan(net, 0, 1)
+    }
+
+    #[test]
+    fn facts_moved_from_b_keep_numbers_a_does_not_use() {
+        use crate::model::fact::{Fact, Topic};
+        let (a, b) = (person("A", 0), person("B", 0));
+        let (ia, ib) = (a.id, b.id);
+        let fact = |contact, n| Fact {
+            id: Uuid::now_v7(),
+            n,
+            contact,
+            topic: Topic::Work,
+            text: format!("fact {n}"),
+            on: "2026-11-01".parse().unwrap(),
+            logged: Utc.timestamp_opt(0, 0).unwrap(),
+            extra: Map::new(),
+        };
+        let mut net = Network { contacts: vec![a.clone(), b], ..Network::default() };
+        net.facts = vec![fact(ia, 1), fact(ia, 2), fact(ib, 1), fact(ib, 5)];
+        assert!(apply(&mut net, a, ib));
+        let numbers: Vec<u32> = net.facts.iter().map(|f| f.n).collect();
+        assert_eq!(numbers, [1, 2, 6, 5], "B's #1 collides with A's and takes the next free number");
+        assert!(net.facts.iter().all(|f| f.contact == ia));
     }
 }
