@@ -4,6 +4,7 @@
 
 use crate::i18n::Lang;
 use crate::t;
+use crate::ui::shown;
 use inquire::InquireError;
 
 /// The user pressed Ctrl-C or Esc at a prompt: stop and save nothing.
@@ -41,8 +42,11 @@ impl Terminal {
 
 impl Prompter for Terminal {
     fn text(&mut self, question: &str, help: Option<&str>) -> anyhow::Result<String> {
-        let mut p = inquire::Text::new(question);
-        if let Some(h) = help {
+        // Questions name contacts: shown harmlessly, like every value on the terminal.
+        let question = shown(question);
+        let mut p = inquire::Text::new(&question);
+        let help = help.map(shown);
+        if let Some(h) = &help {
             p = p.with_help_message(h);
         }
         p.prompt().map_err(|e| self.map(e))
@@ -50,7 +54,7 @@ impl Prompter for Terminal {
 
     fn confirm(&mut self, question: &str, default: bool) -> anyhow::Result<bool> {
         let lang = self.lang;
-        inquire::Confirm::new(question)
+        inquire::Confirm::new(&shown(question))
             .with_default(default)
             .with_parser(&|s: &str| match s.trim().to_lowercase().as_str() {
                 "y" | "yes" | "ya" => Ok(true),
@@ -75,7 +79,7 @@ impl Prompter for Terminal {
             "[↑↓ to move, enter to select, type to filter]",
             "[↑↓ untuk pindah, enter untuk memilih, ketik untuk menyaring]"
         );
-        inquire::Select::new(question, options.to_vec())
+        inquire::Select::new(&shown(question), options.iter().map(|o| shown(o).into_owned()).collect())
             .with_starting_cursor(default)
             .with_help_message(&help)
             .raw_prompt()

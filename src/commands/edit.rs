@@ -82,17 +82,35 @@ fn edit_interactively(app: &App, query: &str) -> anyhow::Result<()> {
         let net = app.open_read()?.into_network();
         net.contacts[resolve::contact(&net, query, lang)?].clone()
     };
-    let after = edit_in_editor(&before, app)?;
-    let mut store = app.open_write()?;
-    let name = before.name.clone();
-    let Some(index) = store.net.contact_index(&before.id).filter(|&i| store.net.contacts[i] == before) else {
-        anyhow::bail!(t!(
-            lang,
-            "{name} changed in another jejaring while you were editing; nothing saved, run `jejaring edit` again",
-            "{name} diubah oleh jejaring lain selama Anda menyunting; tidak ada yang disimpan, jalankan `jejaring edit` lagi"
-        ));
-    };
-    save(app, &mut store, index, &before, after)
+    let (edited, path) = edit_in_editor(&before, app)?;
+    // Until the edit is saved, the file holds the user's work: on any refusal it stays,
+    // and the error says where.
+    let saved = edited.and_then(|after| {
+        let mut store = app.open_write()?;
+        let name = before.name.clone();
+        let Some(index) = store.net.contact_index(&before.id).filter(|&i| store.net.contacts[i] == before) else {
+            anyhow::bail!(t!(
+                lang,
+                "{name} changed in another jejaring while you were editing",
+                "{name} diubah oleh jejaring lain selama Anda menyunting"
+            ));
+        };
+        save(app, &mut store, index, &before, after)
+    });
+    match saved {
+        Ok(()) => {
+            let _ = std::fs::remove_file(&path);
+            Ok(())
+        }
+        Err(e) => {
+            let path = path.display();
+            Err(e.context(t!(
+                lang,
+                "nothing was saved; your edit is kept in {path} (run `jejaring edit` again and copy your changes from it)",
+                "tidak ada yang disimpan; suntingan Anda tersimpan di {path} (jalankan `jejaring edit` lagi dan salin perubahan dari situ)"
+            )))
+        }
+    }
 }
 
 /// Stores the edited contact at `index` (unless nothing changed) and reports it.
@@ -147,7 +165,9 @@ fn apply(args: &Args, c: &mut Contact, app: &App) -> anyhow::Result<()> {
 
 /// Opens the contact as JSON in the user's editor and reads it back. The id, handle and
 /// added date cannot be changed this way; every field is checked as the flags would be.
-fn edit_in_editor(before: &Contact, app: &App) -> anyhow::Result<Contact> {
+/// Once the editor has closed well, its file is handed back with the edited contact (or
+/// the reason it was refused), for the caller to remove once the edit is saved.
+fn edit_in_editor(before: &Contact, app: &App) -> anyhow::Result<(anyhow::Result<Contact>, std::path::PathBuf)> {
     let lang = app.ui.lang;
     let editor = std::env::var("VISUAL").or_else(|_| std::env::var("EDITOR")).unwrap_or_else(|_| "vi".into());
     // The shared temp folder is readable by everyone: the file is made fresh (never
@@ -162,16 +182,23 @@ fn edit_in_editor(before: &Contact, app: &App) -> anyhow::Result<Contact> {
         .arg(&path)
         .status()
         .with_context(|| format!("could not start the editor {editor:?}"));
-    let read = std::fs::read_to_string(&path);
-    let _ = std::fs::remove_file(&path);
-    if !status?.success() {
+    if !status.as_ref().is_ok_and(|s| s.success()) {
+        let _ = std::fs::remove_file(&path);
+        status?;
         anyhow::bail!(t!(
             lang,
             "the editor exited with an error; nothing changed",
             "editor keluar dengan galat; tidak ada yang berubah"
         ));
     }
-    let mut after: Contact = serde_json::from_str(&read?).map_err(|e| {
+    let checked =
+        std::fs::read_to_string(&path).map_err(anyhow::Error::from).and_then(|read| check_edited(before, &read, lang));
+    Ok((checked, path))
+}
+
+/// The contact the editor left in `read`, checked as the flags would check it.
+fn check_edited(before: &Contact, read: &str, lang: crate::i18n::Lang) -> anyhow::Result<Contact> {
+    let mut after: Contact = serde_json::from_str(read).map_err(|e| {
         anyhow::anyhow!(t!(
             lang,
             "the edited contact is not valid: {e}; nothing changed",
@@ -196,6 +223,12 @@ fn edit_in_editor(before: &Contact, app: &App) -> anyhow::Result<Contact> {
     }
     for a in &mut after.addresses {
         *a = text::line("address", a, text::MAX_LINE)?;
+    }
+    for (field, value) in [("org", &mut after.org), ("role", &mut after.role), ("met_at", &mut after.met_at)] {
+        *value = value.as_deref().map(|v| text::optional_line(field, v)).transpose()?.flatten();
+    }
+    for (field, value) in [("note", &mut after.note), ("impression", &mut after.impression)] {
+        *value = value.as_deref().map(|v| text::optional_text(field, v)).transpose()?.flatten();
     }
     if let Some(l) = &after.linkedin {
         after.linkedin = super::fields::optional_linkedin(l)?;

@@ -1,5 +1,12 @@
 //! Checks on what the user types before it reaches the data file: empty names,
 //! control characters, absurd lengths, malformed emails and phone numbers.
+//!
+//! "Control characters" include what a terminal would act on or a reader could not see:
+//! escape sequences and every other C0/C1 control, the marks that reorder text (the
+//! right-to-left override U+202E and its kin) and zero-width characters. A zero-width
+//! joiner or non-joiner stays allowed between two non-ASCII characters, where emoji
+//! sequences and some scripts need it. `ui::shown` renders the same characters
+//! harmlessly when a value that got in another way (a hand-edited file) is printed.
 
 use crate::i18n::Lang;
 use crate::t;
@@ -44,8 +51,8 @@ impl InputError {
             ),
             InputError::Control { field } => t!(
                 lang,
-                "{field} contains control characters; use plain text",
-                "{field} berisi karakter kontrol; gunakan teks biasa"
+                "{field} contains control or invisible characters (an escape code, a right-to-left mark, a zero-width space…); use plain text",
+                "{field} berisi karakter kontrol atau tak terlihat (kode escape, tanda kanan-ke-kiri, spasi nol-lebar…); gunakan teks biasa"
             ),
             InputError::Email(v) => t!(
                 lang,
@@ -77,7 +84,7 @@ pub fn line(field: &'static str, value: &str, max: usize) -> Result<String, Inpu
     if value.is_empty() {
         return Err(InputError::Empty { field });
     }
-    if value.chars().any(char::is_control) {
+    if first_unsafe(value, false).is_some() {
         return Err(InputError::Control { field });
     }
     check_len(field, value, max)?;
@@ -90,7 +97,7 @@ pub fn text(field: &'static str, value: &str) -> Result<String, InputError> {
     if value.is_empty() {
         return Err(InputError::Empty { field });
     }
-    if value.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r') {
+    if first_unsafe(&value.replace("\r\n", "\n"), true).is_some() {
         return Err(InputError::Control { field });
     }
     check_len(field, value, MAX_TEXT)?;
@@ -128,7 +135,10 @@ pub fn email(value: &str) -> Result<String, InputError> {
 /// A phone number as the user writes it, with at least three digits; an extension,
 /// letters and a fax mark are kept, invisible marks dropped (see `model::phone`).
 pub fn phone(value: &str) -> Result<String, InputError> {
-    let v = line("--phone", value, 64)?;
+    // Address books wrap numbers in direction marks; a number has no text to reorder,
+    // so invisible marks are dropped here (control characters are still refused).
+    let value: String = value.chars().filter(|&c| c.is_control() || !is_unsafe(c, None, None, false)).collect();
+    let v = line("--phone", &value, 64)?;
     super::phone::normalise(&v).ok_or(InputError::Phone(v))
 }
 
@@ -144,6 +154,34 @@ pub fn url(value: &str) -> Result<String, InputError> {
 pub fn tag(value: &str) -> Result<String, InputError> {
     let v = line("--tag", value, 64)?;
     Ok(v.to_lowercase())
+}
+
+/// Where the first character a terminal would act on, or a reader could not see, sits
+/// in `s` (see the module note); `lines`: newlines and tabs are text (notes).
+pub fn first_unsafe(s: &str, lines: bool) -> Option<usize> {
+    let mut prev: Option<char> = None;
+    let mut chars = s.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        if is_unsafe(c, prev, next, lines) {
+            return Some(at);
+        }
+        prev = Some(c);
+    }
+    None
+}
+
+/// Whether `c`, between `prev` and `next`, is a character no value should carry.
+pub fn is_unsafe(c: char, prev: Option<char>, next: Option<char>, lines: bool) -> bool {
+    match c {
+        '\n' | '\t' => !lines,
+        // Joiners shape emoji and some scripts; between two ASCII letters they only hide.
+        '\u{200C}' | '\u{200D}' => !(prev.is_some_and(|p| !p.is_ascii()) && next.is_some_and(|n| !n.is_ascii())),
+        // Marks that reorder text, and characters of no width.
+        '\u{061C}' | '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' => true,
+        '\u{2066}'..='\u{2069}' | '\u{180E}' | '\u{FEFF}' => true,
+        c => c.is_control(),
+    }
 }
 
 fn check_len(field: &'static str, value: &str, max: usize) -> Result<(), InputError> {

@@ -9,8 +9,10 @@
 
 mod fit;
 mod grid;
+mod safe;
 
 pub use grid::Grid;
+pub use safe::shown;
 
 use crate::i18n::Lang;
 use anstyle::{AnsiColor, Style};
@@ -93,7 +95,7 @@ impl Ui {
     /// Writes one line of data to stdout.
     pub fn line(&self, text: impl AsRef<str>) -> io::Result<()> {
         let mut out = Stdout(self);
-        out.write_all(text.as_ref().as_bytes())?;
+        out.write_all(shown(text.as_ref()).as_bytes())?;
         out.write_all(b"\n")
     }
 
@@ -102,7 +104,7 @@ impl Ui {
         let mut out = Stdout(self);
         // `io::Error::from` hands back serde_json's underlying I/O error as it was, so a
         // closed pipe (`jejaring list --json | head`) is still recognised as one.
-        serde_json::to_writer_pretty(&mut out, value).map_err(io::Error::from)?;
+        serde_json::to_writer_pretty(Shown(&mut out, safe::json_shown), value).map_err(io::Error::from)?;
         out.write_all(b"\n")
     }
 
@@ -156,7 +158,7 @@ impl Ui {
         if self.stdout_tty {
             let _ = self.flush();
         }
-        let _ = writeln!(io::stderr().lock(), "{msg}");
+        let _ = writeln!(io::stderr().lock(), "{}", shown(msg));
     }
 
     /// A table with the given header, to fill and hand to `show_table`. It has no
@@ -171,18 +173,23 @@ impl Ui {
         if self.stdout_tty {
             return self.fitted(&table.header, &table.rows);
         }
-        if table.rows.iter().flatten().any(|cell| cell.contains('\x1b')) {
+        // Cells made harmless (jejaring's own colours made escapes) before the layout.
+        let safe = |cells: &[String]| cells.iter().map(|c| shown(c).into_owned()).collect::<Vec<_>>();
+        let (header, rows) = (safe(&table.header), table.rows.iter().map(|r| safe(r)).collect::<Vec<_>>());
+        if rows.iter().flatten().any(|cell| cell.contains('\x1b')) {
             // Colour forced on a pipe: comfy-table would count the colour codes as text
             // and misalign the columns; the fitted layout, never narrowed, measures them.
-            let text = fit::render(&table.header, &table.rows, usize::MAX / 4, '-');
+            let text = fit::render(&header, &rows, usize::MAX / 4, '-');
             return Stdout(self).write_all(text.as_bytes());
         }
         let mut piped = pipe_table();
-        piped.set_header(table.header.clone());
-        for row in &table.rows {
-            piped.add_row(row.clone());
+        piped.set_header(header);
+        for row in rows {
+            piped.add_row(row);
         }
-        self.line(piped.to_string())
+        let mut out = Stdout(self);
+        out.write_all(piped.to_string().as_bytes())?;
+        out.write_all(b"\n")
     }
 
     /// Writes the grid's rows in `order` as a table: on a terminal fitted to its width;
@@ -196,7 +203,7 @@ impl Ui {
             return self.fitted(&header, &rows);
         }
         if let Some(widths) = grid::plain_widths(&header, grid) {
-            return grid::write_plain(&header, grid, order, &widths, &mut Stdout(self));
+            return grid::write_plain(&header, grid, order, &widths, &mut Shown(Stdout(self), shown));
         }
         let mut table = pipe_table();
         table.set_header(header);
@@ -209,7 +216,11 @@ impl Ui {
     /// A table fitted to the terminal's width (80 when it cannot be told).
     fn fitted(&self, header: &[String], rows: &[Vec<String>]) -> io::Result<()> {
         let width = terminal_size::terminal_size().map_or(80, |(w, _)| usize::from(w.0));
-        let text = fit::render(header, rows, width, '─');
+        // Cells made harmless (and jejaring's own colours made escapes) before fitting,
+        // so the fitting sees only escapes it knows.
+        let safe = |cells: &[String]| cells.iter().map(|c| shown(c).into_owned()).collect::<Vec<_>>();
+        let rows: Vec<Vec<String>> = rows.iter().map(|r| safe(r)).collect();
+        let text = fit::render(&safe(header), &rows, width, '─');
         Stdout(self).write_all(text.as_bytes())
     }
 }
@@ -259,6 +270,29 @@ impl Write for Stdout<'_> {
     }
 }
 
+/// A writer that passes each piece of text through `safe` (each write is whole text:
+/// the writers above write a `str` at a time).
+struct Shown<W: Write>(W, fn(&str) -> std::borrow::Cow<'_, str>);
+
+impl<W: Write> Write for Shown<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match std::str::from_utf8(buf) {
+            Ok(text) => self.0.write_all((self.1)(text).as_bytes())?,
+            Err(_) => self.0.write_all(buf)?,
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
+}
+
+/// Styled text, the styles as markers that `shown` turns into escapes (see `safe`).
 fn paint(on: bool, style: Style, text: impl std::fmt::Display) -> String {
-    if on { format!("{style}{text}{style:#}") } else { text.to_string() }
+    if on {
+        format!("{}{text}{}", safe::marked(&format!("{style}")), safe::marked(&format!("{style:#}")))
+    } else {
+        text.to_string()
+    }
 }

@@ -103,12 +103,22 @@ fn hundred_kilobyte_fields() {
 #[test]
 fn control_characters() {
     let env = env();
-    refused(&env, &["add-contact", "Bu\u{7}di"], 1, "NAME contains control characters; use plain text");
-    refused(&env, &["add-contact", "\u{1b}[31mRed\u{1b}[0m"], 1, "NAME contains control characters");
-    refused(&env, &["add-contact", "Putri", "--org", "Bank\nMandiri"], 1, "--org contains control characters");
-    refused(&env, &["add-contact", "Putri", "--tag", "a\tb"], 1, "--tag contains control characters");
-    refused(&env, &["edit", "budi", "--note", "bell\u{7}"], 1, "--note contains control characters");
-    refused(&env, &["log", "budi", "-m", "esc \u{1b}[2J"], 1, "TEXT contains control characters");
+    refused(
+        &env,
+        &["add-contact", "Bu\u{7}di"],
+        1,
+        "NAME contains control or invisible characters (an escape code, a right-to-left mark, a zero-width space…); use plain text",
+    );
+    refused(&env, &["add-contact", "\u{1b}[31mRed\u{1b}[0m"], 1, "NAME contains control or invisible characters");
+    refused(
+        &env,
+        &["add-contact", "Putri", "--org", "Bank\nMandiri"],
+        1,
+        "--org contains control or invisible characters",
+    );
+    refused(&env, &["add-contact", "Putri", "--tag", "a\tb"], 1, "--tag contains control or invisible characters");
+    refused(&env, &["edit", "budi", "--note", "bell\u{7}"], 1, "--note contains control or invisible characters");
+    refused(&env, &["log", "budi", "-m", "esc \u{1b}[2J"], 1, "TEXT contains control or invisible characters");
     // Newlines and tabs are fine in free text.
     env.ok(&["edit", "ana", "--note", "line one\nline two\ttabbed"]);
     assert_eq!(env.contact("Ana Lestari")["note"], "line one\nline two\ttabbed");

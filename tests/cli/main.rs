@@ -22,6 +22,7 @@ mod contacts;
 mod crash;
 mod dupes;
 mod env;
+mod escapes;
 mod global;
 mod goals;
 mod goals_pty;
