@@ -193,37 +193,60 @@ pub fn warmth(inp: &Inputs, today: NaiveDate) -> Warmth {
 impl Reason {
     /// The reason as a sentence fragment for the reader.
     pub fn describe(&self, lang: Lang) -> String {
+        // Short gaps read as words ("today", "yesterday"), a rhythm of one day in the
+        // singular ("every day"): never "1 days".
+        let ago = |d: i64| match d {
+            0 => t!(lang, "today", "hari ini"),
+            1 => t!(lang, "yesterday", "kemarin"),
+            _ => tn!(lang, d, "{d} day ago", "{d} days ago", "{d} hari lalu"),
+        };
+        let every = |e: u32| tn!(lang, e, "every day", "every {e} days", "setiap {e} hari");
+        let within = |e: u32| tn!(lang, e, "within a day", "within {e} days", "dalam {e} hari");
         match *self {
-            Reason::Overdue { days_since, every_days, chosen: true } => t!(
-                lang,
-                "last conversation {days_since} days ago; you wanted every {every_days} days",
-                "terakhir bicara {days_since} hari lalu; Anda ingin setiap {every_days} hari"
-            ),
-            Reason::Overdue { days_since, every_days, chosen: false } => t!(
-                lang,
-                "last conversation {days_since} days ago; about every {every_days} days suits this contact",
-                "terakhir bicara {days_since} hari lalu; sekitar setiap {every_days} hari cocok untuk kontak ini"
-            ),
-            Reason::FollowUp { days_since, every_days, first: true, late: true } => t!(
-                lang,
-                "met {days_since} days ago and no follow-up yet; someone newly met needs one within {every_days} days",
-                "bertemu {days_since} hari lalu dan belum ada tindak lanjut; orang yang baru dikenal perlu disapa lagi dalam {every_days} hari"
-            ),
-            Reason::FollowUp { days_since, every_days, first: true, late: false } => t!(
-                lang,
-                "met {days_since} days ago; a first follow-up is due within {every_days} days of meeting",
-                "bertemu {days_since} hari lalu; tindak lanjut pertama sebaiknya dalam {every_days} hari setelah bertemu"
-            ),
-            Reason::FollowUp { days_since, every_days, first: false, late: true } => t!(
-                lang,
-                "last conversation {days_since} days ago; someone newly met needs a follow-up every {every_days} days",
-                "terakhir bicara {days_since} hari lalu; orang yang baru dikenal perlu disapa setiap {every_days} hari"
-            ),
-            Reason::FollowUp { days_since, every_days, first: false, late: false } => t!(
-                lang,
-                "talked {days_since} days ago, within the {every_days}-day follow-up of someone newly met",
-                "bicara {days_since} hari lalu, masih dalam tindak lanjut {every_days} hari untuk orang yang baru dikenal"
-            ),
+            Reason::Overdue { days_since, every_days, chosen: true } => {
+                let (ago, every) = (ago(days_since), every(every_days));
+                t!(lang, "last conversation {ago}; you wanted {every}", "terakhir bicara {ago}; Anda ingin {every}")
+            }
+            Reason::Overdue { days_since, every_days, chosen: false } => {
+                let (ago, every) = (ago(days_since), every(every_days));
+                t!(
+                    lang,
+                    "last conversation {ago}; about {every} suits this contact",
+                    "terakhir bicara {ago}; sekitar {every} cocok untuk kontak ini"
+                )
+            }
+            Reason::FollowUp { days_since, every_days, first: true, late: true } => {
+                let (ago, within) = (ago(days_since), within(every_days));
+                t!(
+                    lang,
+                    "met {ago} and no follow-up yet; someone newly met needs one {within}",
+                    "bertemu {ago} dan belum ada tindak lanjut; orang yang baru dikenal perlu disapa lagi {within}"
+                )
+            }
+            Reason::FollowUp { days_since, every_days, first: true, late: false } => {
+                let (ago, within) = (ago(days_since), within(every_days));
+                t!(
+                    lang,
+                    "met {ago}; a first follow-up is due {within} of meeting",
+                    "bertemu {ago}; tindak lanjut pertama sebaiknya {within} setelah bertemu"
+                )
+            }
+            Reason::FollowUp { days_since, every_days, first: false, late: true } => {
+                let (ago, every) = (ago(days_since), every(every_days));
+                t!(
+                    lang,
+                    "last conversation {ago}; someone newly met needs a follow-up {every}",
+                    "terakhir bicara {ago}; orang yang baru dikenal perlu disapa {every}"
+                )
+            }
+            Reason::FollowUp { days_since, every_days, first: false, late: false } => {
+                let ago = ago(days_since);
+                t!(
+                    lang,
+                    "talked {ago}, within the {every_days}-day follow-up of someone newly met",
+                    "bicara {ago}, masih dalam tindak lanjut {every_days} hari untuk orang yang baru dikenal"
+                )
+            }
             Reason::OnRhythm { days_since: 0, every_days, .. } => t!(
                 lang,
                 "talked today, within the {every_days}-day rhythm",
@@ -437,5 +460,18 @@ mod tests {
         let sum: i32 = w.factors.iter().map(|f| f.points).sum();
         assert_eq!(i32::from(w.score), sum.clamp(0, 100));
         assert!(w.score > 50);
+    }
+
+    #[test]
+    fn a_one_day_rhythm_and_short_gaps_are_never_said_as_1_days() {
+        let r = Reason::Overdue { days_since: 2, every_days: 1, chosen: true };
+        assert_eq!(r.describe(Lang::En), "last conversation 2 days ago; you wanted every day");
+        let r = Reason::FollowUp { days_since: 1, every_days: 7, first: false, late: false };
+        assert_eq!(r.describe(Lang::En), "talked yesterday, within the 7-day follow-up of someone newly met");
+        let r = Reason::FollowUp { days_since: 8, every_days: 7, first: true, late: true };
+        assert_eq!(
+            r.describe(Lang::Id),
+            "bertemu 8 hari lalu dan belum ada tindak lanjut; orang yang baru dikenal perlu disapa lagi dalam 7 hari"
+        );
     }
 }
