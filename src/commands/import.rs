@@ -255,18 +255,15 @@ fn print(app: &App, r: &Report) -> anyhow::Result<()> {
             "Impor selesai: {added} ditambah, {updated} diperbarui, {unchanged} tetap, {skipped} dilewati"
         )
     });
-    match r.possible_duplicates {
-        0 => {}
-        1 => app.ui.info(t!(
+    let n = r.possible_duplicates;
+    if n > 0 {
+        app.ui.info(tn!(
             lang,
-            "1 possible duplicate — see `jejaring dupes`",
-            "1 kemungkinan duplikat — lihat `jejaring dupes`"
-        )),
-        n => app.ui.info(t!(
-            lang,
+            n,
+            "{n} possible duplicate — see `jejaring dupes`",
             "{n} possible duplicates — see `jejaring dupes`",
             "{n} kemungkinan duplikat — lihat `jejaring dupes`"
-        )),
+        ));
     }
     Ok(())
 }

@@ -13,8 +13,8 @@ use crate::dates::{self, Lean};
 use crate::model::goal::{self, Change, ProgressEntry};
 use crate::model::{Network, PromiseStatus, Review, text};
 use crate::prompt::Prompter;
-use crate::t;
 use crate::ui::style;
+use crate::{t, tn};
 use anyhow::Context;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
@@ -124,18 +124,14 @@ pub fn run(app: &App, args: CheckinArgs) -> anyhow::Result<()> {
 
     let mut store = app.open_write()?;
     let skipped = apply(&mut store.net, &decisions, today, app.clock.now);
-    match skipped {
-        0 => {}
-        1 => app.ui.warn(t!(
+    if skipped > 0 {
+        app.ui.warn(tn!(
             lang,
-            "1 promise or goal changed elsewhere during the review and was left as it is",
-            "1 janji atau tujuan berubah di tempat lain selama tinjauan dan dibiarkan"
-        )),
-        _ => app.ui.warn(t!(
-            lang,
+            skipped,
+            "{skipped} promise or goal changed elsewhere during the review and was left as it is",
             "{skipped} promises or goals changed elsewhere during the review and were left as they are",
             "{skipped} janji atau tujuan berubah di tempat lain selama tinjauan dan dibiarkan"
-        )),
+        ));
     }
     let replaced = replace_same_week(&mut store.net, end);
     // The week's numbers include the decisions just applied, not next week's plan.
