@@ -20,10 +20,13 @@ use uuid::Uuid;
 /// only (an extension, "112", a placeholder "0"); they never make two records one.
 pub const MIN_PHONE_DIGITS: usize = 7;
 
-/// A phone number's digits, when there are enough of them to identify someone.
+/// A phone number's key (`model::phone::key`: one key however it is spelled, with
+/// extensions and faxes kept apart), when its number has enough digits to identify
+/// someone.
 pub fn phone_key(phone: &str) -> Option<String> {
-    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
-    (digits.len() >= MIN_PHONE_DIGITS).then_some(digits)
+    let key = super::phone::key(phone);
+    let digits = key.chars().take_while(char::is_ascii_digit).count();
+    (digits >= MIN_PHONE_DIGITS).then_some(key)
 }
 
 /// An email address compared without regard to case.
@@ -261,6 +264,9 @@ mod tests {
     fn short_numbers_identify_nobody() {
         assert_eq!(phone_key("112"), None);
         assert_eq!(phone_key("+62 (812) 1111-2222").as_deref(), Some("6281211112222"));
+        // A fax or another extension of the same number is another line, not the same person.
+        assert_ne!(phone_key("+62 812 1111 2222 (fax)"), phone_key("+62 812 1111 2222"));
+        assert_ne!(phone_key("+1 418 656 9254 ext. 102"), phone_key("+1 418 656 9254"));
     }
 
     #[test]
