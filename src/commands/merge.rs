@@ -8,7 +8,7 @@ use crate::model::combine::{self, Combined, Kept, Moved};
 use crate::model::{Contact, Network};
 use crate::prompt::Prompter;
 use crate::store::backup;
-use crate::t;
+use crate::{t, tn};
 use serde::Serialize;
 
 /// Merge contact B into contact A (two records of one person)
@@ -147,29 +147,23 @@ fn describe(net: &Network, a: usize, b: usize, lang: Lang) -> String {
     lines.join("\n")
 }
 
-/// "3 interactions, 1 promise, 2 goal links".
+/// "3 interactions, 1 promise, 2 goal links": what moves, leaving out what is none.
 fn moved_list(m: &Moved, lang: Lang) -> String {
-    let mut out = Vec::new();
-    let mut add = |n: usize, one: String, many: String| match n {
-        0 => {}
-        1 => out.push(one),
-        _ => out.push(many),
-    };
-    let n = m.interactions;
-    add(n, t!(lang, "1 interaction", "1 interaksi"), t!(lang, "{n} interactions", "{n} interaksi"));
-    let n = m.facts;
-    add(n, t!(lang, "1 fact", "1 fakta"), t!(lang, "{n} facts", "{n} fakta"));
-    let n = m.promises;
-    add(n, t!(lang, "1 promise", "1 janji"), t!(lang, "{n} promises", "{n} janji"));
-    let n = m.trust_notes;
-    add(n, t!(lang, "1 trust note", "1 catatan kepercayaan"), t!(lang, "{n} trust notes", "{n} catatan kepercayaan"));
-    let n = m.stage_changes;
-    add(n, t!(lang, "1 stage change", "1 perubahan tahap"), t!(lang, "{n} stage changes", "{n} perubahan tahap"));
-    let n = m.goals;
-    add(n, t!(lang, "1 goal link", "1 kaitan tujuan"), t!(lang, "{n} goal links", "{n} kaitan tujuan"));
-    let n = m.plans;
-    add(n, t!(lang, "1 plan pick", "1 pilihan rencana"), t!(lang, "{n} plan picks", "{n} pilihan rencana"));
-    out.join(", ")
+    let counted = |n: usize, said: String| (n > 0).then_some(said);
+    let (i, f, p, t, s, g, k) = (m.interactions, m.facts, m.promises, m.trust_notes, m.stage_changes, m.goals, m.plans);
+    [
+        counted(i, tn!(lang, i, "{i} interaction", "{i} interactions", "{i} interaksi")),
+        counted(f, tn!(lang, f, "{f} fact", "{f} facts", "{f} fakta")),
+        counted(p, tn!(lang, p, "{p} promise", "{p} promises", "{p} janji")),
+        counted(t, tn!(lang, t, "{t} trust note", "{t} trust notes", "{t} catatan kepercayaan")),
+        counted(s, tn!(lang, s, "{s} stage change", "{s} stage changes", "{s} perubahan tahap")),
+        counted(g, tn!(lang, g, "{g} goal link", "{g} goal links", "{g} kaitan tujuan")),
+        counted(k, tn!(lang, k, "{k} plan pick", "{k} plan picks", "{k} pilihan rencana")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(", ")
 }
 
 /// The lines added to A's note: B's values that A's replaced.
