@@ -69,6 +69,21 @@ macro_rules! tn {
     };
 }
 
+/// A gap of `n` days in words: "today", "yesterday", "3 days ago", "tomorrow", "in 3
+/// days" (negative `n` is ahead). The one place these words are made.
+pub fn days_ago(n: i64, lang: Lang) -> String {
+    match n {
+        0 => t!(lang, "today", "hari ini"),
+        1 => t!(lang, "yesterday", "kemarin"),
+        -1 => t!(lang, "tomorrow", "besok"),
+        n if n < 0 => {
+            let n = -n;
+            t!(lang, "in {n} days", "{n} hari lagi")
+        }
+        n => t!(lang, "{n} days ago", "{n} hari lalu"),
+    }
+}
+
 /// A number a sentence can be inflected by (see `tn!`).
 pub trait Count: Copy {
     /// Whether English says this count in the singular.

@@ -195,11 +195,7 @@ impl Reason {
     pub fn describe(&self, lang: Lang) -> String {
         // Short gaps read as words ("today", "yesterday"), a rhythm of one day in the
         // singular ("every day"): never "1 days".
-        let ago = |d: i64| match d {
-            0 => t!(lang, "today", "hari ini"),
-            1 => t!(lang, "yesterday", "kemarin"),
-            _ => tn!(lang, d, "{d} day ago", "{d} days ago", "{d} hari lalu"),
-        };
+        let ago = |d: i64| crate::i18n::days_ago(d, lang);
         let every = |e: u32| tn!(lang, e, "every day", "every {e} days", "setiap {e} hari");
         let within = |e: u32| tn!(lang, e, "within a day", "within {e} days", "dalam {e} hari");
         match *self {

@@ -6,17 +6,7 @@ use chrono::NaiveDate;
 
 /// How long ago `day` was, seen from `today`.
 pub fn ago(day: NaiveDate, today: NaiveDate, lang: Lang) -> String {
-    let n = (today - day).num_days();
-    match n {
-        0 => t!(lang, "today", "hari ini"),
-        1 => t!(lang, "yesterday", "kemarin"),
-        -1 => t!(lang, "tomorrow", "besok"),
-        n if n < 0 => {
-            let n = -n;
-            t!(lang, "in {n} days", "{n} hari lagi")
-        }
-        n => t!(lang, "{n} days ago", "{n} hari lalu"),
-    }
+    crate::i18n::days_ago((today - day).num_days(), lang)
 }
 
 /// "never" for someone you have not talked to yet.
