@@ -211,6 +211,15 @@ impl Reason {
                     "terakhir bicara {ago}; sekitar {every} cocok untuk kontak ini"
                 )
             }
+            // Past the first 30 days they are no longer newly met: say what is true then.
+            Reason::FollowUp { days_since, first: true, late: true, .. } if days_since > cadence::NEW_DAYS => {
+                let ago = ago(days_since);
+                t!(
+                    lang,
+                    "met {ago} and never followed up; the first follow-up was due a week after meeting",
+                    "bertemu {ago} dan belum pernah ditindaklanjuti; tindak lanjut pertama mestinya seminggu setelah bertemu"
+                )
+            }
             Reason::FollowUp { days_since, every_days, first: true, late: true } => {
                 let (ago, within) = (ago(days_since), within(every_days));
                 t!(
@@ -469,5 +478,13 @@ mod tests {
             r.describe(Lang::Id),
             "bertemu 8 hari lalu dan belum ada tindak lanjut; orang yang baru dikenal perlu disapa lagi dalam 7 hari"
         );
+    }
+
+    #[test]
+    fn someone_met_long_ago_and_never_followed_up_is_not_called_newly_met() {
+        let r = Reason::FollowUp { days_since: 400, every_days: 7, first: true, late: true };
+        let said = r.describe(Lang::En);
+        assert_eq!(said, "met 400 days ago and never followed up; the first follow-up was due a week after meeting");
+        assert!(!said.contains("newly"));
     }
 }
