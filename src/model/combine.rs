@@ -4,7 +4,7 @@
 //! value A's wins and B's is handed back as [`Kept`] for the caller to write into A's
 //! note (in the user's language).
 
-use super::identity::phone_key;
+use super::phone;
 use super::{Contact, Network};
 use uuid::Uuid;
 
@@ -164,10 +164,9 @@ fn fields(a: &Contact, b: &Contact) -> (Contact, Vec<&'static str>, Vec<Kept>) {
         };
     let exact = |x: &str, y: &str| x == y;
     let caseless = |x: &str, y: &str| x.eq_ignore_ascii_case(y);
-    let digits = |x: &str, y: &str| match (phone_key(x), phone_key(y)) {
-        (Some(p), Some(q)) => p == q,
-        _ => x == y,
-    };
+    // One number however it is spelled, as import de-duplicates phones (short numbers too:
+    // identity's key only decides whether two records are one person).
+    let digits = |x: &str, y: &str| phone::key(x) == phone::key(y);
     join(&mut c.emails, &b.emails, "emails", &caseless);
     join(&mut c.phones, &b.phones, "phones", &digits);
     join(&mut c.tags, &b.tags, "tags", &caseless);
