@@ -3,12 +3,20 @@
 
 use crate::clock::Clock;
 use crate::demo;
+use crate::model::Network;
 use crate::prompt::{Prompter, Terminal};
-use crate::store::{Access, Saved, Store};
+use crate::store::{Saved, Store, Writer};
 use crate::t;
 use crate::ui::Ui;
 use std::path::PathBuf;
 use std::time::Duration;
+
+/// What `App::change` found to do: save the change and report `T`, or report `T` with
+/// nothing saved (the network already was as asked).
+pub enum Change<T> {
+    Save(T),
+    Unchanged(T),
+}
 
 /// The context a command runs in.
 pub struct App {
@@ -24,41 +32,55 @@ pub struct App {
 impl App {
     /// Opens the network for reading.
     pub fn open_read(&self) -> anyhow::Result<Store> {
-        self.open(Access::Read)
-    }
-
-    /// Opens the network to change it; the lock is held until the store is dropped.
-    pub fn open_write(&self) -> anyhow::Result<Store> {
-        self.open(Access::Write)
-    }
-
-    fn open(&self, access: Access) -> anyhow::Result<Store> {
         if self.demo {
             return Ok(Store::in_memory(demo::network(self.clock.today)?));
         }
-        let lang = self.ui.lang;
-        let path = self.data.display().to_string();
-        let store = Store::open(&self.data, access, self.lock_wait, || {
-            self.ui.info(t!(
-                lang,
-                "waiting for another jejaring to finish with {path}…",
-                "menunggu jejaring lain selesai dengan {path}…"
-            ))
-        })?;
+        let store = Store::open(&self.data, self.lock_wait, || self.say_waiting())?;
         // Every command ends the process soon after it is done with the network.
         Ok(store.freed_by_exit())
     }
 
-    /// Saves a changed network, or says that the demo keeps nothing.
-    pub fn save(&self, store: &mut Store) -> anyhow::Result<()> {
-        if store.save()? == Saved::NotInDemo {
-            self.ui.info(t!(
-                self.ui.lang,
-                "(demo network: this change is not saved)",
-                "(jaringan demo: perubahan ini tidak disimpan)"
-            ));
+    /// The one way a command changes the network: opens it for writing (the lock is
+    /// held throughout), lets `apply` change it, saves, and only then lets `report` print
+    /// what was done, so data on stdout is always data in the file. Ask every question
+    /// before calling this: the lock must not wait on the user.
+    pub fn change<T>(
+        &self,
+        apply: impl FnOnce(&mut Network) -> anyhow::Result<Change<T>>,
+        report: impl FnOnce(&Network, T) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        let mut store = self.open_write()?;
+        let done = match apply(&mut store.net)? {
+            Change::Save(done) => {
+                if store.save()? == Saved::NotInDemo {
+                    self.ui.info(t!(
+                        self.ui.lang,
+                        "(demo network: this change is not saved)",
+                        "(jaringan demo: perubahan ini tidak disimpan)"
+                    ));
+                }
+                done
+            }
+            Change::Unchanged(done) => done,
+        };
+        report(&store.net, done)
+    }
+
+    fn open_write(&self) -> anyhow::Result<Writer> {
+        if self.demo {
+            return Ok(Writer::in_memory(demo::network(self.clock.today)?));
         }
-        Ok(())
+        let store = Store::open_write(&self.data, self.lock_wait, || self.say_waiting())?;
+        Ok(store.freed_by_exit())
+    }
+
+    fn say_waiting(&self) {
+        let path = self.data.display().to_string();
+        self.ui.info(t!(
+            self.ui.lang,
+            "waiting for another jejaring to finish with {path}…",
+            "menunggu jejaring lain selesai dengan {path}…"
+        ))
     }
 
     /// Asks until the answer passes `check` (explaining each refusal) or is empty (None).

@@ -2,7 +2,7 @@
 //! network's shape. On a terminal the user accepts, swaps or skips each pick and the
 //! accepted ones become this week's plan.
 
-use crate::app::App;
+use crate::app::{App, Change};
 use crate::coach::select::{self, Candidate, Selection};
 use crate::coach::shape::{self, Shape};
 use crate::coach::stage_up::{self, StageUp};
@@ -108,21 +108,26 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
             return Ok(());
         }
     };
-    let mut store = app.open_write()?;
-    save_plan(&mut store.net, &chosen, app);
-    app.save(&mut store)?;
-    if app.ui.json {
-        print_json(&chosen, true)?;
-    }
-    let count = chosen.len();
-    app.ui.info(tn!(
-        lang,
-        count,
-        "Saved this week's plan: {count} person.",
-        "Saved this week's plan: {count} people.",
-        "Rencana minggu ini tersimpan: {count} orang."
-    ));
-    Ok(())
+    app.change(
+        |net| {
+            save_plan(net, &chosen, app);
+            Ok(Change::Save(()))
+        },
+        |_, ()| {
+            if app.ui.json {
+                print_json(&chosen, true)?;
+            }
+            let count = chosen.len();
+            app.ui.info(tn!(
+                lang,
+                count,
+                "Saved this week's plan: {count} person.",
+                "Saved this week's plan: {count} people.",
+                "Rencana minggu ini tersimpan: {count} orang."
+            ));
+            Ok(())
+        },
+    )
 }
 
 /// The most people a week's proposal can hold.

@@ -2,7 +2,7 @@
 //! level; with no contact, a summary of your reliability and trust across the network.
 
 use super::{promise, resolve};
-use crate::app::App;
+use crate::app::{App, Change};
 use crate::coach::index::Index;
 use crate::coach::reliability::{self, Reliability};
 use crate::dates::{self};
@@ -84,59 +84,89 @@ fn record(app: &App, who: &str, args: &Args) -> anyhow::Result<()> {
         Some(s) => dates::parse_past_day(s, today).context("--on")?,
         None => today,
     };
-    let mut store = app.open_write()?;
-    let net = &mut store.net;
-    let c = &net.contacts[resolve::contact(net, who, lang)?];
-    let (id, name) = (c.id, c.name.clone());
-    let (before, from_note) = Index::new(net).trust(c);
-    let level = match (args.level, args.up, args.down) {
-        // The level you already set: nothing to record unless there is a note with it.
-        (Some(l), _, _) if l as u8 == before && from_note && note.is_none() => {
-            app.ui.info(t!(
-                lang,
-                "{name} is already at trust level {before}; nothing changed",
-                "{name} sudah di tingkat kepercayaan {before}; tidak ada yang berubah"
-            ));
-            return Ok(());
-        }
-        (Some(l), _, _) if l as u8 == before && from_note => None,
-        (Some(l), _, _) => Some(l as u8),
-        (_, true, _) if before >= MAX_LEVEL => {
-            anyhow::bail!(t!(lang, "{name} is already at trust level 5", "{name} sudah di tingkat kepercayaan 5"))
-        }
-        (_, _, true) if before <= MIN_LEVEL => {
-            anyhow::bail!(t!(lang, "{name} is already at trust level 1", "{name} sudah di tingkat kepercayaan 1"))
-        }
-        (_, true, _) => Some(before + 1),
-        (_, _, true) => Some(before - 1),
-        _ => None,
-    };
-    let entry =
-        TrustNote { id: Uuid::now_v7(), contact: id, on, level, note, logged: app.clock.now, extra: Map::new() };
-    if app.ui.json {
-        app.ui.json_value(&entry)?;
-    }
-    net.trust_notes.push(entry);
-    app.save(&mut store)?;
-    match level {
-        // Setting the level the stage implied makes it yours: it no longer follows the stage.
-        Some(after) if after == before => app.ui.info(t!(
-            lang,
-            "Trust with {name} set at {after} (it was {before} from their stage)",
-            "Kepercayaan dengan {name} ditetapkan {after} (sebelumnya {before} dari tahapnya)"
-        )),
-        Some(after) => app.ui.info(t!(
-            lang,
-            "Trust with {name}: {before} → {after}",
-            "Kepercayaan dengan {name}: {before} → {after}"
-        )),
-        None => app.ui.info(t!(
-            lang,
-            "Noted for {name} (trust level stays {before})",
-            "Dicatat untuk {name} (tingkat kepercayaan tetap {before})"
-        )),
-    }
-    Ok(())
+    app.change(
+        |net| {
+            let c = &net.contacts[resolve::contact(net, who, lang)?];
+            let (id, name) = (c.id, c.name.clone());
+            let (before, from_note) = Index::new(net).trust(c);
+            let level = match (args.level, args.up, args.down) {
+                // The level you already set: nothing to record unless there is a note with it.
+                (Some(l), _, _) if l as u8 == before && from_note && note.is_none() => {
+                    return Ok(Change::Unchanged(Set { name, before, level: None, entry: None }));
+                }
+                (Some(l), _, _) if l as u8 == before && from_note => None,
+                (Some(l), _, _) => Some(l as u8),
+                (_, true, _) if before >= MAX_LEVEL => {
+                    anyhow::bail!(t!(
+                        lang,
+                        "{name} is already at trust level 5",
+                        "{name} sudah di tingkat kepercayaan 5"
+                    ))
+                }
+                (_, _, true) if before <= MIN_LEVEL => {
+                    anyhow::bail!(t!(
+                        lang,
+                        "{name} is already at trust level 1",
+                        "{name} sudah di tingkat kepercayaan 1"
+                    ))
+                }
+                (_, true, _) => Some(before + 1),
+                (_, _, true) => Some(before - 1),
+                _ => None,
+            };
+            let entry = TrustNote {
+                id: Uuid::now_v7(),
+                contact: id,
+                on,
+                level,
+                note,
+                logged: app.clock.now,
+                extra: Map::new(),
+            };
+            net.trust_notes.push(entry.clone());
+            Ok(Change::Save(Set { name, before, level, entry: Some(entry) }))
+        },
+        |_, Set { name, before, level, entry }| {
+            let Some(entry) = entry else {
+                app.ui.info(t!(
+                    lang,
+                    "{name} is already at trust level {before}; nothing changed",
+                    "{name} sudah di tingkat kepercayaan {before}; tidak ada yang berubah"
+                ));
+                return Ok(());
+            };
+            if app.ui.json {
+                app.ui.json_value(&entry)?;
+            }
+            match level {
+                // Setting the level the stage implied makes it yours: it no longer follows the stage.
+                Some(after) if after == before => app.ui.info(t!(
+                    lang,
+                    "Trust with {name} set at {after} (it was {before} from their stage)",
+                    "Kepercayaan dengan {name} ditetapkan {after} (sebelumnya {before} dari tahapnya)"
+                )),
+                Some(after) => app.ui.info(t!(
+                    lang,
+                    "Trust with {name}: {before} → {after}",
+                    "Kepercayaan dengan {name}: {before} → {after}"
+                )),
+                None => app.ui.info(t!(
+                    lang,
+                    "Noted for {name} (trust level stays {before})",
+                    "Dicatat untuk {name} (tingkat kepercayaan tetap {before})"
+                )),
+            }
+            Ok(())
+        },
+    )
+}
+
+/// What `trust` set, for the report after the save: no entry when nothing changed.
+struct Set {
+    name: String,
+    before: u8,
+    level: Option<u8>,
+    entry: Option<TrustNote>,
 }
 
 #[derive(Serialize)]

@@ -11,6 +11,7 @@ use crate::commands::goal::decide as goal_decide;
 use crate::commands::select as select_cmd;
 use crate::dates::{self, Lean};
 use crate::model::goal::{self, Change, ProgressEntry};
+use crate::model::review::week_of;
 use crate::model::{Network, PromiseStatus, Review, text};
 use crate::prompt::Prompter;
 use crate::ui::style;
@@ -122,49 +123,61 @@ pub fn run(app: &App, args: CheckinArgs) -> anyhow::Result<()> {
     };
     drop(store);
 
-    let mut store = app.open_write()?;
-    let skipped = apply(&mut store.net, &decisions, today, app.clock.now);
-    if skipped > 0 {
-        app.ui.warn(tn!(
-            lang,
-            skipped,
-            "{skipped} promise or goal changed elsewhere during the review and was left as it is",
-            "{skipped} promises or goals changed elsewhere during the review and were left as they are",
-            "{skipped} janji atau tujuan berubah di tempat lain selama tinjauan dan dibiarkan"
-        ));
-    }
-    let replaced = replace_same_week(&mut store.net, end);
-    // The week's numbers include the decisions just applied, not next week's plan.
-    let numbers = review::numbers(&store.net, end);
-    let plan = (!picks.is_empty()).then(|| {
-        select_cmd::save_plan(&mut store.net, &picks, app);
-        store.net.plans.last().map(|p| p.id)
-    });
-    store.net.reviews.push(Review {
-        id: Uuid::now_v7(),
-        on: end,
-        numbers,
-        went_well,
-        differently,
-        plan: plan.flatten(),
-        made: app.clock.now,
-        extra: Map::new(),
-    });
-    app.save(&mut store)?;
-    if replaced {
-        app.ui.info(t!(
-            lang,
-            "This replaces the review already saved this week.",
-            "Tinjauan ini menggantikan tinjauan yang sudah disimpan minggu ini."
-        ));
-    }
-    let streak = render::weeks(lang, crate::model::review::streak(&store.net.reviews, today));
-    app.ui.info(t!(
-        lang,
-        "Review saved. Streak: {streak} in a row. See you next week.",
-        "Tinjauan tersimpan. Tinjauan beruntun: {streak} berturut-turut. Sampai jumpa minggu depan."
-    ));
-    Ok(())
+    app.change(
+        |net| {
+            let skipped = apply(net, &decisions, today, app.clock.now);
+            let replaced = replace_same_week(net, end);
+            // The week's numbers include the decisions just applied, not next week's plan.
+            let numbers = review::numbers(net, end);
+            let plan = (!picks.is_empty()).then(|| {
+                select_cmd::save_plan(net, &picks, app);
+                net.plans.last().map(|p| p.id)
+            });
+            net.reviews.push(Review {
+                id: Uuid::now_v7(),
+                on: end,
+                numbers,
+                went_well,
+                differently,
+                plan: plan.flatten(),
+                made: app.clock.now,
+                extra: Map::new(),
+            });
+            Ok(crate::app::Change::Save((skipped, replaced)))
+        },
+        |net, (skipped, replaced)| {
+            if skipped > 0 {
+                app.ui.warn(tn!(
+                    lang,
+                    skipped,
+                    "{skipped} promise or goal changed elsewhere during the review and was left as it is",
+                    "{skipped} promises or goals changed elsewhere during the review and were left as they are",
+                    "{skipped} janji atau tujuan berubah di tempat lain selama tinjauan dan dibiarkan"
+                ));
+            }
+            if replaced && week_of(end) == week_of(today) {
+                app.ui.info(t!(
+                    lang,
+                    "This replaces the review already saved this week.",
+                    "Tinjauan ini menggantikan tinjauan yang sudah disimpan minggu ini."
+                ));
+            } else if replaced {
+                let week = week_of(end);
+                app.ui.info(t!(
+                    lang,
+                    "This replaces the review already saved for the week of {week}.",
+                    "Tinjauan ini menggantikan tinjauan yang sudah disimpan untuk minggu {week}."
+                ));
+            }
+            let streak = render::weeks(lang, crate::model::review::streak(&net.reviews, today));
+            app.ui.info(t!(
+                lang,
+                "Review saved. Streak: {streak} in a row. See you next week.",
+                "Tinjauan tersimpan. Tinjauan beruntun: {streak} berturut-turut. Sampai jumpa minggu depan."
+            ));
+            Ok(())
+        },
+    )
 }
 
 /// Next week's proposal, from the network as it stands.
@@ -175,9 +188,9 @@ fn next_week(net: &Network, today: NaiveDate, count: usize) -> Selection {
 /// Removes a review already saved for the same calendar week as `end`, with the plan
 /// it made: saving again in a week replaces that week's review. Returns whether one was.
 fn replace_same_week(net: &mut Network, end: NaiveDate) -> bool {
-    let week = crate::model::review::week_of(end);
+    let week = week_of(end);
     let (same, keep): (Vec<Review>, Vec<Review>) =
-        std::mem::take(&mut net.reviews).into_iter().partition(|r| crate::model::review::week_of(r.on) == week);
+        std::mem::take(&mut net.reviews).into_iter().partition(|r| week_of(r.on) == week);
     net.reviews = keep;
     let plans: Vec<Uuid> = same.iter().filter_map(|r| r.plan).collect();
     net.plans.retain(|p| !plans.contains(&p.id));
