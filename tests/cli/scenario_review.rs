@@ -70,6 +70,10 @@ fn two_months_of_weekly_reviews() {
     assert!(err.contains("This replaces the review already saved this week."), "{err}");
     assert!(err.contains("Streak: 2 weeks in a row."), "{err}");
     assert_eq!(reviews(&env).len(), 2, "one review per week");
+    // Saved again for last week, from this week: that week's review is the one replaced.
+    let (_, err) = at(&env, "2026-10-10", &["review", "--save", "--week", "2026-10-03"]);
+    assert!(err.contains("This replaces the review already saved for the week of 2026-09-28."), "{err}");
+    assert_eq!(reviews(&env).len(), 2, "one review per week");
     let (_, err) = at(&env, "2026-10-10", &["review", "history"]);
     assert!(err.contains("Streak: 2 weeks in a row"), "{err}");
 
