@@ -3,6 +3,7 @@
 
 use super::fields::{ContactFields, optional_cadence, optional_day};
 use crate::app::{App, Change};
+use crate::errors::Localized;
 use crate::errors::UsageError;
 use crate::model::contact::new_handle;
 use crate::model::{Circle, Contact, Network, Stage, text};

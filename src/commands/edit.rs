@@ -186,14 +186,16 @@ fn edit_in_editor(before: &Contact, app: &App) -> anyhow::Result<(anyhow::Result
     // through a file or link already there) and readable by its owner only, like the data.
     let path = std::env::temp_dir().join(format!("jejaring-edit-{}-{}.json", before.handle, std::process::id()));
     write_private(&path, serde_json::to_string_pretty(before)?.as_bytes())
-        .context("could not write the temporary file")?;
+        .with_context(|| t!(lang, "could not write the file to edit", "tidak bisa menulis berkas untuk disunting"))?;
     let status = std::process::Command::new("sh")
         .arg("-c")
         .arg(format!("{editor} \"$1\""))
         .arg("sh")
         .arg(&path)
         .status()
-        .with_context(|| format!("could not start the editor {editor:?}"));
+        .with_context(|| {
+            t!(lang, "could not start the editor {editor:?}", "tidak bisa menjalankan penyunting {editor:?}")
+        });
     if !status.as_ref().is_ok_and(|s| s.success()) {
         let _ = std::fs::remove_file(&path);
         status?;

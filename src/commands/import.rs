@@ -5,6 +5,7 @@
 //! merged and the network is saved once: the import lands whole or not at all.
 
 use crate::app::{App, Change};
+use crate::errors::Localized;
 use crate::errors::UsageError;
 use crate::i18n::Lang;
 use crate::interop::merge::{Defaults, Merger, Outcome};
@@ -143,7 +144,7 @@ fn read(path: &Path, format: ImportFormat, lang: Lang) -> anyhow::Result<Vec<(St
             .into());
         }
         let mut files: Vec<PathBuf> = std::fs::read_dir(path)
-            .with_context(|| format!("could not read the folder {shown}"))?
+            .with_context(|| t!(lang, "could not read the folder {shown}", "tidak bisa membaca folder {shown}"))?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.is_file() && p.extension().is_some_and(|x| x.eq_ignore_ascii_case("vcf")))
             .collect();
@@ -154,7 +155,8 @@ fn read(path: &Path, format: ImportFormat, lang: Lang) -> anyhow::Result<Vec<(St
         let mut out = Vec::with_capacity(files.len());
         for f in files {
             let name = f.display().to_string();
-            let bytes = std::fs::read(&f).with_context(|| format!("could not read {name}"))?;
+            let bytes =
+                std::fs::read(&f).with_context(|| t!(lang, "could not read {name}", "tidak bisa membaca {name}"))?;
             let parsed = interop::vcard::parse(&bytes).unwrap_or_else(|_| Parsed {
                 records: Vec::new(),
                 problems: vec![Problem {
@@ -167,7 +169,8 @@ fn read(path: &Path, format: ImportFormat, lang: Lang) -> anyhow::Result<Vec<(St
         }
         return Ok(out);
     }
-    let bytes = std::fs::read(path).with_context(|| format!("could not read {shown}"))?;
+    let bytes =
+        std::fs::read(path).with_context(|| t!(lang, "could not read {shown}", "tidak bisa membaca {shown}"))?;
     let parsed = match format {
         ImportFormat::Vcard => interop::vcard::parse(&bytes),
         ImportFormat::Csv => interop::csv::parse(&bytes),

@@ -27,6 +27,7 @@ mod vcard_write;
 pub use decode::Guess;
 pub use record::{Draft, Record};
 
+use crate::errors::Localized;
 use crate::i18n::Lang;
 use crate::model::text::InputError;
 use crate::t;
@@ -221,20 +222,18 @@ pub struct Parsed {
 }
 
 /// The file is not what the command was told it is; nothing from it is imported.
-#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, PartialEq, Eq)]
 pub enum FormatError {
-    #[error("not a text file")]
     NotText,
-    #[error("no vCard in the file")]
     NoCards,
-    #[error("not a contacts CSV")]
     NotContactsCsv,
-    #[error("not a LinkedIn Connections.csv")]
     NotLinkedIn,
 }
 
-impl FormatError {
-    pub fn message(&self, lang: Lang) -> String {
+crate::localized_error!(FormatError);
+
+impl Localized for FormatError {
+    fn message(&self, lang: Lang) -> String {
         match self {
             FormatError::NotText => {
                 t!(lang, "this is not a text file (it holds binary data)", "ini bukan berkas teks (isinya data biner)")

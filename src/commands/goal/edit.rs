@@ -40,7 +40,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         ))
         .into());
     }
-    let bad = fields::input(lang);
+    let bad = fields::input;
     let weekly = args.fields.weekly_minutes().map_err(&bad)?;
     app.change(
         |net| {

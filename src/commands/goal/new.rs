@@ -29,7 +29,7 @@ pub struct Args {
 pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let lang = app.ui.lang;
     let today = app.clock.today;
-    let bad = fields::input(lang);
+    let bad = fields::input;
     let mut weekly = args.fields.weekly_minutes().map_err(&bad)?;
     // Draft against a snapshot: the lock is not held while the user thinks.
     let mut snapshot = app.open_read()?.into_network();

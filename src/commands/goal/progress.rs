@@ -40,11 +40,11 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         }
         return show(app, &args.goal);
     };
-    let change = goal::parse_change(change).map_err(fields::input(lang))?;
+    let change = goal::parse_change(change).map_err(fields::input)?;
     let note = args.note.as_deref().map(|n| text::text("--note", n)).transpose()?;
     let on = match &args.on {
         Some(s) => crate::dates::parse_past_day(s, today)
-            .map_err(|error| fields::input(lang)(goal::GoalInputError::Date { flag: "--on", error }))?,
+            .map_err(|error| fields::input(goal::GoalInputError::Date { flag: "--on", error }))?,
         None => today,
     };
     app.change(

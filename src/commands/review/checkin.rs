@@ -10,6 +10,7 @@ use crate::coach::select::{self, Candidate, Selection};
 use crate::commands::goal::decide as goal_decide;
 use crate::commands::select as select_cmd;
 use crate::dates::{self, Lean};
+use crate::errors::Localized;
 use crate::model::goal::{self, Change, ProgressEntry};
 use crate::model::review::week_of;
 use crate::model::{Network, PromiseStatus, Review, text};
