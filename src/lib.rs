@@ -2,10 +2,11 @@
 //!
 //! # Design
 //!
-//! Data flows one way. `cli` parses the command line; a command in `commands/` opens
-//! the `store` (which locks, reads from its cache or migrates the JSON), works on the
-//! plain `model` types, and hands what it found to `ui`; if it changed anything it
-//! saves, atomically, with a backup. `model` and `dates` never print, never touch files
+//! Data flows one way. `cli` parses the command line and dispatches; a command in
+//! `commands/` opens the `store` (which locks, reads from its cache or migrates the
+//! JSON), works on the plain `model` types with the `coach`, and hands what it found to
+//! `views` and `ui`. A change goes through `App::change`: open for writing, apply, save
+//! atomically with a backup, and only then report. `model` and `dates` never print, never touch files
 //! and never read the clock: `now` is read once in `clock` and passed down, so every
 //! answer can be reproduced with `JEJARING_NOW`.
 //!
@@ -33,6 +34,7 @@ pub mod model;
 pub mod prompt;
 pub mod store;
 pub mod ui;
+pub mod views;
 
 // The unit tests run with the allocator the binary uses, so its regions are exercised.
 #[cfg(test)]
@@ -92,7 +94,7 @@ pub fn main_entry() -> ExitCode {
             return ExitCode::from(errors::code::USAGE);
         }
     };
-    let data = match cli.global.data.clone().or_else(commands::paths::default_data_file) {
+    let data = match cli.global.data.clone().or_else(store::default_data_file) {
         Some(d) => d,
         None => {
             ui.error(t!(
@@ -109,7 +111,7 @@ pub fn main_entry() -> ExitCode {
         .map(Duration::from_secs_f64)
         .unwrap_or(DEFAULT_LOCK_WAIT);
     let app = App { ui, clock, data, demo: cli.global.demo, lock_wait };
-    let result = commands::run(&app, cli.command).and_then(|()| app.ui.flush().map_err(Into::into));
+    let result = cli::run(&app, cli.command).and_then(|()| app.ui.flush().map_err(Into::into));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

@@ -8,9 +8,9 @@ use super::index::Index;
 use super::progress::{self, Pace};
 use crate::i18n::Lang;
 use crate::model::goal::Metric;
-use crate::model::{Circle, Contact, Network, Outcome, Stage};
+use crate::model::{Circle, Contact, Network, Outcome, Pick, Plan, Stage};
 use crate::{t, tn};
-use chrono::{Days, NaiveDate};
+use chrono::{DateTime, Days, NaiveDate, Utc};
 use serde::Serialize;
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -198,6 +198,12 @@ pub struct GoalLink {
     pub title: String,
     /// Set for a new-contacts goal: someone linked to it can open the door to others.
     pub introduce: Option<(Vec<String>, Vec<Circle>)>,
+}
+
+/// This week's plan: the chosen picks with their reasons, starting `today`.
+pub fn plan(chosen: &[Candidate], today: NaiveDate, now: DateTime<Utc>) -> Plan {
+    let picks = chosen.iter().map(|c| Pick { contact: c.contact, reason: c.reason.key().to_string() }).collect();
+    Plan { id: Uuid::now_v7(), starts: today, picks, made: now, extra: serde_json::Map::new() }
 }
 
 /// Proposes `count` people to reach this week. `goal_people` maps contacts linked to

@@ -1,7 +1,7 @@
 //! `jejaring know`: what you have learned about someone, their knowing score and the
 //! next question worth asking. Facts can be corrected or removed.
 
-use super::{blocks, resolve};
+use super::resolve;
 use crate::app::{App, Change};
 use crate::coach::index::Index;
 use crate::coach::knowing::{self, Knowing};
@@ -11,6 +11,7 @@ use crate::i18n::Lang;
 use crate::model::promise::next_number;
 use crate::model::{Fact, Topic, text};
 use crate::t;
+use crate::views::blocks;
 use anyhow::Context;
 use serde::Serialize;
 use serde_json::Map;

@@ -225,6 +225,11 @@ impl Writer {
     }
 }
 
+/// The default data file: `jejaring.json` in the platform's data folder.
+pub fn default_data_file() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "jejaring").map(|d| d.data_dir().join("jejaring.json"))
+}
+
 /// The file a data path stands for: a symbolic link is followed (to the end of a chain),
 /// so a data file linked into a sync folder is saved there, and the link stays a link.
 /// A save renames a new file over the path it is given; given the link, it would

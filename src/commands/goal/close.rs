@@ -32,7 +32,7 @@ pub fn close(app: &App, query: &str, note: Option<String>, how: Close) -> anyhow
             let i = still_open(net, query, lang)?;
             // Closed short of its target is not a success, and the message says so.
             let p = crate::coach::progress::measure(&net.goals[i], net, app.clock.today);
-            let short = p.target.is_some_and(|t| p.current < t).then(|| super::render::count(&p));
+            let short = p.target.is_some_and(|t| p.current < t).then(|| crate::views::goal::count(&p));
             let g = &mut net.goals[i];
             g.status = if how == Close::Done { Status::Done } else { Status::Dropped };
             g.closed = Some(Closed { on: app.clock.today, note });

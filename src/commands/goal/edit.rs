@@ -1,12 +1,12 @@
 //! `jejaring goal edit`: change a goal's letters from flags; the check runs again.
 
 use super::fields::{self, GoalFields, goal_index};
-use super::render::{self, GoalView};
 use crate::app::{App, Change};
 use crate::coach::smart::{self, Verdict};
 use crate::errors::UsageError;
 use crate::model::goal::{Filters, Status};
 use crate::t;
+use crate::views::goal::{self as render, GoalView};
 
 /// Change a goal
 ///

@@ -3,13 +3,13 @@
 //! flag is a usage error that names it.
 
 use super::fields::{self, GoalFields};
-use super::render::{self, GoalView};
 use super::wizard;
 use crate::app::{App, Change};
 use crate::coach::smart::{self, Verdict};
 use crate::errors::UsageError;
 use crate::model::goal::{self, Goal, Metric};
 use crate::t;
+use crate::views::goal::{self as render, GoalView};
 
 /// Set a new SMART goal
 ///

@@ -2,11 +2,11 @@
 //! (`+N`, `-N`, `=N`) for goals the data cannot count.
 
 use super::fields::{self, goal_index};
-use super::render::{self, GoalView};
 use crate::app::App;
 use crate::coach::progress;
 use crate::model::goal::{self, Change, Metric, ProgressEntry};
 use crate::model::text;
+use crate::views::goal::{self as render, GoalView};
 use crate::{t, tn};
 use serde_json::Map;
 

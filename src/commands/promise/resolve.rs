@@ -133,7 +133,7 @@ fn settle(app: &App, id: &str, status: PromiseStatus, on: NaiveDate, note: Optio
             if app.ui.json {
                 app.ui.json_value(&net.promises[i])?;
             }
-            app.ui.info(super::line(&net.promises[i], net, today, lang));
+            app.ui.info(crate::views::promise::line(&net.promises[i], net, today, lang));
             Ok(())
         },
     )

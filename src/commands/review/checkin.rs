@@ -7,8 +7,6 @@ use super::render;
 use crate::app::App;
 use crate::coach::review::{self, Report};
 use crate::coach::select::{self, Candidate, Selection};
-use crate::commands::goal::decide as goal_decide;
-use crate::commands::select as select_cmd;
 use crate::dates::{self, Lean};
 use crate::errors::Localized;
 use crate::model::goal::{self, Change, ProgressEntry};
@@ -16,6 +14,8 @@ use crate::model::review::week_of;
 use crate::model::{Network, PromiseStatus, Review, text};
 use crate::prompt::Prompter;
 use crate::ui::style;
+use crate::views::past_deadline as goal_decide;
+use crate::views::picks;
 use crate::{t, tn};
 use anyhow::Context;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -69,7 +69,7 @@ pub fn run(app: &App, args: CheckinArgs) -> anyhow::Result<()> {
         Some(s) => dates::parse_past_day(s, today).context("--week")?,
         None => today,
     };
-    select_cmd::check_count(args.count, lang)?;
+    picks::check_count(args.count, lang)?;
     let store = app.open_read()?;
     let net = &store.net;
     let report = review::report(net, end);
@@ -96,11 +96,11 @@ pub fn run(app: &App, args: CheckinArgs) -> anyhow::Result<()> {
             let selection = next_week(&answered, today, args.count);
             app.ui.line("")?;
             app.ui.line(app.ui.paint(style::HEADING, t!(lang, "6. Next week", "6. Minggu depan")))?;
-            if let Some(note) = select_cmd::beyond_count_note(lang, args.count, selection.beyond_count) {
+            if let Some(note) = picks::beyond_count_note(lang, args.count, selection.beyond_count) {
                 app.ui.line(format!("  {note}"))?;
             }
             app.ui.flush()?;
-            let picks = select_cmd::choose(app, &mut p, &selection)?;
+            let picks = picks::choose(app, &mut p, &selection)?;
             app.ui.line(app.ui.paint(style::HEADING, t!(lang, "7. Reflection", "7. Refleksi")))?;
             app.ui.flush()?;
             let well =
@@ -131,7 +131,7 @@ pub fn run(app: &App, args: CheckinArgs) -> anyhow::Result<()> {
             // The week's numbers include the decisions just applied, not next week's plan.
             let numbers = review::numbers(net, end);
             let plan = (!picks.is_empty()).then(|| {
-                select_cmd::save_plan(net, &picks, app);
+                net.plans.push(select::plan(&picks, today, app.clock.now));
                 net.plans.last().map(|p| p.id)
             });
             net.reviews.push(Review {
@@ -205,13 +205,13 @@ fn print_report(app: &App, net: &Network, report: &Report, count: usize, interac
     lines.extend(render::goals(app, report));
     lines.push(String::new());
     lines.extend(render::warmth(app, report));
-    lines.extend(select_cmd::stage_up_lines(lang, &crate::coach::stage_up::ready(net, app.clock.today)));
+    lines.extend(picks::stage_up_lines(lang, &crate::coach::stage_up::ready(net, app.clock.today)));
     if !interactive {
         let selection = next_week(net, app.clock.today, count);
         lines.push(String::new());
         lines.push(app.ui.paint(style::HEADING, t!(lang, "6. Next week", "6. Minggu depan")));
-        lines.extend(select_cmd::pick_lines(app, &selection.picks).into_iter().skip(1));
-        lines.extend(select_cmd::beyond_count_note(lang, count, selection.beyond_count).map(|n| format!("  {n}")));
+        lines.extend(picks::pick_lines(app, &selection.picks).into_iter().skip(1));
+        lines.extend(picks::beyond_count_note(lang, count, selection.beyond_count).map(|n| format!("  {n}")));
     }
     for line in lines {
         app.ui.line(line)?;
@@ -230,7 +230,7 @@ fn resolve_promises(app: &App, p: &mut dyn Prompter, net: &Network, report: &Rep
         .filter(|pr| report.promises.overdue.contains(&pr.n) || (pr.is_open() && pr.due <= today))
         .collect();
     for pr in due {
-        let question = crate::commands::promise::line(pr, net, today, lang);
+        let question = crate::views::promise::line(pr, net, today, lang);
         let options = vec![
             t!(lang, "kept it", "sudah ditepati"),
             t!(lang, "agreed a new date", "sepakati tanggal baru"),
