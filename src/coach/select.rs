@@ -316,8 +316,9 @@ fn candidate(
         }
         match c.stage {
             Stage::Stranger => {
-                let met = c.met_on.unwrap_or_else(|| c.added.date_naive());
-                let fresh = 30 - (today - met).num_days().clamp(0, 30);
+                // Fresher the sooner you met; someone whose meeting day is unknown (an
+                // import, say) is not fresh, however recently they were entered.
+                let fresh = c.met_on.map_or(0, |met| 30 - (today - met).num_days().clamp(0, 30));
                 options.push((60 + fresh, Reason::Widen { stage: Stage::Stranger }));
             }
             Stage::Acquaintance => {

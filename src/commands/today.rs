@@ -12,8 +12,8 @@ use serde::Serialize;
 /// What is due today (prints nothing when nothing is)
 ///
 /// Promises due or overdue, people planned for this week you have not reached yet,
-/// people met in the last 30 days whose follow-up is due, birthdays today and in the
-/// next 3 days, and goal deadlines within a week.
+/// people met recently whose follow-up is due (a first follow-up stays until done),
+/// birthdays today and in the next 3 days, and goal deadlines within a week.
 #[derive(Debug, clap::Args)]
 pub struct Args {}
 
