@@ -89,6 +89,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         let bar = progress(app, records.len());
         let mut report = Report { dry_run: args.dry_run, ..Report::default() };
         let mut merger = Merger::new(net, app.clock.now, app.clock.today);
+        merger.expect(records.iter().map(|(_, r)| r));
         let mut added = HashSet::new();
         for (file, rec) in records {
             let at = rec.at.describe(lang);
