@@ -216,6 +216,7 @@ fn label(field: &str, lang: Lang) -> String {
         "urls" => t!(lang, "web pages", "halaman web"),
         "addresses" => t!(lang, "addresses", "alamat"),
         "source_ids" => t!(lang, "address-book ids", "id buku alamat"),
+        "extra" => t!(lang, "other field", "kolom lain"),
         other => other.to_string(),
     }
 }

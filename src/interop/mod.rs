@@ -257,39 +257,11 @@ impl Localized for FormatError {
     }
 }
 
-/// The canonical form of a LinkedIn profile URL (`https://www.linkedin.com/in/slug`),
-/// or None when the URL is not a LinkedIn profile. Exports write it with and without
-/// `www.`, a trailing slash or a query; all of them name one profile.
-pub fn linkedin_profile(url: &str) -> Option<String> {
-    let lower = url.trim().to_lowercase();
-    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://")).unwrap_or(&lower);
-    let rest = rest.split(['?', '#']).next().unwrap_or_default();
-    let host_end = rest.find('/')?;
-    let host = &rest[..host_end];
-    if host != "linkedin.com" && !host.ends_with(".linkedin.com") {
-        return None;
-    }
-    let slug = rest[host_end..].strip_prefix("/in/")?.trim_end_matches('/');
-    if slug.is_empty() || slug.contains('/') {
-        return None;
-    }
-    Some(format!("https://www.linkedin.com/in/{slug}"))
-}
+pub use crate::model::identity::linkedin_profile;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn linkedin_urls_are_normalised() {
-        let canon = Some("https://www.linkedin.com/in/budi-s".to_string());
-        assert_eq!(linkedin_profile("https://www.linkedin.com/in/budi-s/"), canon);
-        assert_eq!(linkedin_profile("http://linkedin.com/in/Budi-S?trk=x"), canon);
-        assert_eq!(linkedin_profile("www.linkedin.com/in/budi-s"), canon);
-        assert_eq!(linkedin_profile("https://id.linkedin.com/in/budi-s"), canon);
-        assert_eq!(linkedin_profile("https://www.linkedin.com/company/tokopedia"), None);
-        assert_eq!(linkedin_profile("https://evil.example/linkedin.com/in/x"), None);
-    }
 
     #[test]
     fn problems_read_in_both_languages() {
