@@ -2,12 +2,14 @@
 //! way to open it (or the demo network in its place).
 
 use crate::clock::Clock;
+use crate::dates::{self, Lean};
 use crate::demo;
 use crate::model::Network;
 use crate::prompt::{Prompter, Terminal};
 use crate::store::{Saved, Store, Writer};
 use crate::t;
 use crate::ui::Ui;
+use chrono::NaiveDate;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -101,6 +103,30 @@ impl App {
                 Err(e) => self.ui.warn(crate::errors::report(&e, self.ui.lang).0.unwrap_or_default()),
             }
         }
+    }
+
+    /// Asks for a day after today (a new deadline, a new due date) until one is given,
+    /// explaining a bad answer in the user's words; Enter gives None (decide later).
+    pub fn ask_future_day(&self, p: &mut dyn Prompter, question: &str) -> anyhow::Result<Option<NaiveDate>> {
+        let (lang, today) = (self.ui.lang, self.clock.today);
+        let parse = |v: &str| -> anyhow::Result<NaiveDate> {
+            let day = dates::parse_day(v, today, Lean::Future)?;
+            if day <= today {
+                anyhow::bail!(t!(
+                    lang,
+                    "{day} is not after today; give a later day",
+                    "{day} bukan setelah hari ini; berikan tanggal yang lebih lambat"
+                ));
+            }
+            Ok(day)
+        };
+        let help = t!(
+            lang,
+            "in 2 weeks, fri, 2027-03-31; Enter to decide later",
+            "2 minggu lagi, jumat, 2027-03-31; Enter untuk memutuskan nanti"
+        );
+        let answer = self.ask_checked(p, question, &help, &|v| parse(v).map(drop))?;
+        answer.map(|a| parse(&a)).transpose()
     }
 
     /// A prompter when the user can be asked, None when they cannot (not a terminal,

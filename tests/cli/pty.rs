@@ -264,3 +264,56 @@ fn a_merge_refuses_when_either_contact_changed_after_the_preview() {
     assert_ne!(exit_code(s), 0);
     assert!(env.contacts().iter().any(|c| c["name"] == "Budi S."), "both are still there");
 }
+
+#[test]
+fn the_review_asks_what_now_for_a_goal_past_its_deadline() {
+    let env = TestEnv::new();
+    let set = |args: &[&str]| env.cmd().env("JEJARING_NOW", "2026-10-01").args(args).assert().success();
+    set(&[
+        "goal",
+        "new",
+        "--title",
+        "Give two talks",
+        "--metric",
+        "manual",
+        "--target",
+        "2",
+        "--deadline",
+        "2026-11-01",
+    ]);
+    set(&[
+        "goal",
+        "new",
+        "--title",
+        "Write a newsletter",
+        "--metric",
+        "manual",
+        "--target",
+        "4",
+        "--deadline",
+        "2026-11-15",
+    ]);
+    let mut s = spawn(&env, &["review"]);
+    answer(&mut s, "Progress on goal 1", "");
+    answer(&mut s, "Progress on goal 2", "");
+    // Goal 1: extend it; a day already past is explained in words and asked again.
+    s.expect("Goal 1 (Give two talks) passed its deadline").unwrap();
+    s.send(DOWN).unwrap();
+    s.send(ENTER).unwrap();
+    answer(&mut s, "New deadline:", "yesterday");
+    s.expect("is not after today; give a later day").unwrap();
+    answer(&mut s, "New deadline:", "2027-01-31");
+    // Goal 2: extend it, then Enter at the date: decided later, nothing changes.
+    s.expect("Goal 2 (Write a newsletter) passed its deadline").unwrap();
+    s.send(DOWN).unwrap();
+    s.send(ENTER).unwrap();
+    answer(&mut s, "New deadline:", "");
+    answer(&mut s, "What went well this week?", "");
+    answer(&mut s, "What will you do differently?", "");
+    s.expect("Review saved.").unwrap();
+    assert_eq!(exit_code(s), 0);
+    let goals = &env.json()["goals"];
+    assert_eq!(goals[0]["deadline"], "2027-01-31");
+    assert_eq!(goals[1]["deadline"], "2026-11-15");
+    assert_eq!(goals[1]["status"], "active");
+}

@@ -7,7 +7,7 @@ use super::render;
 use crate::app::App;
 use crate::coach::review::{self, Report};
 use crate::coach::select::{self, Candidate, Selection};
-use crate::dates::{self, Lean};
+use crate::dates::{self};
 use crate::errors::Localized;
 use crate::model::goal::{self, Change, ProgressEntry};
 use crate::model::review::week_of;
@@ -241,14 +241,8 @@ fn resolve_promises(app: &App, p: &mut dyn Prompter, net: &Network, report: &Rep
         match p.choose(&question, &options, 3)? {
             0 => decisions.push(Decision::Kept(pr.id)),
             1 => {
-                let to = loop {
-                    let answer =
-                        p.text(&t!(lang, "New due date:", "Tanggal baru:"), Some("fri, in 2 weeks, 2026-12-15"))?;
-                    match dates::parse_day(&answer, today, Lean::Future) {
-                        Ok(d) if d > today => break d,
-                        _ => app.ui.warn(t!(lang, "give a future date", "berikan tanggal di masa depan")),
-                    }
-                };
+                // Enter at the date leaves the promise open, as the default choice does.
+                let Some(to) = app.ask_future_day(p, &t!(lang, "New due date:", "Tanggal baru:"))? else { continue };
                 let note =
                     ask_text(app, p, t!(lang, "What did you agree?", "Apa yang disepakati?"))?.unwrap_or_else(|| {
                         t!(lang, "agreed during the weekly review", "disepakati saat tinjauan mingguan")
