@@ -81,8 +81,8 @@ impl Localized for StoreError {
                 };
                 t!(
                     lang,
-                    "waited {waited_secs} s for {path}, and other jejaring commands were using it all that time (one long command, or many in turn); try again, close one that waits for an answer, or wait longer with JEJARING_LOCK_WAIT",
-                    "sudah menunggu {path} selama {waited_secs} detik, dan selama itu jejaring lain terus memakainya (satu perintah yang lama, atau banyak bergantian); coba lagi, tutup yang menunggu jawaban, atau tunggu lebih lama dengan JEJARING_LOCK_WAIT"
+                    "waited {waited_secs} s for {path}, and its lock was held all that time (by other jejaring commands, one long one or many in turn, or by another program); try again, close one that waits for an answer, or wait longer with JEJARING_LOCK_WAIT",
+                    "sudah menunggu {path} selama {waited_secs} detik, dan selama itu kuncinya terus dipegang (oleh perintah jejaring lain, satu yang lama atau banyak bergantian, atau oleh program lain); coba lagi, tutup yang menunggu jawaban, atau tunggu lebih lama dengan JEJARING_LOCK_WAIT"
                 )
             }
             StoreError::Io { step, path, source } => {
