@@ -42,7 +42,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let rel = reliability::tally(index.promises(&c.id).iter().copied(), today, None);
     let ui = &app.ui;
     let mut lines = details(app, c, last_contact, next_due);
-    if let Some(up) = stage_up::check(net, &index, c, today) {
+    if let Some(up) = stage_up::check(&index, c, today) {
         let label = t!(lang, "next stage:", "tahap berikutnya:");
         lines.push(format!("  {label:<18} {}", up.because(lang)));
         let command = up.command();

@@ -70,7 +70,7 @@ pub fn json(app: &App, net: &Network, c: &Contact) -> anyhow::Result<()> {
         reliability_rate: rel.rate(),
         promises: index.promises(&c.id),
         interactions: index.interactions(&c.id),
-        stage_up: stage_up::check(net, &index, c, today),
+        stage_up: stage_up::check(&index, c, today),
     };
     Ok(app.ui.json_value(&view)?)
 }

@@ -180,6 +180,9 @@ fn a_stranger_met_at_a_meetup_is_followed_up_and_moved_up() {
     let v = week4.json(&["select", "--no-input"]);
     assert_eq!(v["stage_ups"][0]["to"], "acquaintance");
     assert_eq!(v["stage_ups"][0]["conversations"], 3);
+    // The review's JSON carries the same suggestion.
+    let r = week4.json(&["review", "--no-input"]);
+    assert_eq!(r["stage_ups"], v["stage_ups"], "{r}");
 
     // Taking the advice: the suggestion goes, and the count starts again.
     week4.ok(&["edit", &kofi, "--stage", "acquaintance"]);

@@ -7,6 +7,7 @@ use super::render;
 use crate::app::App;
 use crate::coach::review::{self, Report};
 use crate::coach::select::{self, Candidate, Selection};
+use crate::coach::stage_up::{self, StageUp};
 use crate::dates::{self};
 use crate::errors::Localized;
 use crate::model::goal::{self, Change, ProgressEntry};
@@ -59,6 +60,8 @@ enum Decision {
 struct Output<'a> {
     report: &'a Report,
     next_week: &'a [Candidate],
+    /// Who is ready to move up a stage, as in `select --json`.
+    stage_ups: &'a [StageUp],
     saved: bool,
 }
 
@@ -78,7 +81,8 @@ pub fn run(app: &App, args: CheckinArgs) -> anyhow::Result<()> {
     if app.ui.json {
         let selection = next_week(net, today, args.count);
         let saved = args.save;
-        app.ui.json_value(&Output { report: &report, next_week: &selection.picks, saved })?;
+        let stage_ups = stage_up::ready(net, today);
+        app.ui.json_value(&Output { report: &report, next_week: &selection.picks, stage_ups: &stage_ups, saved })?;
     } else {
         print_report(app, net, &report, args.count, interactive)?;
     }
@@ -205,7 +209,7 @@ fn print_report(app: &App, net: &Network, report: &Report, count: usize, interac
     lines.extend(render::goals(app, report));
     lines.push(String::new());
     lines.extend(render::warmth(app, report));
-    lines.extend(picks::stage_up_lines(lang, &crate::coach::stage_up::ready(net, app.clock.today)));
+    lines.extend(picks::stage_up_lines(lang, &stage_up::ready(net, app.clock.today)));
     if !interactive {
         let selection = next_week(net, app.clock.today, count);
         lines.push(String::new());
