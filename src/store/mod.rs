@@ -136,8 +136,8 @@ impl Store {
 
     /// For a process that ends soon after this store: the network's memory is not
     /// freed record by record when the store is dropped (the lock and files still are);
-    /// the process's exit returns it all at once. Freeing some 400,000 records one by one
-    /// was about a tenth of a command's work.
+    /// the process's exit returns it all at once. Freeing every record one by one is
+    /// work that nothing needs just before the process ends.
     pub fn freed_by_exit(mut self) -> Store {
         self.leave_to_exit = true;
         self
@@ -253,11 +253,11 @@ const MAP_FROM: u64 = 4 << 20;
 /// big file, a plain read for a small one.
 ///
 /// Mapping saves copying the file and, above all, the kernel handing the process a
-/// fresh page for every 4 KiB of it: a good part of loading a 15 MB network. The map is
-/// safe to read because nothing truncates these files in place: jejaring replaces both
-/// with a rename, and the old file stays whole under the map. (A program that truncated
-/// one in place while jejaring reads would stop that read with SIGBUS; the data on disk
-/// would still be what that program wrote.)
+/// fresh page for every 4 KiB of it. The map is safe to read because nothing truncates
+/// these files in place: jejaring replaces both with a rename, and the old file stays
+/// whole under the map. (A program that truncated one in place while jejaring reads
+/// would stop that read with SIGBUS; the data on disk would still be what that program
+/// wrote.)
 fn read(path: &Path) -> io::Result<Bytes> {
     read_file(&open_regular(path, false)?)
 }
@@ -420,7 +420,7 @@ fn load(
 pub fn decode(bytes: &[u8], path: &Path) -> Result<(Network, Option<u64>), StoreError> {
     // The common case in one pass: a current file parses straight into the types.
     // Reading bytes, serde_json checks UTF-8 string by string; checking the whole file
-    // at once and parsing it as text is faster (a tenth of decoding at 10,000 contacts).
+    // at once and parsing it as text is faster.
     // A file that is not UTF-8 is read as bytes, for serde_json's precise error.
     let typed = match std::str::from_utf8(bytes) {
         Ok(text) => serde_json::from_str::<Network>(text),

@@ -2,9 +2,9 @@
 //! one in the previous cache is not kept: the new cache takes those bytes from the
 //! previous one, and the save copies that record's JSON from the previous file.
 //!
-//! So a save holds only what changed. At 100,000 contacts, holding every record's
-//! encoding took 75 MB of fresh memory, and the kernel handing it over was a good part
-//! of a save.
+//! So a save holds only what changed. Holding every record's encoding would take about
+//! as much fresh memory as the cache itself, and the kernel hands a process fresh
+//! memory one page at a time.
 
 use super::{Place, Prior};
 use crate::arena::Arena;

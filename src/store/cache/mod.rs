@@ -17,7 +17,7 @@
 //!
 //! The body: where the next two parts start; contacts, interactions (each a count and
 //! records); the rest as JSON text; then either 0, or 1 and each record's place in the
-//! JSON (start, length).
+//! JSON (its byte offset and length).
 
 mod encoded;
 mod fingerprint;
@@ -71,7 +71,8 @@ pub(super) struct Prior {
     interactions: Vec<Place>,
 }
 
-/// One record's place: its encoding in the cache, its JSON in the data file.
+/// One record's place: the byte offsets of its encoding in the cache and of its JSON in
+/// the data file.
 #[derive(Clone, Debug, PartialEq)]
 struct Place {
     encoded: Range<usize>,
@@ -343,9 +344,9 @@ fn read_body(
     if !(TOC <= interactions_at && interactions_at <= rest_at && rest_at <= body.len()) {
         return Err(invalid("contents"));
     }
-    // The two lists are read at once, one on another thread: nearly all of the work of
-    // loading, and on two cores it takes about half the time. Each thread then hashes
-    // half of the data file's pieces, to check the cache was made from it.
+    // The two lists are read at once, one on another thread: they are nearly all of the
+    // work of loading, so a second core shares it. Each thread then hashes half of the
+    // data file's pieces, to check the cache was made from it.
     let (n, half) = (json.pieces(), json.pieces() / 2);
     // The records' strings and lists take about as many bytes as their encoding.
     let arena = Arena::reserve(2 * body.len());

@@ -156,7 +156,7 @@ fn read_str<'a>(r: &mut Reader<'a>) -> io::Result<&'a str> {
 }
 
 /// Strings are read by hand rather than with borsh's `String`, which zeroes a buffer
-/// before copying into it: a tenth of loading a network.
+/// before copying into it: work thrown away for every string of the network.
 fn read_string(r: &mut Reader) -> io::Result<String> {
     read_str(r).map(str::to_owned)
 }
