@@ -13,13 +13,8 @@
 //! Every sentence a user reads is written in English and Bahasa Indonesia at the place
 //! it is used, with the `t!` macro; only `--help`, whose English is the clap doc comments,
 //! takes its Indonesian from a table in `help`.
-//!
-//! The binary's global allocator is `arena::Allocator`: the system's, except that the
-//! store decodes a network's records, and a save its bookkeeping, into regions of big
-//! pages, which spares the kernel thousands of small page faults per command.
 
 pub mod app;
-pub mod arena;
 pub mod cli;
 pub mod clock;
 pub mod coach;
@@ -35,11 +30,6 @@ pub mod prompt;
 pub mod store;
 pub mod ui;
 pub mod views;
-
-// The unit tests run with the allocator the binary uses, so its regions are exercised.
-#[cfg(test)]
-#[global_allocator]
-static ALLOCATOR: arena::Allocator = arena::Allocator;
 
 use app::App;
 use clock::Clock;

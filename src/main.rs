@@ -1,8 +1,5 @@
 //! The `jejaring` binary: parse, run, exit. Everything else lives in the library.
 
-#[global_allocator]
-static ALLOCATOR: jejaring::arena::Allocator = jejaring::arena::Allocator;
-
 fn main() -> std::process::ExitCode {
     // A file-size limit (`ulimit -f`) would kill the process with SIGXFSZ in the middle of
     // a save, silently. Ignored, the write fails with EFBIG instead, and the save reports

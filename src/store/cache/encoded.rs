@@ -7,7 +7,6 @@
 //! memory one page at a time.
 
 use super::{Place, Prior};
-use crate::arena::Arena;
 use borsh::BorshSerialize;
 use rustc_hash::FxHashMap;
 use std::io;
@@ -37,18 +36,16 @@ enum Span {
 }
 
 impl<'p> Encoded<'p> {
-    /// Encodes `items` with `write`, matching each against the records of `prior`. The
-    /// list of which records did not change, as long as the list, goes in `arena`.
+    /// Encodes `items` with `write`, matching each against the records of `prior`.
     pub(super) fn new<T>(
         items: &[T],
         write: fn(&T, &mut Vec<u8>) -> io::Result<()>,
         prior: Option<(&'p Prior, &'p [Place])>,
-        arena: Arena,
     ) -> io::Result<Encoded<'p>> {
         let mut count = Vec::with_capacity(4);
         (items.len() as u32).serialize(&mut count)?;
         let mut own = Vec::with_capacity(64 * 1024);
-        let mut same = arena.run(|| Vec::with_capacity(items.len()));
+        let mut same = Vec::with_capacity(items.len());
         let (mut spans, mut len) = (Vec::new(), count.len());
         let mut matcher = prior.map(|(prior, places)| Matcher { prior, places, by_hash: None });
         for (n, item) in items.iter().enumerate() {
