@@ -37,14 +37,18 @@ enum Span {
 
 impl<'p> Encoded<'p> {
     /// Encodes `items` with `write`, matching each against the records of `prior`.
+    /// `room`: how many bytes of encodings to make room for at once. Room is address
+    /// space until it is written, so a generous guess costs no memory; growing instead
+    /// copies what was encoded, and the allocator may keep the old block a while.
     pub(super) fn new<T>(
         items: &[T],
         write: fn(&T, &mut Vec<u8>) -> io::Result<()>,
         prior: Option<(&'p Prior, &'p [Place])>,
+        room: usize,
     ) -> io::Result<Encoded<'p>> {
         let mut count = Vec::with_capacity(4);
         (items.len() as u32).serialize(&mut count)?;
-        let mut own = Vec::with_capacity(64 * 1024);
+        let mut own = Vec::with_capacity(room);
         let mut same = Vec::with_capacity(items.len());
         let (mut spans, mut len) = (Vec::new(), count.len());
         let mut matcher = prior.map(|(prior, places)| Matcher { prior, places, by_hash: None });

@@ -269,11 +269,12 @@ impl<'p> CacheFile<'p> {
 }
 
 /// Encodes both lists at once, the interactions on another thread, with no previous
-/// cache to match them against.
-fn encode_lists(net: &Network) -> io::Result<[Encoded<'static>; 2]> {
+/// cache to match them against. A list's encoding is shorter than the pretty JSON the
+/// network was read from (`json_len` bytes), so room for that much is never outgrown.
+fn encode_lists(net: &Network, json_len: usize) -> io::Result<[Encoded<'static>; 2]> {
     let (contacts, interactions) = std::thread::scope(|s| {
-        let other = s.spawn(|| Encoded::new(&net.interactions, records::write_interaction, None));
-        let contacts = Encoded::new(&net.contacts, records::write_contact, None);
+        let other = s.spawn(|| Encoded::new(&net.interactions, records::write_interaction, None, json_len));
+        let contacts = Encoded::new(&net.contacts, records::write_contact, None, json_len);
         (contacts, other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
     });
     Ok([contacts?, interactions?])
@@ -281,7 +282,7 @@ fn encode_lists(net: &Network) -> io::Result<[Encoded<'static>; 2]> {
 
 /// The cache for `net`, read from `json` (records' places in it unknown).
 pub(super) fn encode(json: &[u8], net: &mut Network) -> io::Result<CacheFile<'static>> {
-    let lists = encode_lists(net)?;
+    let lists = encode_lists(net, json.len())?;
     let mut tail = Vec::new();
     write_rest(net, &mut tail)?;
     0u8.serialize(&mut tail)?;

@@ -13,6 +13,9 @@ use borsh::BorshSerialize;
 use std::io::{self, Write};
 use std::ops::Range;
 
+/// The room a save's list encodings start with: they hold only the records that changed.
+const ROOM: usize = 64 * 1024;
+
 /// Where the two lists go in the pretty JSON of the network without them.
 const CONTACTS: &[u8] = b"\n  \"contacts\": []";
 const INTERACTIONS: &[u8] = b"\n  \"interactions\": []";
@@ -40,8 +43,8 @@ pub fn render<'p>(net: &mut Network, prior: Option<&'p Prior>, json: &mut impl W
     // The interactions are encoded on another thread while the contacts are encoded and
     // written; then the interactions are written.
     let lists = std::thread::scope(|s| -> io::Result<_> {
-        let other = s.spawn(|| Encoded::new(&net.interactions, records::write_interaction, prior_interactions));
-        let contacts = Encoded::new(&net.contacts, records::write_contact, prior_contacts)?;
+        let other = s.spawn(|| Encoded::new(&net.interactions, records::write_interaction, prior_interactions, ROOM));
+        let contacts = Encoded::new(&net.contacts, records::write_contact, prior_contacts, ROOM)?;
         // Up to `"contacts": `, the list, up to `"interactions": `, the list, the rest.
         json.put(&frame[..c + CONTACTS.len() - 2])?;
         write_list(&mut json, &net.contacts, &contacts, &mut places)?;
