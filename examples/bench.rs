@@ -110,10 +110,11 @@ fn main() {
     let bins = Bins {
         jejaring: args.bin.clone().unwrap_or_else(|| release.join("jejaring")),
         gen_network: release.join("examples/gen_network"),
+        gen_history: release.join("examples/gen_history"),
         floor: release.join("examples/floor"),
         baseline: args.baseline.clone(),
     };
-    for b in [&bins.jejaring, &bins.gen_network, &bins.floor].into_iter().chain(&bins.baseline) {
+    for b in [&bins.jejaring, &bins.gen_network, &bins.gen_history, &bins.floor].into_iter().chain(&bins.baseline) {
         if !b.exists() {
             eprintln!("bench: {} is missing; run `cargo build --release --bins --examples` first", b.display());
             std::process::exit(2);
@@ -145,12 +146,18 @@ fn main() {
 struct Bins {
     jejaring: PathBuf,
     gen_network: PathBuf,
+    gen_history: PathBuf,
     floor: PathBuf,
     baseline: Option<PathBuf>,
 }
 
 /// Labels of the baseline build's rows start with this.
 const BASELINE: &str = "baseline: ";
+
+/// The network size the `import history` rows are measured at (issue 15).
+const HISTORY_AT: usize = 10_000;
+const HISTORY_EVENTS: usize = 2_000;
+const HISTORY_MESSAGES: usize = 50_000;
 
 /// A command to measure.
 struct Case {
@@ -187,6 +194,9 @@ enum CaseKind {
     /// are about commands in steady use.
     FirstRead,
     Write,
+    /// `import history` of a big export: a write whose target is its own (issue 15:
+    /// under 10 s), not the floor's.
+    Import,
 }
 
 struct Row {
@@ -254,7 +264,7 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
                 program: bin.to_path_buf(),
                 args: a.iter().map(|s| s.to_string()).collect(),
                 kind,
-                prep: if kind == CaseKind::Write { Prep::FreshCopy } else { Prep::Nothing },
+                prep: if matches!(kind, CaseKind::Write | CaseKind::Import) { Prep::FreshCopy } else { Prep::Nothing },
                 file: data.clone(),
                 master: own_master.clone(),
                 samples: Vec::new(),
@@ -296,6 +306,34 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
         jj("log NAME \"text\"", &["log", &name, LOG_TEXT], CaseKind::Write),
     ];
     let mut cases: Vec<Case> = cases.into_iter().flatten().collect();
+    if size == HISTORY_AT {
+        // A year of calendar and a mailbox between "you" and this network's contacts.
+        let (ics, mbox) = (work.join("year.ics"), work.join("mail.mbox"));
+        let status = Command::new(&bins.gen_history)
+            .args(["--network"])
+            .arg(&master)
+            .arg("--calendar")
+            .arg(&ics)
+            .args(["--events", &HISTORY_EVENTS.to_string(), "--mbox"])
+            .arg(&mbox)
+            .args(["--messages", &HISTORY_MESSAGES.to_string(), "--seed", &args.seed.to_string(), "--now", NOW])
+            .status()
+            .expect("run gen_history");
+        assert!(status.success(), "gen_history failed");
+        let mb = fs::metadata(&mbox).map(|m| m.len()).unwrap_or(0) as f64 / 1e6;
+        eprintln!("history exports: {HISTORY_EVENTS} calendar events, {HISTORY_MESSAGES} messages ({mb:.0} MB)");
+        let (ics, mbox) = (ics.display().to_string(), mbox.display().to_string());
+        cases.extend(jj(
+            &format!("import history (a year of calendar, {HISTORY_EVENTS} events)"),
+            &["import", "history", &ics],
+            CaseKind::Import,
+        ));
+        cases.extend(jj(
+            &format!("import history (mbox, {HISTORY_MESSAGES} messages)"),
+            &["import", "history", &mbox],
+            CaseKind::Import,
+        ));
+    }
 
     let stderr_path = work.join("stderr.txt");
     // A first, checked run of each: it must succeed and print something.
@@ -347,6 +385,7 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
                 CaseKind::FloorRead | CaseKind::FloorWrite => None,
                 CaseKind::FloorScan | CaseKind::Read | CaseKind::FirstRead => Some(ms / read_floor),
                 CaseKind::Write => Some(ms / write_floor),
+                CaseKind::Import => None,
             };
             Row {
                 size,
@@ -524,6 +563,9 @@ fn verdict(r: &Row) -> (String, &'static str) {
     let mem_ratio = r.peak_kb as f64 * 1024.0 / r.file_bytes as f64;
     let mut checks: Vec<(String, bool)> = Vec::new();
     let is_command = matches!(r.kind, CaseKind::Read | CaseKind::Write);
+    if r.kind == CaseKind::Import {
+        checks.push(("< 10 s".into(), r.median_ms < 10_000.0));
+    }
     if is_command {
         if r.size == 10_000 {
             let limit = if r.kind == CaseKind::Read { 40.0 } else { 80.0 };
@@ -554,7 +596,12 @@ fn table(rows: &[Row]) -> String {
     );
     for r in rows {
         let (target, result) = verdict(r);
-        let ratio = r.floor_ratio.map(|x| format!("{x:.2}")).unwrap_or_else(|| "1.00".into());
+        // A floor is 1.00 against itself; an import has no floor to compare with.
+        let ratio = match (r.floor_ratio, r.kind) {
+            (Some(x), _) => format!("{x:.2}"),
+            (None, CaseKind::Import) => "—".into(),
+            (None, _) => "1.00".into(),
+        };
         let mb = r.file_bytes as f64 / 1e6;
         let rss = r.peak_kb as f64 * 1024.0 / 1e6;
         s.push_str(&format!(

@@ -1239,6 +1239,7 @@ fn interaction(
         text,
         they_reached_out: rng.chance(0.35),
         logged,
+        source: None,
         extra: Map::new(),
     }
 }

@@ -23,6 +23,7 @@ pub mod dates;
 pub mod demo;
 pub mod errors;
 pub mod help;
+pub mod history;
 pub mod i18n;
 pub mod interop;
 pub mod model;

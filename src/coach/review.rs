@@ -296,7 +296,9 @@ fn week(net: &Network, end: NaiveDate) -> Week {
 
     let week: Vec<_> = net.interactions.iter().filter(|i| in_week(i.on)).collect();
     let people: HashSet<Uuid> = week.iter().flat_map(|i| i.contacts.iter().copied()).collect();
-    let they = week.iter().filter(|i| i.they_reached_out).count();
+    // Reciprocity is who opened a two-way exchange; a message nobody answered is not one.
+    let two_way: Vec<_> = week.iter().filter(|i| i.two_way()).collect();
+    let they = two_way.iter().filter(|i| i.they_reached_out).count();
     let new_people: Vec<_> = net.contacts.iter().filter(|c| c.met_between(start, end)).collect();
     let new_by_stage = Stage::ALL
         .iter()
@@ -320,12 +322,13 @@ fn week(net: &Network, end: NaiveDate) -> Week {
         people: people.len(),
         new_people: new_people.len(),
         they_reached_out: they,
-        you_reached_out: week.len() - they,
+        you_reached_out: two_way.len() - they,
         planned: plan.as_ref().map_or(0, |p| p.reached.len() + p.missed.len()),
         planned_reached: plan.as_ref().map_or(0, |p| p.reached.len()),
         promises_kept: promises.kept.len(),
         promises_broken: promises.broken.len(),
         promises_overdue: promises.overdue.len(),
+        imported: week.iter().filter(|i| i.source.is_some()).count(),
     };
     Week { start, plan, numbers, new_by_stage, promises }
 }

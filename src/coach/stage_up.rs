@@ -104,6 +104,8 @@ fn count(
         .iter()
         .filter(|i| i.on >= window_start && i.on <= today && last_change.is_none_or(|d| i.on > d))
         .filter(|i| !matches!(i.kind, Kind::Event | Kind::Intro))
+        // A message only one side wrote is no conversation (see `Interaction::two_way`).
+        .filter(|i| i.two_way())
         .collect();
     (talks.len(), talks.iter().filter(|i| i.they_reached_out).count())
 }

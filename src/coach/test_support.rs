@@ -34,6 +34,7 @@ pub fn talk(net: &mut Network, with: &[Uuid], on: &str) {
         text: None,
         they_reached_out: false,
         logged: Utc::now(),
+        source: None,
         extra: Map::new(),
     });
 }

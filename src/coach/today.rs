@@ -223,6 +223,7 @@ mod tests {
             text: None,
             they_reached_out: false,
             logged: DateTime::UNIX_EPOCH,
+            source: None,
             extra: Map::new(),
         });
         let d = digest(&net, day("2026-11-28"));

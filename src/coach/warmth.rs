@@ -142,13 +142,15 @@ pub fn warmth(inp: &Inputs, today: NaiveDate) -> Warmth {
         }
     }
 
-    let recent = inp.interactions.iter().filter(|i| i.on >= window_start && i.on <= today).count();
+    let recent = inp.interactions.iter().filter(|i| i.on >= window_start && i.on <= today && i.two_way()).count();
     factors.push(Factor {
         points: (recent.min(5) * 3) as i32,
         reason: Reason::Frequency { count: recent, window_days: WINDOW_DAYS },
     });
 
-    let last_few: Vec<_> = inp.interactions.iter().take(5).collect();
+    // Who reached out first counts only where both sides took part: a message that
+    // went unanswered says nothing about whether they would call you.
+    let last_few: Vec<_> = inp.interactions.iter().filter(|i| i.two_way()).take(5).collect();
     if last_few.len() >= 2 {
         let of = last_few.len();
         let they = last_few.iter().filter(|i| i.they_reached_out).count();

@@ -1,5 +1,6 @@
 //! `jejaring import vcard|csv|linkedin FILE…`: bring contacts in from a phone, Google,
 //! Outlook or LinkedIn, without duplicates and without overwriting what you wrote.
+//! (`import history`, which logs conversations, is its own command: `import_history`.)
 //!
 //! Files are read and parsed before the data file is locked, then every record is
 //! merged and the network is saved once: the import lands whole or not at all.
@@ -27,11 +28,14 @@ use std::path::{Path, PathBuf};
 /// Records that cannot be used are skipped and named; the rest imports. Importing the
 /// same file twice changes nothing the second time.
 #[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true, disable_help_subcommand = true)]
 pub struct Args {
+    #[command(subcommand)]
+    pub history: Option<History>,
     /// What the files are: vcard (.vcf files or folders of them), csv (Google or
     /// Outlook export), linkedin (Connections.csv)
-    #[arg(value_enum)]
-    pub format: ImportFormat,
+    #[arg(value_enum, required = true)]
+    pub format: Option<ImportFormat>,
     /// The files to read
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
@@ -47,6 +51,12 @@ pub struct Args {
     /// Tag every imported contact, such as the source (repeatable)
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
+}
+
+/// `import history`, beside the contact formats.
+#[derive(Debug, clap::Subcommand)]
+pub enum History {
+    History(super::import_history::Args),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -68,12 +78,18 @@ struct Located {
 }
 
 pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
+    let format = match (args.history, args.format) {
+        (Some(History::History(history)), _) => return super::import_history::run(app, history),
+        (None, Some(format)) => format,
+        // clap requires one or the other.
+        (None, None) => return Err(UsageError("a format (vcard, csv, linkedin) or `history`".into()).into()),
+    };
     let lang = app.ui.lang;
     let tags = args.tags.iter().map(|t| text::tag(t)).collect::<Result<Vec<_>, _>>()?;
     let mut records = Vec::new();
     let mut problems = Vec::new();
     for path in &args.files {
-        for (file, parsed) in read(path, args.format, lang)? {
+        for (file, parsed) in read(path, format, lang)? {
             records.extend(parsed.records.into_iter().map(|r| (file.clone(), r)));
             problems.extend(parsed.problems.into_iter().map(|problem| Located { file: file.clone(), problem }));
         }
@@ -82,7 +98,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let defaults = Defaults {
         circle: args.circle.clone(),
         stage: args.stage.clone(),
-        fallback_circle: if args.format == ImportFormat::Linkedin { Circle::Colleague } else { Circle::Other },
+        fallback_circle: if format == ImportFormat::Linkedin { Circle::Colleague } else { Circle::Other },
         tags,
     };
     let merge_all = |net: &mut Network| {

@@ -11,6 +11,7 @@ pub mod edit;
 pub mod export;
 pub mod goal;
 pub mod import;
+pub mod import_history;
 pub mod know;
 pub mod list;
 pub mod log;

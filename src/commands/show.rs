@@ -1,5 +1,6 @@
 //! `jejaring show`: everything known about one person — their details, warmth and its
-//! reasons, trust, what you know, promises and the interaction history.
+//! reasons, trust, what you know, promises and the interaction history (with where an
+//! imported one came from, and "wrote" where only one side did).
 
 use super::resolve;
 use crate::app::App;
@@ -59,7 +60,20 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     }
     lines.push(String::new());
     let total = history.len();
-    lines.push(ui.paint(style::HEADING, t!(lang, "Interactions ({total})", "Interaksi ({total})")));
+    let wrote = history.iter().filter(|i| !i.two_way()).count();
+    lines.push(ui.paint(
+        style::HEADING,
+        if wrote == 0 {
+            t!(lang, "Interactions ({total})", "Interaksi ({total})")
+        } else {
+            let talked = total - wrote;
+            t!(
+                lang,
+                "Interactions ({total}: {talked} talked, {wrote} wrote)",
+                "Interaksi ({total}: {talked} bercakap, {wrote} menulis)"
+            )
+        },
+    ));
     if history.is_empty() {
         let handle = &c.handle;
         lines.push(t!(

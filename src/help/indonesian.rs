@@ -240,6 +240,23 @@ fn commands(en: &str) -> Option<&'static str> {
              kemungkinan duplikat (lihat `jejaring dupes`). Data yang tidak bisa dipakai dilewati dan disebutkan; \
              sisanya tetap diimpor. Mengimpor berkas yang sama dua kali tidak mengubah apa pun pada kali kedua."
         }
+        "Log conversations from calendar, mail, LinkedIn and WhatsApp exports" => {
+            "Catat percakapan dari ekspor kalender, surel, LinkedIn, dan WhatsApp"
+        }
+        "Log conversations from calendar, mail, LinkedIn and WhatsApp exports\n\nMeetings in a calendar export \
+         (.ics), mail in an mbox (Gmail's Takeout) or a maildir, LinkedIn's messages.csv and WhatsApp chats exported \
+         as .txt become interactions with the contacts who took part: one per meeting, one per thread or chat a day. \
+         People are matched by email, phone number, LinkedIn profile, then an exact name that only one contact has; \
+         unknown people are listed, never created unless you ask. Only a short subject or title is kept, never a \
+         message's text. Importing the same export again adds nothing twice." => {
+            "Catat percakapan dari ekspor kalender, surel, LinkedIn, dan WhatsApp\n\nRapat di ekspor kalender (.ics), \
+             surel di mbox (Takeout Gmail) atau maildir, messages.csv dari LinkedIn, dan obrolan WhatsApp yang \
+             diekspor sebagai .txt menjadi interaksi dengan kontak yang ikut serta: satu per rapat, satu per utas atau \
+             obrolan per hari. Orang dicocokkan lewat email, nomor telepon, profil LinkedIn, lalu nama persis yang \
+             hanya dimiliki satu kontak; orang yang tidak dikenal didaftar, tidak pernah dibuat kecuali Anda minta. \
+             Hanya subjek atau judul singkat yang disimpan, tidak pernah isi pesan. Mengimpor ekspor yang sama lagi \
+             tidak menambahkan apa pun dua kali."
+        }
         "Export contacts as vCard, CSV (Google's layout), JSON or an iCalendar file" => {
             "Ekspor kontak sebagai berkas vCard, CSV (format Google), JSON, atau iCalendar"
         }

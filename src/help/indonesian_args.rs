@@ -238,6 +238,25 @@ pub(super) fn args(en: &str) -> Option<&'static str> {
         "Tag every imported contact, such as the source (repeatable)" => {
             "Beri tag pada setiap kontak yang diimpor, misalnya sumbernya (bisa diulang)"
         }
+        "The exports to read: files, or folders of them (a maildir is a folder)" => {
+            "Ekspor yang dibaca: berkas, atau folder berisi berkas itu (maildir adalah folder)"
+        }
+        "What the files are [default: told from their content]" => "Jenis berkasnya [bawaan: dikenali dari isinya]",
+        "Leave out conversations before this day" => "Lewati percakapan sebelum tanggal ini",
+        "Who you are in the exports: your email, phone number or name (repeatable; remembered for the next import)" => {
+            "Siapa Anda di ekspor itu: email, nomor telepon, atau nama Anda (bisa diulang; diingat untuk impor berikutnya)"
+        }
+        "Show what would be logged, and change nothing" => "Tampilkan apa yang akan dicatat, tanpa mengubah apa pun",
+        "Add the unknown people you had two-way conversations with as contacts" => {
+            "Tambahkan orang tak dikenal yang pernah bercakap dua arah dengan Anda sebagai kontak"
+        }
+        "iCalendar (.ics) from Google Calendar, Outlook or Apple Calendar" => {
+            "iCalendar (.ics) dari Google Calendar, Outlook, atau Apple Calendar"
+        }
+        "A mailbox file, as Gmail's Takeout writes it" => "Berkas kotak surat, seperti yang ditulis Takeout Gmail",
+        "A maildir folder (cur/, new/)" => "Folder maildir (cur/, new/)",
+        "LinkedIn's messages.csv" => "messages.csv dari LinkedIn",
+        "A WhatsApp chat exported as .txt" => "Obrolan WhatsApp yang diekspor sebagai .txt",
         "Write to FILE instead of standard output" => "Tulis ke FILE, bukan ke keluaran standar",
         "vCard version: 3.0 (read best by phones) or 4.0" => "Versi vCard: 3.0 (paling mudah dibaca ponsel) atau 4.0",
         "The shell" => "Shell yang dipakai",

@@ -226,18 +226,18 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, FormatError> {
 /// The 1-based line a record starts on, counted from the record's byte offset (the
 /// CSV reader's own line count is one short for CRLF files). Records come in order,
 /// so each count starts where the last one stopped and the whole file is counted once.
-pub(super) struct LineCounter<'a> {
+pub struct LineCounter<'a> {
     text: &'a str,
     byte: usize,
     line: usize,
 }
 
 impl<'a> LineCounter<'a> {
-    pub(super) fn new(text: &'a str) -> LineCounter<'a> {
+    pub fn new(text: &'a str) -> LineCounter<'a> {
         LineCounter { text, byte: 0, line: 1 }
     }
 
-    pub(super) fn at(&mut self, position: Option<&csv::Position>) -> usize {
+    pub fn at(&mut self, position: Option<&csv::Position>) -> usize {
         let Some(byte) = position.map(|p| p.byte() as usize) else { return self.line };
         // A record after a CRLF starts at the LF, by the reader's count; its line is the next.
         let bytes = self.text.as_bytes();

@@ -183,6 +183,7 @@ mod tests {
             text: None,
             they_reached_out: false,
             logged: now,
+            source: None,
             extra: Default::default(),
         });
         let aid = a.id;

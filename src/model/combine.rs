@@ -249,6 +249,7 @@ mod tests {
             text: None,
             they_reached_out: false,
             logged: Utc.timestamp_opt(0, 0).unwrap(),
+            source: None,
             extra: Map::new(),
         };
         net.interactions = vec![talk(vec![ia, ib]), talk(vec![ib, ic]), talk(vec![ic])];

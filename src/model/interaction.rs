@@ -19,6 +19,29 @@ vocab! {
     }
 }
 
+vocab! {
+    /// Where an imported conversation was found.
+    Origin {
+        Calendar => "calendar", "calendar", "kalender";
+        Email => "email", "email", "surel";
+        Linkedin => "linkedin", "LinkedIn", "LinkedIn";
+        Whatsapp => "whatsapp", "WhatsApp", "WhatsApp";
+    }
+}
+
+/// The trace an imported interaction came from. Only where it was and whether both
+/// sides wrote are kept: never a message's text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub from: Origin,
+    /// What names it in the export, stable between exports: the event's UID and
+    /// occurrence, the thread's first Message-ID and the day, the chat and the day.
+    pub key: String,
+    /// True when only one side wrote ("wrote", not "talked").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub one_way: bool,
+}
+
 /// One logged interaction. A group conversation is one record naming several contacts.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Interaction {
@@ -36,6 +59,10 @@ pub struct Interaction {
     /// When it was logged.
     #[serde(deserialize_with = "super::stamp::instant")]
     pub logged: DateTime<Utc>,
+    /// Where an imported conversation came from (`import history`); None when typed in
+    /// with `log`. It is how a second import of the same export knows what it added.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
@@ -51,8 +78,15 @@ impl Interaction {
             text: None,
             they_reached_out: false,
             logged,
+            source: None,
             extra: Map::new(),
         }
+    }
+
+    /// Whether both sides took part: everything logged by hand, meetings, and imported
+    /// threads where you and they both wrote. "Wrote" (one side only) is not a talk.
+    pub fn two_way(&self) -> bool {
+        self.source.as_ref().is_none_or(|s| !s.one_way)
     }
 
     /// Whether this interaction involved the contact.

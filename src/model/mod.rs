@@ -169,6 +169,7 @@ mod tests {
             text: None,
             they_reached_out: false,
             logged: Utc.timestamp_opt(0, 0).unwrap(),
+            source: None,
             extra: Map::new(),
         }
     }

@@ -19,6 +19,13 @@ pub struct Numbers {
     pub promises_kept: usize,
     pub promises_broken: usize,
     pub promises_overdue: usize,
+    /// Of `interactions`, how many `import history` found rather than you logged.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub imported: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// One weekly review.

@@ -85,11 +85,19 @@ pub fn met_line(c: &Contact) -> Option<String> {
     }
 }
 
-/// One line of history: day, kind, who reached out, who else was there, the note.
+/// One line of history: day, kind, who reached out (or who wrote, when only one side
+/// did), who else was there, the note, and where an imported one came from.
 pub fn interaction_line(net: &Network, i: &Interaction, me: &Uuid, lang: Lang) -> String {
     let mut line = format!("  {}  {:<11}", i.on, i.kind.label(lang));
-    if i.they_reached_out {
-        line.push_str(&format!(" [{}]", t!(lang, "they reached out", "mereka menghubungi")));
+    // One side only is "wrote", not a talk: say whose side it was.
+    let mark = match (i.two_way(), i.they_reached_out) {
+        (false, true) => Some(t!(lang, "they wrote", "mereka menulis")),
+        (false, false) => Some(t!(lang, "you wrote", "Anda menulis")),
+        (true, true) => Some(t!(lang, "they reached out", "mereka menghubungi")),
+        (true, false) => None,
+    };
+    if let Some(mark) = mark {
+        line.push_str(&format!(" [{mark}]"));
     }
     let others: Vec<&str> =
         i.contacts.iter().filter(|id| *id != me).filter_map(|id| net.contact(id)).map(|c| c.name.as_str()).collect();
@@ -100,6 +108,10 @@ pub fn interaction_line(net: &Network, i: &Interaction, me: &Uuid, lang: Lang) -
     if let Some(text) = &i.text {
         line.push_str("  ");
         line.push_str(&text.replace('\n', " "));
+    }
+    if let Some(source) = &i.source {
+        let from = source.from.label(lang);
+        line.push_str(&t!(lang, "  · imported from {from}", "  · diimpor dari {from}"));
     }
     line.trim_end().to_string()
 }

@@ -27,6 +27,7 @@ mod global;
 mod goals;
 mod goals_pty;
 mod help;
+mod history;
 mod indonesian_words;
 mod interop;
 mod interop_values;

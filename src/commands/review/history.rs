@@ -90,7 +90,15 @@ pub fn show(app: &App, args: ShowArgs) -> anyhow::Result<()> {
     )?;
     let (talks, people, new, they, you) =
         (n.interactions, n.people, n.new_people, n.they_reached_out, n.you_reached_out);
-    let talks = tn!(lang, talks, "{talks} interaction", "{talks} interactions", "{talks} interaksi");
+    let imported = n.imported;
+    let mut talks = tn!(lang, talks, "{talks} interaction", "{talks} interactions", "{talks} interaksi");
+    if imported > 0 {
+        talks.push_str(&t!(
+            lang,
+            " ({imported} imported rather than logged)",
+            " ({imported} diimpor, bukan dicatat sendiri)"
+        ));
+    }
     let people = tn!(lang, people, "{people} person", "{people} people", "{people} orang");
     ui.line(t!(lang, "  {talks} with {people}, {new} new", "  {talks} dengan {people}, {new} baru"))?;
     ui.line(t!(

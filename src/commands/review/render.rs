@@ -63,7 +63,15 @@ pub fn report(app: &App, net: &Network, r: &Report) -> Vec<String> {
     let (talks, people, new, they, you) =
         (n.interactions, n.people, n.new_people, n.they_reached_out, n.you_reached_out);
     let quiet = talks == 0;
-    let talks = tn!(lang, talks, "{talks} interaction", "{talks} interactions", "{talks} interaksi");
+    let imported = n.imported;
+    let mut talks = tn!(lang, talks, "{talks} interaction", "{talks} interactions", "{talks} interaksi");
+    if imported > 0 {
+        talks.push_str(&t!(
+            lang,
+            " ({imported} imported rather than logged)",
+            " ({imported} diimpor, bukan dicatat sendiri)"
+        ));
+    }
     let people = tn!(lang, people, "{people} person", "{people} people", "{people} orang");
     lines.push(t!(lang, "  {talks} with {people}", "  {talks} dengan {people}"));
     lines.push(t!(

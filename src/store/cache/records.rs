@@ -8,6 +8,7 @@
 
 use crate::model::cadence::CadenceUnit;
 use crate::model::contact::Birthday;
+use crate::model::interaction::{Origin, Source};
 use crate::model::{Cadence, Circle, Contact, Interaction, Kind, Stage};
 use borsh::{BorshDeserialize, BorshSerialize};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -101,7 +102,7 @@ pub fn read_contact(r: &mut Reader) -> io::Result<Contact> {
 }
 
 pub fn write_interaction(i: &Interaction, w: &mut Vec<u8>) -> io::Result<()> {
-    let Interaction { id, contacts, kind, on, text, they_reached_out, logged, extra } = i;
+    let Interaction { id, contacts, kind, on, text, they_reached_out, logged, source, extra } = i;
     write_uuid(id, w);
     (contacts.len() as u32).serialize(w)?;
     for c in contacts {
@@ -112,6 +113,7 @@ pub fn write_interaction(i: &Interaction, w: &mut Vec<u8>) -> io::Result<()> {
     text.serialize(w)?;
     they_reached_out.serialize(w)?;
     write_instant(logged, w)?;
+    source.as_ref().map(|s| (s.from.key(), s.key.as_str(), s.one_way)).serialize(w)?;
     write_extra(extra, w)
 }
 
@@ -136,8 +138,22 @@ pub fn read_interaction(r: &mut Reader) -> io::Result<Interaction> {
         text: read_optional_string(r)?,
         they_reached_out: bool::deserialize(r)?,
         logged: read_instant(r)?,
+        source: read_source(r)?,
         extra: read_extra(r)?,
     })
+}
+
+/// Where an imported interaction came from (see `write_interaction`).
+fn read_source(r: &mut Reader) -> io::Result<Option<Source>> {
+    match u8::deserialize(r)? {
+        0 => Ok(None),
+        1 => Ok(Some(Source {
+            from: Origin::from_key(read_str(r)?),
+            key: read_string(r)?,
+            one_way: bool::deserialize(r)?,
+        })),
+        _ => Err(invalid("option")),
+    }
 }
 
 fn invalid(what: &str) -> io::Error {

@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::model::contact::Birthday;
+use crate::model::interaction::{Origin, Source};
 use crate::model::{Cadence, Circle, Contact, Interaction, Kind, Stage, cadence::CadenceUnit};
 use crate::store::Bytes;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -95,9 +96,11 @@ prop_compose! {
         text in maybe(),
         they_reached_out in any::<bool>(),
         logged in instant(),
+        source in proptest::option::of((key(&["calendar", "email", "linkedin", "whatsapp", "fax"]), ".{0,40}", any::<bool>())),
         extra in extra(),
     ) -> Interaction {
-        Interaction { id, contacts, kind: Kind::from_key(&kind), on, text, they_reached_out, logged, extra }
+        let source = source.map(|(from, key, one_way)| Source { from: Origin::from_key(&from), key, one_way });
+        Interaction { id, contacts, kind: Kind::from_key(&kind), on, text, they_reached_out, logged, source, extra }
     }
 }
 

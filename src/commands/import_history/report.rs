@@ -1,0 +1,232 @@
+//! What `import history` says: the summary line, problems with their file and line,
+//! the people it did not know, and with `--dry-run` what it would log; or all of it
+//! as JSON.
+
+use crate::app::App;
+use crate::history::resolve::Plan;
+use crate::history::{Person, Problem};
+use crate::i18n::Lang;
+use crate::model::Network;
+use crate::{t, tn};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// How many problems and unknown people are listed before the rest are only counted.
+const MAX_LISTED: usize = 20;
+/// From this many bytes of mail on, a terminal shows a progress bar.
+const PROGRESS_FROM: u64 = 4 << 20;
+
+/// A progress bar over the bytes of the files given, on stderr when it is a terminal
+/// and there is enough to wait for (a big mailbox); folders add their files' sizes as
+/// they are read.
+pub fn progress(app: &App, paths: &[std::path::PathBuf]) -> indicatif::ProgressBar {
+    let total: u64 =
+        paths.iter().filter_map(|p| std::fs::metadata(p).ok()).filter(|m| m.is_file()).map(|m| m.len()).sum();
+    if app.ui.quiet || app.ui.json || total < PROGRESS_FROM {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(Some(total), indicatif::ProgressDrawTarget::stderr());
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {elapsed}") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+#[derive(Serialize)]
+struct Logged {
+    on: NaiveDate,
+    kind: String,
+    with: Vec<String>,
+    from: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<String>,
+    talked: bool,
+    they_reached_out: bool,
+}
+
+#[derive(Serialize)]
+struct Stranger {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    email: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    phone: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    linkedin: Option<String>,
+    conversations: usize,
+    /// A name more than one contact has.
+    ambiguous: bool,
+    two_way: bool,
+    #[serde(skip)]
+    label: String,
+}
+
+/// `import history --json`.
+#[derive(Serialize)]
+pub struct Report {
+    dry_run: bool,
+    added: usize,
+    already_known: usize,
+    with_unknown_people: usize,
+    ignored: usize,
+    interactions: Vec<Logged>,
+    contacts_added: Vec<String>,
+    unknown: Vec<Stranger>,
+    problems: Vec<String>,
+    #[serde(skip)]
+    lang: Lang,
+}
+
+fn stranger(p: &Person, conversations: usize, ambiguous: bool, two_way: bool) -> Stranger {
+    Stranger {
+        name: p.name.clone(),
+        email: p.email.clone(),
+        phone: p.phone.clone(),
+        linkedin: p.linkedin.clone(),
+        conversations,
+        ambiguous,
+        two_way,
+        label: p.label(),
+    }
+}
+
+impl Report {
+    pub fn new(
+        net: &Network,
+        plan: &Plan,
+        people_added: &[usize],
+        ignored: usize,
+        problems: &[(String, Problem)],
+        dry_run: bool,
+        lang: Lang,
+    ) -> Report {
+        let name = |id: &uuid::Uuid| net.contact(id).map(|c| c.name.clone()).unwrap_or_default();
+        Report {
+            dry_run,
+            added: plan.add.len(),
+            already_known: plan.known,
+            with_unknown_people: plan.with_unknown,
+            ignored,
+            interactions: plan
+                .add
+                .iter()
+                .map(|i| Logged {
+                    on: i.on,
+                    kind: i.kind.key().to_string(),
+                    with: i.contacts.iter().map(name).collect(),
+                    from: i.source.as_ref().map(|s| s.from.key().to_string()).unwrap_or_default(),
+                    title: i.text.clone(),
+                    talked: i.two_way(),
+                    they_reached_out: i.they_reached_out,
+                })
+                .collect(),
+            contacts_added: people_added.iter().map(|&i| net.contacts[i].name.clone()).collect(),
+            unknown: plan
+                .unknown
+                .iter()
+                .filter(|u| !people_added.iter().any(|&i| net.contacts[i].name == u.person.label()))
+                .map(|u| stranger(&u.person, u.conversations, u.ambiguous, u.two_way))
+                .collect(),
+            problems: problems.iter().map(|(file, p)| format!("{file}: {}", p.message(lang))).collect(),
+            lang,
+        }
+    }
+}
+
+pub fn print(app: &App, r: &Report) -> anyhow::Result<()> {
+    let lang = r.lang;
+    if app.ui.json {
+        app.ui.json_value(r)?;
+        return Ok(());
+    }
+    for p in r.problems.iter().take(MAX_LISTED) {
+        app.ui.warn(p);
+    }
+    if r.problems.len() > MAX_LISTED {
+        let more = r.problems.len() - MAX_LISTED;
+        app.ui.warn(tn!(
+            lang,
+            more,
+            "… and {more} more problem (use --json to see them all)",
+            "… and {more} more problems (use --json to see them all)",
+            "… dan {more} masalah lain (pakai --json untuk melihat semuanya)"
+        ));
+    }
+    if r.dry_run {
+        for i in &r.interactions {
+            let (on, with) = (i.on, i.with.join(", "));
+            let kind = crate::model::Kind::from_key(&i.kind);
+            let mut line = format!("{on}  {:<9} {with}", kind.label(lang));
+            if let Some(title) = &i.title {
+                line.push_str(&format!("  {title}"));
+            }
+            app.ui.line(line)?;
+        }
+    }
+    for name in &r.contacts_added {
+        app.ui.info(if r.dry_run {
+            t!(lang, "would add {name} (you talked with them)", "akan menambah {name} (Anda pernah bercakap dengannya)")
+        } else {
+            t!(lang, "added {name} (you talked with them)", "{name} ditambahkan (Anda pernah bercakap dengannya)")
+        });
+    }
+    if !r.unknown.is_empty() {
+        let n = r.unknown.len();
+        app.ui.info(tn!(
+            lang,
+            n,
+            "{n} person in these conversations is not in your network:",
+            "{n} people in these conversations are not in your network:",
+            "{n} orang dalam percakapan ini tidak ada di jaringan Anda:"
+        ));
+        for u in r.unknown.iter().take(MAX_LISTED) {
+            let (label, c) = (&u.label, u.conversations);
+            let mut line = tn!(
+                lang,
+                c,
+                "  {label}: {c} conversation",
+                "  {label}: {c} conversations",
+                "  {label}: {c} percakapan"
+            );
+            if u.ambiguous {
+                line.push_str(&t!(
+                    lang,
+                    " (more than one contact has this name; not guessed)",
+                    " (lebih dari satu kontak bernama ini; tidak ditebak)"
+                ));
+            }
+            app.ui.info(line);
+        }
+        if n > MAX_LISTED {
+            let more = n - MAX_LISTED;
+            app.ui.info(t!(
+                lang,
+                "  … and {more} more (use --json to see them all)",
+                "  … dan {more} lagi (pakai --json untuk melihat semuanya)"
+            ));
+        }
+        if r.unknown.iter().any(|u| u.two_way && !u.ambiguous) && r.contacts_added.is_empty() {
+            app.ui.info(t!(
+                lang,
+                "add the ones you talked with as contacts: run again with --add-unknown",
+                "tambahkan yang pernah bercakap dengan Anda sebagai kontak: jalankan lagi dengan --add-unknown"
+            ));
+        }
+    }
+    let (added, known, unknown, ignored) = (r.added, r.already_known, r.with_unknown_people, r.ignored);
+    app.ui.info(if r.dry_run {
+        t!(
+            lang,
+            "History (dry run, nothing saved): {added} to add, {known} already known, {unknown} with unknown people, {ignored} ignored (mailing lists)",
+            "Riwayat (uji coba, tidak ada yang disimpan): {added} akan ditambah, {known} sudah ada, {unknown} dengan orang tak dikenal, {ignored} diabaikan (milis)"
+        )
+    } else {
+        t!(
+            lang,
+            "History: {added} added, {known} already known, {unknown} with unknown people, {ignored} ignored (mailing lists)",
+            "Riwayat: {added} ditambah, {known} sudah ada, {unknown} dengan orang tak dikenal, {ignored} diabaikan (milis)"
+        )
+    });
+    Ok(())
+}
