@@ -6,6 +6,7 @@ pub mod contact;
 pub mod goal;
 pub mod past_deadline;
 pub mod picks;
+pub mod problems;
 pub mod promise;
 pub mod trust;
 pub mod words;

@@ -140,19 +140,7 @@ pub fn print(app: &App, r: &Report) -> anyhow::Result<()> {
         app.ui.json_value(r)?;
         return Ok(());
     }
-    for p in r.problems.iter().take(MAX_LISTED) {
-        app.ui.warn(p);
-    }
-    if r.problems.len() > MAX_LISTED {
-        let more = r.problems.len() - MAX_LISTED;
-        app.ui.warn(tn!(
-            lang,
-            more,
-            "… and {more} more problem (use --json to see them all)",
-            "… and {more} more problems (use --json to see them all)",
-            "… dan {more} masalah lain (pakai --json untuk melihat semuanya)"
-        ));
-    }
+    crate::views::problems::warn(app, &r.problems, MAX_LISTED);
     if r.dry_run {
         for i in &r.interactions {
             let (on, with) = (i.on, i.with.join(", "));

@@ -3,8 +3,8 @@
 use crate::app::App;
 use crate::dates::{self, Lean};
 use crate::model::Review;
+use crate::t;
 use crate::ui::style;
-use crate::{t, tn};
 use anyhow::Context;
 
 /// List past reviews with their key numbers
@@ -88,18 +88,8 @@ pub fn show(app: &App, args: ShowArgs) -> anyhow::Result<()> {
     ui.line(
         ui.paint(style::HEADING, t!(lang, "Review of the week ending {day}", "Tinjauan minggu yang berakhir {day}")),
     )?;
-    let (talks, people, new, they, you) =
-        (n.interactions, n.people, n.new_people, n.they_reached_out, n.you_reached_out);
-    let imported = n.imported;
-    let mut talks = tn!(lang, talks, "{talks} interaction", "{talks} interactions", "{talks} interaksi");
-    if imported > 0 {
-        talks.push_str(&t!(
-            lang,
-            " ({imported} imported rather than logged)",
-            " ({imported} diimpor, bukan dicatat sendiri)"
-        ));
-    }
-    let people = tn!(lang, people, "{people} person", "{people} people", "{people} orang");
+    let (new, they, you) = (n.new_people, n.they_reached_out, n.you_reached_out);
+    let (talks, people) = super::render::talks_and_people(n, lang);
     ui.line(t!(lang, "  {talks} with {people}, {new} new", "  {talks} dengan {people}, {new} baru"))?;
     ui.line(t!(
         lang,

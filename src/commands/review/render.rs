@@ -60,19 +60,9 @@ pub fn report(app: &App, net: &Network, r: &Report) -> Vec<String> {
     lines.push(String::new());
     lines.push(heading(app, 2, ("The week in numbers".into(), "Minggu ini dalam angka".into())));
     let n = &r.numbers;
-    let (talks, people, new, they, you) =
-        (n.interactions, n.people, n.new_people, n.they_reached_out, n.you_reached_out);
-    let quiet = talks == 0;
-    let imported = n.imported;
-    let mut talks = tn!(lang, talks, "{talks} interaction", "{talks} interactions", "{talks} interaksi");
-    if imported > 0 {
-        talks.push_str(&t!(
-            lang,
-            " ({imported} imported rather than logged)",
-            " ({imported} diimpor, bukan dicatat sendiri)"
-        ));
-    }
-    let people = tn!(lang, people, "{people} person", "{people} people", "{people} orang");
+    let (new, they, you) = (n.new_people, n.they_reached_out, n.you_reached_out);
+    let quiet = n.interactions == 0;
+    let (talks, people) = talks_and_people(n, lang);
     lines.push(t!(lang, "  {talks} with {people}", "  {talks} dengan {people}"));
     lines.push(t!(
         lang,
@@ -148,6 +138,20 @@ fn since_last(lang: Lang, r: &Report) -> Option<String> {
 }
 
 /// A number of weeks, in words that agree with the number.
+/// "5 interactions (2 imported rather than logged)" and "3 people", for a week's numbers.
+pub fn talks_and_people(n: &crate::model::review::Numbers, lang: Lang) -> (String, String) {
+    let (talks, people, imported) = (n.interactions, n.people, n.imported);
+    let mut words = tn!(lang, talks, "{talks} interaction", "{talks} interactions", "{talks} interaksi");
+    if imported > 0 {
+        words.push_str(&t!(
+            lang,
+            " ({imported} imported rather than logged)",
+            " ({imported} diimpor, bukan dicatat sendiri)"
+        ));
+    }
+    (words, tn!(lang, people, "{people} person", "{people} people", "{people} orang"))
+}
+
 pub fn weeks(lang: Lang, n: usize) -> String {
     match (lang, n) {
         (Lang::En, 1) => "1 week".to_string(),
