@@ -32,6 +32,7 @@ pub mod interop;
 pub mod model;
 pub mod prompt;
 pub mod store;
+pub mod sync;
 pub mod ui;
 
 // The unit tests run with the allocator the binary uses, so its regions are exercised.
