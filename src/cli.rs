@@ -70,6 +70,7 @@ pub enum Command {
     Coach(commands::coach::Args),
     Import(commands::import::Args),
     Export(commands::export::Args),
+    Sync(commands::sync::Args),
     Paths(commands::paths::Args),
     Completions(commands::completions::Args),
     Man(commands::man::Args),

@@ -21,6 +21,7 @@ pub mod review;
 pub mod select;
 pub mod show;
 pub mod snooze;
+pub mod sync;
 pub mod today;
 pub mod trust;
 
@@ -59,5 +60,6 @@ pub fn run(app: &App, command: Command) -> anyhow::Result<()> {
         Command::Man(args) => man::run(app, args),
         Command::Import(args) => import::run(app, args),
         Command::Export(args) => export::run(app, args),
+        Command::Sync(args) => sync::run(app, args),
     }
 }

@@ -9,10 +9,15 @@
 //! fields into vCards and back (through calcard); `engine` runs one sync;
 //! `calendar` pushes the reminders.
 
+pub mod apply;
+pub mod calendar;
 pub mod cards;
 pub mod dav;
+pub mod discover;
+pub mod engine;
 pub mod fields;
 pub mod merge;
+pub mod remote;
 pub mod state;
 pub mod xml;
 

@@ -1,0 +1,305 @@
+//! `jejaring sync` against a real Radicale server (see `radicale`): the first sync both
+//! ways, changes and deletes on the "phone" side (written straight to the server), the
+//! same field edited on both sides, the second sync that changes nothing, the canary
+//! that private notes never reach the server, killed syncs, the calendar, and servers
+//! that say no.
+
+use crate::env::TestEnv;
+use crate::radicale::{PASSWORD, Radicale, USER};
+use serde_json::Value;
+
+fn card(uid: &str, name: &str, extra: &str) -> String {
+    format!("BEGIN:VCARD\r\nVERSION:3.0\r\nUID:{uid}\r\nFN:{name}\r\nN:;{name};;;\r\n{extra}END:VCARD\r\n")
+}
+
+/// Runs jejaring with the sync password in the environment.
+fn run(env: &TestEnv, args: &[&str]) -> std::process::Output {
+    env.std_command().env("JEJARING_SYNC_PASSWORD", PASSWORD).args(args).output().unwrap()
+}
+
+fn ok(env: &TestEnv, args: &[&str]) -> (String, String) {
+    let out = run(env, args);
+    let (so, se) =
+        (String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned());
+    assert!(out.status.success(), "{args:?} failed\nstdout: {so}\nstderr: {se}");
+    (so, se)
+}
+
+fn summary(stderr: &str) -> &str {
+    stderr.lines().find(|l| l.starts_with("Synced:") || l.starts_with("Dry run")).unwrap_or_default()
+}
+
+/// A server with an address book, a data file set up to sync with it.
+fn setup() -> (Radicale, TestEnv) {
+    let server = Radicale::start();
+    server.make_book();
+    let env = TestEnv::new();
+    ok(&env, &["sync", "setup", &server.root(), "--user", USER]);
+    (server, env)
+}
+
+fn names(env: &TestEnv) -> Vec<String> {
+    let mut v: Vec<String> = env.contacts().iter().map(|c| c["name"].as_str().unwrap().to_string()).collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn setup_discovers_the_address_book_from_the_servers_root() {
+    let (server, env) = setup();
+    assert_eq!(env.json()["sync"]["addressbook"], Value::from(server.book_url()));
+    let text = std::fs::read_to_string(&env.data).unwrap();
+    assert!(!text.contains(PASSWORD), "the password is never stored");
+    let (out, _) = ok(&env, &["sync", "status"]);
+    assert!(out.contains(&server.book_url()), "{out}");
+    assert!(out.contains("Last sync:    never"), "{out}");
+}
+
+#[test]
+fn first_sync_goes_both_ways_and_the_second_changes_nothing() {
+    let (server, env) = setup();
+    env.add("Budi Santoso", &["--email", "budi@example.id", "--circle", "colleague", "--stage", "trusted"]);
+    env.add("Siti Rahma", &["--phone", "+62 812 1111 2222"]);
+    server.put_card("phone-1.vcf", &card("phone-1", "Wei Chen", "TEL;TYPE=CELL:+65 9123 4567\r\nORG:Grab\r\n"));
+    let (_, err) = ok(&env, &["sync"]);
+    assert_eq!(summary(&err), "Synced: 1 pulled, 2 pushed, 0 merged, 0 conflicts, 0 deleted", "{err}");
+    assert_eq!(names(&env), ["Budi Santoso", "Siti Rahma", "Wei Chen"]);
+    let wei = env.contact("Wei Chen");
+    assert_eq!(wei["org"], "Grab");
+    assert_eq!(wei["circle"], "other");
+    assert_eq!(wei["stage"], "acquaintance");
+    assert!(wei.get("met_on").is_none(), "a card from the phone is not someone newly met: {wei}");
+    let cards = server.cards();
+    assert_eq!(cards.len(), 3);
+    let budi = cards.iter().find(|c| c.contains("Budi")).unwrap();
+    assert!(budi.contains("X-JEJARING-CIRCLE:colleague"), "{budi}");
+    assert!(budi.contains("X-JEJARING-STAGE:trusted"), "{budi}");
+
+    // Nothing changed on either side: nothing is sent and the file is not written.
+    let before = env.bytes();
+    let backups = env.backup_names();
+    let (_, err) = ok(&env, &["sync"]);
+    assert_eq!(summary(&err), "Synced: 0 pulled, 0 pushed, 0 merged, 0 conflicts, 0 deleted", "{err}");
+    assert_eq!(env.bytes(), before);
+    assert_eq!(env.backup_names(), backups);
+    assert_eq!(server.cards(), cards);
+}
+
+#[test]
+fn phone_side_adds_edits_and_deletes_arrive() {
+    let (server, env) = setup();
+    server.put_card("a.vcf", &card("a", "Ayu Lestari", "EMAIL:ayu@example.id\r\n"));
+    server.put_card("b.vcf", &card("b", "Bayu Putra", ""));
+    server.put_card("c.vcf", &card("c", "Citra Dewi", ""));
+    ok(&env, &["sync"]);
+    let citra = env.contact("Citra Dewi")["handle"].as_str().unwrap().to_string();
+    ok(&env, &["log", &citra, "Coffee", "--on", "yesterday"]);
+
+    server.put_card("a.vcf", &card("a", "Ayu Lestari", "EMAIL:ayu@example.id\r\nORG:Tokopedia\r\n"));
+    server.put_card("d.vcf", &card("d", "Dimas Ardi", ""));
+    server.delete_card("b.vcf");
+    server.delete_card("c.vcf");
+    let (_, err) = ok(&env, &["sync"]);
+    assert_eq!(summary(&err), "Synced: 2 pulled, 0 pushed, 0 merged, 0 conflicts, 1 deleted", "{err}");
+    assert!(err.contains("kept: Citra Dewi was deleted on the phone, but you have history with them"), "{err}");
+    assert_eq!(names(&env), ["Ayu Lestari", "Citra Dewi", "Dimas Ardi"]);
+    assert_eq!(env.contact("Ayu Lestari")["org"], "Tokopedia");
+    // Citra is kept here and not pushed back to the phone.
+    ok(&env, &["sync"]);
+    assert_eq!(server.cards().iter().filter(|c| c.contains("Citra")).count(), 0);
+
+    // A contact removed here deletes its card.
+    let dimas = env.contact("Dimas Ardi")["handle"].as_str().unwrap().to_string();
+    ok(&env, &["remove", &dimas, "--yes"]);
+    let (_, err) = ok(&env, &["sync"]);
+    assert_eq!(summary(&err), "Synced: 0 pulled, 0 pushed, 0 merged, 0 conflicts, 1 deleted", "{err}");
+    assert_eq!(server.cards().len(), 1);
+}
+
+#[test]
+fn the_same_field_edited_on_both_sides_keeps_both_values() {
+    let (server, env) = setup();
+    server.put_card("a.vcf", &card("a", "Ayu Lestari", "ORG:Bank\r\nTEL:+62 811 0000 0001\r\n"));
+    ok(&env, &["sync"]);
+    let ayu = env.contact("Ayu Lestari")["handle"].as_str().unwrap().to_string();
+    ok(&env, &["edit", &ayu, "--org", "Gojek", "--role", "Lead"]);
+    server.put_card(
+        "a.vcf",
+        &card("a", "Ayu Lestari", "ORG:Tokopedia\r\nTEL:+62 811 0000 0001\r\nTEL:+62 811 0000 0009\r\n"),
+    );
+    let (_, err) = ok(&env, &["sync"]);
+    assert_eq!(summary(&err), "Synced: 1 pulled, 1 pushed, 1 merged, 1 conflicts, 0 deleted", "{err}");
+    assert!(err.contains("conflict: Ayu Lestari's organisation changed on both sides"), "{err}");
+    let c = env.contact("Ayu Lestari");
+    assert_eq!(c["org"], "Tokopedia");
+    assert_eq!(c["role"], "Lead");
+    assert_eq!(c["phones"].as_array().unwrap().len(), 2);
+    assert!(c["note"].as_str().unwrap().contains("organisation: Gojek"), "{c}");
+    let cards = server.cards();
+    assert!(cards[0].contains("TITLE:Lead"), "{}", cards[0]);
+    assert!(cards[0].contains("Gojek"), "the note travels: {}", cards[0]);
+    // Both sides agree now.
+    let (_, err) = ok(&env, &["sync"]);
+    assert_eq!(summary(&err), "Synced: 0 pulled, 0 pushed, 0 merged, 0 conflicts, 0 deleted", "{err}");
+}
+
+#[test]
+fn private_notes_never_reach_the_server() {
+    let (server, env) = setup();
+    let h = env.add(
+        "Budi Santoso",
+        &["--impression", "CANARY-IMPRESSION", "--met-at", "CANARY-MET-AT", "--stage", "acquaintance"],
+    );
+    ok(&env, &["trust", &h, "--level", "3", "--note", "CANARY-TRUST"]);
+    ok(&env, &["know", &h, "CANARY-FACT", "--topic", "interests"]);
+    ok(&env, &["promise", &h, "CANARY-PROMISE", "--due", "fri"]);
+    ok(&env, &["log", &h, "CANARY-TALK", "--on", "yesterday"]);
+    ok(
+        &env,
+        &["goal", "new", "--title", "CANARY-GOAL", "--metric", "manual", "--target", "3", "--deadline", "in 2 months"],
+    );
+    let (_, err) = ok(&env, &["sync"]);
+    assert!(summary(&err).starts_with("Synced: 0 pulled, 1 pushed"), "{err}");
+    let files = server.stored_files();
+    assert!(!files.is_empty());
+    for (path, text) in &files {
+        assert!(!text.contains("CANARY"), "{} holds a private note:\n{text}", path.display());
+    }
+    assert!(server.cards()[0].contains("FN:Budi Santoso"));
+}
+
+#[test]
+fn dry_run_changes_nothing_on_either_side() {
+    let (server, env) = setup();
+    env.add("Budi Santoso", &[]);
+    server.put_card("a.vcf", &card("a", "Ayu Lestari", ""));
+    let before = env.bytes();
+    let (_, err) = ok(&env, &["sync", "--dry-run"]);
+    assert_eq!(
+        summary(&err),
+        "Dry run, nothing changed: 1 to pull, 1 to push, 0 to merge, 0 conflicts, 0 to delete",
+        "{err}"
+    );
+    assert_eq!(env.bytes(), before);
+    assert_eq!(server.cards().len(), 1);
+}
+
+#[test]
+fn json_and_indonesian() {
+    let (server, env) = setup();
+    server.put_card("a.vcf", &card("a", "Ayu Lestari", ""));
+    let (out, _) = ok(&env, &["--json", "sync"]);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["pulled"], 1);
+    assert_eq!(v["conflicts"], Value::Array(vec![]));
+    let (_, err) = ok(&env, &["--lang", "id", "sync"]);
+    assert!(err.contains("Sinkron: 0 ditarik, 0 dikirim, 0 digabung, 0 konflik, 0 dihapus"), "{err}");
+    let (_, err) = ok(&env, &["--quiet", "sync"]);
+    assert_eq!(err, "");
+}
+
+#[test]
+fn bad_servers_give_one_clear_line_and_change_nothing() {
+    let server = Radicale::start();
+    server.make_book();
+    let env = TestEnv::new();
+    env.add("Budi Santoso", &[]);
+    let before = env.bytes();
+    // A wrong password.
+    let out = env
+        .std_command()
+        .env("JEJARING_SYNC_PASSWORD", "wrong")
+        .args(["sync", "setup", &server.root(), "--user", USER])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains(&format!("127.0.0.1:{} refused the user name or password", server.port)), "{err}");
+    assert!(!err.contains("wrong"), "the password is never shown: {err}");
+    assert_eq!(env.bytes(), before);
+    // Something that is not a WebDAV server at all (a port nobody listens on).
+    let dead = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let out = run(&env, &["sync", "setup", &format!("http://127.0.0.1:{dead}/"), "--user", USER]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains(&format!("could not talk to 127.0.0.1:{dead}")), "{err}");
+    // A server that never answers.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = silent.local_addr().unwrap().port();
+    let out = env
+        .std_command()
+        .env("JEJARING_SYNC_PASSWORD", PASSWORD)
+        .env("JEJARING_SYNC_TIMEOUT", "1")
+        .args(["sync", "setup", &format!("http://127.0.0.1:{port}/"), "--user", USER])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains(&format!("127.0.0.1:{port} did not answer in time")), "{err}");
+    assert_eq!(env.bytes(), before);
+    // Sync without setup.
+    let out = run(&env, &["sync"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_killed_sync_converges_without_duplicates() {
+    let (server, env) = setup();
+    for i in 0..40 {
+        env.add(&format!("Person {i:02}"), &["--email", &format!("p{i}@example.id")]);
+    }
+    for i in 0..20 {
+        server.put_card(&format!("phone-{i}.vcf"), &card(&format!("phone-{i}"), &format!("Phone {i:02}"), ""));
+    }
+    // Stopped at spread-out points; each run gets further or finishes.
+    for delay_ms in [30u64, 80, 150, 250, 400, 600] {
+        let mut child = env
+            .std_command()
+            .env("JEJARING_SYNC_PASSWORD", PASSWORD)
+            .args(["sync"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    ok(&env, &["sync"]);
+    let (_, err) = ok(&env, &["sync"]);
+    assert_eq!(summary(&err), "Synced: 0 pulled, 0 pushed, 0 merged, 0 conflicts, 0 deleted", "{err}");
+    let contacts = names(&env);
+    assert_eq!(contacts.len(), 60, "{contacts:?}");
+    let mut dedup = contacts.clone();
+    dedup.dedup();
+    assert_eq!(dedup.len(), 60);
+    let cards = server.cards();
+    assert_eq!(cards.len(), 60, "no duplicate on the server");
+}
+
+#[test]
+fn reminders_appear_move_and_vanish() {
+    let server = Radicale::start();
+    server.make_book();
+    server.make_calendar();
+    let env = TestEnv::new();
+    ok(&env, &["sync", "setup", &server.book_url(), "--user", USER, "--calendar", &server.calendar_url()]);
+    let h = env.add("Budi Santoso", &["--every", "30d"]);
+    let (_, err) = ok(&env, &["sync"]);
+    assert!(err.contains("Calendar: 1 added, 0 updated, 0 removed"), "{err}");
+    let events = server.items("reminders", "ics");
+    assert_eq!(events.len(), 1);
+    assert!(events[0].contains("Get in touch with Budi Santoso"), "{}", events[0]);
+    // A conversation moves the date.
+    ok(&env, &["log", &h, "Lunch", "--on", "yesterday"]);
+    let (_, err) = ok(&env, &["sync"]);
+    assert!(err.contains("Calendar: 0 added, 1 updated, 0 removed"), "{err}");
+    let events = server.items("reminders", "ics");
+    assert_eq!(events.len(), 1);
+    assert!(events[0].contains("DTSTART;VALUE=DATE:20261227"), "{}", events[0]);
+    // No cadence, no reminder.
+    ok(&env, &["edit", &h, "--every", ""]);
+    let (_, err) = ok(&env, &["sync"]);
+    assert!(err.contains("Calendar: 0 added, 0 updated, 1 removed"), "{err}");
+    assert!(server.items("reminders", "ics").is_empty());
+}
