@@ -58,6 +58,21 @@ pub struct Outcome {
     pub state: SyncState,
 }
 
+/// Test builds only: runs `JEJARING_SYNC_TEST_BEFORE_WRITE` once, just before the first
+/// card is written, so a test can change the server or the data file at exactly the
+/// moment a race would (a 412, an edit made during the sync).
+fn before_first_write() {
+    #[cfg(debug_assertions)]
+    {
+        static ONCE: std::sync::Once = std::sync::Once::new();
+        ONCE.call_once(|| {
+            if let Ok(cmd) = std::env::var("JEJARING_SYNC_TEST_BEFORE_WRITE") {
+                let _ = std::process::Command::new("sh").arg("-c").arg(cmd).status();
+            }
+        });
+    }
+}
+
 /// Whether a contact has history of their own, which a delete on the phone must not take.
 pub fn has_history(net: &Network, id: &Uuid) -> bool {
     net.interactions.iter().any(|i| i.involves(id))
@@ -211,15 +226,16 @@ impl Run<'_> {
         let name = fields.name.clone();
         self.out.report.conflicts.extend(merged.conflicts.into_iter().map(|c| (name.clone(), c)));
         let mut etag = etag;
-        let pulled = fields != local;
         let pushed = fields != remote;
         if pushed && !self.dry_run {
             match self.put(&href, &uid, Some(text), etag.clone(), remote, fields)? {
+                // A lost race merges again, so what comes back may hold the phone's news.
                 Some((f, e)) => (fields, etag) = (f, e),
                 // Gone from the server meanwhile: the next sync sees the delete.
                 None => return Ok(()),
             }
         }
+        let pulled = fields != local;
         if pulled {
             self.out.updates.push((id, local, fields.clone()));
         }
@@ -244,6 +260,7 @@ impl Run<'_> {
         mut fields: Fields,
     ) -> Result<Option<(Fields, Option<String>)>, DavError> {
         let url = self.url(href);
+        before_first_write();
         for _ in 0..=RETRIES {
             let body = cards::write(existing.as_deref(), uid, &fields);
             let condition = match &etag {

@@ -18,7 +18,7 @@ pub const PASSWORD: &str = "secret";
 
 /// The virtualenv's python, installing Radicale on first use (once per test binary; a
 /// lock file in the script makes other processes wait for the same install).
-fn python() -> &'static Path {
+pub fn python() -> &'static Path {
     static PYTHON: OnceLock<Result<PathBuf, String>> = OnceLock::new();
     let result = PYTHON.get_or_init(|| {
         let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("radicale-venv");

@@ -303,3 +303,75 @@ fn reminders_appear_move_and_vanish() {
     assert!(err.contains("Calendar: 0 added, 0 updated, 1 removed"), "{err}");
     assert!(server.items("reminders", "ics").is_empty());
 }
+
+/// A shell command that writes a card to the server as the phone would.
+fn phone_writes(env: &TestEnv, server: &Radicale, file: &str, card: &str) -> String {
+    let script = env.home().join("phone.py");
+    let url = format!("{}{USER}/contacts/{file}", server.root());
+    std::fs::write(
+        &script,
+        format!(
+            "import base64, urllib.request\nreq = urllib.request.Request({url:?}, data={card:?}.encode(), method='PUT')\nreq.add_header('Authorization', 'Basic ' + base64.b64encode(b'{USER}:{PASSWORD}').decode())\nreq.add_header('Content-Type', 'text/vcard')\nurllib.request.urlopen(req).read()\n"
+        ),
+    )
+    .unwrap();
+    format!("'{}' '{}'", crate::radicale::python().display(), script.display())
+}
+
+#[test]
+fn a_card_changed_on_the_phone_while_jejaring_writes_it_is_merged_not_overwritten() {
+    let (server, env) = setup();
+    server.put_card("a.vcf", &card("a", "Ayu Lestari", "ORG:Bank\r\n"));
+    ok(&env, &["sync"]);
+    let ayu = env.contact("Ayu Lestari")["handle"].as_str().unwrap().to_string();
+    ok(&env, &["edit", &ayu, "--role", "Lead"]);
+    // Just before jejaring writes Ayu's card, the phone changes her organisation: the
+    // conditional write gets 412, and jejaring fetches, merges and writes again.
+    let hook = phone_writes(&env, &server, "a.vcf", &card("a", "Ayu Lestari", "ORG:Tokopedia\r\n"));
+    let out = env
+        .std_command()
+        .env("JEJARING_SYNC_PASSWORD", PASSWORD)
+        .env("JEJARING_SYNC_TEST_BEFORE_WRITE", hook)
+        .args(["sync"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert_eq!(summary(&err), "Synced: 1 pulled, 1 pushed, 1 merged, 0 conflicts, 0 deleted", "{err}");
+    let cards = server.cards();
+    assert!(cards[0].contains("ORG:Tokopedia") && cards[0].contains("TITLE:Lead"), "{}", cards[0]);
+    let c = env.contact("Ayu Lestari");
+    assert_eq!((c["org"].as_str(), c["role"].as_str()), (Some("Tokopedia"), Some("Lead")));
+    let (_, err) = ok(&env, &["sync"]);
+    assert_eq!(summary(&err), "Synced: 0 pulled, 0 pushed, 0 merged, 0 conflicts, 0 deleted", "{err}");
+}
+
+#[test]
+fn an_edit_made_here_during_a_sync_is_kept_and_sent_next_time() {
+    let (server, env) = setup();
+    server.put_card("a.vcf", &card("a", "Ayu Lestari", "ORG:Bank\r\n"));
+    env.add("Budi Santoso", &[]);
+    ok(&env, &["sync"]);
+    server.put_card("a.vcf", &card("a", "Ayu Lestari", "ORG:Tokopedia\r\n"));
+    let budi = env.contact("Budi Santoso")["handle"].as_str().unwrap().to_string();
+    let ayu = env.contact("Ayu Lestari")["handle"].as_str().unwrap().to_string();
+    ok(&env, &["edit", &budi, "--org", "Gojek"]);
+    // While the sync talks to the server (the data file is not locked then), the user
+    // edits Ayu in another terminal.
+    let hook = format!("'{}' edit {ayu} --role 'Head of Data'", crate::env::bin().display());
+    let out = env
+        .std_command()
+        .env("JEJARING_SYNC_PASSWORD", PASSWORD)
+        .env("JEJARING_SYNC_TEST_BEFORE_WRITE", hook)
+        .args(["sync"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let c = env.contact("Ayu Lestari");
+    assert_eq!(c["org"], "Tokopedia", "pulled: {c}");
+    assert_eq!(c["role"], "Head of Data", "the edit made during the sync is kept: {c}");
+    let (_, err) = ok(&env, &["sync"]);
+    assert_eq!(summary(&err), "Synced: 0 pulled, 1 pushed, 0 merged, 0 conflicts, 0 deleted", "{err}");
+    assert!(server.cards().iter().any(|c| c.contains("TITLE:Head of Data")));
+}
