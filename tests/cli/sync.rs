@@ -375,3 +375,101 @@ fn an_edit_made_here_during_a_sync_is_kept_and_sent_next_time() {
     assert_eq!(summary(&err), "Synced: 0 pulled, 1 pushed, 0 merged, 0 conflicts, 0 deleted", "{err}");
     assert!(server.cards().iter().any(|c| c.contains("TITLE:Head of Data")));
 }
+
+/// A server that answers every request with `reply` (None: drops the connection), on a
+/// thread that stops with the test. For the misbehaving servers a real one never is.
+fn fake_server(reply: Option<&'static str>) -> u16 {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(20) {
+            let Ok(mut s) = stream else { continue };
+            let _ = s.set_read_timeout(Some(std::time::Duration::from_secs(2)));
+            let mut buf = [0u8; 65536];
+            let _ = s.read(&mut buf);
+            if let Some(r) = reply {
+                let _ = write!(s, "HTTP/1.1 {r}");
+            }
+        }
+    });
+    port
+}
+
+#[test]
+fn servers_that_send_nonsense_or_hang_up_are_named() {
+    let env = TestEnv::new();
+    env.add("Budi Santoso", &[]);
+    let before = env.bytes();
+    let malformed = fake_server(Some(
+        "207 Multi-Status\r\nContent-Type: application/xml\r\nContent-Length: 42\r\nConnection: close\r\n\r\n<multistatus xmlns=\"DAV:\"><response><href>",
+    ));
+    let out = run(&env, &["sync", "setup", &format!("http://127.0.0.1:{malformed}/"), "--user", USER]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains(&format!("127.0.0.1:{malformed} sent an answer that is not valid WebDAV")), "{err}");
+    let web_page = fake_server(Some(
+        "200 OK\r\nContent-Type: text/html\r\nContent-Length: 13\r\nConnection: close\r\n\r\n<html></html>",
+    ));
+    let out = run(&env, &["sync", "setup", &format!("http://127.0.0.1:{web_page}/"), "--user", USER]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("is not a CardDAV server or address book; check the URL"), "{err}");
+    let hangs_up = fake_server(None);
+    let out = run(&env, &["sync", "setup", &format!("http://127.0.0.1:{hangs_up}/"), "--user", USER]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains(&format!("could not talk to 127.0.0.1:{hangs_up}")), "{err}");
+    assert_eq!(env.bytes(), before);
+}
+
+#[test]
+fn a_server_that_goes_away_mid_sync_leaves_the_data_file_as_it_was() {
+    let (server, env) = setup();
+    env.add("Budi Santoso", &[]);
+    let before = env.bytes();
+    drop(server);
+    let out = run(&env, &["sync"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("could not talk to 127.0.0.1:"), "{err}");
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+    assert_eq!(env.bytes(), before);
+}
+
+#[test]
+fn cards_that_are_not_people_are_left_alone() {
+    let (server, env) = setup();
+    server.put_card("g.vcf", "BEGIN:VCARD\r\nVERSION:4.0\r\nUID:g\r\nKIND:group\r\nFN:Family\r\nEND:VCARD\r\n");
+    server.put_card("a.vcf", &card("a", "Ayu Lestari", ""));
+    let (_, err) = ok(&env, &["sync"]);
+    assert!(err.contains("1 card on the server is not a person jejaring can read"), "{err}");
+    assert_eq!(names(&env), ["Ayu Lestari"]);
+    assert_eq!(server.cards().len(), 2);
+}
+
+#[test]
+fn setup_makes_an_address_book_when_asked_and_takes_a_password_command() {
+    let server = Radicale::start();
+    let env = TestEnv::new();
+    let out = env
+        .std_command()
+        .args(["sync", "setup", &server.root(), "--user", USER, "--password-command", "echo secret"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "no address book and no --create: {err}");
+    assert!(err.contains("pass --create"), "{err}");
+    let out = env
+        .std_command()
+        .args(["sync", "setup", &server.root(), "--user", USER, "--password-command", "echo secret", "--create"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(env.json()["sync"]["addressbook"], Value::from(format!("{}{USER}/jejaring/", server.root())));
+    assert_eq!(env.json()["sync"]["password_command"], "echo secret");
+    env.add("Budi Santoso", &[]);
+    let out = env.std_command().args(["sync"]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(summary(&err), "Synced: 0 pulled, 1 pushed, 0 merged, 0 conflicts, 0 deleted", "{err}");
+}
