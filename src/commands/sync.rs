@@ -284,7 +284,9 @@ fn sync(app: &App, dry_run: bool) -> anyhow::Result<()> {
     let pw = password(state.password_command.as_deref(), lang)?;
     let dav = Dav::new(state.user.as_deref(), pw.as_deref(), state.insecure);
     let now = app.clock.now;
-    let outcome = engine::sync(&dav, &net, now, lang, dry_run).map_err(|e| explain(e, lang))?;
+    let bar = Bar(app.ui.quiet || app.ui.json, indicatif::ProgressBar::hidden());
+    let outcome = engine::sync(&dav, &net, now, lang, dry_run, &bar).map_err(|e| explain(e, lang))?;
+    bar.1.finish_and_clear();
     let (events, counts) = match &state.calendar {
         Some(url) => {
             calendar::push(&dav, url, &net, &state.events, now, lang, dry_run).map_err(|e| explain(e, lang))?
@@ -315,6 +317,29 @@ fn sync(app: &App, dry_run: bool) -> anyhow::Result<()> {
         app.save(&mut store)?;
     }
     print(app, &report, &counts, dry_run)
+}
+
+/// How many cards make a sync big enough for a progress bar.
+const PROGRESS_FROM: u64 = 200;
+
+/// A progress bar on stderr for large syncs; hidden when stderr is not a terminal.
+struct Bar(bool, indicatif::ProgressBar);
+
+impl engine::Progress for Bar {
+    fn total(&self, n: u64) {
+        if self.0 || n < PROGRESS_FROM {
+            return;
+        }
+        self.1.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        self.1.set_length(n);
+        if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed}") {
+            self.1.set_style(style);
+        }
+    }
+
+    fn step(&self) {
+        self.1.inc(1);
+    }
 }
 
 fn print(app: &App, r: &Report, events: &calendar::Counts, dry_run: bool) -> anyhow::Result<()> {

@@ -16,8 +16,10 @@ use chrono::{DateTime, Utc};
 pub fn apply(net: &mut Network, outcome: Outcome, now: DateTime<Utc>, lang: Lang) -> Vec<String> {
     let today = now.date_naive();
     let mut state = outcome.state;
+    let index: std::collections::HashMap<uuid::Uuid, usize> =
+        net.contacts.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
     for (id, before, after) in &outcome.updates {
-        let Some(c) = net.contacts.iter_mut().find(|c| &c.id == id) else { continue };
+        let Some(c) = index.get(id).and_then(|&i| net.contacts.get_mut(i)) else { continue };
         let current = Fields::of(c);
         let target = if &current == before {
             after.clone()

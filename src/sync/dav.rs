@@ -8,8 +8,10 @@ use std::time::Duration;
 use ureq::http::{Method, Request};
 use ureq::tls::{RootCerts, TlsConfig};
 
-/// How long one request may take before the sync gives up; `JEJARING_SYNC_TIMEOUT`
-/// (seconds) overrides it.
+/// How long the server may stay silent (connecting, or mid-answer) before the sync
+/// gives up; `JEJARING_SYNC_TIMEOUT` (seconds) overrides it. A server may think ten
+/// times as long before it starts to answer: a first listing of 10,000 cards is
+/// computed whole before the first byte is sent.
 const TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Why talking to the server failed, each with what the user should check.
@@ -50,7 +52,6 @@ impl Reply {
 pub struct Dav {
     agent: ureq::Agent,
     auth: Option<String>,
-    timeout: Duration,
 }
 
 impl Dav {
@@ -69,7 +70,11 @@ impl Dav {
             // Redirects are followed by discovery itself, which keeps the method.
             .max_redirects(0)
             .max_redirects_will_error(false)
-            .timeout_global(Some(timeout))
+            .timeout_connect(Some(timeout))
+            .timeout_send_request(Some(timeout))
+            .timeout_send_body(Some(timeout))
+            .timeout_recv_response(Some(timeout * 10))
+            .timeout_per_read(Some(timeout))
             .tls_config(tls)
             .user_agent(concat!("jejaring/", env!("CARGO_PKG_VERSION")))
             .build()
@@ -78,7 +83,7 @@ impl Dav {
             let token = base64::engine::general_purpose::STANDARD.encode(format!("{u}:{}", password.unwrap_or("")));
             format!("Basic {token}")
         });
-        Dav { agent, auth, timeout }
+        Dav { agent, auth }
     }
 
     /// Sends one request. `headers` are extra headers (Depth, If-Match…).
@@ -127,10 +132,6 @@ impl Dav {
     pub fn report(&self, url: &str, depth: &str, body: String) -> Result<Multistatus, DavError> {
         let reply = self.request("REPORT", url, &[("Depth", depth)], Some(("application/xml", body)))?;
         multistatus_of(url, reply, "REPORT")
-    }
-
-    pub fn timeout(&self) -> Duration {
-        self.timeout
     }
 }
 

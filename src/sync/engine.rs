@@ -73,6 +73,18 @@ fn before_first_write() {
     }
 }
 
+/// Told how much a sync has to do and each step done, for a progress bar on large
+/// first syncs (the engine itself never prints).
+pub trait Progress {
+    fn total(&self, n: u64);
+    fn step(&self);
+}
+
+impl Progress for () {
+    fn total(&self, _: u64) {}
+    fn step(&self) {}
+}
+
 /// Whether a contact has history of their own, which a delete on the phone must not take.
 pub fn has_history(net: &Network, id: &Uuid) -> bool {
     net.interactions.iter().any(|i| i.involves(id))
@@ -93,13 +105,27 @@ struct Run<'a> {
     entries: HashMap<String, CardState>,
     touched: HashSet<Uuid>,
     written: HashMap<String, Written>,
+    /// Each contact's place in the network, so a lookup costs O(1) at 10,000 contacts.
+    index: HashMap<Uuid, usize>,
+    /// The contacts some card is linked to (kept as cards are linked).
+    linked: HashSet<Uuid>,
 }
 
 /// Syncs the address book in `net.sync` (which must be set).
-pub fn sync(dav: &Dav, net: &Network, now: DateTime<Utc>, lang: Lang, dry_run: bool) -> Result<Outcome, DavError> {
+pub fn sync(
+    dav: &Dav,
+    net: &Network,
+    now: DateTime<Utc>,
+    lang: Lang,
+    dry_run: bool,
+    progress: &dyn Progress,
+) -> Result<Outcome, DavError> {
     let state = net.sync.clone().unwrap_or_default();
     let book = state.addressbook.clone();
     let changes = remote::changes(dav, &book, &state)?;
+    // Cards pulled, plus at most one write for each contact not yet on the server.
+    let unlinked = net.contacts.len().saturating_sub(state.cards.len());
+    progress.total((changes.changed.len() + unlinked) as u64);
     let mut run = Run {
         dav,
         net,
@@ -111,17 +137,20 @@ pub fn sync(dav: &Dav, net: &Network, now: DateTime<Utc>, lang: Lang, dry_run: b
         entries: state.cards.iter().map(|c| (c.href.clone(), c.clone())).collect(),
         touched: HashSet::new(),
         written: HashMap::new(),
+        index: net.contacts.iter().enumerate().map(|(i, c)| (c.id, i)).collect(),
+        linked: state.cards.iter().map(|c| c.contact).collect(),
     };
     let mut scratch = net.clone();
     let finder = Merger::new(&mut scratch, now, run.today);
     let kept: HashSet<Uuid> = state.kept.iter().copied().collect();
     for (href, etag, text) in changes.changed {
         run.pulled_card(&finder, &kept, href, etag, text)?;
+        progress.step();
     }
     for href in changes.deleted {
         run.deleted_card(&href);
     }
-    run.local_changes(&kept)?;
+    run.local_changes(&kept, progress)?;
     let mut new_state = SyncState { cards: Vec::new(), token: changes.token, ..state };
     new_state.kept.extend(run.out.kept.iter().copied());
     // The token after this sync's own writes, so the next sync does not see them as news.
@@ -143,12 +172,16 @@ pub fn sync(dav: &Dav, net: &Network, now: DateTime<Utc>, lang: Lang, dry_run: b
 }
 
 impl Run<'_> {
+    fn contact(&self, id: &Uuid) -> Option<&crate::model::Contact> {
+        self.index.get(id).and_then(|&i| self.net.contacts.get(i))
+    }
+
     fn url(&self, href: &str) -> String {
         dav::join(&self.book, href)
     }
 
     fn name_of(&self, id: &Uuid) -> String {
-        self.net.contact(id).map(|c| c.name.clone()).unwrap_or_default()
+        self.contact(id).map(|c| c.name.clone()).unwrap_or_default()
     }
 
     /// A card the server has that is new or changed since the last sync.
@@ -167,7 +200,7 @@ impl Run<'_> {
         let uid = card.uid.clone().unwrap_or_else(|| href.clone());
         let remote = Fields::from_record(&card.record);
         if let Some(entry) = self.entries.get(&href).cloned() {
-            if let Some(c) = self.net.contact(&entry.contact) {
+            if let Some(c) = self.contact(&entry.contact) {
                 let local = Fields::of(c);
                 let remote = remote.filled_from(&entry.base);
                 return self.resolve(entry.contact, Some(&entry.base), local, remote, href, uid, etag, text);
@@ -177,7 +210,7 @@ impl Run<'_> {
             self.entries.remove(&href);
         }
         if let Some(id) = self.find(finder, kept, &card.record, &uid) {
-            let local = Fields::of(self.net.contact(&id).expect("found in this network"));
+            let local = Fields::of(self.contact(&id).expect("found in this network"));
             let remote = remote.filled_from(&local);
             return self.resolve(id, None, local, remote, href, uid, etag, text);
         }
@@ -189,12 +222,11 @@ impl Run<'_> {
     /// The contact an unlinked card is: by the UID jejaring gave it, a UID imported
     /// before, or the identity rule (never a name alone); not one already linked.
     fn find(&self, finder: &Merger, kept: &HashSet<Uuid>, rec: &Record, uid: &str) -> Option<Uuid> {
-        let linked: HashSet<Uuid> = self.entries.values().map(|e| e.contact).collect();
-        let free = |id: &Uuid| !linked.contains(id) && !kept.contains(id) && !self.touched.contains(id);
+        let free = |id: &Uuid| !self.linked.contains(id) && !kept.contains(id) && !self.touched.contains(id);
         let bare = uid.trim().to_lowercase();
         let bare = bare.strip_prefix("urn:uuid:").unwrap_or(&bare);
         if let Ok(id) = Uuid::parse_str(bare)
-            && self.net.contact(&id).is_some()
+            && self.contact(&id).is_some()
             && free(&id)
         {
             return Some(id);
@@ -243,6 +275,7 @@ impl Run<'_> {
         self.out.report.pushed += usize::from(pushed);
         self.out.report.merged += usize::from(pulled && pushed);
         self.touched.insert(id);
+        self.linked.insert(id);
         self.entries.insert(href.clone(), CardState { contact: id, href, uid, etag, base: fields });
         Ok(())
     }
@@ -297,7 +330,7 @@ impl Run<'_> {
     fn deleted_card(&mut self, href: &str) {
         let Some(entry) = self.entries.remove(href) else { return };
         let id = entry.contact;
-        if self.net.contact(&id).is_none() {
+        if self.contact(&id).is_none() {
             return;
         }
         self.touched.insert(id);
@@ -311,13 +344,13 @@ impl Run<'_> {
     }
 
     /// What changed here: edited contacts, removed contacts, new contacts.
-    fn local_changes(&mut self, kept: &HashSet<Uuid>) -> Result<(), DavError> {
+    fn local_changes(&mut self, kept: &HashSet<Uuid>, progress: &dyn Progress) -> Result<(), DavError> {
         let mut linked: Vec<CardState> =
             self.entries.values().filter(|e| !self.touched.contains(&e.contact)).cloned().collect();
         linked.sort_by(|a, b| a.href.cmp(&b.href));
         for entry in linked {
             let url = self.url(&entry.href);
-            let Some(c) = self.net.contact(&entry.contact) else {
+            let Some(c) = self.contact(&entry.contact) else {
                 // Removed here: delete the card, unless it changed on the phone meanwhile.
                 self.out.report.deleted += 1;
                 if self.dry_run {
@@ -365,9 +398,10 @@ impl Run<'_> {
             .filter(|id| !linked.contains(id) && !kept.contains(id) && !self.touched.contains(id))
             .collect();
         for id in new {
-            let fields = Fields::of(self.net.contact(&id).expect("listed from this network"));
+            let fields = Fields::of(self.contact(&id).expect("listed from this network"));
             let (uid, href) = (cards::uid_for(&id), dav::path(&format!("{}{}", self.book, cards::file_for(&id))));
             self.out.report.pushed += 1;
+            progress.step();
             if self.dry_run {
                 continue;
             }

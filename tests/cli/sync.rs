@@ -229,7 +229,7 @@ fn bad_servers_give_one_clear_line_and_change_nothing() {
     let out = env
         .std_command()
         .env("JEJARING_SYNC_PASSWORD", PASSWORD)
-        .env("JEJARING_SYNC_TIMEOUT", "1")
+        .env("JEJARING_SYNC_TIMEOUT", "0.2")
         .args(["sync", "setup", &format!("http://127.0.0.1:{port}/"), "--user", USER])
         .output()
         .unwrap();
@@ -252,7 +252,7 @@ fn a_killed_sync_converges_without_duplicates() {
         server.put_card(&format!("phone-{i}.vcf"), &card(&format!("phone-{i}"), &format!("Phone {i:02}"), ""));
     }
     // Stopped at spread-out points; each run gets further or finishes.
-    for delay_ms in [30u64, 80, 150, 250, 400, 600] {
+    for delay_ms in [40u64, 150, 400, 700, 1000, 1500, 2200] {
         let mut child = env
             .std_command()
             .env("JEJARING_SYNC_PASSWORD", PASSWORD)
@@ -275,6 +275,10 @@ fn a_killed_sync_converges_without_duplicates() {
     assert_eq!(dedup.len(), 60);
     let cards = server.cards();
     assert_eq!(cards.len(), 60, "no duplicate on the server");
+    for c in env.contacts() {
+        let name = format!("FN:{}\r\n", c["name"].as_str().unwrap());
+        assert_eq!(cards.iter().filter(|card| card.contains(&name)).count(), 1, "{name}");
+    }
 }
 
 #[test]
@@ -463,13 +467,22 @@ fn setup_makes_an_address_book_when_asked_and_takes_a_password_command() {
     let out = env
         .std_command()
         .args(["sync", "setup", &server.root(), "--user", USER, "--password-command", "echo secret", "--create"])
+        .arg("--calendar")
+        .arg(format!("{}{USER}/jejaring-reminders/", server.root()))
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(env.json()["sync"]["calendar"], Value::from(format!("{}{USER}/jejaring-reminders/", server.root())));
     assert_eq!(env.json()["sync"]["addressbook"], Value::from(format!("{}{USER}/jejaring/", server.root())));
     assert_eq!(env.json()["sync"]["password_command"], "echo secret");
     env.add("Budi Santoso", &[]);
+    let (out, _) = env.ok(&["--json", "sync", "status"]);
+    let status: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(status["pending"]["new"], 1);
     let out = env.std_command().args(["sync"]).output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(summary(&err), "Synced: 0 pulled, 1 pushed, 0 merged, 0 conflicts, 0 deleted", "{err}");
+    let (out, _) = env.ok(&["sync", "status"]);
+    assert!(out.contains("Waiting to be sent: 0 new, 0 edited, 0 removed"), "{out}");
+    assert!(out.contains("Last sync:    2026-11-28 12:00 UTC"), "{out}");
 }
