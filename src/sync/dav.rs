@@ -8,10 +8,10 @@ use std::time::Duration;
 use ureq::http::{Method, Request};
 use ureq::tls::{RootCerts, TlsConfig};
 
-/// How long the server may stay silent (connecting, or mid-answer) before the sync
-/// gives up; `JEJARING_SYNC_TIMEOUT` (seconds) overrides it. A server may think ten
-/// times as long before it starts to answer: a first listing of 10,000 cards is
-/// computed whole before the first byte is sent.
+/// How long connecting and sending may take before the sync gives up;
+/// `JEJARING_SYNC_TIMEOUT` (seconds) overrides it. Receiving an answer may take ten
+/// times as long: Radicale computes its first listing of 10,000 cards (some 80 s on a
+/// small machine) before it sends the first byte.
 const TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Why talking to the server failed, each with what the user should check.
@@ -74,7 +74,7 @@ impl Dav {
             .timeout_send_request(Some(timeout))
             .timeout_send_body(Some(timeout))
             .timeout_recv_response(Some(timeout * 10))
-            .timeout_per_read(Some(timeout))
+            .timeout_recv_body(Some(timeout * 10))
             .tls_config(tls)
             .user_agent(concat!("jejaring/", env!("CARGO_PKG_VERSION")))
             .build()
