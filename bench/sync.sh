@@ -65,7 +65,7 @@ PY
   nothing=$(seconds "$bin" sync)
   # One change on each side: the first card on the server gets an organisation, and
   # the first contact here a role.
-  card=$(ls "$tmp/collections/collection-root/ayu/book$size/" | grep '\.vcf$' | head -1)
+  card=$(ls "$tmp/collections/collection-root/ayu/book$size/" | grep '\.vcf$' | sed -n 1p)
   curl -s -u ayu:secret "$book$card" | sed 's/^END:VCARD/ORG:Changed on the phone\r\nEND:VCARD/' > "$tmp/card.vcf"
   curl -s -u ayu:secret -X PUT -H 'Content-Type: text/vcard' --data-binary @"$tmp/card.vcf" "$book$card" >/dev/null
   handle=$("$bin" --json list | python3 -c 'import json,sys; print(json.load(sys.stdin)[-1]["handle"])')
