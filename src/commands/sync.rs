@@ -279,7 +279,7 @@ fn sync(app: &App, dry_run: bool) -> anyhow::Result<()> {
     let lang = app.ui.lang;
     // Read without keeping the lock: the network is not held while the server answers.
     let net = app.open_read()?.into_network();
-    let state = net.sync.clone().ok_or_else(|| not_set_up(lang))?;
+    let state = net.sync.clone().filter(|s| !s.addressbook.is_empty()).ok_or_else(|| not_set_up(lang))?;
     warn_insecure(app, state.insecure);
     let pw = password(state.password_command.as_deref(), lang)?;
     let dav = Dav::new(state.user.as_deref(), pw.as_deref(), state.insecure);
@@ -418,7 +418,7 @@ fn status(app: &App) -> anyhow::Result<()> {
     let lang = app.ui.lang;
     let store = app.open_read()?;
     let net = &store.net;
-    let state = net.sync.as_ref().ok_or_else(|| not_set_up(lang))?;
+    let state = net.sync.as_ref().filter(|s| !s.addressbook.is_empty()).ok_or_else(|| not_set_up(lang))?;
     let linked: std::collections::HashSet<_> = state.cards.iter().map(|c| c.contact).collect();
     let new = net.contacts.iter().filter(|c| !linked.contains(&c.id) && !state.kept.contains(&c.id)).count();
     let edited = state

@@ -11,7 +11,10 @@ use uuid::Uuid;
 /// The remote and everything known about it. Never holds a password.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SyncState {
-    /// The address book's URL (a collection, ending in `/`).
+    /// The address book's URL (a collection, ending in `/`). Empty in a `sync` record
+    /// some other version wrote in another shape: that is kept as it is, and counts as
+    /// not set up.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub addressbook: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<String>,
