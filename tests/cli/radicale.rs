@@ -49,6 +49,21 @@ pub struct Radicale {
 
 impl Radicale {
     pub fn start() -> Radicale {
+        Radicale::start_with("level = warning\n")
+    }
+
+    /// A server that logs every request's headers and body (to `log()`), so a test can
+    /// check what was sent, not only what was stored.
+    pub fn start_logging_requests() -> Radicale {
+        Radicale::start_with("level = debug\nrequest_header_on_debug = True\nrequest_content_on_debug = True\n")
+    }
+
+    /// Everything the server logged.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("log")).unwrap_or_default()
+    }
+
+    fn start_with(logging: &str) -> Radicale {
         let python = python();
         let mut last = String::new();
         for _ in 0..3 {
@@ -56,7 +71,7 @@ impl Radicale {
             let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
             std::fs::write(dir.path().join("users"), format!("{USER}:{PASSWORD}\n")).unwrap();
             let config = format!(
-                "[server]\nhosts = 127.0.0.1:{port}\n[auth]\ntype = htpasswd\nhtpasswd_filename = {users}\nhtpasswd_encryption = plain\ndelay = 0\n[storage]\nfilesystem_folder = {storage}\n[rights]\ntype = owner_only\n[logging]\nlevel = warning\n",
+                "[server]\nhosts = 127.0.0.1:{port}\n[auth]\ntype = htpasswd\nhtpasswd_filename = {users}\nhtpasswd_encryption = plain\ndelay = 0\n[storage]\nfilesystem_folder = {storage}\n[rights]\ntype = owner_only\n[logging]\n{logging}",
                 users = dir.path().join("users").display(),
                 storage = dir.path().join("collections").display(),
             );

@@ -145,7 +145,10 @@ fn the_same_field_edited_on_both_sides_keeps_both_values() {
 
 #[test]
 fn private_notes_never_reach_the_server() {
-    let (server, env) = setup();
+    let server = Radicale::start_logging_requests();
+    server.make_book();
+    let env = TestEnv::new();
+    ok(&env, &["sync", "setup", &server.root(), "--user", USER]);
     let h = env.add(
         "Budi Santoso",
         &["--impression", "CANARY-IMPRESSION", "--met-at", "CANARY-MET-AT", "--stage", "acquaintance"],
@@ -166,6 +169,10 @@ fn private_notes_never_reach_the_server() {
         assert!(!text.contains("CANARY"), "{} holds a private note:\n{text}", path.display());
     }
     assert!(server.cards()[0].contains("FN:Budi Santoso"));
+    // Nor in any request: the server logged every request's body.
+    let log = server.log();
+    assert!(log.contains("FN:Budi Santoso"), "the log holds the requests' bodies");
+    assert!(!log.contains("CANARY"), "a request carried a private note:\n{log}");
 }
 
 #[test]
