@@ -151,6 +151,10 @@ fn transport(server: &str, e: ureq::Error) -> DavError {
         ureq::Error::Tls(d) => DavError::Tls { server, detail: d.to_string() },
         ureq::Error::Rustls(d) => DavError::Tls { server, detail: d.to_string() },
         ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => DavError::Timeout { server },
+        // rustls reports a refused certificate through the socket's I/O error.
+        ureq::Error::Io(io) if io.get_ref().is_some_and(|e| e.to_string().contains("certificate")) => {
+            DavError::Tls { server, detail: io.get_ref().map(|e| e.to_string()).unwrap_or_default() }
+        }
         other => DavError::Connect { server, detail: other.to_string() },
     }
 }

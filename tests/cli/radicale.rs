@@ -45,17 +45,23 @@ pub struct Radicale {
     child: Child,
     pub port: u16,
     pub dir: TempDir,
+    tls: bool,
 }
 
 impl Radicale {
     pub fn start() -> Radicale {
-        Radicale::start_with("level = warning\n")
+        Radicale::start_with("level = warning\n", false)
+    }
+
+    /// A server on HTTPS with a self-signed certificate (made with openssl).
+    pub fn start_tls() -> Radicale {
+        Radicale::start_with("level = warning\n", true)
     }
 
     /// A server that logs every request's headers and body (to `log()`), so a test can
     /// check what was sent, not only what was stored.
     pub fn start_logging_requests() -> Radicale {
-        Radicale::start_with("level = debug\nrequest_header_on_debug = True\nrequest_content_on_debug = True\n")
+        Radicale::start_with("level = debug\nrequest_header_on_debug = True\nrequest_content_on_debug = True\n", false)
     }
 
     /// Everything the server logged.
@@ -63,15 +69,32 @@ impl Radicale {
         std::fs::read_to_string(self.dir.path().join("log")).unwrap_or_default()
     }
 
-    fn start_with(logging: &str) -> Radicale {
+    fn start_with(logging: &str, tls: bool) -> Radicale {
         let python = python();
         let mut last = String::new();
         for _ in 0..3 {
             let dir = tempfile::Builder::new().prefix("jejaring-radicale-").tempdir().unwrap();
             let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
             std::fs::write(dir.path().join("users"), format!("{USER}:{PASSWORD}\n")).unwrap();
+            let ssl = if tls {
+                let (cert, key) = (dir.path().join("cert.pem"), dir.path().join("key.pem"));
+                let status = Command::new("openssl")
+                    .args(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1"])
+                    .args(["-addext", "subjectAltName=IP:127.0.0.1", "-keyout"])
+                    .arg(&key)
+                    .arg("-out")
+                    .arg(&cert)
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .status()
+                    .expect("the TLS test needs openssl to make a certificate");
+                assert!(status.success(), "openssl could not make a certificate");
+                format!("ssl = True\ncertificate = {}\nkey = {}\n", cert.display(), key.display())
+            } else {
+                String::new()
+            };
             let config = format!(
-                "[server]\nhosts = 127.0.0.1:{port}\n[auth]\ntype = htpasswd\nhtpasswd_filename = {users}\nhtpasswd_encryption = plain\ndelay = 0\n[storage]\nfilesystem_folder = {storage}\n[rights]\ntype = owner_only\n[logging]\n{logging}",
+                "[server]\nhosts = 127.0.0.1:{port}\n{ssl}[auth]\ntype = htpasswd\nhtpasswd_filename = {users}\nhtpasswd_encryption = plain\ndelay = 0\n[storage]\nfilesystem_folder = {storage}\n[rights]\ntype = owner_only\n[logging]\n{logging}",
                 users = dir.path().join("users").display(),
                 storage = dir.path().join("collections").display(),
             );
@@ -88,7 +111,7 @@ impl Radicale {
             let deadline = Instant::now() + Duration::from_secs(30);
             while Instant::now() < deadline {
                 if TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                    return Radicale { child, port, dir };
+                    return Radicale { child, port, dir, tls };
                 }
                 if let Ok(Some(_)) = child.try_wait() {
                     break;
@@ -103,7 +126,8 @@ impl Radicale {
     }
 
     pub fn root(&self) -> String {
-        format!("http://127.0.0.1:{}/", self.port)
+        let scheme = if self.tls { "https" } else { "http" };
+        format!("{scheme}://127.0.0.1:{}/", self.port)
     }
 
     /// The address book `book()` makes.

@@ -493,3 +493,21 @@ fn setup_makes_an_address_book_when_asked_and_takes_a_password_command() {
     assert!(out.contains("Waiting to be sent: 0 new, 0 edited, 0 removed"), "{out}");
     assert!(out.contains("Last sync:    2026-11-28 12:00 UTC"), "{out}");
 }
+
+#[test]
+fn https_checks_the_certificate_unless_told_not_to() {
+    let server = Radicale::start_tls();
+    let env = TestEnv::new();
+    let out = run(&env, &["sync", "setup", &server.root(), "--user", USER, "--create"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains(&format!("the secure connection to 127.0.0.1:{} failed", server.port)), "{err}");
+    assert!(err.contains("--insecure"), "{err}");
+    assert!(env.bytes().is_none(), "nothing written");
+    let (_, err) = ok(&env, &["sync", "setup", &server.root(), "--user", USER, "--create", "--insecure"]);
+    assert!(err.contains("warning: the server's certificate is not checked (--insecure)"), "{err}");
+    env.add("Budi Santoso", &[]);
+    let (_, err) = ok(&env, &["sync"]);
+    assert!(err.contains("warning: the server's certificate is not checked"), "every sync warns: {err}");
+    assert_eq!(summary(&err), "Synced: 0 pulled, 1 pushed, 0 merged, 0 conflicts, 0 deleted", "{err}");
+}
