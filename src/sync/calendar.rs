@@ -9,6 +9,7 @@ use super::state::EventState;
 use crate::i18n::Lang;
 use crate::interop::ics::{self, DayEvent};
 use crate::model::Network;
+use crate::t;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -27,9 +28,19 @@ impl Counts {
     }
 }
 
-/// The events `export ics` would write for the whole network today.
+/// The events `export ics` would write for the whole network today, and each
+/// contact's next birthday (which `jejaring today` names).
 pub fn events(net: &Network, today: chrono::NaiveDate, lang: Lang) -> Vec<DayEvent> {
     let mut events = ics::keep_in_touch(&net.contacts, &net.last_contacted(), today, lang);
+    events.extend(net.contacts.iter().filter_map(|c| {
+        let on = c.birthday?.next_on(today)?;
+        let name = &c.name;
+        let summary = match c.birthday?.turns_on(on) {
+            Some(age) => t!(lang, "{name}'s birthday ({age})", "Ulang tahun {name} (ke-{age})"),
+            None => t!(lang, "{name}'s birthday", "Ulang tahun {name}"),
+        };
+        Some(DayEvent { uid: format!("{}-birthday@jejaring", c.id), date: on, summary, description: None })
+    }));
     let names: HashMap<uuid::Uuid, &str> = net.contacts.iter().map(|c| (c.id, c.name.as_str())).collect();
     events.extend(ics::promise_deadlines(&net.promises, |id| names.get(id).copied(), today, lang));
     events.extend(ics::goal_deadlines(&net.goals, today, lang));

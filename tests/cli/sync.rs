@@ -308,10 +308,16 @@ fn reminders_appear_move_and_vanish() {
     let events = server.items("reminders", "ics");
     assert_eq!(events.len(), 1);
     assert!(events[0].contains("DTSTART;VALUE=DATE:20261227"), "{}", events[0]);
+    // Birthdays come too.
+    let siti = env.add("Siti Rahma", &["--birthday", "1990-12-03"]);
+    let (_, err) = ok(&env, &["sync"]);
+    assert!(err.contains("Calendar: 1 added, 0 updated, 0 removed"), "{err}");
+    assert!(server.items("reminders", "ics").iter().any(|e| e.contains("Siti Rahma's birthday (36)")));
+    ok(&env, &["remove", &siti, "--yes"]);
     // No cadence, no reminder.
     ok(&env, &["edit", &h, "--every", ""]);
     let (_, err) = ok(&env, &["sync"]);
-    assert!(err.contains("Calendar: 0 added, 0 updated, 1 removed"), "{err}");
+    assert!(err.contains("Calendar: 0 added, 0 updated, 2 removed"), "{err}");
     assert!(server.items("reminders", "ics").is_empty());
 }
 
