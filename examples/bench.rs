@@ -10,6 +10,11 @@
 //! `target/release/examples/gen_network` and `target/release/examples/floor` as
 //! processes, in a temporary folder, and prints a Markdown table.
 //!
+//! `--baseline OTHER_JEJARING` measures another build in the same run, each command of
+//! both builds next to each other in every round, and adds a before/after table. Each
+//! build gets its own copy of the file and its own cache: a build ignores a cache that
+//! another build's code laid out, so sharing one would measure the JSON path.
+//!
 //! Each command runs with stdout and stdin on /dev/null (not a terminal, so no colour
 //! and no prompts; /dev/null never closes, so no broken pipe cuts a run short), stderr to
 //! a file that is shown if the command fails, `JEJARING_NOW` fixed, `NO_COLOR` set and
@@ -41,10 +46,20 @@ struct Args {
     dir: Option<PathBuf>,
     /// Another jejaring binary to measure (an older build, to compare).
     bin: Option<PathBuf>,
+    /// A build to measure side by side with `bin`, as "before".
+    baseline: Option<PathBuf>,
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut args = Args { sizes: vec![1_000, 10_000, 100_000], runs: 15, warmup: 2, seed: 1, dir: None, bin: None };
+    let mut args = Args {
+        sizes: vec![1_000, 10_000, 100_000],
+        runs: 15,
+        warmup: 2,
+        seed: 1,
+        dir: None,
+        bin: None,
+        baseline: None,
+    };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
         let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
@@ -60,13 +75,14 @@ fn parse_args() -> Result<Args, String> {
             "--seed" => args.seed = value()?.parse().map_err(|_| "bad --seed")?,
             "--dir" => args.dir = Some(PathBuf::from(value()?)),
             "--bin" => args.bin = Some(PathBuf::from(value()?)),
+            "--baseline" => args.baseline = Some(PathBuf::from(value()?)),
             "--pick-name" => {
                 println!("{}", pick_name_child(Path::new(&value()?)));
                 std::process::exit(0);
             }
             "-h" | "--help" => {
                 println!(
-                    "usage: bench [--sizes 1000,10000,100000] [--runs 15] [--warmup 2] [--seed 1] [--dir DIR] [--bin JEJARING]\n\
+                    "usage: bench [--sizes 1000,10000,100000] [--runs 15] [--warmup 2] [--seed 1] [--dir DIR] [--bin JEJARING] [--baseline JEJARING]\n\
                      Build first: cargo build --release --bins --examples"
                 );
                 std::process::exit(0);
@@ -95,8 +111,9 @@ fn main() {
         jejaring: args.bin.clone().unwrap_or_else(|| release.join("jejaring")),
         gen_network: release.join("examples/gen_network"),
         floor: release.join("examples/floor"),
+        baseline: args.baseline.clone(),
     };
-    for b in [&bins.jejaring, &bins.gen_network, &bins.floor] {
+    for b in [&bins.jejaring, &bins.gen_network, &bins.floor].into_iter().chain(&bins.baseline) {
         if !b.exists() {
             eprintln!("bench: {} is missing; run `cargo build --release --bins --examples` first", b.display());
             std::process::exit(2);
@@ -119,6 +136,9 @@ fn main() {
         rows.extend(bench_size(&bins, &dir, size, &args));
     }
     println!("{}", table(&rows));
+    if bins.baseline.is_some() {
+        println!("{}", comparison(&rows));
+    }
     println!("machine: {}; {} runs per command after {} warm-up rounds", machine(), args.runs, args.warmup);
 }
 
@@ -126,7 +146,11 @@ struct Bins {
     jejaring: PathBuf,
     gen_network: PathBuf,
     floor: PathBuf,
+    baseline: Option<PathBuf>,
 }
+
+/// Labels of the baseline build's rows start with this.
+const BASELINE: &str = "baseline: ";
 
 /// A command to measure.
 struct Case {
@@ -137,6 +161,8 @@ struct Case {
     /// What happens before each run, outside the timing, to this file.
     prep: Prep,
     file: PathBuf,
+    /// The file (and cache) a fresh copy is made from.
+    master: PathBuf,
     samples: Vec<Duration>,
     cpu: Vec<Duration>,
     peak_kb: i64,
@@ -178,7 +204,6 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
     let master = dir.join(format!("network-{size}.json"));
     let work = dir.join(format!("work-{size}"));
     fs::create_dir_all(&work).expect("work folder");
-    let data = work.join("jejaring.json");
     eprintln!("generating {size} contacts…");
     let status = Command::new(&bins.gen_network)
         .args(["--contacts", &size.to_string(), "--seed", &args.seed.to_string(), "--now", NOW, "--out"])
@@ -188,24 +213,18 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
         .expect("run gen_network");
     assert!(status.success(), "gen_network failed");
     let file_bytes = fs::metadata(&master).expect("generated file").len();
-    // The master's cache, as jejaring leaves it after a save (which also records where
-    // each record sits in the JSON): add someone and remove them again. The JSON comes
-    // back byte for byte.
-    let _ = fs::remove_file(cache::path_for(&master));
-    fresh_copy(&master, &data);
-    for args in [&["add-contact", "Bench Warm-Up"][..], &["remove", "Bench Warm-Up", "--yes"][..]] {
-        let status = Command::new(&bins.jejaring)
-            .args(args)
-            .env("JEJARING_DATA", &data)
-            .env("JEJARING_NOW", NOW)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .expect("run jejaring");
-        assert!(status.success(), "jejaring {args:?} failed");
+    // Each build measured gets its own master file, data file and cache.
+    let builds: Vec<(&str, &Path)> =
+        std::iter::once(("", bins.jejaring.as_path())).chain(bins.baseline.as_deref().map(|b| (BASELINE, b))).collect();
+    let mut places = Vec::new();
+    for (n, &(_, bin)) in builds.iter().enumerate() {
+        let own = work.join(format!("build-{n}"));
+        fs::create_dir_all(&own).expect("work folder");
+        let (own_master, data) = (own.join("master.json"), own.join("jejaring.json"));
+        fs::copy(&master, &own_master).expect("copy the network");
+        warm_up(bin, &own_master, &data);
+        places.push((own_master, data));
     }
-    assert!(same_bytes(&data, &master), "the warm-up changed the network");
-    fs::copy(cache::path_for(&data), cache::path_for(&master)).expect("keep the cache");
     let name = pick_name(&master);
     eprintln!("{size} contacts: {:.1} MB; show/log use {name:?}", file_bytes as f64 / 1e6);
 
@@ -220,31 +239,38 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
         kind,
         prep: if kind == CaseKind::FloorWrite { Prep::FreshCopy } else { Prep::Nothing },
         file: floor_data.clone(),
+        master: master.clone(),
         samples: Vec::new(),
         cpu: Vec::new(),
         peak_kb: 0,
     };
-    let jj = |label: &str, a: &[&str], kind: CaseKind| Case {
-        label: label.into(),
-        program: bins.jejaring.clone(),
-        args: a.iter().map(|s| s.to_string()).collect(),
-        kind,
-        prep: if kind == CaseKind::Write { Prep::FreshCopy } else { Prep::Nothing },
-        file: data.clone(),
-        samples: Vec::new(),
-        cpu: Vec::new(),
-        peak_kb: 0,
+    // One of the commands, for each build: a build's runs sit next to the other's.
+    let jj = |label: &str, a: &[&str], kind: CaseKind| {
+        builds
+            .iter()
+            .zip(&places)
+            .map(|(&(prefix, bin), (own_master, data))| Case {
+                label: format!("{prefix}{label}"),
+                program: bin.to_path_buf(),
+                args: a.iter().map(|s| s.to_string()).collect(),
+                kind,
+                prep: if kind == CaseKind::Write { Prep::FreshCopy } else { Prep::Nothing },
+                file: data.clone(),
+                master: own_master.clone(),
+                samples: Vec::new(),
+                cpu: Vec::new(),
+                peak_kb: 0,
+            })
+            .collect::<Vec<_>>()
     };
-    let mut cases = vec![
-        floor("floor: read + parse (Value)", "read", CaseKind::FloorRead),
-        floor("floor: scan only (IgnoredAny)", "scan", CaseKind::FloorScan),
-        floor("floor: parse + serialize + atomic write", "write", CaseKind::FloorWrite),
+    let no_cache = |case: Case| Case { prep: Prep::NoCache, ..case };
+    let label_no_cache = "list, no cache (first read after an outside edit)";
+    let cases = [
+        vec![floor("floor: read + parse (Value)", "read", CaseKind::FloorRead)],
+        vec![floor("floor: scan only (IgnoredAny)", "scan", CaseKind::FloorScan)],
+        vec![floor("floor: parse + serialize + atomic write", "write", CaseKind::FloorWrite)],
         jj("list", &["list"], CaseKind::Read),
-        Case {
-            label: "list, no cache (first read after an outside edit)".into(),
-            prep: Prep::NoCache,
-            ..jj("", &["list"], CaseKind::FirstRead)
-        },
+        jj(label_no_cache, &["list"], CaseKind::FirstRead).into_iter().map(no_cache).collect(),
         jj(&format!("list --search {SEARCH}"), &["list", "--search", SEARCH], CaseKind::Read),
         jj("show NAME", &["show", &name], CaseKind::Read),
         jj(
@@ -269,13 +295,14 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
         ),
         jj("log NAME \"text\"", &["log", &name, LOG_TEXT], CaseKind::Write),
     ];
+    let mut cases: Vec<Case> = cases.into_iter().flatten().collect();
 
     let stderr_path = work.join("stderr.txt");
     // A first, checked run of each: it must succeed and print something.
     for case in &cases {
-        prepare(case, &master);
+        prepare(case);
         let out = work.join("stdout.txt");
-        let (_, _, _, ok) = run(case, &data, &File::create(&out).expect("stdout file"), &stderr_path);
+        let (_, _, _, ok) = run(case, &File::create(&out).expect("stdout file"), &stderr_path);
         if !ok {
             fail(case, &stderr_path);
         }
@@ -283,10 +310,15 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
         eprintln!("  check {:<42} ok, {lines} lines on stdout", case.label);
     }
     for round in 0..args.warmup + args.runs {
-        for case in &mut cases {
-            prepare(case, &master);
+        // Every other round runs backwards, so no build always runs just after the
+        // other's write or in the same place in the round.
+        let order: Vec<usize> =
+            if round % 2 == 0 { (0..cases.len()).collect() } else { (0..cases.len()).rev().collect() };
+        for &n in &order {
+            let case = &mut cases[n];
+            prepare(case);
             let devnull = File::create("/dev/null").expect("/dev/null");
-            let (elapsed, cpu, kb, ok) = run(case, &data, &devnull, &stderr_path);
+            let (elapsed, cpu, kb, ok) = run(case, &devnull, &stderr_path);
             if !ok {
                 fail(case, &stderr_path);
             }
@@ -297,10 +329,12 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
             }
         }
     }
-    let _ = fs::remove_file(&data);
     let _ = fs::remove_file(&floor_data);
-    let _ = fs::remove_file(cache::path_for(&data));
-    let _ = fs::remove_dir_all(backup::folder(&data));
+    for (_, data) in &places {
+        let _ = fs::remove_file(data);
+        let _ = fs::remove_file(cache::path_for(data));
+        let _ = fs::remove_dir_all(backup::folder(data));
+    }
 
     let median_of = |c: &Case| median(&c.samples).as_secs_f64() * 1e3;
     let read_floor = cases.iter().find(|c| c.kind == CaseKind::FloorRead).map(median_of).unwrap_or(f64::NAN);
@@ -330,13 +364,13 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
 
 /// Runs one case once: wall time from spawn to exit, the child's CPU time (user +
 /// system, which load on the machine disturbs less), its peak RSS in KB, success.
-fn run(case: &Case, data: &Path, stdout: &File, stderr_path: &Path) -> (Duration, Duration, i64, bool) {
+fn run(case: &Case, stdout: &File, stderr_path: &Path) -> (Duration, Duration, i64, bool) {
     let stderr = File::create(stderr_path).expect("stderr file");
     let mut cmd = Command::new(&case.program);
     cmd.args(&case.args)
         .env("JEJARING_NOW", NOW)
         .env("NO_COLOR", "1")
-        .env("JEJARING_DATA", data)
+        .env("JEJARING_DATA", &case.file)
         .env("JEJARING_LANG", "en")
         .stdin(Stdio::null())
         .stdout(stdout.try_clone().expect("dup stdout"))
@@ -376,10 +410,31 @@ fn fail(case: &Case, stderr_path: &Path) -> ! {
     std::process::exit(1);
 }
 
-fn prepare(case: &Case, master: &Path) {
+/// Gives `master` the cache `bin` leaves after a save (which also records where each
+/// record sits in the JSON), by adding someone to a copy at `data` and removing them
+/// again: the JSON comes back byte for byte.
+fn warm_up(bin: &Path, master: &Path, data: &Path) {
+    let _ = fs::remove_file(cache::path_for(master));
+    fresh_copy(master, data);
+    for args in [&["add-contact", "Bench Warm-Up"][..], &["remove", "Bench Warm-Up", "--yes"][..]] {
+        let status = Command::new(bin)
+            .args(args)
+            .env("JEJARING_DATA", data)
+            .env("JEJARING_NOW", NOW)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .expect("run jejaring");
+        assert!(status.success(), "{} {args:?} failed", bin.display());
+    }
+    assert!(same_bytes(data, master), "the warm-up changed the network");
+    fs::copy(cache::path_for(data), cache::path_for(master)).expect("keep the cache");
+}
+
+fn prepare(case: &Case) {
     match case.prep {
         Prep::Nothing => {}
-        Prep::FreshCopy => fresh_copy(master, &case.file),
+        Prep::FreshCopy => fresh_copy(&case.master, &case.file),
         Prep::NoCache => {
             let _ = fs::remove_file(cache::path_for(&case.file));
         }
@@ -514,6 +569,36 @@ fn table(rows: &[Row]) -> String {
             rss / mb,
             target,
             result
+        ));
+    }
+    s
+}
+
+/// The baseline build's rows next to the measured build's: medians, CPU and peak
+/// memory, and how much slower or faster the measured build is.
+fn comparison(rows: &[Row]) -> String {
+    let mut s = String::from(
+        "| contacts | command | before ms | after ms | change | before CPU ms | after CPU ms | before peak MB (× file) | after peak MB (× file) |\n\
+         |---:|---|---:|---:|---:|---:|---:|---:|---:|\n",
+    );
+    let mb = |r: &Row| r.peak_kb as f64 * 1024.0 / 1e6;
+    for before in rows.iter().filter(|r| r.label.starts_with(BASELINE)) {
+        let label = &before.label[BASELINE.len()..];
+        let Some(after) = rows.iter().find(|r| r.size == before.size && r.label == label) else { continue };
+        let file_mb = before.file_bytes as f64 / 1e6;
+        s.push_str(&format!(
+            "| {} | {} | {:.1} | {:.1} | {:+.1}% | {:.0} | {:.0} | {:.1} ({:.2}) | {:.1} ({:.2}) |\n",
+            before.size,
+            label,
+            before.median_ms,
+            after.median_ms,
+            (after.median_ms / before.median_ms - 1.0) * 100.0,
+            before.cpu_ms,
+            after.cpu_ms,
+            mb(before),
+            mb(before) / file_mb,
+            mb(after),
+            mb(after) / file_mb,
         ));
     }
     s

@@ -2,13 +2,23 @@
 //! way to open it (or the demo network in its place).
 
 use crate::clock::Clock;
+use crate::dates::{self, Lean};
 use crate::demo;
+use crate::model::Network;
 use crate::prompt::{Prompter, Terminal};
-use crate::store::{Access, Saved, Store};
+use crate::store::{Saved, Store, Writer};
 use crate::t;
 use crate::ui::Ui;
+use chrono::NaiveDate;
 use std::path::PathBuf;
 use std::time::Duration;
+
+/// What `App::change` found to do: save the change and report `T`, or report `T` with
+/// nothing saved (the network already was as asked).
+pub enum Change<T> {
+    Save(T),
+    Unchanged(T),
+}
 
 /// The context a command runs in.
 pub struct App {
@@ -24,41 +34,55 @@ pub struct App {
 impl App {
     /// Opens the network for reading.
     pub fn open_read(&self) -> anyhow::Result<Store> {
-        self.open(Access::Read)
-    }
-
-    /// Opens the network to change it; the lock is held until the store is dropped.
-    pub fn open_write(&self) -> anyhow::Result<Store> {
-        self.open(Access::Write)
-    }
-
-    fn open(&self, access: Access) -> anyhow::Result<Store> {
         if self.demo {
             return Ok(Store::in_memory(demo::network(self.clock.today)?));
         }
-        let lang = self.ui.lang;
-        let path = self.data.display().to_string();
-        let store = Store::open(&self.data, access, self.lock_wait, || {
-            self.ui.info(t!(
-                lang,
-                "waiting for another jejaring to finish with {path}…",
-                "menunggu jejaring lain selesai dengan {path}…"
-            ))
-        })?;
+        let store = Store::open(&self.data, self.lock_wait, || self.say_waiting())?;
         // Every command ends the process soon after it is done with the network.
         Ok(store.freed_by_exit())
     }
 
-    /// Saves a changed network, or says that the demo keeps nothing.
-    pub fn save(&self, store: &mut Store) -> anyhow::Result<()> {
-        if store.save()? == Saved::NotInDemo {
-            self.ui.info(t!(
-                self.ui.lang,
-                "(demo network: this change is not saved)",
-                "(jaringan demo: perubahan ini tidak disimpan)"
-            ));
+    /// The one way a command changes the network: opens it for writing (the lock is
+    /// held throughout), lets `apply` change it, saves, and only then lets `report` print
+    /// what was done, so data on stdout is always data in the file. Ask every question
+    /// before calling this: the lock must not wait on the user.
+    pub fn change<T>(
+        &self,
+        apply: impl FnOnce(&mut Network) -> anyhow::Result<Change<T>>,
+        report: impl FnOnce(&Network, T) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        let mut store = self.open_write()?;
+        let done = match apply(&mut store.net)? {
+            Change::Save(done) => {
+                if store.save()? == Saved::NotInDemo {
+                    self.ui.info(t!(
+                        self.ui.lang,
+                        "(demo network: this change is not saved)",
+                        "(jaringan demo: perubahan ini tidak disimpan)"
+                    ));
+                }
+                done
+            }
+            Change::Unchanged(done) => done,
+        };
+        report(&store.net, done)
+    }
+
+    fn open_write(&self) -> anyhow::Result<Writer> {
+        if self.demo {
+            return Ok(Writer::in_memory(demo::network(self.clock.today)?));
         }
-        Ok(())
+        let store = Store::open_write(&self.data, self.lock_wait, || self.say_waiting())?;
+        Ok(store.freed_by_exit())
+    }
+
+    fn say_waiting(&self) {
+        let path = self.data.display().to_string();
+        self.ui.info(t!(
+            self.ui.lang,
+            "waiting for another jejaring to finish with {path}…",
+            "menunggu jejaring lain selesai dengan {path}…"
+        ))
     }
 
     /// Asks until the answer passes `check` (explaining each refusal) or is empty (None).
@@ -79,6 +103,30 @@ impl App {
                 Err(e) => self.ui.warn(crate::errors::report(&e, self.ui.lang).0.unwrap_or_default()),
             }
         }
+    }
+
+    /// Asks for a day after today (a new deadline, a new due date) until one is given,
+    /// explaining a bad answer in the user's words; Enter gives None (decide later).
+    pub fn ask_future_day(&self, p: &mut dyn Prompter, question: &str) -> anyhow::Result<Option<NaiveDate>> {
+        let (lang, today) = (self.ui.lang, self.clock.today);
+        let parse = |v: &str| -> anyhow::Result<NaiveDate> {
+            let day = dates::parse_day(v, today, Lean::Future)?;
+            if day <= today {
+                anyhow::bail!(t!(
+                    lang,
+                    "{day} is not after today; give a later day",
+                    "{day} bukan setelah hari ini; berikan tanggal yang lebih lambat"
+                ));
+            }
+            Ok(day)
+        };
+        let help = t!(
+            lang,
+            "in 2 weeks, fri, 2027-03-31; Enter to decide later",
+            "2 minggu lagi, jumat, 2027-03-31; Enter untuk memutuskan nanti"
+        );
+        let answer = self.ask_checked(p, question, &help, &|v| parse(v).map(drop))?;
+        answer.map(|a| parse(&a)).transpose()
     }
 
     /// A prompter when the user can be asked, None when they cannot (not a terminal,

@@ -1,10 +1,12 @@
-//! The command line: global flags and the list of commands. Each command's own flags
-//! live beside its code in `commands/`.
+//! The command line: global flags, the list of commands and the dispatch to them. Each
+//! command's own flags live beside its code in `commands/`; adding a command touches its
+//! file, the list and dispatch here, and its help translation.
 
+use crate::app::App;
 use crate::commands;
 use crate::i18n::Lang;
 use crate::ui::ColorChoice;
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 use std::path::PathBuf;
 
 /// jejaring — a networking coach and contact tracker.
@@ -74,6 +76,37 @@ pub enum Command {
     Paths(commands::paths::Args),
     Completions(commands::completions::Args),
     Man(commands::man::Args),
+}
+
+/// Runs the parsed command.
+pub fn run(app: &App, command: Command) -> anyhow::Result<()> {
+    use commands::*;
+    match command {
+        Command::AddContact(args) => add_contact::run(app, args),
+        Command::List(args) => list::run(app, args),
+        Command::Show(args) => show::run(app, args),
+        Command::Edit(args) => edit::run(app, args),
+        Command::Remove(args) => remove::run(app, args),
+        Command::Dupes(args) => dupes::run(app, args),
+        Command::Merge(args) => merge::run(app, args),
+        Command::Log(args) => log::run(app, args),
+        Command::Trust(args) => trust::run(app, args),
+        Command::Know(args) => know::run(app, args),
+        Command::Promise(args) => promise::run(app, args),
+        Command::Brief(args) => brief::run(app, args),
+        Command::Coach(args) => coach::run(app, args),
+        Command::Review(args) => review::run(app, args),
+        Command::Select(args) => select::run(app, args),
+        Command::Snooze(args) => snooze::run(app, args),
+        Command::Today(args) => today::run(app, args),
+        Command::Goal(args) => goal::run(app, args),
+        Command::Paths(args) => paths::run(app, args),
+        Command::Completions(args) => completions::run(app, args, Cli::command()),
+        Command::Man(args) => man::run(app, args, Cli::command()),
+        Command::Import(args) => import::run(app, args),
+        Command::Export(args) => export::run(app, args),
+        Command::Sync(args) => sync::run(app, args),
+    }
 }
 
 #[cfg(test)]

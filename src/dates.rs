@@ -9,6 +9,9 @@
 //! its meaning depends on the question: when logging what happened, `fri` is the last
 //! Friday; when setting a due date, it is the next one.
 
+use crate::errors::Localized;
+use crate::i18n::Lang;
+use crate::t;
 use chrono::{Datelike, Days, NaiveDate, NaiveTime, Weekday};
 
 /// Which way a bare weekday points.
@@ -21,17 +24,38 @@ pub enum Lean {
 }
 
 /// Why a date was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DateError {
     /// Looks like an ISO date but the day does not exist.
-    #[error("{0} is not a real date")]
     Impossible(String),
     /// Not a date at all.
-    #[error("{0} is not a date")]
     Unreadable(String),
     /// A day still to come where only one that has happened makes sense.
-    #[error("{0} is in the future")]
     Future(NaiveDate),
+}
+
+crate::localized_error!(DateError);
+
+impl Localized for DateError {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            DateError::Impossible(s) => t!(
+                lang,
+                "{s:?} is not a real date; check the day and month",
+                "{s:?} bukan tanggal yang ada; periksa hari dan bulannya"
+            ),
+            DateError::Future(day) => t!(
+                lang,
+                "{day} is in the future; log what has happened",
+                "{day} masih di masa depan; catat yang sudah terjadi"
+            ),
+            DateError::Unreadable(s) => t!(
+                lang,
+                "{s:?} is not a date; use YYYY-MM-DD or words like today, yesterday, fri, 3 days ago, in 2 weeks",
+                "{s:?} bukan tanggal; pakai YYYY-MM-DD atau kata seperti hari ini, kemarin, jumat lalu, senin depan, 3 hari lalu, 2 minggu lagi, akhir bulan"
+            ),
+        }
+    }
 }
 
 /// Reads a day that has already happened (today included): when you met, talked, kept a
@@ -244,7 +268,7 @@ mod tests {
     #[test]
     fn iso_dates_are_strict() {
         assert_eq!(past("2026-11-03"), "2026-11-03");
-        assert_eq!(past("2026-02-30"), "error: 2026-02-30 is not a real date");
+        assert_eq!(past("2026-02-30"), "error: \"2026-02-30\" is not a real date; check the day and month");
         assert_eq!(past("2024-02-29"), "2024-02-29");
     }
 

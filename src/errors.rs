@@ -1,12 +1,19 @@
 //! Turning an error into the one line the user reads and the exit code scripts see.
 //!
-//! Commands raise typed errors (bad input, bad dates, a refused data file) and this
-//! module words them in the user's language, so the wording lives in one place.
+//! An error reaches the user in one of two forms, and only these. A command, which
+//! knows the user's language and what it was doing, raises its sentence already worded
+//! (`bail!(t!(..))`). Code that does not know the language (parsing input, dates,
+//! cadences, goal values, import files, the data file) raises a typed error that
+//! implements `Localized`: its wording in both languages sits beside the type, its
+//! `Display` is that English wording (never a second text), and `report` asks it for
+//! the user's language at the very end. Nothing is flattened to a string on the way.
 
 use crate::dates::DateError;
 use crate::i18n::Lang;
+use crate::interop::FormatError;
 use crate::model::cadence::CadenceError;
 use crate::model::contact::BirthdayError;
+use crate::model::goal::GoalInputError;
 use crate::model::text::InputError;
 use crate::prompt::Interrupted;
 use crate::store::StoreError;
@@ -39,6 +46,25 @@ pub struct KeptBeforeInterruption(pub String);
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
 pub struct UsageError(pub String);
+
+/// An error that words itself in the user's language, saying what to do.
+pub trait Localized: std::error::Error {
+    fn message(&self, lang: Lang) -> String;
+}
+
+/// `Display` and `Error` for a `Localized` type: it displays its English message, so
+/// there is one wording per error and logs or tests see the words the user would.
+#[macro_export]
+macro_rules! localized_error {
+    ($ty:ty) => {
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&$crate::errors::Localized::message(self, $crate::i18n::Lang::En))
+            }
+        }
+        impl std::error::Error for $ty {}
+    };
+}
 
 /// What to print and how to exit for an error.
 pub fn report(err: &anyhow::Error, lang: Lang) -> (Option<String>, ExitCode) {
@@ -86,44 +112,47 @@ pub fn report(err: &anyhow::Error, lang: Lang) -> (Option<String>, ExitCode) {
 }
 
 fn localize(e: &(dyn std::error::Error + 'static), lang: Lang) -> String {
-    if let Some(e) = e.downcast_ref::<StoreError>() {
-        return e.message(lang);
-    }
-    if let Some(e) = e.downcast_ref::<InputError>() {
-        return e.message(lang);
-    }
-    if let Some(e) = e.downcast_ref::<DateError>() {
-        return match e {
-            DateError::Impossible(s) => t!(
-                lang,
-                "{s:?} is not a real date; check the day and month",
-                "{s:?} bukan tanggal yang ada; periksa hari dan bulannya"
-            ),
-            DateError::Future(day) => t!(
-                lang,
-                "{day} is in the future; log what has happened",
-                "{day} masih di masa depan; catat yang sudah terjadi"
-            ),
-            DateError::Unreadable(s) => t!(
-                lang,
-                "{s:?} is not a date; use YYYY-MM-DD or words like today, yesterday, fri, 3 days ago, in 2 weeks",
-                "{s:?} bukan tanggal; pakai YYYY-MM-DD atau kata seperti hari ini, kemarin, jumat lalu, senin depan, 3 hari lalu, 2 minggu lagi, akhir bulan"
-            ),
+    macro_rules! first_of {
+        ($($ty:ty),*) => {
+            $(if let Some(e) = e.downcast_ref::<$ty>() {
+                return e.message(lang);
+            })*
         };
     }
-    if let Some(BirthdayError(s)) = e.downcast_ref::<BirthdayError>() {
-        return t!(
-            lang,
-            "{s:?} is not a birthday; use MM-DD (03-15) or YYYY-MM-DD (1990-03-15)",
-            "{s:?} bukan tanggal lahir; pakai MM-DD (03-15) atau YYYY-MM-DD (1990-03-15)"
-        );
-    }
-    if let Some(CadenceError(s)) = e.downcast_ref::<CadenceError>() {
-        return t!(
-            lang,
-            "{s:?} is not a cadence; use a number and a unit such as 30d, 2w, 3m or 1y (at most 5 years)",
-            "{s:?} bukan jangka waktu; pakai angka dan satuan seperti 30h, 2mg, 3bln atau 1th, atau 2 minggu (paling lama 5 tahun)"
-        );
-    }
+    first_of!(StoreError, InputError, DateError, BirthdayError, CadenceError, GoalInputError, FormatError);
+    // Already in the user's language: a command's own sentence.
     e.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_typed_error_displays_its_english_wording_and_has_an_indonesian_one() {
+        let all: Vec<Box<dyn Localized>> = vec![
+            Box::new(InputError::Email("budi@".into())),
+            Box::new(DateError::Unreadable("someday".into())),
+            Box::new(BirthdayError("31-31".into())),
+            Box::new(CadenceError("often".into())),
+            Box::new(GoalInputError::Milestone("x".into())),
+            Box::new(FormatError::NoCards),
+            Box::new(StoreError::IsFolder { path: "/tmp/x".into() }),
+        ];
+        for e in all {
+            assert_eq!(e.to_string(), e.message(Lang::En), "one wording, not a second English text");
+            assert_ne!(e.message(Lang::En), e.message(Lang::Id), "{e} has an Indonesian wording");
+        }
+    }
+
+    #[test]
+    fn a_typed_error_is_worded_in_the_users_language_at_the_end() {
+        let err = anyhow::Error::from(DateError::Future(chrono::NaiveDate::from_ymd_opt(2030, 1, 1).unwrap()))
+            .context("--on");
+        let (line, _) = report(&err, Lang::Id);
+        assert_eq!(line.as_deref(), Some("--on: 2030-01-01 masih di masa depan; catat yang sudah terjadi"));
+        let err = anyhow::Error::from(GoalInputError::Text(InputError::Empty { field: "--title" }));
+        let (line, _) = report(&err, Lang::Id);
+        assert_eq!(line.as_deref(), Some("--title tidak boleh kosong; isi dengan teks"));
+    }
 }

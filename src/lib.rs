@@ -2,23 +2,19 @@
 //!
 //! # Design
 //!
-//! Data flows one way. `cli` parses the command line; a command in `commands/` opens
-//! the `store` (which locks, reads from its cache or migrates the JSON), works on the
-//! plain `model` types, and hands what it found to `ui`; if it changed anything it
-//! saves, atomically, with a backup. `model` and `dates` never print, never touch files
+//! Data flows one way. `cli` parses the command line and dispatches; a command in
+//! `commands/` opens the `store` (which locks, reads from its cache or migrates the
+//! JSON), works on the plain `model` types with the `coach`, and hands what it found to
+//! `views` and `ui`. A change goes through `App::change`: open for writing, apply, save
+//! atomically with a backup, and only then report. `model` and `dates` never print, never touch files
 //! and never read the clock: `now` is read once in `clock` and passed down, so every
 //! answer can be reproduced with `JEJARING_NOW`.
 //!
 //! Every sentence a user reads is written in English and Bahasa Indonesia at the place
 //! it is used, with the `t!` macro; only `--help`, whose English is the clap doc comments,
 //! takes its Indonesian from a table in `help`.
-//!
-//! The binary's global allocator is `arena::Allocator`: the system's, except that the
-//! store decodes a network's records, and a save its bookkeeping, into regions of big
-//! pages, which spares the kernel thousands of small page faults per command.
 
 pub mod app;
-pub mod arena;
 pub mod cli;
 pub mod clock;
 pub mod coach;
@@ -34,11 +30,7 @@ pub mod prompt;
 pub mod store;
 pub mod sync;
 pub mod ui;
-
-// The unit tests run with the allocator the binary uses, so its regions are exercised.
-#[cfg(test)]
-#[global_allocator]
-static ALLOCATOR: arena::Allocator = arena::Allocator;
+pub mod views;
 
 use app::App;
 use clock::Clock;
@@ -93,7 +85,7 @@ pub fn main_entry() -> ExitCode {
             return ExitCode::from(errors::code::USAGE);
         }
     };
-    let data = match cli.global.data.clone().or_else(commands::paths::default_data_file) {
+    let data = match cli.global.data.clone().or_else(store::default_data_file) {
         Some(d) => d,
         None => {
             ui.error(t!(
@@ -110,7 +102,7 @@ pub fn main_entry() -> ExitCode {
         .map(Duration::from_secs_f64)
         .unwrap_or(DEFAULT_LOCK_WAIT);
     let app = App { ui, clock, data, demo: cli.global.demo, lock_wait };
-    let result = commands::run(&app, cli.command).and_then(|()| app.ui.flush().map_err(Into::into));
+    let result = cli::run(&app, cli.command).and_then(|()| app.ui.flush().map_err(Into::into));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

@@ -51,15 +51,12 @@ pub fn rhythm(c: &Contact, last: Option<NaiveDate>) -> Rhythm {
     if let Some(every) = c.every {
         return Rhythm { days: every.approx_days(), chosen: true, follow_up: None };
     }
-    let by_stage = stage_days(c);
     match follow_up(c, last) {
-        Some((FollowUp::First, _)) => {
-            Rhythm { days: FIRST_FOLLOW_UP_DAYS.min(by_stage), chosen: false, follow_up: Some(FollowUp::First) }
+        Some((step @ FollowUp::First, _)) => {
+            Rhythm { days: FIRST_FOLLOW_UP_DAYS, chosen: false, follow_up: Some(step) }
         }
-        Some((FollowUp::Monthly, _)) => {
-            Rhythm { days: FOLLOW_UP_DAYS.min(by_stage), chosen: false, follow_up: Some(FollowUp::Monthly) }
-        }
-        None => Rhythm { days: by_stage, chosen: false, follow_up: None },
+        Some((step @ FollowUp::Monthly, _)) => Rhythm { days: FOLLOW_UP_DAYS, chosen: false, follow_up: Some(step) },
+        None => Rhythm { days: stage_days(c), chosen: false, follow_up: None },
     }
 }
 

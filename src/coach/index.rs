@@ -18,6 +18,8 @@ pub struct Index<'a> {
     notes: FxHashMap<Uuid, Vec<&'a TrustNote>>,
     facts: FxHashMap<Uuid, Vec<&'a Fact>>,
     promises: FxHashMap<Uuid, Vec<&'a Promise>>,
+    /// The day of each contact's latest stage change.
+    stage_changed: FxHashMap<Uuid, NaiveDate>,
 }
 
 impl<'a> Index<'a> {
@@ -47,7 +49,12 @@ impl<'a> Index<'a> {
         for p in &net.promises {
             promises.entry(p.contact).or_default().push(p);
         }
-        Index { interactions, notes, facts, promises }
+        let mut stage_changed: FxHashMap<Uuid, NaiveDate> = FxHashMap::default();
+        for s in &net.stage_changes {
+            let day = stage_changed.entry(s.contact).or_insert(s.on);
+            *day = (*day).max(s.on);
+        }
+        Index { interactions, notes, facts, promises, stage_changed }
     }
 
     pub fn interactions(&self, c: &Uuid) -> &[&'a Interaction] {
@@ -64,6 +71,11 @@ impl<'a> Index<'a> {
 
     pub fn promises(&self, c: &Uuid) -> &[&'a Promise] {
         self.promises.get(c).map_or(&[], Vec::as_slice)
+    }
+
+    /// The day their stage last changed.
+    pub fn stage_changed(&self, c: &Uuid) -> Option<NaiveDate> {
+        self.stage_changed.get(c).copied()
     }
 
     /// The day of the last interaction.

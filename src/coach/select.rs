@@ -8,9 +8,9 @@ use super::index::Index;
 use super::progress::{self, Pace};
 use crate::i18n::Lang;
 use crate::model::goal::Metric;
-use crate::model::{Circle, Contact, Network, Outcome, Stage};
+use crate::model::{Circle, Contact, Network, Outcome, Pick, Plan, Stage};
 use crate::{t, tn};
-use chrono::{Days, NaiveDate};
+use chrono::{DateTime, Days, NaiveDate, Utc};
 use serde::Serialize;
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -200,6 +200,12 @@ pub struct GoalLink {
     pub introduce: Option<(Vec<String>, Vec<Circle>)>,
 }
 
+/// This week's plan: the chosen picks with their reasons, starting `today`.
+pub fn plan(chosen: &[Candidate], today: NaiveDate, now: DateTime<Utc>) -> Plan {
+    let picks = chosen.iter().map(|c| Pick { contact: c.contact, reason: c.reason.key().to_string() }).collect();
+    Plan { id: Uuid::now_v7(), starts: today, picks, made: now, extra: serde_json::Map::new() }
+}
+
 /// Proposes `count` people to reach this week. `goal_people` maps contacts linked to
 /// goals that are behind to the goal (computed by the caller from the goals).
 pub fn select(net: &Network, today: NaiveDate, count: usize, goal_people: &HashMap<Uuid, GoalLink>) -> Selection {
@@ -310,8 +316,9 @@ fn candidate(
         }
         match c.stage {
             Stage::Stranger => {
-                let met = c.met_on.unwrap_or_else(|| c.added.date_naive());
-                let fresh = 30 - (today - met).num_days().clamp(0, 30);
+                // Fresher the sooner you met; someone whose meeting day is unknown (an
+                // import, say) is not fresh, however recently they were entered.
+                let fresh = c.met_on.map_or(0, |met| 30 - (today - met).num_days().clamp(0, 30));
                 options.push((60 + fresh, Reason::Widen { stage: Stage::Stranger }));
             }
             Stage::Acquaintance => {

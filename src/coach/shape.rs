@@ -5,7 +5,7 @@
 use crate::i18n::Lang;
 use crate::model::{Circle, Network, Stage};
 use crate::t;
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 /// Counts behind the observations.
@@ -15,7 +15,7 @@ pub struct Shape {
     /// (circle key, count), in the vocabulary's order.
     pub circles: Vec<(String, usize)>,
     pub stages: Vec<(String, usize)>,
-    /// Added in the last 30 days.
+    /// Met in the last 30 days (`cadence::newly_met`).
     pub new_this_month: usize,
     /// Days since the most recently added contact, if any.
     pub days_since_new: Option<i64>,
@@ -49,10 +49,9 @@ pub fn shape(net: &Network, today: NaiveDate) -> Shape {
         .iter()
         .map(|s| (s.key().to_string(), net.contacts.iter().filter(|x| &x.stage == s).count()))
         .collect();
-    let month_ago = today.checked_sub_days(Days::new(30)).unwrap_or(NaiveDate::MIN);
     // New means newly met, not newly entered: five old colleagues typed in today are
-    // not five new people.
-    let new_this_month = net.contacts.iter().filter(|c| c.met_between(month_ago + Days::new(1), today)).count();
+    // not five new people. The one window for "new" is the follow-up rule's.
+    let new_this_month = net.contacts.iter().filter(|c| super::cadence::newly_met(c, today)).count();
     let days_since_new =
         net.contacts.iter().filter_map(|c| c.met_on).filter(|d| *d <= today).map(|d| (today - d).num_days()).min();
 
@@ -152,6 +151,14 @@ mod tests {
         assert!(s.observations.is_empty(), "{:?}", s.observations);
         assert_eq!(s.new_this_month, 3);
         assert_eq!(s.circles[1], ("colleague".to_string(), 2));
+    }
+
+    #[test]
+    fn new_here_is_the_same_window_as_newly_met() {
+        let net = net(&[(Circle::Friend, Stage::Stranger, 30), (Circle::Friend, Stage::Stranger, 31)]);
+        let s = shape(&net, today());
+        let newly_met = net.contacts.iter().filter(|c| super::super::cadence::newly_met(c, today())).count();
+        assert_eq!((s.new_this_month, newly_met), (1, 1), "met 30 days ago is still new; 31 is not");
     }
 
     #[test]

@@ -64,20 +64,20 @@ impl StageUp {
 /// Everyone the rule suggests moving up, by name.
 pub fn ready(net: &Network, today: NaiveDate) -> Vec<StageUp> {
     let index = Index::new(net);
-    let mut ups: Vec<StageUp> = net.contacts.iter().filter_map(|c| check(net, &index, c, today)).collect();
+    let mut ups: Vec<StageUp> = net.contacts.iter().filter_map(|c| check(&index, c, today)).collect();
     ups.sort_by(|a, b| a.name.cmp(&b.name));
     ups
 }
 
 /// The suggestion for one contact, if the rule holds for them.
-pub fn check(net: &Network, index: &Index, c: &Contact, today: NaiveDate) -> Option<StageUp> {
+pub fn check(index: &Index, c: &Contact, today: NaiveDate) -> Option<StageUp> {
     let to = match c.stage {
         Stage::Stranger => Stage::Acquaintance,
         Stage::Acquaintance => Stage::Connection,
         _ => return None,
     };
     let window_start = today.checked_sub_days(Days::new(WINDOW_DAYS)).unwrap_or(NaiveDate::MIN);
-    let last_change = net.stage_changes.iter().filter(|s| s.contact == c.id).map(|s| s.on).max();
+    let last_change = index.stage_changed(&c.id);
     let since = last_change.map_or(window_start, |d| d.max(window_start));
     let (conversations, they_started) = count(index.interactions(&c.id), window_start, last_change, today);
     (conversations >= CONVERSATIONS && they_started >= THEY_STARTED).then(|| StageUp {

@@ -25,11 +25,12 @@ pub enum Step {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "evidence", rename_all = "snake_case")]
 pub enum Evidence {
-    /// Kept on time / counted over the last 90 days, where `resolved` counts the
-    /// promises resolved and those open past due (None: nothing to count yet).
+    /// Kept on time / counted, where `counted` is the promises resolved in the last 90
+    /// days and those open past due, whenever due (None: nothing to count yet).
     Reliability {
         rate: Option<u8>,
-        resolved: usize,
+        kept: usize,
+        counted: usize,
     },
     OverduePromises {
         count: usize,
@@ -98,7 +99,9 @@ pub fn steps(net: &Network, today: NaiveDate) -> [StepReport; 3] {
     [trust(net, &index, today), goals(net, today), contacts(net, &index, today)]
 }
 
-/// Step 1: reliability (half), knowing close people (three tenths), no overdue promise (a fifth).
+/// Step 1: reliability (seven tenths) and knowing close people (three tenths). An
+/// overdue promise weighs once, as a promise not kept on time in the rate: it is
+/// named as evidence and as the next action, not charged a second time.
 fn trust(net: &Network, index: &Index, today: NaiveDate) -> StepReport {
     let since = today.checked_sub_days(Days::new(90));
     let rel = reliability::tally(&net.promises, today, since);
@@ -113,7 +116,7 @@ fn trust(net: &Network, index: &Index, today: NaiveDate) -> StepReport {
     let overdue: Vec<_> = net.promises.iter().filter(|p| p.outcome(today) == Outcome::Overdue).collect();
     // Before any promise is resolved there is nothing to hold against the user: half marks.
     let rate = f64::from(rel.rate().unwrap_or(50));
-    let score = rate * 0.5 + f64::from(average) * 0.3 + (20.0 - 10.0 * overdue.len() as f64).max(0.0);
+    let score = rate * 0.7 + f64::from(average) * 0.3;
 
     let next = if let Some(p) = overdue.iter().min_by_key(|p| p.due) {
         let name = net.contact(&p.contact).map_or_else(String::new, |c| c.name.clone());
@@ -134,7 +137,7 @@ fn trust(net: &Network, index: &Index, today: NaiveDate) -> StepReport {
         step: Step::Trust,
         score: score.round().clamp(0.0, 100.0) as u8,
         evidence: vec![
-            Evidence::Reliability { rate: rel.rate(), resolved: rel.counted() },
+            Evidence::Reliability { rate: rel.rate(), kept: rel.kept_on_time, counted: rel.counted() },
             Evidence::OverduePromises { count: overdue.len() },
             Evidence::CloseKnowing { average, people: close.len() },
         ],
@@ -204,13 +207,10 @@ fn contacts(net: &Network, index: &Index, today: NaiveDate) -> StepReport {
         };
     }
     let covered = Circle::ALL.iter().filter(|c| net.contacts.iter().any(|x| &x.circle == *c)).count();
-    let month_ago = today.checked_sub_days(Days::new(30)).unwrap_or(NaiveDate::MIN);
     let new_faces = net
         .contacts
         .iter()
-        .filter(|c| {
-            matches!(c.stage, Stage::Stranger | Stage::Acquaintance) && c.met_between(month_ago + Days::new(1), today)
-        })
+        .filter(|c| matches!(c.stage, Stage::Stranger | Stage::Acquaintance) && cadence::newly_met(c, today))
         .count();
     let mut due: Vec<(i64, &crate::model::Contact)> = net
         .contacts
@@ -297,8 +297,8 @@ mod tests {
         assert_eq!(t.next, Action::KeepPromise { n: 1, name: "Ana".into(), due: day("2026-11-20") });
         assert!(t.evidence.contains(&Evidence::OverduePromises { count: 1 }));
         // The overdue promise counts against the rate: 1 of 2 kept on time.
-        assert!(t.evidence.contains(&Evidence::Reliability { rate: Some(50), resolved: 2 }));
-        // 50% reliability (25) + knowing 0 + one overdue promise (20 - 10).
+        assert!(t.evidence.contains(&Evidence::Reliability { rate: Some(50), kept: 1, counted: 2 }));
+        // 50% reliability (35) + knowing 0: the overdue promise weighs once, in the rate.
         assert_eq!(t.score, 35);
     }
 
@@ -308,7 +308,7 @@ mod tests {
         add(&mut net, "Ana", Circle::Friend, Stage::Trusted, "2026-01-01");
         let [t, _, _] = steps(&net, today());
         assert_eq!(t.next, Action::RecordPromise);
-        assert_eq!(t.score, 45, "half marks for reliability before any promise, no overdue");
+        assert_eq!(t.score, 35, "half marks for reliability before any promise");
     }
 
     #[test]

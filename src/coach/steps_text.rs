@@ -41,15 +41,15 @@ impl Evidence {
         match self {
             Evidence::Reliability { rate: None, .. } => t!(
                 lang,
-                "no promise resolved in the last 90 days",
-                "belum ada janji yang selesai dalam 90 hari terakhir"
+                "no promise resolved in the last 90 days, and none overdue",
+                "belum ada janji yang selesai dalam 90 hari terakhir, dan tidak ada yang terlambat"
             ),
-            Evidence::Reliability { rate: Some(rate), resolved } => tn!(
+            Evidence::Reliability { rate: Some(rate), kept, counted } => tn!(
                 lang,
-                resolved,
-                "kept {rate}% of {resolved} promise on time in the last 90 days",
-                "kept {rate}% of {resolved} promises on time in the last 90 days",
-                "{rate}% dari {resolved} janji ditepati tepat waktu dalam 90 hari terakhir"
+                counted,
+                "reliability {rate}%: kept {kept} of {counted} promise on time (resolved in the last 90 days, or overdue)",
+                "reliability {rate}%: kept {kept} of {counted} promises on time (resolved in the last 90 days, or overdue)",
+                "keandalan {rate}%: {kept} dari {counted} janji ditepati tepat waktu (selesai dalam 90 hari terakhir, atau terlambat)"
             ),
             Evidence::OverduePromises { count: 0 } => t!(lang, "no promise overdue", "tidak ada janji yang terlambat"),
             Evidence::OverduePromises { count } => {
@@ -82,9 +82,9 @@ impl Evidence {
             Evidence::NewFaces { count } => tn!(
                 lang,
                 count,
-                "{count} stranger or acquaintance added in the last 30 days",
-                "{count} strangers or acquaintances added in the last 30 days",
-                "{count} orang asing atau kenalan ditambahkan dalam 30 hari terakhir"
+                "{count} stranger or acquaintance met in the last 30 days",
+                "{count} strangers or acquaintances met in the last 30 days",
+                "{count} orang asing atau kenalan yang ditemui dalam 30 hari terakhir"
             ),
             Evidence::Due { count, total } => tn!(
                 lang,

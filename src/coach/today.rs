@@ -21,7 +21,8 @@ pub struct Digest<'a> {
     pub promises: Vec<&'a Promise>,
     /// People in this week's plan you have not talked to since it started.
     pub planned: Vec<Uuid>,
-    /// People met in the last 30 days whose follow-up is due today or earlier (see
+    /// Follow-ups due today or earlier: people met in the last 30 days, and first
+    /// follow-ups never done (see
     /// `cadence::follow_up`), not snoozed and not already in this week's plan.
     pub follow_ups: Vec<FollowUpDue<'a>>,
     /// Birthdays from today to `BIRTHDAY_DAYS` ahead, soonest first.
@@ -100,23 +101,23 @@ pub fn digest(net: &Network, today: NaiveDate) -> Digest<'_> {
     }
 }
 
-/// People met in the last 30 days whose follow-up is due, earliest first.
+/// Follow-ups due, earliest first: those of people met in the last 30 days, and a first
+/// follow-up never done, however long ago the meeting (it stays until done or snoozed,
+/// as in `select`; a later monthly one is left to `list --due` and `select`).
 pub fn follow_ups<'a>(net: &'a Network, today: NaiveDate, planned: &[Uuid]) -> Vec<FollowUpDue<'a>> {
-    let fresh: Vec<&Contact> = net
-        .contacts
-        .iter()
-        .filter(|c| cadence::newly_met(c, today) && !c.snoozed(today) && !planned.contains(&c.id))
-        .collect();
-    if fresh.is_empty() {
+    let candidates: Vec<&Contact> =
+        net.contacts.iter().filter(|c| c.met_on.is_some() && !c.snoozed(today) && !planned.contains(&c.id)).collect();
+    if candidates.is_empty() {
         return Vec::new();
     }
     let index = Index::new(net);
-    let mut due: Vec<FollowUpDue> = fresh
+    let mut due: Vec<FollowUpDue> = candidates
         .into_iter()
         .filter_map(|c| {
             let (step, due) = cadence::follow_up(c, index.last_talked(&c.id))?;
             let met = c.met_on?;
-            (due <= today).then_some(FollowUpDue { contact: c, met, due, step })
+            let in_force = step == FollowUp::First || cadence::newly_met(c, today);
+            (in_force && due <= today).then_some(FollowUpDue { contact: c, met, due, step })
         })
         .collect();
     due.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.contact.name.cmp(&b.contact.name)));

@@ -108,7 +108,10 @@ pub fn warmth(inp: &Inputs, today: NaiveDate) -> Warmth {
     match inp.interactions.first() {
         Some(last) => {
             let days_since = (today - last.on).num_days().max(0);
-            let ratio = days_since as f64 / f64::from(every_days.max(1));
+            // Measured against the due date the rest of jejaring shows (a first follow-up
+            // is never due before the day they were entered), not the bare rhythm.
+            let span = (cadence::next_due(inp.contact, Some(last.on)) - last.on).num_days().max(1);
+            let ratio = days_since as f64 / span as f64;
             let points = match ratio {
                 r if r <= 0.5 => 40,
                 r if r <= 1.0 => 32,
@@ -386,6 +389,19 @@ mod tests {
         let w = run(&contact(Some("60d")), &[talk("2026-08-26", false)], &[]);
         assert!(has(&w, &Reason::Overdue { days_since: 94, every_days: 60, chosen: true }));
         assert_eq!(w.factors[0].reason.describe(Lang::En), "last conversation 94 days ago; you wanted every 60 days");
+    }
+
+    #[test]
+    fn a_first_follow_up_is_measured_against_its_due_date() {
+        let mut c = contact(None);
+        c.stage = crate::model::Stage::Stranger;
+        c.met_on = Some(day("2026-11-10"));
+        // Entered 18 days after meeting (today): the first follow-up is due today, not
+        // eleven days ago, so the meeting's talk is within the rhythm, not cold.
+        c.added = Utc.with_ymd_and_hms(2026, 11, 28, 9, 0, 0).unwrap();
+        let w = run(&c, &[talk("2026-11-10", false)], &[]);
+        let due_today = Reason::FollowUp { days_since: 18, every_days: 7, first: true, late: false };
+        assert_eq!(w.factors[0], Factor { points: 32, reason: due_today });
     }
 
     #[test]

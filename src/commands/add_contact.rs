@@ -2,7 +2,8 @@
 //! (reputation starts there). Asks for the fields on a terminal when no name is given.
 
 use super::fields::{ContactFields, optional_cadence, optional_day};
-use crate::app::App;
+use crate::app::{App, Change};
+use crate::errors::Localized;
 use crate::errors::UsageError;
 use crate::model::contact::new_handle;
 use crate::model::{Circle, Contact, Network, Stage, text};
@@ -52,8 +53,9 @@ pub fn run(app: &App, mut args: Args) -> anyhow::Result<()> {
         contact.met_on = met_on_by_default(&contact.stage, app.clock.today);
     }
 
+    let name = contact.name.clone();
     let dupes = |net: &Network| -> Option<String> {
-        let found = net.likely_duplicates(&contact.name, &emails);
+        let found = net.likely_duplicates(&name, &emails);
         let list: Vec<String> = found.iter().map(|c| format!("{} ({})", c.name, c.handle)).collect();
         (!list.is_empty()).then(|| list.join(", "))
     };
@@ -77,29 +79,31 @@ pub fn run(app: &App, mut args: Args) -> anyhow::Result<()> {
         force = true;
     }
 
-    let mut store = app.open_write()?;
-    if let (false, Some(list)) = (force, dupes(&store.net)) {
-        return Err(refuse(list));
-    }
-    let net = &mut store.net;
-    let taken: HashSet<&str> = net.contacts.iter().map(|c| c.handle.as_str()).collect();
-    contact.handle = new_handle(&contact.id, |h| taken.contains(h));
-    let (name, handle) = (contact.name.clone(), contact.handle.clone());
-    let (circle, stage) = (contact.circle.label(lang).to_string(), contact.stage.label(lang).to_string());
-    net.contacts.push(contact);
-    app.save(&mut store)?;
-    // Printed only once saved: data on stdout means it is in the file.
-    if app.ui.json
-        && let Some(contact) = store.net.contacts.last()
-    {
-        app.ui.json_value(contact)?;
-    }
-    app.ui.info(t!(
-        lang,
-        "Added {name} ({circle}, {stage}); handle {handle}",
-        "{name} ditambahkan ({circle}, {stage}); handle {handle}"
-    ));
-    Ok(())
+    app.change(
+        |net| {
+            if let (false, Some(list)) = (force, dupes(net)) {
+                return Err(refuse(list));
+            }
+            let taken: HashSet<&str> = net.contacts.iter().map(|c| c.handle.as_str()).collect();
+            contact.handle = new_handle(&contact.id, |h| taken.contains(h));
+            net.contacts.push(contact);
+            Ok(Change::Save(()))
+        },
+        |net, ()| {
+            let Some(contact) = net.contacts.last() else { return Ok(()) };
+            if app.ui.json {
+                app.ui.json_value(contact)?;
+            }
+            let (name, handle) = (&contact.name, &contact.handle);
+            let (circle, stage) = (contact.circle.label(lang), contact.stage.label(lang));
+            app.ui.info(t!(
+                lang,
+                "Added {name} ({circle}, {stage}); handle {handle}",
+                "{name} ditambahkan ({circle}, {stage}); handle {handle}"
+            ));
+            Ok(())
+        },
+    )
 }
 
 /// The meeting day when none was given: a stranger or acquaintance you enter by hand
@@ -126,7 +130,10 @@ fn ask_met_on(app: &App, p: &mut dyn Prompter, stage: &Stage) -> anyhow::Result<
         1 => {
             let help = t!(lang, "2026-11-03, yesterday, last friday…", "2026-11-03, kemarin, jumat…");
             let check = move |v: &str| optional_day("--met-on", v, today).map(drop);
-            app.ask_checked(p, &t!(lang, "Which day?", "Hari apa?"), &help, &check)?.unwrap_or_default()
+            // Enter keeps what the stage implies, as the question's default does: a
+            // stranger met today, a connection known long ago.
+            let implied = met_on_by_default(stage, today).map(|d| d.to_string()).unwrap_or_default();
+            app.ask_checked(p, &t!(lang, "Which day?", "Hari apa?"), &help, &check)?.unwrap_or(implied)
         }
         _ => String::new(),
     })

@@ -1,12 +1,13 @@
 //! `jejaring brief`: one screen to read five minutes before you meet someone — how you
 //! met, what you know and what to ask, open promises, recent talks, trust and warmth.
 
-use super::{blocks, resolve, show};
+use super::resolve;
 use crate::app::App;
 use crate::coach::index::Index;
 use crate::coach::reliability;
 use crate::t;
 use crate::ui::style;
+use crate::views::{blocks, contact};
 
 /// A one-screen brief before you meet someone
 #[derive(Debug, clap::Args)]
@@ -26,13 +27,13 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let c = &net.contacts[resolve::contact(net, &args.contact, lang)?];
     if app.ui.json {
         // The brief is a view of `show`; scripts get the same document.
-        return show::json(app, net, c);
+        return contact::json(app, net, c);
     }
     let index = Index::new(net);
     let ui = &app.ui;
     let work = [c.role.as_deref(), c.org.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", ");
     let mut lines = vec![format!("{}  {}", ui.paint(style::HEADING, &c.name), work)];
-    if let Some(met) = show::met_line(c) {
+    if let Some(met) = contact::met_line(c) {
         lines.push(format!("  {} {met}", t!(lang, "met:", "bertemu:")));
     }
     if let Some(imp) = &c.impression {
@@ -45,7 +46,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     if talks.is_empty() {
         recent.push(t!(lang, "  none logged yet", "  belum ada yang dicatat"));
     }
-    recent.extend(talks.iter().take(RECENT_TALKS).map(|i| show::interaction_line(net, i, &c.id, lang)));
+    recent.extend(talks.iter().take(RECENT_TALKS).map(|i| contact::interaction_line(net, i, &c.id, lang)));
     for block in [
         blocks::knowing(app, &c.name, &k, index.facts(&c.id)),
         blocks::promises(app, net, index.promises(&c.id), false),

@@ -1,8 +1,6 @@
 //! `jejaring completions`: shell completion scripts, generated from the CLI definition.
 
 use crate::app::App;
-use crate::cli::Cli;
-use clap::CommandFactory;
 
 /// Print a shell completion script
 ///
@@ -14,8 +12,9 @@ pub struct Args {
     pub shell: clap_complete::Shell,
 }
 
-pub fn run(_app: &App, args: Args) -> anyhow::Result<()> {
+/// `cli` is the command line's definition, handed down by the dispatch.
+pub fn run(_app: &App, args: Args, mut cli: clap::Command) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
-    clap_complete::generate(args.shell, &mut Cli::command(), "jejaring", &mut out);
+    clap_complete::generate(args.shell, &mut cli, "jejaring", &mut out);
     Ok(())
 }

@@ -2,10 +2,9 @@
 
 use super::fields::ContactFields;
 use super::resolve;
-use crate::app::App;
+use crate::app::{App, Change};
 use crate::errors::UsageError;
-use crate::model::{Contact, text};
-use crate::store::Store;
+use crate::model::{Contact, Network, text};
 use crate::t;
 use anyhow::Context;
 
@@ -57,13 +56,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     if !args.any() && app.prompter().is_some() {
         return edit_interactively(app, &args.contact);
     }
-    let mut store = app.open_write()?;
-    let index = resolve::contact(&store.net, &args.contact, lang)?;
-    let before = store.net.contacts[index].clone();
-    let mut after = before.clone();
-    if args.any() {
-        apply(&args, &mut after, app)?;
-    } else {
+    if !args.any() {
         return Err(UsageError(t!(
             lang,
             "nothing to change; give a flag such as --org, --stage or --email (see `jejaring edit --help`)",
@@ -71,7 +64,12 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         ))
         .into());
     }
-    save(app, &mut store, index, &before, after)
+    save(app, |net| {
+        let index = resolve::contact(net, &args.contact, lang)?;
+        let mut after = net.contacts[index].clone();
+        apply(&args, &mut after, app)?;
+        Ok((index, after))
+    })
 }
 
 /// The editor path: the contact is read, edited and checked without holding the lock
@@ -86,16 +84,17 @@ fn edit_interactively(app: &App, query: &str) -> anyhow::Result<()> {
     // Until the edit is saved, the file holds the user's work: on any refusal it stays,
     // and the error says where.
     let saved = edited.and_then(|after| {
-        let mut store = app.open_write()?;
-        let name = before.name.clone();
-        let Some(index) = store.net.contact_index(&before.id).filter(|&i| store.net.contacts[i] == before) else {
-            anyhow::bail!(t!(
-                lang,
-                "{name} changed in another jejaring while you were editing",
-                "{name} diubah oleh jejaring lain selama Anda menyunting"
-            ));
-        };
-        save(app, &mut store, index, &before, after)
+        save(app, |net| {
+            let name = &before.name;
+            let Some(index) = net.contact_index(&before.id).filter(|&i| net.contacts[i] == before) else {
+                anyhow::bail!(t!(
+                    lang,
+                    "{name} changed in another jejaring while you were editing",
+                    "{name} diubah oleh jejaring lain selama Anda menyunting"
+                ));
+            };
+            Ok((index, after))
+        })
     });
     match saved {
         Ok(()) => {
@@ -113,24 +112,37 @@ fn edit_interactively(app: &App, query: &str) -> anyhow::Result<()> {
     }
 }
 
-/// Stores the edited contact at `index` (unless nothing changed) and reports it.
-fn save(app: &App, store: &mut Store, index: usize, before: &Contact, after: Contact) -> anyhow::Result<()> {
+/// Stores the edited contact that `edit` finds (its place, and the contact as edited),
+/// unless nothing changed, and reports it.
+fn save(app: &App, edit: impl FnOnce(&Network) -> anyhow::Result<(usize, Contact)>) -> anyhow::Result<()> {
     let lang = app.ui.lang;
-    let name = after.name.clone();
-    if &after == before {
-        app.ui.info(t!(lang, "{name}: nothing changed", "{name}: tidak ada yang berubah"));
-        return Ok(());
-    }
-    // Stage-up goals count these; a contact keeps only its current stage.
-    store.net.record_stage_change(after.id, &before.stage, &after.stage, app.clock.today, app.clock.now);
-    store.net.contacts[index] = after;
-    app.save(store)?;
-    // Printed only once saved: data on stdout means it is in the file.
-    if app.ui.json {
-        app.ui.json_value(&store.net.contacts[index])?;
-    }
-    app.ui.info(t!(lang, "Updated {name}", "{name} diperbarui"));
-    Ok(())
+    app.change(
+        |net| {
+            let (index, after) = edit(net)?;
+            if after == net.contacts[index] {
+                return Ok(Change::Unchanged((index, false)));
+            }
+            // Stage-up goals count these; a contact keeps only its current stage.
+            let before = &net.contacts[index];
+            let (id, from) = (before.id, before.stage.clone());
+            net.record_stage_change(id, &from, &after.stage, app.clock.today, app.clock.now);
+            net.contacts[index] = after;
+            Ok(Change::Save((index, true)))
+        },
+        |net, (index, changed)| {
+            let c = &net.contacts[index];
+            let name = &c.name;
+            if !changed {
+                app.ui.info(t!(lang, "{name}: nothing changed", "{name}: tidak ada yang berubah"));
+                return Ok(());
+            }
+            if app.ui.json {
+                app.ui.json_value(c)?;
+            }
+            app.ui.info(t!(lang, "Updated {name}", "{name} diperbarui"));
+            Ok(())
+        },
+    )
 }
 
 fn apply(args: &Args, c: &mut Contact, app: &App) -> anyhow::Result<()> {
@@ -174,14 +186,16 @@ fn edit_in_editor(before: &Contact, app: &App) -> anyhow::Result<(anyhow::Result
     // through a file or link already there) and readable by its owner only, like the data.
     let path = std::env::temp_dir().join(format!("jejaring-edit-{}-{}.json", before.handle, std::process::id()));
     write_private(&path, serde_json::to_string_pretty(before)?.as_bytes())
-        .context("could not write the temporary file")?;
+        .with_context(|| t!(lang, "could not write the file to edit", "tidak bisa menulis berkas untuk disunting"))?;
     let status = std::process::Command::new("sh")
         .arg("-c")
         .arg(format!("{editor} \"$1\""))
         .arg("sh")
         .arg(&path)
         .status()
-        .with_context(|| format!("could not start the editor {editor:?}"));
+        .with_context(|| {
+            t!(lang, "could not start the editor {editor:?}", "tidak bisa menjalankan penyunting {editor:?}")
+        });
     if !status.as_ref().is_ok_and(|s| s.success()) {
         let _ = std::fs::remove_file(&path);
         status?;

@@ -86,7 +86,10 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     };
     match &args.out {
         Some(path) => {
-            write_file(path, &bytes).with_context(|| format!("could not write {}", path.display()))?;
+            write_file(path, &bytes).with_context(|| {
+                let path = path.display();
+                t!(lang, "could not write {path}", "tidak bisa menulis {path}")
+            })?;
             let file = path.display();
             app.ui.info(if args.format == ExportFormat::Ics {
                 tn!(

@@ -4,12 +4,13 @@
 //! Files are read and parsed before the data file is locked, then every record is
 //! merged and the network is saved once: the import lands whole or not at all.
 
-use crate::app::App;
+use crate::app::{App, Change};
+use crate::errors::Localized;
 use crate::errors::UsageError;
 use crate::i18n::Lang;
 use crate::interop::merge::{Defaults, Merger, Outcome};
 use crate::interop::{self, At, FormatError, Parsed, Problem, ProblemKind, SkipReason};
-use crate::model::{Circle, Stage, dupes, text};
+use crate::model::{Circle, Network, Stage, dupes, text};
 use crate::{t, tn};
 use anyhow::Context;
 use serde::Serialize;
@@ -78,44 +79,55 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         }
     }
 
-    let mut store = if args.dry_run { app.open_read()? } else { app.open_write()? };
     let defaults = Defaults {
         circle: args.circle.clone(),
         stage: args.stage.clone(),
         fallback_circle: if args.format == ImportFormat::Linkedin { Circle::Colleague } else { Circle::Other },
         tags,
     };
-    let bar = progress(app, records.len());
-    let mut report = Report { dry_run: args.dry_run, ..Report::default() };
-    let mut merger = Merger::new(&mut store.net, app.clock.now, app.clock.today);
-    let mut added = HashSet::new();
-    for (file, rec) in records {
-        let at = rec.at.describe(lang);
-        let outcome = merger.merge(rec, &defaults);
-        let c = |i: usize| &merger.net().contacts[i];
-        match outcome {
-            Outcome::Added(i) => {
-                added.insert(i);
-                report.added.push(Entry::new(c(i), file, at, Vec::new()))
+    let merge_all = |net: &mut Network| {
+        let bar = progress(app, records.len());
+        let mut report = Report { dry_run: args.dry_run, ..Report::default() };
+        let mut merger = Merger::new(net, app.clock.now, app.clock.today);
+        merger.expect(records.iter().map(|(_, r)| r));
+        let mut added = HashSet::new();
+        for (file, rec) in records {
+            let at = rec.at.describe(lang);
+            let outcome = merger.merge(rec, &defaults);
+            let c = |i: usize| &merger.net().contacts[i];
+            match outcome {
+                Outcome::Added(i) => {
+                    added.insert(i);
+                    report.added.push(Entry::new(c(i), file, at, Vec::new()))
+                }
+                Outcome::Updated(i, fields) => report.updated.push(Entry::new(c(i), file, at, fields)),
+                Outcome::Unchanged(_) => report.unchanged += 1,
             }
-            Outcome::Updated(i, fields) => report.updated.push(Entry::new(c(i), file, at, fields)),
-            Outcome::Unchanged(_) => report.unchanged += 1,
+            bar.inc(1);
         }
-        bar.inc(1);
+        bar.finish_and_clear();
+        // The pairs `dupes` would show that involve someone this import added: namesakes
+        // are added, never merged, so the user is told where to look.
+        report.possible_duplicates =
+            dupes::find(&net.contacts).pairs.iter().filter(|p| added.contains(&p.a) || added.contains(&p.b)).count();
+        report.skipped = problems.iter().filter(|p| p.problem.is_skip()).count();
+        report.problems = problems.iter().map(|p| format!("{}: {}", p.file, p.problem.message(lang))).collect();
+        report
+    };
+    if args.dry_run {
+        let report = merge_all(&mut app.open_read()?.net);
+        return print(app, &report);
     }
-    bar.finish_and_clear();
-    // The pairs `dupes` would show that involve someone this import added: namesakes
-    // are added, never merged, so the user is told where to look.
-    report.possible_duplicates =
-        dupes::find(&store.net.contacts).pairs.iter().filter(|p| added.contains(&p.a) || added.contains(&p.b)).count();
-    report.skipped = problems.iter().filter(|p| p.problem.is_skip()).count();
-    report.problems = problems.iter().map(|p| format!("{}: {}", p.file, p.problem.message(lang))).collect();
-
-    let changed = !report.added.is_empty() || !report.updated.is_empty();
-    if changed && !args.dry_run {
-        app.save(&mut store)?;
-    }
-    print(app, &report)
+    app.change(
+        |net| {
+            let report = merge_all(net);
+            match report.added.is_empty() && report.updated.is_empty() {
+                true => Ok(Change::Unchanged(report)),
+                false => Ok(Change::Save(report)),
+            }
+        },
+        |_, report| print(app, &report),
+    )
 }
 
 /// Reads one path: a file, or for vCard a folder of `.vcf` files (a vdir). A named
@@ -133,7 +145,7 @@ fn read(path: &Path, format: ImportFormat, lang: Lang) -> anyhow::Result<Vec<(St
             .into());
         }
         let mut files: Vec<PathBuf> = std::fs::read_dir(path)
-            .with_context(|| format!("could not read the folder {shown}"))?
+            .with_context(|| t!(lang, "could not read the folder {shown}", "tidak bisa membaca folder {shown}"))?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.is_file() && p.extension().is_some_and(|x| x.eq_ignore_ascii_case("vcf")))
             .collect();
@@ -144,7 +156,8 @@ fn read(path: &Path, format: ImportFormat, lang: Lang) -> anyhow::Result<Vec<(St
         let mut out = Vec::with_capacity(files.len());
         for f in files {
             let name = f.display().to_string();
-            let bytes = std::fs::read(&f).with_context(|| format!("could not read {name}"))?;
+            let bytes =
+                std::fs::read(&f).with_context(|| t!(lang, "could not read {name}", "tidak bisa membaca {name}"))?;
             let parsed = interop::vcard::parse(&bytes).unwrap_or_else(|_| Parsed {
                 records: Vec::new(),
                 problems: vec![Problem {
@@ -157,7 +170,8 @@ fn read(path: &Path, format: ImportFormat, lang: Lang) -> anyhow::Result<Vec<(St
         }
         return Ok(out);
     }
-    let bytes = std::fs::read(path).with_context(|| format!("could not read {shown}"))?;
+    let bytes =
+        std::fs::read(path).with_context(|| t!(lang, "could not read {shown}", "tidak bisa membaca {shown}"))?;
     let parsed = match format {
         ImportFormat::Vcard => interop::vcard::parse(&bytes),
         ImportFormat::Csv => interop::csv::parse(&bytes),

@@ -1,8 +1,8 @@
 //! `jejaring know`: what you have learned about someone, their knowing score and the
 //! next question worth asking. Facts can be corrected or removed.
 
-use super::{blocks, resolve};
-use crate::app::App;
+use super::resolve;
+use crate::app::{App, Change};
 use crate::coach::index::Index;
 use crate::coach::knowing::{self, Knowing};
 use crate::dates::{self};
@@ -11,6 +11,7 @@ use crate::i18n::Lang;
 use crate::model::promise::next_number;
 use crate::model::{Fact, Topic, text};
 use crate::t;
+use crate::views::blocks;
 use anyhow::Context;
 use serde::Serialize;
 use serde_json::Map;
@@ -63,41 +64,44 @@ fn add(app: &App, args: &Args) -> anyhow::Result<()> {
         Some(s) => dates::parse_past_day(s, today).context("--on")?,
         None => today,
     };
-    let mut store = app.open_write()?;
-    let net = &mut store.net;
-    let c = &net.contacts[resolve::contact(net, &args.contact, lang)?];
-    let (id, name) = (c.id, c.name.clone());
-    let fact = Fact {
-        id: Uuid::now_v7(),
-        // Facts are numbered per person: Budi's first fact is #1, whoever else you know.
-        // `--fix N` and `--remove N` look the number up among that person's facts.
-        n: next_number(net.facts.iter().filter(|f| f.contact == id).map(|f| f.n)),
-        contact: id,
-        topic: args.topic.clone().unwrap_or(Topic::Other),
-        text: fact_text,
-        on,
-        logged: app.clock.now,
-        extra: Map::new(),
-    };
-    if app.ui.json {
-        app.ui.json_value(&fact)?;
-    }
-    let n = fact.n;
-    net.facts.push(fact);
-    let c = &net.contacts[net.contact_index(&id).unwrap_or_default()];
-    let k = Index::new(net).knowing(c);
-    app.save(&mut store)?;
-    let score = k.score;
-    app.ui.info(t!(
-        lang,
-        "Fact #{n} about {name}; you now know {score}% of the basics",
-        "Fakta #{n} tentang {name}; kini Anda tahu {score}% hal dasar"
-    ));
-    if let Some(next) = &k.next {
-        let q = knowing::question(next, lang);
-        app.ui.info(t!(lang, "Next time, ask: {q}", "Lain kali, tanyakan: {q}"));
-    }
-    Ok(())
+    app.change(
+        |net| {
+            let id = net.contacts[resolve::contact(net, &args.contact, lang)?].id;
+            let fact = Fact {
+                id: Uuid::now_v7(),
+                // Facts are numbered per person: Budi's first fact is #1, whoever else you
+                // know. `--fix N` and `--remove N` look the number up among that person's facts.
+                n: next_number(net.facts.iter().filter(|f| f.contact == id).map(|f| f.n)),
+                contact: id,
+                topic: args.topic.clone().unwrap_or(Topic::Other),
+                text: fact_text,
+                on,
+                logged: app.clock.now,
+                extra: Map::new(),
+            };
+            net.facts.push(fact.clone());
+            Ok(Change::Save(fact))
+        },
+        |net, fact| {
+            if app.ui.json {
+                app.ui.json_value(&fact)?;
+            }
+            let Some(c) = net.contact(&fact.contact) else { return Ok(()) };
+            let (n, name) = (fact.n, &c.name);
+            let k = Index::new(net).knowing(c);
+            let score = k.score;
+            app.ui.info(t!(
+                lang,
+                "Fact #{n} about {name}; you now know {score}% of the basics",
+                "Fakta #{n} tentang {name}; kini Anda tahu {score}% hal dasar"
+            ));
+            if let Some(next) = &k.next {
+                let q = knowing::question(next, lang);
+                app.ui.info(t!(lang, "Next time, ask: {q}", "Lain kali, tanyakan: {q}"));
+            }
+            Ok(())
+        },
+    )
 }
 
 fn owned_fact(net: &crate::model::Network, contact: &Uuid, n: u32, lang: Lang) -> anyhow::Result<usize> {
@@ -121,38 +125,45 @@ fn fix(app: &App, args: &Args, n: u32) -> anyhow::Result<()> {
         ))
         .into());
     }
-    let mut store = app.open_write()?;
-    let net = &mut store.net;
-    let id = net.contacts[resolve::contact(net, &args.contact, lang)?].id;
-    let i = owned_fact(net, &id, n, lang)?;
-    let fact = &mut net.facts[i];
-    if let Some(t) = new_text {
-        fact.text = t;
-    }
-    if let Some(topic) = &args.topic {
-        fact.topic = topic.clone();
-    }
-    if app.ui.json {
-        app.ui.json_value(&*fact)?;
-    }
-    app.save(&mut store)?;
-    app.ui.info(t!(lang, "Fact #{n} corrected", "Fakta #{n} dibetulkan"));
-    Ok(())
+    app.change(
+        |net| {
+            let id = net.contacts[resolve::contact(net, &args.contact, lang)?].id;
+            let i = owned_fact(net, &id, n, lang)?;
+            let fact = &mut net.facts[i];
+            if let Some(t) = new_text {
+                fact.text = t;
+            }
+            if let Some(topic) = &args.topic {
+                fact.topic = topic.clone();
+            }
+            Ok(Change::Save(fact.clone()))
+        },
+        |_, fact| {
+            if app.ui.json {
+                app.ui.json_value(&fact)?;
+            }
+            app.ui.info(t!(lang, "Fact #{n} corrected", "Fakta #{n} dibetulkan"));
+            Ok(())
+        },
+    )
 }
 
 fn remove(app: &App, who: &str, n: u32) -> anyhow::Result<()> {
     let lang = app.ui.lang;
-    let mut store = app.open_write()?;
-    let net = &mut store.net;
-    let id = net.contacts[resolve::contact(net, who, lang)?].id;
-    let i = owned_fact(net, &id, n, lang)?;
-    let gone = net.facts.remove(i);
-    if app.ui.json {
-        app.ui.json_value(&gone)?;
-    }
-    app.save(&mut store)?;
-    app.ui.info(t!(lang, "Fact #{n} removed", "Fakta #{n} dihapus"));
-    Ok(())
+    app.change(
+        |net| {
+            let id = net.contacts[resolve::contact(net, who, lang)?].id;
+            let i = owned_fact(net, &id, n, lang)?;
+            Ok(Change::Save(net.facts.remove(i)))
+        },
+        |_, gone| {
+            if app.ui.json {
+                app.ui.json_value(&gone)?;
+            }
+            app.ui.info(t!(lang, "Fact #{n} removed", "Fakta #{n} dihapus"));
+            Ok(())
+        },
+    )
 }
 
 #[derive(Serialize)]

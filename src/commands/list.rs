@@ -1,7 +1,6 @@
 //! `jejaring list`: the network as a table (or JSON), filtered and sorted.
 
 use super::filter::ContactFilter;
-use super::words;
 use crate::app::App;
 use crate::coach::cadence;
 use crate::coach::index::Index;
@@ -9,6 +8,7 @@ use crate::i18n::Lang;
 use crate::model::Contact;
 use crate::model::text::Folded;
 use crate::ui::Grid;
+use crate::views::words;
 use crate::{t, tn};
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;

@@ -1,7 +1,7 @@
 //! `jejaring log`: record a conversation or meeting with one or more people.
 
 use super::resolve;
-use crate::app::App;
+use crate::app::{App, Change};
 use crate::dates::{self};
 use crate::i18n::Lang;
 use crate::model::lookup::Lookup;
@@ -41,41 +41,44 @@ pub fn run(app: &App, mut args: Args) -> anyhow::Result<()> {
         None => today,
     };
 
-    let mut store = app.open_write()?;
-    let net = &mut store.net;
-    // One lookup for every name: it folds the network's names once.
-    let lookup = Lookup::new(net);
-    // The last word is the note unless it names someone by handle, name or prefix.
-    if args.text.is_none() && args.words.len() > 1 {
-        let last = args.words.last().map(String::as_str).unwrap_or_default();
-        if !lookup.names_someone(last) {
-            args.text = args.words.pop();
-        }
-    }
-    let note = args.text.as_deref().map(|t| text::text("TEXT", t)).transpose()?;
-    let mut ids: Vec<Uuid> = Vec::new();
-    for word in &args.words {
-        let id = net.contacts[resolve::contact_in(&lookup, word, lang)?].id;
-        if !ids.contains(&id) {
-            ids.push(id);
-        }
-    }
-    let names: Vec<&str> = ids.iter().filter_map(|id| net.contact(id)).map(|c| c.name.as_str()).collect();
-    let names = names.join(", ");
-    let kind = with_article(&args.kind, lang);
-    let mut interaction = Interaction::new(ids, args.kind, on, app.clock.now);
-    interaction.text = note;
-    interaction.they_reached_out = args.they_reached_out;
-    net.interactions.push(interaction);
-    app.save(&mut store)?;
-    // Printed only once saved: data on stdout means it is in the file.
-    if app.ui.json
-        && let Some(interaction) = store.net.interactions.last()
-    {
-        app.ui.json_value(interaction)?;
-    }
-    app.ui.info(t!(lang, "Logged {kind} with {names} on {on}", "Tercatat {kind} dengan {names} pada {on}"));
-    Ok(())
+    app.change(
+        |net| {
+            // One lookup for every name: it folds the network's names once.
+            let lookup = Lookup::new(net);
+            // The last word is the note unless it names someone by handle, name or prefix.
+            if args.text.is_none() && args.words.len() > 1 {
+                let last = args.words.last().map(String::as_str).unwrap_or_default();
+                if !lookup.names_someone(last) {
+                    args.text = args.words.pop();
+                }
+            }
+            let note = args.text.as_deref().map(|t| text::text("TEXT", t)).transpose()?;
+            let mut ids: Vec<Uuid> = Vec::new();
+            for word in &args.words {
+                let id = net.contacts[resolve::contact_in(&lookup, word, lang)?].id;
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+            let mut interaction = Interaction::new(ids, args.kind, on, app.clock.now);
+            interaction.text = note;
+            interaction.they_reached_out = args.they_reached_out;
+            net.interactions.push(interaction);
+            Ok(Change::Save(()))
+        },
+        |net, ()| {
+            let Some(interaction) = net.interactions.last() else { return Ok(()) };
+            if app.ui.json {
+                app.ui.json_value(interaction)?;
+            }
+            let names: Vec<&str> =
+                interaction.contacts.iter().filter_map(|id| net.contact(id)).map(|c| c.name.as_str()).collect();
+            let names = names.join(", ");
+            let kind = with_article(&interaction.kind, lang);
+            app.ui.info(t!(lang, "Logged {kind} with {names} on {on}", "Tercatat {kind} dengan {names} pada {on}"));
+            Ok(())
+        },
+    )
 }
 
 /// The kind as the object of "Logged …": English puts "an" before a vowel ("an email",

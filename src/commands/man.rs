@@ -1,8 +1,6 @@
 //! `jejaring man`: the manual page in roff, generated from the CLI definition.
 
 use crate::app::App;
-use crate::cli::Cli;
-use clap::CommandFactory;
 
 /// Print the man page (roff)
 ///
@@ -10,8 +8,9 @@ use clap::CommandFactory;
 #[derive(Debug, clap::Args)]
 pub struct Args {}
 
-pub fn run(_app: &App, _args: Args) -> anyhow::Result<()> {
+/// `cli` is the command line's definition, handed down by the dispatch.
+pub fn run(_app: &App, _args: Args, cli: clap::Command) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
-    clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+    clap_mangen::Man::new(cli).render(&mut out)?;
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! `jejaring merge A B`: two contacts who are one person become one (B goes into A).
 
 use super::resolve;
-use crate::app::App;
+use crate::app::{App, Change};
 use crate::errors::UsageError;
 use crate::i18n::Lang;
 use crate::model::combine::{self, Combined, Kept, Moved};
@@ -80,44 +80,62 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
             return Ok(());
         }
     }
-    let mut store = app.open_write()?;
-    let (Some(ia), Some(ib)) = (store.net.contact_index(&a), store.net.contact_index(&b)) else {
-        anyhow::bail!(t!(
-            lang,
-            "one of them was removed meanwhile; nothing merged",
-            "salah satunya sudah dihapus; tidak ada yang digabung"
-        ));
-    };
-    let mut done = combine::plan(&store.net, ia, ib);
-    let from = store.net.contacts[ib].clone();
-    if !done.kept.is_empty() {
-        let block = note_block(&from, &done.kept, app.clock.today.to_string(), lang);
-        let note = match done.contact.note.take() {
-            Some(ours) => format!("{ours}\n\n{block}"),
-            None => block,
-        };
-        done.contact.note = Some(note);
-    }
-    combine::apply(&mut store.net, done.contact.clone(), b);
-    app.save(&mut store)?;
-    // Printed only once saved: data on stdout means it is in the file.
-    let (an, bn) = (&done.contact.name, &from.name);
-    if app.ui.json {
-        let removed = Who { handle: &from.handle, name: &from.name };
-        let r =
-            Report { kept: &done.contact, removed, gained: &done.gained, kept_in_note: &done.kept, moved: &done.moved };
-        app.ui.json_value(&r)?;
-    }
-    app.ui.info(t!(lang, "Merged {bn} into {an}.", "{bn} digabung ke {an}."));
-    if let Some(before) = backup::newest(&app.data) {
-        let (before, data) = (before.display(), app.data.display());
-        app.ui.info(t!(
-            lang,
-            "To undo, put back the file from before the merge: cp \"{before}\" \"{data}\"",
-            "Untuk membatalkan, kembalikan berkas dari sebelum penggabungan: cp \"{before}\" \"{data}\""
-        ));
-    }
-    Ok(())
+    app.change(
+        |net| {
+            let (Some(ia), Some(ib)) = (net.contact_index(&a), net.contact_index(&b)) else {
+                anyhow::bail!(t!(
+                    lang,
+                    "one of them was removed meanwhile; nothing merged",
+                    "salah satunya sudah dihapus; tidak ada yang digabung"
+                ));
+            };
+            // What is merged is what was shown: if another jejaring changed either of
+            // them since the preview, the user agreed to something else.
+            if describe(net, ia, ib, lang) != preview {
+                anyhow::bail!(t!(
+                    lang,
+                    "one of them changed meanwhile; nothing merged (run the merge again to see what it does now)",
+                    "salah satunya berubah sementara itu; tidak ada yang digabung (jalankan penggabungan lagi untuk melihat hasilnya sekarang)"
+                ));
+            }
+            let mut done = combine::plan(net, ia, ib);
+            let from = net.contacts[ib].clone();
+            if !done.kept.is_empty() {
+                let block = note_block(&from, &done.kept, app.clock.today.to_string(), lang);
+                let note = match done.contact.note.take() {
+                    Some(ours) => format!("{ours}\n\n{block}"),
+                    None => block,
+                };
+                done.contact.note = Some(note);
+            }
+            combine::apply(net, done.contact.clone(), b);
+            Ok(Change::Save((done, from)))
+        },
+        |_, (done, from)| {
+            let (an, bn) = (&done.contact.name, &from.name);
+            if app.ui.json {
+                let removed = Who { handle: &from.handle, name: &from.name };
+                let r = Report {
+                    kept: &done.contact,
+                    removed,
+                    gained: &done.gained,
+                    kept_in_note: &done.kept,
+                    moved: &done.moved,
+                };
+                app.ui.json_value(&r)?;
+            }
+            app.ui.info(t!(lang, "Merged {bn} into {an}.", "{bn} digabung ke {an}."));
+            if let Some(before) = backup::newest(&app.data) {
+                let (before, data) = (before.display(), app.data.display());
+                app.ui.info(t!(
+                    lang,
+                    "To undo, put back the file from before the merge: cp \"{before}\" \"{data}\"",
+                    "Untuk membatalkan, kembalikan berkas dari sebelum penggabungan: cp \"{before}\" \"{data}\""
+                ));
+            }
+            Ok(())
+        },
+    )
 }
 
 /// What the merge will do, for the question.
@@ -198,6 +216,7 @@ fn label(field: &str, lang: Lang) -> String {
         "urls" => t!(lang, "web pages", "halaman web"),
         "addresses" => t!(lang, "addresses", "alamat"),
         "source_ids" => t!(lang, "address-book ids", "id buku alamat"),
+        "extra" => t!(lang, "other field", "kolom lain"),
         other => other.to_string(),
     }
 }

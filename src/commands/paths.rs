@@ -19,11 +19,6 @@ struct Paths {
     exists: bool,
 }
 
-/// The default data file: `jejaring.json` in the platform's data folder.
-pub fn default_data_file() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "jejaring").map(|d| d.data_dir().join("jejaring.json"))
-}
-
 pub fn run(app: &App, _args: Args) -> anyhow::Result<()> {
     let lang = app.ui.lang;
     // Where a linked data file really lives: its lock, cache and backups sit beside it.

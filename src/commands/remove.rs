@@ -1,7 +1,7 @@
 //! `jejaring remove`: delete a contact (asks first on a terminal; `--yes` in scripts).
 
 use super::resolve;
-use crate::app::App;
+use crate::app::{App, Change};
 use crate::errors::UsageError;
 use crate::prompt::Prompter;
 use crate::t;
@@ -43,19 +43,21 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
             return Ok(());
         }
     }
-    let mut store = app.open_write()?;
-    let Some(removed) = store.net.remove_contact(&id) else {
-        anyhow::bail!(t!(
-            lang,
-            "{name} was removed meanwhile; nothing to do",
-            "{name} sudah dihapus; tidak ada yang perlu dilakukan"
-        ));
-    };
-    app.save(&mut store)?;
-    // Printed only once saved: data on stdout means it is in the file.
-    if app.ui.json {
-        app.ui.json_value(&removed)?;
-    }
-    app.ui.info(t!(lang, "Removed {name}", "{name} dihapus"));
-    Ok(())
+    app.change(
+        |net| match net.remove_contact(&id) {
+            Some(removed) => Ok(Change::Save(removed)),
+            None => anyhow::bail!(t!(
+                lang,
+                "{name} was removed meanwhile; nothing to do",
+                "{name} sudah dihapus; tidak ada yang perlu dilakukan"
+            )),
+        },
+        |_, removed| {
+            if app.ui.json {
+                app.ui.json_value(&removed)?;
+            }
+            app.ui.info(t!(lang, "Removed {name}", "{name} dihapus"));
+            Ok(())
+        },
+    )
 }

@@ -1,21 +1,17 @@
 //! `jejaring show`: everything known about one person — their details, warmth and its
 //! reasons, trust, what you know, promises and the interaction history.
 
-use super::{blocks, resolve, words};
+use super::resolve;
 use crate::app::App;
 use crate::coach::cadence;
 use crate::coach::index::Index;
-use crate::coach::knowing::{self, Knowing};
-use crate::coach::reliability::{self, Reliability};
-use crate::coach::stage_up::{self, StageUp};
-use crate::coach::warmth::Warmth;
-use crate::i18n::Lang;
-use crate::model::{Contact, Fact, Interaction, Network, Promise, TrustNote};
+use crate::coach::reliability::{self};
+use crate::coach::stage_up::{self};
+use crate::model::Contact;
 use crate::t;
 use crate::ui::style;
+use crate::views::{blocks, contact, words};
 use chrono::NaiveDate;
-use serde::Serialize;
-use uuid::Uuid;
 
 /// Show everything about a contact
 #[derive(Debug, clap::Args)]
@@ -27,33 +23,6 @@ pub struct Args {
     pub history: usize,
 }
 
-/// `show --json`: the contact and everything derived from the records about them.
-#[derive(Serialize)]
-struct View<'a> {
-    contact: &'a Contact,
-    last_contact: Option<NaiveDate>,
-    next_due: NaiveDate,
-    cadence_days: u32,
-    cadence_chosen: bool,
-    /// `first` or `monthly` while someone newly met is on the follow-up rhythm.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    cadence_follow_up: Option<cadence::FollowUp>,
-    warmth: &'a Warmth,
-    trust_level: u8,
-    trust_level_from_note: bool,
-    trust_notes: &'a [&'a TrustNote],
-    knowing: &'a Knowing,
-    next_question: Option<String>,
-    facts: &'a [&'a Fact],
-    reliability: Reliability,
-    reliability_rate: Option<u8>,
-    promises: &'a [&'a Promise],
-    interactions: &'a [&'a Interaction],
-    /// Set when the stage-up rule suggests moving them up (see `coach::stage_up`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    stage_up: Option<StageUp>,
-}
-
 pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let lang = app.ui.lang;
     let today = app.clock.today;
@@ -61,7 +30,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let net = &store.net;
     let c = &net.contacts[resolve::contact(net, &args.contact, lang)?];
     if app.ui.json {
-        return json(app, net, c);
+        return contact::json(app, net, c);
     }
     let index = Index::new(net);
     let history = index.interactions(&c.id);
@@ -73,7 +42,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let rel = reliability::tally(index.promises(&c.id).iter().copied(), today, None);
     let ui = &app.ui;
     let mut lines = details(app, c, last_contact, next_due);
-    if let Some(up) = stage_up::check(net, &index, c, today) {
+    if let Some(up) = stage_up::check(&index, c, today) {
         let label = t!(lang, "next stage:", "tahap berikutnya:");
         lines.push(format!("  {label:<18} {}", up.because(lang)));
         let command = up.command();
@@ -99,7 +68,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
             "  belum ada; catat dengan `jejaring log {handle} \"apa yang dibicarakan\"`"
         ));
     }
-    lines.extend(history.iter().take(args.history).map(|i| interaction_line(net, i, &c.id, lang)));
+    lines.extend(history.iter().take(args.history).map(|i| contact::interaction_line(net, i, &c.id, lang)));
     if total > args.history {
         let more = total - args.history;
         lines.push(t!(lang, "  … {more} more (use --history N)", "  … {more} lagi (pakai --history N)"));
@@ -108,39 +77,6 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         ui.line(line)?;
     }
     Ok(())
-}
-
-/// Prints the `show --json` document for a contact (also used by `brief --json`).
-pub fn json(app: &App, net: &Network, c: &Contact) -> anyhow::Result<()> {
-    let lang = app.ui.lang;
-    let today = app.clock.today;
-    let index = Index::new(net);
-    let last_contact = index.last_talked(&c.id);
-    let rhythm = cadence::rhythm(c, last_contact);
-    let k = index.knowing(c);
-    let (trust_level, trust_level_from_note) = index.trust(c);
-    let rel = reliability::tally(index.promises(&c.id).iter().copied(), today, None);
-    let view = View {
-        contact: c,
-        last_contact,
-        next_due: cadence::next_due(c, last_contact),
-        cadence_days: rhythm.days,
-        cadence_chosen: rhythm.chosen,
-        cadence_follow_up: rhythm.follow_up,
-        warmth: &index.warmth(c, today),
-        trust_level,
-        trust_level_from_note,
-        trust_notes: index.notes(&c.id),
-        knowing: &k,
-        next_question: k.next.as_ref().map(|t| knowing::question(t, lang)),
-        facts: index.facts(&c.id),
-        reliability: rel,
-        reliability_rate: rel.rate(),
-        promises: index.promises(&c.id),
-        interactions: index.interactions(&c.id),
-        stage_up: stage_up::check(net, &index, c, today),
-    };
-    Ok(app.ui.json_value(&view)?)
 }
 
 /// The contact's own fields, one per line.
@@ -188,7 +124,7 @@ fn details(app: &App, c: &Contact, last_contact: Option<NaiveDate>, next_due: Na
     if !c.tags.is_empty() {
         field(t!(lang, "tags", "tag"), c.tags.join(", "));
     }
-    if let Some(met) = met_line(c) {
+    if let Some(met) = contact::met_line(c) {
         field(t!(lang, "met", "bertemu"), met);
     }
     if let Some(v) = &c.impression {
@@ -236,33 +172,4 @@ fn details(app: &App, c: &Contact, last_contact: Option<NaiveDate>, next_due: Na
     }
     field(t!(lang, "added", "ditambahkan"), c.added.date_naive().to_string());
     lines
-}
-
-/// "Berlin partner summit (2026-05-12)".
-pub fn met_line(c: &Contact) -> Option<String> {
-    match (&c.met_at, c.met_on) {
-        (Some(at), Some(on)) => Some(format!("{at} ({on})")),
-        (Some(at), None) => Some(at.clone()),
-        (None, Some(on)) => Some(on.to_string()),
-        (None, None) => None,
-    }
-}
-
-/// One line of history: day, kind, who reached out, who else was there, the note.
-pub fn interaction_line(net: &Network, i: &Interaction, me: &Uuid, lang: Lang) -> String {
-    let mut line = format!("  {}  {:<11}", i.on, i.kind.label(lang));
-    if i.they_reached_out {
-        line.push_str(&format!(" [{}]", t!(lang, "they reached out", "mereka menghubungi")));
-    }
-    let others: Vec<&str> =
-        i.contacts.iter().filter(|id| *id != me).filter_map(|id| net.contact(id)).map(|c| c.name.as_str()).collect();
-    if !others.is_empty() {
-        let others = others.join(", ");
-        line.push_str(&format!(" ({})", t!(lang, "with {others}", "bersama {others}")));
-    }
-    if let Some(text) = &i.text {
-        line.push_str("  ");
-        line.push_str(&text.replace('\n', " "));
-    }
-    line.trim_end().to_string()
 }

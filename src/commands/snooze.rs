@@ -2,7 +2,7 @@
 //! (they are travelling, on leave, or you agreed to talk next quarter).
 
 use super::resolve;
-use crate::app::App;
+use crate::app::{App, Change};
 use crate::dates::{self, Lean};
 use crate::errors::UsageError;
 use crate::t;
@@ -36,18 +36,23 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     {
         anyhow::bail!(t!(lang, "--until {day} is not in the future", "--until {day} bukan di masa depan"));
     }
-    let mut store = app.open_write()?;
-    let i = resolve::contact(&store.net, &args.contact, lang)?;
-    let c = &mut store.net.contacts[i];
-    c.snoozed_until = until;
-    let name = c.name.clone();
-    if app.ui.json {
-        app.ui.json_value(&*c)?;
-    }
-    app.save(&mut store)?;
-    match until {
-        Some(day) => app.ui.info(t!(lang, "{name} is snoozed until {day}", "{name} ditunda sampai {day}")),
-        None => app.ui.info(t!(lang, "{name} is back in the picks", "{name} kembali masuk usulan")),
-    }
-    Ok(())
+    app.change(
+        |net| {
+            let i = resolve::contact(net, &args.contact, lang)?;
+            net.contacts[i].snoozed_until = until;
+            Ok(Change::Save(i))
+        },
+        |net, i| {
+            let c = &net.contacts[i];
+            if app.ui.json {
+                app.ui.json_value(c)?;
+            }
+            let name = &c.name;
+            match until {
+                Some(day) => app.ui.info(t!(lang, "{name} is snoozed until {day}", "{name} ditunda sampai {day}")),
+                None => app.ui.info(t!(lang, "{name} is back in the picks", "{name} kembali masuk usulan")),
+            }
+            Ok(())
+        },
+    )
 }

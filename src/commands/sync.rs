@@ -5,7 +5,7 @@
 //! then opens the data file for writing to apply what it learned (see `sync::apply`),
 //! so other jejaring commands never wait on the network.
 
-use crate::app::App;
+use crate::app::{App, Change};
 use crate::errors::UsageError;
 use crate::i18n::Lang;
 use crate::sync::dav::{Dav, DavError};
@@ -225,32 +225,41 @@ fn setup(app: &App, a: SetupArgs) -> anyhow::Result<()> {
         Some(url) => Some(discover::calendar(&dav, url, a.create).map_err(|e| explain(e, lang))?),
         None => None,
     };
-    let mut store = app.open_write()?;
-    let same_book = store.net.sync.as_ref().is_some_and(|s| s.addressbook == book);
-    let mut state = match store.net.sync.take() {
-        // Same address book: what is known about its cards stays.
-        Some(s) if same_book => s,
-        _ => SyncState::new(book.clone()),
-    };
-    if state.calendar != calendar {
-        state.events.clear();
-    }
-    state.user = a.user;
-    state.password_command = a.password_command;
-    state.calendar = calendar.clone();
-    state.insecure = a.insecure;
-    store.net.sync = Some(state);
-    app.save(&mut store)?;
-    if app.ui.json {
-        app.ui.json_value(&serde_json::json!({ "addressbook": book, "calendar": calendar }))?;
-    } else {
-        app.ui.info(t!(lang, "Sync set up with {book}", "Sinkron disiapkan dengan {book}"));
-        if let Some(c) = &calendar {
-            app.ui.info(t!(lang, "Reminders go to {c}", "Pengingat dikirim ke {c}"));
-        }
-        app.ui.info(t!(lang, "Run `jejaring sync` to sync now.", "Jalankan `jejaring sync` untuk sinkron sekarang."));
-    }
-    Ok(())
+    app.change(
+        |net| {
+            let same_book = net.sync.as_ref().is_some_and(|s| s.addressbook == book);
+            let mut state = match net.sync.take() {
+                // Same address book: what is known about its cards stays.
+                Some(s) if same_book => s,
+                _ => SyncState::new(book.clone()),
+            };
+            if state.calendar != calendar {
+                state.events.clear();
+            }
+            state.user = a.user;
+            state.password_command = a.password_command;
+            state.calendar = calendar.clone();
+            state.insecure = a.insecure;
+            net.sync = Some(state);
+            Ok(Change::Save(()))
+        },
+        |_, ()| {
+            if app.ui.json {
+                app.ui.json_value(&serde_json::json!({ "addressbook": book, "calendar": calendar }))?;
+            } else {
+                app.ui.info(t!(lang, "Sync set up with {book}", "Sinkron disiapkan dengan {book}"));
+                if let Some(c) = &calendar {
+                    app.ui.info(t!(lang, "Reminders go to {c}", "Pengingat dikirim ke {c}"));
+                }
+                app.ui.info(t!(
+                    lang,
+                    "Run `jejaring sync` to sync now.",
+                    "Jalankan `jejaring sync` untuk sinkron sekarang."
+                ));
+            }
+            Ok(())
+        },
+    )
 }
 
 fn not_set_up(lang: Lang) -> anyhow::Error {
@@ -300,23 +309,30 @@ fn sync(app: &App, dry_run: bool) -> anyhow::Result<()> {
         || !outcome.kept.is_empty();
     let state_changed =
         outcome.state.cards != state.cards || outcome.state.token != state.token || events != state.events;
-    if !dry_run && (changes_here || state_changed) {
-        let mut store = app.open_write()?;
-        if store.net.sync.as_ref().map(|s| &s.addressbook) != Some(&state.addressbook) {
-            return Err(anyhow!(t!(
-                lang,
-                "sync was set up again while this sync ran; run `jejaring sync` again",
-                "sinkron disiapkan ulang saat sinkron ini berjalan; jalankan `jejaring sync` lagi"
-            )));
-        }
-        let mut outcome = outcome;
-        outcome.state.events = events;
-        let late = apply::apply(&mut store.net, outcome, now, lang);
-        report.deleted -= late.len();
-        report.kept.extend(late);
-        app.save(&mut store)?;
+    if dry_run || !(changes_here || state_changed) {
+        return print(app, &report, &counts, dry_run);
     }
-    print(app, &report, &counts, dry_run)
+    // Only now is the data file opened for writing, and what changed in it meanwhile
+    // is kept (see sync::apply).
+    app.change(
+        |net| {
+            if net.sync.as_ref().map(|s| &s.addressbook) != Some(&state.addressbook) {
+                return Err(anyhow!(t!(
+                    lang,
+                    "sync was set up again while this sync ran; run `jejaring sync` again",
+                    "sinkron disiapkan ulang saat sinkron ini berjalan; jalankan `jejaring sync` lagi"
+                )));
+            }
+            let mut outcome = outcome;
+            outcome.state.events = events;
+            Ok(Change::Save(apply::apply(net, outcome, now, lang)))
+        },
+        |_, late| {
+            report.deleted -= late.len();
+            report.kept.extend(late);
+            print(app, &report, &counts, dry_run)
+        },
+    )
 }
 
 /// How many cards make a sync big enough for a progress bar.

@@ -1,7 +1,6 @@
 //! `jejaring today`: a quiet digest for a shell start-up file or cron. Prints nothing
 //! when there is nothing to do.
 
-use super::promise;
 use crate::app::App;
 use crate::coach::cadence::FollowUp;
 use crate::coach::today::{self, BirthdaySoon, DeadlineSoon, FollowUpDue};
@@ -13,8 +12,8 @@ use serde::Serialize;
 /// What is due today (prints nothing when nothing is)
 ///
 /// Promises due or overdue, people planned for this week you have not reached yet,
-/// people met in the last 30 days whose follow-up is due, birthdays today and in the
-/// next 3 days, and goal deadlines within a week.
+/// people met recently whose follow-up is due (a first follow-up stays until done),
+/// birthdays today and in the next 3 days, and goal deadlines within a week.
 #[derive(Debug, clap::Args)]
 pub struct Args {}
 
@@ -95,7 +94,7 @@ pub fn run(app: &App, _args: Args) -> anyhow::Result<()> {
         return Ok(app.ui.json_value(&out)?);
     }
     for p in &d.promises {
-        app.ui.line(promise::line(p, net, day, lang))?;
+        app.ui.line(crate::views::promise::line(p, net, day, lang))?;
     }
     if !planned.is_empty() {
         let names: Vec<&str> = planned.iter().map(|p| p.name).collect();

@@ -1,17 +1,17 @@
 //! `jejaring trust`: record what built or eroded trust with someone and their trust
 //! level; with no contact, a summary of your reliability and trust across the network.
 
-use super::{promise, resolve};
-use crate::app::App;
+use super::resolve;
+use crate::app::{App, Change};
 use crate::coach::index::Index;
 use crate::coach::reliability::{self, Reliability};
 use crate::dates::{self};
 use crate::errors::UsageError;
-use crate::i18n::Lang;
 use crate::model::trust::{MAX_LEVEL, MIN_LEVEL};
 use crate::model::{TrustNote, text};
 use crate::t;
 use crate::ui::style;
+use crate::views::trust as views;
 use anyhow::Context;
 use chrono::Days;
 use serde::Serialize;
@@ -84,59 +84,89 @@ fn record(app: &App, who: &str, args: &Args) -> anyhow::Result<()> {
         Some(s) => dates::parse_past_day(s, today).context("--on")?,
         None => today,
     };
-    let mut store = app.open_write()?;
-    let net = &mut store.net;
-    let c = &net.contacts[resolve::contact(net, who, lang)?];
-    let (id, name) = (c.id, c.name.clone());
-    let (before, from_note) = Index::new(net).trust(c);
-    let level = match (args.level, args.up, args.down) {
-        // The level you already set: nothing to record unless there is a note with it.
-        (Some(l), _, _) if l as u8 == before && from_note && note.is_none() => {
-            app.ui.info(t!(
-                lang,
-                "{name} is already at trust level {before}; nothing changed",
-                "{name} sudah di tingkat kepercayaan {before}; tidak ada yang berubah"
-            ));
-            return Ok(());
-        }
-        (Some(l), _, _) if l as u8 == before && from_note => None,
-        (Some(l), _, _) => Some(l as u8),
-        (_, true, _) if before >= MAX_LEVEL => {
-            anyhow::bail!(t!(lang, "{name} is already at trust level 5", "{name} sudah di tingkat kepercayaan 5"))
-        }
-        (_, _, true) if before <= MIN_LEVEL => {
-            anyhow::bail!(t!(lang, "{name} is already at trust level 1", "{name} sudah di tingkat kepercayaan 1"))
-        }
-        (_, true, _) => Some(before + 1),
-        (_, _, true) => Some(before - 1),
-        _ => None,
-    };
-    let entry =
-        TrustNote { id: Uuid::now_v7(), contact: id, on, level, note, logged: app.clock.now, extra: Map::new() };
-    if app.ui.json {
-        app.ui.json_value(&entry)?;
-    }
-    net.trust_notes.push(entry);
-    app.save(&mut store)?;
-    match level {
-        // Setting the level the stage implied makes it yours: it no longer follows the stage.
-        Some(after) if after == before => app.ui.info(t!(
-            lang,
-            "Trust with {name} set at {after} (it was {before} from their stage)",
-            "Kepercayaan dengan {name} ditetapkan {after} (sebelumnya {before} dari tahapnya)"
-        )),
-        Some(after) => app.ui.info(t!(
-            lang,
-            "Trust with {name}: {before} → {after}",
-            "Kepercayaan dengan {name}: {before} → {after}"
-        )),
-        None => app.ui.info(t!(
-            lang,
-            "Noted for {name} (trust level stays {before})",
-            "Dicatat untuk {name} (tingkat kepercayaan tetap {before})"
-        )),
-    }
-    Ok(())
+    app.change(
+        |net| {
+            let c = &net.contacts[resolve::contact(net, who, lang)?];
+            let (id, name) = (c.id, c.name.clone());
+            let (before, from_note) = Index::new(net).trust(c);
+            let level = match (args.level, args.up, args.down) {
+                // The level you already set: nothing to record unless there is a note with it.
+                (Some(l), _, _) if l as u8 == before && from_note && note.is_none() => {
+                    return Ok(Change::Unchanged(Set { name, before, level: None, entry: None }));
+                }
+                (Some(l), _, _) if l as u8 == before && from_note => None,
+                (Some(l), _, _) => Some(l as u8),
+                (_, true, _) if before >= MAX_LEVEL => {
+                    anyhow::bail!(t!(
+                        lang,
+                        "{name} is already at trust level 5",
+                        "{name} sudah di tingkat kepercayaan 5"
+                    ))
+                }
+                (_, _, true) if before <= MIN_LEVEL => {
+                    anyhow::bail!(t!(
+                        lang,
+                        "{name} is already at trust level 1",
+                        "{name} sudah di tingkat kepercayaan 1"
+                    ))
+                }
+                (_, true, _) => Some(before + 1),
+                (_, _, true) => Some(before - 1),
+                _ => None,
+            };
+            let entry = TrustNote {
+                id: Uuid::now_v7(),
+                contact: id,
+                on,
+                level,
+                note,
+                logged: app.clock.now,
+                extra: Map::new(),
+            };
+            net.trust_notes.push(entry.clone());
+            Ok(Change::Save(Set { name, before, level, entry: Some(entry) }))
+        },
+        |_, Set { name, before, level, entry }| {
+            let Some(entry) = entry else {
+                app.ui.info(t!(
+                    lang,
+                    "{name} is already at trust level {before}; nothing changed",
+                    "{name} sudah di tingkat kepercayaan {before}; tidak ada yang berubah"
+                ));
+                return Ok(());
+            };
+            if app.ui.json {
+                app.ui.json_value(&entry)?;
+            }
+            match level {
+                // Setting the level the stage implied makes it yours: it no longer follows the stage.
+                Some(after) if after == before => app.ui.info(t!(
+                    lang,
+                    "Trust with {name} set at {after} (it was {before} from their stage)",
+                    "Kepercayaan dengan {name} ditetapkan {after} (sebelumnya {before} dari tahapnya)"
+                )),
+                Some(after) => app.ui.info(t!(
+                    lang,
+                    "Trust with {name}: {before} → {after}",
+                    "Kepercayaan dengan {name}: {before} → {after}"
+                )),
+                None => app.ui.info(t!(
+                    lang,
+                    "Noted for {name} (trust level stays {before})",
+                    "Dicatat untuk {name} (tingkat kepercayaan tetap {before})"
+                )),
+            }
+            Ok(())
+        },
+    )
+}
+
+/// What `trust` set, for the report after the save: no entry when nothing changed.
+struct Set {
+    name: String,
+    before: u8,
+    level: Option<u8>,
+    entry: Option<TrustNote>,
 }
 
 #[derive(Serialize)]
@@ -173,58 +203,15 @@ fn history(app: &App, who: &str) -> anyhow::Result<()> {
     }
     let ui = &app.ui;
     ui.line(ui.paint(style::HEADING, &c.name))?;
-    ui.line(format!("  {}", level_line(level, from_note, lang)))?;
-    ui.line(format!("  {}", reliability_line(&rel, lang)))?;
+    ui.line(format!("  {}", views::level_line(level, from_note, lang)))?;
+    ui.line(format!("  {}", views::reliability_line(&rel, lang)))?;
     if notes.is_empty() {
         ui.line(t!(lang, "  No trust notes yet.", "  Belum ada catatan kepercayaan."))?;
     }
     for n in notes.iter().rev() {
-        ui.line(note_line(n))?;
+        ui.line(views::note_line(n))?;
     }
     Ok(())
-}
-
-/// "trust level 4 of 5" with where it came from.
-pub fn level_line(level: u8, from_note: bool, lang: Lang) -> String {
-    if from_note {
-        t!(lang, "trust level {level} of 5", "tingkat kepercayaan {level} dari 5")
-    } else {
-        t!(
-            lang,
-            "trust level {level} of 5 (from the stage; set it with --level)",
-            "tingkat kepercayaan {level} dari 5 (dari tahap; atur dengan --level)"
-        )
-    }
-}
-
-/// One trust note: `2026-11-20  3→4  vouched for me`.
-pub fn note_line(n: &TrustNote) -> String {
-    let level = n.level.map(|l| format!("→{l} ")).unwrap_or_default();
-    let text = n.note.as_deref().unwrap_or("").replace('\n', " ");
-    format!("  {}  {level}{text}", n.on).trim_end().to_string()
-}
-
-/// "reliability 80%: kept 4 of 5 promises on time (1 open)"; an overdue promise is
-/// counted as not kept on time, and the line says so.
-pub fn reliability_line(r: &Reliability, lang: Lang) -> String {
-    let (kept, counted, overdue) = (r.kept_on_time, r.counted(), r.overdue);
-    let open = r.open + r.overdue;
-    let overdue_note = match overdue {
-        0 => String::new(),
-        _ => t!(
-            lang,
-            ", {overdue} of them overdue and counted as not kept",
-            ", {overdue} di antaranya lewat tenggat dan dihitung belum ditepati"
-        ),
-    };
-    match r.rate() {
-        None => t!(lang, "no promise resolved yet ({open} open)", "belum ada janji yang selesai ({open} terbuka)"),
-        Some(rate) => t!(
-            lang,
-            "reliability {rate}%: kept {kept} of {counted} promises on time{overdue_note} ({open} open)",
-            "keandalan {rate}%: {kept} dari {counted} janji ditepati tepat waktu{overdue_note} ({open} terbuka)"
-        ),
-    }
 }
 
 #[derive(Serialize)]
@@ -283,14 +270,14 @@ fn summary(app: &App) -> anyhow::Result<()> {
     }
     let ui = &app.ui;
     ui.line(ui.paint(style::HEADING, t!(lang, "Reliability", "Keandalan")))?;
-    ui.line(format!("  {}: {}", t!(lang, "overall", "keseluruhan"), reliability_line(&all, lang)))?;
-    ui.line(format!("  {}: {}", t!(lang, "last 90 days", "90 hari terakhir"), reliability_line(&recent, lang)))?;
+    ui.line(format!("  {}: {}", t!(lang, "overall", "keseluruhan"), views::reliability_line(&all, lang)))?;
+    ui.line(format!("  {}: {}", t!(lang, "last 90 days", "90 hari terakhir"), views::reliability_line(&recent, lang)))?;
     let overdue: Vec<_> = net.promises.iter().filter(|p| p.outcome(today) == crate::model::Outcome::Overdue).collect();
     if !overdue.is_empty() {
         ui.line("")?;
         ui.line(ui.paint(style::WARN, t!(lang, "Overdue promises", "Janji yang terlambat")))?;
         for p in overdue {
-            ui.line(format!("  {}", promise::line(p, net, today, lang)))?;
+            ui.line(format!("  {}", crate::views::promise::line(p, net, today, lang)))?;
         }
     }
     let shaky: Vec<_> = per_contact.iter().filter(|p| p.reliability_rate.is_some_and(|r| r < 100)).collect();
@@ -300,7 +287,7 @@ fn summary(app: &App) -> anyhow::Result<()> {
             ui.paint(style::HEADING, t!(lang, "Where your record slipped", "Kepada siapa janji Anda pernah meleset")),
         )?;
         for p in shaky.iter().take(5) {
-            ui.line(format!("  {}: {}", p.name, reliability_line(&p.reliability, lang)))?;
+            ui.line(format!("  {}: {}", p.name, views::reliability_line(&p.reliability, lang)))?;
         }
     }
     ui.line("")?;

@@ -204,11 +204,11 @@ fn commands(en: &str) -> Option<&'static str> {
             "Apa yang jatuh tempo hari ini (tidak mencetak apa pun bila tidak ada)"
         }
         "What is due today (prints nothing when nothing is)\n\nPromises due or overdue, people planned for this \
-         week you have not reached yet, people met in the last 30 days whose follow-up is due, birthdays today \
-         and in the next 3 days, and goal deadlines within a week." => {
+         week you have not reached yet, people met recently whose follow-up is due (a first follow-up stays until \
+         done), birthdays today and in the next 3 days, and goal deadlines within a week." => {
             "Apa yang jatuh tempo hari ini (tidak mencetak apa pun bila tidak ada)\n\nJanji yang jatuh tempo atau \
-             terlambat, orang yang direncanakan minggu ini tetapi belum Anda hubungi, orang yang Anda temui dalam 30 \
-             hari terakhir dan sudah waktunya disapa lagi, ulang tahun hari ini dan 3 hari ke depan, serta tenggat \
+             terlambat, orang yang direncanakan minggu ini tetapi belum Anda hubungi, orang yang baru Anda temui dan \
+             sudah waktunya disapa lagi (sapaan pertama tetap muncul sampai dilakukan), ulang tahun hari ini dan 3 hari ke depan, serta tenggat \
              tujuan dalam seminggu."
         }
         "Your three steps: a score, the evidence and the next action for each" => {

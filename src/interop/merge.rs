@@ -10,6 +10,15 @@
 //! record is the contact with no identifier either whose name folds the same and who
 //! already holds every value the record carries — an exact repeat, not a guess.
 //!
+//! A phone number or email that differently named people carry in the files being
+//! imported is a shared line (a switchboard, `info@`, a family's landline), not an
+//! identifier: it makes nobody one person, and the records are added apart (`dupes`
+//! shows the pairs, should two of them be one person after all). Only the files decide
+//! it, so importing them again decides the same way. When several contacts fit a
+//! record, it goes to the one that already holds all of it (a repeat import) or the
+//! only one with its name; otherwise it is added, rather than merged into whichever
+//! came first.
+//!
 //! Merging adds emails, phones, tags, web pages, addresses and ids that are missing and
 //! fills empty fields; it never changes a name, circle, stage or any field that already
 //! has a value — what the user wrote in jejaring stays. Records are merged one by one,
@@ -22,7 +31,7 @@
 
 use super::record::Record;
 use crate::model::contact::new_handle;
-use crate::model::identity::{Ids, Shared, name_key};
+use crate::model::identity::{Ids, Shared, email_key, name_key};
 use crate::model::phone;
 use crate::model::{Circle, Contact, Network, Stage, TrustNote};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -70,6 +79,8 @@ pub struct Merger<'a> {
     /// Each folded name, for records with no identifier at all.
     by_name: HashMap<String, Vec<usize>>,
     handles: HashSet<String>,
+    /// The names each phone and email carries in the files being imported.
+    names_on_line: HashMap<(Shared, String), HashSet<String>>,
 }
 
 impl<'a> Merger<'a> {
@@ -94,11 +105,34 @@ impl<'a> Merger<'a> {
             by_key: HashMap::with_capacity(n * 3),
             by_name: HashMap::with_capacity(n),
             handles,
+            names_on_line: HashMap::new(),
         };
         for i in 0..n {
             m.index(i);
         }
         m
+    }
+
+    /// Takes note of all the records about to be merged, so the phones and emails they
+    /// share under different names are known as shared lines before any is matched.
+    pub fn expect<'r>(&mut self, records: impl IntoIterator<Item = &'r Record>) {
+        for rec in records {
+            let ids = record_ids(rec);
+            let lines = ids.keys().filter(|(kind, _)| matches!(kind, Shared::Email | Shared::Phone));
+            for (kind, key) in lines {
+                self.names_on_line.entry((kind, key.to_string())).or_default().insert(name_key(&rec.name));
+            }
+        }
+    }
+
+    /// The identifiers that identify someone: shared lines taken out.
+    fn identifying(&self, mut ids: Ids) -> Ids {
+        let shared = |kind: Shared, key: &String| {
+            self.names_on_line.get(&(kind, key.clone())).is_some_and(|names| names.len() > 1)
+        };
+        ids.emails.retain(|e| !shared(Shared::Email, e));
+        ids.phones.retain(|p| !shared(Shared::Phone, p));
+        ids
     }
 
     /// The network being merged into.
@@ -126,12 +160,17 @@ impl<'a> Merger<'a> {
     /// The contact this record is, if the network has them (see the module note for
     /// the rule).
     pub fn find(&self, rec: &Record) -> Option<usize> {
-        let ids = record_ids(rec);
+        let all = record_ids(rec);
+        let on_shared_lines = all.has_strong();
+        let ids = self.identifying(all);
         if !ids.has_strong() {
+            // No identifier (or only shared lines): only an exact repeat is someone known.
             let names = self.by_name.get(&name_key(&rec.name))?;
             return names.iter().copied().find(|&i| {
                 let c = &self.net.contacts[i];
-                !Ids::of(c).has_strong() && holds(c, rec) && (rec.trust.is_none() || self.levels.contains_key(&c.id))
+                (on_shared_lines || !Ids::of(c).has_strong())
+                    && holds(c, rec)
+                    && (rec.trust.is_none() || self.levels.contains_key(&c.id))
             });
         }
         // jejaring's own export writes `urn:uuid:<id>`; the index holds the bare id.
@@ -152,11 +191,21 @@ impl<'a> Merger<'a> {
         }
         // When several contacts fit (a phone two people share), the one that already
         // holds all of the record is the one it went into last time: importing the
-        // same file again must find the same contact.
-        match same.as_slice() {
-            [] => None,
-            [one] => Some(*one),
-            [first, ..] => same.iter().copied().find(|&i| adds_nothing(&self.net.contacts[i], rec)).or(Some(*first)),
+        // same file again must find the same contact (among several such, the one with
+        // its name, or any: the record changes none of them). When none holds it, the
+        // only one with its name; else nobody, rather than whichever came first.
+        if let [one] = same.as_slice() {
+            return Some(*one);
+        }
+        let name = name_key(&rec.name);
+        let named = |list: &[usize]| -> Option<usize> {
+            let mut it = list.iter().copied().filter(|&i| name_key(&self.net.contacts[i].name) == name);
+            it.next().filter(|_| it.next().is_none())
+        };
+        let holders: Vec<usize> = same.iter().copied().filter(|&i| adds_nothing(&self.net.contacts[i], rec)).collect();
+        match holders.as_slice() {
+            [] => named(&same),
+            [first, ..] => named(&holders).or(Some(*first)),
         }
     }
 
@@ -232,7 +281,12 @@ fn holds(c: &Contact, rec: &Record) -> bool {
     fn all(ours: &[String], theirs: &[String]) -> bool {
         theirs.iter().all(|t| ours.contains(t))
     }
-    same(&c.org, &rec.org)
+    // Phones and emails too: on this path they are shared lines, not identifiers.
+    let has_email = |e: &String| c.emails.iter().any(|x| email_key(x) == email_key(e));
+    let has_phone = |p: &String| c.phones.iter().any(|x| phone::key(x) == phone::key(p));
+    rec.emails.iter().all(has_email)
+        && rec.phones.iter().all(has_phone)
+        && same(&c.org, &rec.org)
         && same(&c.role, &rec.role)
         && same(&c.met_at, &rec.met_at)
         && same(&c.met_on, &rec.met_on)
@@ -312,6 +366,65 @@ mod tests {
         assert!(matches!(m.merge(r.clone(), &defaults()), Outcome::Added(0)));
         assert_eq!(m.merge(r, &defaults()), Outcome::Unchanged(0));
         assert_eq!(net.contacts.len(), 1);
+    }
+
+    #[test]
+    fn a_switchboard_or_info_address_makes_nobody_one_person() {
+        let people = ["Ani Wijaya", "Bayu Pratama", "Citra Lestari", "Dedi Kurniawan"];
+        let records: Vec<Record> = people
+            .iter()
+            .map(|name| {
+                let mut r = rec(name);
+                r.phones.push("+62 21 555 1234".into());
+                r.emails.push("info@acme.example".into());
+                r
+            })
+            .collect();
+        let mut net = Network::default();
+        for round in 0..2 {
+            let mut m = Merger::new(&mut net, now(), now().date_naive());
+            m.expect(&records);
+            for r in &records {
+                let outcome = m.merge(r.clone(), &defaults());
+                assert_eq!(matches!(outcome, Outcome::Added(_)), round == 0, "{outcome:?}");
+            }
+        }
+        assert_eq!(net.contacts.len(), 4, "four people, added once, found again on the second import");
+        // A fifth colleague on the same line, in a later file alone: four contacts fit,
+        // none is clearly her, so she is somebody new.
+        let m = Merger::new(&mut net, now(), now().date_naive());
+        let mut eka = rec("Eka Saputra");
+        eka.phones.push("+62-21-555-1234".into());
+        eka.role = Some("Finance".into());
+        assert_eq!(m.find(&eka), None);
+    }
+
+    #[test]
+    fn a_family_landline_in_one_file_keeps_two_people() {
+        let records: Vec<Record> = ["Rina Hartono", "Rudi Hartono"]
+            .iter()
+            .map(|name| {
+                let mut r = rec(name);
+                r.phones.push("+62 22 700 8000".into());
+                r
+            })
+            .collect();
+        let mut net = Network::default();
+        let mut m = Merger::new(&mut net, now(), now().date_naive());
+        m.expect(&records);
+        for r in &records {
+            assert!(matches!(m.merge(r.clone(), &defaults()), Outcome::Added(_)));
+        }
+        // Later, one of them alone, by the landline: both fit, one has the name.
+        let m = Merger::new(&mut net, now(), now().date_naive());
+        let mut rudi = rec("Rudi Hartono");
+        rudi.phones.push("+62-22-700-8000".into());
+        rudi.org = Some("ITB".into());
+        assert_eq!(m.find(&rudi), Some(1));
+        let mut r = rec("R. Hartono");
+        r.phones.push("+62 22 7008000".into());
+        r.emails.push("r.hartono@example.com".into());
+        assert_eq!(m.find(&r), None, "the landline does not say which of them gets the email");
     }
 
     #[test]

@@ -27,6 +27,7 @@ mod vcard_write;
 pub use decode::Guess;
 pub use record::{Draft, Record};
 
+use crate::errors::Localized;
 use crate::i18n::Lang;
 use crate::model::text::InputError;
 use crate::t;
@@ -221,20 +222,18 @@ pub struct Parsed {
 }
 
 /// The file is not what the command was told it is; nothing from it is imported.
-#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, PartialEq, Eq)]
 pub enum FormatError {
-    #[error("not a text file")]
     NotText,
-    #[error("no vCard in the file")]
     NoCards,
-    #[error("not a contacts CSV")]
     NotContactsCsv,
-    #[error("not a LinkedIn Connections.csv")]
     NotLinkedIn,
 }
 
-impl FormatError {
-    pub fn message(&self, lang: Lang) -> String {
+crate::localized_error!(FormatError);
+
+impl Localized for FormatError {
+    fn message(&self, lang: Lang) -> String {
         match self {
             FormatError::NotText => {
                 t!(lang, "this is not a text file (it holds binary data)", "ini bukan berkas teks (isinya data biner)")
@@ -258,39 +257,11 @@ impl FormatError {
     }
 }
 
-/// The canonical form of a LinkedIn profile URL (`https://www.linkedin.com/in/slug`),
-/// or None when the URL is not a LinkedIn profile. Exports write it with and without
-/// `www.`, a trailing slash or a query; all of them name one profile.
-pub fn linkedin_profile(url: &str) -> Option<String> {
-    let lower = url.trim().to_lowercase();
-    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://")).unwrap_or(&lower);
-    let rest = rest.split(['?', '#']).next().unwrap_or_default();
-    let host_end = rest.find('/')?;
-    let host = &rest[..host_end];
-    if host != "linkedin.com" && !host.ends_with(".linkedin.com") {
-        return None;
-    }
-    let slug = rest[host_end..].strip_prefix("/in/")?.trim_end_matches('/');
-    if slug.is_empty() || slug.contains('/') {
-        return None;
-    }
-    Some(format!("https://www.linkedin.com/in/{slug}"))
-}
+pub use crate::model::identity::linkedin_profile;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn linkedin_urls_are_normalised() {
-        let canon = Some("https://www.linkedin.com/in/budi-s".to_string());
-        assert_eq!(linkedin_profile("https://www.linkedin.com/in/budi-s/"), canon);
-        assert_eq!(linkedin_profile("http://linkedin.com/in/Budi-S?trk=x"), canon);
-        assert_eq!(linkedin_profile("www.linkedin.com/in/budi-s"), canon);
-        assert_eq!(linkedin_profile("https://id.linkedin.com/in/budi-s"), canon);
-        assert_eq!(linkedin_profile("https://www.linkedin.com/company/tokopedia"), None);
-        assert_eq!(linkedin_profile("https://evil.example/linkedin.com/in/x"), None);
-    }
 
     #[test]
     fn problems_read_in_both_languages() {

@@ -1,5 +1,8 @@
 //! How often the user wants to be in touch with someone: `30d`, `2w`, `3m`, `1y`.
 
+use crate::errors::Localized;
+use crate::i18n::Lang;
+use crate::t;
 use chrono::{Days, Months, NaiveDate};
 use std::fmt;
 use std::str::FromStr;
@@ -19,10 +22,22 @@ pub enum CadenceUnit {
     Year,
 }
 
-/// Why a cadence could not be read; the command layer words it for the user.
-#[derive(Debug, PartialEq, Eq, thiserror::Error)]
-#[error("invalid cadence {0:?}")]
+/// Why a cadence could not be read.
+#[derive(Debug, PartialEq, Eq)]
 pub struct CadenceError(pub String);
+
+crate::localized_error!(CadenceError);
+
+impl Localized for CadenceError {
+    fn message(&self, lang: Lang) -> String {
+        let s = &self.0;
+        t!(
+            lang,
+            "{s:?} is not a cadence; use a number and a unit such as 30d, 2w, 3m or 1y (at most 5 years)",
+            "{s:?} bukan jangka waktu; pakai angka dan satuan seperti 30h, 2mg, 3bln atau 1th, atau 2 minggu (paling lama 5 tahun)"
+        )
+    }
+}
 
 impl Cadence {
     /// The longest cadence accepted; beyond this "keep in touch" means nothing.

@@ -4,8 +4,8 @@
 //! value A's wins and B's is handed back as [`Kept`] for the caller to write into A's
 //! note (in the user's language).
 
-use super::phone;
 use super::{Contact, Network};
+use super::{identity, phone};
 use uuid::Uuid;
 
 /// A value of B that lost to A's.
@@ -164,19 +164,31 @@ fn fields(a: &Contact, b: &Contact) -> (Contact, Vec<&'static str>, Vec<Kept>) {
         };
     let exact = |x: &str, y: &str| x == y;
     let caseless = |x: &str, y: &str| x.eq_ignore_ascii_case(y);
-    // One number however it is spelled, as import de-duplicates phones (short numbers too:
-    // identity's key only decides whether two records are one person).
+    // Compared as the identity rule compares them, and one number however it is spelled,
+    // as import de-duplicates phones (short numbers too: identity's key only decides
+    // whether two records are one person).
+    let email = |x: &str, y: &str| identity::email_key(x) == identity::email_key(y);
+    let uid = |x: &str, y: &str| identity::uid_key(x) == identity::uid_key(y);
     let digits = |x: &str, y: &str| phone::key(x) == phone::key(y);
-    join(&mut c.emails, &b.emails, "emails", &caseless);
+    join(&mut c.emails, &b.emails, "emails", &email);
     join(&mut c.phones, &b.phones, "phones", &digits);
     join(&mut c.tags, &b.tags, "tags", &caseless);
     join(&mut c.urls, &b.urls, "urls", &exact);
     join(&mut c.addresses, &b.addresses, "addresses", &exact);
-    join(&mut c.source_ids, &b.source_ids, "source_ids", &caseless);
+    join(&mut c.source_ids, &b.source_ids, "source_ids", &uid);
     // The person has been in the network since the earlier of the two was added.
     c.added = a.added.min(b.added);
+    // Fields a newer version wrote: B's go in where A has none; where A has another
+    // value, B's is kept aside like any other, never dropped.
     for (k, v) in &b.extra {
-        c.extra.entry(k.clone()).or_insert_with(|| v.clone());
+        match c.extra.get(k) {
+            None => {
+                c.extra.insert(k.clone(), v.clone());
+                gained.push("extra");
+            }
+            Some(ours) if ours != v => kept.push(Kept { field: "extra", value: format!("{k}: {v}") }),
+            Some(_) => {}
+        }
     }
     (c, gained, kept)
 }
@@ -286,5 +298,20 @@ mod tests {
         let numbers: Vec<u32> = net.facts.iter().map(|f| f.n).collect();
         assert_eq!(numbers, [1, 2, 6, 5], "B's #1 collides with A's and takes the next free number");
         assert!(net.facts.iter().all(|f| f.contact == ia));
+    }
+
+    #[test]
+    fn fields_from_a_newer_version_are_joined_and_never_dropped() {
+        let (mut a, mut b) = (person("A", 0), person("B", 0));
+        a.extra.insert("x_pronouns".into(), "she/her".into());
+        b.extra.insert("x_pronouns".into(), "they/them".into());
+        b.extra.insert("x_team".into(), "growth".into());
+        b.emails.push("B@Example.com".into());
+        a.emails.push("b@example.com".into());
+        let (c, gained, kept) = fields(&a, &b);
+        assert_eq!(c.extra["x_pronouns"], "she/her", "A's value stays");
+        assert_eq!(c.extra["x_team"], "growth");
+        assert!(gained.contains(&"extra") && !gained.contains(&"emails"), "{gained:?}");
+        assert!(kept.contains(&Kept { field: "extra", value: "x_pronouns: \"they/them\"".into() }), "{kept:?}");
     }
 }

@@ -40,13 +40,37 @@ pub fn uid_key(uid: &str) -> String {
     uid.trim().to_lowercase()
 }
 
-/// A LinkedIn profile URL compared without its scheme, `www.`, query or trailing slash.
+/// A LinkedIn profile URL as compared: its canonical form (`linkedin_profile`), so a
+/// country subdomain or `www.` never makes one profile two; a URL that is no profile is
+/// compared without its scheme, `www.`, query or trailing slash.
 pub fn linkedin_key(url: &str) -> String {
+    if let Some(profile) = linkedin_profile(url) {
+        return profile;
+    }
     let lower = url.trim().to_lowercase();
     let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://")).unwrap_or(&lower);
     let rest = rest.strip_prefix("www.").unwrap_or(rest);
     let rest = rest.split(['?', '#']).next().unwrap_or_default();
     rest.trim_end_matches('/').to_string()
+}
+
+/// The canonical form of a LinkedIn profile URL (`https://www.linkedin.com/in/slug`),
+/// or None when the URL is not a LinkedIn profile. Exports write it with and without
+/// `www.`, a trailing slash or a query; all of them name one profile.
+pub fn linkedin_profile(url: &str) -> Option<String> {
+    let lower = url.trim().to_lowercase();
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://")).unwrap_or(&lower);
+    let rest = rest.split(['?', '#']).next().unwrap_or_default();
+    let host_end = rest.find('/')?;
+    let host = &rest[..host_end];
+    if host != "linkedin.com" && !host.ends_with(".linkedin.com") {
+        return None;
+    }
+    let slug = rest[host_end..].strip_prefix("/in/")?.trim_end_matches('/');
+    if slug.is_empty() || slug.contains('/') {
+        return None;
+    }
+    Some(format!("https://www.linkedin.com/in/{slug}"))
 }
 
 /// A name as `dupes` compares it: accents and case folded, words in sorted order, so
@@ -201,6 +225,26 @@ mod tests {
 
     fn ids() -> Ids {
         Ids::default()
+    }
+
+    #[test]
+    fn linkedin_urls_are_normalised() {
+        let canon = Some("https://www.linkedin.com/in/budi-s".to_string());
+        assert_eq!(linkedin_profile("https://www.linkedin.com/in/budi-s/"), canon);
+        assert_eq!(linkedin_profile("http://linkedin.com/in/Budi-S?trk=x"), canon);
+        assert_eq!(linkedin_profile("www.linkedin.com/in/budi-s"), canon);
+        assert_eq!(linkedin_profile("https://id.linkedin.com/in/budi-s"), canon);
+        assert_eq!(linkedin_profile("https://www.linkedin.com/company/tokopedia"), None);
+        assert_eq!(linkedin_profile("https://evil.example/linkedin.com/in/x"), None);
+    }
+
+    #[test]
+    fn a_country_subdomain_is_the_same_profile() {
+        let mut a = ids();
+        a.linkedin = Some(linkedin_key("https://id.linkedin.com/in/budi-s"));
+        let mut b = ids();
+        b.linkedin = Some(linkedin_key("https://www.linkedin.com/in/Budi-S/"));
+        assert!(a.same_person(&b) && a.conflicts(&b).is_empty());
     }
 
     #[test]

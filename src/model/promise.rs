@@ -120,13 +120,20 @@ impl Promise {
     }
 
     /// The outcome as it stood on an earlier `day`: a promise resolved after that day
-    /// was still open then.
+    /// was still open then, and due by the date in force that day (a date agreed later,
+    /// perhaps only once it was overdue, does not make an overdue day look open).
     pub fn outcome_on(&self, day: NaiveDate) -> Outcome {
         match self.resolved_on {
-            Some(on) if on > day && self.due < day => Outcome::Overdue,
-            Some(on) if on > day => Outcome::Open,
-            _ => self.outcome(day),
+            Some(on) if on <= day => self.outcome(day),
+            _ if self.due_on(day) < day => Outcome::Overdue,
+            _ => Outcome::Open,
         }
+    }
+
+    /// The due date in force on `day`: the one replaced by the first move agreed after
+    /// that day, or the latest.
+    pub fn due_on(&self, day: NaiveDate) -> NaiveDate {
+        self.moves.iter().find(|m| m.on > day).map_or(self.due, |m| m.from)
     }
 
     pub fn is_open(&self) -> bool {
@@ -201,6 +208,19 @@ mod tests {
         assert_eq!(p.outcome_on(day("2026-11-22")), Outcome::Overdue);
         assert_eq!(p.outcome_on(day("2026-11-18")), Outcome::Open);
         assert_eq!(p.outcome_on(day("2026-11-28")), Outcome::KeptLate);
+    }
+
+    #[test]
+    fn an_earlier_day_sees_the_due_date_in_force_then() {
+        // Due 20 Nov, overdue on 22 Nov, moved on 25 Nov to 10 Dec, kept on 1 Dec.
+        let mut p = promise("2026-11-20", PromiseStatus::Open, None);
+        p.move_due(day("2026-12-10"), day("2026-11-25"), "sorry, next month".into());
+        assert_eq!(p.due_on(day("2026-11-22")), day("2026-11-20"));
+        assert_eq!(p.outcome_on(day("2026-11-22")), Outcome::Overdue, "the later date does not flatter that week");
+        assert_eq!(p.outcome_on(day("2026-11-27")), Outcome::Open, "once moved, it is due 10 Dec");
+        p.settle(PromiseStatus::Kept, day("2026-12-01"));
+        assert_eq!(p.outcome_on(day("2026-11-22")), Outcome::Overdue);
+        assert_eq!(p.outcome_on(day("2026-12-02")), Outcome::KeptLate);
     }
 
     #[test]

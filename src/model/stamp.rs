@@ -1,7 +1,7 @@
 //! Faster reading of the data file's days and instants, with chrono's results and errors.
 //!
-//! A network of 10,000 contacts holds some 80,000 of them, and chrono's general parsers
-//! (which accept many layouts) took a tenth of loading the file. The file holds exactly
+//! A network holds several per record, and chrono's general parsers (which accept many
+//! layouts) were a visible part of loading the file (BENCHMARK.md). The file holds exactly
 //! what jejaring writes — `2026-11-28` and RFC 3339 instants — so those layouts are read
 //! directly, and anything else goes to chrono's own parser, which decides as before.
 

@@ -8,6 +8,7 @@
 //! sequences and some scripts need it. `ui::shown` renders the same characters
 //! harmlessly when a value that got in another way (a hand-edited file) is printed.
 
+use crate::errors::Localized;
 use crate::i18n::Lang;
 use crate::t;
 
@@ -19,27 +20,21 @@ pub const MAX_LINE: usize = 500;
 pub const MAX_TEXT: usize = 20_000;
 
 /// Why a piece of input was refused. `field` names the flag the value came from.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InputError {
-    #[error("{field} is empty")]
     Empty { field: &'static str },
-    #[error("{field} is too long")]
     TooLong { field: &'static str, max: usize, len: usize },
-    #[error("{field} contains control characters")]
     Control { field: &'static str },
-    #[error("not an email address: {0}")]
     Email(String),
-    #[error("not a phone number: {0}")]
     Phone(String),
-    #[error("not a web address: {0}")]
     Url(String),
-    #[error("not a LinkedIn profile: {0}")]
     LinkedIn(String),
 }
 
-impl InputError {
-    /// The one-line message for the user, saying what to do.
-    pub fn message(&self, lang: Lang) -> String {
+crate::localized_error!(InputError);
+
+impl Localized for InputError {
+    fn message(&self, lang: Lang) -> String {
         match self {
             InputError::Empty { field } => {
                 t!(lang, "{field} must not be empty; give it some text", "{field} tidak boleh kosong; isi dengan teks")
@@ -197,7 +192,7 @@ pub fn fold(s: &str) -> String {
 }
 
 /// Appends `s`, folded, to `out`: folding many names into one buffer saves allocating
-/// each (a tenth of a lookup among 100,000 contacts).
+/// each, which is a visible part of a lookup in a big network.
 fn fold_into(out: &mut String, s: &str) {
     if s.is_ascii() {
         let start = out.len();

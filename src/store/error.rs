@@ -1,32 +1,27 @@
 //! The ways a data file can be refused. Each says what is wrong and what to do, in the
 //! user's language; all of them leave the file exactly as it was.
 
+use crate::errors::Localized;
 use crate::i18n::Lang;
 use crate::t;
 use std::path::PathBuf;
 
 /// A refusal to use the data file. The command layer maps these to exit code 3.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum StoreError {
     /// The file is not valid JSON or does not have the expected shape.
-    #[error("{path} could not be read: {reason} at line {line}, column {column}")]
     Corrupt { path: PathBuf, reason: String, line: usize, column: usize, backup: Option<PathBuf> },
     /// The file was written by a newer jejaring.
-    #[error("{path} has schema version {found}; this build reads up to {supported}")]
     TooNew { path: PathBuf, found: u64, supported: u32, backup: Option<PathBuf> },
     /// Other jejaring commands held the lock, one after another or one for long, for
     /// longer than the wait.
-    #[error("another jejaring is using {path}")]
     Locked { path: PathBuf, waited_secs: f64 },
     /// The data path is a folder.
-    #[error("{path} is a folder")]
     IsFolder { path: PathBuf },
     /// The data path, or one of the paths jejaring keeps beside it, is a device, a pipe,
     /// or (beside it) a link.
-    #[error("{path} is not a regular file")]
     NotRegular { path: PathBuf },
     /// The file system refused a step (permissions, a full disk…). Nothing was saved.
-    #[error("could not {step:?} {path}: {source}")]
     Io { step: IoStep, path: PathBuf, source: std::io::Error },
 }
 
@@ -40,9 +35,24 @@ pub enum IoStep {
     Save,
 }
 
-impl StoreError {
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for StoreError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            StoreError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+impl Localized for StoreError {
     /// The one-line message for the user.
-    pub fn message(&self, lang: Lang) -> String {
+    fn message(&self, lang: Lang) -> String {
         match self {
             StoreError::Corrupt { path, reason, line, column, backup } => {
                 let path = path.display();
@@ -71,8 +81,8 @@ impl StoreError {
                 };
                 t!(
                     lang,
-                    "waited {waited_secs} s for {path}, and other jejaring commands were using it all that time (one long command, or many in turn); try again, close one that waits for an answer, or wait longer with JEJARING_LOCK_WAIT",
-                    "sudah menunggu {path} selama {waited_secs} detik, dan selama itu jejaring lain terus memakainya (satu perintah yang lama, atau banyak bergantian); coba lagi, tutup yang menunggu jawaban, atau tunggu lebih lama dengan JEJARING_LOCK_WAIT"
+                    "waited {waited_secs} s for {path}, and its lock was held all that time (by other jejaring commands, one long one or many in turn, or by another program); try again, close one that waits for an answer, or wait longer with JEJARING_LOCK_WAIT",
+                    "sudah menunggu {path} selama {waited_secs} detik, dan selama itu kuncinya terus dipegang (oleh perintah jejaring lain, satu yang lama atau banyak bergantian, atau oleh program lain); coba lagi, tutup yang menunggu jawaban, atau tunggu lebih lama dengan JEJARING_LOCK_WAIT"
                 )
             }
             StoreError::Io { step, path, source } => {

@@ -36,27 +36,38 @@ pub enum Locked {
     TimedOut,
 }
 
-/// Takes the lock, waiting up to `bound`. `on_wait` is called once, the first time the
-/// lock is busy, so the user hears why nothing is happening.
+/// How long a wait may last before the user is told about it: readers pass through
+/// the gate in an instant, and one that meets another there has nothing to report.
+const QUIET_WAIT: Duration = Duration::from_millis(200);
+
+/// Takes the lock, waiting up to `bound`. `on_wait` is called once, when the lock has
+/// been busy for a moment, so the user hears why nothing is happening.
 pub fn acquire(path: &Path, kind: LockKind, bound: Duration, on_wait: impl FnOnce()) -> io::Result<Locked> {
     let file = open(path)?;
     // The common case takes no thread: nobody else is in.
     if let Some(file) = try_enter(file, kind)? {
         return Ok(Locked::Held(file));
     }
-    on_wait();
     let file = open(path)?;
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         // If the caller gave up meanwhile, the send fails and dropping the file lets go.
         let _ = tx.send(enter(file, kind));
     });
-    match rx.recv_timeout(bound) {
-        Ok(entered) => entered.map(Locked::Held),
-        // The thread stays blocked in the kernel; the process is about to report the
-        // error and end, and if it did get the lock meanwhile it lets it go at once.
-        Err(_) => Ok(Locked::TimedOut),
-    }
+    let quiet = QUIET_WAIT.min(bound);
+    let entered = match rx.recv_timeout(quiet) {
+        Ok(entered) => entered,
+        Err(_) => {
+            on_wait();
+            match rx.recv_timeout(bound - quiet) {
+                Ok(entered) => entered,
+                // The thread stays blocked in the kernel; the process is about to report
+                // the error and end, and if it did get the lock meanwhile it lets it go.
+                Err(_) => return Ok(Locked::TimedOut),
+            }
+        }
+    };
+    entered.map(Locked::Held)
 }
 
 /// Opens (or creates) the lock file: owner-only, never through a symbolic link planted
@@ -151,4 +162,27 @@ fn room(file: &File, kind: LockKind, wait: bool) -> io::Result<bool> {
 #[cfg(not(target_os = "linux"))]
 fn room(_: &File, _: LockKind, _: bool) -> io::Result<bool> {
     Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_moment_at_the_gate_is_not_reported_as_waiting() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("data.lock");
+        let other = open(&path).unwrap();
+        other.lock().unwrap();
+        // Another jejaring passing through the gate: it lets go after a moment.
+        let release = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(20));
+            drop(other);
+        });
+        let mut told = false;
+        let got = acquire(&path, LockKind::Shared, Duration::from_secs(30), || told = true).unwrap();
+        assert!(matches!(got, Locked::Held(_)));
+        assert!(!told, "a wait of a moment says nothing");
+        release.join().unwrap();
+    }
 }

@@ -2,10 +2,11 @@
 //!
 //! The life of a command: `Store::open` takes the lock (shared to read, exclusive to
 //! change), reads the network from the cache when it matches the file (see `cache`) or
-//! else parses and checks the file, and hands out the `Network`; a command that changed
-//! something calls `save`, which writes the new file beside the old one, keeps a backup
-//! of the previous file and replaces it atomically; dropping the store releases the
-//! lock. A read-only store cannot save, so a read command never writes the data file.
+//! else parses and checks the file, and hands out the `Network`. `Store::open_write`
+//! gives a `Writer` instead, the one type with a `save`, which writes the new file beside
+//! the old one, keeps a backup of the previous file and replaces it atomically; dropping
+//! either releases the lock. A store opened to read has no `save` at all, so a read
+//! command cannot write the data file.
 //!
 //! A file that does not parse, or that a newer version wrote, is refused with its path,
 //! the position of the problem and the newest backup, and is never written.
@@ -29,9 +30,9 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// How a store was opened, which decides whether it may save.
+/// How a store was opened: which lock it takes and whether its save writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Access {
+enum Access {
     Read,
     Write,
     /// The bundled demo network: held in memory, never saved.
@@ -46,7 +47,7 @@ pub enum Saved {
     NotInDemo,
 }
 
-/// An open data file and the network it holds.
+/// An open data file and the network it holds, opened to read.
 pub struct Store {
     path: PathBuf,
     access: Access,
@@ -69,10 +70,36 @@ impl Drop for Store {
     }
 }
 
+/// A data file opened to change: the lock is exclusive, and only a `Writer` saves.
+pub struct Writer(Store);
+
+impl std::ops::Deref for Writer {
+    type Target = Store;
+    fn deref(&self) -> &Store {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Writer {
+    fn deref_mut(&mut self) -> &mut Store {
+        &mut self.0
+    }
+}
+
 impl Store {
-    /// Opens the data file at `path`. A missing file is an empty network. Waits up to
-    /// `lock_wait` for another jejaring, calling `on_wait` once if it has to.
-    pub fn open(path: &Path, access: Access, lock_wait: Duration, on_wait: impl FnOnce()) -> anyhow::Result<Store> {
+    /// Opens the data file at `path` to read. A missing file is an empty network. Waits
+    /// up to `lock_wait` for a writer, calling `on_wait` once if it has to.
+    pub fn open(path: &Path, lock_wait: Duration, on_wait: impl FnOnce()) -> anyhow::Result<Store> {
+        Store::open_as(path, Access::Read, lock_wait, on_wait)
+    }
+
+    /// Opens the data file at `path` to change it, holding the lock exclusively until
+    /// the `Writer` is dropped.
+    pub fn open_write(path: &Path, lock_wait: Duration, on_wait: impl FnOnce()) -> anyhow::Result<Writer> {
+        Store::open_as(path, Access::Write, lock_wait, on_wait).map(Writer)
+    }
+
+    fn open_as(path: &Path, access: Access, lock_wait: Duration, on_wait: impl FnOnce()) -> anyhow::Result<Store> {
         let resolved = follow_link(path);
         let path = resolved.as_path();
         // Checked before the lock, so a device or pipe never gets a lock file beside it.
@@ -109,8 +136,8 @@ impl Store {
 
     /// For a process that ends soon after this store: the network's memory is not
     /// freed record by record when the store is dropped (the lock and files still are);
-    /// the process's exit returns it all at once. Freeing some 400,000 records one by one
-    /// was about a tenth of a command's work.
+    /// the process's exit returns it all at once. Freeing every record one by one is
+    /// work that nothing needs just before the process ends.
     pub fn freed_by_exit(mut self) -> Store {
         self.leave_to_exit = true;
         self
@@ -134,22 +161,33 @@ impl Store {
             net,
         }
     }
+}
+
+impl Writer {
+    /// A writer over a network held only in memory (the demo): its saves keep nothing.
+    pub fn in_memory(net: Network) -> Writer {
+        Writer(Store::in_memory(net))
+    }
+
+    /// For a process that ends soon after this store (see `Store::freed_by_exit`).
+    pub fn freed_by_exit(self) -> Writer {
+        Writer(self.0.freed_by_exit())
+    }
 
     /// Writes the network: into a new file beside the data file (mode 0600), then keeps
     /// a backup of the previous file, fsyncs, renames over, and fsyncs the folder.
     pub fn save(&mut self) -> anyhow::Result<Saved> {
-        match self.access {
-            Access::Demo => return Ok(Saved::NotInDemo),
-            Access::Read => panic!("a store opened for reading was asked to save"),
-            Access::Write => {}
+        let store = &mut self.0;
+        let path = &store.path;
+        if store.access == Access::Demo {
+            return Ok(Saved::NotInDemo);
         }
-        let path = &self.path;
         sweep::leftovers(path);
         // The JSON streams into a new file beside the old one, which stays in place (and
         // whose bytes the rendering copies from) until the rename.
         let mut file = new_file(path).map_err(|e| io_error(IoStep::Save, path, e))?;
-        let prior = self.prior.as_ref().filter(|p| p.is_current(path));
-        let cache = cache::render(&mut self.net, prior, &mut file).map_err(|e| io_error(IoStep::Save, path, e))?;
+        let prior = store.prior.as_ref().filter(|p| p.is_current(path));
+        let cache = cache::render(&mut store.net, prior, &mut file).map_err(|e| io_error(IoStep::Save, path, e))?;
         // The cache is written while the data file is kept and fsynced, which mostly
         // waits for the disk. A cache that lands without its data file (the save fails
         // below) names bytes no data file has, so it is never used; one that cannot be
@@ -161,7 +199,7 @@ impl Store {
             let now = chrono::Utc::now();
             let pending = match path.exists() {
                 true => {
-                    let label = self.migrated_from.map(|v| format!("pre-migration-v{v}"));
+                    let label = store.migrated_from.map(|v| format!("pre-migration-v{v}"));
                     Some(backup::prepare(path, now, label.as_deref()).map_err(|e| io_error(IoStep::Backup, path, e))?)
                 }
                 false => None,
@@ -177,14 +215,19 @@ impl Store {
                 // The save is done whatever happens here: a backup left under its hidden
                 // name is named by the next save (see backup::settle).
                 let _ = pending.finish(now);
-                self.migrated_from = None;
+                store.migrated_from = None;
             }
             Ok(())
         })?;
         // The file read is replaced: a second save renders everything afresh.
-        self.prior = None;
+        store.prior = None;
         Ok(Saved::Written)
     }
+}
+
+/// The default data file: `jejaring.json` in the platform's data folder.
+pub fn default_data_file() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "jejaring").map(|d| d.data_dir().join("jejaring.json"))
 }
 
 /// The file a data path stands for: a symbolic link is followed (to the end of a chain),
@@ -210,11 +253,11 @@ const MAP_FROM: u64 = 4 << 20;
 /// big file, a plain read for a small one.
 ///
 /// Mapping saves copying the file and, above all, the kernel handing the process a
-/// fresh page for every 4 KiB of it: a good part of loading a 15 MB network. The map is
-/// safe to read because nothing truncates these files in place: jejaring replaces both
-/// with a rename, and the old file stays whole under the map. (A program that truncated
-/// one in place while jejaring reads would stop that read with SIGBUS; the data on disk
-/// would still be what that program wrote.)
+/// fresh page for every 4 KiB of it. The map is safe to read because nothing truncates
+/// these files in place: jejaring replaces both with a rename, and the old file stays
+/// whole under the map. (A program that truncated one in place while jejaring reads
+/// would stop that read with SIGBUS; the data on disk would still be what that program
+/// wrote.)
 fn read(path: &Path) -> io::Result<Bytes> {
     read_file(&open_regular(path, false)?)
 }
@@ -377,7 +420,7 @@ fn load(
 pub fn decode(bytes: &[u8], path: &Path) -> Result<(Network, Option<u64>), StoreError> {
     // The common case in one pass: a current file parses straight into the types.
     // Reading bytes, serde_json checks UTF-8 string by string; checking the whole file
-    // at once and parsing it as text is faster (a tenth of decoding at 10,000 contacts).
+    // at once and parsing it as text is faster.
     // A file that is not UTF-8 is read as bytes, for serde_json's precise error.
     let typed = match std::str::from_utf8(bytes) {
         Ok(text) => serde_json::from_str::<Network>(text),
@@ -508,12 +551,12 @@ mod tests {
         );
         std::fs::write(&path, &json).unwrap();
         assert!(matches!(read(&path).unwrap(), Bytes::Mapped(_)));
-        let store = Store::open(&path, Access::Read, Duration::from_secs(1), || {}).unwrap();
+        let store = Store::open(&path, Duration::from_secs(1), || {}).unwrap();
         assert_eq!(store.net.contacts[0].note.as_ref().map(String::len), Some(MAP_FROM as usize));
         // A small one is read into memory, and an empty one is refused as truncated.
         std::fs::write(&path, "").unwrap();
         assert!(matches!(read(&path).unwrap(), Bytes::Read(_)));
-        assert!(Store::open(&path, Access::Read, Duration::from_secs(1), || {}).is_err());
+        assert!(Store::open(&path, Duration::from_secs(1), || {}).is_err());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
@@ -529,7 +572,7 @@ mod tests {
     fn a_save_never_copies_from_a_file_written_since_it_was_read() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("jejaring.json");
-        let open = || Store::open(&path, Access::Write, Duration::from_secs(1), || {}).unwrap();
+        let open = || Store::open_write(&path, Duration::from_secs(1), || {}).unwrap();
         let mut store = open();
         store.net = crate::demo::network(chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()).unwrap();
         // More than one fingerprint piece, so the byte check reads the file in parts.

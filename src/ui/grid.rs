@@ -1,6 +1,6 @@
 //! A table's cells packed into one buffer, and the plain layout a piped table gets.
 //!
-//! A listing of 10,000 contacts has 60,000 cells. Packed, they cost no string or list
+//! A listing has several cells for every contact. Packed, they cost no string or list
 //! per row, the rows can be built in the order the contacts sit in memory and shown in
 //! another, and showing a row reads one short run of bytes.
 

@@ -19,9 +19,9 @@ fn coach_scores_each_step_with_evidence_and_a_next_action() {
     let (out, _) = env.ok(&["coach"]);
     for needle in [
         "1. Build trust",
-        // The overdue promise counts against reliability: 1 of 4 kept on time.
-        "31/100",
-        "· kept 25% of 4 promises on time in the last 90 days",
+        // The overdue promise counts against reliability, once: 1 of 4 kept on time.
+        "26/100",
+        "· reliability 25%: kept 1 of 4 promises on time (resolved in the last 90 days, or overdue)",
         "· 1 promise overdue",
         "→ deliver promise #4 to Wei Chen (due 2026-11-20)",
         "2. Set goals",
@@ -49,11 +49,15 @@ fn coach_scores_each_step_with_evidence_and_a_next_action() {
 #[test]
 fn keeping_the_overdue_promise_moves_the_trust_step() {
     let env = demo_env();
+    let before: Value = serde_json::from_str(&env.ok(&["--json", "coach"]).0).unwrap();
     env.ok(&["promise", "done", "4"]);
     let (out, _) = env.ok(&["--json", "coach"]);
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_ne!(v["steps"][0]["next"]["action"], "keep_promise");
-    assert!(v["steps"][0]["score"].as_u64().unwrap() > 35);
+    let overdue = |v: &Value| v["steps"][0]["evidence"][1]["count"].as_u64();
+    assert_eq!((overdue(&before), overdue(&v)), (Some(1), Some(0)));
+    // Kept late is still not on time: the score neither rises as if it had been, nor falls.
+    assert_eq!(v["steps"][0]["score"], before["steps"][0]["score"]);
 }
 
 #[test]

@@ -59,3 +59,26 @@ fn groups_are_skipped_and_values_phones_write_are_kept() {
     let (_, stderr) = env.ok(&["--lang", "id", "import", "csv", &fixture_path("unclosed-quote.csv")]);
     assert!(stderr.contains("baris 3: dilewati: tanda kutip (\") dibuka di sini"), "{stderr}");
 }
+
+#[test]
+fn colleagues_on_one_switchboard_are_imported_as_themselves() {
+    let env = TestEnv::new();
+    let csv = env.home().join("acme.csv");
+    std::fs::write(
+        &csv,
+        "Name,Company,Phone 1 - Value,E-mail 1 - Value\n\
+         Ani Wijaya,Acme,+62 21 555 1234,info@acme.example\n\
+         Bayu Pratama,Acme,+62 21 555 1234,info@acme.example\n\
+         Citra Lestari,Acme,+62 21 555 1234,citra@acme.example\n",
+    )
+    .unwrap();
+    let csv = csv.display().to_string();
+    env.ok(&["import", "csv", &csv]);
+    let names: Vec<String> = env.contacts().iter().map(|c| c["name"].as_str().unwrap().to_string()).collect();
+    assert_eq!(names, ["Ani Wijaya", "Bayu Pratama", "Citra Lestari"], "nobody merged on the shared line");
+    // The same file again finds each of them and adds nothing.
+    let before = env.snapshot();
+    let (_, err) = env.ok(&["import", "csv", &csv]);
+    assert!(err.contains("3 unchanged"), "{err}");
+    before.assert_unchanged();
+}

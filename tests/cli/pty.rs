@@ -211,3 +211,109 @@ fn a_failing_editor_changes_nothing() {
     assert_eq!(exit_code(s), 1);
     before.assert_unchanged();
 }
+
+#[test]
+fn another_day_left_empty_keeps_the_day_the_stage_implies() {
+    let env = TestEnv::new();
+    let mut s = spawn(
+        &env,
+        &["add-contact", "--circle", "other", "--stage", "stranger", "--org", "", "--role", "", "--met-at", ""],
+    );
+    answer(&mut s, "Name:", "Kofi Mensah");
+    s.expect("When did you meet?").unwrap();
+    s.send(DOWN).unwrap();
+    s.send(ENTER).unwrap();
+    // Enter at "Which day?" is not "long ago": a stranger was met today.
+    answer(&mut s, "Which day?", "");
+    answer(&mut s, "First impression:", "");
+    answer(&mut s, "Keep in touch every:", "");
+    answer(&mut s, "Email:", "");
+    s.expect("Added Kofi Mensah").unwrap();
+    assert_eq!(exit_code(s), 0);
+    assert_eq!(env.contact("Kofi Mensah")["met_on"], "2026-11-28");
+}
+
+#[test]
+fn dropping_a_goal_asks_why_without_holding_the_lock() {
+    let env = TestEnv::with_fixture("network.json");
+    env.ok(&["goal", "new", "--title", "Old idea", "--metric", "manual", "--target", "1", "--deadline", "2027-01-31"]);
+    let mut s = spawn(&env, &["goal", "drop", "1"]);
+    s.expect("Why drop it?").unwrap();
+    // While the question waits, another jejaring writes at once: nobody holds the lock.
+    env.cmd().env("JEJARING_LOCK_WAIT", "1").args(["log", "budi", "coffee"]).assert().success();
+    s.send("no time this year").unwrap();
+    s.send(ENTER).unwrap();
+    s.expect("Goal 1 dropped").unwrap();
+    assert_eq!(exit_code(s), 0);
+    let file = env.json();
+    assert_eq!(file["goals"][0]["closed"]["note"], "no time this year");
+    assert_eq!(file["interactions"].as_array().unwrap().iter().filter(|i| i["text"] == "coffee").count(), 1);
+}
+
+#[test]
+fn a_merge_refuses_when_either_contact_changed_after_the_preview() {
+    let env = TestEnv::with_fixture("network.json");
+    env.add("Budi S.", &["--email", "budi.s@example.com"]);
+    let mut s = spawn(&env, &["merge", "Budi Santoso", "Budi S."]);
+    s.expect("Merge them?").unwrap();
+    // What the preview promised no longer holds: Budi S. now has a conversation to move.
+    env.ok(&["log", "Budi S.", "lunch"]);
+    s.send("y").unwrap();
+    s.send(ENTER).unwrap();
+    s.expect("changed meanwhile; nothing merged").unwrap();
+    assert_ne!(exit_code(s), 0);
+    assert!(env.contacts().iter().any(|c| c["name"] == "Budi S."), "both are still there");
+}
+
+#[test]
+fn the_review_asks_what_now_for_a_goal_past_its_deadline() {
+    let env = TestEnv::new();
+    let set = |args: &[&str]| env.cmd().env("JEJARING_NOW", "2026-10-01").args(args).assert().success();
+    set(&[
+        "goal",
+        "new",
+        "--title",
+        "Give two talks",
+        "--metric",
+        "manual",
+        "--target",
+        "2",
+        "--deadline",
+        "2026-11-01",
+    ]);
+    set(&[
+        "goal",
+        "new",
+        "--title",
+        "Write a newsletter",
+        "--metric",
+        "manual",
+        "--target",
+        "4",
+        "--deadline",
+        "2026-11-15",
+    ]);
+    let mut s = spawn(&env, &["review"]);
+    answer(&mut s, "Progress on goal 1", "");
+    answer(&mut s, "Progress on goal 2", "");
+    // Goal 1: extend it; a day already past is explained in words and asked again.
+    s.expect("Goal 1 (Give two talks) passed its deadline").unwrap();
+    s.send(DOWN).unwrap();
+    s.send(ENTER).unwrap();
+    answer(&mut s, "New deadline:", "yesterday");
+    s.expect("is not after today; give a later day").unwrap();
+    answer(&mut s, "New deadline:", "2027-01-31");
+    // Goal 2: extend it, then Enter at the date: decided later, nothing changes.
+    s.expect("Goal 2 (Write a newsletter) passed its deadline").unwrap();
+    s.send(DOWN).unwrap();
+    s.send(ENTER).unwrap();
+    answer(&mut s, "New deadline:", "");
+    answer(&mut s, "What went well this week?", "");
+    answer(&mut s, "What will you do differently?", "");
+    s.expect("Review saved.").unwrap();
+    assert_eq!(exit_code(s), 0);
+    let goals = &env.json()["goals"];
+    assert_eq!(goals[0]["deadline"], "2027-01-31");
+    assert_eq!(goals[1]["deadline"], "2026-11-15");
+    assert_eq!(goals[1]["status"], "active");
+}

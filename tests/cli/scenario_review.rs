@@ -70,6 +70,10 @@ fn two_months_of_weekly_reviews() {
     assert!(err.contains("This replaces the review already saved this week."), "{err}");
     assert!(err.contains("Streak: 2 weeks in a row."), "{err}");
     assert_eq!(reviews(&env).len(), 2, "one review per week");
+    // Saved again for last week, from this week: that week's review is the one replaced.
+    let (_, err) = at(&env, "2026-10-10", &["review", "--save", "--week", "2026-10-03"]);
+    assert!(err.contains("This replaces the review already saved for the week of 2026-09-28."), "{err}");
+    assert_eq!(reviews(&env).len(), 2, "one review per week");
     let (_, err) = at(&env, "2026-10-10", &["review", "history"]);
     assert!(err.contains("Streak: 2 weeks in a row"), "{err}");
 
@@ -123,7 +127,7 @@ fn two_months_of_weekly_reviews() {
         assert!(out.contains(&format!("promise #{n} was due 2026-11-02")), "#{n} missing: {out}");
     }
     assert!(out.contains("Gita Permata"), "{out}");
-    assert!(err.contains("One pick more than the 5 asked for: every overdue promise is named."), "{err}");
+    assert!(err.contains("1 pick more than the 5 asked for: every overdue promise is named."), "{err}");
     let (out, _) = at(&env, "2026-11-07", &["today"]);
     assert!(out.contains("Gita Permata: Share the photos"), "today and select agree: {out}");
     let (out, _) = at(&env, "2026-11-07", &["review", "--no-input", "--count", "5"]);
@@ -131,7 +135,7 @@ fn two_months_of_weekly_reviews() {
     for n in 2..=7 {
         assert!(next_week.contains(&format!("promise #{n} was due")), "#{n} missing from the picks: {out}");
     }
-    assert!(next_week.contains("One pick more than the 5 asked for"), "{out}");
+    assert!(next_week.contains("1 pick more than the 5 asked for"), "{out}");
     at(&env, "2026-11-07", &["review", "--save", "--count", "5"]);
 
     // Later that day: Ana's promise is moved, though it was already overdue; Eko's is broken.

@@ -180,6 +180,9 @@ fn a_stranger_met_at_a_meetup_is_followed_up_and_moved_up() {
     let v = week4.json(&["select", "--no-input"]);
     assert_eq!(v["stage_ups"][0]["to"], "acquaintance");
     assert_eq!(v["stage_ups"][0]["conversations"], 3);
+    // The review's JSON carries the same suggestion.
+    let r = week4.json(&["review", "--no-input"]);
+    assert_eq!(r["stage_ups"], v["stage_ups"], "{r}");
 
     // Taking the advice: the suggestion goes, and the count starts again.
     week4.ok(&["edit", &kofi, "--stage", "acquaintance"]);
@@ -220,4 +223,19 @@ fn the_demo_review_names_a_newly_met_person_for_next_week() {
     let newly_met = ["Fatima Al-Sayed", "Kofi Mensah", "Lina Marlina"];
     assert!(newly_met.iter().any(|n| next_week.contains(n)), "{next_week}");
     assert!(next_week.contains("the first follow-up was due"), "{next_week}");
+}
+
+#[test]
+fn a_first_follow_up_never_done_stays_in_today_after_the_first_month() {
+    let env = TestEnv::new();
+    Week { env: &env, now: "2026-10-01" }.add("Ama Owusu", &["--stage", "stranger", "--met-at", "a panel"]);
+    // Six weeks on, never followed up: `today` says so, as `select` and `show` do.
+    let later = Week { env: &env, now: "2026-11-15" };
+    let today = later.ok(&["today"]);
+    assert!(today.contains("follow up with Ama Owusu: met 2026-10-01, first follow-up was due 2026-10-08"), "{today}");
+    let picks = later.json(&["select", "--no-input"]);
+    assert!(picks["picks"].as_array().unwrap().iter().any(|p| p["name"] == "Ama Owusu"), "{picks}");
+    // Once followed up, she leaves `today`.
+    later.ok(&["log", "ama", "-m", "coffee at last"]);
+    assert!(!later.ok(&["today"]).contains("Ama"));
 }

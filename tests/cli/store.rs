@@ -293,7 +293,7 @@ fn a_held_lock_makes_writers_wait_then_give_up() {
     assert_eq!(lines.len(), 2, "{err}");
     assert_eq!(lines[0], format!("waiting for another jejaring to finish with {}…", env.data.display()));
     assert!(
-        lines[1].starts_with(&format!("error: waited 0.3 s for {}, and other jejaring", env.data.display())),
+        lines[1].starts_with(&format!("error: waited 0.3 s for {}, and its lock was held", env.data.display())),
         "{err}"
     );
     assert!(lines[1].ends_with("or wait longer with JEJARING_LOCK_WAIT"), "{err}");

@@ -2,10 +2,11 @@
 //! a first promise or trust note, and a first goal. Each step is skippable and saved on
 //! its own, so stopping half-way keeps what was done.
 
-use crate::app::App;
+use crate::app::{App, Change};
 use crate::commands::goal;
 use crate::dates::{self, Lean};
 use crate::errors::KeptBeforeInterruption;
+use crate::errors::Localized;
 use crate::model::contact::new_handle;
 use crate::model::promise::next_number;
 use crate::model::{Circle, Contact, Promise, TrustNote, text};
@@ -145,19 +146,30 @@ fn first_contacts(app: &App, p: &mut dyn Prompter) -> anyhow::Result<Vec<(Uuid, 
     if people.is_empty() {
         return Ok(Vec::new());
     }
-    let mut store = app.open_write()?;
     let mut added = Vec::new();
-    for (name, circle) in people {
-        let id = Uuid::now_v7();
-        let taken: HashSet<String> = store.net.contacts.iter().map(|c| c.handle.clone()).collect();
-        let mut c = Contact::new(id, new_handle(&id, |h| taken.contains(h)), name.clone(), app.clock.now);
-        c.circle = circle;
-        store.net.contacts.push(c);
-        added.push((id, name));
-    }
-    app.save(&mut store)?;
-    let count = added.len();
-    app.ui.info(tn!(lang, count, "Added {count} person.", "Added {count} people.", "{count} orang ditambahkan."));
+    app.change(
+        |net| {
+            for (name, circle) in people {
+                let id = Uuid::now_v7();
+                let taken: HashSet<&str> = net.contacts.iter().map(|c| c.handle.as_str()).collect();
+                let mut c = Contact::new(id, new_handle(&id, |h| taken.contains(h)), name.clone(), app.clock.now);
+                c.circle = circle;
+                net.contacts.push(c);
+                added.push((id, name));
+            }
+            Ok(Change::Save(added.len()))
+        },
+        |_, count| {
+            app.ui.info(tn!(
+                lang,
+                count,
+                "Added {count} person.",
+                "Added {count} people.",
+                "{count} orang ditambahkan."
+            ));
+            Ok(())
+        },
+    )?;
     Ok(added)
 }
 
@@ -209,24 +221,29 @@ fn first_trust(app: &App, p: &mut dyn Prompter, added: &[(Uuid, String)]) -> any
         Some(_) => t!(lang, "a promise to {whom}", "janji kepada {whom}"),
         None => t!(lang, "a trust note about {whom}", "catatan kepercayaan tentang {whom}"),
     };
-    let mut store = app.open_write()?;
-    let net = &mut store.net;
-    match due {
-        Some(due) => {
-            let n = next_number(net.promises.iter().map(|p| p.n));
-            net.promises.push(Promise::new(n, contact, what, today, due, app.clock.now));
-        }
-        None => net.trust_notes.push(TrustNote {
-            id: Uuid::now_v7(),
-            contact,
-            on: today,
-            level: None,
-            note: Some(what),
-            logged: app.clock.now,
-            extra: Map::new(),
-        }),
-    }
-    app.save(&mut store)?;
-    app.ui.info(t!(lang, "Recorded.", "Tercatat."));
+    app.change(
+        |net| {
+            match due {
+                Some(due) => {
+                    let n = next_number(net.promises.iter().map(|p| p.n));
+                    net.promises.push(Promise::new(n, contact, what, today, due, app.clock.now));
+                }
+                None => net.trust_notes.push(TrustNote {
+                    id: Uuid::now_v7(),
+                    contact,
+                    on: today,
+                    level: None,
+                    note: Some(what),
+                    logged: app.clock.now,
+                    extra: Map::new(),
+                }),
+            }
+            Ok(Change::Save(()))
+        },
+        |_, ()| {
+            app.ui.info(t!(lang, "Recorded.", "Tercatat."));
+            Ok(())
+        },
+    )?;
     Ok(Some(recorded))
 }

@@ -1,11 +1,11 @@
 //! `jejaring goal check`: the SMART check of one goal, or of every active goal.
 
 use super::fields::goal_index;
-use super::render::{self, CheckJson};
 use crate::app::App;
 use crate::coach::smart;
 use crate::t;
 use crate::ui::style;
+use crate::views::goal::{self as render, CheckJson};
 use serde::Serialize;
 
 /// Check how SMART a goal is, letter by letter

@@ -1,12 +1,12 @@
 //! `jejaring goal edit`: change a goal's letters from flags; the check runs again.
 
 use super::fields::{self, GoalFields, goal_index};
-use super::render::{self, GoalView};
-use crate::app::App;
+use crate::app::{App, Change};
 use crate::coach::smart::{self, Verdict};
 use crate::errors::UsageError;
 use crate::model::goal::{Filters, Status};
 use crate::t;
+use crate::views::goal::{self as render, GoalView};
 
 /// Change a goal
 ///
@@ -40,45 +40,52 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         ))
         .into());
     }
-    let bad = fields::input(lang);
+    let bad = fields::input;
     let weekly = args.fields.weekly_minutes().map_err(&bad)?;
-    let mut store = app.open_write()?;
-    let i = goal_index(&store.net, &args.goal, lang)?;
-    let before = store.net.goals[i].clone();
-    let mut after = before.clone();
-    if args.clear_filters {
-        after.filters = Filters::default();
-    }
-    if args.clear_milestones {
-        after.milestones.clear();
-    }
-    args.fields.apply(&mut after, today).map_err(&bad)?;
-    if args.reopen {
-        after.status = Status::Active;
-        after.closed = None;
-    }
-    let n = after.number;
-    let weekly_changed = weekly.is_some_and(|m| store.net.weekly_minutes() != Some(m));
-    if after == before && !weekly_changed {
-        app.ui.info(t!(lang, "Goal {n}: nothing changed", "Tujuan {n}: tidak ada yang berubah"));
-        return Ok(());
-    }
-    if let Some(m) = weekly {
-        store.net.set_weekly_minutes(m);
-    }
-    store.net.goals[i] = after;
-    let net = &store.net;
-    let g = &net.goals[i];
-    let check = smart::check(g, net, today);
-    if app.ui.json {
-        app.ui.json_value(&GoalView::new(g, net, today, lang))?;
-    } else if check.worst() != Verdict::Ok {
-        for line in render::weak_lines(&app.ui, &check, lang) {
-            app.ui.info(line);
-        }
-    }
-    let summary = check.summary(false);
-    app.save(&mut store)?;
-    app.ui.info(t!(lang, "Updated goal {n} ({summary})", "Tujuan {n} diperbarui ({summary})"));
-    Ok(())
+    app.change(
+        |net| {
+            let i = goal_index(net, &args.goal, lang)?;
+            let before = &net.goals[i];
+            let mut after = before.clone();
+            if args.clear_filters {
+                after.filters = Filters::default();
+            }
+            if args.clear_milestones {
+                after.milestones.clear();
+            }
+            args.fields.apply(&mut after, today).map_err(&bad)?;
+            if args.reopen {
+                after.status = Status::Active;
+                after.closed = None;
+            }
+            let weekly_changed = weekly.is_some_and(|m| net.weekly_minutes() != Some(m));
+            if &after == before && !weekly_changed {
+                return Ok(Change::Unchanged((i, false)));
+            }
+            if let Some(m) = weekly {
+                net.set_weekly_minutes(m);
+            }
+            net.goals[i] = after;
+            Ok(Change::Save((i, true)))
+        },
+        |net, (i, changed)| {
+            let g = &net.goals[i];
+            let n = g.number;
+            if !changed {
+                app.ui.info(t!(lang, "Goal {n}: nothing changed", "Tujuan {n}: tidak ada yang berubah"));
+                return Ok(());
+            }
+            let check = smart::check(g, net, today);
+            if app.ui.json {
+                app.ui.json_value(&GoalView::new(g, net, today, lang))?;
+            } else if check.worst() != Verdict::Ok {
+                for line in render::weak_lines(&app.ui, &check, lang) {
+                    app.ui.info(line);
+                }
+            }
+            let summary = check.summary(false);
+            app.ui.info(t!(lang, "Updated goal {n} ({summary})", "Tujuan {n} diperbarui ({summary})"));
+            Ok(())
+        },
+    )
 }

@@ -127,9 +127,9 @@ pub fn parse_weekly_minutes(v: &str) -> Result<u32, GoalInputError> {
     Ok(n)
 }
 
-/// Turns a goal input error into one the error report words in the user's language.
-pub fn input(lang: Lang) -> impl Fn(GoalInputError) -> anyhow::Error {
-    move |e| anyhow::anyhow!(e.message(lang))
+/// Keeps a goal input error typed, so the error report words it in the user's language.
+pub fn input(e: GoalInputError) -> anyhow::Error {
+    e.into()
 }
 
 /// The index of the goal `query` names: its number (`3` or `#3`), its id, or a unique

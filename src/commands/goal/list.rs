@@ -1,8 +1,6 @@
 //! `jejaring goal list`: every goal with a progress bar, the share of time used, and
 //! whether it is on track, with the projected finish.
 
-use super::decide;
-use super::render::{self, GoalView};
 use crate::app::App;
 use crate::coach::progress;
 use crate::coach::smart;
@@ -12,6 +10,8 @@ use crate::model::goal::{Goal, Status};
 use crate::t;
 use crate::ui::Rows;
 use crate::ui::style;
+use crate::views::goal::{self as render, GoalView};
+use crate::views::past_deadline as decide;
 
 /// List goals with their progress
 #[derive(Debug, clap::Args)]

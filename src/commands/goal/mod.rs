@@ -2,7 +2,6 @@
 //! a SMART goal, and watch progress move as you add contacts and log conversations.
 
 pub mod check;
-pub mod decide;
 pub mod done;
 pub mod drop;
 pub mod edit;
@@ -14,8 +13,7 @@ pub mod show;
 
 mod close;
 mod fields;
-pub mod render;
-mod wizard;
+pub mod wizard;
 
 use crate::app::App;
 

@@ -3,13 +3,13 @@
 //! flag is a usage error that names it.
 
 use super::fields::{self, GoalFields};
-use super::render::{self, GoalView};
 use super::wizard;
-use crate::app::App;
+use crate::app::{App, Change};
 use crate::coach::smart::{self, Verdict};
 use crate::errors::UsageError;
 use crate::model::goal::{self, Goal, Metric};
 use crate::t;
+use crate::views::goal::{self as render, GoalView};
 
 /// Set a new SMART goal
 ///
@@ -29,7 +29,7 @@ pub struct Args {
 pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let lang = app.ui.lang;
     let today = app.clock.today;
-    let bad = fields::input(lang);
+    let bad = fields::input;
     let mut weekly = args.fields.weekly_minutes().map_err(&bad)?;
     // Draft against a snapshot: the lock is not held while the user thinks.
     let mut snapshot = app.open_read()?.into_network();
@@ -88,25 +88,29 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     }
     goal::check_window(draft.start, draft.deadline).map_err(&bad)?;
 
-    let mut store = app.open_write()?;
-    if let Some(m) = weekly {
-        store.net.set_weekly_minutes(m);
-    }
-    // Numbered under the lock, so two goals set at once never share a number.
-    draft.number = goal::next_number(&store.net.goals);
-    let (number, title) = (draft.number, draft.title.clone());
-    store.net.goals.push(draft);
-    let net = &store.net;
-    let saved = &net.goals[net.goals.len() - 1];
-    let summary = smart::check(saved, net, today).summary(false);
-    if app.ui.json {
-        app.ui.json_value(&GoalView::new(saved, net, today, lang))?;
-    }
-    app.save(&mut store)?;
-    app.ui.info(t!(
-        lang,
-        "Saved goal {number}: {title} ({summary}); follow it with `jejaring goal show {number}`",
-        "Tujuan {number} disimpan: {title} ({summary}); pantau dengan `jejaring goal show {number}`"
-    ));
-    Ok(())
+    app.change(
+        |net| {
+            if let Some(m) = weekly {
+                net.set_weekly_minutes(m);
+            }
+            // Numbered under the lock, so two goals set at once never share a number.
+            draft.number = goal::next_number(&net.goals);
+            net.goals.push(draft);
+            Ok(Change::Save(net.goals.len() - 1))
+        },
+        |net, i| {
+            let saved = &net.goals[i];
+            let (number, title) = (saved.number, &saved.title);
+            let summary = smart::check(saved, net, today).summary(false);
+            if app.ui.json {
+                app.ui.json_value(&GoalView::new(saved, net, today, lang))?;
+            }
+            app.ui.info(t!(
+                lang,
+                "Saved goal {number}: {title} ({summary}); follow it with `jejaring goal show {number}`",
+                "Tujuan {number} disimpan: {title} ({summary}); pantau dengan `jejaring goal show {number}`"
+            ));
+            Ok(())
+        },
+    )
 }

@@ -2,11 +2,11 @@
 //! (`+N`, `-N`, `=N`) for goals the data cannot count.
 
 use super::fields::{self, goal_index};
-use super::render::{self, GoalView};
 use crate::app::App;
 use crate::coach::progress;
 use crate::model::goal::{self, Change, Metric, ProgressEntry};
 use crate::model::text;
+use crate::views::goal::{self as render, GoalView};
 use crate::{t, tn};
 use serde_json::Map;
 
@@ -40,49 +40,54 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         }
         return show(app, &args.goal);
     };
-    let change = goal::parse_change(change).map_err(fields::input(lang))?;
+    let change = goal::parse_change(change).map_err(fields::input)?;
     let note = args.note.as_deref().map(|n| text::text("--note", n)).transpose()?;
     let on = match &args.on {
         Some(s) => crate::dates::parse_past_day(s, today)
-            .map_err(|error| fields::input(lang)(goal::GoalInputError::Date { flag: "--on", error }))?,
+            .map_err(|error| fields::input(goal::GoalInputError::Date { flag: "--on", error }))?,
         None => today,
     };
-    let mut store = app.open_write()?;
-    let i = goal_index(&store.net, &args.goal, lang)?;
-    let g = &store.net.goals[i];
-    let (n, metric) = (g.number, g.metric.label(lang).to_string());
-    if !g.is_active() {
-        let status = g.status.label(lang);
-        anyhow::bail!(t!(
-            lang,
-            "goal {n} is {status}; progress is closed (reopen it with `jejaring goal edit {n} --reopen`)",
-            "tujuan {n} berstatus {status}; kemajuan sudah ditutup (buka lagi dengan `jejaring goal edit {n} --reopen`)"
-        ));
-    }
-    let by_hand = matches!(g.metric, Metric::Manual | Metric::Unknown(_));
-    if !by_hand {
-        anyhow::bail!(t!(
-            lang,
-            "goal {n} is counted from your data ({metric}); it moves when you add contacts or log conversations",
-            "tujuan {n} dihitung dari data Anda ({metric}); angkanya bergerak saat Anda menambah kontak atau mencatat percakapan"
-        ));
-    }
-    store.net.goals[i].progress.push(ProgressEntry { on, change, note, logged: app.clock.now, extra: Map::new() });
-    let net = &store.net;
-    let g = &net.goals[i];
-    let p = progress::measure(g, net, today);
-    if app.ui.json {
-        app.ui.json_value(&GoalView::new(g, net, today, lang))?;
-    }
-    let line = render::progress_line(&app.ui, &p, lang);
-    let shown = match change {
-        Change::Add(d) if d >= 0 => format!("+{d}"),
-        Change::Add(d) => d.to_string(),
-        Change::Set(v) => format!("={v}"),
-    };
-    app.save(&mut store)?;
-    app.ui.info(t!(lang, "Goal {n}: {shown} logged; now {line}", "Tujuan {n}: {shown} dicatat; sekarang {line}"));
-    Ok(())
+    app.change(
+        |net| {
+            let i = goal_index(net, &args.goal, lang)?;
+            let g = &net.goals[i];
+            let (n, metric) = (g.number, g.metric.label(lang).to_string());
+            if !g.is_active() {
+                let status = g.status.label(lang);
+                anyhow::bail!(t!(
+                    lang,
+                    "goal {n} is {status}; progress is closed (reopen it with `jejaring goal edit {n} --reopen`)",
+                    "tujuan {n} berstatus {status}; kemajuan sudah ditutup (buka lagi dengan `jejaring goal edit {n} --reopen`)"
+                ));
+            }
+            let by_hand = matches!(g.metric, Metric::Manual | Metric::Unknown(_));
+            if !by_hand {
+                anyhow::bail!(t!(
+                    lang,
+                    "goal {n} is counted from your data ({metric}); it moves when you add contacts or log conversations",
+                    "tujuan {n} dihitung dari data Anda ({metric}); angkanya bergerak saat Anda menambah kontak atau mencatat percakapan"
+                ));
+            }
+            net.goals[i].progress.push(ProgressEntry { on, change, note, logged: app.clock.now, extra: Map::new() });
+            Ok(crate::app::Change::Save(i))
+        },
+        |net, i| {
+            let g = &net.goals[i];
+            let n = g.number;
+            let p = progress::measure(g, net, today);
+            if app.ui.json {
+                app.ui.json_value(&GoalView::new(g, net, today, lang))?;
+            }
+            let line = render::progress_line(&app.ui, &p, lang);
+            let shown = match change {
+                Change::Add(d) if d >= 0 => format!("+{d}"),
+                Change::Add(d) => d.to_string(),
+                Change::Set(v) => format!("={v}"),
+            };
+            app.ui.info(t!(lang, "Goal {n}: {shown} logged; now {line}", "Tujuan {n}: {shown} dicatat; sekarang {line}"));
+            Ok(())
+        },
+    )
 }
 
 fn show(app: &App, query: &str) -> anyhow::Result<()> {

@@ -2,14 +2,14 @@
 //! linked people and the check.
 
 use super::fields::goal_index;
-use super::render::{self, GoalView};
 use crate::app::App;
 use crate::coach::{progress, smart};
-use crate::commands::words;
 use crate::i18n::Lang;
 use crate::model::goal::{Change, Goal};
 use crate::t;
 use crate::ui::style;
+use crate::views::goal::{self as render, GoalView};
+use crate::views::words;
 
 /// Show a goal: its SMART card, progress, history and linked people
 #[derive(Debug, clap::Args)]

@@ -3,7 +3,6 @@
 //! weak letter, save anyway or cancel. Questions answered by flags are skipped.
 
 use super::fields::{GoalFields, parse_weekly_minutes};
-use super::render;
 use crate::app::App;
 use crate::coach::num;
 use crate::coach::progress;
@@ -13,6 +12,7 @@ use crate::model::goal::{self, Goal, GoalInputError, Metric};
 use crate::model::{Circle, Network, Stage, text};
 use crate::prompt::Prompter;
 use crate::t;
+use crate::views::goal as render;
 
 /// How the wizard ended.
 #[derive(Debug, PartialEq, Eq)]

@@ -65,7 +65,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         ));
     }
     for r in &rows {
-        app.ui.line(super::line(r.promise, net, today, lang))?;
+        app.ui.line(crate::views::promise::line(r.promise, net, today, lang))?;
     }
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! `jejaring promise CONTACT "what" --due DATE`: record a commitment.
 
-use crate::app::App;
+use crate::app::{App, Change};
 use crate::commands::resolve;
 use crate::dates::{self, Lean};
 use crate::errors::UsageError;
@@ -48,25 +48,30 @@ pub fn run(app: &App, args: NewArgs) -> anyhow::Result<()> {
     let what = text::text("WHAT", &what)?;
     let note = args.note.as_deref().map(|n| text::text("--note", n)).transpose()?;
 
-    let mut store = app.open_write()?;
-    let net = &mut store.net;
-    let contact = &net.contacts[resolve::contact(net, &who, lang)?];
-    let (contact_id, name) = (contact.id, contact.name.clone());
-    let n = next_number(net.promises.iter().map(|p| p.n));
-    let mut promise = Promise::new(n, contact_id, what, today, due, app.clock.now);
-    promise.note = note;
-    if app.ui.json {
-        app.ui.json_value(&promise)?;
-    }
-    net.promises.push(promise);
-    app.save(&mut store)?;
-    if due < today {
-        app.ui.warn(t!(
-            lang,
-            "#{n} was already due on {due}; recorded as overdue",
-            "#{n} sudah lewat tenggat sejak {due}; dicatat sebagai terlambat"
-        ));
-    }
-    app.ui.info(t!(lang, "Promise #{n} to {name}, due {due}", "Janji #{n} kepada {name}, jatuh tempo {due}"));
-    Ok(())
+    app.change(
+        |net| {
+            let contact = &net.contacts[resolve::contact(net, &who, lang)?];
+            let (contact_id, name) = (contact.id, contact.name.clone());
+            let n = next_number(net.promises.iter().map(|p| p.n));
+            let mut promise = Promise::new(n, contact_id, what, today, due, app.clock.now);
+            promise.note = note;
+            net.promises.push(promise.clone());
+            Ok(Change::Save((promise, name)))
+        },
+        |_, (promise, name)| {
+            if app.ui.json {
+                app.ui.json_value(&promise)?;
+            }
+            let n = promise.n;
+            if due < today {
+                app.ui.warn(t!(
+                    lang,
+                    "#{n} was already due on {due}; recorded as overdue",
+                    "#{n} sudah lewat tenggat sejak {due}; dicatat sebagai terlambat"
+                ));
+            }
+            app.ui.info(t!(lang, "Promise #{n} to {name}, due {due}", "Janji #{n} kepada {name}, jatuh tempo {due}"));
+            Ok(())
+        },
+    )
 }

@@ -1,6 +1,6 @@
 //! `jejaring promise done|broke|move`: how a promise ended, or a new date agreed.
 
-use crate::app::App;
+use crate::app::{App, Change};
 use crate::dates::{self, Lean};
 use crate::model::{PromiseStatus, text};
 use crate::t;
@@ -59,29 +59,36 @@ pub fn move_due(app: &App, args: MoveArgs) -> anyhow::Result<()> {
     let today = app.clock.today;
     let to = dates::parse_day(&args.due, today, Lean::Future).context("--due")?;
     let note = text::text("--note", &args.note)?;
-    let mut store = app.open_write()?;
-    let i = super::by_number(&store.net, &args.id, lang)?;
-    let p = &mut store.net.promises[i];
-    let n = p.n;
-    if !p.is_open() {
-        let status = p.status.label(lang).to_string();
-        anyhow::bail!(t!(
-            lang,
-            "promise #{n} is already {status}; only open promises can move",
-            "janji #{n} sudah {status}; hanya janji terbuka yang bisa dipindah"
-        ));
-    }
-    if to == p.due {
-        anyhow::bail!(t!(lang, "promise #{n} is already due {to}", "tenggat janji #{n} memang sudah {to}"));
-    }
-    let from = p.due;
-    p.move_due(to, today, note);
-    if app.ui.json {
-        app.ui.json_value(&*p)?;
-    }
-    app.save(&mut store)?;
-    app.ui.info(t!(lang, "Promise #{n} moved from {from} to {to}", "Janji #{n} dipindah dari {from} ke {to}"));
-    Ok(())
+    app.change(
+        |net| {
+            let i = super::by_number(net, &args.id, lang)?;
+            let p = &mut net.promises[i];
+            let n = p.n;
+            if !p.is_open() {
+                let status = p.status.label(lang).to_string();
+                anyhow::bail!(t!(
+                    lang,
+                    "promise #{n} is already {status}; only open promises can move",
+                    "janji #{n} sudah {status}; hanya janji terbuka yang bisa dipindah"
+                ));
+            }
+            if to == p.due {
+                anyhow::bail!(t!(lang, "promise #{n} is already due {to}", "tenggat janji #{n} memang sudah {to}"));
+            }
+            let from = p.due;
+            p.move_due(to, today, note);
+            Ok(Change::Save((i, from)))
+        },
+        |net, (i, from)| {
+            let p = &net.promises[i];
+            if app.ui.json {
+                app.ui.json_value(p)?;
+            }
+            let n = p.n;
+            app.ui.info(t!(lang, "Promise #{n} moved from {from} to {to}", "Janji #{n} dipindah dari {from} ke {to}"));
+            Ok(())
+        },
+    )
 }
 
 fn day(app: &App, s: Option<&str>, flag: &str) -> anyhow::Result<NaiveDate> {
@@ -95,35 +102,39 @@ fn day(app: &App, s: Option<&str>, flag: &str) -> anyhow::Result<NaiveDate> {
 fn settle(app: &App, id: &str, status: PromiseStatus, on: NaiveDate, note: Option<String>) -> anyhow::Result<()> {
     let lang = app.ui.lang;
     let today = app.clock.today;
-    let mut store = app.open_write()?;
-    let i = super::by_number(&store.net, id, lang)?;
-    let p = &mut store.net.promises[i];
-    let n = p.n;
-    if !p.is_open() {
-        let was = p.status.label(lang).to_string();
-        anyhow::bail!(t!(
-            lang,
-            "promise #{n} is already {was}; nothing changed",
-            "janji #{n} sudah {was}; tidak ada yang berubah"
-        ));
-    }
-    if on < p.made_on {
-        let made = p.made_on;
-        anyhow::bail!(t!(
-            lang,
-            "--on {on} is before the promise was made ({made})",
-            "--on {on} sebelum janji dibuat ({made})"
-        ));
-    }
-    p.settle(status, on);
-    if note.is_some() {
-        p.note = note;
-    }
-    let summary = super::line(&store.net.promises[i], &store.net, today, lang);
-    if app.ui.json {
-        app.ui.json_value(&store.net.promises[i])?;
-    }
-    app.save(&mut store)?;
-    app.ui.info(summary);
-    Ok(())
+    app.change(
+        |net| {
+            let i = super::by_number(net, id, lang)?;
+            let p = &mut net.promises[i];
+            let n = p.n;
+            if !p.is_open() {
+                let was = p.status.label(lang).to_string();
+                anyhow::bail!(t!(
+                    lang,
+                    "promise #{n} is already {was}; nothing changed",
+                    "janji #{n} sudah {was}; tidak ada yang berubah"
+                ));
+            }
+            if on < p.made_on {
+                let made = p.made_on;
+                anyhow::bail!(t!(
+                    lang,
+                    "--on {on} is before the promise was made ({made})",
+                    "--on {on} sebelum janji dibuat ({made})"
+                ));
+            }
+            p.settle(status, on);
+            if note.is_some() {
+                p.note = note;
+            }
+            Ok(Change::Save(i))
+        },
+        |net, i| {
+            if app.ui.json {
+                app.ui.json_value(&net.promises[i])?;
+            }
+            app.ui.info(crate::views::promise::line(&net.promises[i], net, today, lang));
+            Ok(())
+        },
+    )
 }

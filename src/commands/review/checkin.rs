@@ -7,13 +7,16 @@ use super::render;
 use crate::app::App;
 use crate::coach::review::{self, Report};
 use crate::coach::select::{self, Candidate, Selection};
-use crate::commands::goal::decide as goal_decide;
-use crate::commands::select as select_cmd;
-use crate::dates::{self, Lean};
+use crate::coach::stage_up::{self, StageUp};
+use crate::dates::{self};
+use crate::errors::Localized;
 use crate::model::goal::{self, Change, ProgressEntry};
+use crate::model::review::week_of;
 use crate::model::{Network, PromiseStatus, Review, text};
 use crate::prompt::Prompter;
 use crate::ui::style;
+use crate::views::past_deadline as goal_decide;
+use crate::views::picks;
 use crate::{t, tn};
 use anyhow::Context;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -57,6 +60,8 @@ enum Decision {
 struct Output<'a> {
     report: &'a Report,
     next_week: &'a [Candidate],
+    /// Who is ready to move up a stage, as in `select --json`.
+    stage_ups: &'a [StageUp],
     saved: bool,
 }
 
@@ -67,7 +72,7 @@ pub fn run(app: &App, args: CheckinArgs) -> anyhow::Result<()> {
         Some(s) => dates::parse_past_day(s, today).context("--week")?,
         None => today,
     };
-    select_cmd::check_count(args.count, lang)?;
+    picks::check_count(args.count, lang)?;
     let store = app.open_read()?;
     let net = &store.net;
     let report = review::report(net, end);
@@ -76,7 +81,8 @@ pub fn run(app: &App, args: CheckinArgs) -> anyhow::Result<()> {
     if app.ui.json {
         let selection = next_week(net, today, args.count);
         let saved = args.save;
-        app.ui.json_value(&Output { report: &report, next_week: &selection.picks, saved })?;
+        let stage_ups = stage_up::ready(net, today);
+        app.ui.json_value(&Output { report: &report, next_week: &selection.picks, stage_ups: &stage_ups, saved })?;
     } else {
         print_report(app, net, &report, args.count, interactive)?;
     }
@@ -94,11 +100,11 @@ pub fn run(app: &App, args: CheckinArgs) -> anyhow::Result<()> {
             let selection = next_week(&answered, today, args.count);
             app.ui.line("")?;
             app.ui.line(app.ui.paint(style::HEADING, t!(lang, "6. Next week", "6. Minggu depan")))?;
-            if let Some(note) = select_cmd::beyond_count_note(lang, args.count, selection.beyond_count) {
+            if let Some(note) = picks::beyond_count_note(lang, args.count, selection.beyond_count) {
                 app.ui.line(format!("  {note}"))?;
             }
             app.ui.flush()?;
-            let picks = select_cmd::choose(app, &mut p, &selection)?;
+            let picks = picks::choose(app, &mut p, &selection)?;
             app.ui.line(app.ui.paint(style::HEADING, t!(lang, "7. Reflection", "7. Refleksi")))?;
             app.ui.flush()?;
             let well =
@@ -122,49 +128,61 @@ pub fn run(app: &App, args: CheckinArgs) -> anyhow::Result<()> {
     };
     drop(store);
 
-    let mut store = app.open_write()?;
-    let skipped = apply(&mut store.net, &decisions, today, app.clock.now);
-    if skipped > 0 {
-        app.ui.warn(tn!(
-            lang,
-            skipped,
-            "{skipped} promise or goal changed elsewhere during the review and was left as it is",
-            "{skipped} promises or goals changed elsewhere during the review and were left as they are",
-            "{skipped} janji atau tujuan berubah di tempat lain selama tinjauan dan dibiarkan"
-        ));
-    }
-    let replaced = replace_same_week(&mut store.net, end);
-    // The week's numbers include the decisions just applied, not next week's plan.
-    let numbers = review::numbers(&store.net, end);
-    let plan = (!picks.is_empty()).then(|| {
-        select_cmd::save_plan(&mut store.net, &picks, app);
-        store.net.plans.last().map(|p| p.id)
-    });
-    store.net.reviews.push(Review {
-        id: Uuid::now_v7(),
-        on: end,
-        numbers,
-        went_well,
-        differently,
-        plan: plan.flatten(),
-        made: app.clock.now,
-        extra: Map::new(),
-    });
-    app.save(&mut store)?;
-    if replaced {
-        app.ui.info(t!(
-            lang,
-            "This replaces the review already saved this week.",
-            "Tinjauan ini menggantikan tinjauan yang sudah disimpan minggu ini."
-        ));
-    }
-    let streak = render::weeks(lang, crate::model::review::streak(&store.net.reviews, today));
-    app.ui.info(t!(
-        lang,
-        "Review saved. Streak: {streak} in a row. See you next week.",
-        "Tinjauan tersimpan. Tinjauan beruntun: {streak} berturut-turut. Sampai jumpa minggu depan."
-    ));
-    Ok(())
+    app.change(
+        |net| {
+            let skipped = apply(net, &decisions, today, app.clock.now);
+            let replaced = replace_same_week(net, end);
+            // The week's numbers include the decisions just applied, not next week's plan.
+            let numbers = review::numbers(net, end);
+            let plan = (!picks.is_empty()).then(|| {
+                net.plans.push(select::plan(&picks, today, app.clock.now));
+                net.plans.last().map(|p| p.id)
+            });
+            net.reviews.push(Review {
+                id: Uuid::now_v7(),
+                on: end,
+                numbers,
+                went_well,
+                differently,
+                plan: plan.flatten(),
+                made: app.clock.now,
+                extra: Map::new(),
+            });
+            Ok(crate::app::Change::Save((skipped, replaced)))
+        },
+        |net, (skipped, replaced)| {
+            if skipped > 0 {
+                app.ui.warn(tn!(
+                    lang,
+                    skipped,
+                    "{skipped} promise or goal changed elsewhere during the review and was left as it is",
+                    "{skipped} promises or goals changed elsewhere during the review and were left as they are",
+                    "{skipped} janji atau tujuan berubah di tempat lain selama tinjauan dan dibiarkan"
+                ));
+            }
+            if replaced && week_of(end) == week_of(today) {
+                app.ui.info(t!(
+                    lang,
+                    "This replaces the review already saved this week.",
+                    "Tinjauan ini menggantikan tinjauan yang sudah disimpan minggu ini."
+                ));
+            } else if replaced {
+                let week = week_of(end);
+                app.ui.info(t!(
+                    lang,
+                    "This replaces the review already saved for the week of {week}.",
+                    "Tinjauan ini menggantikan tinjauan yang sudah disimpan untuk minggu {week}."
+                ));
+            }
+            let streak = render::weeks(lang, crate::model::review::streak(&net.reviews, today));
+            app.ui.info(t!(
+                lang,
+                "Review saved. Streak: {streak} in a row. See you next week.",
+                "Tinjauan tersimpan. Tinjauan beruntun: {streak} berturut-turut. Sampai jumpa minggu depan."
+            ));
+            Ok(())
+        },
+    )
 }
 
 /// Next week's proposal, from the network as it stands.
@@ -175,9 +193,9 @@ fn next_week(net: &Network, today: NaiveDate, count: usize) -> Selection {
 /// Removes a review already saved for the same calendar week as `end`, with the plan
 /// it made: saving again in a week replaces that week's review. Returns whether one was.
 fn replace_same_week(net: &mut Network, end: NaiveDate) -> bool {
-    let week = crate::model::review::week_of(end);
+    let week = week_of(end);
     let (same, keep): (Vec<Review>, Vec<Review>) =
-        std::mem::take(&mut net.reviews).into_iter().partition(|r| crate::model::review::week_of(r.on) == week);
+        std::mem::take(&mut net.reviews).into_iter().partition(|r| week_of(r.on) == week);
     net.reviews = keep;
     let plans: Vec<Uuid> = same.iter().filter_map(|r| r.plan).collect();
     net.plans.retain(|p| !plans.contains(&p.id));
@@ -191,13 +209,13 @@ fn print_report(app: &App, net: &Network, report: &Report, count: usize, interac
     lines.extend(render::goals(app, report));
     lines.push(String::new());
     lines.extend(render::warmth(app, report));
-    lines.extend(select_cmd::stage_up_lines(lang, &crate::coach::stage_up::ready(net, app.clock.today)));
+    lines.extend(picks::stage_up_lines(lang, &stage_up::ready(net, app.clock.today)));
     if !interactive {
         let selection = next_week(net, app.clock.today, count);
         lines.push(String::new());
         lines.push(app.ui.paint(style::HEADING, t!(lang, "6. Next week", "6. Minggu depan")));
-        lines.extend(select_cmd::pick_lines(app, &selection.picks).into_iter().skip(1));
-        lines.extend(select_cmd::beyond_count_note(lang, count, selection.beyond_count).map(|n| format!("  {n}")));
+        lines.extend(picks::pick_lines(app, &selection.picks).into_iter().skip(1));
+        lines.extend(picks::beyond_count_note(lang, count, selection.beyond_count).map(|n| format!("  {n}")));
     }
     for line in lines {
         app.ui.line(line)?;
@@ -216,7 +234,7 @@ fn resolve_promises(app: &App, p: &mut dyn Prompter, net: &Network, report: &Rep
         .filter(|pr| report.promises.overdue.contains(&pr.n) || (pr.is_open() && pr.due <= today))
         .collect();
     for pr in due {
-        let question = crate::commands::promise::line(pr, net, today, lang);
+        let question = crate::views::promise::line(pr, net, today, lang);
         let options = vec![
             t!(lang, "kept it", "sudah ditepati"),
             t!(lang, "agreed a new date", "sepakati tanggal baru"),
@@ -227,14 +245,8 @@ fn resolve_promises(app: &App, p: &mut dyn Prompter, net: &Network, report: &Rep
         match p.choose(&question, &options, 3)? {
             0 => decisions.push(Decision::Kept(pr.id)),
             1 => {
-                let to = loop {
-                    let answer =
-                        p.text(&t!(lang, "New due date:", "Tanggal baru:"), Some("fri, in 2 weeks, 2026-12-15"))?;
-                    match dates::parse_day(&answer, today, Lean::Future) {
-                        Ok(d) if d > today => break d,
-                        _ => app.ui.warn(t!(lang, "give a future date", "berikan tanggal di masa depan")),
-                    }
-                };
+                // Enter at the date leaves the promise open, as the default choice does.
+                let Some(to) = app.ask_future_day(p, &t!(lang, "New due date:", "Tanggal baru:"))? else { continue };
                 let note =
                     ask_text(app, p, t!(lang, "What did you agree?", "Apa yang disepakati?"))?.unwrap_or_else(|| {
                         t!(lang, "agreed during the weekly review", "disepakati saat tinjauan mingguan")

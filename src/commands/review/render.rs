@@ -2,11 +2,10 @@
 
 use crate::app::App;
 use crate::coach::review::{Change, Cooled, Report};
-use crate::commands::goal::render as goal_render;
-use crate::commands::promise;
 use crate::i18n::Lang;
 use crate::model::{Network, Stage};
 use crate::ui::style;
+use crate::views::goal as goal_render;
 use crate::{t, tn};
 
 /// Section headings are numbered like the steps of the check-in.
@@ -90,7 +89,7 @@ pub fn report(app: &App, net: &Network, r: &Report) -> Vec<String> {
     let show = |ns: &[u32], lines: &mut Vec<String>| {
         for n in ns {
             if let Some(pr) = net.promises.iter().find(|x| x.n == *n) {
-                lines.push(format!("  {}", promise::line(pr, net, end, lang)));
+                lines.push(format!("  {}", crate::views::promise::line(pr, net, end, lang)));
             }
         }
     };
@@ -195,7 +194,7 @@ pub fn goals(app: &App, r: &Report) -> Vec<String> {
         });
         lines.push(format!("     {}", goal_render::progress_line(&app.ui, &g.progress, lang)));
         if g.progress.days_left.is_some_and(|d| d < 0) {
-            lines.push(format!("     → {}", crate::commands::goal::decide::commands(n, lang)));
+            lines.push(format!("     → {}", crate::views::past_deadline::commands(n, lang)));
         }
         lines.extend(goal_render::weak_lines(&app.ui, &g.check, lang).into_iter().map(|l| format!("   {l}")));
     }

@@ -1,6 +1,9 @@
 //! A birthday: a month and day, with the year when it is known (address books often
 //! keep `--03-15`, a birthday without a year).
 
+use crate::errors::Localized;
+use crate::i18n::Lang;
+use crate::t;
 use chrono::{Datelike, NaiveDate};
 use std::fmt;
 use std::str::FromStr;
@@ -14,9 +17,21 @@ pub struct Birthday {
 }
 
 /// Why a birthday could not be read.
-#[derive(Debug, PartialEq, Eq, thiserror::Error)]
-#[error("invalid birthday {0:?}")]
+#[derive(Debug, PartialEq, Eq)]
 pub struct BirthdayError(pub String);
+
+crate::localized_error!(BirthdayError);
+
+impl Localized for BirthdayError {
+    fn message(&self, lang: Lang) -> String {
+        let s = &self.0;
+        t!(
+            lang,
+            "{s:?} is not a birthday; use MM-DD (03-15) or YYYY-MM-DD (1990-03-15)",
+            "{s:?} bukan tanggal lahir; pakai MM-DD (03-15) atau YYYY-MM-DD (1990-03-15)"
+        )
+    }
+}
 
 impl Birthday {
     /// A birthday if the day exists: 29 February is accepted without a year (it exists in

@@ -3,38 +3,38 @@
 
 use super::{Change, Milestone};
 use crate::dates::{self, DateError, Lean};
+use crate::errors::Localized;
 use crate::i18n::Lang;
 use crate::model::text::{self, InputError};
 use crate::t;
 use chrono::NaiveDate;
 
 /// Why a goal value was refused; `message` words it for the user.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum GoalInputError {
-    #[error("{0}")]
-    Text(#[from] InputError),
-    #[error("{flag}: {value} is not a whole number")]
+    Text(InputError),
     NotANumber { flag: &'static str, value: String },
-    #[error("{flag}: {value} is negative")]
     Negative { flag: &'static str, value: String },
-    #[error("{flag}: {value} is too large")]
     TooLarge { flag: &'static str, value: String },
-    #[error("{flag}: {error}")]
     Date { flag: &'static str, error: DateError },
-    #[error("deadline before start")]
     DeadlineBeforeStart { start: NaiveDate, deadline: NaiveDate },
-    #[error("bad milestone {0}")]
     Milestone(String),
-    #[error("bad change {0}")]
     Change(String),
 }
 
 /// The largest target accepted; beyond this a goal is a typo.
 pub const MAX_TARGET: u32 = 1_000_000;
 
-impl GoalInputError {
-    /// The one-line message for the user, saying what to do.
-    pub fn message(&self, lang: Lang) -> String {
+impl From<InputError> for GoalInputError {
+    fn from(e: InputError) -> Self {
+        GoalInputError::Text(e)
+    }
+}
+
+crate::localized_error!(GoalInputError);
+
+impl Localized for GoalInputError {
+    fn message(&self, lang: Lang) -> String {
         match self {
             GoalInputError::Text(e) => e.message(lang),
             GoalInputError::NotANumber { flag, value } => t!(

@@ -2,12 +2,11 @@
 //! one in the previous cache is not kept: the new cache takes those bytes from the
 //! previous one, and the save copies that record's JSON from the previous file.
 //!
-//! So a save holds only what changed. At 100,000 contacts, holding every record's
-//! encoding took 75 MB of fresh memory, and the kernel handing it over was a good part
-//! of a save.
+//! So a save holds only what changed. Holding every record's encoding would take about
+//! as much fresh memory as the cache itself, and the kernel hands a process fresh
+//! memory one page at a time.
 
 use super::{Place, Prior};
-use crate::arena::Arena;
 use borsh::BorshSerialize;
 use rustc_hash::FxHashMap;
 use std::io;
@@ -37,18 +36,20 @@ enum Span {
 }
 
 impl<'p> Encoded<'p> {
-    /// Encodes `items` with `write`, matching each against the records of `prior`. The
-    /// list of which records did not change, as long as the list, goes in `arena`.
+    /// Encodes `items` with `write`, matching each against the records of `prior`.
+    /// `room`: how many bytes of encodings to make room for at once. Room is address
+    /// space until it is written, so a generous guess costs no memory; growing instead
+    /// copies what was encoded, and the allocator may keep the old block a while.
     pub(super) fn new<T>(
         items: &[T],
         write: fn(&T, &mut Vec<u8>) -> io::Result<()>,
         prior: Option<(&'p Prior, &'p [Place])>,
-        arena: Arena,
+        room: usize,
     ) -> io::Result<Encoded<'p>> {
         let mut count = Vec::with_capacity(4);
         (items.len() as u32).serialize(&mut count)?;
-        let mut own = Vec::with_capacity(64 * 1024);
-        let mut same = arena.run(|| Vec::with_capacity(items.len()));
+        let mut own = Vec::with_capacity(room);
+        let mut same = Vec::with_capacity(items.len());
         let (mut spans, mut len) = (Vec::new(), count.len());
         let mut matcher = prior.map(|(prior, places)| Matcher { prior, places, by_hash: None });
         for (n, item) in items.iter().enumerate() {

@@ -17,7 +17,7 @@
 //!
 //! The body: where the next two parts start; contacts, interactions (each a count and
 //! records); the rest as JSON text; then either 0, or 1 and each record's place in the
-//! JSON (start, length).
+//! JSON (its byte offset and length).
 
 mod encoded;
 mod fingerprint;
@@ -29,7 +29,6 @@ mod tests;
 pub(super) use render::render;
 
 use super::Bytes;
-use crate::arena::Arena;
 use crate::model::Network;
 use borsh::{BorshDeserialize, BorshSerialize};
 use encoded::Encoded;
@@ -71,7 +70,8 @@ pub(super) struct Prior {
     interactions: Vec<Place>,
 }
 
-/// One record's place: its encoding in the cache, its JSON in the data file.
+/// One record's place: the byte offsets of its encoding in the cache and of its JSON in
+/// the data file.
 #[derive(Clone, Debug, PartialEq)]
 struct Place {
     encoded: Range<usize>,
@@ -269,13 +269,12 @@ impl<'p> CacheFile<'p> {
 }
 
 /// Encodes both lists at once, the interactions on another thread, with no previous
-/// cache to match them against.
-fn encode_lists(net: &Network) -> io::Result<[Encoded<'static>; 2]> {
-    // The first read after an outside edit parsed the JSON into the system allocator's
-    // memory; a region's chunks on top would only raise its peak.
+/// cache to match them against. A list's encoding is shorter than the pretty JSON the
+/// network was read from (`json_len` bytes), so room for that much is never outgrown.
+fn encode_lists(net: &Network, json_len: usize) -> io::Result<[Encoded<'static>; 2]> {
     let (contacts, interactions) = std::thread::scope(|s| {
-        let other = s.spawn(|| Encoded::new(&net.interactions, records::write_interaction, None, Arena::NONE));
-        let contacts = Encoded::new(&net.contacts, records::write_contact, None, Arena::NONE);
+        let other = s.spawn(|| Encoded::new(&net.interactions, records::write_interaction, None, json_len));
+        let contacts = Encoded::new(&net.contacts, records::write_contact, None, json_len);
         (contacts, other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
     });
     Ok([contacts?, interactions?])
@@ -283,7 +282,7 @@ fn encode_lists(net: &Network) -> io::Result<[Encoded<'static>; 2]> {
 
 /// The cache for `net`, read from `json` (records' places in it unknown).
 pub(super) fn encode(json: &[u8], net: &mut Network) -> io::Result<CacheFile<'static>> {
-    let lists = encode_lists(net)?;
+    let lists = encode_lists(net, json.len())?;
     let mut tail = Vec::new();
     write_rest(net, &mut tail)?;
     0u8.serialize(&mut tail)?;
@@ -343,21 +342,17 @@ fn read_body(
     if !(TOC <= interactions_at && interactions_at <= rest_at && rest_at <= body.len()) {
         return Err(invalid("contents"));
     }
-    // The two lists are read at once, one on another thread: nearly all of the work of
-    // loading, and on two cores it takes about half the time. Each thread then hashes
-    // half of the data file's pieces, to check the cache was made from it.
+    // The two lists are read at once, one on another thread: they are nearly all of the
+    // work of loading, so a second core shares it. Each thread then hashes half of the
+    // data file's pieces, to check the cache was made from it.
     let (n, half) = (json.pieces(), json.pieces() / 2);
-    // The records' strings and lists take about as many bytes as their encoding.
-    let arena = Arena::reserve(2 * body.len());
     let ((contacts, first), (interactions, second)) = std::thread::scope(|s| {
         let other = s.spawn(|| {
-            let interactions = read_list(body, interactions_at..rest_at, records::read_interaction, arena, want_places);
+            let interactions = read_list(body, interactions_at..rest_at, records::read_interaction, want_places);
             (interactions, json.piece_hashes(half..n))
         });
-        let contacts = (
-            read_list(body, TOC..interactions_at, records::read_contact, arena, want_places),
-            json.piece_hashes(0..half),
-        );
+        let contacts =
+            (read_list(body, TOC..interactions_at, records::read_contact, want_places), json.piece_hashes(0..half));
         (contacts, other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
     });
     let mut hashes = first?;
@@ -388,18 +383,17 @@ fn read_body(
     Ok(Some((net, places)))
 }
 
-/// Reads the list that fills `body[part]`, all in `arena`; with where each record's
-/// encoding sits in the whole cache file, when `spans`.
+/// Reads the list that fills `body[part]`; with where each record's encoding sits in
+/// the whole cache file, when `spans`.
 fn read_list<T>(
     body: &[u8],
     part: Range<usize>,
     read: fn(&mut Reader) -> io::Result<T>,
-    arena: Arena,
     spans: bool,
 ) -> io::Result<(Vec<T>, Vec<Range<usize>>)> {
     let at = HEADER + part.start;
     let mut r = &body[part];
-    let (items, spans) = arena.run(|| records::read_all(&mut r, read, spans))?;
+    let (items, spans) = records::read_all(&mut r, read, spans)?;
     if !r.is_empty() {
         return Err(invalid("list length"));
     }

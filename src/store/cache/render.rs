@@ -8,11 +8,13 @@
 
 use super::fingerprint::Streaming;
 use super::{CacheFile, Prior, encoded::Encoded, records};
-use crate::arena::Arena;
 use crate::model::Network;
 use borsh::BorshSerialize;
 use std::io::{self, Write};
 use std::ops::Range;
+
+/// The room a save's list encodings start with: they hold only the records that changed.
+const ROOM: usize = 64 * 1024;
 
 /// Where the two lists go in the pretty JSON of the network without them.
 const CONTACTS: &[u8] = b"\n  \"contacts\": []";
@@ -33,20 +35,16 @@ pub fn render<'p>(net: &mut Network, prior: Option<&'p Prior>, json: &mut impl W
 
     let mut out = io::BufWriter::with_capacity(super::CHUNK, json);
     let mut json = Sink { out: &mut out, len: 0, hash: Streaming::new() };
-    // The lists of where each record is, in the new cache and in the new file, and the
-    // cache's tail are big: they go in an arena's big pages, which are given back when
-    // the cache is dropped.
     let records = net.contacts.len() + net.interactions.len();
-    let arena = Arena::reserve(64 * records);
-    let mut places = arena.run(|| Vec::with_capacity(records));
+    let mut places = Vec::with_capacity(records);
     let net = &*net;
     let prior_contacts = prior.map(|p| (p, p.contacts.as_slice()));
     let prior_interactions = prior.map(|p| (p, p.interactions.as_slice()));
     // The interactions are encoded on another thread while the contacts are encoded and
     // written; then the interactions are written.
     let lists = std::thread::scope(|s| -> io::Result<_> {
-        let other = s.spawn(|| Encoded::new(&net.interactions, records::write_interaction, prior_interactions, arena));
-        let contacts = Encoded::new(&net.contacts, records::write_contact, prior_contacts, arena)?;
+        let other = s.spawn(|| Encoded::new(&net.interactions, records::write_interaction, prior_interactions, ROOM));
+        let contacts = Encoded::new(&net.contacts, records::write_contact, prior_contacts, ROOM)?;
         // Up to `"contacts": `, the list, up to `"interactions": `, the list, the rest.
         json.put(&frame[..c + CONTACTS.len() - 2])?;
         write_list(&mut json, &net.contacts, &contacts, &mut places)?;
@@ -60,7 +58,7 @@ pub fn render<'p>(net: &mut Network, prior: Option<&'p Prior>, json: &mut impl W
     let (json_len, json_hash) = (json.len, json.hash.finish());
     out.flush()?;
 
-    let mut tail = arena.run(|| Vec::with_capacity(rest.len() + 5 + 16 * places.len()));
+    let mut tail = Vec::with_capacity(rest.len() + 5 + 16 * places.len());
     rest.serialize(&mut tail)?;
     1u8.serialize(&mut tail)?;
     for (start, len) in places {

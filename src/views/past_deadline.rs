@@ -4,7 +4,6 @@
 
 use crate::app::App;
 use crate::coach::progress;
-use crate::dates::{self, Lean};
 use crate::i18n::Lang;
 use crate::model::goal::{Closed, Goal, Status};
 use crate::model::{Network, text};
@@ -61,17 +60,10 @@ pub fn ask(app: &App, p: &mut dyn Prompter, net: &Network) -> anyhow::Result<Vec
         ];
         match p.choose(&question, &options, 0)? {
             1 => {
-                let to = loop {
-                    let answer = p.text(
-                        &t!(lang, "New deadline:", "Tenggat baru:"),
-                        Some(&t!(lang, "in 4 weeks, 2027-03-31", "4 minggu lagi, 2027-03-31")),
-                    )?;
-                    match dates::parse_day(&answer, today, Lean::Future) {
-                        Ok(d) if d > today => break d,
-                        _ => app.ui.warn(t!(lang, "give a future date", "berikan tanggal di masa depan")),
-                    }
-                };
-                decisions.push(Decision::Extend { goal: g.id, to });
+                // Enter at the date decides later, as the first choice does.
+                if let Some(to) = app.ask_future_day(p, &t!(lang, "New deadline:", "Tenggat baru:"))? {
+                    decisions.push(Decision::Extend { goal: g.id, to });
+                }
             }
             2 => {
                 let note = ask_note(app, p, t!(lang, "What did you learn?", "Apa yang Anda pelajari?"))?;

@@ -1,0 +1,11 @@
+//! What several commands show (and ask) alike, in one place, so each command stays a
+//! leaf that only wires its flags to these views and to the coach.
+
+pub mod blocks;
+pub mod contact;
+pub mod goal;
+pub mod past_deadline;
+pub mod picks;
+pub mod promise;
+pub mod trust;
+pub mod words;

@@ -1,0 +1,119 @@
+//! Whom to reach this week, as `select` and the review show and ask it: the picks, the
+//! walk through them on a terminal, stage-up suggestions and the network's shape.
+
+use crate::app::App;
+use crate::coach::select::{Candidate, Selection};
+use crate::coach::shape::Shape;
+use crate::coach::stage_up::StageUp;
+use crate::i18n::Lang;
+use crate::model::{Circle, Stage};
+use crate::prompt::Prompter;
+use crate::ui::style;
+use crate::{t, tn};
+
+/// The most people a week's proposal can hold.
+const MAX_PICKS: usize = 50;
+
+/// Refuses a `--count` of people to propose that makes no sense (for select and review).
+pub fn check_count(count: usize, lang: Lang) -> anyhow::Result<()> {
+    if count == 0 || count > MAX_PICKS {
+        anyhow::bail!(t!(lang, "--count must be between 1 and {MAX_PICKS}", "--count harus antara 1 dan {MAX_PICKS}"));
+    }
+    Ok(())
+}
+
+/// Walks through the picks: accept, swap for the next alternate, or skip.
+pub fn choose(app: &App, p: &mut dyn Prompter, s: &Selection) -> anyhow::Result<Vec<Candidate>> {
+    let lang = app.ui.lang;
+    let mut alternates = s.alternates.iter();
+    let mut chosen = Vec::new();
+    for pick in &s.picks {
+        let mut current = pick.clone();
+        loop {
+            let question = format!("{} — {}", current.name, current.reason.describe(lang));
+            let options = vec![
+                t!(lang, "accept", "terima"),
+                t!(lang, "swap for someone else", "ganti dengan orang lain"),
+                t!(lang, "skip", "lewati"),
+            ];
+            match p.choose(&question, &options, 0)? {
+                0 => {
+                    chosen.push(current);
+                    break;
+                }
+                1 => match alternates.next() {
+                    Some(next) => current = next.clone(),
+                    None => {
+                        app.ui.info(t!(lang, "Nobody else to propose.", "Tidak ada orang lain untuk diusulkan."));
+                        chosen.push(current);
+                        break;
+                    }
+                },
+                _ => break,
+            }
+        }
+    }
+    Ok(chosen)
+}
+
+/// Says that the picks go beyond `--count` because every overdue promise is named.
+pub fn beyond_count_note(lang: Lang, count: usize, beyond: usize) -> Option<String> {
+    (beyond > 0).then(|| {
+        tn!(
+            lang,
+            beyond,
+            "{beyond} pick more than the {count} asked for: every overdue promise is named.",
+            "{beyond} picks more than the {count} asked for: every overdue promise is named.",
+            "{beyond} usulan lebih dari {count} yang diminta: setiap janji yang lewat tenggat disebut."
+        )
+    })
+}
+
+/// Stage-up suggestions as indented lines, each with its command (for select and review).
+pub fn stage_up_lines(lang: Lang, ups: &[StageUp]) -> Vec<String> {
+    ups.iter().map(|u| format!("  {}", u.describe(lang))).collect()
+}
+
+/// The picks as lines: `1. Wei Chen (colleague) — promise #4 was due …`.
+pub fn pick_lines(app: &App, picks: &[Candidate]) -> Vec<String> {
+    let lang = app.ui.lang;
+    let mut lines = vec![app.ui.paint(style::HEADING, t!(lang, "Reach out this week", "Hubungi minggu ini"))];
+    for (i, c) in picks.iter().enumerate() {
+        let circle = c.circle.label(lang);
+        lines.push(format!("  {}. {} ({circle}) — {}", i + 1, c.name, c.reason.describe(lang)));
+    }
+    lines
+}
+
+/// The shape as lines: counts by circle and stage, new people, observations.
+pub fn shape_lines(app: &App, s: &Shape) -> Vec<String> {
+    let lang = app.ui.lang;
+    let ui = &app.ui;
+    let label = |key: &str, circle: bool| {
+        if circle {
+            Circle::from_key(key).label(lang).to_string()
+        } else {
+            Stage::from_key(key).label(lang).to_string()
+        }
+    };
+    let join = |v: &[(String, usize)], circle: bool| {
+        v.iter().map(|(k, n)| format!("{} {n}", label(k, circle))).collect::<Vec<_>>().join(", ")
+    };
+    let (total, new) = (s.total, s.new_this_month);
+    let mut lines = vec![ui.paint(
+        style::HEADING,
+        tn!(
+            lang,
+            total,
+            "Your network: {total} person, {new} new this month",
+            "Your network: {total} people, {new} new this month",
+            "Jaringan Anda: {total} orang, {new} baru bulan ini"
+        ),
+    )];
+    lines.push(format!("  {}: {}", t!(lang, "circles", "lingkaran"), join(&s.circles, true)));
+    lines.push(format!("  {}: {}", t!(lang, "stages", "tahap"), join(&s.stages, false)));
+    for o in &s.observations {
+        lines.push(format!("  {}", ui.paint(style::WARN, o.describe(lang))));
+    }
+    lines
+}
