@@ -517,3 +517,24 @@ fn https_checks_the_certificate_unless_told_not_to() {
     assert!(err.contains("warning: the server's certificate is not checked"), "every sync warns: {err}");
     assert_eq!(summary(&err), "Synced: 0 pulled, 1 pushed, 0 merged, 0 conflicts, 0 deleted", "{err}");
 }
+
+#[test]
+fn a_first_sync_links_people_already_here_instead_of_doubling_them() {
+    let (server, env) = setup();
+    // Imported from the phone's export earlier (same UID), and typed in by hand (same email).
+    let vcf = env.home().join("phone.vcf");
+    std::fs::write(&vcf, card("phone-ayu", "Ayu Lestari", "TEL:+62 811 0000 0001\r\n")).unwrap();
+    ok(&env, &["import", "vcard", vcf.to_str().unwrap()]);
+    env.add("Budi Santoso", &["--email", "budi@example.id"]);
+    // A namesake with nothing in common stays a different person.
+    env.add("Wei Chen", &["--email", "wei@here.example"]);
+    server.put_card("ayu.vcf", &card("phone-ayu", "Ayu Lestari", "TEL:+62 811 0000 0001\r\nORG:Gojek\r\n"));
+    server.put_card("budi.vcf", &card("phone-budi", "Budi S.", "EMAIL:budi@example.id\r\n"));
+    server.put_card("wei.vcf", &card("phone-wei", "Wei Chen", "EMAIL:wei@there.example\r\n"));
+    let (_, err) = ok(&env, &["sync"]);
+    assert_eq!(env.contacts().len(), 4, "{:?}", names(&env));
+    assert_eq!(env.contact("Ayu Lestari")["org"], "Gojek");
+    assert!(names(&env).contains(&"Budi S.".to_string()), "the phone's name for Budi: {:?}", names(&env));
+    assert_eq!(names(&env).iter().filter(|n| *n == "Wei Chen").count(), 2, "namesakes are never merged");
+    assert_eq!(server.cards().len(), 4, "{err}");
+}
