@@ -72,6 +72,7 @@ pub enum Command {
     Coach(commands::coach::Args),
     Import(commands::import::Args),
     Export(commands::export::Args),
+    Sync(commands::sync::Args),
     Paths(commands::paths::Args),
     Completions(commands::completions::Args),
     Man(commands::man::Args),
@@ -104,6 +105,7 @@ pub fn run(app: &App, command: Command) -> anyhow::Result<()> {
         Command::Man(args) => man::run(app, args, Cli::command()),
         Command::Import(args) => import::run(app, args),
         Command::Export(args) => export::run(app, args),
+        Command::Sync(args) => sync::run(app, args),
     }
 }
 

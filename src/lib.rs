@@ -29,6 +29,7 @@ pub mod interop;
 pub mod model;
 pub mod prompt;
 pub mod store;
+pub mod sync;
 pub mod ui;
 pub mod views;
 

@@ -24,6 +24,7 @@ pub mod review;
 pub mod select;
 pub mod show;
 pub mod snooze;
+pub mod sync;
 pub mod today;
 pub mod trust;
 

@@ -5,7 +5,7 @@
 
 /// The Indonesian for one English help string, if there is one.
 pub(super) fn translate(en: &str) -> Option<&'static str> {
-    commands(en).or_else(|| super::indonesian_args::args(en))
+    commands(en).or_else(|| super::indonesian_args::args(en)).or_else(|| super::indonesian_sync::sync(en))
 }
 
 /// About texts of the commands (the first paragraph, then the whole doc comment), and

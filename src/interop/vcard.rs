@@ -158,7 +158,7 @@ fn other(d: &mut Draft, name: &str, e: &VCardEntry) {
         "X-JEJARING-MET-AT" => d.line("met-at", |r| &mut r.met_at, &value),
         "X-JEJARING-MET-ON" => d.rec.met_on = value.trim().parse().ok(),
         "X-JEJARING-IMPRESSION" => d.impression(&value),
-        "X-JEJARING-EVERY" => d.rec.every = value.trim().parse().ok(),
+        "X-JEJARING-EVERY" | "X-JEJARING-CADENCE" => d.rec.every = value.trim().parse().ok(),
         "X-JEJARING-TRUST" => d.trust(&value),
         _ => {}
     }

@@ -69,6 +69,9 @@ pub struct Network {
     /// Every stage change made since this was recorded (stage-up goals count these).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub stage_changes: Vec<StageChange>,
+    /// The phone's address book this network syncs with, and what the last sync left.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sync: Option<crate::sync::SyncState>,
     /// Records written by a newer version (or by later features) that this build keeps
     /// as they are.
     #[serde(flatten)]
@@ -89,6 +92,7 @@ impl Default for Network {
             reviews: Vec::new(),
             goals: Vec::new(),
             stage_changes: Vec::new(),
+            sync: None,
             extra: Map::new(),
         }
     }

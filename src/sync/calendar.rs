@@ -1,0 +1,160 @@
+//! Reminders pushed to a CalDAV calendar that jejaring owns: the events of `export
+//! ics`, one resource per event named by its stable UID. A changed event is written
+//! again, a vanished one deleted; events nobody changed are not sent. One-way: what
+//! the calendar holds is replaced by what jejaring would say today.
+
+use super::dav::{self, Dav, DavError};
+use super::remote;
+use super::state::EventState;
+use crate::i18n::Lang;
+use crate::interop::ics::{self, DayEvent};
+use crate::model::Network;
+use crate::t;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// What the calendar push did.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Counts {
+    pub added: usize,
+    pub updated: usize,
+    pub removed: usize,
+}
+
+impl Counts {
+    pub fn total(&self) -> usize {
+        self.added + self.updated + self.removed
+    }
+}
+
+/// The events `export ics` would write for the whole network today, and each
+/// contact's next birthday (which `jejaring today` names).
+pub fn events(net: &Network, today: chrono::NaiveDate, lang: Lang) -> Vec<DayEvent> {
+    let mut events = ics::keep_in_touch(&net.contacts, &net.last_contacted(), today, lang);
+    events.extend(net.contacts.iter().filter_map(|c| {
+        let on = c.birthday?.next_on(today)?;
+        let name = &c.name;
+        let summary = match c.birthday?.turns_on(on) {
+            Some(age) => t!(lang, "{name}'s birthday ({age})", "Ulang tahun {name} (ke-{age})"),
+            None => t!(lang, "{name}'s birthday", "Ulang tahun {name}"),
+        };
+        Some(DayEvent { uid: format!("{}-birthday@jejaring", c.id), date: on, summary, description: None })
+    }));
+    let names: HashMap<uuid::Uuid, &str> = net.contacts.iter().map(|c| (c.id, c.name.as_str())).collect();
+    events.extend(ics::promise_deadlines(&net.promises, |id| names.get(id).copied(), today, lang));
+    events.extend(ics::goal_deadlines(&net.goals, today, lang));
+    ics::sort(&mut events);
+    events
+}
+
+/// What an event says, so an unchanged one is not sent again.
+fn digest(e: &DayEvent) -> String {
+    let text = format!("{}\n{}\n{}\n{}", e.uid, e.date, e.summary, e.description.as_deref().unwrap_or_default());
+    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(text.as_bytes()))
+}
+
+/// A resource name from a UID: letters, digits, `-` and `.` only.
+fn file(uid: &str) -> String {
+    let safe: String =
+        uid.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '.' { c } else { '_' }).collect();
+    format!("{safe}.ics")
+}
+
+/// Pushes today's events to `calendar`, given what the last sync pushed.
+pub fn push(
+    dav: &Dav,
+    calendar: &str,
+    net: &Network,
+    before: &[EventState],
+    now: DateTime<Utc>,
+    lang: Lang,
+    dry_run: bool,
+) -> Result<(Vec<EventState>, Counts), DavError> {
+    let calendar = dav::collection(calendar);
+    let mut counts = Counts::default();
+    let prev: HashMap<&str, &EventState> = before.iter().map(|e| (e.uid.as_str(), e)).collect();
+    let mut after = Vec::new();
+    let events = events(net, now.date_naive(), lang);
+    for e in &events {
+        let d = digest(e);
+        let old = prev.get(e.uid.as_str()).copied();
+        if let Some(old) = old.filter(|o| o.digest == d) {
+            after.push(old.clone());
+            continue;
+        }
+        match old {
+            Some(_) => counts.updated += 1,
+            None => counts.added += 1,
+        }
+        if dry_run {
+            continue;
+        }
+        let href = old.map(|o| o.href.clone()).unwrap_or_else(|| format!("{}{}", dav::path(&calendar), file(&e.uid)));
+        let etag = write(
+            dav,
+            &calendar,
+            &href,
+            old.and_then(|o| o.etag.clone()),
+            old.is_some(),
+            ics::write(std::slice::from_ref(e), now),
+        )?;
+        after.push(EventState { uid: e.uid.clone(), href, etag, digest: d });
+    }
+    let live: std::collections::HashSet<&str> = events.iter().map(|e| e.uid.as_str()).collect();
+    for old in before.iter().filter(|o| !live.contains(o.uid.as_str())) {
+        counts.removed += 1;
+        if dry_run {
+            continue;
+        }
+        let url = dav::join(&calendar, &old.href);
+        let mut etag = old.etag.clone();
+        for _ in 0..2 {
+            let cond = etag.clone().unwrap_or_else(|| "*".into());
+            let reply = dav.request("DELETE", &url, &[("If-Match", cond.as_str())], None)?;
+            match reply.status {
+                200..=299 | 404 | 410 => break,
+                // Changed by someone else: jejaring owns this calendar, so it goes anyway.
+                412 => etag = remote::get(dav, &url)?.and_then(|(_, e)| e),
+                status => return Err(DavError::Status { server: dav::host(&url), status, what: "DELETE".into() }),
+            }
+        }
+    }
+    Ok((after, counts))
+}
+
+/// Writes one event conditionally; on 412 (changed by someone else) it takes the
+/// server's ETag and writes again, since jejaring owns the calendar.
+fn write(
+    dav: &Dav,
+    calendar: &str,
+    href: &str,
+    etag: Option<String>,
+    existed: bool,
+    body: String,
+) -> Result<Option<String>, DavError> {
+    let url = dav::join(calendar, href);
+    let mut cond = match (existed, etag) {
+        (true, Some(e)) => ("If-Match", e),
+        _ => ("If-None-Match", "*".to_string()),
+    };
+    for _ in 0..3 {
+        let reply = dav.request(
+            "PUT",
+            &url,
+            &[(cond.0, cond.1.as_str())],
+            Some(("text/calendar; charset=utf-8", body.clone())),
+        )?;
+        if reply.ok() {
+            return Ok(reply.etag);
+        }
+        if reply.status != 412 {
+            return Err(DavError::Status { server: dav::host(&url), status: reply.status, what: "PUT".into() });
+        }
+        cond = match remote::get(dav, &url)? {
+            Some((_, Some(e))) => ("If-Match", e),
+            _ => ("If-None-Match", "*".to_string()),
+        };
+    }
+    Err(DavError::Status { server: dav::host(&url), status: 412, what: "PUT".into() })
+}

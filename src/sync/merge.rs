@@ -1,0 +1,194 @@
+//! The three-way merge of one card, field by field, against the version both sides last
+//! agreed on. Pure: no network, no clock (the day is passed in), no printing.
+//!
+//! - A field only one side changed takes that side's value.
+//! - A list (emails, phones, web pages, addresses) is merged value by value: what one
+//!   side added is added, what one side removed (and the other left alone) goes. When
+//!   both sides changed it, the phone's values come first and jejaring's new ones stay
+//!   as extra values (a second phone, a second email): reported as a conflict.
+//! - A single value both sides changed differently keeps the phone's value for the
+//!   fields a phone shows (the phone's address book is the source for those) and
+//!   jejaring's for circle, stage and cadence (jejaring's own ideas); the value that
+//!   lost is written into the note, so nothing is lost, and the conflict is reported.
+
+use super::fields::Fields;
+use crate::i18n::Lang;
+use crate::t;
+use chrono::NaiveDate;
+
+/// One field both sides changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Conflict {
+    pub field: &'static str,
+    /// The value that stayed the field's value.
+    pub kept: String,
+    /// The value kept as an extra value or in the note.
+    pub other: String,
+}
+
+/// The merged card and the conflicts met on the way.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Merged {
+    pub fields: Fields,
+    pub conflicts: Vec<Conflict>,
+}
+
+/// Which side wins a single value both changed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Winner {
+    Phone,
+    Jejaring,
+}
+
+/// Merges `local` (the contact now) and `remote` (the card now) against `base` (the
+/// card as last synced; None for a pair never synced together, where an empty value
+/// on one side is no change). `today` dates the note lines a conflict writes.
+pub fn three_way(base: Option<&Fields>, local: &Fields, remote: &Fields, today: NaiveDate, lang: Lang) -> Merged {
+    let mut conflicts = Vec::new();
+    let mut lost: Vec<(&'static str, String)> = Vec::new();
+    let b = base;
+    let mut scalar = |field: &'static str, get: fn(&Fields) -> Option<&String>, winner: Winner| {
+        let (l, r) = (get(local).cloned(), get(remote).cloned());
+        let base_value = b.map(|b| get(b).cloned());
+        match pick(base_value, l, r, winner) {
+            Pick::Plain(v) => v,
+            Pick::Conflict { kept, other } => {
+                conflicts.push(Conflict { field, kept: kept.clone().unwrap_or_default(), other: other.clone() });
+                lost.push((field, other));
+                kept
+            }
+        }
+    };
+    let name = scalar("name", |f| Some(&f.name), Winner::Phone).unwrap_or_default();
+    let org = scalar("org", |f| f.org.as_ref(), Winner::Phone);
+    let role = scalar("role", |f| f.role.as_ref(), Winner::Phone);
+    let birthday = scalar("birthday", |f| f.birthday.as_ref(), Winner::Phone);
+    let circle = scalar("circle", |f| f.circle.as_ref(), Winner::Jejaring);
+    let stage = scalar("stage", |f| f.stage.as_ref(), Winner::Jejaring);
+    let cadence = scalar("cadence", |f| f.cadence.as_ref(), Winner::Jejaring);
+    let note_pick = pick(b.map(|b| b.note.clone()), local.note.clone(), remote.note.clone(), Winner::Phone);
+    let mut lists = |field: &'static str, get: fn(&Fields) -> &Vec<String>, key: fn(&str) -> String| {
+        let merged = list(b.map(get), get(local), get(remote), key);
+        let both_changed = b.is_some_and(|b| get(b) != get(local) && get(b) != get(remote));
+        if both_changed && &merged != get(local) && &merged != get(remote) {
+            let extra: Vec<&String> =
+                get(local).iter().filter(|v| !get(remote).iter().any(|r| key(r) == key(v))).collect();
+            conflicts.push(Conflict {
+                field,
+                kept: get(remote).join(", "),
+                other: extra.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "),
+            });
+        }
+        merged
+    };
+    let emails = lists("emails", |f| &f.emails, |s| s.trim().to_lowercase());
+    let phones = lists("phones", |f| &f.phones, crate::model::phone::key);
+    let urls = lists("urls", |f| &f.urls, |s| s.trim().to_string());
+    let addresses = lists("addresses", |f| &f.addresses, |s| s.trim().to_string());
+    let mut note = match note_pick {
+        Pick::Plain(v) => v,
+        Pick::Conflict { kept, other } => {
+            conflicts.push(Conflict { field: "note", kept: kept.clone().unwrap_or_default(), other: other.clone() });
+            let kept = kept.unwrap_or_default();
+            let head = t!(lang, "From jejaring, at the sync of {today}:", "Dari jejaring, saat sinkron {today}:");
+            Some(format!("{kept}\n\n{head}\n{other}").trim().to_string())
+        }
+    };
+    if !lost.is_empty() {
+        let head = t!(
+            lang,
+            "Sync on {today}: both sides changed these; the other value was:",
+            "Sinkron {today}: kedua sisi mengubah ini; nilai yang lain:"
+        );
+        let lines: Vec<String> = lost.iter().map(|(f, v)| format!("{}: {v}", label(f, lang))).collect();
+        let block = format!("{head}\n{}", lines.join("\n"));
+        note = Some(match note {
+            Some(n) if !n.trim().is_empty() => format!("{n}\n\n{block}"),
+            _ => block,
+        });
+    }
+    Merged {
+        fields: Fields { name, org, role, emails, phones, urls, addresses, birthday, note, circle, stage, cadence },
+        conflicts,
+    }
+}
+
+/// A field's name as a user reads it.
+pub fn label(field: &str, lang: Lang) -> String {
+    match field {
+        "name" => t!(lang, "name", "nama"),
+        "org" => t!(lang, "organisation", "organisasi"),
+        "role" => t!(lang, "role", "peran"),
+        "birthday" => t!(lang, "birthday", "tanggal lahir"),
+        "circle" => t!(lang, "circle", "lingkaran"),
+        "stage" => t!(lang, "stage", "tahap"),
+        "cadence" => t!(lang, "keep in touch every", "jaga kontak setiap"),
+        "note" => t!(lang, "note", "catatan"),
+        "emails" => t!(lang, "emails", "email"),
+        "phones" => t!(lang, "phones", "telepon"),
+        "urls" => t!(lang, "web pages", "halaman web"),
+        "addresses" => t!(lang, "addresses", "alamat"),
+        other => other.to_string(),
+    }
+}
+
+enum Pick {
+    Plain(Option<String>),
+    Conflict { kept: Option<String>, other: String },
+}
+
+fn blank(v: &Option<String>) -> bool {
+    v.as_deref().is_none_or(|s| s.trim().is_empty())
+}
+
+fn pick(base: Option<Option<String>>, local: Option<String>, remote: Option<String>, winner: Winner) -> Pick {
+    if local == remote {
+        return Pick::Plain(local);
+    }
+    match base {
+        Some(b) if b == local => return Pick::Plain(remote),
+        Some(b) if b == remote => return Pick::Plain(local),
+        // Never synced together: a value on one side only is no conflict.
+        None if blank(&local) => return Pick::Plain(remote),
+        None if blank(&remote) => return Pick::Plain(local),
+        _ => {}
+    }
+    let (kept, other) = match winner {
+        Winner::Phone => (remote, local),
+        Winner::Jejaring => (local, remote),
+    };
+    match other {
+        // A value removed on the losing side loses nothing.
+        None => Pick::Plain(kept),
+        Some(o) if o.trim().is_empty() => Pick::Plain(kept),
+        Some(o) => Pick::Conflict { kept, other: o },
+    }
+}
+
+/// Merges a list value by value, comparing by `key`: the phone's order first, then
+/// jejaring's additions.
+fn list(base: Option<&Vec<String>>, local: &[String], remote: &[String], key: fn(&str) -> String) -> Vec<String> {
+    let has = |list: &[String], v: &str| {
+        let k = key(v);
+        list.iter().any(|x| key(x) == k)
+    };
+    let in_base = |v: &str| base.is_some_and(|b| has(b, v));
+    let mut out: Vec<String> = Vec::new();
+    for v in remote {
+        // Kept unless jejaring removed it since the last sync.
+        if (has(local, v) || !in_base(v)) && !has(&out, v) {
+            out.push(v.clone());
+        }
+    }
+    for v in local {
+        // Added in jejaring (or never synced): kept unless the phone removed it.
+        if !has(remote, v) && !in_base(v) && !has(&out, v) {
+            out.push(v.clone());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+#[path = "merge_tests.rs"]
+mod tests;

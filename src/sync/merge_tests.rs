@@ -1,0 +1,121 @@
+//! The three-way merge without a server.
+
+use super::*;
+
+fn day() -> NaiveDate {
+    "2026-11-28".parse().unwrap()
+}
+
+fn card(name: &str) -> Fields {
+    Fields { name: name.into(), circle: Some("friend".into()), stage: Some("connection".into()), ..Fields::default() }
+}
+
+fn merge(base: Option<&Fields>, local: &Fields, remote: &Fields) -> Merged {
+    three_way(base, local, remote, day(), Lang::En)
+}
+
+#[test]
+fn nothing_changed_is_nothing() {
+    let base = Fields { phones: vec!["+62 812 1111 2222".into()], ..card("Ayu") };
+    let m = merge(Some(&base), &base, &base);
+    assert_eq!(m.fields, base);
+    assert!(m.conflicts.is_empty());
+}
+
+#[test]
+fn a_field_changed_on_one_side_takes_that_side() {
+    let base = Fields { org: Some("Bank".into()), role: Some("Analyst".into()), ..card("Ayu") };
+    let local = Fields { role: Some("Lead".into()), ..base.clone() };
+    let remote = Fields { org: Some("Gojek".into()), ..base.clone() };
+    let m = merge(Some(&base), &local, &remote);
+    assert_eq!(m.fields.org.as_deref(), Some("Gojek"));
+    assert_eq!(m.fields.role.as_deref(), Some("Lead"));
+    assert!(m.conflicts.is_empty());
+    assert_eq!(m.fields.note, None);
+}
+
+#[test]
+fn a_value_cleared_on_one_side_is_cleared() {
+    let base = Fields { org: Some("Bank".into()), ..card("Ayu") };
+    let remote = Fields { org: None, ..base.clone() };
+    let m = merge(Some(&base), &base, &remote);
+    assert_eq!(m.fields.org, None);
+    assert!(m.conflicts.is_empty());
+}
+
+#[test]
+fn the_same_field_changed_on_both_sides_keeps_both() {
+    let base = Fields { org: Some("Bank".into()), ..card("Ayu") };
+    let local = Fields { org: Some("Tokopedia".into()), ..base.clone() };
+    let remote = Fields { org: Some("Gojek".into()), ..base.clone() };
+    let m = merge(Some(&base), &local, &remote);
+    assert_eq!(m.fields.org.as_deref(), Some("Gojek"), "the phone's value for a phone field");
+    let note = m.fields.note.unwrap();
+    assert!(note.contains("organisation: Tokopedia"), "{note}");
+    assert!(note.contains("2026-11-28"), "{note}");
+    assert_eq!(m.conflicts, vec![Conflict { field: "org", kept: "Gojek".into(), other: "Tokopedia".into() }]);
+}
+
+#[test]
+fn jejaring_keeps_its_own_circle_on_a_conflict() {
+    let base = card("Ayu");
+    let local = Fields { circle: Some("colleague".into()), ..base.clone() };
+    let remote = Fields { circle: Some("family".into()), ..base.clone() };
+    let m = merge(Some(&base), &local, &remote);
+    assert_eq!(m.fields.circle.as_deref(), Some("colleague"));
+    assert_eq!(m.conflicts.len(), 1);
+    assert!(m.fields.note.unwrap().contains("circle: family"));
+}
+
+#[test]
+fn a_phone_changed_on_both_sides_keeps_the_other_as_a_second_phone() {
+    let base = Fields { phones: vec!["+62 811 0000 0001".into()], ..card("Ayu") };
+    let local = Fields { phones: vec!["+62 811 0000 0002".into()], ..base.clone() };
+    let remote = Fields { phones: vec!["+62 811 0000 0003".into()], ..base.clone() };
+    let m = merge(Some(&base), &local, &remote);
+    assert_eq!(m.fields.phones, vec!["+62 811 0000 0003".to_string(), "+62 811 0000 0002".to_string()]);
+    assert_eq!(m.conflicts.len(), 1);
+    assert_eq!(m.conflicts[0].field, "phones");
+}
+
+#[test]
+fn lists_merge_value_by_value() {
+    let base = Fields { emails: vec!["a@x.id".into(), "b@x.id".into()], ..card("Ayu") };
+    // jejaring removed b and added c; the phone added d.
+    let local = Fields { emails: vec!["a@x.id".into(), "c@x.id".into()], ..base.clone() };
+    let remote = Fields { emails: vec!["a@x.id".into(), "B@X.ID".into(), "d@x.id".into()], ..base.clone() };
+    let m = merge(Some(&base), &local, &remote);
+    assert_eq!(m.fields.emails, vec!["a@x.id", "d@x.id", "c@x.id"]);
+}
+
+#[test]
+fn never_synced_pairs_fill_gaps_without_conflicts() {
+    let local = Fields { org: Some("Bank".into()), emails: vec!["a@x.id".into()], ..card("Ayu") };
+    let remote = Fields { role: Some("Analyst".into()), emails: vec!["b@x.id".into()], ..card("Ayu") };
+    let m = merge(None, &local, &remote);
+    assert_eq!(m.fields.org.as_deref(), Some("Bank"));
+    assert_eq!(m.fields.role.as_deref(), Some("Analyst"));
+    assert_eq!(m.fields.emails, vec!["b@x.id", "a@x.id"]);
+    assert!(m.conflicts.is_empty());
+}
+
+#[test]
+fn notes_changed_on_both_sides_keep_both_texts() {
+    let base = Fields { note: Some("old".into()), ..card("Ayu") };
+    let local = Fields { note: Some("mine".into()), ..base.clone() };
+    let remote = Fields { note: Some("theirs".into()), ..base.clone() };
+    let m = merge(Some(&base), &local, &remote);
+    let note = m.fields.note.unwrap();
+    assert!(note.starts_with("theirs"), "{note}");
+    assert!(note.contains("mine"), "{note}");
+    assert_eq!(m.conflicts.len(), 1);
+}
+
+#[test]
+fn indonesian_note_lines() {
+    let base = Fields { org: Some("Bank".into()), ..card("Ayu") };
+    let local = Fields { org: Some("A".into()), ..base.clone() };
+    let remote = Fields { org: Some("B".into()), ..base.clone() };
+    let m = three_way(Some(&base), &local, &remote, day(), Lang::Id);
+    assert!(m.fields.note.unwrap().contains("organisasi: A"));
+}
