@@ -34,8 +34,10 @@ pub(super) fn sync(en: &str) -> Option<&'static str> {
         "A command whose output is the password, run at each sync" => {
             "Perintah yang keluarannya adalah kata sandi, dijalankan setiap sinkron"
         }
-        "A calendar jejaring owns, for reminders (its events are replaced at each sync)" => {
-            "Kalender milik jejaring untuk pengingat (acaranya diganti setiap sinkron)"
+        "A calendar jejaring owns, for reminders (its events are replaced at each sync); without a URL, the \
+         account's calendar named jejaring-reminders" => {
+            "Kalender milik jejaring untuk pengingat (acaranya diganti setiap sinkron); tanpa URL, kalender akun \
+             yang bernama jejaring-reminders"
         }
         "Make an address book (and the calendar) named jejaring when there is none" => {
             "Buat buku alamat (dan kalender) bernama jejaring bila belum ada"

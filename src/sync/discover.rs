@@ -1,6 +1,7 @@
-//! Finding the address book from what the user typed: an address book's own URL, or a
-//! server's root, from which `/.well-known/carddav` (RFC 6764) leads to the user's
-//! principal, its address-book home and the address books in it.
+//! Finding the address book (or the calendar) from what the user typed: its own URL, or
+//! a server's root, from which `/.well-known/carddav` or `/.well-known/caldav` (RFC 6764)
+//! leads to the user's principal, its address-book (calendar) home and the collections
+//! in it.
 
 use super::dav::{self, Dav, DavError};
 use super::xml::{CALDAV, CARDDAV, DAV};
@@ -33,43 +34,62 @@ fn propfind_following(dav: &Dav, url: &str, props: &[(&str, &str)]) -> Result<(S
     Err(DavError::NotDav { url })
 }
 
+/// What is looked for: address books (CardDAV) or calendars (CalDAV).
+#[derive(Clone, Copy)]
+pub struct Kind {
+    ns: &'static str,
+    home_set: &'static str,
+    resource: &'static str,
+    well_known: &'static str,
+}
+
+pub const ADDRESS_BOOK: Kind =
+    Kind { ns: CARDDAV, home_set: "addressbook-home-set", resource: "addressbook", well_known: "carddav" };
+pub const CALENDAR: Kind =
+    Kind { ns: CALDAV, home_set: "calendar-home-set", resource: "calendar", well_known: "caldav" };
+
 /// Finds the address book `url` stands for.
 pub fn address_book(dav: &Dav, url: &str) -> Result<Found, DavError> {
+    collection_of(dav, url, ADDRESS_BOOK)
+}
+
+/// Finds the address book or calendar (`kind`) that `url` stands for.
+pub fn collection_of(dav: &Dav, url: &str, kind: Kind) -> Result<Found, DavError> {
     let url = if url.split_once("://").is_some_and(|(_, rest)| !rest.contains('/')) {
         format!("{url}/")
     } else {
         url.to_string()
     };
-    let props = [(DAV, "resourcetype"), (DAV, "current-user-principal"), (CARDDAV, "addressbook-home-set")];
+    let props = [(DAV, "resourcetype"), (DAV, "current-user-principal"), (kind.ns, kind.home_set)];
     let (at, reply) = propfind_following(dav, &url, &props)?;
     let here = (reply.status == 207).then(|| dav::multistatus_of(&at, reply, "PROPFIND")).transpose()?;
     let first = here.as_ref().and_then(|m| m.responses.first());
-    if first.is_some_and(|r| r.is_type(CARDDAV, "addressbook")) {
+    if first.is_some_and(|r| r.is_type(kind.ns, kind.resource)) {
         return Ok(Found::Book(dav::collection(&at)));
     }
-    let mut home = first.and_then(|r| r.prop_href(CARDDAV, "addressbook-home-set"));
+    let mut home = first.and_then(|r| r.prop_href(kind.ns, kind.home_set));
     let mut principal = first.and_then(|r| r.prop_href(DAV, "current-user-principal"));
     if home.is_none() && principal.is_none() {
         // Not a collection we know: ask the server's well-known address.
-        let wk = format!("{}/.well-known/carddav", dav::origin(&at));
+        let wk = format!("{}/.well-known/{}", dav::origin(&at), kind.well_known);
         let (wk_at, reply) = propfind_following(dav, &wk, &props)?;
         let ms = dav::multistatus_of(&wk_at, reply, "PROPFIND").map_err(|_| DavError::NotDav { url: url.clone() })?;
         let r = ms.responses.first();
         principal = r.and_then(|r| r.prop_href(DAV, "current-user-principal"));
-        home = r.and_then(|r| r.prop_href(CARDDAV, "addressbook-home-set"));
+        home = r.and_then(|r| r.prop_href(kind.ns, kind.home_set));
     }
     if home.is_none() {
         let principal = principal.ok_or(DavError::NotDav { url: url.clone() })?;
         let p_url = dav::join(&at, &principal);
-        let ms = dav.propfind(&p_url, "0", &[(CARDDAV, "addressbook-home-set")])?;
-        home = ms.responses.first().and_then(|r| r.prop_href(CARDDAV, "addressbook-home-set")).or(Some(principal));
+        let ms = dav.propfind(&p_url, "0", &[(kind.ns, kind.home_set)])?;
+        home = ms.responses.first().and_then(|r| r.prop_href(kind.ns, kind.home_set)).or(Some(principal));
     }
     let home = dav::collection(&dav::join(&at, &home.unwrap_or_default()));
     let ms = dav.propfind(&home, "1", &[(DAV, "resourcetype"), (DAV, "displayname")])?;
     let books: Vec<(String, Option<String>)> = ms
         .responses
         .iter()
-        .filter(|r| r.is_type(CARDDAV, "addressbook"))
+        .filter(|r| r.is_type(kind.ns, kind.resource))
         .map(|r| {
             let name = r.prop(DAV, "displayname").map(|d| d.text.trim().to_string()).filter(|d| !d.is_empty());
             (dav::collection(&dav::join(&home, &r.href)), name)

@@ -56,6 +56,26 @@ fn setup_discovers_the_address_book_from_the_servers_root() {
 }
 
 #[test]
+fn setup_finds_its_own_calendar_and_never_takes_one_of_yours() {
+    let server = Radicale::start();
+    server.make_book();
+    // The user's own calendar: jejaring must not fill it with reminders.
+    server.make_calendar();
+    let env = TestEnv::new();
+    let out = run(&env, &["sync", "setup", &server.root(), "--user", USER, "--calendar"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("no calendar named jejaring-reminders; pass --create"), "{err}");
+    ok(&env, &["sync", "setup", &server.root(), "--user", USER, "--calendar", "--create"]);
+    let ours = format!("{}{USER}/jejaring-reminders/", server.root());
+    assert_eq!(env.json()["sync"]["calendar"], Value::from(ours.clone()));
+    // Found again by discovery, without --create, next to the user's calendar.
+    let again = TestEnv::new();
+    ok(&again, &["sync", "setup", &server.root(), "--user", USER, "--calendar"]);
+    assert_eq!(again.json()["sync"]["calendar"], Value::from(ours));
+}
+
+#[test]
 fn first_sync_goes_both_ways_and_the_second_changes_nothing() {
     let (server, env) = setup();
     env.add("Budi Santoso", &["--email", "budi@example.id", "--circle", "colleague", "--stage", "trusted"]);

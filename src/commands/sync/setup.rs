@@ -23,8 +23,9 @@ pub struct SetupArgs {
     /// A command whose output is the password, run at each sync
     #[arg(long, value_name = "CMD")]
     pub password_command: Option<String>,
-    /// A calendar jejaring owns, for reminders (its events are replaced at each sync)
-    #[arg(long, value_name = "URL")]
+    /// A calendar jejaring owns, for reminders (its events are replaced at each sync);
+    /// without a URL, the account's calendar named jejaring-reminders
+    #[arg(long, value_name = "URL", num_args = 0..=1, default_missing_value = "")]
     pub calendar: Option<String>,
     /// Make an address book (and the calendar) named jejaring when there is none
     #[arg(long)]
@@ -101,7 +102,8 @@ pub(super) fn setup(app: &App, a: SetupArgs) -> anyhow::Result<()> {
             discover::create(&dav, &home, "jejaring", false).map_err(|e| explain(e, lang))?
         }
     };
-    let calendar = match &a.calendar {
+    let calendar = match a.calendar.as_deref() {
+        Some("") => Some(own_calendar(app, &dav, &a.url, a.create)?),
         Some(url) => Some(discover::calendar(&dav, url, a.create).map_err(|e| explain(e, lang))?),
         None => None,
     };
@@ -140,4 +142,58 @@ pub(super) fn setup(app: &App, a: SetupArgs) -> anyhow::Result<()> {
             Ok(())
         },
     )
+}
+
+/// The name of the calendar jejaring makes for its reminders: not `jejaring`, which an
+/// address book made by setup may already be called in the same home.
+const CALENDAR_NAME: &str = "jejaring-reminders";
+
+/// Finds the account's calendar for reminders by CalDAV discovery from `url`: the one
+/// named `jejaring-reminders` (by its address or its display name). Never another of
+/// the user's calendars, since jejaring replaces the events of the one it owns. When
+/// there is none it is made, with `--create` or a yes on a terminal.
+fn own_calendar(app: &App, dav: &Dav, url: &str, create: bool) -> anyhow::Result<String> {
+    let lang = app.ui.lang;
+    let found = discover::collection_of(dav, url, discover::CALENDAR).map_err(|e| explain(e, lang))?;
+    let (home, calendars) = match found {
+        Found::None { home } => (home, Vec::new()),
+        Found::Book(url) => (parent(&url), vec![(url, None)]),
+        Found::Several(list) => (list.first().map(|(u, _)| parent(u)).unwrap_or_default(), list),
+    };
+    let ours = calendars.into_iter().find(|(url, name)| {
+        url.trim_end_matches('/').rsplit('/').next() == Some(CALENDAR_NAME) || name.as_deref() == Some(CALENDAR_NAME)
+    });
+    if let Some((url, _)) = ours {
+        return Ok(url);
+    }
+    let create = create
+        || match app.prompter() {
+            Some(mut p) => {
+                use crate::prompt::Prompter;
+                p.confirm(
+                    &t!(
+                        lang,
+                        "The account has no calendar named {CALENDAR_NAME}. Make one for the reminders?",
+                        "Akun ini belum punya kalender bernama {CALENDAR_NAME}. Buat satu untuk pengingat?"
+                    ),
+                    true,
+                )?
+            }
+            None => false,
+        };
+    if !create {
+        return Err(UsageError(t!(
+            lang,
+            "the account has no calendar named {CALENDAR_NAME}; pass --create to make one, or give --calendar URL",
+            "akun ini belum punya kalender bernama {CALENDAR_NAME}; berikan --create untuk membuatnya, atau --calendar URL"
+        ))
+        .into());
+    }
+    discover::create(dav, &home, CALENDAR_NAME, true).map_err(|e| explain(e, lang))
+}
+
+/// The collection a collection's URL sits in.
+fn parent(url: &str) -> String {
+    let trimmed = url.trim_end_matches('/');
+    trimmed.rsplit_once('/').map_or_else(|| url.to_string(), |(parent, _)| format!("{parent}/"))
 }
