@@ -1,6 +1,7 @@
 //! One file per command, each pairing its clap `Args` with its `run`. Commands are
-//! leaves: they use the model, the coach, the store and `views`, never each other;
-//! `cli` lists them and dispatches to them.
+//! leaves: they use the model, the coach, the store and `views`, not one another. Two
+//! hand over on purpose: the first-run coach sets its goal with `goal new`'s wizard, and
+//! `import history` is `import`'s subcommand. `cli` lists them and dispatches to them.
 
 pub mod add_contact;
 pub mod brief;
