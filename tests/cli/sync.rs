@@ -137,6 +137,53 @@ fn phone_side_adds_edits_and_deletes_arrive() {
 }
 
 #[test]
+fn without_sync_collection_etags_find_what_changed() {
+    let (server, env) = setup();
+    let sync = || {
+        let out = env
+            .std_command()
+            .env("JEJARING_SYNC_PASSWORD", PASSWORD)
+            .env("JEJARING_SYNC_TEST_NO_SYNC_COLLECTION", "1")
+            .arg("sync")
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(out.status.success(), "{err}");
+        summary(&err).to_string()
+    };
+    server.put_card("a.vcf", &card("a", "Ayu Lestari", ""));
+    server.put_card("b.vcf", &card("b", "Bayu Putra", ""));
+    env.add("Citra Dewi", &[]);
+    assert_eq!(sync(), "Synced: 2 pulled, 1 pushed, 0 merged, 0 conflicts, 0 deleted");
+    assert!(env.json()["sync"]["token"].is_null(), "no token without sync-collection");
+    let before = env.snapshot();
+    assert_eq!(sync(), "Synced: 0 pulled, 0 pushed, 0 merged, 0 conflicts, 0 deleted");
+    before.assert_unchanged();
+    server.put_card("a.vcf", &card("a", "Ayu Lestari", "ORG:Gojek\r\n"));
+    server.delete_card("b.vcf");
+    assert_eq!(sync(), "Synced: 1 pulled, 0 pushed, 0 merged, 0 conflicts, 1 deleted");
+    assert_eq!(names(&env), ["Ayu Lestari", "Citra Dewi"]);
+    assert_eq!(env.contact("Ayu Lestari")["org"], "Gojek");
+}
+
+#[test]
+fn an_expired_sync_token_lists_everything_afresh() {
+    let (server, env) = setup();
+    server.put_card("a.vcf", &card("a", "Ayu Lestari", ""));
+    ok(&env, &["sync"]);
+    server.put_card("b.vcf", &card("b", "Bayu Putra", ""));
+    // The server no longer knows the token the data file holds.
+    let mut file = env.json();
+    file["sync"]["token"] = "http://radicale.org/ns/sync/0000000000000000000000000000000000000000".into();
+    env.write_data(serde_json::to_vec_pretty(&file).unwrap());
+    let (_, err) = ok(&env, &["sync"]);
+    assert_eq!(summary(&err), "Synced: 1 pulled, 0 pushed, 0 merged, 0 conflicts, 0 deleted", "{err}");
+    assert_eq!(names(&env), ["Ayu Lestari", "Bayu Putra"]);
+    assert_ne!(env.json()["sync"]["token"], file["sync"]["token"]);
+    assert_eq!(server.cards().len(), 2, "nothing doubled on the server");
+}
+
+#[test]
 fn the_same_field_edited_on_both_sides_keeps_both_values() {
     let (server, env) = setup();
     server.put_card("a.vcf", &card("a", "Ayu Lestari", "ORG:Bank\r\nTEL:+62 811 0000 0001\r\n"));
