@@ -118,7 +118,7 @@ fn save(app: &App, edit: impl FnOnce(&Network) -> anyhow::Result<(usize, Contact
     let lang = app.ui.lang;
     app.change(
         |net| {
-            let (index, after) = edit(net)?;
+            let (index, mut after) = edit(net)?;
             if after == net.contacts[index] {
                 return Ok(Change::Unchanged((index, false)));
             }
@@ -126,6 +126,7 @@ fn save(app: &App, edit: impl FnOnce(&Network) -> anyhow::Result<(usize, Contact
             let before = &net.contacts[index];
             let (id, from) = (before.id, before.stage.clone());
             net.record_stage_change(id, &from, &after.stage, app.clock.today, app.clock.now);
+            after.edited = Some(app.clock.now);
             net.contacts[index] = after;
             Ok(Change::Save((index, true)))
         },

@@ -108,6 +108,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
                 };
                 done.contact.note = Some(note);
             }
+            done.contact.edited = Some(app.clock.now);
             combine::apply(net, done.contact.clone(), b);
             Ok(Change::Save((done, from)))
         },

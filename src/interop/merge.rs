@@ -220,6 +220,7 @@ impl<'a> Merger<'a> {
             if changed.is_empty() {
                 return Outcome::Unchanged(i);
             }
+            self.net.contacts[i].edited = Some(self.now);
             self.index(i);
             return Outcome::Updated(i, changed);
         }

@@ -67,6 +67,11 @@ pub struct Contact {
     /// Left out of the weekly picks and `list --due` until this day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub snoozed_until: Option<NaiveDate>,
+    /// When the contact's details were last changed here (`edit`, `merge`, an import),
+    /// so a sync can tell whose change to a field is the newer. Written before `added`,
+    /// which is always there, so a first edit adds one line to the file and changes none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edited: Option<DateTime<Utc>>,
     /// When the contact was added to jejaring.
     #[serde(deserialize_with = "super::stamp::instant")]
     pub added: DateTime<Utc>,
@@ -115,6 +120,7 @@ impl Contact {
             birthday: None,
             linkedin: None,
             source_ids: Vec::new(),
+            edited: None,
             extra: Map::new(),
         }
     }

@@ -4,7 +4,7 @@
 
 use super::engine::{Outcome, has_history};
 use super::fields::Fields;
-use super::merge::three_way;
+use super::merge::{Winner, three_way};
 use super::state::CardState;
 use crate::i18n::Lang;
 use crate::interop::merge::{Defaults, Merger, Outcome as Merged};
@@ -24,8 +24,9 @@ pub fn apply(net: &mut Network, outcome: Outcome, now: DateTime<Utc>, lang: Lang
         let target = if &current == before {
             after.clone()
         } else {
-            // Edited here during the sync: that edit stays on top of what was pulled.
-            three_way(Some(before), &current, after, today, lang).fields
+            // Edited here during the sync: that edit is the newer, and stays on top of
+            // what was pulled.
+            three_way(Some(before), &current, after, Some(Winner::Jejaring), today, lang).fields
         };
         target.apply(c);
     }

@@ -6,7 +6,7 @@
 use super::cards;
 use super::dav::{self, Dav, DavError};
 use super::fields::Fields;
-use super::merge::{Conflict, three_way};
+use super::merge::{Conflict, Winner, newer, three_way};
 use super::remote::{self, Written};
 use super::state::{CardState, SyncState};
 use crate::i18n::Lang;
@@ -143,8 +143,8 @@ pub fn sync(
     let mut scratch = net.clone();
     let finder = Merger::new(&mut scratch, now, run.today);
     let kept: HashSet<Uuid> = state.kept.iter().copied().collect();
-    for (href, etag, text) in changes.changed {
-        run.pulled_card(&finder, &kept, href, etag, text)?;
+    for (href, etag, text, modified) in changes.changed {
+        run.pulled_card(&finder, &kept, href, etag, text, modified)?;
         progress.step();
     }
     for href in changes.deleted {
@@ -192,6 +192,7 @@ impl Run<'_> {
         href: String,
         etag: Option<String>,
         text: String,
+        modified: Option<DateTime<Utc>>,
     ) -> Result<(), DavError> {
         let Some(card) = cards::read(&text) else {
             self.out.report.skipped += 1;
@@ -203,16 +204,23 @@ impl Run<'_> {
             if let Some(c) = self.contact(&entry.contact) {
                 let local = Fields::of(c);
                 let remote = remote.filled_from(&entry.base);
-                return self.resolve(entry.contact, Some(&entry.base), local, remote, href, uid, etag, text);
+                // Changed on both sides: whose change is the newer decides single values.
+                // Servers that leave the time out of a multiget (Radicale) are asked.
+                let both = local != entry.base;
+                let modified =
+                    modified.or_else(|| both.then(|| remote::modified(self.dav, &self.url(&href))).flatten());
+                let newer = newer(c.edited, modified);
+                return self.resolve(entry.contact, Some(&entry.base), local, remote, newer, href, uid, etag, text);
             }
             // Removed here but changed on the phone: the phone's change wins, and the
             // card comes back as a contact.
             self.entries.remove(&href);
         }
         if let Some(id) = self.find(finder, kept, &card.record, &uid) {
-            let local = Fields::of(self.contact(&id).expect("found in this network"));
+            let c = self.contact(&id).expect("found in this network");
+            let (local, newer) = (Fields::of(c), newer(c.edited, modified));
             let remote = remote.filled_from(&local);
-            return self.resolve(id, None, local, remote, href, uid, etag, text);
+            return self.resolve(id, None, local, remote, newer, href, uid, etag, text);
         }
         self.out.report.pulled += 1;
         self.out.adds.push(NewCard { record: card.record, href, uid, etag, base: remote });
@@ -248,12 +256,13 @@ impl Run<'_> {
         base: Option<&Fields>,
         local: Fields,
         remote: Fields,
+        newer: Option<Winner>,
         href: String,
         uid: String,
         etag: Option<String>,
         text: String,
     ) -> Result<(), DavError> {
-        let merged = three_way(base, &local, &remote, self.today, self.lang);
+        let merged = three_way(base, &local, &remote, newer, self.today, self.lang);
         let mut fields = merged.fields;
         let name = fields.name.clone();
         self.out.report.conflicts.extend(merged.conflicts.into_iter().map(|c| (name.clone(), c)));
@@ -317,7 +326,8 @@ impl Run<'_> {
             let Some((text, new_etag)) = remote::get(self.dav, &url)? else { return Ok(None) };
             let Some(card) = cards::read(&text) else { return Ok(None) };
             let now = Fields::from_record(&card.record).filled_from(&fields);
-            let merged = three_way(Some(&remote), &fields, &now, self.today, self.lang);
+            // The card was written while this sync ran: the phone's is the newer change.
+            let merged = three_way(Some(&remote), &fields, &now, Some(Winner::Phone), self.today, self.lang);
             let name = merged.fields.name.clone();
             self.out.report.conflicts.extend(merged.conflicts.into_iter().map(|c| (name.clone(), c)));
             (remote, fields, existing) = (now, merged.fields, Some(text));
@@ -384,7 +394,8 @@ impl Run<'_> {
                         .map(|card| Fields::from_record(&card.record).filled_from(&entry.base))
                         .unwrap_or_else(|| entry.base.clone());
                     let etag = etag.or(entry.etag.clone());
-                    self.resolve(entry.contact, Some(&entry.base), local, remote, entry.href, entry.uid, etag, text)?;
+                    let base = Some(&entry.base);
+                    self.resolve(entry.contact, base, local, remote, None, entry.href, entry.uid, etag, text)?;
                 }
                 None => self.deleted_card(&entry.href),
             }

@@ -6,15 +6,17 @@
 //!   side added is added, what one side removed (and the other left alone) goes. When
 //!   both sides changed it, the phone's values come first and jejaring's new ones stay
 //!   as extra values (a second phone, a second email): reported as a conflict.
-//! - A single value both sides changed differently keeps the phone's value for the
-//!   fields a phone shows (the phone's address book is the source for those) and
-//!   jejaring's for circle, stage and cadence (jejaring's own ideas); the value that
-//!   lost is written into the note, so nothing is lost, and the conflict is reported.
+//! - A single value both sides changed differently keeps the newer change: the card's
+//!   time on the server against the contact's last edit here. When either time is
+//!   unknown, the phone's value wins for the fields a phone shows (the phone's address
+//!   book is the source for those) and jejaring's for circle, stage and cadence
+//!   (jejaring's own ideas). The value that lost is written into the note, so nothing
+//!   is lost, and the conflict is reported.
 
 use super::fields::Fields;
 use crate::i18n::Lang;
 use crate::t;
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 /// One field both sides changed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,23 +36,42 @@ pub struct Merged {
 }
 
 /// Which side wins a single value both changed.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Winner {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Winner {
     Phone,
     Jejaring,
+}
+
+/// The side whose change is the newer, when both times are known: `here` is the
+/// contact's last edit in jejaring, `phone` the card's last change on the server.
+pub fn newer(here: Option<DateTime<Utc>>, phone: Option<DateTime<Utc>>) -> Option<Winner> {
+    match (here, phone) {
+        (Some(h), Some(p)) if h > p => Some(Winner::Jejaring),
+        (Some(_), Some(_)) => Some(Winner::Phone),
+        _ => None,
+    }
 }
 
 /// Merges `local` (the contact now) and `remote` (the card now) against `base` (the
 /// card as last synced; None for a pair never synced together, where an empty value
 /// on one side is no change). `today` dates the note lines a conflict writes.
-pub fn three_way(base: Option<&Fields>, local: &Fields, remote: &Fields, today: NaiveDate, lang: Lang) -> Merged {
+/// `newer` says whose change wins a single value both changed (see `newer`); None uses
+/// the field's own side.
+pub fn three_way(
+    base: Option<&Fields>,
+    local: &Fields,
+    remote: &Fields,
+    newer: Option<Winner>,
+    today: NaiveDate,
+    lang: Lang,
+) -> Merged {
     let mut conflicts = Vec::new();
     let mut lost: Vec<(&'static str, String)> = Vec::new();
     let b = base;
     let mut scalar = |field: &'static str, get: fn(&Fields) -> Option<&String>, winner: Winner| {
         let (l, r) = (get(local).cloned(), get(remote).cloned());
         let base_value = b.map(|b| get(b).cloned());
-        match pick(base_value, l, r, winner) {
+        match pick(base_value, l, r, newer.unwrap_or(winner)) {
             Pick::Plain(v) => v,
             Pick::Conflict { kept, other } => {
                 conflicts.push(Conflict { field, kept: kept.clone().unwrap_or_default(), other: other.clone() });
@@ -66,7 +87,8 @@ pub fn three_way(base: Option<&Fields>, local: &Fields, remote: &Fields, today: 
     let circle = scalar("circle", |f| f.circle.as_ref(), Winner::Jejaring);
     let stage = scalar("stage", |f| f.stage.as_ref(), Winner::Jejaring);
     let cadence = scalar("cadence", |f| f.cadence.as_ref(), Winner::Jejaring);
-    let note_pick = pick(b.map(|b| b.note.clone()), local.note.clone(), remote.note.clone(), Winner::Phone);
+    let note_pick =
+        pick(b.map(|b| b.note.clone()), local.note.clone(), remote.note.clone(), newer.unwrap_or(Winner::Phone));
     let mut lists = |field: &'static str, get: fn(&Fields) -> &Vec<String>, key: fn(&str) -> String| {
         let merged = list(b.map(get), get(local), get(remote), key);
         let both_changed = b.is_some_and(|b| get(b) != get(local) && get(b) != get(remote));

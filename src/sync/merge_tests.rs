@@ -11,7 +11,7 @@ fn card(name: &str) -> Fields {
 }
 
 fn merge(base: Option<&Fields>, local: &Fields, remote: &Fields) -> Merged {
-    three_way(base, local, remote, day(), Lang::En)
+    three_way(base, local, remote, None, day(), Lang::En)
 }
 
 #[test]
@@ -116,6 +116,23 @@ fn indonesian_note_lines() {
     let base = Fields { org: Some("Bank".into()), ..card("Ayu") };
     let local = Fields { org: Some("A".into()), ..base.clone() };
     let remote = Fields { org: Some("B".into()), ..base.clone() };
-    let m = three_way(Some(&base), &local, &remote, day(), Lang::Id);
+    let m = three_way(Some(&base), &local, &remote, None, day(), Lang::Id);
     assert!(m.fields.note.unwrap().contains("organisasi: A"));
+}
+
+#[test]
+fn the_newer_change_wins_a_single_value_and_the_other_goes_to_the_note() {
+    let base = Fields { org: Some("Bank".into()), ..card("Ayu") };
+    let local = Fields { org: Some("Gojek".into()), ..base.clone() };
+    let remote = Fields { org: Some("Tokopedia".into()), ..base.clone() };
+    let here = three_way(Some(&base), &local, &remote, Some(Winner::Jejaring), day(), Lang::En);
+    assert_eq!(here.fields.org.as_deref(), Some("Gojek"));
+    assert!(here.fields.note.as_deref().unwrap_or_default().contains("organisation: Tokopedia"));
+    let phone = three_way(Some(&base), &local, &remote, Some(Winner::Phone), day(), Lang::En);
+    assert_eq!(phone.fields.org.as_deref(), Some("Tokopedia"));
+    // Newer by time; unknown when either side has none.
+    let t = |s: &str| Some(s.parse::<DateTime<Utc>>().unwrap());
+    assert_eq!(newer(t("2026-11-30T10:00:00Z"), t("2026-11-30T09:00:00Z")), Some(Winner::Jejaring));
+    assert_eq!(newer(t("2026-11-30T08:00:00Z"), t("2026-11-30T09:00:00Z")), Some(Winner::Phone));
+    assert_eq!(newer(None, t("2026-11-30T09:00:00Z")), None);
 }

@@ -6,13 +6,15 @@
 use super::dav::{self, Dav, DavError};
 use super::state::SyncState;
 use super::xml::{self, CARDDAV, DAV};
+use chrono::{DateTime, Utc};
 use std::collections::{HashMap, HashSet};
 
 /// The address book's changes.
 #[derive(Debug, Default)]
 pub struct Changes {
-    /// Cards new or changed since the last sync: path → (ETag, the card's text).
-    pub changed: Vec<(String, Option<String>, String)>,
+    /// Cards new or changed since the last sync: path, ETag, the card's text, and when
+    /// the server says it changed.
+    pub changed: Vec<Pulled>,
     /// Paths of cards gone from the server.
     pub deleted: Vec<String>,
     /// The token to save after this sync (None: the server offers none).
@@ -21,6 +23,9 @@ pub struct Changes {
 
 /// How many cards one multiget asks for.
 const BATCH: usize = 500;
+
+/// A card new or changed on the server: path, ETag, text, when it changed.
+pub type Pulled = (String, Option<String>, String, Option<DateTime<Utc>>);
 
 /// Lists what changed in `book` since `state`.
 pub fn changes(dav: &Dav, book: &str, state: &SyncState) -> Result<Changes, DavError> {
@@ -46,7 +51,9 @@ pub fn changes(dav: &Dav, book: &str, state: &SyncState) -> Result<Changes, DavE
         for r in ms.responses {
             let href = normal(&r.href);
             match r.prop(CARDDAV, "address-data") {
-                Some(data) if r.status.is_none_or(|s| s < 300) => changed.push((href, r.etag(), data.text.clone())),
+                Some(data) if r.status.is_none_or(|s| s < 300) => {
+                    changed.push((href, r.etag(), data.text.clone(), r.modified()))
+                }
                 // Gone between the listing and the fetch.
                 _ if known.contains_key(href.as_str()) => deleted.push(href),
                 _ => {}
@@ -54,7 +61,7 @@ pub fn changes(dav: &Dav, book: &str, state: &SyncState) -> Result<Changes, DavE
         }
     }
     // A card whose ETag is unchanged is not news, even if the listing named it.
-    changed.retain(|(h, etag, _)| etag.is_none() || known.get(h.as_str()).copied().flatten() != etag.as_deref());
+    changed.retain(|(h, etag, _, _)| etag.is_none() || known.get(h.as_str()).copied().flatten() != etag.as_deref());
     Ok(Changes { changed, deleted, token })
 }
 
@@ -150,6 +157,12 @@ pub fn get(dav: &Dav, url: &str) -> Result<Option<(String, Option<String>)>, Dav
         404 | 410 => Ok(None),
         status => Err(DavError::Status { server: dav::host(url), status, what: "GET".into() }),
     }
+}
+
+/// When the server says the resource at `url` last changed; None when it does not say.
+pub fn modified(dav: &Dav, url: &str) -> Option<DateTime<Utc>> {
+    let ms = dav.propfind(url, "0", &[(DAV, "getlastmodified")]).ok()?;
+    ms.responses.first()?.modified()
 }
 
 /// An href as a path (servers may answer with a full URL).

@@ -121,6 +121,12 @@ impl Response {
         self.props.iter().find(|p| p.is(ns, name))
     }
 
+    /// When the server says the resource last changed (`getlastmodified`, an HTTP date).
+    pub fn modified(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        let text = self.prop(DAV, "getlastmodified")?.text.trim().to_string();
+        chrono::DateTime::parse_from_rfc2822(&text).ok().map(|t| t.to_utc())
+    }
+
     pub fn etag(&self) -> Option<String> {
         self.prop(DAV, "getetag").map(|e| e.text.trim().to_string()).filter(|e| !e.is_empty())
     }
@@ -203,7 +209,7 @@ pub fn sync_collection(token: Option<&str>) -> String {
 /// An addressbook-multiget REPORT for these card paths.
 pub fn addressbook_multiget(hrefs: &[String]) -> String {
     let mut s = String::from(
-        r#"<?xml version="1.0" encoding="utf-8"?><card:addressbook-multiget xmlns:d="DAV:" xmlns:card="urn:ietf:params:xml:ns:carddav"><d:prop><d:getetag/><card:address-data/></d:prop>"#,
+        r#"<?xml version="1.0" encoding="utf-8"?><card:addressbook-multiget xmlns:d="DAV:" xmlns:card="urn:ietf:params:xml:ns:carddav"><d:prop><d:getetag/><d:getlastmodified/><card:address-data/></d:prop>"#,
     );
     for h in hrefs {
         s.push_str(&format!("<d:href>{}</d:href>", escape(h.as_str())));

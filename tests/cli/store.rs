@@ -52,10 +52,12 @@ fn a_save_changes_only_what_changed() {
     env.ok(&["edit", "ana", "--org", "Pertamina"]);
     let after = String::from_utf8(env.bytes().unwrap()).unwrap();
     let original = String::from_utf8(fixture("network.json")).unwrap();
-    let added = "      \"org\": \"Pertamina\",";
+    let added = ["      \"org\": \"Pertamina\",", "      \"edited\": \"2026-11-28T12:00:00Z\","];
     let mut lines: Vec<&str> = after.lines().collect();
-    let at = lines.iter().position(|l| *l == added).expect("the new line");
-    lines.remove(at);
+    for new in added {
+        let at = lines.iter().position(|l| *l == new).unwrap_or_else(|| panic!("the new line {new}:\n{after}"));
+        lines.remove(at);
+    }
     assert_eq!(lines, original.lines().collect::<Vec<_>>());
 }
 
@@ -191,6 +193,8 @@ fn unknown_fields_and_values_survive_an_edit() {
     env.ok(&["edit", "putu", "--org", "Desa Adat"]);
     let mut expected = original.clone();
     expected["contacts"][0]["org"] = json!("Desa Adat");
+    expected["contacts"][0]["edited"] = env.json()["contacts"][0]["edited"].clone();
+    assert!(expected["contacts"][0]["edited"].is_string(), "an edit is dated");
     assert_eq!(env.json(), expected, "everything but the edit is as it was");
 
     // Adding and logging keep them too.

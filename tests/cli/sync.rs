@@ -137,6 +137,23 @@ fn phone_side_adds_edits_and_deletes_arrive() {
 }
 
 #[test]
+fn in_a_conflict_the_newer_change_wins_whichever_side_made_it() {
+    let (server, env) = setup();
+    server.put_card("a.vcf", &card("a", "Ayu Lestari", "ORG:Bank\r\n"));
+    ok(&env, &["sync"]);
+    let ayu = env.contact("Ayu Lestari")["handle"].as_str().unwrap().to_string();
+    server.put_card("a.vcf", &card("a", "Ayu Lestari", "ORG:Tokopedia\r\n"));
+    // Edited here after the phone's change (this clock runs a year ahead of the server's).
+    env.cmd().env("JEJARING_NOW", "2027-12-01T09:00:00Z").args(["edit", &ayu, "--org", "Gojek"]).assert().success();
+    let (_, err) = ok(&env, &["sync"]);
+    assert!(err.contains("conflict: Ayu Lestari's organisation changed on both sides"), "{err}");
+    let c = env.contact("Ayu Lestari");
+    assert_eq!(c["org"], "Gojek", "jejaring's edit is the newer");
+    assert!(c["note"].as_str().unwrap().contains("organisation: Tokopedia"), "the phone's value is kept: {c}");
+    assert!(server.cards()[0].contains("ORG:Gojek"), "{}", server.cards()[0]);
+}
+
+#[test]
 fn without_sync_collection_etags_find_what_changed() {
     let (server, env) = setup();
     let sync = || {
@@ -185,6 +202,8 @@ fn an_expired_sync_token_lists_everything_afresh() {
 
 #[test]
 fn the_same_field_edited_on_both_sides_keeps_both_values() {
+    // The phone's change is the newer one here: the edit below is dated by JEJARING_NOW,
+    // which is before the server's clock.
     let (server, env) = setup();
     server.put_card("a.vcf", &card("a", "Ayu Lestari", "ORG:Bank\r\nTEL:+62 811 0000 0001\r\n"));
     ok(&env, &["sync"]);

@@ -44,6 +44,7 @@ pub fn write_contact(c: &Contact, w: &mut Vec<u8>) -> io::Result<()> {
         birthday,
         linkedin,
         source_ids,
+        edited,
         extra,
     } = c;
     write_uuid(id, w);
@@ -68,6 +69,7 @@ pub fn write_contact(c: &Contact, w: &mut Vec<u8>) -> io::Result<()> {
     birthday.map(|b| (b.year, b.month, b.day)).serialize(w)?;
     linkedin.serialize(w)?;
     source_ids.serialize(w)?;
+    edited.map(|t| (t.timestamp(), t.timestamp_subsec_nanos())).serialize(w)?;
     write_extra(extra, w)
 }
 
@@ -97,6 +99,9 @@ pub fn read_contact(r: &mut Reader) -> io::Result<Contact> {
             .transpose()?,
         linkedin: read_optional_string(r)?,
         source_ids: read_strings(r)?,
+        edited: <Option<(i64, u32)>>::deserialize(r)?
+            .map(|(secs, nanos)| DateTime::from_timestamp(secs, nanos).ok_or_else(|| invalid("instant")))
+            .transpose()?,
         extra: read_extra(r)?,
     })
 }

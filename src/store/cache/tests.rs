@@ -74,15 +74,15 @@ prop_compose! {
         (emails, phones, tags, met_at, met_on, impression, every) in (
             texts(), texts(), texts(), maybe(), proptest::option::of(day()), maybe(), proptest::option::of(cadence()),
         ),
-        (note, snoozed_until, added, urls, addresses, birthday, linkedin, source_ids, extra) in (
+        (note, snoozed_until, added, urls, addresses, birthday, linkedin, source_ids, edited, extra) in (
             maybe(), proptest::option::of(day()), instant(), texts(), texts(),
-            proptest::option::of(birthday()), maybe(), texts(), extra(),
+            proptest::option::of(birthday()), maybe(), texts(), proptest::option::of(instant()), extra(),
         ),
     ) -> Contact {
         Contact {
             id, handle, name, circle: Circle::from_key(&circle), stage: Stage::from_key(&stage), org, role,
             emails, phones, tags, met_at, met_on, impression, every, note, snoozed_until, added, urls,
-            addresses, birthday, linkedin, source_ids, extra,
+            addresses, birthday, linkedin, source_ids, edited, extra,
         }
     }
 }
