@@ -58,6 +58,9 @@ pub enum Reason {
         every_days: u32,
         first: bool,
         late: bool,
+        /// Set when the first follow-up is due later than a week after meeting (they
+        /// were entered later): the day it is due.
+        entered_later: Option<NaiveDate>,
     },
     OnRhythm {
         days_since: i64,
@@ -125,7 +128,11 @@ pub fn warmth(inp: &Inputs, today: NaiveDate) -> Warmth {
                 let since_met = inp.contact.met_on.map(|met| (today - met).num_days().max(0));
                 let days_since = if first { since_met.unwrap_or(days_since) } else { days_since };
                 let late = cadence::overdue_days(inp.contact, Some(last.on), today) > 0;
-                Reason::FollowUp { days_since, every_days, first, late }
+                let due = cadence::next_due(inp.contact, Some(last.on));
+                let week_after_meeting =
+                    inp.contact.met_on.and_then(|m| m.checked_add_days(Days::new(every_days.into())));
+                let entered_later = (first && week_after_meeting.is_some_and(|w| due > w)).then_some(due);
+                Reason::FollowUp { days_since, every_days, first, late, entered_later }
             } else if ratio > 1.0 {
                 Reason::Overdue { days_since, every_days, chosen }
             } else {
@@ -217,6 +224,23 @@ impl Reason {
                 )
             }
             // Past the first 30 days they are no longer newly met: say what is true then.
+            // Entered later than a week after meeting: the first follow-up is due from
+            // the day they were entered, and the sentence gives that day.
+            Reason::FollowUp { days_since, first: true, late, entered_later: Some(due), .. } => {
+                let ago = ago(days_since);
+                match late {
+                    true => t!(
+                        lang,
+                        "met {ago} and never followed up; the first follow-up was due {due}",
+                        "bertemu {ago} dan belum pernah ditindaklanjuti; tindak lanjut pertama mestinya {due}"
+                    ),
+                    false => t!(
+                        lang,
+                        "met {ago}, entered since; the first follow-up is due {due}",
+                        "bertemu {ago}, dicatat belakangan; tindak lanjut pertama jatuh pada {due}"
+                    ),
+                }
+            }
             Reason::FollowUp { days_since, first: true, late: true, .. } if days_since > cadence::NEW_DAYS => {
                 let ago = ago(days_since);
                 t!(
@@ -225,7 +249,7 @@ impl Reason {
                     "bertemu {ago} dan belum pernah ditindaklanjuti; tindak lanjut pertama mestinya seminggu setelah bertemu"
                 )
             }
-            Reason::FollowUp { days_since, every_days, first: true, late: true } => {
+            Reason::FollowUp { days_since, every_days, first: true, late: true, .. } => {
                 let (ago, within) = (ago(days_since), within(every_days));
                 t!(
                     lang,
@@ -233,7 +257,7 @@ impl Reason {
                     "bertemu {ago} dan belum ada tindak lanjut; orang yang baru dikenal perlu disapa lagi {within}"
                 )
             }
-            Reason::FollowUp { days_since, every_days, first: true, late: false } => {
+            Reason::FollowUp { days_since, every_days, first: true, late: false, .. } => {
                 let (ago, within) = (ago(days_since), within(every_days));
                 t!(
                     lang,
@@ -241,7 +265,7 @@ impl Reason {
                     "bertemu {ago}; tindak lanjut pertama sebaiknya {within} setelah bertemu"
                 )
             }
-            Reason::FollowUp { days_since, every_days, first: false, late: true } => {
+            Reason::FollowUp { days_since, every_days, first: false, late: true, .. } => {
                 let (ago, every) = (ago(days_since), every(every_days));
                 t!(
                     lang,
@@ -249,7 +273,7 @@ impl Reason {
                     "terakhir bicara {ago}; orang yang baru dikenal perlu disapa {every}"
                 )
             }
-            Reason::FollowUp { days_since, every_days, first: false, late: false } => {
+            Reason::FollowUp { days_since, every_days, first: false, late: false, .. } => {
                 let ago = ago(days_since);
                 t!(
                     lang,
@@ -402,8 +426,14 @@ mod tests {
         // eleven days ago, so the meeting's talk is within the rhythm, not cold.
         c.added = Utc.with_ymd_and_hms(2026, 11, 28, 9, 0, 0).unwrap();
         let w = run(&c, &[talk("2026-11-10", false)], &[]);
-        let due_today = Reason::FollowUp { days_since: 18, every_days: 7, first: true, late: false };
+        let entered_later = Some(day("2026-11-28"));
+        let due_today = Reason::FollowUp { days_since: 18, every_days: 7, first: true, late: false, entered_later };
         assert_eq!(w.factors[0], Factor { points: 32, reason: due_today });
+        // Not "within 7 days of meeting", which 18 days ago could not be.
+        assert_eq!(
+            w.factors[0].reason.describe(Lang::En),
+            "met 18 days ago, entered since; the first follow-up is due 2026-11-28"
+        );
     }
 
     #[test]
@@ -414,7 +444,7 @@ mod tests {
         c.added = Utc.with_ymd_and_hms(2026, 11, 16, 20, 0, 0).unwrap();
         // Only the meeting itself, 12 days ago: the week for a first follow-up has passed.
         let w = run(&c, &[talk("2026-11-16", false)], &[]);
-        let late = Reason::FollowUp { days_since: 12, every_days: 7, first: true, late: true };
+        let late = Reason::FollowUp { days_since: 12, every_days: 7, first: true, late: true, entered_later: None };
         assert_eq!(w.factors[0], Factor { points: 5, reason: late });
         assert_eq!(
             w.factors[0].reason.describe(Lang::En),
@@ -422,7 +452,7 @@ mod tests {
         );
         // Followed up 8 days ago: on the monthly rhythm, not the stranger's 120 days.
         let w = run(&c, &[talk("2026-11-20", true), talk("2026-11-16", false)], &[]);
-        let on = Reason::FollowUp { days_since: 8, every_days: 30, first: false, late: false };
+        let on = Reason::FollowUp { days_since: 8, every_days: 30, first: false, late: false, entered_later: None };
         assert!(w.factors.contains(&Factor { points: 40, reason: on }));
     }
 
@@ -489,9 +519,9 @@ mod tests {
     fn a_one_day_rhythm_and_short_gaps_are_never_said_as_1_days() {
         let r = Reason::Overdue { days_since: 2, every_days: 1, chosen: true };
         assert_eq!(r.describe(Lang::En), "last conversation 2 days ago; you wanted every day");
-        let r = Reason::FollowUp { days_since: 1, every_days: 7, first: false, late: false };
+        let r = Reason::FollowUp { days_since: 1, every_days: 7, first: false, late: false, entered_later: None };
         assert_eq!(r.describe(Lang::En), "talked yesterday, within the 7-day follow-up of someone newly met");
-        let r = Reason::FollowUp { days_since: 8, every_days: 7, first: true, late: true };
+        let r = Reason::FollowUp { days_since: 8, every_days: 7, first: true, late: true, entered_later: None };
         assert_eq!(
             r.describe(Lang::Id),
             "bertemu 8 hari lalu dan belum ada tindak lanjut; orang yang baru dikenal perlu disapa lagi dalam 7 hari"
@@ -500,7 +530,7 @@ mod tests {
 
     #[test]
     fn someone_met_long_ago_and_never_followed_up_is_not_called_newly_met() {
-        let r = Reason::FollowUp { days_since: 400, every_days: 7, first: true, late: true };
+        let r = Reason::FollowUp { days_since: 400, every_days: 7, first: true, late: true, entered_later: None };
         let said = r.describe(Lang::En);
         assert_eq!(said, "met 400 days ago and never followed up; the first follow-up was due a week after meeting");
         assert!(!said.contains("newly"));
