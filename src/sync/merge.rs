@@ -103,7 +103,7 @@ pub fn three_way(
         }
         merged
     };
-    let emails = lists("emails", |f| &f.emails, |s| s.trim().to_lowercase());
+    let emails = lists("emails", |f| &f.emails, crate::model::identity::email_key);
     let phones = lists("phones", |f| &f.phones, crate::model::phone::key);
     let urls = lists("urls", |f| &f.urls, |s| s.trim().to_string());
     let addresses = lists("addresses", |f| &f.addresses, |s| s.trim().to_string());
