@@ -9,8 +9,8 @@
 //! its meaning depends on the question: when logging what happened, `fri` is the last
 //! Friday; when setting a due date, it is the next one.
 
-use crate::errors::Localized;
 use crate::i18n::Lang;
+use crate::i18n::Localized;
 use crate::t;
 use chrono::{Datelike, Days, NaiveDate, NaiveTime, Weekday};
 

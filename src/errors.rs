@@ -9,7 +9,7 @@
 //! the user's language at the very end. Nothing is flattened to a string on the way.
 
 use crate::dates::DateError;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Localized};
 use crate::interop::FormatError;
 use crate::model::cadence::CadenceError;
 use crate::model::contact::BirthdayError;
@@ -46,25 +46,6 @@ pub struct KeptBeforeInterruption(pub String);
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
 pub struct UsageError(pub String);
-
-/// An error that words itself in the user's language, saying what to do.
-pub trait Localized: std::error::Error {
-    fn message(&self, lang: Lang) -> String;
-}
-
-/// `Display` and `Error` for a `Localized` type: it displays its English message, so
-/// there is one wording per error and logs or tests see the words the user would.
-#[macro_export]
-macro_rules! localized_error {
-    ($ty:ty) => {
-        impl std::fmt::Display for $ty {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(&$crate::errors::Localized::message(self, $crate::i18n::Lang::En))
-            }
-        }
-        impl std::error::Error for $ty {}
-    };
-}
 
 /// What to print and how to exit for an error.
 pub fn report(err: &anyhow::Error, lang: Lang) -> (Option<String>, ExitCode) {

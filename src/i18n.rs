@@ -114,6 +114,25 @@ pub fn percent(part: u64, whole: u64) -> u64 {
     if whole == 0 { 0 } else { (part * 200 + whole) / (whole * 2) }
 }
 
+/// An error that words itself in the user's language, saying what to do.
+pub trait Localized: std::error::Error {
+    fn message(&self, lang: Lang) -> String;
+}
+
+/// `Display` and `Error` for a `Localized` type: it displays its English message, so
+/// there is one wording per error and logs or tests see the words the user would.
+#[macro_export]
+macro_rules! localized_error {
+    ($ty:ty) => {
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&$crate::i18n::Localized::message(self, $crate::i18n::Lang::En))
+            }
+        }
+        impl std::error::Error for $ty {}
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,8 +3,8 @@
 
 use super::fields::{ContactFields, optional_cadence, optional_day};
 use crate::app::{App, Change};
-use crate::errors::Localized;
 use crate::errors::UsageError;
+use crate::i18n::Localized;
 use crate::model::contact::new_handle;
 use crate::model::{Circle, Contact, Network, Stage, text};
 use crate::prompt::Prompter;

@@ -6,9 +6,9 @@
 //! merged and the network is saved once: the import lands whole or not at all.
 
 use crate::app::{App, Change};
-use crate::errors::Localized;
 use crate::errors::UsageError;
 use crate::i18n::Lang;
+use crate::i18n::Localized;
 use crate::interop::merge::{Defaults, Merger, Outcome};
 use crate::interop::{self, At, FormatError, Parsed, Problem, ProblemKind, SkipReason};
 use crate::model::{Circle, Network, Stage, dupes, text};

@@ -27,8 +27,8 @@ mod vcard_write;
 pub use decode::Guess;
 pub use record::{Draft, Record};
 
-use crate::errors::Localized;
 use crate::i18n::Lang;
+use crate::i18n::Localized;
 use crate::model::text::InputError;
 use crate::t;
 

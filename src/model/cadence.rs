@@ -1,7 +1,7 @@
 //! How often the user wants to be in touch with someone: `30d`, `2w`, `3m`, `1y`.
 
-use crate::errors::Localized;
 use crate::i18n::Lang;
+use crate::i18n::Localized;
 use crate::t;
 use chrono::{Days, Months, NaiveDate};
 use std::fmt;

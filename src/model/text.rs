@@ -8,8 +8,8 @@
 //! sequences and some scripts need it. `ui::shown` renders the same characters
 //! harmlessly when a value that got in another way (a hand-edited file) is printed.
 
-use crate::errors::Localized;
 use crate::i18n::Lang;
+use crate::i18n::Localized;
 use crate::t;
 
 /// The longest name accepted, in characters.

@@ -1,8 +1,8 @@
 //! The ways a data file can be refused. Each says what is wrong and what to do, in the
 //! user's language; all of them leave the file exactly as it was.
 
-use crate::errors::Localized;
 use crate::i18n::Lang;
+use crate::i18n::Localized;
 use crate::t;
 use std::path::PathBuf;
 

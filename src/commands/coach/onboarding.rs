@@ -6,7 +6,7 @@ use crate::app::{App, Change};
 use crate::commands::goal;
 use crate::dates::{self, Lean};
 use crate::errors::KeptBeforeInterruption;
-use crate::errors::Localized;
+use crate::i18n::Localized;
 use crate::model::contact::new_handle;
 use crate::model::promise::next_number;
 use crate::model::{Circle, Contact, Promise, TrustNote, text};

@@ -9,7 +9,7 @@ use crate::coach::review::{self, Report};
 use crate::coach::select::{self, Candidate, Selection};
 use crate::coach::stage_up::{self, StageUp};
 use crate::dates::{self};
-use crate::errors::Localized;
+use crate::i18n::Localized;
 use crate::model::goal::{self, Change, ProgressEntry};
 use crate::model::review::week_of;
 use crate::model::{Network, PromiseStatus, Review, text};

@@ -1,8 +1,8 @@
 //! A birthday: a month and day, with the year when it is known (address books often
 //! keep `--03-15`, a birthday without a year).
 
-use crate::errors::Localized;
 use crate::i18n::Lang;
+use crate::i18n::Localized;
 use crate::t;
 use chrono::{Datelike, NaiveDate};
 use std::fmt;

@@ -3,8 +3,8 @@
 
 use super::{Change, Milestone};
 use crate::dates::{self, DateError, Lean};
-use crate::errors::Localized;
 use crate::i18n::Lang;
+use crate::i18n::Localized;
 use crate::model::text::{self, InputError};
 use crate::t;
 use chrono::NaiveDate;
