@@ -31,6 +31,7 @@ mod history;
 mod indonesian_words;
 mod interop;
 mod interop_values;
+mod layering;
 mod log;
 mod merge;
 mod prompt_chrome_pty;
