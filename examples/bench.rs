@@ -426,7 +426,17 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
 fn abook_cases(abook: &Path, bins: &Bins, work: &Path, size: usize, seed: u64) -> Vec<Case> {
     let (cards, book) = (work.join("abook.vcf"), work.join("addressbook"));
     let status = Command::new(&bins.gen_network)
-        .args(["--contacts", &size.to_string(), "--seed", &seed.to_string(), "--now", NOW, "--format", "vcard", "--out"])
+        .args([
+            "--contacts",
+            &size.to_string(),
+            "--seed",
+            &seed.to_string(),
+            "--now",
+            NOW,
+            "--format",
+            "vcard",
+            "--out",
+        ])
         .arg(&cards)
         .stderr(Stdio::null())
         .status()

@@ -193,7 +193,7 @@ pub fn fold(s: &str) -> String {
 
 /// Appends `s`, folded, to `out`: folding many names into one buffer saves allocating
 /// each, which is a visible part of a lookup in a big network.
-fn fold_into(out: &mut String, s: &str) {
+pub fn fold_into(out: &mut String, s: &str) {
     if s.is_ascii() {
         let start = out.len();
         out.push_str(s);

@@ -60,14 +60,12 @@ pub fn shown(text: &str) -> Cow<'_, str> {
 fn needs_a_change(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut at = 0;
+    let plain = |b: &u8| (0x20..0x7f).contains(b) || *b == b'\n' || *b == b'\t';
     while at < bytes.len() {
-        let b = bytes[at];
+        at += bytes[at..].iter().take_while(|b| plain(b)).count();
+        let Some(&b) = bytes.get(at) else { break };
         if b.is_ascii() {
-            if !((0x20..0x7f).contains(&b) || b == b'\n' || b == b'\t') {
-                return true;
-            }
-            at += 1;
-            continue;
+            return true;
         }
         let Some(c) = text[at..].chars().next() else { return true };
         let (prev, next) = (text[..at].chars().next_back(), text[at + c.len_utf8()..].chars().next());
