@@ -140,14 +140,10 @@ impl Contact {
     /// Whether `needle` (already folded) occurs in the name, org, role, emails, tags,
     /// where you met, the note, web pages, LinkedIn profile, addresses or birthday.
     pub fn mentions(&self, needle: &str) -> bool {
-        // One buffer for every field: a search of 10,000 people otherwise allocates a
-        // folded copy of each field of each of them.
+        // One buffer for every field, and none for plain ASCII: a search of 10,000
+        // people otherwise makes a folded copy of each field of each of them.
         let mut folded = String::new();
-        let mut hit = |s: &str| {
-            folded.clear();
-            super::text::fold_into(&mut folded, s);
-            folded.contains(needle)
-        };
+        let mut hit = |s: &str| super::text::contains_folded(s, needle, &mut folded);
         hit(&self.name)
             || self.org.as_deref().is_some_and(&mut hit)
             || self.role.as_deref().is_some_and(&mut hit)

@@ -193,7 +193,7 @@ pub fn fold(s: &str) -> String {
 
 /// Appends `s`, folded, to `out`: folding many names into one buffer saves allocating
 /// each, which is a visible part of a lookup in a big network.
-pub fn fold_into(out: &mut String, s: &str) {
+fn fold_into(out: &mut String, s: &str) {
     if s.is_ascii() {
         let start = out.len();
         out.push_str(s);
@@ -201,6 +201,18 @@ pub fn fold_into(out: &mut String, s: &str) {
     } else {
         out.push_str(&deunicode::deunicode(s).to_lowercase());
     }
+}
+
+/// Whether `haystack`, folded, contains `needle` (already folded). ASCII is compared
+/// ignoring case where it lies; anything else is folded into `buf` first.
+pub fn contains_folded(haystack: &str, needle: &str, buf: &mut String) -> bool {
+    if haystack.is_ascii() && needle.is_ascii() {
+        let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+        return n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n));
+    }
+    buf.clear();
+    fold_into(buf, haystack);
+    buf.contains(needle)
 }
 
 /// Many strings folded into one buffer (one allocation, not one per name).
@@ -248,6 +260,22 @@ pub fn folds_to(s: &str, folded: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn contains_folded_matches_fold_then_contains() {
+        let mut buf = String::new();
+        for (hay, needle) in [
+            ("Bank MANDIRI", "mandiri"),
+            ("Jürgen Weiß", "jurgen"),
+            ("jw@Example.com", "example.c"),
+            ("abc", ""),
+            ("Ab", "abc"),
+            ("Søren", "soren"),
+            ("Budi", "budi s"),
+        ] {
+            assert_eq!(contains_folded(hay, needle, &mut buf), fold(hay).contains(needle), "{hay:?} {needle:?}");
+        }
+    }
     use super::*;
 
     #[test]

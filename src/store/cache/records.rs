@@ -177,10 +177,7 @@ fn take<'a>(r: &mut Reader<'a>, n: usize) -> io::Result<&'a [u8]> {
 /// A string borrowed from the body, for values that are matched rather than kept.
 fn read_str<'a>(r: &mut Reader<'a>) -> io::Result<&'a str> {
     let n = u32::deserialize(r)? as usize;
-    // Checking that the text is UTF-8 is most of the cost of reading a string; simdutf8
-    // checks many bytes at once (the body hash alone cannot stand in for it: it would
-    // take `unsafe` to skip the check).
-    simdutf8::basic::from_utf8(take(r, n)?).map_err(|_| invalid("text"))
+    std::str::from_utf8(take(r, n)?).map_err(|_| invalid("text"))
 }
 
 /// Strings are read by hand rather than with borsh's `String`, which zeroes a buffer
