@@ -1,201 +1,277 @@
-//! WhatsApp chats exported as text ("Export chat" → without media), as Android and iOS
-//! write them in English and Indonesian:
-//!
-//! ```text
-//! 12/31/23, 9:41 PM - Budi Santoso: See you tomorrow        Android, en-US
-//! 31/12/2023, 21:41 - Budi Santoso: See you tomorrow        Android, en-GB
-//! 31/12/23 21.41 - Budi Santoso: Sampai besok               Android, id-ID
-//! [12/31/23, 9:41:05 PM] Budi Santoso: See you tomorrow     iOS, en-US
-//! [31/12/23 21.41.05] Budi Santoso: Sampai besok            iOS, id-ID
-//! ```
+//! WhatsApp chats exported as text ("Export chat" → without media), from Android and
+//! iOS, in the layouts of `line` (day/month order decided by `order`).
 //!
 //! A line that does not start with a date continues the message before it. Lines with
-//! no sender (`Messages and calls are end-to-end encrypted`, `Budi added Siti`) are the
-//! app's own notes. Whether the date is day-first is decided for the whole file: a
-//! first number above 12 means day-first, a second above 12 month-first; otherwise an
-//! AM/PM clock means month-first (the US layout) and a 24-hour one day-first.
+//! no sender are the app's own; so are the notices iOS writes under the chat's name
+//! (`notices`), told by their text in every language WhatsApp writes them. The chat's
+//! name comes from the file's name (`WhatsApp Chat with Budi.txt`, `WhatsApp Chat -
+//! Budi.txt`, or the folder `_chat.txt` was unzipped into) or from the sender of
+//! iOS's notices.
 //!
-//! One [`Found`] per day with messages: everyone who wrote in a one-to-one chat (so a
-//! day only you wrote is "wrote", not "talked"), or in a group the members who wrote
-//! that day; whoever wrote first that day opened it. No message text is kept.
+//! One [`Found`] per day with messages. In a one-to-one chat both sides are in it, so
+//! a day only you wrote is "wrote" (unanswered outreach) — the other side is the
+//! chat's name when they never wrote, and the one who wrote is then you. In a group,
+//! the members who wrote that day. Whoever wrote first that day opened it. No message
+//! text is kept.
+//!
+//! A chat's days are keyed so that a later export of it adds nothing twice and no key
+//! names anyone who is not a contact: a named group by a digest of its name
+//! (`group:<digest>/<day>`), every other chat by the contacts in it, which
+//! `resolve::plan` fills in (`with:<contact ids>/<day>`); see [`stored_key`].
 
-use super::{Found, Harvest, Person};
+mod line;
+mod notices;
+mod order;
+
+pub use line::{Head, Unread, starts_message};
+pub use order::DateOrder;
+
+use super::{Found, Harvest, Person, Problem, ProblemKind};
+use crate::i18n::Lang;
 use crate::model::{Kind, interaction::Origin};
+use crate::t;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use notices::Said;
 use std::collections::BTreeMap;
+use std::path::Path;
 
-/// The start of a chat line: its date and time as written, and what follows.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Head<'a> {
-    /// The three numbers of the date, in the order written.
-    pub date: (u32, u32, i32),
-    pub hour: u32,
-    pub minute: u32,
-    pub second: u32,
-    /// Some(true) for PM, Some(false) for AM, None for a 24-hour clock.
-    pub pm: Option<bool>,
-    /// "Sender: text", or the app's own note.
-    pub rest: &'a str,
+/// A chat that is not read, and why (see [`ProblemKind::Chat`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refused {
+    Layout(Unread),
+    /// Every date's numbers are 12 or less and their order does not show which is the day.
+    Order,
 }
 
-/// Spaces WhatsApp writes: plain, no-break, narrow no-break.
-fn is_space(c: char) -> bool {
-    c == ' ' || c == '\u{a0}' || c == '\u{202f}'
-}
-
-/// Marks iOS puts in front of lines and attachments.
-fn is_mark(c: char) -> bool {
-    matches!(c, '\u{200e}' | '\u{200f}' | '\u{feff}')
-}
-
-fn number(s: &str, max_len: usize) -> Option<(u32, &str)> {
-    let len = s.bytes().take_while(u8::is_ascii_digit).count();
-    if len == 0 || len > max_len {
-        return None;
+impl Refused {
+    pub fn message(&self, lang: Lang) -> String {
+        let layout = |what: String| {
+            t!(
+                lang,
+                "skipped: a chat with {what}, which is not read; export it again with the phone set to English or Indonesian dates",
+                "dilewati: obrolan dengan {what}, yang tidak terbaca; ekspor lagi dengan tanggal ponsel dalam format Inggris atau Indonesia"
+            )
+        };
+        match self {
+            Refused::Layout(Unread::TimeFirst) => layout(t!(lang, "the time before the date", "jam sebelum tanggal")),
+            Refused::Layout(Unread::ArabicDigits) => layout(t!(lang, "Arabic-Indic digits", "angka Arab-India")),
+            Refused::Layout(Unread::BuddhistYear) => {
+                layout(t!(lang, "Thai Buddhist-era years", "tahun era Buddha Thailand"))
+            }
+            Refused::Layout(Unread::JapaneseEra) => layout(t!(lang, "Japanese era years", "tahun era Jepang")),
+            Refused::Order => t!(
+                lang,
+                "skipped: its dates could be day/month or month/day; run again with --date-order dmy (31/12) or --date-order mdy (12/31)",
+                "dilewati: tanggalnya bisa hari/bulan atau bulan/hari; jalankan lagi dengan --date-order dmy (31/12) atau --date-order mdy (12/31)"
+            ),
+        }
     }
-    Some((s[..len].parse().ok()?, &s[len..]))
 }
 
-fn sep<'a>(s: &'a str, seps: &[char]) -> Option<&'a str> {
-    let c = s.chars().next()?;
-    seps.contains(&c).then(|| &s[c.len_utf8()..])
+/// Whether a line starts a chat message, in a layout that is read or one refused by
+/// name (so a refused chat is named as such, not as an unknown file).
+pub fn is_chat_line(line: &str) -> bool {
+    starts_message(line).is_some() || line::unread(line).is_some()
 }
 
-/// The date, time and rest of a line that starts a message, or None for a line that
-/// continues one.
-pub fn starts_message(line: &str) -> Option<Head<'_>> {
-    let s = line.trim_start_matches(|c: char| is_mark(c) || c.is_whitespace());
-    let (bracket, s) = match s.strip_prefix('[') {
-        Some(rest) => (true, rest),
-        None => (false, s),
-    };
-    let (a, s) = number(s, 2)?;
-    let s = sep(s, &['/', '.', '-'])?;
-    let (b, s) = number(s, 2)?;
-    let s = sep(s, &['/', '.', '-'])?;
-    let (y, s) = number(s, 4)?;
-    let year = if y < 100 { 2000 + y as i32 } else { y as i32 };
-    let s = s.strip_prefix(',').unwrap_or(s).trim_start_matches(is_space);
-    let (hour, s) = number(s, 2)?;
-    let s = sep(s, &[':', '.'])?;
-    let (minute, mut s) = number(s, 2)?;
-    let mut second = 0;
-    if let Some(rest) = sep(s, &[':', '.'])
-        && let Some((sec, rest)) = number(rest, 2)
-    {
-        second = sec;
-        s = rest;
-    }
-    let t = s.trim_start_matches(is_space);
-    let upper: String = t.chars().take(4).collect::<String>().to_ascii_uppercase();
-    let (pm, s) = if upper.starts_with("PM") || upper.starts_with("P.M") {
-        (Some(true), t.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '.'))
-    } else if upper.starts_with("AM") || upper.starts_with("A.M") {
-        (Some(false), t.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '.'))
-    } else {
-        (None, s)
-    };
-    let rest = if bracket {
-        s.strip_prefix(']')?.trim_start_matches(is_space)
-    } else {
-        let s = s.trim_start_matches(is_space);
-        s.strip_prefix('-').or_else(|| s.strip_prefix('–'))?.trim_start_matches(is_space)
-    };
-    if hour > 23 || minute > 59 || second > 59 || a == 0 || b == 0 {
-        return None;
-    }
-    Some(Head { date: (a, b, year), hour, minute, second, pm, rest })
-}
+/// Prefixes of the names WhatsApp gives an export, in its languages.
+const FILE_PREFIXES: &[&str] = &[
+    "whatsapp chat with ",
+    "whatsapp chat - ",
+    "chat whatsapp dengan ",
+    "obrolan whatsapp dengan ",
+    "chat de whatsapp con ",
+    "conversa do whatsapp com ",
+    "whatsapp chat mit ",
+    "whatsapp-chat mit ",
+    "discussion whatsapp avec ",
+    "whatsapp-chat met ",
+    "whatsapp chat met ",
+    "chat whatsapp con ",
+];
 
-/// The chat's name from the export's file name: "WhatsApp Chat with Budi.txt",
-/// "Chat WhatsApp dengan Budi.txt", "WhatsApp Chat - Budi.txt" (iOS names the zip so
-/// and the text inside `_chat.txt`, which names no one).
+/// The chat's name from an export's file or folder name ("WhatsApp Chat with
+/// Budi.txt", "WhatsApp Chat - Budi.zip"); None for names that name no one.
 pub fn chat_name(file_name: &str) -> Option<String> {
-    let stem = file_name.strip_suffix(".txt").unwrap_or(file_name);
-    let lower = stem.to_lowercase();
-    for prefix in ["whatsapp chat with ", "chat whatsapp dengan ", "whatsapp chat - ", "obrolan whatsapp dengan "] {
-        if lower.starts_with(prefix) {
-            let name = stem[prefix.len()..].trim();
-            return (!name.is_empty()).then(|| name.to_string());
+    let stem = [".txt", ".zip"].iter().find_map(|x| file_name.strip_suffix(x)).unwrap_or(file_name);
+    for prefix in FILE_PREFIXES {
+        // `get`: the name is the user's, and the prefix's length may cut a character.
+        if stem.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix)) {
+            let name = clean(&stem[prefix.len()..]);
+            return (!name.is_empty()).then_some(name);
         }
     }
     None
+}
+
+/// The chat's name for an export at `path`: from its own name, or — for iOS's
+/// `_chat.txt`, which names no one — from the folder it was unzipped into.
+pub fn chat_name_of(path: &Path) -> Option<String> {
+    let name = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned());
+    name(path).and_then(|n| chat_name(&n)).or_else(|| path.parent().and_then(name).and_then(|n| chat_name(&n)))
+}
+
+/// A name or number as shown: iOS's invisible direction marks around an unsaved
+/// number gone, its no-break spaces and hyphens made plain.
+fn clean(name: &str) -> String {
+    let plain: String = name
+        .chars()
+        .filter(|c| !notices::invisible(*c))
+        .map(|c| match c {
+            '\u{a0}' | '\u{202f}' | '\u{2007}' => ' ',
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => '-',
+            c => c,
+        })
+        .collect();
+    plain.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A sender as a person: an unsaved number is a phone, anything else a name.
 fn person(sender: &str) -> Person {
     let digits = sender.chars().filter(char::is_ascii_digit).count();
     let phone_like = sender.starts_with(|c: char| c == '+' || c.is_ascii_digit())
-        && sender.chars().all(|c| c.is_ascii_digit() || " +-().\u{a0}".contains(c));
+        && sender.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c));
     if phone_like && digits >= 7 {
         return Person { phone: Some(sender.to_string()), ..Person::default() };
     }
     Person { name: Some(sender.to_string()), ..Person::default() }
 }
 
-/// A line of the app's own (iOS writes them under the chat's name, behind a mark). A
-/// photo or a sticker is behind the same mark, but it is someone writing.
-fn is_note(text: &str) -> bool {
-    const SENT: [&str; 4] = ["<attached:", "<terlampir:", " omitted", " tidak disertakan"];
-    text.starts_with('\u{200e}') && !SENT.iter().any(|s| text.contains(s))
+/// Android writes some notes with a colon ("Budi changed the subject to: x"); none
+/// has a plausible sender, but a sender that is a whole sentence is one of them.
+fn is_note_sender(sender: &str) -> bool {
+    sender.split_whitespace().count() > 6
+}
+
+/// A digest of a group's name for its key: the same name gives the same key, and the
+/// key does not spell it.
+fn digest(name: &str) -> String {
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(crate::model::identity::name_key(name).as_bytes()))
+}
+
+/// The key a chat's day is stored under, once the contacts in it are known: a named
+/// group's key as the reader made it, any other chat's by those contacts' ids (in
+/// the order given; `resolve` sorts them). None for a key no reader of this version
+/// made (an earlier import's).
+pub fn stored_key(key: &str, contacts: &[uuid::Uuid]) -> Option<String> {
+    if key.starts_with("group:") {
+        return Some(key.to_string());
+    }
+    let day = key.strip_prefix("with:")?.rsplit_once('/')?.1;
+    let ids: Vec<String> = contacts.iter().map(|id| id.to_string()).collect();
+    Some(format!("with:{}/{day}", ids.join("+")))
+}
+
+/// Whether a stored key is one this version makes (else an earlier import's, which
+/// named the chat by its writers).
+pub fn is_current_key(key: &str) -> bool {
+    key.starts_with("group:") || key.starts_with("with:")
 }
 
 /// One message as read, before the file's date order is known.
 struct Line<'a> {
     head: Head<'a>,
-    sender: &'a str,
+    sender: String,
     line: usize,
 }
 
 /// Reads one exported chat. `chat` is its name from the file name, when it has one.
 pub fn parse(text: &str, chat: Option<&str>) -> Harvest {
-    let mut lines = Vec::new();
+    parse_with(text, chat, None)
+}
+
+/// Reads one exported chat; `order` is the day/month order to use when the file's own
+/// dates do not tell (`--date-order`).
+pub fn parse_with(text: &str, chat: Option<&str>, order: Option<DateOrder>) -> Harvest {
+    let mut harvest = Harvest::default();
+    let mut lines: Vec<Line> = Vec::new();
+    let mut refused: Option<(usize, Unread)> = None;
+    // Who iOS wrote its notices under (the chat's name), and whether any was a group's.
+    let mut notice_from: Option<String> = None;
+    let mut group = false;
+    // Every line's date, notices' too: the more dates, the surer their order.
+    let mut dated: Vec<Head> = Vec::new();
     for (i, raw) in text.lines().enumerate() {
-        let Some(head) = starts_message(raw) else { continue };
-        let Some((sender, body)) = head.rest.split_once(": ") else { continue };
-        let sender = sender.trim_matches(|c: char| is_mark(c) || c.is_whitespace());
-        if sender.is_empty() || (Some(sender) == chat && is_note(body)) || is_note_sender(body, sender) {
+        let head = match starts_message(raw) {
+            Some(h) if h.date.2 < 2400 => h,
+            _ => {
+                if refused.is_none() {
+                    refused = line::unread(raw).map(|u| (i + 1, u));
+                }
+                continue;
+            }
+        };
+        dated.push(head.clone());
+        let Some((sender, body)) = head.rest.split_once(": ") else {
+            // Android's own lines have no sender; a group's events are among them.
+            group |= notices::group_event(head.rest);
+            continue;
+        };
+        let sender = clean(sender);
+        if sender.is_empty() || is_note_sender(&sender) {
             continue;
         }
-        lines.push(Line { head, sender, line: i + 1 });
+        match notices::said(body) {
+            Said::Wrote => lines.push(Line { head, sender, line: i + 1 }),
+            said => {
+                group |= said == Said::GroupNotice;
+                notice_from.get_or_insert(sender);
+            }
+        }
     }
-    let day_first = day_first(&lines);
-    let mut senders: Vec<&str> = Vec::new();
+    if lines.is_empty() {
+        if let Some((line, why)) = refused {
+            harvest.problems.push(Problem::new(line, ProblemKind::Chat(Refused::Layout(why))));
+        }
+        return harvest;
+    }
+    let Some(order) = order::decide(dated.iter()).or(order) else {
+        harvest.problems.push(Problem::new(lines[0].line, ProblemKind::Chat(Refused::Order)));
+        return harvest;
+    };
+    let chat = chat.map(clean).filter(|c| !c.is_empty()).or(notice_from);
+    let mut writers: Vec<&str> = Vec::new();
     for l in &lines {
-        if !senders.contains(&l.sender) {
-            senders.push(l.sender);
+        if !writers.contains(&l.sender.as_str()) {
+            writers.push(&l.sender);
         }
     }
-    let one_to_one = senders.len() <= 2 && chat.is_none_or(|c| senders.contains(&c));
-    let mut harvest = Harvest::default();
-    if one_to_one
-        && senders.len() == 2
-        && let Some(c) = chat
-        && let Some(me) = senders.iter().find(|s| **s != c)
-    {
-        harvest.me_hints.push(me.to_string());
-    }
-    let chat_id = match chat {
-        Some(c) => c.to_string(),
-        None => {
-            let mut s = senders.clone();
-            s.sort_unstable();
-            s.join(", ")
+    // One to one: at most two wrote, and a named chat's name is one of them or the
+    // silent other side.
+    let one_to_one = !group
+        && match chat.as_deref() {
+            Some(c) if writers.contains(&c) => writers.len() <= 2,
+            Some(_) => writers.len() <= 1,
+            None => writers.len() <= 2,
+        };
+    let mut members: Vec<&str> = writers.clone();
+    if one_to_one && let Some(c) = chat.as_deref() {
+        if let Some(me) = writers.iter().find(|w| **w != c) {
+            harvest.me_hints.push(me.to_string());
         }
+        if !members.contains(&c) {
+            members.push(c);
+        }
+    }
+    let chat_id = match (&chat, one_to_one) {
+        (Some(c), false) => format!("group:{}", digest(c)),
+        // Within one import only (see `stored_key`): the file's chat.
+        (Some(c), true) => format!("with:{}", digest(c)),
+        (None, _) => format!("with:{}", digest(&writers.join("\n"))),
     };
     // Per day: who wrote, in order, and the first line.
     let mut days: BTreeMap<NaiveDate, (NaiveDateTime, usize, Vec<&str>)> = BTreeMap::new();
     for l in &lines {
-        let Some(at) = when(&l.head, day_first) else { continue };
+        let Some(at) = when(&l.head, order) else { continue };
         let entry = days.entry(at.date()).or_insert((at, l.line, Vec::new()));
-        if !entry.2.contains(&l.sender) {
-            entry.2.push(l.sender);
+        if !entry.2.contains(&l.sender.as_str()) {
+            entry.2.push(&l.sender);
         }
     }
     for (on, (at, line, wrote)) in days {
-        let members: Vec<&str> = if one_to_one { senders.clone() } else { wrote.clone() };
-        let people: Vec<Person> = members.iter().map(|s| Person { spoke: wrote.contains(s), ..person(s) }).collect();
-        let opener = wrote.first().and_then(|first| members.iter().position(|m| m == first));
+        let here: Vec<&str> = if one_to_one { members.clone() } else { wrote.clone() };
+        let people: Vec<Person> = here.iter().map(|s| Person { spoke: wrote.contains(s), ..person(s) }).collect();
+        let opener = wrote.first().and_then(|first| here.iter().position(|m| m == first));
         let key = format!("{chat_id}/{on}");
         harvest.found.push(Found {
             from: Origin::Whatsapp,
@@ -214,27 +290,8 @@ pub fn parse(text: &str, chat: Option<&str>) -> Harvest {
     harvest
 }
 
-/// Android writes some notes with a colon ("Budi changed the subject to: x"); none
-/// has a plausible sender, but a sender that is a whole sentence is one of them.
-fn is_note_sender(_body: &str, sender: &str) -> bool {
-    sender.split_whitespace().count() > 6
-}
-
-/// Whether the file writes the day first (see the module's note).
-fn day_first(lines: &[Line]) -> bool {
-    if lines.iter().any(|l| l.head.date.0 > 12) {
-        return true;
-    }
-    if lines.iter().any(|l| l.head.date.1 > 12) {
-        return false;
-    }
-    !lines.iter().any(|l| l.head.pm.is_some())
-}
-
-fn when(h: &Head, day_first: bool) -> Option<NaiveDateTime> {
-    let (a, b, year) = h.date;
-    let (day, month) = if day_first { (a, b) } else { (b, a) };
-    let date = NaiveDate::from_ymd_opt(year, month, day)?;
+fn when(h: &Head, order: DateOrder) -> Option<NaiveDateTime> {
+    let date = order::day(h, order)?;
     let hour = match h.pm {
         Some(true) if h.hour < 12 => h.hour + 12,
         Some(false) if h.hour == 12 => 0,
@@ -244,89 +301,4 @@ fn when(h: &Head, day_first: bool) -> Option<NaiveDateTime> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn head(line: &str) -> ((u32, u32, i32), u32, u32, Option<bool>, &str) {
-        let h = starts_message(line).unwrap_or_else(|| panic!("not a message start: {line}"));
-        (h.date, h.hour, h.minute, h.pm, h.rest)
-    }
-
-    #[test]
-    fn android_and_ios_lines_in_english_and_indonesian() {
-        assert_eq!(head("12/31/23, 9:41 PM - Budi: hi"), ((12, 31, 2023), 9, 41, Some(true), "Budi: hi"));
-        assert_eq!(head("12/31/23, 9:41\u{202f}PM - Budi: hi"), ((12, 31, 2023), 9, 41, Some(true), "Budi: hi"));
-        assert_eq!(head("31/12/2023, 21:41 - Budi: hi"), ((31, 12, 2023), 21, 41, None, "Budi: hi"));
-        assert_eq!(head("31/12/23 21.41 - Budi: halo"), ((31, 12, 2023), 21, 41, None, "Budi: halo"));
-        assert_eq!(head("[12/31/23, 9:41:05 PM] Budi: hi"), ((12, 31, 2023), 9, 41, Some(true), "Budi: hi"));
-        assert_eq!(head("\u{200e}[31/12/23 21.41.05] Budi: halo"), ((31, 12, 2023), 21, 41, None, "Budi: halo"));
-        for not in ["see you at 10/11, ok?", "", "Budi: 12/31/23", "[12/31/23] hi", "99/99/99, 25:00 - x: y"] {
-            assert_eq!(starts_message(not), None, "{not}");
-        }
-    }
-
-    #[test]
-    fn chat_names_come_from_the_file_name() {
-        assert_eq!(chat_name("WhatsApp Chat with Budi Santoso.txt").as_deref(), Some("Budi Santoso"));
-        assert_eq!(chat_name("Chat WhatsApp dengan Alumni ITB.txt").as_deref(), Some("Alumni ITB"));
-        assert_eq!(chat_name("WhatsApp Chat - Siti.txt").as_deref(), Some("Siti"));
-        assert_eq!(chat_name("_chat.txt"), None);
-    }
-
-    #[test]
-    fn one_interaction_a_day_opened_by_the_first_writer() {
-        let text = "12/30/23, 9:00 AM - Messages and calls are end-to-end encrypted.\n\
-                    12/30/23, 9:41 AM - Budi: hi\n\
-                    a second line of the same message\n\
-                    12/30/23, 9:45 AM - Ayu: hello\n\
-                    12/31/23, 10:00 PM - Ayu: happy new year\n";
-        let h = parse(text, Some("Budi"));
-        assert_eq!(h.me_hints, ["Ayu"]);
-        assert_eq!(h.found.len(), 2);
-        let (a, b) = (&h.found[0], &h.found[1]);
-        assert_eq!((a.on.to_string(), a.line), ("2023-12-30".into(), 2));
-        assert_eq!(a.people[a.opener.unwrap()].name.as_deref(), Some("Budi"));
-        assert!(a.people.iter().all(|p| p.spoke));
-        assert_eq!(b.people.len(), 2, "the other side of a one-to-one chat is there even when silent");
-        assert_eq!(b.people.iter().filter(|p| p.spoke).count(), 1);
-        assert_eq!(b.people[b.opener.unwrap()].name.as_deref(), Some("Ayu"));
-        assert_eq!(b.at.format("%H:%M").to_string(), "22:00");
-    }
-
-    #[test]
-    fn day_first_is_read_from_the_file() {
-        let us = "1/2/24, 9:00 AM - Budi: hi\n";
-        assert_eq!(parse(us, None).found[0].on.to_string(), "2024-01-02");
-        let id = "1/2/24 09.00 - Budi: hai\n";
-        assert_eq!(parse(id, None).found[0].on.to_string(), "2024-02-01");
-        let mixed = "1/2/24 09.00 - Budi: hai\n13/2/24 09.00 - Budi: hai\n";
-        assert_eq!(parse(mixed, None).found[0].on.to_string(), "2024-02-01");
-    }
-
-    #[test]
-    fn groups_log_the_members_who_wrote_and_numbers_are_phones() {
-        let text = "[31/12/23 21.41.05] Alumni ITB: \u{200e}Pesan dan panggilan terenkripsi end-to-end.\n\
-                    [31/12/23 21.42.00] Budi: halo\n\
-                    [31/12/23 21.43.00] +62 812-3456-7890: hai\n\
-                    [31/12/23 21.44.00] Ayu: hai semua\n";
-        let h = parse(text, Some("Alumni ITB"));
-        assert!(h.me_hints.is_empty());
-        let f = &h.found[0];
-        assert_eq!(f.people.len(), 3);
-        assert_eq!(f.people[1].phone.as_deref(), Some("+62 812-3456-7890"));
-        assert_eq!(f.key, "Alumni ITB/2023-12-31");
-    }
-
-    #[test]
-    fn a_photo_is_writing_and_the_encryption_notice_is_not() {
-        let text = "[14/11/26 21.41.05] Dimas: \u{200e}Pesan dan panggilan terenkripsi end-to-end.\n\
-                    [14/11/26 21.50.12] Ayu: halo\n\
-                    [15/11/26 09.00.00] Dimas: \u{200e}gambar tidak disertakan\n\
-                    [16/11/26 09.00.00] Dimas: \u{200e}image omitted\n";
-        let h = parse(text, Some("Dimas"));
-        let days: Vec<(String, usize)> =
-            h.found.iter().map(|f| (f.on.to_string(), f.people.iter().filter(|p| p.spoke).count())).collect();
-        assert_eq!(days, [("2026-11-14".into(), 1), ("2026-11-15".into(), 1), ("2026-11-16".into(), 1)]);
-        assert_eq!(h.found[0].people[h.found[0].opener.unwrap()].name.as_deref(), Some("Ayu"));
-    }
-}
+mod tests;
