@@ -72,7 +72,7 @@ fn check_messages(bytes: &[u8]) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(config(24))]
+    #![proptest_config(config(48))]
 
     #[test]
     fn whatsapp_survives_any_text(text in nasty_text()) {

@@ -55,7 +55,7 @@ const TABLES: &[&str] = &[
 ];
 
 proptest! {
-    #![proptest_config(config(24))]
+    #![proptest_config(config(48))]
 
     #[test]
     fn contact_readers_survive_any_text(text in nasty_text()) {

@@ -33,6 +33,9 @@ pub struct Head<'a> {
     pub pm: Option<bool>,
     /// "Sender: text", or the app's own note.
     pub rest: &'a str,
+    /// Written as iOS writes (in brackets, or its 2015–16 `date, time: ` layout):
+    /// only iOS writes its notices under a sender.
+    pub ios: bool,
 }
 
 /// A layout WhatsApp writes that is not read, so a chat is refused by name instead of
@@ -129,14 +132,14 @@ pub fn starts_message(line: &str) -> Option<Head<'_>> {
         s = rest;
     }
     let (pm, s) = meridiem(s);
-    let rest = if bracket {
-        s.strip_prefix(']')?.trim_start_matches(is_space)
+    let (rest, ios) = if bracket {
+        (s.strip_prefix(']')?.trim_start_matches(is_space), true)
     } else {
         let s = s.trim_start_matches(is_space);
         // `- ` on Android; `: ` in iOS's layout of 2015–16.
         match s.strip_prefix(['-', '–']) {
-            Some(rest) => rest.trim_start_matches(is_space),
-            None => s.strip_prefix(": ")?.trim_start_matches(is_space),
+            Some(rest) => (rest.trim_start_matches(is_space), false),
+            None => (s.strip_prefix(": ")?.trim_start_matches(is_space), true),
         }
     };
     // A month and a day, in one order or the other; a 12-hour clock up to 12.
@@ -151,7 +154,7 @@ pub fn starts_message(line: &str) -> Option<Head<'_>> {
     if !month_fits || twelve {
         return None;
     }
-    Some(Head { date, written, hour, minute, second, pm, rest })
+    Some(Head { date, written, hour, minute, second, pm, rest, ios })
 }
 
 /// Which refused layout a line is written in, if it looks like the start of a

@@ -211,7 +211,15 @@ pub fn parse_with(text: &str, chat: Option<&str>, order: Option<DateOrder>) -> H
         if sender.is_empty() || is_note_sender(&sender) {
             continue;
         }
-        match notices::said(body) {
+        // Android's own line with a colon in it: "Budi changed the subject to: x".
+        if !head.ios && sender.contains(' ') && notices::group_event(&sender) {
+            group = true;
+            continue;
+        }
+        // Android writes its notices without a sender: what has one is someone writing
+        // ("my security code changed" is a message there).
+        let said = if head.ios { notices::said(body) } else { Said::Wrote };
+        match said {
             Said::Wrote => lines.push(Line { head, sender, line: i + 1 }),
             said => {
                 group |= said == Said::GroupNotice;

@@ -167,6 +167,17 @@ fn a_chat_is_keyed_the_same_by_any_file_name_and_never_by_its_writers() {
 }
 
 #[test]
+fn on_android_a_line_with_a_sender_is_someone_writing_whatever_it_says() {
+    let text = "21/11/26 09.00 - Budi: kode keamanan saya berubah, llamada perdida\n21/11/26 09.01 - Ayu: ok\n";
+    let h = parse(text, None);
+    assert_eq!(h.found[0].people.iter().filter(|p| p.spoke).count(), 2);
+    let renamed = format!("{text}21/11/26 09.02 - Budi changed the subject to: Reuni\n");
+    let h = parse(&renamed, None);
+    assert_eq!(h.found[0].people.len(), 2, "a subject change is nobody writing, and makes it a group");
+    assert!(h.found[0].key.starts_with("with:"), "an unnamed group is keyed by its contacts");
+}
+
+#[test]
 fn file_names_name_the_chat() {
     assert_eq!(chat_name("WhatsApp Chat with Budi Santoso.txt").as_deref(), Some("Budi Santoso"));
     assert_eq!(chat_name("Chat WhatsApp dengan Alumni ITB.txt").as_deref(), Some("Alumni ITB"));
