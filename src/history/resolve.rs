@@ -180,8 +180,11 @@ pub fn plan(
             if c.two_way && !net.interactions[i].two_way() && !plan.upgrade.contains(&i) {
                 plan.upgrade.push(i);
             }
+            // An earlier version's key is replaced; a current one stays (a group renamed
+            // since keeps the key of its old name, so the two never take turns).
             let stored = net.interactions[i].source.as_ref().map(|s| s.key.as_str());
-            if stored != Some(key.as_str()) && !plan.rekey.iter().any(|(j, _)| *j == i) {
+            let legacy = stored.is_some_and(|k| t.from == Origin::Whatsapp && !super::whatsapp::is_current_key(k));
+            if legacy && !plan.rekey.iter().any(|(j, _)| *j == i) {
                 plan.rekey.push((i, key));
             }
             continue;
@@ -249,6 +252,51 @@ mod tests {
         assert_eq!((c[1].two_way, c[1].they_reached_out), (true, false));
         assert_eq!((c[2].two_way, c[2].they_reached_out), (false, false));
         assert_eq!(c[2].others, [mail("siti@x.com", false)]);
+    }
+
+    fn chat(key: &str, on: &str, people: Vec<Person>) -> Gathered {
+        Gathered {
+            from: Origin::Whatsapp,
+            key: key.into(),
+            exchange: key.into(),
+            on: on.parse().unwrap(),
+            kind: Kind::Message,
+            title: None,
+            people,
+            opener: Some(0),
+            meeting: false,
+            line: 1,
+        }
+    }
+
+    fn named(name: &str, spoke: bool) -> Person {
+        Person { name: Some(name.into()), spoke, ..Person::default() }
+    }
+
+    #[test]
+    fn a_chat_is_stored_by_its_contacts_and_an_earlier_key_is_known_and_replaced() {
+        let now = Utc::now();
+        let budi = Contact::new(Uuid::now_v7(), "budi".into(), "Budi".into(), now);
+        let id = budi.id;
+        let mut net = Network { contacts: vec![budi], ..Network::default() };
+        let me = Me::new(["Ayu"]);
+        // Two exports of one chat under different file names, and an unknown Joko.
+        let traces = vec![
+            chat("with:aaaa/2026-11-02", "2026-11-02", vec![named("Ayu", true), named("Budi", false)]),
+            chat("with:bbbb/2026-11-02", "2026-11-02", vec![named("Budi", true), named("Ayu", false)]),
+            chat("with:bbbb/2026-11-03", "2026-11-03", vec![named("Budi", true), named("Joko", true)]),
+        ];
+        let convs = conversations(traces, &me);
+        let p = plan(&convs, &net, &Matcher::new(&net.contacts), None, now);
+        let keys: Vec<&str> = p.add.iter().map(|i| i.source.as_ref().unwrap().key.as_str()).collect();
+        assert_eq!(keys, [format!("with:{id}/2026-11-02"), format!("with:{id}/2026-11-03")]);
+        assert_eq!(p.known, 1, "the second export's same day");
+        net.interactions.extend(p.add);
+        // What an earlier version stored: the writers' names, Joko's too.
+        net.interactions[1].source.as_mut().unwrap().key = "Budi, Joko/2026-11-03".into();
+        let again = plan(&convs, &net, &Matcher::new(&net.contacts), None, now);
+        assert_eq!((again.add.len(), again.known), (0, 3));
+        assert_eq!(again.rekey, [(1, format!("with:{id}/2026-11-03"))]);
     }
 
     #[test]
