@@ -250,6 +250,13 @@ pub(super) fn args(en: &str) -> Option<&'static str> {
         "Add the unknown people you had two-way conversations with as contacts" => {
             "Tambahkan orang tak dikenal yang pernah bercakap dua arah dengan Anda sebagai kontak"
         }
+        "The order of day and month in WhatsApp chats whose dates do not show it (all 12 or less): dmy for 31/12, mdy for 12/31" => {
+            "Urutan hari dan bulan di obrolan WhatsApp yang tanggalnya tidak menunjukkannya (semua 12 atau kurang): dmy untuk 31/12, mdy untuk 12/31"
+        }
+        "Day, month, year (31/12/23): most of the world" => "Hari, bulan, tahun (31/12/23): sebagian besar dunia",
+        "Month, day, year (12/31/23): the United States and a few others" => {
+            "Bulan, hari, tahun (12/31/23): Amerika Serikat dan beberapa negara lain"
+        }
         "iCalendar (.ics) from Google Calendar, Outlook or Apple Calendar" => {
             "iCalendar (.ics) dari Google Calendar, Outlook, atau Apple Calendar"
         }

@@ -32,7 +32,7 @@ pub fn from_head(head: &[u8]) -> Option<Source> {
     if first.contains("CONVERSATION ID") && first.contains("FROM") {
         return Some(Source::LinkedinMessages);
     }
-    if text.lines().take(5).any(|l| super::whatsapp::starts_message(l).is_some()) {
+    if text.lines().take(5).any(super::whatsapp::is_chat_line) {
         return Some(Source::Whatsapp);
     }
     None

@@ -14,6 +14,8 @@
 
 pub mod calendar;
 pub mod detect;
+#[cfg(test)]
+mod fuzz_tests;
 pub mod linkedin;
 pub mod mail;
 pub mod matching;

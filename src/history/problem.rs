@@ -23,6 +23,8 @@ pub enum ProblemKind {
     BadRow(String),
     /// A file in a folder that is none of the known exports.
     UnknownFile,
+    /// A WhatsApp chat that is not read, by name (a refused layout, an unknown order).
+    Chat(super::whatsapp::Refused),
 }
 
 impl Problem {
@@ -47,6 +49,7 @@ impl Problem {
             ProblemKind::BadRow(why) => {
                 t!(lang, "skipped: unreadable row: {why}", "dilewati: baris tidak terbaca: {why}")
             }
+            ProblemKind::Chat(why) => why.message(lang),
             ProblemKind::UnknownFile => t!(
                 lang,
                 "skipped: not a calendar, mailbox, LinkedIn messages.csv or WhatsApp chat",

@@ -13,6 +13,10 @@
 
 pub mod csv;
 mod decode;
+#[cfg(test)]
+pub(crate) mod fuzz_kit;
+#[cfg(test)]
+mod fuzz_tests;
 pub mod ics;
 mod ics_dates;
 pub mod linkedin;

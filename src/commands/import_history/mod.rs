@@ -51,6 +51,10 @@ pub struct Args {
     /// Add the unknown people you had two-way conversations with as contacts
     #[arg(long)]
     pub add_unknown: bool,
+    /// The order of day and month in WhatsApp chats whose dates do not show it
+    /// (all 12 or less): dmy for 31/12, mdy for 12/31
+    #[arg(long, value_enum, value_name = "ORDER")]
+    pub date_order: Option<history::whatsapp::DateOrder>,
 }
 
 pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
@@ -59,7 +63,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let since: Option<NaiveDate> =
         args.since.as_deref().map(|s| dates::parse_past_day(s, today).context("--since")).transpose()?;
     let bar = report::progress(app, &args.paths);
-    let read = read::all(&args.paths, args.from, now, lang, &bar)?;
+    let read = read::all(&args.paths, args.from, args.date_order, now, lang, &bar)?;
     bar.finish_and_clear();
 
     // Everything after the read happens on the network as it is under the lock.
@@ -109,10 +113,20 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         let remembered = !args.me.is_empty() && net.remember_me(&args.me);
         let view =
             report::Report::new(net, &plan, &people_added, read.harvest.ignored, &read.problems, args.dry_run, lang);
-        let changed = remembered || !plan.add.is_empty() || !plan.upgrade.is_empty() || !people_added.is_empty();
+        let changed = remembered
+            || !plan.add.is_empty()
+            || !plan.upgrade.is_empty()
+            || !plan.rekey.is_empty()
+            || !people_added.is_empty();
         for &i in &plan.upgrade {
             if let Some(s) = net.interactions[i].source.as_mut() {
                 s.one_way = false;
+            }
+        }
+        // Chats an earlier version keyed by their writers' names get their new key.
+        for (i, key) in &plan.rekey {
+            if let Some(s) = net.interactions[*i].source.as_mut() {
+                s.key = key.clone();
             }
         }
         net.interactions.extend(plan.add);

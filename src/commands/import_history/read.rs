@@ -33,6 +33,7 @@ impl Imported {
 pub fn all(
     paths: &[PathBuf],
     from: Option<Source>,
+    order: Option<whatsapp::DateOrder>,
     now: DateTime<Utc>,
     lang: Lang,
     bar: &indicatif::ProgressBar,
@@ -44,7 +45,7 @@ pub fn all(
             if is_maildir(path) || (from == Some(Source::Maildir) && !path.join("cur").exists()) {
                 maildir(path, &mut read, lang)?;
             } else {
-                folder(path, from, now, &mut read, lang, bar)?;
+                folder(path, from, order, now, &mut read, lang, bar)?;
             }
             continue;
         }
@@ -70,7 +71,7 @@ pub fn all(
                 )));
             }
         };
-        let harvest = file(path, kind, now, bar).map_err(|e| match e {
+        let harvest = file(path, kind, order, now, bar).map_err(|e| match e {
             Failure::Io(e) => anyhow::Error::new(e).context(format!("could not read {shown}")),
             Failure::Not => not_a(&shown, kind, lang),
         })?;
@@ -116,7 +117,13 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-fn file(path: &Path, kind: Source, now: DateTime<Utc>, bar: &indicatif::ProgressBar) -> Result<Harvest, Failure> {
+fn file(
+    path: &Path,
+    kind: Source,
+    order: Option<whatsapp::DateOrder>,
+    now: DateTime<Utc>,
+    bar: &indicatif::ProgressBar,
+) -> Result<Harvest, Failure> {
     if kind == Source::Mbox {
         // The mailbox is streamed: one message in memory at a time.
         let f = std::fs::File::open(path).map_err(Failure::Io)?;
@@ -128,9 +135,8 @@ fn file(path: &Path, kind: Source, now: DateTime<Utc>, bar: &indicatif::Progress
         Source::Calendar => calendar::parse(&text(&bytes), now).map_err(|_| Failure::Not),
         Source::LinkedinMessages => linkedin::parse(&bytes).map_err(|_| Failure::Not),
         Source::Whatsapp => {
-            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            let chat = whatsapp::chat_name(&name);
-            Ok(whatsapp::parse(&text(&bytes), chat.as_deref()))
+            let chat = whatsapp::chat_name_of(path);
+            Ok(whatsapp::parse_with(&text(&bytes), chat.as_deref(), order))
         }
         Source::Mbox | Source::Maildir => Err(Failure::Not),
     }
@@ -141,6 +147,7 @@ fn file(path: &Path, kind: Source, now: DateTime<Utc>, bar: &indicatif::Progress
 fn folder(
     path: &Path,
     from: Option<Source>,
+    order: Option<whatsapp::DateOrder>,
     now: DateTime<Utc>,
     read: &mut Imported,
     lang: Lang,
@@ -160,7 +167,7 @@ fn folder(
             if is_maildir(&entry) {
                 maildir(&entry, read, lang)?;
             } else {
-                folder(&entry, from, now, read, lang, bar)?;
+                folder(&entry, from, order, now, read, lang, bar)?;
             }
             continue;
         }
@@ -177,7 +184,7 @@ fn folder(
         if let Ok(meta) = entry.metadata() {
             bar.inc_length(meta.len());
         }
-        match file(&entry, kind, now, bar) {
+        match file(&entry, kind, order, now, bar) {
             Ok(h) => read.add(&name, h),
             Err(Failure::Io(e)) => return Err(anyhow::Error::new(e).context(format!("could not read {name}"))),
             Err(Failure::Not) => read.problems.push((name, Problem::new(0, ProblemKind::UnknownFile))),
