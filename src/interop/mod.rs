@@ -12,7 +12,7 @@
 //! `csv::write`, `ics::write`) turn the network back into bytes.
 
 pub mod csv;
-mod decode;
+pub mod decode;
 pub mod ics;
 mod ics_dates;
 pub mod linkedin;
