@@ -114,6 +114,11 @@ impl Reader {
         Reader { parser: MessageParser::new(), harvest: Harvest::default(), zone, guessed: 0 }
     }
 
+    /// Takes back the last problem, for a caller that names it otherwise.
+    pub fn take_problem(&mut self) -> Option<Problem> {
+        self.harvest.problems.pop()
+    }
+
     /// How many messages' headers were read as Windows-1252.
     pub fn guessed(&self) -> usize {
         self.guessed
