@@ -111,8 +111,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         }
 
         let remembered = !args.me.is_empty() && net.remember_me(&args.me);
-        let view =
-            report::Report::new(net, &plan, &people_added, &read, args.dry_run, lang);
+        let view = report::Report::new(net, &plan, &people_added, &read, args.dry_run, lang);
         let changed = remembered || !plan.add.is_empty() || !plan.upgrade.is_empty() || !people_added.is_empty();
         for &i in &plan.upgrade {
             if let Some(s) = net.interactions[i].source.as_mut() {

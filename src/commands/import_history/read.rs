@@ -7,9 +7,7 @@
 
 use super::maildir;
 use crate::errors::UsageError;
-use crate::history::{
-    Harvest, Problem, ProblemKind, Skip, Source, Window, calendar, detect, linkedin, mail, whatsapp,
-};
+use crate::history::{Harvest, Problem, ProblemKind, Skip, Source, Window, calendar, detect, linkedin, mail, whatsapp};
 use crate::i18n::Lang;
 use crate::interop::{Guess, decode};
 use crate::{t, tn};
@@ -62,7 +60,15 @@ fn kind_key(kind: Source) -> &'static str {
 impl Imported {
     /// Adds what one reader got from `file`; `extra` are problems it named by other
     /// files (a maildir's messages).
-    fn add(&mut self, file: &str, kind: Source, mut h: Harvest, extra: Vec<(String, Problem)>, decoded: Option<String>, lang: Lang) {
+    fn add(
+        &mut self,
+        file: &str,
+        kind: Source,
+        mut h: Harvest,
+        extra: Vec<(String, Problem)>,
+        decoded: Option<String>,
+        lang: Lang,
+    ) {
         let mut skipped: Vec<Skipped> = Vec::new();
         let mut count = |why: &'static str, words: String, n: usize| {
             if n == 0 {
@@ -198,7 +204,9 @@ fn text(bytes: &[u8], lang: Lang) -> Result<(String, Option<String>), Failure> {
     }
     for g in guesses {
         said.push(match g {
-            Guess::Utf16 { .. } => t!(lang, "read as UTF-16 (no byte-order mark)", "dibaca sebagai UTF-16 (tanpa penanda urutan bita)"),
+            Guess::Utf16 { .. } => {
+                t!(lang, "read as UTF-16 (no byte-order mark)", "dibaca sebagai UTF-16 (tanpa penanda urutan bita)")
+            }
             Guess::Windows1252 { count, .. } => tn!(
                 lang,
                 count,

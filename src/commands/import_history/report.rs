@@ -2,10 +2,10 @@
 //! the people it did not know, and with `--dry-run` what it would log; or all of it
 //! as JSON.
 
-use crate::app::App;
-use crate::history::resolve::Plan;
 use super::read::{Imported, Reader};
+use crate::app::App;
 use crate::history::Person;
+use crate::history::resolve::Plan;
 use crate::i18n::Lang;
 use crate::model::Network;
 use crate::{t, tn};
@@ -143,10 +143,19 @@ fn reader_line(r: &Reader, lang: Lang) -> Option<String> {
     if left == 0 && r.decoded.is_none() {
         return None;
     }
-    let (file, read) = (&r.file, r.read);
-    let mut line = tn!(lang, read, "{file}: read {read}", "{file}: read {read}", "{file}: {read} dibaca");
+    let (file, n) = (&r.file, r.read);
+    let mut line = match r.kind {
+        "calendar" => tn!(lang, n, "{file}: read {n} event", "{file}: read {n} events", "{file}: {n} acara dibaca"),
+        "linkedin-messages" => {
+            tn!(lang, n, "{file}: read {n} row", "{file}: read {n} rows", "{file}: {n} baris dibaca")
+        }
+        "whatsapp" => {
+            tn!(lang, n, "{file}: read {n} chat day", "{file}: read {n} chat days", "{file}: {n} hari obrolan dibaca")
+        }
+        _ => tn!(lang, n, "{file}: read {n} message", "{file}: read {n} messages", "{file}: {n} pesan dibaca"),
+    };
     if left > 0 {
-        let why: Vec<String> = r.skipped.iter().map(|s| format!("{} {}", s.count, s.words)).collect();
+        let why: Vec<String> = r.skipped.iter().map(|s| format!("{} ({})", s.words, s.count)).collect();
         let why = why.join(", ");
         line.push_str(&t!(lang, "; left out {left}: {why}", "; {left} dilewati: {why}"));
     }
