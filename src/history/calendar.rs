@@ -33,28 +33,43 @@ pub fn parse(text: &str, now: DateTime<Utc>) -> Result<Harvest, NotCalendar> {
 
 /// Reads a calendar's meetings inside the window, each on the user's own day.
 pub fn parse_in(text: &str, window: &Window) -> Result<Harvest, NotCalendar> {
-    let mut parser = calcard::Parser::new(text);
+    parse_files(&[text], window).pop().flatten().ok_or(NotCalendar)
+}
+
+/// Reads several calendar files as one (a folder of iTIP messages holds the versions
+/// of one event in separate files): one harvest per file, None for a file that holds
+/// no calendar.
+pub fn parse_files(texts: &[&str], window: &Window) -> Vec<Option<Harvest>> {
     let mut cals = Vec::new();
-    loop {
-        match parser.entry() {
-            Entry::ICalendar(cal) => cals.push(cal),
-            Entry::Eof | Entry::UnterminatedComponent(_) | Entry::TooManyComponents => break,
-            _ => {}
+    let mut file_of = Vec::new();
+    let mut out: Vec<Option<Harvest>> = texts.iter().map(|_| None).collect();
+    for (f, text) in texts.iter().enumerate() {
+        let mut parser = calcard::Parser::new(text);
+        loop {
+            match parser.entry() {
+                Entry::ICalendar(cal) => {
+                    let h = out[f].get_or_insert_with(Harvest::default);
+                    owner(&cal, h);
+                    h.read += cal.components.iter().filter(|c| is_event(c)).count();
+                    cals.push(cal);
+                    file_of.push(f);
+                }
+                Entry::Eof | Entry::UnterminatedComponent(_) | Entry::TooManyComponents => break,
+                _ => {}
+            }
         }
     }
-    if cals.is_empty() {
-        return Err(NotCalendar);
-    }
-    let lines = uid_lines(text);
-    let mut harvest = Harvest::default();
-    for cal in &cals {
-        owner(cal, &mut harvest);
-    }
-    harvest.read = cals.iter().flat_map(|c| &c.components).filter(|c| is_event(c)).count();
+    let lines: Vec<HashMap<&str, usize>> = texts.iter().map(|t| uid_lines(t)).collect();
+    // Where a UID is first written: its file and line.
+    let place = |uid: &str| -> (usize, usize) {
+        lines.iter().enumerate().find_map(|(f, l)| l.get(uid).map(|&line| (f, line))).unwrap_or((0, 0))
+    };
     let expanded = series::expand(&mut cals, window);
     for (uid, kind) in expanded.skipped {
-        let line = lines.get(uid.as_str()).copied().unwrap_or(0);
-        harvest.problems.push(Problem::new(line, kind));
+        let (f, line) = place(&uid);
+        if let Some(h) = out.get_mut(f).and_then(Option::as_mut) {
+            h.problems.push(Problem::new(line, kind));
+        }
     }
     // What each event says once, however many occurrences it has (an event with
     // 100,000 excluded dates is not read again for each).
@@ -71,15 +86,17 @@ pub fn parse_in(text: &str, window: &Window) -> Result<Harvest, NotCalendar> {
         if window.before(on) {
             continue;
         }
+        let f = file_of[o.cal];
         let comp = &cals[o.cal].components[o.comp];
-        let Some(event) = events.entry((o.cal, o.comp)).or_insert_with(|| Event::of(comp, &lines)) else {
+        let Some(event) = events.entry((o.cal, o.comp)).or_insert_with(|| Event::of(comp, &lines[f])) else {
             continue;
         };
         let key = match o.stamp {
             Some(stamp) => format!("{}/{stamp}", event.uid),
             None => event.uid.clone(),
         };
-        harvest.found.push(Found {
+        let Some(h) = out[f].as_mut() else { continue };
+        h.found.push(Found {
             from: Origin::Calendar,
             exchange: key.clone(),
             key,
@@ -93,11 +110,14 @@ pub fn parse_in(text: &str, window: &Window) -> Result<Harvest, NotCalendar> {
             line: event.line,
         });
     }
-    let cancelled = events.values().filter(|e| e.is_none()).count();
-    if cancelled > 0 {
-        harvest.skip(Skip::NotMeeting, cancelled);
+    for ((cal, _), e) in &events {
+        if e.is_none()
+            && let Some(h) = out[file_of[*cal]].as_mut()
+        {
+            h.skip(Skip::NotMeeting, 1);
+        }
     }
-    Ok(harvest)
+    out
 }
 
 fn is_event(comp: &ICalendarComponent) -> bool {

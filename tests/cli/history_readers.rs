@@ -5,7 +5,7 @@
 //! folder that is no maildir); a Windows-1252 mbox; LinkedIn's 2018 messages.csv with
 //! a sponsored and a system row. Each counted by hand.
 
-use crate::env::{TestEnv, fixtures};
+use crate::env::{TestEnv, fixtures, one_error_line};
 use serde_json::Value;
 
 fn fixture(name: &str) -> String {
@@ -154,4 +154,24 @@ fn linkedins_2018_layout_with_its_own_and_sponsored_rows() {
     assert_eq!(skipped, [("sponsored".to_string(), 1), ("linkedin-notice".to_string(), 1)]);
     let text = String::from_utf8(env.bytes().unwrap()).unwrap();
     assert!(!text.contains("Sari") && !text.contains("secret"), "no unknown name or text is stored");
+}
+
+#[test]
+fn a_folder_of_itip_messages_keeps_each_events_latest_version() {
+    // The lunch moved to Friday in a later message; the dinner was cancelled in a
+    // message that sorts before its invitation.
+    let env = network();
+    let r = import(&env, &[&fixture("itip")]);
+    assert_eq!(talks(&env, "Budi Santoso"), [("2026-11-13".into(), true, true, "Lunch (Friday)".into())]);
+    assert_eq!(r["added"], 1);
+}
+
+#[test]
+fn from_maildir_on_a_folder_that_holds_none_is_one_clear_line() {
+    let env = network();
+    let before = env.snapshot();
+    let err = env.fails(&["import", "history", "--from", "maildir", &fixture("itip")], 1);
+    let line = one_error_line(&err);
+    assert!(line.contains("holds none (no folder with cur/ or new/); nothing was imported"), "{line}");
+    before.assert_unchanged();
 }

@@ -280,6 +280,9 @@ fn folder(
         .collect();
     entries.sort();
     let before = read.readers.len();
+    // The folder's calendars are read together: versions of one event (iTIP) may be
+    // in separate files.
+    let mut calendars: Vec<(String, String, Option<String>)> = Vec::new();
     for entry in entries {
         let name = entry.display().to_string();
         if entry.is_dir() {
@@ -303,10 +306,27 @@ fn folder(
         if let Ok(meta) = entry.metadata() {
             bar.inc_length(meta.len());
         }
+        if kind == Source::Calendar {
+            let bytes = std::fs::read(&entry).with_context(|| format!("could not read {name}"))?;
+            bar.inc(bytes.len() as u64);
+            match text(&bytes, lang) {
+                Ok((text, decoded)) => calendars.push((name, text, decoded)),
+                Err(_) => read.problems.push((name, Problem::new(0, ProblemKind::UnknownFile))),
+            }
+            continue;
+        }
         match file(&entry, kind, window, lang, bar) {
             Ok((h, decoded)) => read.add(&name, kind, h, Vec::new(), decoded, lang),
             Err(Failure::Io(e)) => return Err(anyhow::Error::new(e).context(format!("could not read {name}"))),
             Err(Failure::Not) => read.problems.push((name, Problem::new(0, ProblemKind::UnknownFile))),
+        }
+    }
+    let texts: Vec<&str> = calendars.iter().map(|(_, t, _)| t.as_str()).collect();
+    let harvests = calendar::parse_files(&texts, window);
+    for ((name, _, decoded), h) in calendars.iter().zip(harvests) {
+        match h {
+            Some(h) => read.add(name, Source::Calendar, h, Vec::new(), decoded.clone(), lang),
+            None => read.problems.push((name.clone(), Problem::new(0, ProblemKind::UnknownFile))),
         }
     }
     if read.readers.len() == before && read.problems.is_empty() {
