@@ -158,9 +158,13 @@ pub fn expand(cals: &mut [ICalendar], window: &Window) -> Expanded {
 
     let mut series = Vec::new();
     let mut moved: HashSet<(String, i64)> = HashSet::new();
+    let mut infos: Vec<Vec<Info>> = Vec::with_capacity(cals.len());
     for (c, cal) in cals.iter_mut().enumerate() {
         let limit = prepare(cal, window);
         let expanded = cal.expand_dates(Tz::Floating, limit);
+        // Read once per event: an event's properties are not searched again for each
+        // of its occurrences (100,000 excluded dates would make that quadratic).
+        let info: Vec<Info> = cal.components.iter().map(Info::of).collect();
         for e in expanded.errors {
             let uid = cal.components.get(e.comp_id as usize).and_then(|c| c.uid()).unwrap_or_default();
             out.skipped.push((uid.to_string(), ProblemKind::BadEvent { uid: uid.to_string() }));
@@ -169,9 +173,12 @@ pub fn expand(cals: &mut [ICalendar], window: &Window) -> Expanded {
         for event in expanded.events {
             let i = event.comp_id as usize;
             let Some(comp) = cal.components.get(i).filter(|c| is_event(c)) else { continue };
-            let uid = comp.uid().unwrap_or_default();
-            let rid = written(comp, &ICalendarProperty::RecurrenceId);
-            if let Some((dt, tzid)) = rid {
+            if !info[i].rid {
+                series.push((c, i, event.start));
+                continue;
+            }
+            let uid = info[i].uid.as_str();
+            if let Some((dt, tzid)) = written(comp, &ICalendarProperty::RecurrenceId) {
                 // A moved occurrence: its series' occurrence at that instant is replaced.
                 let tz = series_tz.get(uid).copied();
                 let start_tz = written(comp, &ICalendarProperty::Dtstart).and_then(|(_, t)| t);
@@ -185,24 +192,48 @@ pub fn expand(cals: &mut [ICalendar], window: &Window) -> Expanded {
                     (None, _) => dt.to_date_time().map(|d| stamp(d.date_time)).unwrap_or_default(),
                 };
                 out.occurrences.push(Occurrence { cal: c, comp: i, start: event.start, stamp: Some(stamp) });
-            } else {
-                series.push((c, i, event.start));
             }
         }
+        infos.push(info);
     }
     let mut seen: HashSet<(String, i64)> = HashSet::new();
     for (c, i, start) in series {
-        let comp = &cals[c].components[i];
-        let uid = comp.uid().unwrap_or_default().to_string();
-        let at = (uid, start.timestamp());
+        let info = &infos[c][i];
+        let at = (info.uid.clone(), start.timestamp());
         if moved.contains(&at) || !seen.insert(at) {
             continue;
         }
-        let stamp = comp.is_recurrent_or_override().then(|| stamp(start.naive_local()));
+        let stamp = info.recurrent.then(|| stamp(start.naive_local()));
         out.occurrences.push(Occurrence { cal: c, comp: i, start, stamp });
     }
     out.occurrences.sort_by_key(|o| (o.start.timestamp(), o.cal, o.comp));
     out
+}
+
+/// What an event is, read in one pass over its properties.
+struct Info {
+    uid: String,
+    /// It is a moved occurrence (RECURRENCE-ID).
+    rid: bool,
+    /// It repeats or is an occurrence of something that does.
+    recurrent: bool,
+}
+
+impl Info {
+    fn of(comp: &ICalendarComponent) -> Info {
+        let mut info = Info { uid: String::new(), rid: false, recurrent: false };
+        for e in &comp.entries {
+            match e.name {
+                ICalendarProperty::Uid if info.uid.is_empty() => {
+                    info.uid = e.values.first().and_then(|v| v.as_text()).unwrap_or_default().to_string();
+                }
+                ICalendarProperty::RecurrenceId => (info.rid, info.recurrent) = (true, true),
+                ICalendarProperty::Rrule | ICalendarProperty::Rdate => info.recurrent = true,
+                _ => {}
+            }
+        }
+        info
+    }
 }
 
 /// Readies one calendar for calcard: overrides kept from its pairing, each RRULE an
