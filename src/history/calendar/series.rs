@@ -17,6 +17,7 @@
 use super::super::{ProblemKind, Window};
 use calcard::common::PartialDateTime;
 use calcard::common::timezone::Tz;
+use calcard::icalendar::timezone::TzResolver;
 use calcard::icalendar::{
     ICalendar, ICalendarComponent, ICalendarComponentType, ICalendarFrequency, ICalendarProperty,
     ICalendarRecurrenceRule, ICalendarValue,
@@ -93,50 +94,59 @@ fn stamp(at: NaiveDateTime) -> String {
 /// An event's identity among its versions: its UID and which occurrence it is.
 type Version = (String, Option<i64>);
 
-pub fn expand(cals: &mut [ICalendar], window: &Window) -> Expanded {
-    let mut out = Expanded::default();
-    let resolvers: Vec<_> = cals.iter().map(|c| c.build_tz_resolver()).collect();
-
-    // Versions: the highest SEQUENCE of each event and of each moved occurrence wins.
+/// The events that do not count, by (calendar, component): versions of an event
+/// with a lower SEQUENCE than another (the earlier one on a tie), and every part of
+/// an event that repeats more often than daily. Also the UIDs of those, in order.
+fn versions(cals: &[ICalendar], resolvers: &[TzResolver<&str>]) -> (HashSet<(usize, usize)>, Vec<String>) {
     let mut best: HashMap<Version, (i64, usize, usize)> = HashMap::new();
-    let mut losers: Vec<(usize, usize)> = Vec::new();
+    let mut losers: HashSet<(usize, usize)> = HashSet::new();
     let mut too_often: Vec<String> = Vec::new();
+    let mut too_often_set: HashSet<&str> = HashSet::new();
     for (c, cal) in cals.iter().enumerate() {
         for (i, comp) in cal.components.iter().enumerate().filter(|(_, c)| is_event(c)) {
             let Some(uid) = comp.uid() else { continue };
-            if rules(comp).any(sub_daily) && !too_often.iter().any(|u| u == uid) {
+            if rules(comp).any(sub_daily) && too_often_set.insert(uid) {
                 too_often.push(uid.to_string());
             }
             let start_tz = written(comp, &ICalendarProperty::Dtstart).and_then(|(_, t)| t);
-            let rid = written(comp, &ICalendarProperty::RecurrenceId)
-                .map(|(dt, t)| instant(&resolvers[c], dt, t.or(start_tz), Tz::Floating).map(|d| d.timestamp()));
-            let rid = match rid {
-                Some(None) => continue,
-                Some(Some(ts)) => Some(ts),
+            let rid = match written(comp, &ICalendarProperty::RecurrenceId) {
+                Some((dt, t)) => match instant(&resolvers[c], dt, t.or(start_tz), Tz::Floating) {
+                    Some(at) => Some(at.timestamp()),
+                    None => continue,
+                },
                 None => None,
             };
             let seq = sequence(comp);
             match best.insert((uid.to_string(), rid), (seq, c, i)) {
                 Some((old, oc, oi)) if old > seq => {
                     best.insert((uid.to_string(), rid), (old, oc, oi));
-                    losers.push((c, i));
+                    losers.insert((c, i));
                 }
-                Some((_, oc, oi)) => losers.push((oc, oi)),
+                Some((_, oc, oi)) => {
+                    losers.insert((oc, oi));
+                }
                 None => {}
             }
         }
     }
-    losers.extend(cals.iter().enumerate().flat_map(|(c, cal)| {
-        cal.components
-            .iter()
-            .enumerate()
-            .filter(|(_, comp)| is_event(comp) && comp.uid().is_some_and(|u| too_often.iter().any(|t| t == u)))
-            .map(move |(i, _)| (c, i))
-    }));
+    for (c, cal) in cals.iter().enumerate() {
+        for (i, comp) in cal.components.iter().enumerate().filter(|(_, c)| is_event(c)) {
+            if comp.uid().is_some_and(|u| too_often_set.contains(u)) {
+                losers.insert((c, i));
+            }
+        }
+    }
+    (losers, too_often)
+}
+
+pub fn expand(cals: &mut [ICalendar], window: &Window) -> Expanded {
+    let mut out = Expanded::default();
+    let resolvers: Vec<_> = cals.iter().map(|c| c.build_tz_resolver()).collect();
+
+    let (losers, too_often) = versions(cals, &resolvers);
     for uid in too_often {
         out.skipped.push((uid.clone(), ProblemKind::TooOften { uid }));
     }
-    let losers: HashSet<(usize, usize)> = losers.into_iter().collect();
 
     // The series' zones, for overrides in another VCALENDAR of the file.
     let mut series_tz: HashMap<String, Tz> = HashMap::new();
