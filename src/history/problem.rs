@@ -63,9 +63,11 @@ impl Skip {
                 "acara batal, seharian, atau tanpa orang lain"
             ),
             Skip::LinkedinNotice => {
-                t!(lang, "LinkedIn's own notices (no sender)", "pemberitahuan LinkedIn sendiri (tanpa pengirim)")
+                t!(lang, "LinkedIn's own notices, without a sender", "pemberitahuan LinkedIn sendiri, tanpa pengirim")
             }
-            Skip::Sponsored => t!(lang, "sponsored messages (LinkedIn Member)", "pesan bersponsor (LinkedIn Member)"),
+            Skip::Sponsored => {
+                t!(lang, "sponsored messages from \"LinkedIn Member\"", "pesan bersponsor dari \"LinkedIn Member\"")
+            }
         }
     }
 }
