@@ -15,6 +15,19 @@ pub enum Source {
     Whatsapp,
 }
 
+impl Source {
+    /// Its name in `--from` and `--json`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Source::Calendar => "calendar",
+            Source::Mbox => "mbox",
+            Source::Maildir => "maildir",
+            Source::LinkedinMessages => "linkedin-messages",
+            Source::Whatsapp => "whatsapp",
+        }
+    }
+}
+
 /// How much of a file is enough to tell what it is.
 pub const HEAD: usize = 4096;
 

@@ -85,6 +85,21 @@ impl ProblemKind {
             ProblemKind::UnknownFile => "unknown-file",
         }
     }
+
+    /// The kind in a few words, for a count of them.
+    pub fn words(&self, lang: Lang) -> String {
+        match self {
+            ProblemKind::BadEvent { .. } => t!(lang, "unreadable events", "acara tak terbaca"),
+            ProblemKind::TooOften { .. } => {
+                t!(lang, "events repeating more often than daily", "acara yang berulang lebih dari sehari sekali")
+            }
+            ProblemKind::NotMaildir => t!(lang, "folders that are no maildir", "folder yang bukan maildir"),
+            ProblemKind::NoDate => t!(lang, "messages without a date", "pesan tanpa tanggal"),
+            ProblemKind::BadMessage => t!(lang, "unreadable messages", "pesan tak terbaca"),
+            ProblemKind::BadRow(_) => t!(lang, "unreadable rows", "baris tak terbaca"),
+            ProblemKind::UnknownFile => t!(lang, "files that are no export", "berkas yang bukan ekspor"),
+        }
+    }
 }
 
 impl Problem {

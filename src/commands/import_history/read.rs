@@ -47,16 +47,6 @@ pub struct Skipped {
     pub words: String,
 }
 
-fn kind_key(kind: Source) -> &'static str {
-    match kind {
-        Source::Calendar => "calendar",
-        Source::Mbox => "mbox",
-        Source::Maildir => "maildir",
-        Source::LinkedinMessages => "linkedin-messages",
-        Source::Whatsapp => "whatsapp",
-    }
-}
-
 impl Imported {
     /// Adds what one reader got from `file`; `extra` are problems it named by other
     /// files (a maildir's messages).
@@ -84,28 +74,13 @@ impl Imported {
             count(why.key(), why.words(lang), n);
         }
         for p in h.problems.iter().chain(extra.iter().map(|(_, p)| p)) {
-            count(p.kind.key(), problem_words(&p.kind, lang), 1);
+            count(p.kind.key(), p.kind.words(lang), 1);
         }
         let read = if h.read == 0 { h.found.len() } else { h.read };
-        self.readers.push(Reader { kind: kind_key(kind), file: file.to_string(), read, skipped, decoded });
+        self.readers.push(Reader { kind: kind.key(), file: file.to_string(), read, skipped, decoded });
         self.problems.extend(h.problems.drain(..).map(|p| (file.to_string(), p)));
         self.problems.extend(extra);
         self.harvest.extend(h);
-    }
-}
-
-/// A problem's kind in a few words, for the count of them.
-fn problem_words(kind: &ProblemKind, lang: Lang) -> String {
-    match kind {
-        ProblemKind::BadEvent { .. } => t!(lang, "unreadable events", "acara tak terbaca"),
-        ProblemKind::TooOften { .. } => {
-            t!(lang, "events repeating more often than daily", "acara yang berulang lebih dari sehari sekali")
-        }
-        ProblemKind::NotMaildir => t!(lang, "folders that are no maildir", "folder yang bukan maildir"),
-        ProblemKind::NoDate => t!(lang, "messages without a date", "pesan tanpa tanggal"),
-        ProblemKind::BadMessage => t!(lang, "unreadable messages", "pesan tak terbaca"),
-        ProblemKind::BadRow(_) => t!(lang, "unreadable rows", "baris tak terbaca"),
-        ProblemKind::UnknownFile => t!(lang, "files that are no export", "berkas yang bukan ekspor"),
     }
 }
 
