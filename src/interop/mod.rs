@@ -12,7 +12,7 @@
 //! `csv::write`, `ics::write`) turn the network back into bytes.
 
 pub mod csv;
-mod decode;
+pub mod decode;
 #[cfg(test)]
 pub(crate) mod fuzz_kit;
 #[cfg(test)]

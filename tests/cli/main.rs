@@ -28,6 +28,7 @@ mod goals;
 mod goals_pty;
 mod help;
 mod history;
+mod history_readers;
 mod history_whatsapp;
 mod indonesian_words;
 mod interop;
