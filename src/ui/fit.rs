@@ -1,11 +1,9 @@
-//! Tables on a terminal, fitted to its width: columns shrink and wrap at spaces, a long
-//! word of letters may be cut short with `…`, and no word, date, number or bar is ever
-//! split across lines. When even that cannot fit, each row is shown as a short block of
-//! `header: value` lines instead.
-//!
-//! comfy-table's own dynamic layout splits any word wider than the width it gives a
-//! column (`behi│nd`, `2027-01-│25`), and counts colour codes as text; this layout
-//! measures only what is seen.
+//! The one table layout, on a terminal and piped. On a terminal it is fitted to the
+//! width: columns shrink and wrap at spaces, a long word of letters may be cut short
+//! with `…`, and no word, date, number or bar is ever split across lines. When even
+//! that cannot fit, each row is shown as a short block of `header: value` lines instead.
+//! Piped, it is given room to spare: one line a row, columns as wide as their widest
+//! cell. Colour codes are never counted as text: only what is seen is measured.
 
 use unicode_width::UnicodeWidthStr;
 
@@ -103,30 +101,63 @@ fn widths(needs: &[Need], room: usize) -> Option<Vec<usize>> {
 fn table(header: &[String], rows: &[Vec<String>], widths: &[usize], rule: char) -> String {
     let mut out = String::new();
     push_row(&mut out, header.iter().map(String::as_str), widths);
-    let rules: Vec<String> = widths.iter().map(|&w| std::iter::repeat_n(rule, w + 2).collect()).collect();
-    out.push_str(&rules.join(" "));
-    out.push('\n');
+    push_rule(&mut out, widths, rule);
     for row in rows {
         push_row(&mut out, (0..widths.len()).map(|i| cell(row, i)), widths);
     }
     out
 }
 
-/// One row, its cells wrapped to their widths: one space of padding each side, columns
-/// joined by a space, as the piped table lays them out.
+/// The line under the header: `rule` under each column and its padding, columns
+/// joined by a space.
+pub fn push_rule(out: &mut String, widths: &[usize], rule: char) {
+    for (i, &w) in widths.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.extend(std::iter::repeat_n(rule, w + 2));
+    }
+    out.push('\n');
+}
+
+/// One row, its cells wrapped to their widths. A row whose cells all fit on one line
+/// (every piped row) is written as it is, without wrapping.
 fn push_row<'a>(out: &mut String, cells: impl Iterator<Item = &'a str>, widths: &[usize]) {
-    let wrapped: Vec<Vec<String>> = cells.zip(widths).map(|(c, &w)| wrap(c, w)).collect();
+    let cells: Vec<&str> = cells.collect();
+    let used: Vec<usize> = cells.iter().map(|c| seen_width(c)).collect();
+    if cells.iter().zip(&used).zip(widths).all(|((c, &u), &w)| u <= w && !c.contains('\n')) {
+        return push_line(out, cells.iter().copied().zip(used), widths);
+    }
+    let wrapped: Vec<Vec<String>> = cells.iter().zip(widths).map(|(c, &w)| wrap(c, w)).collect();
     let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
     for k in 0..height {
-        let mut line = String::new();
-        for (i, (lines, &w)) in wrapped.iter().zip(widths).enumerate() {
-            line.push_str(if i == 0 { " " } else { "  " });
-            let text = lines.get(k).map_or("", String::as_str);
-            line.push_str(text);
-            line.extend(std::iter::repeat_n(' ', w.saturating_sub(seen_width(text)) + 1));
-        }
-        out.push_str(line.trim_end_matches(' '));
-        out.push('\n');
+        let line = wrapped.iter().map(|lines| lines.get(k).map_or("", String::as_str)).map(|t| (t, seen_width(t)));
+        push_line(out, line, widths);
+    }
+}
+
+/// One line of a table, each cell one line of `used` columns: one space of padding each
+/// side, columns joined by a space, and no spaces at the line's end. Piped tables
+/// (`grid::write_plain`) write their rows with it too, so both layouts are one.
+pub fn push_line<'a>(out: &mut String, cells: impl Iterator<Item = (&'a str, usize)>, widths: &[usize]) {
+    let start = out.len();
+    for (i, ((text, used), &w)) in cells.zip(widths).enumerate() {
+        out.push_str(if i == 0 { " " } else { "  " });
+        out.push_str(text);
+        pad(out, w.saturating_sub(used) + 1);
+    }
+    let end = start + out[start..].trim_end_matches(' ').len();
+    out.truncate(end);
+    out.push('\n');
+}
+
+/// Appends `n` spaces.
+fn pad(out: &mut String, mut n: usize) {
+    const SPACES: &str = "                                                                ";
+    while n > 0 {
+        let k = n.min(SPACES.len());
+        out.push_str(&SPACES[..k]);
+        n -= k;
     }
 }
 

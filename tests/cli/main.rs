@@ -47,3 +47,4 @@ mod today;
 mod trust;
 mod weekly;
 mod words;
+mod wrap_pty;
