@@ -10,6 +10,7 @@
 mod fit;
 mod grid;
 mod safe;
+mod share;
 mod wrap;
 
 pub use fit::seen_width;
