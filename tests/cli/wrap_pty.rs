@@ -198,3 +198,14 @@ fn the_review_answered_on_a_terminal_wraps_at_spaces() {
         assert_no_split(&t.0, cols, &format!("review --lang {lang}"));
     }
 }
+
+#[test]
+fn esc_at_an_indonesian_prompt_leaves_an_indonesian_mark() {
+    let env = TestEnv::new();
+    let mut s = crate::pty::spawn(&env, &["--lang", "id", "add-contact"]);
+    let mut t = Transcript::default();
+    t.step(&mut s, "Nama:", "\x1b");
+    t.end(&mut s, "add-contact");
+    let text = t.text();
+    assert!(text.contains("<dibatalkan>") && !text.contains("<canceled>"), "{text}");
+}
