@@ -56,7 +56,8 @@ pub fn continued(text: &str, at: usize, width: usize) -> String {
 }
 
 fn push_line(out: &mut String, line: &str, width: usize) {
-    if seen_width(line) <= width {
+    // A line with tabs is data for a program (`list --format mutt`), never prose.
+    if seen_width(line) <= width || line.contains('\t') {
         out.push_str(line);
         return;
     }
@@ -204,6 +205,8 @@ mod tests {
     fn lines_that_fit_are_untouched() {
         let text = "  note:   short\nanother";
         assert!(matches!(prose(text, 60), Cow::Borrowed(_)));
+        let data = "budi@example.com\tBudi Santoso\tBank Mandiri with a long name";
+        assert_eq!(prose(data, 30), data, "tab-separated data is not prose");
     }
 
     #[test]
