@@ -26,17 +26,17 @@ pub(super) fn args(en: &str) -> Option<&'static str> {
         "Bahasa Indonesia" => "Bahasa Indonesia",
 
         // Naming a contact or a goal.
-        "Handle, name, unique prefix or fuzzy match" => "Handle, nama, awalan unik, atau pencocokan mirip",
+        "Handle, name, unique prefix or fuzzy match" => "Kode, nama, awalan unik, atau pencocokan mirip",
         "The contact to keep: handle, name, unique prefix or fuzzy match" => {
-            "Kontak yang dipertahankan: handle, nama, awalan unik, atau pencocokan mirip"
+            "Kontak yang dipertahankan: kode, nama, awalan unik, atau pencocokan mirip"
         }
         "The contact merged into A and then removed" => "Kontak yang digabung ke A lalu dihapus",
-        "Contacts: handle, name, prefix or fuzzy match" => "Kontak: handle, nama, awalan, atau pencocokan mirip",
+        "Contacts: handle, name, prefix or fuzzy match" => "Kontak: kode, nama, awalan, atau pencocokan mirip",
         "Contacts (handle, name, prefix or fuzzy), then optionally the note" => {
-            "Kontak (handle, nama, awalan, atau pencocokan mirip), lalu catatannya bila perlu"
+            "Kontak (kode, nama, awalan, atau pencocokan mirip), lalu catatannya bila perlu"
         }
         "Whom you promised (handle, name, prefix or fuzzy)" => {
-            "Kepada siapa Anda berjanji (handle, nama, awalan, atau pencocokan mirip)"
+            "Kepada siapa Anda berjanji (kode, nama, awalan, atau pencocokan mirip)"
         }
         "The contact" => "Kontaknya",
         "The contact (leave out for the summary)" => "Kontaknya (kosongkan untuk melihat ringkasan)",

@@ -17,17 +17,17 @@ vocab! {
         Friend => "friend", "friend", "teman";
         Colleague => "colleague", "colleague", "kolega";
         Family => "family", "family", "keluarga";
-        Other => "other", "other", "lainnya";
+        Other => "other", "other", "lainnya" ["lain"];
     }
 }
 
 vocab! {
     /// How well you know someone, from a stranger to someone you would vouch for.
     Stage {
-        Stranger => "stranger", "stranger", "orang-asing" ("orang asing");
+        Stranger => "stranger", "stranger", "orang-asing" ("orang asing") ["asing"];
         Acquaintance => "acquaintance", "acquaintance", "kenalan";
         Connection => "connection", "connection", "relasi";
-        Trusted => "trusted", "trusted", "tepercaya";
+        Trusted => "trusted", "trusted", "tepercaya" ["terpercaya", "dipercaya"];
     }
 }
 

@@ -37,13 +37,17 @@ impl Localized for InputError {
     fn message(&self, lang: Lang) -> String {
         match self {
             InputError::Empty { field } => {
+                let field = crate::i18n::field_name(field, lang);
                 t!(lang, "{field} must not be empty; give it some text", "{field} tidak boleh kosong; isi dengan teks")
             }
-            InputError::TooLong { field, max, len } => t!(
-                lang,
-                "{field} is {len} characters long; the limit is {max}, so shorten it",
-                "{field} panjangnya {len} karakter; batasnya {max}, jadi persingkat"
-            ),
+            InputError::TooLong { field, max, len } => {
+                let field = crate::i18n::field_name(field, lang);
+                t!(
+                    lang,
+                    "{field} is {len} characters long; the limit is {max}, so shorten it",
+                    "{field} panjangnya {len} karakter; batasnya {max}, jadi persingkat"
+                )
+            }
             InputError::Control { field } => t!(
                 lang,
                 "{field} contains control or invisible characters (an escape code, a right-to-left mark, a zero-width space…); use plain text",

@@ -339,7 +339,7 @@ fn show_brief_and_review_tell_imported_and_one_way_apart() {
     env.ok(&["log", "Citra Dewi", "--on", "2026-11-24"]);
     let (show, _) = env.ok(&["show", "Citra Dewi"]);
     assert!(show.contains("Interactions (3: 2 talked, 1 wrote)"), "{show}");
-    assert!(show.contains("2026-11-06  email       [you wrote]  Deck for Friday  · imported from email"), "{show}");
+    assert!(show.contains("2026-11-06  email        [you wrote]  Deck for Friday  · imported from email"), "{show}");
     assert!(show.contains("2026-11-10  meeting      Fintech lunch  · imported from calendar"), "{show}");
     let (brief, _) = env.ok(&["brief", "Siti Rahayu"]);
     assert!(brief.contains("[they wrote]  Undangan arisan alumni  · imported from email"), "{brief}");

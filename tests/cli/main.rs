@@ -50,3 +50,4 @@ mod today;
 mod trust;
 mod weekly;
 mod words;
+mod wrap_pty;
