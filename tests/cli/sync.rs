@@ -8,16 +8,16 @@ use crate::env::TestEnv;
 use crate::radicale::{PASSWORD, Radicale, USER};
 use serde_json::Value;
 
-fn card(uid: &str, name: &str, extra: &str) -> String {
+pub(crate) fn card(uid: &str, name: &str, extra: &str) -> String {
     format!("BEGIN:VCARD\r\nVERSION:3.0\r\nUID:{uid}\r\nFN:{name}\r\nN:;{name};;;\r\n{extra}END:VCARD\r\n")
 }
 
 /// Runs jejaring with the sync password in the environment.
-fn run(env: &TestEnv, args: &[&str]) -> std::process::Output {
+pub(crate) fn run(env: &TestEnv, args: &[&str]) -> std::process::Output {
     env.std_command().env("JEJARING_SYNC_PASSWORD", PASSWORD).args(args).output().unwrap()
 }
 
-fn ok(env: &TestEnv, args: &[&str]) -> (String, String) {
+pub(crate) fn ok(env: &TestEnv, args: &[&str]) -> (String, String) {
     let out = run(env, args);
     let (so, se) =
         (String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned());
@@ -25,12 +25,12 @@ fn ok(env: &TestEnv, args: &[&str]) -> (String, String) {
     (so, se)
 }
 
-fn summary(stderr: &str) -> &str {
+pub(crate) fn summary(stderr: &str) -> &str {
     stderr.lines().find(|l| l.starts_with("Synced:") || l.starts_with("Dry run")).unwrap_or_default()
 }
 
 /// A server with an address book, a data file set up to sync with it.
-fn setup() -> (Radicale, TestEnv) {
+pub(crate) fn setup() -> (Radicale, TestEnv) {
     let server = Radicale::start();
     server.make_book();
     let env = TestEnv::new();
@@ -38,7 +38,7 @@ fn setup() -> (Radicale, TestEnv) {
     (server, env)
 }
 
-fn names(env: &TestEnv) -> Vec<String> {
+pub(crate) fn names(env: &TestEnv) -> Vec<String> {
     let mut v: Vec<String> = env.contacts().iter().map(|c| c["name"].as_str().unwrap().to_string()).collect();
     v.sort();
     v
@@ -408,7 +408,7 @@ fn reminders_appear_move_and_vanish() {
 }
 
 /// A shell command that writes a card to the server as the phone would.
-fn phone_writes(env: &TestEnv, server: &Radicale, file: &str, card: &str) -> String {
+pub(crate) fn phone_writes(env: &TestEnv, server: &Radicale, file: &str, card: &str) -> String {
     let script = env.home().join("phone.py");
     let url = format!("{}{USER}/contacts/{file}", server.root());
     std::fs::write(

@@ -4,10 +4,12 @@
 use super::server::{explain, password, warn_insecure};
 use crate::app::{App, Change};
 use crate::errors::UsageError;
-use crate::sync::SyncState;
+use crate::model::Network;
+use crate::model::sync::{SyncState, same_collection};
+use crate::sync::calendar;
 use crate::sync::dav::Dav;
 use crate::sync::discover::{self, Found};
-use crate::t;
+use crate::{t, tn};
 
 /// Connect jejaring to a CardDAV server (the server's address or an address book's)
 ///
@@ -24,9 +26,16 @@ pub struct SetupArgs {
     #[arg(long, value_name = "CMD")]
     pub password_command: Option<String>,
     /// A calendar jejaring owns, for reminders (its events are replaced at each sync);
-    /// without a URL, the account's calendar named jejaring-reminders
+    /// without a URL, the account's calendar named jejaring-reminders. Without this
+    /// flag a calendar set up before is kept
     #[arg(long, value_name = "URL", num_args = 0..=1, default_missing_value = "")]
     pub calendar: Option<String>,
+    /// Stop sending reminders, and remove the ones jejaring put in the calendar
+    #[arg(long, conflicts_with = "calendar")]
+    pub no_calendar: bool,
+    /// Go ahead when the URL is another address book than the one synced so far
+    #[arg(long)]
+    pub switch_book: bool,
     /// Make an address book (and the calendar) named jejaring when there is none
     #[arg(long)]
     pub create: bool,
@@ -102,20 +111,43 @@ pub(super) fn setup(app: &App, a: SetupArgs) -> anyhow::Result<()> {
             discover::create(&dav, &home, "jejaring", false).map_err(|e| explain(e, lang))?
         }
     };
+    let old = app.open_read()?.into_network().sync.filter(|s| !s.addressbook.is_empty());
+    let same_book = old.as_ref().is_some_and(|s| same_collection(&s.addressbook, &book));
+    if let Some(old) = old.as_ref().filter(|o| !same_book && (!o.cards.is_empty() || o.last_sync.is_some())) {
+        confirm_switch(app, old, &book, a.switch_book)?;
+    }
     let calendar = match a.calendar.as_deref() {
+        _ if a.no_calendar => None,
         Some("") => Some(own_calendar(app, &dav, &a.url, a.create)?),
         Some(url) => Some(discover::calendar(&dav, url, a.create).map_err(|e| explain(e, lang))?),
-        None => None,
+        // Setting up again (say, for a new password command) keeps the calendar.
+        None => old.as_ref().and_then(|s| s.calendar.clone()),
     };
+    // The reminders jejaring put in a calendar it no longer uses are removed: they hold
+    // the text of open promises.
+    let mut removed = 0;
+    if let Some(old) = &old
+        && let Some(was) = &old.calendar
+        && !calendar.as_deref().is_some_and(|c| same_collection(c, was))
+        && !old.events.is_empty()
+    {
+        let (_, counts) = calendar::push(&dav, was, &Network::default(), &old.events, app.clock.now, lang, false)
+            .map_err(|e| explain(e, lang))?;
+        removed = counts.removed;
+    }
+    let kept_cards = if same_book { old.as_ref().map_or(0, |s| s.cards.len()) } else { 0 };
     app.change(
         |net| {
-            let same_book = net.sync.as_ref().is_some_and(|s| s.addressbook == book);
             let mut state = match net.sync.take() {
-                // Same address book: what is known about its cards stays.
-                Some(s) if same_book => s,
-                _ => SyncState::new(book.clone()),
+                // Same address book, however spelled: what is known about its cards stays.
+                Some(s) if same_collection(&s.addressbook, &book) => s,
+                // Another book: its cards are new to jejaring, but the people deleted on
+                // the phone stay off it, and --only stays chosen.
+                Some(s) => SyncState { kept: s.kept, only: s.only, ..SyncState::new(book.clone()) },
+                None => SyncState::new(book.clone()),
             };
-            if state.calendar != calendar {
+            state.addressbook = book.clone();
+            if !state.calendar.as_deref().zip(calendar.as_deref()).is_some_and(|(a, b)| same_collection(a, b)) {
                 state.events.clear();
             }
             state.user = a.user;
@@ -127,9 +159,34 @@ pub(super) fn setup(app: &App, a: SetupArgs) -> anyhow::Result<()> {
         },
         |_, ()| {
             if app.ui.json {
-                app.ui.json_value(&serde_json::json!({ "addressbook": book, "calendar": calendar }))?;
+                app.ui.json_value(&serde_json::json!({
+                    "addressbook": book,
+                    "calendar": calendar,
+                    "cards_kept": kept_cards,
+                    "reminders_removed": removed,
+                }))?;
             } else {
                 app.ui.info(t!(lang, "Sync set up with {book}", "Sinkron disiapkan dengan {book}"));
+                if kept_cards > 0 {
+                    let n = kept_cards;
+                    app.ui.info(tn!(
+                        lang,
+                        n,
+                        "The same address book as before: what is known about its {n} card stays.",
+                        "The same address book as before: what is known about its {n} cards stays.",
+                        "Buku alamat yang sama seperti sebelumnya: yang diketahui tentang {n} kartunya tetap."
+                    ));
+                }
+                if removed > 0 {
+                    let n = removed;
+                    app.ui.info(tn!(
+                        lang,
+                        n,
+                        "Removed the {n} reminder jejaring had put in the calendar it no longer uses.",
+                        "Removed the {n} reminders jejaring had put in the calendar it no longer uses.",
+                        "{n} pengingat yang ditaruh jejaring di kalender yang tidak dipakai lagi sudah dihapus."
+                    ));
+                }
                 if let Some(c) = &calendar {
                     app.ui.info(t!(lang, "Reminders go to {c}", "Pengingat dikirim ke {c}"));
                 }
@@ -142,6 +199,38 @@ pub(super) fn setup(app: &App, a: SetupArgs) -> anyhow::Result<()> {
             Ok(())
         },
     )
+}
+
+/// Says what setting up another address book does, and goes ahead only with
+/// `--switch-book` or a yes on a terminal.
+fn confirm_switch(app: &App, old: &SyncState, book: &str, switch: bool) -> anyhow::Result<()> {
+    let lang = app.ui.lang;
+    let (was, n) = (&old.addressbook, old.cards.len());
+    let what = tn!(
+        lang,
+        n,
+        "{book} is another address book than the one synced so far ({was}): jejaring forgets its link to the {n} card there (which stays on that server as it is), and the next sync sends your contacts to the new one, matching cards already there by UID, email or phone",
+        "{book} is another address book than the one synced so far ({was}): jejaring forgets its links to the {n} cards there (which stay on that server as they are), and the next sync sends your contacts to the new one, matching cards already there by UID, email or phone",
+        "{book} adalah buku alamat lain dari yang disinkronkan selama ini ({was}): jejaring melupakan tautannya ke {n} kartu di sana (yang tetap ada di server itu), dan sinkron berikutnya mengirim kontak Anda ke buku yang baru, mencocokkan kartu yang sudah ada lewat UID, email, atau telepon"
+    );
+    if switch {
+        app.ui.info(what);
+        return Ok(());
+    }
+    if let Some(mut p) = app.prompter() {
+        use crate::prompt::Prompter;
+        app.ui.info(&what);
+        if p.confirm(&t!(lang, "Switch to the new address book?", "Pindah ke buku alamat yang baru?"), false)? {
+            return Ok(());
+        }
+        return Err(UsageError(t!(lang, "nothing changed", "tidak ada yang berubah")).into());
+    }
+    Err(UsageError(t!(
+        lang,
+        "{what}; pass --switch-book to go ahead",
+        "{what}; berikan --switch-book untuk melanjutkan"
+    ))
+    .into())
 }
 
 /// The name of the calendar jejaring makes for its reminders: not `jejaring`, which an
