@@ -158,12 +158,14 @@ pub fn sync(
     };
     let mut scratch = net.clone();
     let finder = Merger::new(&mut scratch, now, run.today);
+    // Deletes first: a contact sent back to the phone by a sync stopped before it
+    // could save is unlinked from its deleted card, so its new card links to it again.
+    for href in changes.deleted {
+        run.deleted_card(&href);
+    }
     for pulled in changes.changed {
         run.pulled_card(&finder, pulled)?;
         progress.step();
-    }
-    for href in changes.deleted {
-        run.deleted_card(&href);
     }
     run.local_changes(&kept, progress)?;
     let mut new_state = SyncState { cards: Vec::new(), token: changes.token, ..state };
@@ -389,6 +391,8 @@ impl Run<'_> {
         if Fields::of(c) != entry.base {
             self.out.report.restored.push(name);
             self.restore.insert(id);
+            // Unlinked: its new card (sent by a sync stopped before its save) links again.
+            self.linked.remove(&id);
             return;
         }
         let recorded = recorded_here(self.net, c);

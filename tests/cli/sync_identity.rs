@@ -118,6 +118,29 @@ fn a_contact_edited_here_and_deleted_on_the_phone_goes_back_to_the_phone() {
     }
 }
 
+#[test]
+fn a_contact_sent_back_by_a_stopped_sync_is_linked_again_not_doubled() {
+    for kind in servers() {
+        let (server, env) = setup_on(kind);
+        server.put_card("a.vcf", &card("a", "Ayu Lestari", "ORG:Bank\r\n"));
+        ok(&env, &["sync"]);
+        let ayu = env.contact("Ayu Lestari")["handle"].as_str().unwrap().to_string();
+        let id = id_of(&env, "Ayu Lestari");
+        env.ok(&["edit", &ayu, "--org", "Gojek"]);
+        server.delete_card("a.vcf");
+        // What a sync stopped after sending her back, before its save, leaves behind.
+        let sent = card(&format!("urn:uuid:{id}"), "Ayu Lestari", "ORG:Gojek\r\n");
+        server.put_card(&format!("jejaring-{id}.vcf"), &sent);
+        let (_, err) = ok(&env, &["sync"]);
+        assert_eq!(names(&env), ["Ayu Lestari"], "{err}");
+        assert_eq!(href_of(&env, &id).len(), 1, "{err}");
+        assert!(href_of(&env, &id)[0].ends_with(&format!("jejaring-{id}.vcf")));
+        assert_eq!(server.cards().len(), 1);
+        let (_, err) = ok(&env, &["sync"]);
+        assert_eq!(summary(&err), "Synced: 0 pulled, 0 pushed, 0 merged, 0 conflicts, 0 deleted", "{err}");
+    }
+}
+
 /// Puts a card on the server whose UID another card has: over HTTP where the server
 /// takes it, else straight into its storage, as another client that does not check
 /// UIDs would have.

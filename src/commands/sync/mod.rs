@@ -109,7 +109,22 @@ fn sync(app: &App, dry_run: bool, only_words: &[String], all: bool) -> anyhow::R
     let mut state = net.sync.clone().filter(|s| !s.addressbook.is_empty()).ok_or_else(|| not_set_up(lang))?;
     let was = state.clone();
     let only = if all { Some(Vec::new()) } else { only(lang, &net, only_words)? };
-    if let Some(only) = only {
+    if let Some(only) = only.filter(|o| o != &state.only) {
+        // Saved before the server is asked, so a first sync stopped midway and run
+        // again (plainly) goes on sending only what was chosen.
+        if !dry_run {
+            let chosen = only.clone();
+            app.change(
+                |net| match net.sync.as_mut() {
+                    Some(s) => {
+                        s.only = chosen;
+                        Ok(Change::Save(()))
+                    }
+                    None => Ok(Change::Unchanged(())),
+                },
+                |_, ()| Ok(()),
+            )?;
+        }
         state.only = only;
         net.sync = Some(state.clone());
     }
