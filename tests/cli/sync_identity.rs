@@ -381,7 +381,17 @@ fn only_keeps_the_imports_off_the_phone_and_is_remembered() {
         assert_eq!(bad.status.code(), Some(2));
         assert!(String::from_utf8_lossy(&bad.stderr).contains("no circle or tag is called \"nobody-has-this\""));
 
-        let (_, err) = ok(&env, &["sync", "--only", "colleague", "--only", "mentor"]);
+        // Stopped before its first write: run again plainly, it keeps the choice.
+        let out = env
+            .std_command()
+            .env("JEJARING_SYNC_PASSWORD", crate::radicale::PASSWORD)
+            .env("JEJARING_SYNC_TEST_BEFORE_WRITE", "kill -9 $PPID")
+            .args(["sync", "--only", "colleague", "--only", "mentor"])
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "the sync was stopped");
+        assert!(server.cards().is_empty());
+        let (_, err) = ok(&env, &["sync"]);
         assert_eq!(summary(&err), "Synced: 0 pulled, 2 pushed, 0 merged, 0 conflicts, 0 deleted", "{err}");
         assert!(err.contains("250 contacts are not sent to the phone (outside `sync --only`"), "{err}");
         assert_eq!(server.cards().len(), 2);
