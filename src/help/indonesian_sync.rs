@@ -16,8 +16,23 @@ pub(super) fn sync(en: &str) -> Option<&'static str> {
              fakta, janji, kesan, percakapan, tujuan, dan tinjauan tidak pernah meninggalkan mesin ini. Siapkan \
              sekali dengan `jejaring sync setup URL`."
         }
-        "Show what would happen; change nothing here or on the server" => {
-            "Tampilkan apa yang akan terjadi; tidak mengubah apa pun di sini maupun di server"
+        "Show who would be linked, added, changed and deleted; change nothing" => {
+            "Tampilkan siapa yang akan ditautkan, ditambahkan, diubah, dan dihapus; tidak mengubah apa pun"
+        }
+        "Send to the phone only the contacts in this circle or with this tag (repeat for several); remembered \
+         for later syncs. Cards from the phone always come in, and contacts already on the phone stay synced" => {
+            "Kirim ke ponsel hanya kontak di lingkaran ini atau yang punya tag ini (ulangi untuk beberapa); \
+             diingat untuk sinkron berikutnya. Kartu dari ponsel selalu masuk, dan kontak yang sudah ada di ponsel \
+             tetap disinkronkan"
+        }
+        "Forget --only: send every contact to the phone from now on" => {
+            "Lupakan --only: kirim semua kontak ke ponsel mulai sekarang"
+        }
+        "Stop sending reminders, and remove the ones jejaring put in the calendar" => {
+            "Berhenti mengirim pengingat, dan hapus pengingat yang ditaruh jejaring di kalender"
+        }
+        "Go ahead when the URL is another address book than the one synced so far" => {
+            "Lanjutkan bila URL-nya buku alamat lain dari yang disinkronkan selama ini"
         }
         "Connect jejaring to a CardDAV server (the server's address or an address book's)" => {
             "Hubungkan jejaring ke server CardDAV (alamat server atau alamat buku alamat)"
@@ -35,9 +50,9 @@ pub(super) fn sync(en: &str) -> Option<&'static str> {
             "Perintah yang keluarannya adalah kata sandi, dijalankan setiap sinkron"
         }
         "A calendar jejaring owns, for reminders (its events are replaced at each sync); without a URL, the \
-         account's calendar named jejaring-reminders" => {
+         account's calendar named jejaring-reminders. Without this flag a calendar set up before is kept" => {
             "Kalender milik jejaring untuk pengingat (acaranya diganti setiap sinkron); tanpa URL, kalender akun \
-             yang bernama jejaring-reminders"
+             yang bernama jejaring-reminders. Tanpa opsi ini, kalender yang disiapkan sebelumnya tetap dipakai"
         }
         "Make an address book (and the calendar) named jejaring when there is none" => {
             "Buat buku alamat (dan kalender) bernama jejaring bila belum ada"

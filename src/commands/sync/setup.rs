@@ -142,8 +142,15 @@ pub(super) fn setup(app: &App, a: SetupArgs) -> anyhow::Result<()> {
                 // Same address book, however spelled: what is known about its cards stays.
                 Some(s) if same_collection(&s.addressbook, &book) => s,
                 // Another book: its cards are new to jejaring, but the people deleted on
-                // the phone stay off it, and --only stays chosen.
-                Some(s) => SyncState { kept: s.kept, only: s.only, ..SyncState::new(book.clone()) },
+                // the phone stay off it, --only stays chosen, and the calendar's events
+                // stay known.
+                Some(s) => SyncState {
+                    kept: s.kept,
+                    only: s.only,
+                    calendar: s.calendar,
+                    events: s.events,
+                    ..SyncState::new(book.clone())
+                },
                 None => SyncState::new(book.clone()),
             };
             state.addressbook = book.clone();
