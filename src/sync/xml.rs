@@ -47,6 +47,11 @@ impl Element {
 #[error("{0}")]
 pub struct XmlError(pub String);
 
+/// How deep elements may nest. A multistatus is some eight levels deep (a property's
+/// value a few more); past this an answer is refused before the tree it builds could
+/// be deep enough to overflow the stack when walked or dropped.
+pub const MAX_DEPTH: usize = 64;
+
 /// Parses a whole document into its root element.
 pub fn parse(body: &str) -> Result<Element, XmlError> {
     let mut reader = NsReader::from_str(body);
@@ -59,6 +64,9 @@ pub fn parse(body: &str) -> Result<Element, XmlError> {
         };
         match event {
             Event::Start(e) => {
+                if stack.len() > MAX_DEPTH {
+                    return Err(XmlError(format!("elements nested deeper than {MAX_DEPTH}")));
+                }
                 let name = e.local_name().as_ref().to_string();
                 stack.push(Element { ns, name, ..Element::default() });
             }
@@ -257,6 +265,17 @@ END:VCARD</C:address-data></prop><status>HTTP/1.1 200 OK</status></propstat>
         assert!(multistatus("<multistatus xmlns='DAV:'><response>").is_err());
         assert!(multistatus("not xml at all").is_err());
         assert!(multistatus("<html><body>hi</body></html>").is_err());
+    }
+
+    #[test]
+    fn nesting_past_the_bound_is_a_clean_error_not_a_stack_overflow() {
+        let deep =
+            |n: usize| format!("<multistatus xmlns='DAV:'>{}{}</multistatus>", "<a>".repeat(n), "</a>".repeat(n));
+        assert!(multistatus(&deep(MAX_DEPTH - 2)).is_ok());
+        let err = multistatus(&deep(40_000)).unwrap_err();
+        assert!(err.0.contains("nested deeper than 64"), "{err}");
+        // Unclosed, as a hostile stream would send it.
+        assert!(multistatus(&"<a>".repeat(40_000)).is_err());
     }
 
     #[test]
