@@ -279,3 +279,53 @@ fn a_url_that_is_not_an_address_book_is_named_never_replaced() {
         assert_eq!(env.json()["sync"]["addressbook"], serde_json::Value::from(server.book_url()));
     }
 }
+
+#[test]
+fn on_a_terminal_setup_asks_for_the_password_and_before_following_a_redirect() {
+    use crate::pty::{answer, exit_code, spawn};
+    use expectrl::Expect;
+    for kind in servers() {
+        let server = Server::of(kind);
+        server.make_book();
+        let redirect = Front::start(Mode::Redirect(server.root()));
+        // (The terminal wraps the rest of the question.)
+        let asked = format!("http://127.0.0.1:{} sends jejaring to {}, another", redirect.port, server.root());
+        // No: nothing goes there, nothing is saved.
+        let env = TestEnv::new();
+        let mut s = spawn(&env, &["sync", "setup", &redirect.root(), "--user", USER]);
+        answer(&mut s, &format!("Password for ayu at 127.0.0.1:{}:", redirect.port), PASSWORD);
+        answer(&mut s, &asked, "n");
+        assert_eq!(exit_code(s), 1, "{kind:?}");
+        assert!(env.bytes().is_none());
+        // Yes: the address book where it really is, and the typed password never stored.
+        let mut s = spawn(&env, &["sync", "setup", &redirect.root(), "--user", USER]);
+        answer(&mut s, "Password for ayu", PASSWORD);
+        answer(&mut s, &asked, "y");
+        s.expect("Sync set up with").unwrap();
+        assert_eq!(exit_code(s), 0, "{kind:?}");
+        assert_eq!(env.json()["sync"]["addressbook"], serde_json::Value::from(server.book_url()), "{kind:?}");
+        assert!(!String::from_utf8(env.bytes().unwrap()).unwrap().contains(PASSWORD));
+    }
+}
+
+#[test]
+fn a_card_address_outside_the_address_book_is_never_written_even_from_the_data_file() {
+    for kind in servers() {
+        let (server, front, env) = through_front(kind);
+        // A data file from an older version, which stored a hostile server's href.
+        let mut data = env.json();
+        let book = book_path(&env);
+        let outside = format!("{book}../victim/t1.vcf");
+        data["sync"]["cards"][0]["href"] = serde_json::Value::from(outside.clone());
+        env.write_data(serde_json::to_vec_pretty(&data).unwrap());
+        let budi = env.contact("Budi Santoso")["handle"].as_str().unwrap().to_string();
+        env.ok(&["remove", &budi, "--yes"]);
+        let before = env.bytes();
+        let skip = front.seen().len();
+        let err = fails(&env, &["sync"], 1);
+        assert!(err.contains("it is outside the address book and calendar jejaring syncs"), "{kind:?}: {err}");
+        assert_eq!(env.bytes(), before);
+        assert!(front.seen().iter().skip(skip).all(|r| r.method != "DELETE"), "{kind:?}");
+        assert_eq!(server.cards().len(), 1, "{kind:?}");
+    }
+}
