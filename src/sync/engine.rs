@@ -70,11 +70,11 @@ pub struct Outcome {
     pub state: SyncState,
 }
 
-/// Test builds only: runs `JEJARING_SYNC_TEST_BEFORE_WRITE` once, just before the first
+/// Tests only (the `test-hooks` feature): runs `JEJARING_SYNC_TEST_BEFORE_WRITE` once, just before the first
 /// card is written, so a test can change the server or the data file at exactly the
 /// moment a race would (a 412, an edit made during the sync).
 fn before_first_write() {
-    #[cfg(debug_assertions)]
+    #[cfg(feature = "test-hooks")]
     {
         static ONCE: std::sync::Once = std::sync::Once::new();
         ONCE.call_once(|| {
@@ -132,7 +132,7 @@ pub fn sync(
 ) -> Result<Outcome, DavError> {
     let state = net.sync.clone().unwrap_or_default();
     let book = state.addressbook.clone();
-    let changes = remote::changes(dav, &book, &state)?;
+    let mut changes = remote::changes(dav, &book, &state)?;
     let kept: HashSet<Uuid> = state.kept.iter().copied().collect();
     let linked: HashSet<Uuid> = state.cards.iter().map(|c| c.contact).collect();
     // Cards pulled, plus at most one write for each contact not yet on the server.
@@ -156,6 +156,7 @@ pub fn sync(
         restore: HashSet::new(),
         only: state.only.clone(),
     };
+    run.out.report.refused = std::mem::take(&mut changes.refused);
     let mut scratch = net.clone();
     let finder = Merger::new(&mut scratch, now, run.today);
     // Deletes first: a contact sent back to the phone by a sync stopped before it

@@ -50,6 +50,8 @@ pub struct Report {
     pub held_back: usize,
     /// Cards jejaring cannot read (a group, a card without a name): left alone.
     pub skipped: usize,
+    /// Hrefs the server named outside the address book: ignored (see `remote`).
+    pub refused: Vec<String>,
 }
 
 impl Report {

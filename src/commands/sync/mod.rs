@@ -22,7 +22,7 @@ use crate::sync::dav::Dav;
 use crate::sync::engine;
 use crate::t;
 use anyhow::anyhow;
-use server::{explain, password, warn_insecure};
+use server::{LimitArgs, password, warn_in_clear, warn_insecure};
 
 pub use setup::SetupArgs;
 pub use status::StatusArgs;
@@ -49,6 +49,8 @@ pub struct Args {
     /// Forget --only: send every contact to the phone from now on
     #[arg(long)]
     pub all: bool,
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 #[derive(Debug, clap::Subcommand)]
@@ -61,7 +63,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     match args.action {
         Some(Action::Setup(a)) => setup::setup(app, a),
         Some(Action::Status(_)) => status::status(app),
-        None => sync(app, args.dry_run, &args.only, args.all),
+        None => sync(app, args.dry_run, &args.only, args.all, &args.limits),
     }
 }
 pub(super) fn not_set_up(lang: Lang) -> anyhow::Error {
@@ -102,7 +104,7 @@ fn only(lang: Lang, net: &crate::model::Network, words: &[String]) -> anyhow::Re
     Ok(Some(out))
 }
 
-fn sync(app: &App, dry_run: bool, only_words: &[String], all: bool) -> anyhow::Result<()> {
+fn sync(app: &App, dry_run: bool, only_words: &[String], all: bool, limits: &LimitArgs) -> anyhow::Result<()> {
     let lang = app.ui.lang;
     // Read without keeping the lock: the network is not held while the server answers.
     let mut net = app.open_read()?.into_network();
@@ -129,16 +131,24 @@ fn sync(app: &App, dry_run: bool, only_words: &[String], all: bool) -> anyhow::R
         net.sync = Some(state.clone());
     }
     warn_insecure(app, state.insecure);
-    let pw = password(state.password_command.as_deref(), lang)?;
-    let dav = Dav::new(state.user.as_deref(), pw.as_deref(), state.insecure);
+    warn_in_clear(app, &state.addressbook, state.user.as_deref());
+    let limits = limits.limits(lang)?;
+    let pw = password(app, state.user.as_deref(), state.password_command.as_deref(), &state.addressbook)?;
+    // The password goes only to the address book's and the calendar's servers, and
+    // writes only into those two collections.
+    let mut dav = Dav::new(&state.addressbook, state.user.as_deref(), pw.as_deref(), state.insecure, limits);
+    let mut ours = vec![state.addressbook.clone()];
+    if let Some(calendar) = &state.calendar {
+        dav.allow(calendar);
+        ours.push(calendar.clone());
+    }
+    dav.confine_writes(&ours);
     let now = app.clock.now;
     let bar = progress::Bar::new(app, dry_run, !state.only.is_empty());
-    let outcome = engine::sync(&dav, &net, now, lang, dry_run, &bar).map_err(|e| explain(e, lang))?;
+    let outcome = engine::sync(&dav, &net, now, lang, dry_run, &bar)?;
     bar.finish();
     let (events, counts) = match &state.calendar {
-        Some(url) => {
-            calendar::push(&dav, url, &net, &state.events, now, lang, dry_run).map_err(|e| explain(e, lang))?
-        }
+        Some(url) => calendar::push(&dav, url, &net, &state.events, now, lang, dry_run)?,
         None => (Vec::new(), calendar::Counts::default()),
     };
     let mut report = outcome.report.clone();

@@ -83,6 +83,17 @@ pub(super) fn print(app: &App, r: &Report, events: &calendar::Counts, dry_run: b
     if !dry_run {
         said_after(app, r);
     }
+    if !r.refused.is_empty() {
+        let n = r.refused.len();
+        let list = r.refused.join(", ");
+        app.ui.warn(tn!(
+            lang,
+            n,
+            "the server named {n} card outside the address book, which jejaring ignored: {list}",
+            "the server named {n} cards outside the address book, which jejaring ignored: {list}",
+            "server menyebut {n} kartu di luar buku alamat, yang diabaikan jejaring: {list}"
+        ));
+    }
     if r.skipped > 0 {
         let n = r.skipped;
         app.ui.warn(tn!(
