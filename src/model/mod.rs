@@ -17,6 +17,8 @@ pub mod review;
 pub mod settings;
 pub mod stage_change;
 pub mod stamp;
+pub mod sync;
+pub mod sync_fields;
 pub mod text;
 pub mod trust;
 mod vocab;
@@ -71,7 +73,7 @@ pub struct Network {
     pub stage_changes: Vec<StageChange>,
     /// The phone's address book this network syncs with, and what the last sync left.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sync: Option<crate::sync::SyncState>,
+    pub sync: Option<sync::SyncState>,
     /// Records written by a newer version (or by later features) that this build keeps
     /// as they are.
     #[serde(flatten)]

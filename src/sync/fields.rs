@@ -6,37 +6,8 @@
 use crate::interop::Record;
 use crate::model::contact::Birthday;
 use crate::model::{Cadence, Circle, Contact, Stage};
-use serde::{Deserialize, Serialize};
 
-/// A card's travelling fields, each as text so the three-way merge treats them alike.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Fields {
-    pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub org: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub emails: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub phones: Vec<String>,
-    /// Web pages, the LinkedIn profile first when there is one.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub urls: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub addresses: Vec<String>,
-    /// `YYYY-MM-DD` or `MM-DD`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub birthday: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub circle: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stage: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cadence: Option<String>,
-}
+pub use crate::model::sync_fields::Fields;
 
 impl Fields {
     /// What a contact would put on a card.

@@ -12,6 +12,11 @@
 //!   book is the source for those) and jejaring's for circle, stage and cadence
 //!   (jejaring's own ideas). The value that lost is written into the note, so nothing
 //!   is lost, and the conflict is reported.
+//! - A first link (a contact here and a card on the phone never synced together) is no
+//!   conflict: the phone's spelling of a name (and its organisation, role, birthday)
+//!   stays, jejaring's circle, stage and cadence stay, lists are joined, and two
+//!   different notes are joined (the phone's first). Nothing is reported and no
+//!   "both sides changed" lines are written onto the phone on day one.
 
 use super::fields::Fields;
 use crate::i18n::Lang;
@@ -71,8 +76,11 @@ pub fn three_way(
     let mut scalar = |field: &'static str, get: fn(&Fields) -> Option<&String>, winner: Winner| {
         let (l, r) = (get(local).cloned(), get(remote).cloned());
         let base_value = b.map(|b| get(b).cloned());
-        match pick(base_value, l, r, newer.unwrap_or(winner)) {
+        // A first link is no conflict: the field's own side keeps its value.
+        let winner = if b.is_some() { newer.unwrap_or(winner) } else { winner };
+        match pick(base_value, l, r, winner) {
             Pick::Plain(v) => v,
+            Pick::Conflict { kept, .. } if b.is_none() => kept,
             Pick::Conflict { kept, other } => {
                 conflicts.push(Conflict { field, kept: kept.clone().unwrap_or_default(), other: other.clone() });
                 lost.push((field, other));
@@ -87,8 +95,8 @@ pub fn three_way(
     let circle = scalar("circle", |f| f.circle.as_ref(), Winner::Jejaring);
     let stage = scalar("stage", |f| f.stage.as_ref(), Winner::Jejaring);
     let cadence = scalar("cadence", |f| f.cadence.as_ref(), Winner::Jejaring);
-    let note_pick =
-        pick(b.map(|b| b.note.clone()), local.note.clone(), remote.note.clone(), newer.unwrap_or(Winner::Phone));
+    let note_winner = if b.is_some() { newer.unwrap_or(Winner::Phone) } else { Winner::Phone };
+    let note_pick = pick(b.map(|b| b.note.clone()), local.note.clone(), remote.note.clone(), note_winner);
     let mut lists = |field: &'static str, get: fn(&Fields) -> &Vec<String>, key: fn(&str) -> String| {
         let merged = list(b.map(get), get(local), get(remote), key);
         let both_changed = b.is_some_and(|b| get(b) != get(local) && get(b) != get(remote));
@@ -109,6 +117,11 @@ pub fn three_way(
     let addresses = lists("addresses", |f| &f.addresses, |s| s.trim().to_string());
     let mut note = match note_pick {
         Pick::Plain(v) => v,
+        // A first link: both notes are the user's; joined, the phone's first.
+        Pick::Conflict { kept, other } if b.is_none() => {
+            let kept = kept.unwrap_or_default();
+            Some(if kept.contains(other.trim()) { kept } else { format!("{}\n\n{}", kept.trim_end(), other.trim()) })
+        }
         Pick::Conflict { kept, other } => {
             conflicts.push(Conflict { field: "note", kept: kept.clone().unwrap_or_default(), other: other.clone() });
             let kept = kept.unwrap_or_default();

@@ -100,6 +100,38 @@ fn never_synced_pairs_fill_gaps_without_conflicts() {
 }
 
 #[test]
+fn a_first_link_is_no_conflict_and_writes_no_note() {
+    // Linked by email, never synced together: spelled differently on the two sides.
+    let local = Fields {
+        org: Some("Bank Mandiri".into()),
+        circle: Some("colleague".into()),
+        note: Some("met at the fintech meetup".into()),
+        emails: vec!["ayu@x.id".into()],
+        ..card("Ayu Lestari")
+    };
+    let remote = Fields {
+        org: Some("Mandiri".into()),
+        circle: Some("family".into()),
+        note: Some("from the mail app".into()),
+        emails: vec!["AYU@x.id".into()],
+        ..card("Ayu Lestary")
+    };
+    for newer in [None, Some(Winner::Jejaring), Some(Winner::Phone)] {
+        let m = three_way(None, &local, &remote, newer, day(), Lang::En);
+        assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+        assert_eq!(m.fields.name, "Ayu Lestary", "the phone's spelling");
+        assert_eq!(m.fields.org.as_deref(), Some("Mandiri"));
+        assert_eq!(m.fields.circle.as_deref(), Some("colleague"), "jejaring's own field");
+        assert_eq!(m.fields.emails, vec!["AYU@x.id"]);
+        assert_eq!(m.fields.note.as_deref(), Some("from the mail app\n\nmet at the fintech meetup"));
+    }
+    // The same note on both sides, or ours already in the phone's, is not doubled.
+    let remote = Fields { note: Some("met at the fintech meetup (Jakarta)".into()), ..remote };
+    let m = merge(None, &local, &remote);
+    assert_eq!(m.fields.note.as_deref(), Some("met at the fintech meetup (Jakarta)"));
+}
+
+#[test]
 fn notes_changed_on_both_sides_keep_both_texts() {
     let base = Fields { note: Some("old".into()), ..card("Ayu") };
     let local = Fields { note: Some("mine".into()), ..base.clone() };
