@@ -19,6 +19,7 @@ pub mod linkedin;
 pub mod merge;
 #[cfg(test)]
 mod merge_props;
+pub mod name_parts;
 mod record;
 pub mod vcard;
 mod vcard_text;
