@@ -110,14 +110,9 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
             });
         }
         None => {
-            // The bytes go out exactly as written (vCard and iCalendar lines end in CRLF).
-            app.ui.flush()?;
-            let mut out = std::io::stdout().lock();
-            out.write_all(&bytes)?;
-            if !bytes.ends_with(b"\n") {
-                out.write_all(b"\n")?;
-            }
-            out.flush()?;
+            // To a pipe the bytes go out exactly as written (vCard and iCalendar lines end
+            // in CRLF); to a terminal a value's escape codes are shown, never acted on.
+            app.ui.document(&bytes, args.format == ExportFormat::Json)?;
         }
     }
     Ok(())

@@ -53,6 +53,9 @@ pub(crate) const CORPUS: &[(&str, &str)] = &[
     ("apple.vcf", include_str!("../../tests/fixtures/sync-cards/apple.vcf")),
     ("google.vcf", include_str!("../../tests/fixtures/sync-cards/google.vcf")),
     ("android.vcf", include_str!("../../tests/fixtures/sync-cards/android.vcf")),
+    // Soft line breaks, a blank line after PHOTO and no UID: both servers refuse it,
+    // but a phone's own file has it.
+    ("android-soft-breaks.vcf", include_str!("../../tests/fixtures/sync-cards/android-soft-breaks.vcf")),
     ("outlook.vcf", include_str!("../../tests/fixtures/sync-cards/outlook.vcf")),
     ("evolution.vcf", include_str!("../../tests/fixtures/sync-cards/evolution.vcf")),
     ("bday-first.vcf", include_str!("../../tests/fixtures/sync-cards/bday-first.vcf")),

@@ -42,6 +42,7 @@ mod scenario_stranger;
 mod store;
 mod store_hardening;
 mod sync;
+mod sync_cards;
 mod tables_pty;
 mod today;
 mod trust;
