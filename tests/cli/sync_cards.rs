@@ -169,3 +169,56 @@ fn export_to_a_terminal_shows_escape_codes_and_to_a_pipe_writes_exact_bytes() {
     assert!(out.contains("friend\u{1b}]52"), "{out:?}");
     assert!(out.contains("\r\n"), "vCard lines end in CRLF in a pipe");
 }
+
+// The data file and what lies beside it: owner-only, whatever was there before.
+
+#[cfg(unix)]
+fn mode(path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[cfg(unix)]
+#[test]
+fn a_data_file_restored_with_a_loose_mode_is_owner_only_after_the_next_save_and_so_are_its_backups() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = TestEnv::new();
+    env.add("Ayu Lestari", &[]);
+    // A restore through the shell: `jejaring export json > jejaring.json` makes 0644.
+    let (json, _) = env.ok(&["export", "json"]);
+    env.write_data(json);
+    std::fs::set_permissions(&env.data, std::fs::Permissions::from_mode(0o644)).unwrap();
+    env.ok(&["edit", "Ayu Lestari", "--org", "Gojek"]);
+    assert_eq!(mode(&env.data), 0o600, "the data file");
+    let backups: Vec<_> = std::fs::read_dir(env.backups()).unwrap().flatten().map(|e| e.path()).collect();
+    assert!(!backups.is_empty());
+    for b in backups {
+        assert_eq!(mode(&b), 0o600, "{}", b.display());
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_hard_link_or_symlink_at_the_lock_path_never_has_its_targets_mode_changed() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = TestEnv::new();
+    env.add("Ayu Lestari", &[]);
+    let lock = env.data.with_file_name(format!("{}.lock", env.data.file_name().unwrap().to_string_lossy()));
+    assert!(lock.exists(), "the lock file sits beside the data file: {}", lock.display());
+    let victim = env.home().join("shared-notes.txt");
+    std::fs::write(&victim, "readable by the team").unwrap();
+    std::fs::set_permissions(&victim, std::fs::Permissions::from_mode(0o644)).unwrap();
+    std::fs::remove_file(&lock).unwrap();
+    std::fs::hard_link(&victim, &lock).unwrap();
+    env.ok(&["edit", "Ayu Lestari", "--org", "Gojek"]);
+    env.ok(&["list"]);
+    assert_eq!(mode(&victim), 0o644, "a hard link's target keeps its mode");
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "readable by the team");
+    // A symbolic link is never followed: the command says so and changes nothing.
+    std::fs::remove_file(&lock).unwrap();
+    std::os::unix::fs::symlink(&victim, &lock).unwrap();
+    let out = env.std_command().args(["edit", "Ayu Lestari", "--org", "Tokopedia"]).output().unwrap();
+    assert!(!out.status.success());
+    assert_eq!(mode(&victim), 0o644, "a symlink's target keeps its mode");
+    assert_eq!(env.contact("Ayu Lestari")["org"], "Gojek");
+}
