@@ -14,7 +14,6 @@
 pub mod csv;
 mod decode;
 pub mod ics;
-mod ics_dates;
 pub mod linkedin;
 pub mod merge;
 #[cfg(test)]
