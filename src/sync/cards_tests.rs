@@ -183,3 +183,54 @@ fn jejarings_own_lines_are_rewritten_and_the_old_cadence_name_goes() {
     assert!(!out.contains("CIRCLE"), "{out}");
     assert_eq!(others(text, &[Field::Cadence, Field::Circle]), others(&out, &[Field::Cadence, Field::Circle]));
 }
+
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text a user could type: any printable Unicode (newlines in notes), trimmed, that
+    /// the plain-text rule takes.
+    fn typed(lines: bool) -> impl Strategy<Value = String> {
+        let pattern = if lines { "[\\PC\n]{1,120}" } else { "\\PC{1,60}" };
+        pattern.prop_map(|s: String| s.trim().to_string()).prop_filter("plain text", move |s| {
+            let checked = if lines {
+                crate::model::text::text("note", s)
+            } else {
+                crate::model::text::line("name", s, crate::model::text::MAX_LINE)
+            };
+            checked.as_deref() == Ok(s.as_str())
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Whatever the server sends, writing over it never panics and ends a card.
+        #[test]
+        fn any_text_from_a_server_is_written_over_without_a_panic(text in "\\PC{0,300}", note in typed(true)) {
+            let f = Fields { name: "Ayu".into(), note: Some(note), ..Fields::default() };
+            let out = write(Some(&text), "urn:uuid:x", &f);
+            prop_assert!(out.ends_with("END:VCARD\r\n") || out.ends_with("END:VCARD\n"), "{out:?}");
+        }
+
+        /// Any typed name, organisation and note reads back as written on every card of
+        /// the corpus, in its own version, and every other line stays.
+        #[test]
+        fn typed_values_read_back_on_every_card(name in typed(false), org in typed(false), note in typed(true)) {
+            for (file, text) in CORPUS {
+                let mut f = fields_of(text);
+                f.name = name.clone();
+                f.org = Some(org.clone());
+                f.note = Some(note.clone());
+                let out = write(Some(text), "urn:uuid:x", &f);
+                let owned = [Field::Name, Field::Org, Field::Note];
+                let mut expected = others(text, &owned);
+                if !text.contains("\nUID:") {
+                    expected.insert(expected.len() - 1, "UID:urn:uuid:x\r\n".to_string());
+                }
+                prop_assert_eq!(expected, others(&out, &owned), "{}", file);
+                prop_assert_eq!(fields_of(&out), f, "{}:\n{}", file, out);
+            }
+        }
+    }
+}
