@@ -23,11 +23,27 @@ pub(super) fn sync(en: &str) -> Option<&'static str> {
             "Hubungkan jejaring ke server CardDAV (alamat server atau alamat buku alamat)"
         }
         "Connect jejaring to a CardDAV server (the server's address or an address book's)\n\nThe password is \
-         never stored: it comes from --password-command (run at each sync; its output is the password) or from \
-         JEJARING_SYNC_PASSWORD." => {
+         never stored: it comes from --password-command (run at each sync; its output is the password), from \
+         JEJARING_SYNC_PASSWORD, or is asked for on a terminal. It goes only to the server given here: a redirect \
+         to another server is shown and needs a yes (or --follow-redirect), and plain http to another machine \
+         needs --allow-insecure-http." => {
             "Hubungkan jejaring ke server CardDAV (alamat server atau alamat buku alamat)\n\nKata sandi tidak \
              pernah disimpan: diambil dari --password-command (dijalankan setiap sinkron; keluarannya adalah kata \
-             sandi) atau dari JEJARING_SYNC_PASSWORD."
+             sandi), dari JEJARING_SYNC_PASSWORD, atau ditanyakan di terminal. Kata sandi hanya dikirim ke server \
+             yang diberikan di sini: pengalihan ke server lain ditampilkan dan perlu jawaban ya (atau \
+             --follow-redirect), dan http biasa ke mesin lain perlu --allow-insecure-http."
+        }
+        "Follow the server to another address (and send it the password) without asking" => {
+            "Ikuti server ke alamat lain (dan kirim kata sandi ke sana) tanpa bertanya"
+        }
+        "Allow plain http to another machine, though the password then travels unencrypted" => {
+            "Izinkan http biasa ke mesin lain, meski kata sandi lalu terkirim tanpa enkripsi"
+        }
+        "Seconds connecting and sending may take (receiving an answer, ten times that)" => {
+            "Detik yang boleh dipakai untuk menyambung dan mengirim (menerima jawaban, sepuluh kali itu)"
+        }
+        "Minutes the whole run may take before it stops, changing nothing here" => {
+            "Menit yang boleh dipakai seluruh proses sebelum berhenti, tanpa mengubah apa pun di sini"
         }
         "The server's address or an address book's" => "Alamat server atau alamat buku alamat",
         "The user name on the server" => "Nama pengguna di server",

@@ -33,6 +33,8 @@ pub struct Report {
     pub kept: Vec<String>,
     /// Cards jejaring cannot read (a group, a card without a name): left alone.
     pub skipped: usize,
+    /// Hrefs the server named outside the address book: ignored (see `remote`).
+    pub refused: Vec<String>,
 }
 
 /// A card new to jejaring, to become a contact when the sync is applied.
@@ -58,11 +60,11 @@ pub struct Outcome {
     pub state: SyncState,
 }
 
-/// Test builds only: runs `JEJARING_SYNC_TEST_BEFORE_WRITE` once, just before the first
+/// Tests only (the `test-hooks` feature): runs `JEJARING_SYNC_TEST_BEFORE_WRITE` once, just before the first
 /// card is written, so a test can change the server or the data file at exactly the
 /// moment a race would (a 412, an edit made during the sync).
 fn before_first_write() {
-    #[cfg(debug_assertions)]
+    #[cfg(feature = "test-hooks")]
     {
         static ONCE: std::sync::Once = std::sync::Once::new();
         ONCE.call_once(|| {
@@ -122,7 +124,7 @@ pub fn sync(
 ) -> Result<Outcome, DavError> {
     let state = net.sync.clone().unwrap_or_default();
     let book = state.addressbook.clone();
-    let changes = remote::changes(dav, &book, &state)?;
+    let mut changes = remote::changes(dav, &book, &state)?;
     // Cards pulled, plus at most one write for each contact not yet on the server.
     let unlinked = net.contacts.len().saturating_sub(state.cards.len());
     progress.total((changes.changed.len() + unlinked) as u64);
@@ -140,6 +142,7 @@ pub fn sync(
         index: net.contacts.iter().enumerate().map(|(i, c)| (c.id, i)).collect(),
         linked: state.cards.iter().map(|c| c.contact).collect(),
     };
+    run.out.report.refused = std::mem::take(&mut changes.refused);
     let mut scratch = net.clone();
     let finder = Merger::new(&mut scratch, now, run.today);
     let kept: HashSet<Uuid> = state.kept.iter().copied().collect();

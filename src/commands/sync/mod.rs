@@ -18,7 +18,7 @@ use crate::sync::{apply, calendar};
 use crate::{t, tn};
 use anyhow::anyhow;
 use serde::Serialize;
-use server::{explain, password, warn_insecure};
+use server::{LimitArgs, password, warn_in_clear, warn_insecure};
 
 pub use setup::SetupArgs;
 pub use status::StatusArgs;
@@ -37,6 +37,8 @@ pub struct Args {
     /// Show what would happen; change nothing here or on the server
     #[arg(long)]
     pub dry_run: bool,
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 #[derive(Debug, clap::Subcommand)]
@@ -49,7 +51,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     match args.action {
         Some(Action::Setup(a)) => setup::setup(app, a),
         Some(Action::Status(_)) => status::status(app),
-        None => sync(app, args.dry_run),
+        None => sync(app, args.dry_run, &args.limits),
     }
 }
 pub(super) fn not_set_up(lang: Lang) -> anyhow::Error {
@@ -73,22 +75,30 @@ struct JsonReport<'a> {
     events: calendar::Counts,
 }
 
-fn sync(app: &App, dry_run: bool) -> anyhow::Result<()> {
+fn sync(app: &App, dry_run: bool, limits: &LimitArgs) -> anyhow::Result<()> {
     let lang = app.ui.lang;
     // Read without keeping the lock: the network is not held while the server answers.
     let net = app.open_read()?.into_network();
     let state = net.sync.clone().filter(|s| !s.addressbook.is_empty()).ok_or_else(|| not_set_up(lang))?;
     warn_insecure(app, state.insecure);
-    let pw = password(state.password_command.as_deref(), lang)?;
-    let dav = Dav::new(state.user.as_deref(), pw.as_deref(), state.insecure);
+    warn_in_clear(app, &state.addressbook, state.user.as_deref());
+    let limits = limits.limits(lang)?;
+    let pw = password(app, state.user.as_deref(), state.password_command.as_deref(), &state.addressbook)?;
+    // The password goes only to the address book's and the calendar's servers, and
+    // writes only into those two collections.
+    let mut dav = Dav::new(&state.addressbook, state.user.as_deref(), pw.as_deref(), state.insecure, limits);
+    let mut ours = vec![state.addressbook.clone()];
+    if let Some(calendar) = &state.calendar {
+        dav.allow(calendar);
+        ours.push(calendar.clone());
+    }
+    dav.confine_writes(&ours);
     let now = app.clock.now;
     let bar = Bar(app.ui.quiet || app.ui.json, indicatif::ProgressBar::hidden());
-    let outcome = engine::sync(&dav, &net, now, lang, dry_run, &bar).map_err(|e| explain(e, lang))?;
+    let outcome = engine::sync(&dav, &net, now, lang, dry_run, &bar)?;
     bar.1.finish_and_clear();
     let (events, counts) = match &state.calendar {
-        Some(url) => {
-            calendar::push(&dav, url, &net, &state.events, now, lang, dry_run).map_err(|e| explain(e, lang))?
-        }
+        Some(url) => calendar::push(&dav, url, &net, &state.events, now, lang, dry_run)?,
         None => (Vec::new(), calendar::Counts::default()),
     };
     let mut report = outcome.report.clone();
@@ -182,6 +192,17 @@ fn print(app: &App, r: &Report, events: &calendar::Counts, dry_run: bool) -> any
             lang,
             "kept: {name} was deleted on the phone, but you have history with them",
             "disimpan: {name} dihapus di ponsel, tetapi Anda punya riwayat dengan mereka"
+        ));
+    }
+    if !r.refused.is_empty() {
+        let n = r.refused.len();
+        let list = r.refused.join(", ");
+        app.ui.warn(tn!(
+            lang,
+            n,
+            "the server named {n} card outside the address book, which jejaring ignored: {list}",
+            "the server named {n} cards outside the address book, which jejaring ignored: {list}",
+            "server menyebut {n} kartu di luar buku alamat, yang diabaikan jejaring: {list}"
         ));
     }
     if r.skipped > 0 {

@@ -1,18 +1,21 @@
 //! `jejaring sync setup`: finds the address book (and checks the calendar) on the
 //! server, then records where they are; the password is never stored.
 
-use super::server::{explain, password, warn_insecure};
+use super::server::{LimitArgs, in_clear, password, warn_in_clear, warn_insecure};
 use crate::app::{App, Change};
 use crate::errors::UsageError;
 use crate::sync::SyncState;
-use crate::sync::dav::Dav;
+use crate::sync::dav::{self, Dav, DavError};
 use crate::sync::discover::{self, Found};
 use crate::t;
 
 /// Connect jejaring to a CardDAV server (the server's address or an address book's)
 ///
 /// The password is never stored: it comes from --password-command (run at each sync;
-/// its output is the password) or from JEJARING_SYNC_PASSWORD.
+/// its output is the password), from JEJARING_SYNC_PASSWORD, or is asked for on a
+/// terminal. It goes only to the server given here: a redirect to another server is
+/// shown and needs a yes (or --follow-redirect), and plain http to another machine
+/// needs --allow-insecure-http.
 #[derive(Debug, clap::Args)]
 pub struct SetupArgs {
     /// The server's address or an address book's
@@ -33,6 +36,14 @@ pub struct SetupArgs {
     /// Do not check the server's certificate (only for a server you trust)
     #[arg(long)]
     pub insecure: bool,
+    /// Follow the server to another address (and send it the password) without asking
+    #[arg(long)]
+    pub follow_redirect: bool,
+    /// Allow plain http to another machine, though the password then travels unencrypted
+    #[arg(long)]
+    pub allow_insecure_http: bool,
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 pub(super) fn setup(app: &App, a: SetupArgs) -> anyhow::Result<()> {
@@ -54,10 +65,18 @@ pub(super) fn setup(app: &App, a: SetupArgs) -> anyhow::Result<()> {
         ))
         .into());
     }
+    let explicit_calendar = a.calendar.clone().filter(|c| !c.is_empty());
+    for url in std::iter::once(&a.url).chain(&explicit_calendar) {
+        refuse_in_clear(app, &a, url)?;
+    }
     warn_insecure(app, a.insecure);
-    let pw = password(a.password_command.as_deref(), lang)?;
-    let dav = Dav::new(a.user.as_deref(), pw.as_deref(), a.insecure);
-    let book = match discover::address_book(&dav, &a.url).map_err(|e| explain(e, lang))? {
+    let limits = a.limits.limits(lang)?;
+    let pw = password(app, a.user.as_deref(), a.password_command.as_deref(), &a.url)?;
+    let mut dav = Dav::new(&a.url, a.user.as_deref(), pw.as_deref(), a.insecure, limits);
+    if let Some(c) = &explicit_calendar {
+        dav.allow(c);
+    }
+    let book = match following(app, &a, &mut dav, |dav| Ok(discover::address_book(dav, &a.url)?))? {
         Found::Book(url) => url,
         Found::Several(books) => {
             let list: Vec<String> = books
@@ -99,12 +118,12 @@ pub(super) fn setup(app: &App, a: SetupArgs) -> anyhow::Result<()> {
                 ))
                 .into());
             }
-            discover::create(&dav, &home, "jejaring", false).map_err(|e| explain(e, lang))?
+            discover::create(&dav, &home, "jejaring", false)?
         }
     };
     let calendar = match a.calendar.as_deref() {
-        Some("") => Some(own_calendar(app, &dav, &a.url, a.create)?),
-        Some(url) => Some(discover::calendar(&dav, url, a.create).map_err(|e| explain(e, lang))?),
+        Some("") => Some(following(app, &a, &mut dav, |dav| own_calendar(app, dav, &a.url, a.create))?),
+        Some(url) => Some(discover::calendar(&dav, url, a.create)?),
         None => None,
     };
     app.change(
@@ -154,7 +173,7 @@ const CALENDAR_NAME: &str = "jejaring-reminders";
 /// there is none it is made, with `--create` or a yes on a terminal.
 fn own_calendar(app: &App, dav: &Dav, url: &str, create: bool) -> anyhow::Result<String> {
     let lang = app.ui.lang;
-    let found = discover::collection_of(dav, url, discover::CALENDAR).map_err(|e| explain(e, lang))?;
+    let found = discover::collection_of(dav, url, discover::CALENDAR)?;
     let (home, calendars) = match found {
         Found::None { home } => (home, Vec::new()),
         Found::Book(url) => (parent(&url), vec![(url, None)]),
@@ -189,7 +208,75 @@ fn own_calendar(app: &App, dav: &Dav, url: &str, create: bool) -> anyhow::Result
         ))
         .into());
     }
-    discover::create(dav, &home, CALENDAR_NAME, true).map_err(|e| explain(e, lang))
+    Ok(discover::create(dav, &home, CALENDAR_NAME, true)?)
+}
+
+/// Refuses plain http to another machine when a password would travel, unless the user
+/// allowed it; says so when allowed.
+fn refuse_in_clear(app: &App, a: &SetupArgs, url: &str) -> anyhow::Result<()> {
+    if !in_clear(url, a.user.as_deref()) {
+        return Ok(());
+    }
+    if a.allow_insecure_http {
+        warn_in_clear(app, url, a.user.as_deref());
+        return Ok(());
+    }
+    let lang = app.ui.lang;
+    let host = dav::host(url);
+    Err(UsageError(t!(
+        lang,
+        "{url} is plain http, so the password would travel unencrypted to {host}; use https://, or pass --allow-insecure-http if you accept that",
+        "{url} memakai http biasa, jadi kata sandi akan terkirim tanpa enkripsi ke {host}; pakai https://, atau berikan --allow-insecure-http jika Anda menerimanya"
+    ))
+    .into())
+}
+
+/// Runs a discovery step; when the server sends jejaring to another server, shows
+/// where and goes on only with the user's yes on a terminal or --follow-redirect (never
+/// silently), then with that server allowed. A redirect down to plain http is never
+/// followed (see `discover`).
+fn following<T>(
+    app: &App,
+    a: &SetupArgs,
+    dav: &mut Dav,
+    step: impl Fn(&Dav) -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
+    let lang = app.ui.lang;
+    for _ in 0..3 {
+        let err = match step(dav) {
+            Ok(found) => return Ok(found),
+            Err(e) => e,
+        };
+        let Some(DavError::Elsewhere { from, to }) = err.downcast_ref::<DavError>().cloned() else {
+            return Err(err);
+        };
+        refuse_in_clear(app, a, &to)?;
+        let yes = if a.follow_redirect {
+            app.ui.info(t!(
+                lang,
+                "Following {from} to {to} (--follow-redirect)",
+                "Mengikuti {from} ke {to} (--follow-redirect)"
+            ));
+            true
+        } else if let Some(mut p) = app.prompter() {
+            use crate::prompt::Prompter;
+            p.confirm(
+                &t!(
+                    lang,
+                    "{from} sends jejaring to {to}, another server. Send your user name and password there?",
+                    "{from} mengarahkan jejaring ke {to}, server lain. Kirim nama pengguna dan kata sandi Anda ke sana?"
+                ),
+                false,
+            )?
+        } else {
+            false
+        };
+        if !yes {
+            return Err(err);
+        }
+        dav.allow(&to);
+    }
+    Err(anyhow::Error::from(DavError::NotDav { url: a.url.clone() }))
 }
 
 /// The collection a collection's URL sits in.
