@@ -15,6 +15,7 @@
 //! takes its Indonesian from a table in `help`.
 
 pub mod app;
+pub mod chars;
 pub mod cli;
 pub mod clock;
 pub mod coach;

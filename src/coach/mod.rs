@@ -9,6 +9,8 @@ pub mod index;
 pub mod knowing;
 pub mod progress;
 pub mod reliability;
+mod reminder_dates;
+pub mod reminders;
 pub mod review;
 pub mod select;
 pub mod shape;

@@ -263,15 +263,17 @@ fn commands(en: &str) -> Option<&'static str> {
         "Export contacts as vCard, CSV (Google's layout), JSON or an iCalendar file\n\nvCard re-imports into \
          jejaring with nothing lost or doubled (circle, stage, the trust level and the rest travel as \
          X-JEJARING-* properties). JSON without filters is the whole data file; with filters, a list of the \
-         matching contacts. The calendar holds keep-in-touch dates, open promises' due dates, and active goals' \
-         deadlines and milestones as all-day events (with filters: only the matching people's dates, and no \
-         goals). Each event's UID stays the same between exports, so importing a newer export updates the events \
+         matching contacts. The calendar holds each person's next keep-in-touch day (by the rhythm you chose, \
+         the follow-up of someone newly met, or the stage's default, as `list --due` says), birthdays, open \
+         promises' due dates, and active goals' deadlines and milestones as all-day events (with filters: only \
+         the matching people's dates, and no goals). Each event's UID stays the same between exports, so importing a newer export updates the events \
          instead of doubling them." => {
             "Ekspor kontak sebagai berkas vCard, CSV (format Google), JSON, atau iCalendar\n\nvCard dapat diimpor \
              kembali ke jejaring tanpa ada yang hilang atau ganda (lingkaran, tahap, tingkat kepercayaan, dan \
              lainnya ikut sebagai properti X-JEJARING-*). JSON tanpa filter berisi seluruh berkas data; dengan \
-             filter, daftar kontak yang cocok. Kalender memuat tanggal jaga hubungan, tenggat janji yang masih \
-             terbuka, serta tenggat dan tonggak tujuan aktif sebagai acara sehari penuh (dengan filter: hanya \
+             filter, daftar kontak yang cocok. Kalender memuat hari jaga hubungan berikutnya tiap orang (menurut \
+             jangka waktu pilihan Anda, tindak lanjut orang yang baru dikenal, atau bawaan tahapnya, seperti kata \
+             `list --due`), ulang tahun, tenggat janji yang masih terbuka, serta tenggat dan tonggak tujuan aktif sebagai acara sehari penuh (dengan filter: hanya \
              tanggal orang yang cocok, tanpa tujuan). UID setiap acara tetap sama antar-ekspor, sehingga mengimpor \
              ekspor yang lebih baru memperbarui acaranya, bukan menggandakannya."
         }

@@ -18,11 +18,11 @@ pub(crate) mod fuzz_kit;
 #[cfg(test)]
 mod fuzz_tests;
 pub mod ics;
-mod ics_dates;
 pub mod linkedin;
 pub mod merge;
 #[cfg(test)]
 mod merge_props;
+pub mod name_parts;
 mod record;
 pub mod vcard;
 mod vcard_text;

@@ -4,6 +4,7 @@
 pub mod cadence;
 pub mod combine;
 pub mod contact;
+pub mod day_event;
 pub mod dupes;
 pub mod fact;
 pub mod goal;

@@ -1,13 +1,12 @@
 //! Checks on what the user types before it reaches the data file: empty names,
 //! control characters, absurd lengths, malformed emails and phone numbers.
 //!
-//! "Control characters" include what a terminal would act on or a reader could not see:
-//! escape sequences and every other C0/C1 control, the marks that reorder text (the
-//! right-to-left override U+202E and its kin) and zero-width characters. A zero-width
-//! joiner or non-joiner stays allowed between two non-ASCII characters, where emoji
-//! sequences and some scripts need it. `ui::shown` renders the same characters
-//! harmlessly when a value that got in another way (a hand-edited file) is printed.
+//! "Control characters" are what a terminal would act on or a reader could not see, by
+//! the one rule in `crate::chars` (escape sequences, marks that reorder text, characters
+//! of no width, tag characters…); `ui::shown` renders the same characters harmlessly
+//! when a value that got in another way (a hand-edited file) is printed.
 
+use crate::chars::{first_unsafe, is_unsafe};
 use crate::i18n::Lang;
 use crate::i18n::Localized;
 use crate::t;
@@ -153,34 +152,6 @@ pub fn url(value: &str) -> Result<String, InputError> {
 pub fn tag(value: &str) -> Result<String, InputError> {
     let v = line("--tag", value, 64)?;
     Ok(v.to_lowercase())
-}
-
-/// Where the first character a terminal would act on, or a reader could not see, sits
-/// in `s` (see the module note); `lines`: newlines and tabs are text (notes).
-pub fn first_unsafe(s: &str, lines: bool) -> Option<usize> {
-    let mut prev: Option<char> = None;
-    let mut chars = s.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        if is_unsafe(c, prev, next, lines) {
-            return Some(at);
-        }
-        prev = Some(c);
-    }
-    None
-}
-
-/// Whether `c`, between `prev` and `next`, is a character no value should carry.
-pub fn is_unsafe(c: char, prev: Option<char>, next: Option<char>, lines: bool) -> bool {
-    match c {
-        '\n' | '\t' => !lines,
-        // Joiners shape emoji and some scripts; between two ASCII letters they only hide.
-        '\u{200C}' | '\u{200D}' => !(prev.is_some_and(|p| !p.is_ascii()) && next.is_some_and(|n| !n.is_ascii())),
-        // Marks that reorder text, and characters of no width.
-        '\u{061C}' | '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' => true,
-        '\u{2066}'..='\u{2069}' | '\u{180E}' | '\u{FEFF}' => true,
-        c => c.is_control(),
-    }
 }
 
 fn check_len(field: &'static str, value: &str, max: usize) -> Result<(), InputError> {

@@ -53,7 +53,7 @@ fn the_same_field_changed_on_both_sides_keeps_both() {
     let note = m.fields.note.unwrap();
     assert!(note.contains("organisation: Tokopedia"), "{note}");
     assert!(note.contains("2026-11-28"), "{note}");
-    assert_eq!(m.conflicts, vec![Conflict { field: "org", kept: "Gojek".into(), other: "Tokopedia".into() }]);
+    assert_eq!(m.conflicts, vec![Conflict { field: Field::Org, kept: "Gojek".into(), other: "Tokopedia".into() }]);
 }
 
 #[test]
@@ -75,7 +75,7 @@ fn a_phone_changed_on_both_sides_keeps_the_other_as_a_second_phone() {
     let m = merge(Some(&base), &local, &remote);
     assert_eq!(m.fields.phones, vec!["+62 811 0000 0003".to_string(), "+62 811 0000 0002".to_string()]);
     assert_eq!(m.conflicts.len(), 1);
-    assert_eq!(m.conflicts[0].field, "phones");
+    assert_eq!(m.conflicts[0].field, Field::Phones);
 }
 
 #[test]

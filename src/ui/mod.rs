@@ -115,6 +115,25 @@ impl Ui {
         out.write_all(b"\n")
     }
 
+    /// Writes a whole document (an export) to stdout: to a file or a pipe its exact
+    /// bytes; to a terminal made harmless like every other output (control characters
+    /// made visible, JSON's written as escapes) with CRLF line ends shown as plain ones.
+    pub fn document(&self, bytes: &[u8], json: bool) -> io::Result<()> {
+        self.flush()?;
+        let mut out = io::stdout().lock();
+        if !self.stdout_tty {
+            out.write_all(bytes)?;
+        } else {
+            let text = String::from_utf8_lossy(bytes).replace("\r\n", "\n");
+            let safe = if json { safe::json_shown(&text) } else { shown(&text) };
+            out.write_all(safe.as_bytes())?;
+        }
+        if !bytes.ends_with(b"\n") {
+            out.write_all(b"\n")?;
+        }
+        out.flush()
+    }
+
     /// Writes what is held for stdout; called at the end of a successful run (a broken
     /// pipe surfaces here) and before prompts.
     pub fn flush(&self) -> io::Result<()> {

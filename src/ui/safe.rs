@@ -1,6 +1,6 @@
 //! Text shown on a terminal, made harmless: a value that holds an escape sequence, a
 //! control character, a mark that reorders text or a zero-width character (see
-//! `model::text`) is shown with those characters made visible, never acted on. Input
+//! `crate::chars`) is shown with those characters made visible, never acted on. Input
 //! refuses them, but a hand-edited or synced data file can still hold them.
 //!
 //! jejaring's own colours are escape sequences too, so `paint` does not write them
@@ -8,7 +8,7 @@
 //! turns markers back into escapes after everything else is neutralised. A value in the
 //! file cannot know the key, so it cannot pass for jejaring's own colour.
 
-use crate::model::text::is_unsafe;
+use crate::chars::is_unsafe;
 use std::borrow::Cow;
 use std::fmt::Write;
 use std::hash::{BuildHasher, Hasher};
@@ -135,6 +135,7 @@ mod tests {
         assert_eq!(shown("Bu\u{200B}di\u{200D}x"), "Bu<U+200B>di<U+200D>x");
         assert_eq!(shown("c\u{9b}2J"), "c<U+009B>2J");
         assert_eq!(shown("line one\nline\ttwo\r"), "line one\nline\ttwo␍");
+        assert_eq!(shown("a\u{E0041}\u{AD}b\u{2028}"), "a<U+E0041><U+00AD>b<U+2028>");
         // What is fine is left alone: accents, scripts, emoji joined by a joiner.
         for fine in ["Jürgen Müller", "Ni Luh Putu", "👩\u{200D}💻 dev", "می\u{200C}خواهم"] {
             assert_eq!(shown(fine), fine);

@@ -46,6 +46,7 @@ mod scenario_stranger;
 mod store;
 mod store_hardening;
 mod sync;
+mod sync_cards;
 mod sync_identity;
 mod sync_security;
 mod tables_pty;

@@ -405,16 +405,24 @@ fn reminders_appear_move_and_vanish() {
     let events = server.items("reminders", "ics");
     assert_eq!(events.len(), 1);
     assert!(events[0].contains("DTSTART;VALUE=DATE:20261227"), "{}", events[0]);
-    // Birthdays come too.
+    // A birthday goes to the phone as the card's BDAY, which its own birthday calendar
+    // shows: not a second time here. Siti's keep-in-touch day (her stage's default) comes.
     let siti = env.add("Siti Rahma", &["--birthday", "1990-12-03"]);
     let (_, err) = ok(&env, &["sync"]);
     assert!(err.contains("Calendar: 1 added, 0 updated, 0 removed"), "{err}");
-    assert!(server.items("reminders", "ics").iter().any(|e| e.contains("Siti Rahma's birthday (36)")));
+    assert!(!server.items("reminders", "ics").iter().any(|e| e.contains("birthday")));
+    assert!(server.cards().iter().any(|c| c.contains("BDAY") && c.contains("Siti Rahma")));
     ok(&env, &["remove", &siti, "--yes"]);
-    // No cadence, no reminder.
+    // No cadence of his own, met today: the first follow-up, as `today` says.
     ok(&env, &["edit", &h, "--every", ""]);
     let (_, err) = ok(&env, &["sync"]);
-    assert!(err.contains("Calendar: 0 added, 0 updated, 2 removed"), "{err}");
+    assert!(err.contains("Calendar: 0 added, 1 updated, 1 removed"), "{err}");
+    let events = server.items("reminders", "ics");
+    assert_eq!(events.len(), 1);
+    assert!(events[0].contains("Follow up with Budi Santoso"), "{}", events[0]);
+    ok(&env, &["remove", &h, "--yes"]);
+    let (_, err) = ok(&env, &["sync"]);
+    assert!(err.contains("Calendar: 0 added, 0 updated, 1 removed"), "{err}");
     assert!(server.items("reminders", "ics").is_empty());
 }
 

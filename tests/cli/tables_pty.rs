@@ -3,31 +3,16 @@
 //! with `NO_COLOR` set (colour and layout are separate decisions).
 
 use crate::env::TestEnv;
-use expectrl::session::OsSession as Session;
 use expectrl::{Eof, Expect};
 use std::collections::HashSet;
-use std::process::Command;
-use std::time::Duration;
 use unicode_width::UnicodeWidthStr;
 
 /// What `jejaring ARGS…` shows on a terminal `cols` wide (the test environment sets
 /// `NO_COLOR`; `extra` adds variables).
 fn on_terminal(env: &TestEnv, cols: u16, args: &[&str], extra: &[(&str, &str)]) -> String {
-    let base = env.std_command();
-    let mut cmd = Command::new("sh");
-    cmd.env_clear();
-    for (k, v) in base.get_envs() {
-        if let Some(v) = v {
-            cmd.env(k, v);
-        }
-    }
-    cmd.env("TERM", "xterm").envs(extra.iter().copied()).current_dir(env.home());
-    // The shell waits for a line, so the window is resized before jejaring starts.
-    cmd.arg("-c").arg("read go && exec \"$0\" \"$@\"").arg(base.get_program()).args(args);
-    let mut s = Session::spawn(cmd).expect("spawn on a pty");
-    s.set_expect_timeout(Some(Duration::from_secs(30)));
-    s.get_process_mut().set_window_size(cols, 60).expect("resize the window");
-    s.send("\r").unwrap();
+    let mut cmd = env.std_command();
+    cmd.env("TERM", "xterm").envs(extra.iter().copied()).current_dir(env.home()).args(args);
+    let mut s = crate::pty::spawn_sized(cmd, cols, 60);
     let seen = s.expect(Eof).expect("the program ends");
     String::from_utf8_lossy(seen.as_bytes()).replace("\r\n", "\n")
 }

@@ -14,8 +14,6 @@ use crate::env::TestEnv;
 use expectrl::session::OsSession as Session;
 use expectrl::{Any, Eof, Expect, Regex};
 use std::collections::HashSet;
-use std::process::Command;
-use std::time::Duration;
 use unicode_width::UnicodeWidthStr;
 
 /// A window tall enough that nothing scrolls away before it is read.
@@ -23,21 +21,9 @@ const ROWS: u16 = 400;
 
 /// `jejaring ARGS…` started on a pseudo-terminal `cols` wide (resized before it starts).
 fn start(env: &TestEnv, cols: u16, args: &[&str]) -> Session {
-    let base = env.std_command();
-    let mut cmd = Command::new("sh");
-    cmd.env_clear();
-    for (k, v) in base.get_envs() {
-        if let Some(v) = v {
-            cmd.env(k, v);
-        }
-    }
-    cmd.env("TERM", "xterm").current_dir(env.home());
-    cmd.arg("-c").arg("read go && exec \"$0\" \"$@\"").arg(base.get_program()).args(args);
-    let mut s = Session::spawn(cmd).expect("spawn on a pty");
-    s.set_expect_timeout(Some(Duration::from_secs(30)));
-    s.get_process_mut().set_window_size(cols, ROWS).expect("resize the window");
-    s.send("\r").unwrap();
-    s
+    let mut cmd = env.std_command();
+    cmd.env("TERM", "xterm").current_dir(env.home()).args(args);
+    crate::pty::spawn_sized(cmd, cols, ROWS)
 }
 
 /// Everything a session printed, gathered match by match.

@@ -72,7 +72,7 @@ pub(super) fn print(app: &App, r: &Report, events: &calendar::Counts, dry_run: b
         lists(app, r)?;
     }
     for (name, c) in &r.conflicts {
-        let field = crate::sync::merge::label(c.field, lang);
+        let field = c.field.label(lang);
         let (kept, other) = (&c.kept, &c.other);
         app.ui.warn(t!(
             lang,
