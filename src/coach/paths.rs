@@ -7,8 +7,8 @@ use super::graph::{self, Tie, Ties};
 use super::knowing;
 use super::reliability;
 use super::warmth::{self, Inputs};
-use crate::model::trust;
-use crate::model::{Contact, Interaction, Network, Promise, Stage};
+use crate::model::trust::{self, TrustNote};
+use crate::model::{Contact, Fact, Interaction, Network, Promise, Stage};
 use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
@@ -190,24 +190,44 @@ pub fn asks(net: &Network, ids: &FxHashSet<Uuid>, today: NaiveDate) -> FxHashMap
     for p in net.promises.iter().filter(|p| ids.contains(&p.contact)) {
         promises.entry(p.contact).or_default().push(p);
     }
+    let mut notes: FxHashMap<Uuid, Vec<&TrustNote>> = FxHashMap::default();
+    for n in net.trust_notes.iter().filter(|n| ids.contains(&n.contact)) {
+        notes.entry(n.contact).or_default().push(n);
+    }
+    let mut facts: FxHashMap<Uuid, Vec<&Fact>> = FxHashMap::default();
+    for f in net.facts.iter().filter(|f| ids.contains(&f.contact)) {
+        facts.entry(f.contact).or_default().push(f);
+    }
     let mut out = FxHashMap::default();
     for c in net.contacts.iter().filter(|c| ids.contains(&c.id)) {
         let mut mine = talks.remove(&c.id).unwrap_or_default();
         mine.sort_by(|a, b| b.on.cmp(&a.on).then(b.logged.cmp(&a.logged)));
         let theirs = promises.remove(&c.id).unwrap_or_default();
-        out.insert(c.id, ask(net, c, &mine, &theirs, today));
+        let mut notes = notes.remove(&c.id).unwrap_or_default();
+        notes.sort_by(|a, b| a.on.cmp(&b.on).then(a.logged.cmp(&b.logged)));
+        let facts = facts.remove(&c.id).unwrap_or_default();
+        out.insert(c.id, ask(c, &Records { talks: &mine, promises: &theirs, notes: &notes, facts: &facts }, today));
     }
     out
 }
 
-fn ask(net: &Network, c: &Contact, talks: &[&Interaction], promises: &[&Promise], today: NaiveDate) -> Ask {
-    let notes = trust::notes_for(&net.trust_notes, &c.id);
-    let trust = match trust::current_level(&notes) {
+/// One contact's records, as `ask` needs them.
+struct Records<'a> {
+    /// Most recent first.
+    talks: &'a [&'a Interaction],
+    promises: &'a [&'a Promise],
+    /// Oldest first.
+    notes: &'a [&'a TrustNote],
+    facts: &'a [&'a Fact],
+}
+
+fn ask(c: &Contact, r: &Records, today: NaiveDate) -> Ask {
+    let (talks, promises) = (r.talks, r.promises);
+    let trust = match trust::current_level(r.notes) {
         Some(level) => (level, true),
         None => (trust::baseline(&c.stage), false),
     };
-    let facts: Vec<_> = net.facts.iter().filter(|f| f.contact == c.id).collect();
-    let knowing = knowing::knowing(c, &facts).score;
+    let knowing = knowing::knowing(c, r.facts).score;
     let w = warmth::warmth(&Inputs { contact: c, interactions: talks, trust, knowing, promises }, today).score;
     let rel = reliability::tally(promises.iter().copied(), today, None);
     let kept_share = rel.rate().map_or(0.5, |r| f64::from(r) / 100.0);

@@ -214,6 +214,11 @@ fn an_introduction_flows_from_ask_to_nudge_to_done_to_thanks() {
     );
     let (today, _) = at(&env, "2026-12-01", &["today"]);
     assert!(today.contains("waiting on Budi Santoso's introduction to Dewi Anggraini (#1, asked 2026-11-28; ask again after 2026-12-12)"), "{today}");
+    let (review, _) = at(&env, "2026-12-01", &["review", "--no-input"]);
+    assert!(
+        review.contains("Introductions asked for\n  waiting on Budi Santoso's introduction to Dewi Anggraini"),
+        "{review}"
+    );
     // Past its day: a kind nudge, never a broken promise of Budi's.
     let (today, _) = at(&env, "2026-12-14", &["today"]);
     assert!(
@@ -224,6 +229,8 @@ fn an_introduction_flows_from_ask_to_nudge_to_done_to_thanks() {
     );
     let (select, _) = at(&env, "2026-12-14", &["select", "--no-input"]);
     assert!(select.contains("Budi Santoso (colleague) — ask again, kindly, about the introduction to Dewi Anggraini you asked for on 2026-11-28 (#1)"), "{select}");
+    let (review, _) = at(&env, "2026-12-14", &["review", "--no-input", "--count", "8"]);
+    assert!(review.contains("Budi Santoso (colleague) — ask again, kindly"), "{review}");
     let (promises, _) = at(&env, "2026-12-14", &["--json", "promise", "list", "--all"]);
     assert_eq!(promises.trim(), "[]", "nothing is counted against anyone");
     let (id_today, _) = at(&env, "2026-12-14", &["--lang", "id", "today"]);
