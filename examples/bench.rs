@@ -655,10 +655,11 @@ fn table(rows: &[Row]) -> String {
     );
     for r in rows {
         let (target, result) = verdict(r);
-        // A floor is 1.00 against itself; an import has no floor to compare with.
+        // A floor is 1.00 against itself; an import, or a row on the bigger knows-whom
+        // network, has no floor to compare with.
         let ratio = match (r.floor_ratio, r.kind) {
             (Some(x), _) => format!("{x:.2}"),
-            (None, CaseKind::Import) => "—".into(),
+            (None, CaseKind::Import | CaseKind::Graph) => "—".into(),
             (None, _) => "1.00".into(),
         };
         let mb = r.file_bytes as f64 / 1e6;
