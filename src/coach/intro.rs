@@ -268,4 +268,27 @@ mod tests {
         net.intros.push(request(budi, dewi, "2026-11-27", "2026-12-10"));
         assert!(picks(&net, day("2026-11-28")).is_empty());
     }
+
+    #[test]
+    fn the_introduction_takes_the_place_kept_for_someone_new() {
+        let mut net = Network::default();
+        let budi = person(&mut net, "Budi", Stage::Trusted, None);
+        let dewi = person(&mut net, "Dewi", Stage::Stranger, Some("fintech"));
+        net.interactions.push(Interaction::new(vec![budi, dewi], Kind::Meeting, day("2026-10-20"), Utc::now()));
+        for i in 0..4 {
+            let f = person(&mut net, &format!("Friend {i}"), Stage::Trusted, None);
+            net.contacts.last_mut().unwrap().circle = Circle::Friend;
+            net.contacts.last_mut().unwrap().every = Some("30d".parse().unwrap());
+            net.interactions.push(Interaction::new(vec![f], Kind::Call, day("2026-09-01"), Utc::now()));
+        }
+        let mut g = Goal::new(1, "Meet fintech people".into(), Metric::NewContacts, day("2026-11-01"), Utc::now());
+        g.filters = Filters { tags: vec!["fintech".into()], ..Filters::default() };
+        net.goals.push(g);
+        let s = super::super::select::select(&net, day("2026-11-28"), 3, &Default::default());
+        let ids: Vec<Uuid> = s.picks.iter().map(|c| c.contact).collect();
+        assert!(ids.contains(&budi), "{:?}", s.picks);
+        assert!(!ids.contains(&dewi), "the introduction is the widening this week: {:?}", s.picks);
+        let ask = s.picks.iter().find(|c| c.contact == budi).map(|c| &c.reason);
+        assert!(matches!(ask, Some(super::super::select::Reason::Intro(IntroPick::Ask { .. }))));
+    }
 }
