@@ -10,7 +10,7 @@ impl Step {
         match self {
             Step::Trust => t!(lang, "Build trust", "Bangun kepercayaan"),
             Step::Goals => t!(lang, "Set goals", "Tetapkan tujuan"),
-            Step::Contacts => t!(lang, "Select contacts", "Seleksi kontak"),
+            Step::Contacts => t!(lang, "Select contacts", "Pilih kontak"),
         }
     }
 

@@ -112,7 +112,7 @@ pub fn run(app: &App, mut args: Args) -> anyhow::Result<()> {
             app.ui.info(t!(
                 lang,
                 "Added {name} ({circle}, {stage}); handle {handle}",
-                "{name} ditambahkan ({circle}, {stage}); handle {handle}"
+                "{name} ditambahkan ({circle}, {stage}); kodenya {handle}"
             ));
             Ok(())
         },

@@ -124,8 +124,8 @@ fn commands(en: &str) -> Option<&'static str> {
         "Record a promise, or list and resolve them" => "Catat janji, atau tampilkan dan selesaikan janji",
         "Record a promise, or list and resolve them\n\n`jejaring promise budi \"send the market sizing deck\" --due \
          fri` records one; the subcommands list and resolve them." => {
-            "Catat janji, atau tampilkan dan selesaikan janji\n\n`jejaring promise budi \"send the market sizing \
-             deck\" --due fri` mencatat satu janji; subperintahnya menampilkan dan menyelesaikan janji."
+            "Catat janji, atau tampilkan dan selesaikan janji\n\n`jejaring promise budi \"kirim materi ukuran \
+             pasar\" --due jumat` mencatat satu janji; subperintahnya menampilkan dan menyelesaikan janji."
         }
         "List open, overdue or all promises" => "Tampilkan janji yang terbuka, terlambat, atau semuanya",
         "Mark a promise kept (on time or late, from the dates)" => {

@@ -103,7 +103,7 @@ fn to_record(card: &VCard, at: At) -> (Option<Record>, Vec<Problem>) {
     }
     // jejaring's own export: every category is the user's own tag, even `starred`.
     let own = card.entries.iter().any(
-        |e| matches!(&e.name, VCardProperty::Other(x) if x.len() > 11 && x[..11].eq_ignore_ascii_case("X-JEJARING-")),
+        |e| matches!(&e.name, VCardProperty::Other(x) if x.len() > 11 && x.get(..11).is_some_and(|p| p.eq_ignore_ascii_case("X-JEJARING-"))),
     );
     let mut d = Draft::new(at);
     let mut name = String::new();

@@ -9,13 +9,13 @@ use uuid::Uuid;
 vocab! {
     /// What kind of contact it was; meetings and calls are deeper than messages.
     Kind {
-        Meeting => "meeting", "meeting", "pertemuan";
-        Call => "call", "call", "telepon";
-        Message => "message", "message", "pesan";
+        Meeting => "meeting", "meeting", "pertemuan" ["rapat", "ketemu", "bertemu", "meet"];
+        Call => "call", "call", "telepon" ["telp", "nelpon", "panggilan"];
+        Message => "message", "message", "pesan" ["wa", "chat", "sms", "dm"];
         Email => "email", "email", "surel";
         Event => "event", "event", "acara";
         Intro => "intro", "introduction", "perkenalan";
-        Other => "other", "other", "lainnya";
+        Other => "other", "other", "lainnya" ["lain"];
     }
 }
 

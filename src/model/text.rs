@@ -37,13 +37,17 @@ impl Localized for InputError {
     fn message(&self, lang: Lang) -> String {
         match self {
             InputError::Empty { field } => {
+                let field = crate::i18n::field_name(field, lang);
                 t!(lang, "{field} must not be empty; give it some text", "{field} tidak boleh kosong; isi dengan teks")
             }
-            InputError::TooLong { field, max, len } => t!(
-                lang,
-                "{field} is {len} characters long; the limit is {max}, so shorten it",
-                "{field} panjangnya {len} karakter; batasnya {max}, jadi persingkat"
-            ),
+            InputError::TooLong { field, max, len } => {
+                let field = crate::i18n::field_name(field, lang);
+                t!(
+                    lang,
+                    "{field} is {len} characters long; the limit is {max}, so shorten it",
+                    "{field} panjangnya {len} karakter; batasnya {max}, jadi persingkat"
+                )
+            }
             InputError::Control { field } => t!(
                 lang,
                 "{field} contains control or invisible characters (an escape code, a right-to-left mark, a zero-width space…); use plain text",
@@ -203,6 +207,18 @@ fn fold_into(out: &mut String, s: &str) {
     }
 }
 
+/// Whether `haystack`, folded, contains `needle` (already folded). ASCII is compared
+/// ignoring case where it lies; anything else is folded into `buf` first.
+pub fn contains_folded(haystack: &str, needle: &str, buf: &mut String) -> bool {
+    if haystack.is_ascii() && needle.is_ascii() {
+        let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+        return n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n));
+    }
+    buf.clear();
+    fold_into(buf, haystack);
+    buf.contains(needle)
+}
+
 /// Many strings folded into one buffer (one allocation, not one per name).
 pub struct Folded {
     text: String,
@@ -248,6 +264,22 @@ pub fn folds_to(s: &str, folded: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn contains_folded_matches_fold_then_contains() {
+        let mut buf = String::new();
+        for (hay, needle) in [
+            ("Bank MANDIRI", "mandiri"),
+            ("Jürgen Weiß", "jurgen"),
+            ("jw@Example.com", "example.c"),
+            ("abc", ""),
+            ("Ab", "abc"),
+            ("Søren", "soren"),
+            ("Budi", "budi s"),
+        ] {
+            assert_eq!(contains_folded(hay, needle, &mut buf), fold(hay).contains(needle), "{hay:?} {needle:?}");
+        }
+    }
     use super::*;
 
     #[test]

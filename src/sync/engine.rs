@@ -11,7 +11,7 @@ use super::remote::{self, Written};
 use super::state::{CardState, SyncState};
 use crate::i18n::Lang;
 use crate::interop::Record;
-use crate::interop::merge::Merger;
+use crate::interop::merge::Finder;
 use crate::model::Network;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::{HashMap, HashSet};
@@ -140,8 +140,7 @@ pub fn sync(
         index: net.contacts.iter().enumerate().map(|(i, c)| (c.id, i)).collect(),
         linked: state.cards.iter().map(|c| c.contact).collect(),
     };
-    let mut scratch = net.clone();
-    let finder = Merger::new(&mut scratch, now, run.today);
+    let finder = Finder::new(net);
     let kept: HashSet<Uuid> = state.kept.iter().copied().collect();
     for (href, etag, text, modified) in changes.changed {
         run.pulled_card(&finder, &kept, href, etag, text, modified)?;
@@ -187,7 +186,7 @@ impl Run<'_> {
     /// A card the server has that is new or changed since the last sync.
     fn pulled_card(
         &mut self,
-        finder: &Merger,
+        finder: &Finder,
         kept: &HashSet<Uuid>,
         href: String,
         etag: Option<String>,
@@ -229,7 +228,7 @@ impl Run<'_> {
 
     /// The contact an unlinked card is: by the UID jejaring gave it, a UID imported
     /// before, or the identity rule (never a name alone); not one already linked.
-    fn find(&self, finder: &Merger, kept: &HashSet<Uuid>, rec: &Record, uid: &str) -> Option<Uuid> {
+    fn find(&self, finder: &Finder, kept: &HashSet<Uuid>, rec: &Record, uid: &str) -> Option<Uuid> {
         let free = |id: &Uuid| !self.linked.contains(id) && !kept.contains(id) && !self.touched.contains(id);
         let bare = uid.trim().to_lowercase();
         let bare = bare.strip_prefix("urn:uuid:").unwrap_or(&bare);

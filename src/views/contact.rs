@@ -101,7 +101,8 @@ pub fn interaction_line(net: &Network, i: &Interaction, me: &Uuid, lang: Lang) -
         (true, false) => None,
     };
     if let Some(mark) = mark {
-        line.push_str(&format!(" [{mark}]"));
+        // Two spaces, as before a note: what follows the kind starts in one column.
+        line.push_str(&format!("  [{mark}]"));
     }
     let others: Vec<&str> =
         i.contacts.iter().filter(|id| *id != me).filter_map(|id| net.contact(id)).map(|c| c.name.as_str()).collect();

@@ -64,7 +64,7 @@ pub fn beyond_count_note(lang: Lang, count: usize, beyond: usize) -> Option<Stri
             beyond,
             "{beyond} pick more than the {count} asked for: every overdue promise is named.",
             "{beyond} picks more than the {count} asked for: every overdue promise is named.",
-            "{beyond} usulan lebih dari {count} yang diminta: setiap janji yang lewat tenggat disebut."
+            "{beyond} usulan tambahan di luar {count} yang diminta: semua janji yang lewat tenggat disebutkan."
         )
     })
 }

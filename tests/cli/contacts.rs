@@ -296,7 +296,7 @@ fn show_prints_everything_known() {
 
     Interactions (2)
       2026-11-20  meeting      Coffee after the fintech meetup
-      2026-10-02  call        [they reached out] (with Siti Rahma)  Planning the alumni dinner
+      2026-10-02  call         [they reached out] (with Siti Rahma)  Planning the alumni dinner
     "#);
 }
 

@@ -133,6 +133,8 @@ fn edit_in(env: &TestEnv, script: &str) -> Session {
     cmd.env("TERM", "xterm").env("VISUAL", &editor).env("TMPDIR", env.home()).args(["edit", "budi"]);
     let mut s = Session::spawn(cmd).expect("spawn on a pty");
     s.set_expect_timeout(Some(Duration::from_secs(30)));
+    // Wide, so a long message is one line to expect (wrapping is checked in wrap_pty).
+    s.get_process_mut().set_window_size(240, 50).expect("resize the window");
     s
 }
 

@@ -17,6 +17,8 @@ pub(crate) fn spawn(env: &TestEnv, args: &[&str]) -> Session {
     cmd.env("TERM", "xterm").args(args);
     let mut session = Session::spawn(cmd).expect("spawn on a pty");
     session.set_expect_timeout(Some(Duration::from_secs(30)));
+    // Wide, so a long message is one line to expect (wrapping is checked in wrap_pty).
+    session.get_process_mut().set_window_size(240, 50).expect("resize the window");
     session
 }
 

@@ -121,7 +121,7 @@ pub fn run(app: &App, args: CheckinArgs) -> anyhow::Result<()> {
             app.ui.info(t!(
                 lang,
                 "Nothing saved. Run `jejaring review` on a terminal to check in, or add --save.",
-                "Tidak ada yang disimpan. Jalankan `jejaring review` di terminal untuk check-in, atau tambahkan --save."
+                "Tidak ada yang disimpan. Jalankan `jejaring review` di terminal untuk meninjau minggu ini, atau tambahkan --save."
             ));
             return Ok(());
         }
@@ -175,11 +175,19 @@ pub fn run(app: &App, args: CheckinArgs) -> anyhow::Result<()> {
                 ));
             }
             let streak = render::weeks(lang, crate::model::review::streak(&net.reviews, today));
-            app.ui.info(t!(
-                lang,
-                "Review saved. Streak: {streak} in a row. See you next week.",
-                "Tinjauan tersimpan. Tinjauan beruntun: {streak} berturut-turut. Sampai jumpa minggu depan."
-            ));
+            app.ui.info(if app.demo {
+                t!(
+                    lang,
+                    "Review done, but not kept: this is the demo network. Streak: {streak} in a row.",
+                    "Tinjauan selesai, tetapi tidak disimpan: ini jaringan demo. Anda sudah meninjau {streak} berturut-turut."
+                )
+            } else {
+                t!(
+                    lang,
+                    "Review saved. Streak: {streak} in a row. See you next week.",
+                    "Tinjauan tersimpan. Anda sudah meninjau {streak} berturut-turut. Sampai jumpa minggu depan."
+                )
+            });
             Ok(())
         },
     )
