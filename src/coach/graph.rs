@@ -7,7 +7,8 @@
 //! - an imported meeting both attended counts 2 (declined attendees are never in it);
 //! - a mail thread both were on, a WhatsApp group both wrote in, a LinkedIn thread
 //!   count 1;
-//! - anything with more than 15 people counts a quarter, and more than 100 nothing;
+//! - anything with more than 15 people counts a quarter, and more than 100 nothing; a
+//!   thread or group where only you wrote counts nothing;
 //! - the same current organisation counts 1, undated: the weakest evidence.
 //!
 //! Each dated piece counts fully for a year, half in its second year, and a sixth after
@@ -190,7 +191,10 @@ pub fn around(net: &Network, focus: &FxHashSet<Uuid>, today: NaiveDate) -> Ties 
                 (via, s.people.unwrap_or(i.contacts.len() as u32 + 1))
             }
         };
-        if people > HUGE_GROUP || i.on > today {
+        // Putting two people on one message of yours that nobody answered says nothing
+        // about whether they know each other.
+        let only_you_wrote = i.source.as_ref().is_some_and(|s| s.one_way) && !i.they_reached_out;
+        if people > HUGE_GROUP || i.on > today || only_you_wrote {
             continue;
         }
         let big = people > BIG_GROUP;
@@ -349,6 +353,18 @@ mod tests {
         let t = ties(&net, a);
         assert_eq!(t.between(&a, &b).map(|t| (t.strength, t.evidence[0].big)), Some((10, 1)));
         assert!(t.between(&a, &c).is_none());
+    }
+
+    #[test]
+    fn a_message_of_yours_nobody_answered_is_no_evidence() {
+        let mut net = Network::default();
+        let (a, b) = (person(&mut net, "A", None), person(&mut net, "B", None));
+        meet(&mut net, &[a, b], "2026-11-01", Some((Origin::Email, 3)));
+        net.interactions[0].source.as_mut().unwrap().one_way = true;
+        assert!(ties(&net, a).between(&a, &b).is_none());
+        // One of them wrote to you both: they know of each other.
+        net.interactions[0].they_reached_out = true;
+        assert!(ties(&net, a).between(&a, &b).is_some());
     }
 
     #[test]
