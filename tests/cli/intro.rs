@@ -215,6 +215,7 @@ fn a_draft_is_in_the_user_s_language_with_the_goal_s_reason_and_a_blurb() {
     assert!(out.starts_with("Hi Budi,\n\n"), "{out}");
     assert!(out.contains("I'd like to meet Dewi Lestari (Head of Partnerships at OVO). The reason: I'm working on \"Meet 5 people in fintech\": I am moving into payments."), "{out}");
     assert!(out.contains("no problem at all; just say so."), "an easy out: {out}");
+    assert!(out.contains("I wondered whether you know each other"), "nothing says they do yet: {out}");
     assert!(out.contains("--- for Budi to forward ---\n[one line about you"), "{out}");
     assert!(err.contains("--about-me"), "{err}");
     let (out, err) = env.ok(&[
@@ -234,8 +235,10 @@ fn a_draft_is_in_the_user_s_language_with_the_goal_s_reason_and_a_blurb() {
     assert!(out.contains("Alasannya: belajar soal pembayaran."), "{out}");
     assert!(out.contains("Ayu, PM di Gojek. Saya ingin berkenalan dengan Dewi — belajar soal pembayaran."), "{out}");
     assert!(!err.contains("--about-me"), "{err}");
+    env.ok(&["knows", &budi, &dewi]);
     let v = json(&env, &["intro", "draft", &budi, "--to", &dewi]);
     assert_eq!(v["why_from"], "goal");
+    assert!(v["message"].as_str().unwrap().contains("I understand you know each other"), "{v}");
     assert!(v["blurb"].as_str().unwrap().starts_with("Ayu, PM di Gojek. I'd like to meet Dewi"), "remembered: {v}");
 }
 

@@ -8,6 +8,7 @@ use crate::app::{App, Change};
 use crate::i18n::Lang;
 use crate::model::{Contact, Goal, Network, text};
 use crate::t;
+use rustc_hash::FxHashSet;
 use serde::Serialize;
 
 #[derive(Debug, clap::Args)]
@@ -60,8 +61,10 @@ fn show(app: &App, net: &Network, args: &Args, why: Option<&str>) -> anyhow::Res
         (None, Some(g)) => (Some(goal_reason(g, lang)), Some("goal")),
         (None, None) => (None, None),
     };
+    let ties = crate::coach::graph::around(net, &FxHashSet::from_iter([to]), app.clock.today);
+    let known = ties.between(&to, &via).is_some();
     let draft = Draft {
-        message: message(a, b, why.as_deref(), lang),
+        message: message(a, b, why.as_deref(), known, lang),
         blurb: blurb(net.about_me(), b, why.as_deref(), lang),
         why_from,
     };
@@ -121,13 +124,19 @@ fn who(b: &Contact, lang: Lang) -> String {
     }
 }
 
-fn message(a: &Contact, b: &Contact, why: Option<&str>, lang: Lang) -> String {
+/// `known`: your data says they know each other; otherwise the message only wonders.
+fn message(a: &Contact, b: &Contact, why: Option<&str>, known: bool, lang: Lang) -> String {
     let (hi, who) = (first(&a.name), who(b, lang));
     let why = why.map(|w| t!(lang, " The reason: {w}.", " Alasannya: {w}.")).unwrap_or_default();
+    let acquainted = if known {
+        t!(lang, "I understand you know each other", "Sepertinya kalian saling kenal")
+    } else {
+        t!(lang, "I wondered whether you know each other", "Saya pikir mungkin kalian saling kenal")
+    };
     t!(
         lang,
-        "Hi {hi},\n\nI hope you're well. Could I ask a small favour? I'd like to meet {who}.{why} I understand you know each other — would you be comfortable introducing us?\n\nIf it isn't a good moment, or it doesn't feel right, no problem at all; just say so.\n\nThank you!",
-        "Halo {hi},\n\nSemoga kabarmu baik. Boleh saya minta tolong sedikit? Saya ingin berkenalan dengan {who}.{why} Sepertinya kalian saling kenal — apakah kamu berkenan memperkenalkan kami?\n\nKalau waktunya kurang pas, atau rasanya kurang cocok, tidak apa-apa sama sekali; bilang saja.\n\nTerima kasih!"
+        "Hi {hi},\n\nI hope you're well. Could I ask a small favour? I'd like to meet {who}.{why} {acquainted} — would you be comfortable introducing us?\n\nIf it isn't a good moment, or it doesn't feel right, no problem at all; just say so.\n\nThank you!",
+        "Halo {hi},\n\nSemoga kabarmu baik. Boleh saya minta tolong sedikit? Saya ingin berkenalan dengan {who}.{why} {acquainted} — apakah kamu berkenan memperkenalkan kami?\n\nKalau waktunya kurang pas, atau rasanya kurang cocok, tidak apa-apa sama sekali; bilang saja.\n\nTerima kasih!"
     )
 }
 
