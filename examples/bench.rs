@@ -169,6 +169,10 @@ const BASELINE: &str = "baseline: ";
 const HISTORY_AT: usize = 10_000;
 const HISTORY_EVENTS: usize = 2_000;
 const HISTORY_MESSAGES: usize = 50_000;
+/// The knows-whom rows (issue 22): `path` and `who-knows` on a network of this many
+/// interactions at `HISTORY_AT` contacts, a tenth of them with several people.
+const GRAPH_INTERACTIONS: usize = 200_000;
+const GRAPH_ORG: &str = "Bank Mandiri";
 
 /// A command to measure.
 struct Case {
@@ -181,6 +185,8 @@ struct Case {
     file: PathBuf,
     /// The file (and cache) a fresh copy is made from.
     master: PathBuf,
+    /// The size of the network's file, for the memory ratio.
+    bytes: u64,
     samples: Vec<Duration>,
     cpu: Vec<Duration>,
     peak_kb: i64,
@@ -208,6 +214,8 @@ enum CaseKind {
     /// `import history` of a big export: a write whose target is its own (issue 15:
     /// under 10 s), not the floor's.
     Import,
+    /// `path` and `who-knows` on the bigger network: under 100 ms (issue 22).
+    Graph,
     /// Another program doing the same job on the same people (abook).
     Peer,
 }
@@ -263,6 +271,7 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
         prep: if kind == CaseKind::FloorWrite { Prep::FreshCopy } else { Prep::Nothing },
         file: floor_data.clone(),
         master: master.clone(),
+        bytes: file_bytes,
         samples: Vec::new(),
         cpu: Vec::new(),
         peak_kb: 0,
@@ -280,6 +289,7 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
                 prep: if matches!(kind, CaseKind::Write | CaseKind::Import) { Prep::FreshCopy } else { Prep::Nothing },
                 file: data.clone(),
                 master: own_master.clone(),
+                bytes: file_bytes,
                 samples: Vec::new(),
                 cpu: Vec::new(),
                 peak_kb: 0,
@@ -320,7 +330,7 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
     ];
     let mut cases: Vec<Case> = cases.into_iter().flatten().collect();
     if let Some(abook) = &bins.abook {
-        cases.extend(abook_cases(abook, bins, &work, size, args.seed));
+        cases.extend(abook_cases(abook, bins, &work, (size, file_bytes), args.seed));
     }
     if size == HISTORY_AT {
         // A year of calendar and a mailbox between "you" and this network's contacts.
@@ -351,6 +361,10 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
             &["import", "history", &mbox],
             CaseKind::Import,
         )));
+    }
+
+    if size == HISTORY_AT {
+        cases.extend(graph_cases(bins, &work, size, args));
     }
 
     let stderr_path = work.join("stderr.txt");
@@ -391,6 +405,7 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
         let _ = fs::remove_file(cache::path_for(data));
         let _ = fs::remove_dir_all(backup::folder(data));
     }
+    let _ = fs::remove_dir_all(work.join("graph"));
 
     let median_of = |c: &Case| median(&c.samples).as_secs_f64() * 1e3;
     let read_floor = cases.iter().find(|c| c.kind == CaseKind::FloorRead).map(median_of).unwrap_or(f64::NAN);
@@ -403,11 +418,11 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
                 CaseKind::FloorRead | CaseKind::FloorWrite => None,
                 CaseKind::FloorScan | CaseKind::Read | CaseKind::FirstRead => Some(ms / read_floor),
                 CaseKind::Write => Some(ms / write_floor),
-                CaseKind::Import | CaseKind::Peer => None,
+                CaseKind::Import | CaseKind::Graph | CaseKind::Peer => None,
             };
             Row {
                 size,
-                file_bytes,
+                file_bytes: c.bytes,
                 label: c.label.clone(),
                 kind: c.kind,
                 median_ms: ms,
@@ -423,7 +438,7 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
 /// abook itself into its own file. `list` is abook printing every entry (its `brief`
 /// listing) and `list --search` its `--mutt-query`, the two things it does without a
 /// terminal.
-fn abook_cases(abook: &Path, bins: &Bins, work: &Path, size: usize, seed: u64) -> Vec<Case> {
+fn abook_cases(abook: &Path, bins: &Bins, work: &Path, (size, bytes): (usize, u64), seed: u64) -> Vec<Case> {
     let (cards, book) = (work.join("abook.vcf"), work.join("addressbook"));
     let status = Command::new(&bins.gen_network)
         .args([
@@ -460,6 +475,8 @@ fn abook_cases(abook: &Path, bins: &Bins, work: &Path, size: usize, seed: u64) -
         prep: Prep::Nothing,
         file: book.clone(),
         master: book.clone(),
+        // The network's JSON, as for jejaring's rows of this size.
+        bytes,
         samples: Vec::new(),
         cpu: Vec::new(),
         peak_kb: 0,
@@ -653,6 +670,44 @@ fn pick_name_child(master: &Path) -> String {
         .to_string()
 }
 
+/// `path NAME` and `who-knows ORG` on a network of `size` contacts and
+/// `GRAPH_INTERACTIONS` interactions (the measured build only: a baseline may predate
+/// them). The graph is built from the data at every run; nothing is cached.
+fn graph_cases(bins: &Bins, work: &Path, size: usize, args: &Args) -> Vec<Case> {
+    let own = work.join("graph");
+    fs::create_dir_all(&own).expect("work folder");
+    let (master, data) = (own.join("master.json"), own.join("jejaring.json"));
+    let status = Command::new(&bins.gen_network)
+        .args(["--contacts", &size.to_string(), "--seed", &args.seed.to_string(), "--now", NOW])
+        .args(["--interactions", &GRAPH_INTERACTIONS.to_string(), "--out"])
+        .arg(&master)
+        .stderr(Stdio::null())
+        .status()
+        .expect("run gen_network");
+    assert!(status.success(), "gen_network failed");
+    let bytes = fs::metadata(&master).expect("generated file").len();
+    warm_up(&bins.jejaring, &master, &data);
+    let name = pick_name(&master);
+    eprintln!("{size} contacts, {GRAPH_INTERACTIONS} interactions: {:.1} MB; path uses {name:?}", bytes as f64 / 1e6);
+    let case = |label: String, a: &[&str]| Case {
+        label,
+        program: bins.jejaring.clone(),
+        args: a.iter().map(|s| s.to_string()).collect(),
+        kind: CaseKind::Graph,
+        prep: Prep::Nothing,
+        file: data.clone(),
+        master: master.clone(),
+        bytes,
+        samples: Vec::new(),
+        cpu: Vec::new(),
+        peak_kb: 0,
+    };
+    vec![
+        case(format!("path NAME ({GRAPH_INTERACTIONS} interactions)"), &["path", &name]),
+        case(format!("who-knows \"{GRAPH_ORG}\" ({GRAPH_INTERACTIONS} interactions)"), &["who-knows", GRAPH_ORG]),
+    ]
+}
+
 fn median(samples: &[Duration]) -> Duration {
     let mut v = samples.to_vec();
     v.sort();
@@ -667,6 +722,10 @@ fn verdict(r: &Row) -> (String, &'static str) {
     let is_command = matches!(r.kind, CaseKind::Read | CaseKind::Write);
     if r.kind == CaseKind::Import {
         checks.push(("< 10 s".into(), r.median_ms < 10_000.0));
+    }
+    if r.kind == CaseKind::Graph {
+        checks.push(("< 100 ms".into(), r.median_ms < 100.0));
+        checks.push(("mem < 4×".into(), mem_ratio < 4.0));
     }
     if is_command {
         if r.size == 10_000 {
@@ -698,10 +757,11 @@ fn table(rows: &[Row]) -> String {
     );
     for r in rows {
         let (target, result) = verdict(r);
-        // A floor is 1.00 against itself; an import has no floor to compare with.
+        // A floor is 1.00 against itself; an import, a peer, or a row on the bigger
+        // knows-whom network has no floor to compare with.
         let ratio = match (r.floor_ratio, r.kind) {
             (Some(x), _) => format!("{x:.2}"),
-            (None, CaseKind::Import | CaseKind::Peer) => "—".into(),
+            (None, CaseKind::Import | CaseKind::Graph | CaseKind::Peer) => "—".into(),
             (None, _) => "1.00".into(),
         };
         let mb = r.file_bytes as f64 / 1e6;

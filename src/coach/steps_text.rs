@@ -93,6 +93,13 @@ impl Evidence {
                 "{count} of {total} people are past their keep-in-touch rhythm",
                 "{count} dari {total} orang melewati irama jaga kontak"
             ),
+            Evidence::Introductions { asked, made } => tn!(
+                lang,
+                asked,
+                "{asked} introduction asked for and {made} made in the last 90 days",
+                "{asked} introductions asked for and {made} made in the last 90 days",
+                "{asked} perkenalan diminta dan {made} terjadi dalam 90 hari terakhir"
+            ),
         }
     }
 }

@@ -54,7 +54,11 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         blocks::trust(app, trust, &rel, index.notes(&c.id), 5),
         blocks::knowing(app, &c.name, &k, index.facts(&c.id)),
         blocks::promises(app, net, index.promises(&c.id), true),
-    ] {
+        crate::views::intro::contact_block(app, c, &crate::views::intro::around(net, c, today), true),
+    ]
+    .into_iter()
+    .filter(|b| !b.is_empty())
+    {
         lines.push(String::new());
         lines.extend(block);
     }

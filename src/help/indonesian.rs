@@ -5,7 +5,10 @@
 
 /// The Indonesian for one English help string, if there is one.
 pub(super) fn translate(en: &str) -> Option<&'static str> {
-    commands(en).or_else(|| super::indonesian_args::args(en)).or_else(|| super::indonesian_sync::sync(en))
+    commands(en)
+        .or_else(|| super::indonesian_args::args(en))
+        .or_else(|| super::indonesian_sync::sync(en))
+        .or_else(|| super::indonesian_intro::intro(en))
 }
 
 /// About texts of the commands (the first paragraph, then the whole doc comment), and
@@ -112,10 +115,11 @@ fn commands(en: &str) -> Option<&'static str> {
         }
         "Record what you know about someone" => "Catat apa yang Anda ketahui tentang seseorang",
         "Record what you know about someone\n\n`jejaring know siti \"training for the Bali marathon\" --topic \
-         interests`. Without a fact, lists what you know and the next question worth asking." => {
+         interests`. Without a fact, lists what you know and the next question worth asking. (To record that two \
+         people know each other, use `knows`.)" => {
             "Catat apa yang Anda ketahui tentang seseorang\n\n`jejaring know siti \"training for the Bali marathon\" \
              --topic interests`. Tanpa fakta, menampilkan apa yang sudah Anda ketahui dan pertanyaan berikutnya yang \
-             layak diajukan."
+             layak diajukan. (Untuk mencatat bahwa dua orang saling kenal, pakai `knows`.)"
         }
         "Record a promise, or list and resolve them" => "Catat janji, atau tampilkan dan selesaikan janji",
         "Record a promise, or list and resolve them\n\n`jejaring promise budi \"send the market sizing deck\" --due \

@@ -6,6 +6,7 @@
 
 mod indonesian;
 mod indonesian_args;
+mod indonesian_intro;
 mod indonesian_sync;
 
 use crate::cli::Cli;

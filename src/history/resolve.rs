@@ -204,7 +204,8 @@ pub fn plan(
         let mut it = Interaction::new(contacts, t.kind.clone(), t.on, now);
         it.text = t.title.clone();
         it.they_reached_out = c.they_reached_out;
-        it.source = Some(Source { from: t.from.clone(), key, one_way: !c.two_way });
+        let people = u32::try_from(c.others.len() + 1).ok();
+        it.source = Some(Source { from: t.from.clone(), key, one_way: !c.two_way, people });
         plan.add.push(it);
     }
     plan.unknown

@@ -10,6 +10,7 @@ pub mod fact;
 pub mod goal;
 pub mod identity;
 pub mod interaction;
+pub mod link;
 pub mod lookup;
 pub mod phone;
 pub mod plan;
@@ -72,6 +73,12 @@ pub struct Network {
     /// Every stage change made since this was recorded (stage-up goals count these).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub stage_changes: Vec<StageChange>,
+    /// "A knows B", as the user recorded it (`knows`, `add-contact --introduced-by`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<link::Link>,
+    /// Introductions asked for (`intro ask`) and how they ended.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub intros: Vec<link::Intro>,
     /// The phone's address book this network syncs with, and what the last sync left.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sync: Option<sync::SyncState>,
@@ -95,6 +102,8 @@ impl Default for Network {
             reviews: Vec::new(),
             goals: Vec::new(),
             stage_changes: Vec::new(),
+            links: Vec::new(),
+            intros: Vec::new(),
             sync: None,
             extra: Map::new(),
         }
@@ -130,7 +139,8 @@ impl Network {
     }
 
     /// Removes a contact, their place in every interaction (an interaction left with
-    /// nobody goes too) and the trust notes, facts and promises about them.
+    /// nobody goes too) and the trust notes, facts, promises, links and introduction
+    /// requests about them.
     pub fn remove_contact(&mut self, id: &Uuid) -> Option<Contact> {
         let index = self.contact_index(id)?;
         let contact = self.contacts.remove(index);
@@ -144,6 +154,7 @@ impl Network {
         for plan in &mut self.plans {
             plan.picks.retain(|p| &p.contact != id);
         }
+        link::forget(self, id);
         Some(contact)
     }
 

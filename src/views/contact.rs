@@ -40,6 +40,9 @@ struct View<'a> {
     /// Set when the stage-up rule suggests moving them up (see `coach::stage_up`).
     #[serde(skip_serializing_if = "Option::is_none")]
     stage_up: Option<StageUp>,
+    /// Whom they know in your network, and who introduced you (`views::intro`).
+    #[serde(flatten)]
+    network: super::intro::AroundOut<'a>,
 }
 
 /// Prints the `show --json` document for a contact (also used by `brief --json`).
@@ -71,6 +74,7 @@ pub fn json(app: &App, net: &Network, c: &Contact) -> anyhow::Result<()> {
         promises: index.promises(&c.id),
         interactions: index.interactions(&c.id),
         stage_up: stage_up::check(&index, c, today),
+        network: super::intro::around(net, c, today).into(),
     };
     Ok(app.ui.json_value(&view)?)
 }

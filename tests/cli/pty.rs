@@ -154,12 +154,19 @@ fn add_contact_asks_when_you_met_and_a_stranger_was_met_today() {
     s.send(DOWN).unwrap();
     s.send(DOWN).unwrap();
     s.send(ENTER).unwrap();
+    // With someone in the network, who introduced you is asked too.
+    answer(&mut s, "Who introduced you?", "kofi");
     answer(&mut s, "First impression:", "");
     answer(&mut s, "Keep in touch every:", "");
     answer(&mut s, "Email:", "");
     s.expect("Added Rina Wijaya").unwrap();
     assert_eq!(exit_code(s), 0);
     assert!(env.contact("Rina Wijaya").get("met_on").is_none());
+    let link = &env.json()["links"][0];
+    assert_eq!(
+        (link["a"].clone(), link["b"].clone()),
+        (env.contact("Kofi Mensah")["id"].clone(), env.contact("Rina Wijaya")["id"].clone())
+    );
 }
 
 #[test]

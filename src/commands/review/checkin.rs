@@ -218,6 +218,7 @@ fn print_report(app: &App, net: &Network, report: &Report, count: usize, interac
     lines.push(String::new());
     lines.extend(render::warmth(app, report));
     lines.extend(picks::stage_up_lines(lang, &stage_up::ready(net, app.clock.today)));
+    lines.extend(crate::views::intro::waiting_lines(app, net, app.clock.today));
     if !interactive {
         let selection = next_week(net, app.clock.today, count);
         lines.push(String::new());
