@@ -6,7 +6,7 @@
 
 use super::dav::{self, Dav, DavError};
 use super::remote;
-use super::state::EventState;
+use super::state::{EventState, SyncState};
 use crate::coach::reminders::{self, Options};
 use crate::i18n::Lang;
 use crate::interop::ics;
@@ -14,7 +14,7 @@ use crate::model::Network;
 use crate::model::day_event::DayEvent;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// What the calendar push did.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -30,11 +30,17 @@ impl Counts {
     }
 }
 
-/// The reminders today, as `export ics` builds them (`coach::reminders`), without
-/// birthdays: the phone shows those from each card's BDAY in its own birthday calendar.
-pub fn events(net: &Network, today: chrono::NaiveDate, lang: Lang) -> Vec<DayEvent> {
-    let all: Vec<&crate::model::Contact> = net.contacts.iter().collect();
-    reminders::build(net, &all, today, lang, Options { birthdays: false, goals: true })
+/// The reminders today, as `export ics` builds them (`coach::reminders`), for the people
+/// on the phone: those linked to a card, and those the sync sends (everyone, or after
+/// `sync --only` the chosen circles and tags). A network of imports kept off the phone
+/// would otherwise fill its calendar with people it does not hold, and an overdue
+/// reminder moves to today at every sync. Without birthdays: the phone shows those from
+/// each card's BDAY in its own birthday calendar.
+pub fn events(net: &Network, state: &SyncState, today: chrono::NaiveDate, lang: Lang) -> Vec<DayEvent> {
+    let linked: HashSet<uuid::Uuid> = state.cards.iter().map(|c| c.contact).collect();
+    let on_phone: Vec<&crate::model::Contact> =
+        net.contacts.iter().filter(|c| linked.contains(&c.id) || state.sends(c)).collect();
+    reminders::build(net, &on_phone, today, lang, Options { birthdays: false, goals: true })
 }
 
 /// What an event says, so an unchanged one is not sent again.
@@ -55,16 +61,16 @@ pub fn push(
     dav: &Dav,
     calendar: &str,
     net: &Network,
-    before: &[EventState],
+    state: &SyncState,
     now: DateTime<Utc>,
     lang: Lang,
     dry_run: bool,
 ) -> Result<(Vec<EventState>, Counts), DavError> {
     let calendar = dav::collection(calendar);
     let mut counts = Counts::default();
-    let prev: HashMap<&str, &EventState> = before.iter().map(|e| (e.uid.as_str(), e)).collect();
+    let prev: HashMap<&str, &EventState> = state.events.iter().map(|e| (e.uid.as_str(), e)).collect();
     let mut after = Vec::new();
-    let events = events(net, now.date_naive(), lang);
+    let events = events(net, state, now.date_naive(), lang);
     for e in &events {
         let d = digest(e);
         let old = prev.get(e.uid.as_str()).copied();
@@ -91,7 +97,7 @@ pub fn push(
         after.push(EventState { uid: e.uid.clone(), href, etag, digest: d });
     }
     let live: std::collections::HashSet<&str> = events.iter().map(|e| e.uid.as_str()).collect();
-    for old in before.iter().filter(|o| !live.contains(o.uid.as_str())) {
+    for old in state.events.iter().filter(|o| !live.contains(o.uid.as_str())) {
         counts.removed += 1;
         if dry_run {
             continue;

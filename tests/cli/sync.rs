@@ -426,6 +426,27 @@ fn reminders_appear_move_and_vanish() {
     assert!(server.items("reminders", "ics").is_empty());
 }
 
+#[test]
+fn the_phones_calendar_holds_reminders_for_the_people_on_the_phone_only() {
+    let server = Radicale::start();
+    server.make_book();
+    server.make_calendar();
+    let env = TestEnv::new();
+    ok(&env, &["sync", "setup", &server.book_url(), "--user", USER, "--calendar", &server.calendar_url()]);
+    env.add("Budi Santoso", &["--every", "30d", "--tag", "inner"]);
+    // An import kept off the phone: no card there, so no reminder either.
+    env.add("Lina Import", &["--every", "30d"]);
+    let (_, err) = ok(&env, &["sync", "--only", "inner"]);
+    assert!(err.contains("Calendar: 1 added, 0 updated, 0 removed"), "{err}");
+    let events = server.items("reminders", "ics");
+    assert!(events.iter().any(|e| e.contains("Budi Santoso")), "{events:?}");
+    assert!(!events.iter().any(|e| e.contains("Lina Import")), "{events:?}");
+    // Once on the phone (sent to everyone again), her reminder comes too.
+    let (_, err) = ok(&env, &["sync", "--all"]);
+    assert!(err.contains("Calendar: 1 added, 0 updated, 0 removed"), "{err}");
+    assert!(server.items("reminders", "ics").iter().any(|e| e.contains("Lina Import")));
+}
+
 /// A shell command that writes a card to the server as the phone would.
 pub(crate) fn phone_writes(env: &TestEnv, server: &Radicale, file: &str, card: &str) -> String {
     let script = env.home().join("phone.py");

@@ -148,7 +148,7 @@ fn sync(app: &App, dry_run: bool, only_words: &[String], all: bool, limits: &Lim
     let outcome = engine::sync(&dav, &net, now, lang, dry_run, &bar)?;
     bar.finish();
     let (events, counts) = match &state.calendar {
-        Some(url) => calendar::push(&dav, url, &net, &state.events, now, lang, dry_run)?,
+        Some(url) => calendar::push(&dav, url, &net, &state, now, lang, dry_run)?,
         None => (Vec::new(), calendar::Counts::default()),
     };
     let mut report = outcome.report.clone();

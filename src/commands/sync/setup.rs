@@ -152,7 +152,7 @@ pub(super) fn setup(app: &App, a: SetupArgs) -> anyhow::Result<()> {
     {
         // The user chose that calendar when setting it up.
         dav.allow(was);
-        let (_, counts) = calendar::push(&dav, was, &Network::default(), &old.events, app.clock.now, lang, false)?;
+        let (_, counts) = calendar::push(&dav, was, &Network::default(), old, app.clock.now, lang, false)?;
         removed = counts.removed;
     }
     let kept_cards = if same_book { old.as_ref().map_or(0, |s| s.cards.len()) } else { 0 };
