@@ -435,9 +435,8 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
 }
 
 /// abook's rows: the same people, written as vCards by the generator and converted by
-/// abook itself into its own file. `list` is abook printing every entry (its `brief`
-/// listing) and `list --search` its `--mutt-query`, the two things it does without a
-/// terminal.
+/// abook itself into its own file. `list` is abook printing every entry (as CSV) and
+/// `list --search` its `--mutt-query`, the two things it does without a terminal.
 fn abook_cases(abook: &Path, bins: &Bins, work: &Path, (size, bytes): (usize, u64), seed: u64) -> Vec<Case> {
     let (cards, book) = (work.join("abook.vcf"), work.join("addressbook"));
     let status = Command::new(&bins.gen_network)
@@ -482,12 +481,12 @@ fn abook_cases(abook: &Path, bins: &Bins, work: &Path, (size, bytes): (usize, u6
         peak_kb: 0,
     };
     vec![
-        case(ABOOK_LIST, vec!["--convert", "--informat", "abook", "--infile", &book_arg, "--outformat", "brief"]),
+        case(ABOOK_LIST, vec!["--convert", "--informat", "abook", "--infile", &book_arg, "--outformat", "csv"]),
         case(ABOOK_SEARCH, vec!["--datafile", &book_arg, "--mutt-query", SEARCH]),
     ]
 }
 
-const ABOOK_LIST: &str = "abook: every entry (--convert --outformat brief)";
+const ABOOK_LIST: &str = "abook: every entry (--convert --outformat csv)";
 const ABOOK_SEARCH: &str = "abook: --mutt-query mandiri";
 
 /// jejaring's `list` and `list --search` next to abook's rows of the same size.

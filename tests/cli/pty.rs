@@ -4,6 +4,7 @@
 use crate::env::TestEnv;
 use expectrl::session::OsSession as Session;
 use expectrl::{Eof, Expect};
+use std::collections::HashSet;
 use std::process::Command;
 use std::time::Duration;
 
@@ -41,6 +42,19 @@ pub(crate) fn spawn_sized(cmd: Command, cols: u16, rows: u16) -> Session {
     s.get_process_mut().set_window_size(cols, rows).expect("resize the window");
     s.send("\r").unwrap();
     s
+}
+
+/// Every word on the screen is a word of `whole` (or one cut short with `…`).
+pub(crate) fn assert_whole_words(shown: &str, whole: &HashSet<String>, what: &str) {
+    for word in shown.split_whitespace() {
+        if word.chars().all(|c| c == '─') {
+            continue;
+        }
+        let ok = whole.contains(word)
+            || word.strip_suffix(':').is_some_and(|w| whole.contains(w))
+            || word.strip_suffix('…').is_some_and(|head| !head.is_empty() && whole.iter().any(|w| w.starts_with(head)));
+        assert!(ok, "{what}: {word:?} is not a word of the unwrapped text\n{shown}");
+    }
 }
 
 /// Waits for the prompt, then types the answer and Enter.

@@ -29,15 +29,7 @@ fn assert_fits(shown: &str, cols: u16, whole: &HashSet<String>, what: &str) {
     for line in shown.lines() {
         assert!(line.width() <= usize::from(cols), "{what} at {cols}: {line:?} is {} wide\n{shown}", line.width());
     }
-    for word in shown.split_whitespace() {
-        if word.chars().all(|c| c == '─') {
-            continue;
-        }
-        let ok = whole.contains(word)
-            || word.strip_suffix(':').is_some_and(|w| whole.contains(w))
-            || word.strip_suffix('…').is_some_and(|head| !head.is_empty() && whole.iter().any(|w| w.starts_with(head)));
-        assert!(ok, "{what} at {cols}: {word:?} is not a whole word\n{shown}");
-    }
+    crate::pty::assert_whole_words(shown, whole, &format!("{what} at {cols}"));
 }
 
 #[test]

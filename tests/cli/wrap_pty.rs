@@ -93,19 +93,6 @@ fn assert_no_split(bytes: &[u8], cols: u16, what: &str) -> String {
     shown
 }
 
-/// Every word on the screen is a word of `whole` (or one cut short with `…`).
-fn assert_whole_words(shown: &str, whole: &HashSet<String>, what: &str) {
-    for word in shown.split_whitespace() {
-        if word.chars().all(|c| c == '─') {
-            continue;
-        }
-        let ok = whole.contains(word)
-            || word.strip_suffix(':').is_some_and(|w| whole.contains(w))
-            || word.strip_suffix('…').is_some_and(|head| !head.is_empty() && whole.iter().any(|w| w.starts_with(head)));
-        assert!(ok, "{what}: {word:?} is not a word of the unwrapped text\n{shown}");
-    }
-}
-
 #[test]
 fn coach_review_select_and_show_wrap_at_spaces_at_60_and_80_columns() {
     let env = TestEnv::new();
@@ -132,7 +119,7 @@ fn coach_review_select_and_show_wrap_at_spaces_at_60_and_80_columns() {
                 let mut t = Transcript::default();
                 t.end(&mut s, &what);
                 let shown = assert_no_split(&t.0, cols, &what);
-                assert_whole_words(&shown, &whole, &format!("{what} at {cols}"));
+                crate::pty::assert_whole_words(&shown, &whole, &format!("{what} at {cols}"));
                 long |= shown.lines().count() > out.lines().count() + err.lines().count();
             }
             // The check means something only where lines had to be wrapped.
