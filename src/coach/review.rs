@@ -231,7 +231,7 @@ fn cooled_one(c: &Contact, index: &Index, before: NaiveDate, end: NaiveDate) -> 
     let (from, to) = (index.warmth_on(c, before).score, index.warmth_on(c, end).score);
     let then = cadence::overdue_days(c, last_by(before), before);
     let now = cadence::overdue_days(c, last_by(end), end);
-    let has_rhythm = c.stage != Stage::Stranger || cadence::follow_up(c, last_by(end)).is_some();
+    let has_rhythm = c.stage != Stage::Stranger || cadence::follow_up(c, last_by(end), end).is_some();
     let crossed = has_rhythm && then <= 0 && now > 0;
     let sharp = from >= to.saturating_add(SHARP_DROP);
     (crossed || sharp).then(|| Cooled {

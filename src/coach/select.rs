@@ -368,7 +368,7 @@ const FOLLOW_UP_AHEAD: i64 = 7;
 /// Someone newly met whose follow-up is due within the week or past: a first follow-up
 /// ranks with a relationship past its rhythm, because a week's silence loses a new door.
 fn follow_up_reason(c: &Contact, last: Option<NaiveDate>, today: NaiveDate) -> Option<(i64, Reason)> {
-    let (step, due) = cadence::follow_up(c, last)?;
+    let (step, due) = cadence::follow_up(c, last, today)?;
     let met = c.met_on?;
     let late = (today - due).num_days();
     if late < -FOLLOW_UP_AHEAD {

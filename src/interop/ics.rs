@@ -47,7 +47,7 @@ pub fn keep_in_touch<'a>(
             let every = c.every?.every(lang);
             let since = last.get(&c.id).copied();
             // The same due day `list --due` and `select` use, moved past a snooze.
-            let due = cadence::next_due(c, since).max(c.snoozed_until.unwrap_or(NaiveDate::MIN));
+            let due = cadence::next_due(c, since, today).max(c.snoozed_until.unwrap_or(NaiveDate::MIN));
             let name = &c.name;
             let summary = if due < today {
                 t!(lang, "Overdue: get in touch with {name}", "Terlambat: hubungi {name}")

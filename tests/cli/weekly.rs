@@ -76,7 +76,8 @@ fn select_on_an_empty_network_says_where_to_start() {
 #[test]
 fn snooze_keeps_people_out_of_the_picks_until_the_date() {
     let env = demo_env();
-    env.ok(&["snooze", "wei", "--until", "2026-12-15"]);
+    // "wei" is a word of two names (Wei Chen, Jürgen Weiß): the full name settles it.
+    env.ok(&["snooze", "wei chen", "--until", "2026-12-15"]);
     assert_eq!(env.contact("Wei Chen")["snoozed_until"], "2026-12-15");
     // A snooze rests the relationship, never a debt: Wei's overdue promise keeps him in.
     let (out, _) = env.ok(&["--json", "select"]);
@@ -91,12 +92,12 @@ fn snooze_keeps_people_out_of_the_picks_until_the_date() {
     env.ok(&["promise", "done", "4"]);
     let (out, _) = env.ok(&["--json", "select"]);
     assert!(!out.contains("\"Wei Chen\""), "{out}");
-    env.ok(&["snooze", "wei", "--off"]);
+    env.ok(&["snooze", "wei chen", "--off"]);
     assert!(env.contact("Wei Chen").get("snoozed_until").is_none());
     let before = env.snapshot();
-    let err = env.fails(&["snooze", "wei", "--until", "yesterday"], 1);
+    let err = env.fails(&["snooze", "wei chen", "--until", "yesterday"], 1);
     assert!(one_error_line(&err).contains("not in the future"), "{err}");
-    env.fails(&["snooze", "wei"], 2);
+    env.fails(&["snooze", "wei chen"], 2);
     before.assert_unchanged();
 }
 

