@@ -157,3 +157,48 @@ fn newly_met_ends_after_thirty_days_in_show_list_coach_and_picks() {
     let due = Day::on(&env, "2027-02-09");
     assert_eq!(due.due(), vec!["Rudi Hartono".to_string()]);
 }
+
+// ---------------------------------------------------------------------------------------
+// Item 1: the widen place holds when promises and birthdays fill the rest.
+
+#[test]
+fn strangers_keep_a_place_when_promises_and_birthdays_fill_the_rest() {
+    let env = TestEnv::new();
+    let start = Day::on(&env, "2026-12-07");
+    for (name, circle) in
+        [("Ayu Lestari", "friend"), ("Bima Sakti", "colleague"), ("Citra Kirana", "family"), ("Dodi Hartono", "colleague")]
+    {
+        start.add(name, &["--circle", circle, "--stage", "trusted"]);
+        start.ok(&["log", name, "-m", "catch-up"]);
+        start.ok(&["promise", name, "send the photos", "--due", "2026-12-18"]);
+    }
+    start.add("Eka Pratama", &["--circle", "friend", "--stage", "connection", "--birthday", "12-22"]);
+    start.ok(&["promise", "eka", "return the book", "--due", "2026-12-19"]);
+    start.add("Farah Anjani", &["--circle", "family", "--stage", "trusted", "--birthday", "12-21"]);
+    // Met at a meetup on 12-14: two strangers and an acquaintance.
+    let meetup = Day::on(&env, "2026-12-14");
+    for (name, stage) in [("Gilang Ramadhan", "stranger"), ("Hana Wulan", "stranger"), ("Indra Kusuma", "acquaintance")] {
+        meetup.add(name, &["--stage", stage, "--met-at", "fintech meetup", "--met-on", "2026-12-14"]);
+    }
+    // Every day of the week after, five debts fill the five places; a person met at
+    // the meetup is still proposed, after them, and the note says so.
+    for today in days("2026-12-20", "2026-12-26") {
+        let day = Day::on(&env, &today);
+        let picks = day.picks("5");
+        assert_eq!(picks.len(), 6, "{today}: {picks:?}");
+        assert!(picks[..5].iter().all(|(_, r)| r == "promise"), "{today}: {picks:?}");
+        assert!(["Gilang Ramadhan", "Hana Wulan", "Indra Kusuma"].contains(&picks[5].0.as_str()), "{today}");
+    }
+    let day = Day::on(&env, "2026-12-20");
+    let out = day.run(&["select", "--no-input"]);
+    let (text, note) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(text.contains("  6. Gilang Ramadhan (other) — met on 2026-12-14"), "{text}");
+    assert!(note.contains("Overdue promises took all 5 places, so the list has one more: plus one new person"), "{note}");
+    let out = day.run(&["--lang", "id", "select", "--no-input"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ditambah satu orang baru"));
+    // The review's plan for next week keeps the place too.
+    let review = day.ok(&["review", "--no-input"]);
+    let next_week = review.split("6. Next week").nth(1).expect("a Next week section");
+    assert!(next_week.contains("Gilang Ramadhan"), "{next_week}");
+    assert!(next_week.contains("plus one new person"), "{next_week}");
+}

@@ -100,7 +100,7 @@ pub fn run(app: &App, args: CheckinArgs) -> anyhow::Result<()> {
             let selection = next_week(&answered, today, args.count);
             app.ui.line("")?;
             app.ui.line(app.ui.paint(style::HEADING, t!(lang, "6. Next week", "6. Minggu depan")))?;
-            if let Some(note) = picks::beyond_count_note(lang, args.count, selection.beyond_count) {
+            if let Some(note) = picks::beyond_count_note(lang, args.count, &selection) {
                 app.ui.line(format!("  {note}"))?;
             }
             app.ui.flush()?;
@@ -215,7 +215,7 @@ fn print_report(app: &App, net: &Network, report: &Report, count: usize, interac
         lines.push(String::new());
         lines.push(app.ui.paint(style::HEADING, t!(lang, "6. Next week", "6. Minggu depan")));
         lines.extend(picks::pick_lines(app, &selection.picks).into_iter().skip(1));
-        lines.extend(picks::beyond_count_note(lang, count, selection.beyond_count).map(|n| format!("  {n}")));
+        lines.extend(picks::beyond_count_note(lang, count, &selection).map(|n| format!("  {n}")));
     }
     for line in lines {
         app.ui.line(line)?;
