@@ -312,7 +312,7 @@ fn week(net: &Network, end: NaiveDate) -> Week {
             .iter()
             .filter(|pick| net.contact(&pick.contact).is_some())
             .map(|pick| Person { contact: pick.contact, name: name(&pick.contact) })
-            .partition(|person| net.talked_with(&person.contact, p.starts, end));
+            .partition(|person| p.reached(&net.interactions, &person.contact, end));
         PlanReport { starts: p.starts, reached, missed }
     });
 

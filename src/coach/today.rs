@@ -86,7 +86,7 @@ pub fn digest(net: &Network, today: NaiveDate) -> Digest<'_> {
             .picks
             .iter()
             .map(|p| p.contact)
-            .filter(|id| !net.talked_with(id, plan.starts, today))
+            .filter(|id| !plan.reached(&net.interactions, id, today))
             .filter(|id| net.contact(id).is_some())
             .collect(),
         None => Vec::new(),

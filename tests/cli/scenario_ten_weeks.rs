@@ -165,9 +165,12 @@ fn newly_met_ends_after_thirty_days_in_show_list_coach_and_picks() {
 fn strangers_keep_a_place_when_promises_and_birthdays_fill_the_rest() {
     let env = TestEnv::new();
     let start = Day::on(&env, "2026-12-07");
-    for (name, circle) in
-        [("Ayu Lestari", "friend"), ("Bima Sakti", "colleague"), ("Citra Kirana", "family"), ("Dodi Hartono", "colleague")]
-    {
+    for (name, circle) in [
+        ("Ayu Lestari", "friend"),
+        ("Bima Sakti", "colleague"),
+        ("Citra Kirana", "family"),
+        ("Dodi Hartono", "colleague"),
+    ] {
         start.add(name, &["--circle", circle, "--stage", "trusted"]);
         start.ok(&["log", name, "-m", "catch-up"]);
         start.ok(&["promise", name, "send the photos", "--due", "2026-12-18"]);
@@ -177,7 +180,8 @@ fn strangers_keep_a_place_when_promises_and_birthdays_fill_the_rest() {
     start.add("Farah Anjani", &["--circle", "family", "--stage", "trusted", "--birthday", "12-21"]);
     // Met at a meetup on 12-14: two strangers and an acquaintance.
     let meetup = Day::on(&env, "2026-12-14");
-    for (name, stage) in [("Gilang Ramadhan", "stranger"), ("Hana Wulan", "stranger"), ("Indra Kusuma", "acquaintance")] {
+    for (name, stage) in [("Gilang Ramadhan", "stranger"), ("Hana Wulan", "stranger"), ("Indra Kusuma", "acquaintance")]
+    {
         meetup.add(name, &["--stage", stage, "--met-at", "fintech meetup", "--met-on", "2026-12-14"]);
     }
     // Every day of the week after, five debts fill the five places; a person met at
@@ -193,7 +197,10 @@ fn strangers_keep_a_place_when_promises_and_birthdays_fill_the_rest() {
     let out = day.run(&["select", "--no-input"]);
     let (text, note) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     assert!(text.contains("  6. Gilang Ramadhan (other) — met on 2026-12-14"), "{text}");
-    assert!(note.contains("Overdue promises took all 5 places, so the list has one more: plus one new person"), "{note}");
+    assert!(
+        note.contains("Overdue promises took all 5 places, so the list has one more: plus one new person"),
+        "{note}"
+    );
     let out = day.run(&["--lang", "id", "select", "--no-input"]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("ditambah satu orang baru"));
     // The review's plan for next week keeps the place too.
@@ -201,4 +208,44 @@ fn strangers_keep_a_place_when_promises_and_birthdays_fill_the_rest() {
     let next_week = review.split("6. Next week").nth(1).expect("a Next week section");
     assert!(next_week.contains("Gilang Ramadhan"), "{next_week}");
     assert!(next_week.contains("plus one new person"), "{next_week}");
+}
+
+// ---------------------------------------------------------------------------------------
+// Item 5: a plan counts the conversations after it was made.
+
+#[test]
+fn a_plan_is_not_credited_with_a_lunch_from_before_it() {
+    let env = TestEnv::new();
+    let start = Day::on(&env, "2026-12-07");
+    // Birthdays and a promise keep them in next week's picks even after a lunch today.
+    start.add("Bima Sakti", &["--circle", "colleague", "--stage", "connection", "--birthday", "12-23"]);
+    start.add("Citra Kirana", &["--circle", "friend", "--stage", "connection", "--birthday", "12-24"]);
+    start.ok(&["promise", "citra", "send the recipe", "--due", "2026-12-23"]);
+    // 12-20: lunch with Bima at noon, logged at one; the review at six saves a plan that
+    // starts that day and names him (his birthday is in three days).
+    Day::on(&env, "2026-12-20T13:00:00Z").ok(&["log", "bima", "-m", "lunch"]);
+    let (_, saved) = {
+        let out = Day::on(&env, "2026-12-20T18:00:00Z").run(&["review", "--no-input", "--save"]);
+        assert!(out.status.success());
+        (out.stdout, String::from_utf8(out.stderr).unwrap())
+    };
+    assert!(saved.contains("Review saved"), "{saved}");
+    // During the week: Citra is called on 12-22, Bima not again.
+    Day::on(&env, "2026-12-22").ok(&["log", "citra", "-m", "call", "--kind", "call"]);
+    let week = Day::on(&env, "2026-12-27");
+    let review = week.ok(&["review", "--no-input"]);
+    let section = review.split("Last week's plan").nth(1).unwrap();
+    assert!(section.contains("✓ Citra Kirana") && section.contains("✗ Bima Sakti"), "{section}");
+    assert!(section.contains("reached 1 of 2 planned people"), "{section}");
+    let id = week.ok(&["--lang", "id", "review", "--no-input"]);
+    assert!(id.contains("menghubungi 1 dari 2 orang yang direncanakan"), "{id}");
+    // Saved, the week's numbers agree.
+    week.ok(&["review", "--no-input", "--save"]);
+    let history = week.json(&["review", "history"]);
+    let last = history.as_array().unwrap().iter().find(|r| r["on"] == "2026-12-27").unwrap().clone();
+    assert_eq!(
+        (last["numbers"]["planned"].as_u64(), last["numbers"]["planned_reached"].as_u64()),
+        (Some(2), Some(1)),
+        "{last}"
+    );
 }
