@@ -249,3 +249,57 @@ fn a_plan_is_not_credited_with_a_lunch_from_before_it() {
         "{last}"
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Item 16: entries made after a week's review about that week count in the next one.
+
+#[test]
+fn late_entries_are_counted_in_the_next_review() {
+    let env = TestEnv::new();
+    let start = Day::on(&env, "2026-12-07");
+    start.add("Bima Sakti", &["--circle", "colleague", "--stage", "connection"]);
+    start.ok(&[
+        "goal",
+        "new",
+        "--title",
+        "Meet 10 people",
+        "--metric",
+        "new_contacts",
+        "--target",
+        "10",
+        "--start",
+        "2026-12-01",
+        "--deadline",
+        "2027-03-31",
+    ]);
+    Day::on(&env, "2026-12-10").add("Joko Widodo", &["--stage", "stranger", "--met-on", "2026-12-10"]);
+    Day::on(&env, "2026-12-13T18:00:00Z").ok(&["review", "--no-input", "--save"]);
+    Day::on(&env, "2026-12-16").add("Kartika Sari", &["--stage", "stranger", "--met-on", "2026-12-16"]);
+    Day::on(&env, "2026-12-20T18:00:00Z").ok(&["review", "--no-input", "--save"]);
+    // After the 12-20 review: Nadia, met on 12-20, is entered on 12-22, and a call with
+    // Bima on 12-19 is logged then too; Omar is met on 12-24.
+    let tuesday = Day::on(&env, "2026-12-22");
+    tuesday.add("Nadia Rahma", &["--stage", "stranger", "--met-on", "2026-12-20"]);
+    tuesday.ok(&["log", "bima", "-m", "call about the offsite", "--kind", "call", "--on", "2026-12-19"]);
+    Day::on(&env, "2026-12-24").add("Omar Hakim", &["--stage", "stranger", "--met-on", "2026-12-24"]);
+    let week = Day::on(&env, "2026-12-27");
+    let review = week.ok(&["review", "--no-input"]);
+    assert!(review.contains("  new people: 2 (stranger 2)"), "{review}");
+    assert!(
+        review.contains("    Nadia Rahma: met on 2026-12-20, entered after that week's review, so counted here"),
+        "{review}"
+    );
+    assert!(
+        review.contains("  1 conversation dated in a week already reviewed was logged after its review"),
+        "{review}"
+    );
+    // The goal moved from the 2 the last review saw to 4: +2, not +1.
+    assert!(review.contains("1. Meet 10 people: +2 this week"), "{review}");
+    let id = week.ok(&["--lang", "id", "review", "--no-input"]);
+    assert!(id.contains("Nadia Rahma: bertemu pada 2026-12-20, dicatat setelah tinjauan minggu itu"), "{id}");
+    assert!(id.contains("1. Meet 10 people: +2 minggu ini"), "{id}");
+    let v = week.json(&["review", "--no-input"]);
+    assert_eq!(v["report"]["numbers"]["late_people"], 1);
+    assert_eq!(v["report"]["numbers"]["late_interactions"], 1);
+    assert_eq!(v["report"]["numbers"]["interactions"], 1);
+}

@@ -73,6 +73,25 @@ pub fn report(app: &App, net: &Network, r: &Report) -> Vec<String> {
         r.new_by_stage.iter().map(|(k, n)| format!("{} {n}", Stage::from_key(k).label(lang))).collect();
     let by_stage = if by_stage.is_empty() { String::new() } else { format!(" ({})", by_stage.join(", ")) };
     lines.push(t!(lang, "  new people: {new}{by_stage}", "  orang baru: {new}{by_stage}"));
+    // Entries made after the last review about days it covered: counted here, and said.
+    for late in &r.late_people {
+        let (name, met) = (&late.name, late.met);
+        lines.push(t!(
+            lang,
+            "    {name}: met on {met}, entered after that week's review, so counted here",
+            "    {name}: bertemu pada {met}, dicatat setelah tinjauan minggu itu, jadi dihitung di sini"
+        ));
+    }
+    if n.late_interactions > 0 {
+        let late = n.late_interactions;
+        lines.push(tn!(
+            lang,
+            late,
+            "  {late} conversation dated in a week already reviewed was logged after its review, so it is counted here",
+            "  {late} conversations dated in a week already reviewed were logged after its review, so they are counted here",
+            "  {late} percakapan bertanggal di minggu yang sudah ditinjau dicatat setelah tinjauannya, jadi dihitung di sini"
+        ));
+    }
     if quiet {
         lines.push(t!(
             lang,
