@@ -303,3 +303,42 @@ fn late_entries_are_counted_in_the_next_review() {
     assert_eq!(v["report"]["numbers"]["late_interactions"], 1);
     assert_eq!(v["report"]["numbers"]["interactions"], 1);
 }
+
+// ---------------------------------------------------------------------------------------
+// Item 15: history older than the day someone was entered moves the meeting day.
+
+/// A calendar owned by me@example.com: a weekly meeting with Lukas, four times from 11-16.
+const WEEKLY_WITH_LUKAS: &str = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n\
+X-WR-CALNAME:me@example.com\r\nBEGIN:VEVENT\r\nUID:weekly-lukas@example.com\r\n\
+DTSTART:20261116T030000Z\r\nDTEND:20261116T040000Z\r\nRRULE:FREQ=WEEKLY;COUNT=4\r\n\
+ORGANIZER;CN=Me:mailto:me@example.com\r\n\
+ATTENDEE;PARTSTAT=ACCEPTED;CN=Lukas Wibowo:mailto:lukas@example.com\r\n\
+ATTENDEE;PARTSTAT=ACCEPTED;CN=Me:mailto:me@example.com\r\n\
+SUMMARY:Weekly sync\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+
+#[test]
+fn a_contact_entered_after_a_month_of_meetings_was_met_at_the_first() {
+    let env = TestEnv::new();
+    let day = Day::on(&env, "2026-12-07");
+    // Entered today as an acquaintance: "met today" by default.
+    day.add("Lukas Wibowo", &["--email", "lukas@example.com", "--circle", "colleague"]);
+    assert_eq!(day.json(&["show", "lukas"])["contact"]["met_on"], "2026-12-07");
+    let calendar = env.home().join("weekly.ics");
+    std::fs::write(&calendar, WEEKLY_WITH_LUKAS).unwrap();
+    day.ok(&["import", "history", calendar.to_str().unwrap(), "--me", "me@example.com"]);
+    // The calendar shows four meetings before today: he was met at the first.
+    assert_eq!(day.json(&["show", "lukas"])["contact"]["met_on"], "2026-11-16");
+    for lang in ["en", "id"] {
+        let show = day.ok(&["--lang", lang, "show", "lukas"]);
+        assert!(!show.contains("met today") && !show.contains("bertemu hari ini"), "{show}");
+        assert!(!show.contains("within 7 days of meeting") && !show.contains("dalam 7 hari setelah"), "{show}");
+    }
+    assert!(day.show_line("lukas", "met:", "en").ends_with("2026-11-16"));
+    // Not new this week, nor in the week's review.
+    let review = Day::on(&env, "2026-12-13").json(&["review", "--no-input"]);
+    assert_eq!(review["report"]["numbers"]["new_people"], 0, "{review}");
+    // Logging an earlier talk by hand moves it the same way.
+    day.add("Maya Sari", &["--circle", "friend"]);
+    day.ok(&["log", "maya", "-m", "coffee", "--on", "2026-11-20"]);
+    assert_eq!(day.json(&["show", "maya"])["contact"]["met_on"], "2026-11-20");
+}
