@@ -25,7 +25,7 @@ fn coach_scores_each_step_with_evidence_and_a_next_action() {
         "· 1 promise overdue",
         "→ deliver promise #4 to Wei Chen (due 2026-11-20)",
         "2. Set goals",
-        "· 13 of 15 SMART letters are sound",
+        "· 12 of 15 SMART letters are sound",
         "→ goal 1 (Meet 10 people in fintech) is behind",
         "3. Select contacts",
         // Hiroshi, Budi and five more, and three people newly met whose first follow-up is late.

@@ -342,3 +342,100 @@ fn a_contact_entered_after_a_month_of_meetings_was_met_at_the_first() {
     day.ok(&["log", "maya", "-m", "coffee", "--on", "2026-11-20"]);
     assert_eq!(day.json(&["show", "maya"])["contact"]["met_on"], "2026-11-20");
 }
+
+// ---------------------------------------------------------------------------------------
+// Items 6, 3 and 7: a filtered goal's best pace, the new-contacts label, a manual goal's
+// minutes.
+
+fn goal_new(day: &Day, title: &str, extra: &[&str]) {
+    let mut args = vec!["goal", "new", "--title", title, "--deadline", "2027-02-28"];
+    args.extend_from_slice(extra);
+    day.ok(&args);
+}
+
+#[test]
+fn a_goals_best_pace_counts_what_the_goal_counts() {
+    let env = TestEnv::new();
+    let day = Day::on(&env, "2026-11-01");
+    for i in 0..6 {
+        day.add(
+            &format!("Colleague {}", ["Ani", "Bayu", "Cici", "Dedi", "Evi", "Fikri"][i]),
+            &["--circle", "colleague"],
+        );
+    }
+    for i in 0..10 {
+        day.add(
+            &format!("Friend {}", ["Gita", "Hadi", "Ika", "Jaka", "Kiki", "Lala", "Mira", "Nana", "Oki", "Pia"][i]),
+            &["--circle", "friend"],
+        );
+    }
+    // In the four weeks to 12-06: all ten friends and three colleagues.
+    for (who, on) in [
+        ("ani", "2026-11-10"),
+        ("bayu", "2026-11-17"),
+        ("cici", "2026-11-24"),
+        ("gita", "2026-11-10"),
+        ("hadi", "2026-11-11"),
+        ("ika", "2026-11-12"),
+        ("jaka", "2026-11-13"),
+        ("kiki", "2026-11-14"),
+        ("lala", "2026-11-20"),
+        ("mira", "2026-11-21"),
+        ("nana", "2026-11-22"),
+        ("oki", "2026-12-01"),
+        ("pia", "2026-12-02"),
+    ] {
+        Day::on(&env, "2026-12-06").ok(&["log", who, "-m", "catch-up", "--on", on]);
+    }
+    let start = Day::on(&env, "2026-12-07");
+    goal_new(
+        &start,
+        "Talk to 12 colleagues",
+        &[
+            "--metric",
+            "people_talked_to",
+            "--circle",
+            "colleague",
+            "--target",
+            "12",
+            "--specific",
+            "Colleagues across teams",
+            "--achievable",
+            "Lunch twice a week",
+            "--relevant",
+            "Know the company",
+            "--weekly-minutes",
+            "120",
+        ],
+    );
+    // Item 6: three colleagues in the best four weeks, not thirteen people.
+    let show = start.ok(&["goal", "show", "1"]);
+    assert!(show.contains("your best 4 weeks: 0.75 a week"), "{show}");
+    assert!(!show.contains("3.25"), "{show}");
+    let check = start.ok(&["goal", "check", "1"]);
+    assert!(check.contains("your best 4-week pace was 0.75 a week"), "{check}");
+    let id = start.ok(&["--lang", "id", "goal", "check", "1"]);
+    assert!(id.contains("laju 4 minggu terbaik Anda 0,75 per minggu"), "{id}");
+
+    // Item 3: the new-contacts label says who counts.
+    goal_new(&start, "Meet 5 people", &["--metric", "new_contacts", "--target", "5"]);
+    let check = start.ok(&["goal", "check", "2"]);
+    assert!(check.contains("new people you met (on the day you met them; someone with no meeting day is not counted)"));
+    assert!(!check.contains("else the day you added them"), "{check}");
+    let id = start.ok(&["--lang", "id", "goal", "check", "2"]);
+    assert!(id.contains("yang tanpa tanggal bertemu tidak dihitung"), "{id}");
+
+    // Item 7: a goal counted by hand is named as not counted in the minutes.
+    let before = start.ok(&["goal", "check", "1"]);
+    let minutes = |s: &str| s.lines().find(|l| l.contains("minutes a week")).unwrap_or_default().trim().to_string();
+    assert!(!minutes(&before).contains("counted by hand"), "{before}");
+    goal_new(&start, "Give a meetup talk", &["--metric", "manual", "--target", "1"]);
+    let after = start.ok(&["goal", "check", "1"]);
+    assert!(minutes(&after).ends_with("not counting 1 goal counted by hand, whose time is yours to judge"), "{after}");
+    let id = start.ok(&["--lang", "id", "goal", "check", "1"]);
+    assert!(id.contains("belum termasuk 1 tujuan yang dihitung sendiri"), "{id}");
+    // Item 17: the hint names the goal's own number, not a placeholder.
+    let check = start.ok(&["goal", "check", "3"]);
+    assert!(check.contains("log progress with `jejaring goal progress 3 +1`"), "{check}");
+    assert!(!check.contains(" ID "), "{check}");
+}
