@@ -48,7 +48,7 @@ pub enum Reason {
     FollowUp { met: NaiveDate, due: NaiveDate, first: bool, late: bool },
     /// Past the keep-in-touch rhythm.
     Overdue { days: i64 },
-    /// Warmth dropped over the last month.
+    /// Warmth dropped over the last 30 days (`COOLING_DAYS`).
     Cooling { from: u8, to: u8 },
     /// Someone you know only in passing, worth knowing better.
     Deepen,
@@ -141,7 +141,11 @@ impl Reason {
                 )
             }
             Reason::Cooling { from, to } => {
-                t!(lang, "warmth fell from {from} to {to} this month", "kehangatan turun dari {from} ke {to} bulan ini")
+                t!(
+                    lang,
+                    "warmth fell from {from} to {to} in the last 30 days",
+                    "kehangatan turun dari {from} ke {to} dalam 30 hari terakhir"
+                )
             }
             Reason::Deepen => t!(
                 lang,

@@ -120,9 +120,9 @@ pub fn shape_lines(app: &App, s: &Shape) -> Vec<String> {
         tn!(
             lang,
             total,
-            "Your network: {total} person, {new} new this month",
-            "Your network: {total} people, {new} new this month",
-            "Jaringan Anda: {total} orang, {new} baru bulan ini"
+            "Your network: {total} person, {new} met in the last 30 days",
+            "Your network: {total} people, {new} met in the last 30 days",
+            "Jaringan Anda: {total} orang, {new} ditemui dalam 30 hari terakhir"
         ),
     )];
     lines.push(format!("  {}: {}", t!(lang, "circles", "lingkaran"), join(&s.circles, true)));

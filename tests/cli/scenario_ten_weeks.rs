@@ -439,3 +439,23 @@ fn a_goals_best_pace_counts_what_the_goal_counts() {
     assert!(check.contains("log progress with `jejaring goal progress 3 +1`"), "{check}");
     assert!(!check.contains(" ID "), "{check}");
 }
+
+// ---------------------------------------------------------------------------------------
+// Item 2: "new" in the network's shape is the last 30 days, and says so.
+
+#[test]
+fn the_shape_says_met_in_the_last_30_days() {
+    let env = TestEnv::new();
+    Day::on(&env, "2026-12-07").add("Putu Arya", &["--stage", "stranger", "--met-on", "2026-12-07"]);
+    Day::on(&env, "2026-12-20").add("Wayan Sudi", &["--stage", "stranger", "--met-on", "2026-12-20"]);
+    // Nobody met in January, yet on 01-04 two were met in the last 30 days: the line
+    // says exactly that, never "this month".
+    for (today, n) in [("2027-01-04", 2), ("2027-01-06", 2), ("2027-01-07", 1), ("2027-01-20", 0)] {
+        let day = Day::on(&env, today);
+        let out = day.ok(&["select", "--no-input"]);
+        assert!(out.contains(&format!("Your network: 2 people, {n} met in the last 30 days")), "{today}: {out}");
+        assert!(!out.contains("this month"), "{out}");
+        let id = day.ok(&["--lang", "id", "select", "--no-input"]);
+        assert!(id.contains(&format!("{n} ditemui dalam 30 hari terakhir")) && !id.contains("bulan ini"), "{id}");
+    }
+}

@@ -29,7 +29,7 @@ fn select_proposes_people_with_reasons_and_saves_only_when_asked() {
     let env = demo_env();
     let before = env.snapshot();
     let (out, err) = env.ok(&["select"]);
-    assert!(out.contains("Your network: 18 people, 4 new this month"), "{out}");
+    assert!(out.contains("Your network: 18 people, 4 met in the last 30 days"), "{out}");
     assert!(out.contains("circles: friend 4, colleague 8, family 2, other 4"), "{out}");
     assert!(out.contains("1. Wei Chen (colleague) — promise #4 was due 2026-11-20"), "{out}");
     assert_eq!(out.lines().filter(|l| l.trim_start().starts_with(char::is_numeric)).count(), 5);
