@@ -238,7 +238,8 @@ pub fn report(net: &Network, end: NaiveDate) -> Report {
 
 /// The cooling rule: a relationship cooled when, between `before` and `end`, it crossed
 /// below its keep-in-touch rhythm (within it then, past it now), or its warmth fell by
-/// `SHARP_DROP` or more. A small decline within the rhythm is not news. Strangers have
+/// `SHARP_DROP` or more, provided there was a conversation before to cool from and the
+/// warmth did fall. A small decline within the rhythm is not news. Strangers have
 /// no rhythm to fall behind yet unless newly met (then the follow-up is their rhythm),
 /// and a snoozed person is resting by choice.
 fn cooled_one(c: &Contact, index: &Index, before: NaiveDate, end: NaiveDate) -> Option<Cooled> {
@@ -252,7 +253,10 @@ fn cooled_one(c: &Contact, index: &Index, before: NaiveDate, end: NaiveDate) -> 
     let has_rhythm = c.stage != Stage::Stranger || cadence::follow_up(c, last_by(end), end).is_some();
     let crossed = has_rhythm && then <= 0 && now > 0;
     let sharp = from >= to.saturating_add(SHARP_DROP);
-    (crossed || sharp).then(|| Cooled {
+    // Cooling needs something to cool from: a conversation before the review's days,
+    // and a fall. Someone never talked to is not "cooling" (6 → 6); they are not begun.
+    let began = last_by(before).is_some();
+    (began && to < from && (crossed || sharp)).then(|| Cooled {
         contact: c.id,
         name: c.name.clone(),
         from,
@@ -516,6 +520,16 @@ mod tests {
         // 11 days → 18 days since the last talk on a 2-week rhythm: recency dropped.
         assert_eq!(r.cooled.len(), 1);
         assert!(r.cooled[0].from > r.cooled[0].to);
+    }
+
+    #[test]
+    fn a_relationship_that_never_started_is_not_cooling() {
+        let mut net = Network::default();
+        // Added in October on a 2-week rhythm, never talked to: past the rhythm during
+        // the week, but there is nothing to cool from and the warmth did not move.
+        person(&mut net, "Never talked", Stage::Acquaintance, "2026-11-08");
+        person(&mut net, "Never talked either", Stage::Connection, "2026-11-09");
+        assert!(report(&net, end()).cooled.is_empty());
     }
 
     #[test]

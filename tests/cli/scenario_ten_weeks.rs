@@ -459,3 +459,30 @@ fn the_shape_says_met_in_the_last_30_days() {
         assert!(id.contains(&format!("{n} ditemui dalam 30 hari terakhir")) && !id.contains("bulan ini"), "{id}");
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Item 8: a relationship that never started is not "cooling".
+
+#[test]
+fn people_never_talked_to_are_not_cooling_in_any_week() {
+    let env = TestEnv::new();
+    let start = Day::on(&env, "2026-12-07");
+    start.add("Nadia Putri", &["--stage", "connection", "--every", "2w"]);
+    start.add("Rina Wijaya", &["--stage", "acquaintance", "--every", "3w"]);
+    start.add("Budi Santoso", &["--stage", "connection", "--every", "2w"]);
+    start.ok(&["log", "budi", "-m", "coffee"]);
+    // Week by week: Nadia and Rina pass their rhythm without a word ever said; only
+    // Budi, talked to and then quiet, can cool.
+    let mut budi_cooled = false;
+    for today in ["2026-12-13", "2026-12-20", "2026-12-27", "2027-01-03", "2027-01-10"] {
+        let day = Day::on(&env, today);
+        let v = day.json(&["review", "--no-input"]);
+        let cooled = names(&v["report"]["cooled"]);
+        assert!(!cooled.iter().any(|n| n == "Nadia Putri" || n == "Rina Wijaya"), "{today}: {cooled:?}");
+        budi_cooled |= cooled.contains(&"Budi Santoso".to_string());
+        let id = day.ok(&["--lang", "id", "review", "--no-input"]);
+        assert!(!id.contains("mendingin: Nadia") && !id.contains("mendingin: Rina"), "{today}: {id}");
+        day.ok(&["review", "--no-input", "--save"]);
+    }
+    assert!(budi_cooled, "Budi, quiet past his rhythm, does cool");
+}
