@@ -31,6 +31,13 @@ impl<'a> Day<'a> {
         String::from_utf8(out.stdout).unwrap()
     }
 
+    /// Stdout and stderr of a command that must succeed.
+    fn both(&self, args: &[&str]) -> (String, String) {
+        let out = self.run(args);
+        assert!(out.status.success(), "{args:?} on {}: {}", self.now, String::from_utf8_lossy(&out.stderr));
+        (String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+    }
+
     /// Stderr of a command that must fail.
     fn fails(&self, args: &[&str]) -> String {
         let out = self.run(args);
@@ -485,4 +492,42 @@ fn people_never_talked_to_are_not_cooling_in_any_week() {
         day.ok(&["review", "--no-input", "--save"]);
     }
     assert!(budi_cooled, "Budi, quiet past his rhythm, does cool");
+}
+
+// ---------------------------------------------------------------------------------------
+// Item 13: a snooze is shown, listed, and warns about what is still owed.
+
+#[test]
+fn a_snooze_is_shown_listed_and_warns_about_a_promise() {
+    let env = TestEnv::new();
+    let day = Day::on(&env, "2027-01-04");
+    day.add("Wei Chen", &["--stage", "connection"]);
+    day.add("Ana Lestari", &["--stage", "connection"]);
+    day.ok(&["promise", "wei", "send the market sizing deck", "--due", "2027-01-08"]);
+    let (_, err) = day.both(&["snooze", "wei", "--until", "2027-02-01"]);
+    assert!(err.contains("Wei Chen is snoozed until 2027-02-01"), "{err}");
+    assert!(err.contains("you owe Wei Chen promise #1, due 2027-01-08: the snooze does not move it"), "{err}");
+    let (_, err) = day.both(&["snooze", "ana", "--until", "2027-01-20"]);
+    assert!(!err.contains("you owe"), "{err}");
+    // Day by day: show says so while it lasts, list --snoozed lists them.
+    for today in days("2027-01-04", "2027-02-02") {
+        let d = Day::on(&env, &today);
+        let line = d.show_line("wei", "snoozed:", "en");
+        let listed = names(&d.json(&["list", "--snoozed"]));
+        if today.as_str() < "2027-02-01" {
+            assert!(line.starts_with("snoozed:") && line.contains("until 2027-02-01"), "{today}: {line}");
+            assert!(listed.contains(&"Wei Chen".to_string()), "{today}");
+        } else {
+            assert!(line.is_empty(), "{today}: {line}");
+            assert!(listed.is_empty(), "{today}: {listed:?}");
+        }
+        assert_eq!(listed.contains(&"Ana Lestari".to_string()), today.as_str() < "2027-01-20", "{today}");
+    }
+    let d = Day::on(&env, "2027-01-10");
+    assert!(d.show_line("wei", "ditunda:", "id").contains("sampai 2027-02-01"));
+    let table = d.ok(&["list", "--snoozed"]);
+    assert!(table.contains("snoozed until") && table.contains("2027-02-01"), "{table}");
+    // Overdue now: the warning says it stays in the picks.
+    let (_, err) = d.both(&["--lang", "id", "snooze", "wei", "--until", "2027-02-15"]);
+    assert!(err.contains("Anda berutang janji #1 kepada Wei Chen, lewat tenggat sejak 2027-01-08"), "{err}");
 }
