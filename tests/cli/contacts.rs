@@ -52,7 +52,8 @@ fn add_contact_with_every_flag() {
     assert_eq!(out, "", "add-contact prints data only with --json");
     let c = env.contact("Budi Santoso");
     let handle = c["handle"].as_str().unwrap();
-    assert_eq!(err, format!("Added Budi Santoso (colleague, connection); handle {handle}\n"));
+    // "last friday" is said back as the day it was read as.
+    assert_eq!(err, format!("Added Budi Santoso (colleague, connection), met on 2026-11-27; handle {handle}\n"));
     assert!((4..=6).contains(&handle.len()) && handle.bytes().all(|b| (b'k'..=b'z').contains(&b)), "{handle}");
     assert_eq!(c["circle"], "colleague");
     assert_eq!(c["stage"], "connection");

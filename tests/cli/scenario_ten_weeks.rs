@@ -531,3 +531,24 @@ fn a_snooze_is_shown_listed_and_warns_about_a_promise() {
     let (_, err) = d.both(&["--lang", "id", "snooze", "wei", "--until", "2027-02-15"]);
     assert!(err.contains("Anda berutang janji #1 kepada Wei Chen, lewat tenggat sejak 2027-01-08"), "{err}");
 }
+
+// ---------------------------------------------------------------------------------------
+// Item 14: a meeting day given in words is echoed as the date it was read as.
+
+#[test]
+fn a_meeting_day_in_words_is_echoed_as_a_date() {
+    let env = TestEnv::new();
+    // Wednesday 2026-12-09.
+    let day = Day::on(&env, "2026-12-09");
+    let (_, err) = day.both(&["add-contact", "Tono Prasetyo", "--stage", "stranger", "--met-on", "last friday"]);
+    assert!(err.contains("Added Tono Prasetyo (other, stranger), met on 2026-12-04; handle"), "{err}");
+    let (_, err) = day.both(&["--lang", "id", "add-contact", "Uli Siregar", "--met-on", "kemarin"]);
+    assert!(err.contains("Uli Siregar ditambahkan (lainnya, kenalan), bertemu pada 2026-12-08; handle"), "{err}");
+    let (_, err) = day.both(&["--lang", "id", "edit", "uli", "--met-on", "2 hari lalu"]);
+    assert!(err.contains("bertemu pada 2026-12-07"), "{err}");
+    let (_, err) = day.both(&["edit", "tono", "--met-on", "3 days ago"]);
+    assert!(err.contains("Updated Tono Prasetyo") && err.contains("met on 2026-12-06"), "{err}");
+    // Without --met-on nothing extra is said.
+    let (_, err) = day.both(&["add-contact", "Vera Halim"]);
+    assert!(!err.contains("met on"), "{err}");
+}
