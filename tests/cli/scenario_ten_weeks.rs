@@ -552,3 +552,45 @@ fn a_meeting_day_in_words_is_echoed_as_a_date() {
     let (_, err) = day.both(&["add-contact", "Vera Halim"]);
     assert!(!err.contains("met on"), "{err}");
 }
+
+// ---------------------------------------------------------------------------------------
+// Item 12: the goal's weekly rows add up to its count, first week included.
+
+#[test]
+fn the_weekly_rows_add_up_to_the_goal_count_every_week() {
+    let env = TestEnv::new();
+    let start = Day::on(&env, "2026-12-07");
+    goal_new(&start, "Meet 8 people", &["--metric", "new_contacts", "--target", "8", "--start", "2026-12-07"]);
+    let met = [
+        "2026-12-07",
+        "2026-12-16",
+        "2026-12-24",
+        "2027-01-02",
+        "2027-01-12",
+        "2027-01-20",
+        "2027-01-29",
+        "2027-02-08",
+    ];
+    for (i, on) in met.iter().enumerate() {
+        let name = format!("Person {}", ["Ani", "Bela", "Cahya", "Dimas", "Elok", "Fajar", "Gina", "Hari"][i]);
+        Day::on(&env, on).add(&name, &["--stage", "stranger", "--met-on", on]);
+    }
+    let mut today: chrono::NaiveDate = "2026-12-07".parse().unwrap();
+    let end: chrono::NaiveDate = "2027-02-15".parse().unwrap();
+    while today <= end {
+        let day = today.to_string();
+        let show = Day::on(&env, &day).ok(&["goal", "show", "1"]);
+        let rows: u32 = show
+            .split("per week:")
+            .nth(1)
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|l| l.split("  ").map(str::trim).find(|w| !w.is_empty() && w.parse::<u32>().is_ok()))
+            .map(|n| n.parse::<u32>().unwrap())
+            .sum();
+        let count = met.iter().filter(|m| **m <= day.as_str()).count() as u32;
+        assert_eq!(rows, count, "{day}: {show}");
+        assert!(show.contains("2026-12-07 .."), "{day}: the first week is shown: {show}");
+        today = today + chrono::Days::new(7);
+    }
+}
