@@ -593,4 +593,50 @@ fn the_weekly_rows_add_up_to_the_goal_count_every_week() {
         assert!(show.contains("2026-12-07 .."), "{day}: the first week is shown: {show}");
         today = today + chrono::Days::new(7);
     }
+    // Item 17: reached once, with its day: "reached (on …)", not "reached (reached …)".
+    let show = Day::on(&env, "2027-02-15").ok(&["goal", "show", "1"]);
+    assert!(show.contains("reached (on 2027-02-08)") && !show.contains("reached (reached"), "{show}");
+    let id = Day::on(&env, "2027-02-15").ok(&["--lang", "id", "goal", "show", "1"]);
+    assert!(id.contains("tercapai (pada 2027-02-08)"), "{id}");
+}
+
+// ---------------------------------------------------------------------------------------
+// Item 17: the smaller sentences.
+
+#[test]
+fn the_smaller_sentences_are_true() {
+    let env = TestEnv::new();
+    let start = Day::on(&env, "2026-12-07");
+    // The first review: no plan was made for its days, not "no plan for this week".
+    let first = start.ok(&["review", "--no-input"]);
+    assert!(first.contains("1. Last week's plan\n  no plan was made for these days"), "{first}");
+    assert!(first.contains("2. The week in numbers"), "{first}");
+    start.ok(&["review", "--no-input", "--save"]);
+    // Someone whose work is known from the organisation, with no facts noted.
+    start.add("Yusuf Hakim", &["--stage", "connection", "--org", "Bank Jago", "--role", "Analyst"]);
+    let show = start.ok(&["show", "yusuf"]);
+    assert!(show.contains("What you know about Yusuf Hakim (17%)"), "{show}");
+    assert!(!show.contains("nothing recorded yet"), "{show}");
+    assert!(show.contains("no facts noted yet; their work is known from the organisation or role"), "{show}");
+    // One promise kept: "1 of 1 promise", not "promises".
+    start.ok(&["promise", "yusuf", "send the report", "--due", "2026-12-10"]);
+    Day::on(&env, "2026-12-09").ok(&["promise", "done", "1"]);
+    let show = Day::on(&env, "2026-12-09").ok(&["show", "yusuf"]);
+    assert!(show.contains("kept 1 of 1 promise on time"), "{show}");
+    // A goal counted by hand, reached on 12-16: "reached (on 2026-12-16)", no progress
+    // question, and `goal done` offered.
+    goal_new(&start, "Give a meetup talk", &["--metric", "manual", "--target", "1"]);
+    Day::on(&env, "2026-12-16").ok(&["goal", "progress", "1", "+1"]);
+    let later = Day::on(&env, "2026-12-21");
+    let show = later.ok(&["goal", "show", "1"]);
+    assert!(!show.contains("reached (reached"), "{show}");
+    // A review two weeks after the last: its numbers are headed by its days.
+    let review = later.ok(&["review", "--no-input"]);
+    assert!(review.contains("2. These 14 days in numbers"), "{review}");
+    assert!(review.contains("→ reached: close it with `jejaring goal done 1`"), "{review}");
+    let id = later.ok(&["--lang", "id", "review", "--no-input"]);
+    assert!(id.contains("2. 14 hari ini dalam angka") && id.contains("tercapai: tutup dengan `jejaring goal done 1`"));
+    // The demo is never saved, and never says it was.
+    let (_, err) = later.both(&["--demo", "review", "--no-input", "--save"]);
+    assert!(err.contains("this change is not saved") && !err.contains("Review saved"), "{err}");
 }

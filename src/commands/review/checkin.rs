@@ -174,6 +174,10 @@ pub fn run(app: &App, args: CheckinArgs) -> anyhow::Result<()> {
                     "Tinjauan ini menggantikan tinjauan yang sudah disimpan untuk minggu {week}."
                 ));
             }
+            // The demo network is never saved (the line above says so): no "Review saved".
+            if app.demo {
+                return Ok(());
+            }
             let streak = render::weeks(lang, crate::model::review::streak(&net.reviews, today));
             app.ui.info(t!(
                 lang,
@@ -264,7 +268,11 @@ fn resolve_promises(app: &App, p: &mut dyn Prompter, net: &Network, report: &Rep
 fn update_goals(app: &App, p: &mut dyn Prompter, net: &Network) -> anyhow::Result<Vec<Decision>> {
     let lang = app.ui.lang;
     let mut decisions = Vec::new();
-    for g in net.goals.iter().filter(|g| g.is_active() && !g.metric.is_measured()) {
+    // A goal already reached is not asked about: the report offers `goal done` instead.
+    let reached = |g: &&goal::Goal| {
+        crate::coach::progress::measure(g, net, app.clock.today).state == crate::coach::progress::Pace::Reached
+    };
+    for g in net.goals.iter().filter(|g| g.is_active() && !g.metric.is_measured() && !reached(g)) {
         let (n, title) = (g.number, &g.title);
         let question = t!(lang, "Progress on goal {n} ({title})?", "Kemajuan tujuan {n} ({title})?");
         let help = t!(
