@@ -285,7 +285,7 @@ fn show_prints_everything_known() {
       no promise resolved yet (0 open)
 
     What you know about Budi Santoso (17%)
-      nothing recorded yet
+      no facts noted yet; their work is known from the organisation or role
       not yet known: interests, goals, current challenge, family, values
       next time, ask: What do you enjoy outside work?
 
