@@ -31,8 +31,8 @@ pub struct DayEvent {
     pub description: Option<String>,
 }
 
-/// Keep-in-touch dates: for each contact with a cadence, or a follow-up in force after
-/// meeting them, the day the next contact is due (see `coach::cadence::next_due`), or the end of a snooze if that is later. A date already past
+/// Keep-in-touch dates: for each contact with a cadence, the day the next contact is
+/// due (see `coach::cadence::next_due`), or the end of a snooze if that is later. A date already past
 /// is put on `today`, since a calendar shows nothing useful on a day gone by.
 /// `last` is each contact's last interaction day (`Network::last_contacted`).
 pub fn keep_in_touch<'a>(
@@ -44,24 +44,8 @@ pub fn keep_in_touch<'a>(
     let mut events: Vec<DayEvent> = contacts
         .into_iter()
         .filter_map(|c| {
+            let every = c.every?.every(lang);
             let since = last.get(&c.id).copied();
-            // A rhythm you chose, or the follow-up of someone newly met (which `today`
-            // names too); a stage's default rhythm would fill the calendar with everyone.
-            let follow_up = cadence::follow_up(c, since, today);
-            let every = match (c.every, follow_up, c.met_on) {
-                (Some(every), _, _) => every.every(lang),
-                (None, Some((cadence::FollowUp::First, _)), Some(met)) => t!(
-                    lang,
-                    "You met on {met}; a first follow-up is due",
-                    "Anda bertemu pada {met}; tindak lanjut pertama jatuh tempo"
-                ),
-                (None, Some(_), Some(met)) => t!(
-                    lang,
-                    "You met on {met}; follow up monthly while they are new",
-                    "Anda bertemu pada {met}; sapa sebulan sekali selama masih baru dikenal"
-                ),
-                _ => return None,
-            };
             // The same due day `list --due` and `select` use, moved past a snooze.
             let due = cadence::next_due(c, since, today).max(c.snoozed_until.unwrap_or(NaiveDate::MIN));
             let name = &c.name;
@@ -71,13 +55,6 @@ pub fn keep_in_touch<'a>(
                 t!(lang, "Get in touch with {name}", "Hubungi {name}")
             };
             let description = match since {
-                _ if c.every.is_none() => {
-                    let last = since.map_or_else(
-                        || t!(lang, "no conversation logged yet", "belum ada percakapan tercatat"),
-                        |d| t!(lang, "you last talked on {d}", "terakhir bicara pada {d}"),
-                    );
-                    format!("{every}; {last}.")
-                }
                 Some(d) => t!(
                     lang,
                     "You wanted to be in touch {every}; you last talked on {d}.",

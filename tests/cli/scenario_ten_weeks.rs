@@ -361,21 +361,3 @@ fn a_meeting_day_in_words_is_echoed_as_a_date() {
     let (_, err) = day.both(&["add-contact", "Vera Halim"]);
     assert!(!err.contains("met on"), "{err}");
 }
-
-// Item 17: the calendar holds the follow-ups `today` names.
-#[test]
-fn the_calendar_holds_the_follow_ups_today_names() {
-    let env = TestEnv::new();
-    let met = Day::on(&env, "2026-12-14");
-    met.add("Gilang Ramadhan", &["--stage", "stranger", "--met-on", "2026-12-14"]);
-    met.add("Old Friend", &["--circle", "friend", "--stage", "trusted"]);
-    let day = Day::on(&env, "2026-12-21");
-    assert!(day.ok(&["today"]).contains("Gilang Ramadhan"));
-    let ics = env.home().join("j.ics");
-    day.ok(&["export", "ics", "--out", ics.to_str().unwrap()]);
-    let text = std::fs::read_to_string(&ics).unwrap();
-    assert!(text.contains("SUMMARY:Get in touch with Gilang Ramadhan"), "{text}");
-    assert!(text.contains("DTSTART;VALUE=DATE:20261221"), "{text}");
-    assert!(text.contains("You met on 2026-12-14\\; a first follow-up is due"), "{text}");
-    assert!(!text.contains("Old Friend"), "a stage's default rhythm stays out: {text}");
-}
