@@ -381,8 +381,7 @@ fn reminders_appear_move_and_vanish() {
     server.make_calendar();
     let env = TestEnv::new();
     ok(&env, &["sync", "setup", &server.book_url(), "--user", USER, "--calendar", &server.calendar_url()]);
-    // Connections, known before: no follow-up of someone newly met, only the cadence.
-    let h = env.add("Budi Santoso", &["--every", "30d", "--stage", "connection"]);
+    let h = env.add("Budi Santoso", &["--every", "30d"]);
     let (_, err) = ok(&env, &["sync"]);
     assert!(err.contains("Calendar: 1 added, 0 updated, 0 removed"), "{err}");
     let events = server.items("reminders", "ics");
@@ -396,7 +395,7 @@ fn reminders_appear_move_and_vanish() {
     assert_eq!(events.len(), 1);
     assert!(events[0].contains("DTSTART;VALUE=DATE:20261227"), "{}", events[0]);
     // Birthdays come too.
-    let siti = env.add("Siti Rahma", &["--birthday", "1990-12-03", "--stage", "connection"]);
+    let siti = env.add("Siti Rahma", &["--birthday", "1990-12-03"]);
     let (_, err) = ok(&env, &["sync"]);
     assert!(err.contains("Calendar: 1 added, 0 updated, 0 removed"), "{err}");
     assert!(server.items("reminders", "ics").iter().any(|e| e.contains("Siti Rahma's birthday (36)")));
