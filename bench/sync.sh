@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Times `jejaring sync` against a local Radicale (installed by tests/support/install-radicale):
+# Times `jejaring sync` against a local Radicale (installed by tests/support/install-servers):
 # the first sync of N generated contacts, a second sync with nothing changed, and a sync
 # with one change on each side (one card edited on the server, one contact edited here).
 # Whole process, one run each (a first sync cannot be repeated on the same data).
@@ -10,9 +10,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --locked --quiet --example gen_network --bin jejaring
-tests/support/install-radicale
+tests/support/install-servers
 bin=target/release/jejaring
-py=target/tmp/radicale-venv/bin/python
+py=target/tmp/dav-servers-venv/bin/python
 tmp=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 printf 'ayu:secret\n' > "$tmp/users"

@@ -48,6 +48,9 @@ struct Args {
     bin: Option<PathBuf>,
     /// A build to measure side by side with `bin`, as "before".
     baseline: Option<PathBuf>,
+    /// abook, the C address book, measured on the same people (found on PATH unless
+    /// named; `--no-abook` leaves it out).
+    abook: Option<PathBuf>,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -59,6 +62,7 @@ fn parse_args() -> Result<Args, String> {
         dir: None,
         bin: None,
         baseline: None,
+        abook: find_on_path("abook"),
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -76,13 +80,15 @@ fn parse_args() -> Result<Args, String> {
             "--dir" => args.dir = Some(PathBuf::from(value()?)),
             "--bin" => args.bin = Some(PathBuf::from(value()?)),
             "--baseline" => args.baseline = Some(PathBuf::from(value()?)),
+            "--abook" => args.abook = Some(PathBuf::from(value()?)),
+            "--no-abook" => args.abook = None,
             "--pick-name" => {
                 println!("{}", pick_name_child(Path::new(&value()?)));
                 std::process::exit(0);
             }
             "-h" | "--help" => {
                 println!(
-                    "usage: bench [--sizes 1000,10000,100000] [--runs 15] [--warmup 2] [--seed 1] [--dir DIR] [--bin JEJARING] [--baseline JEJARING]\n\
+                    "usage: bench [--sizes 1000,10000,100000] [--runs 15] [--warmup 2] [--seed 1] [--dir DIR] [--bin JEJARING] [--baseline JEJARING] [--abook PATH | --no-abook]\n\
                      Build first: cargo build --release --bins --examples"
                 );
                 std::process::exit(0);
@@ -113,6 +119,7 @@ fn main() {
         gen_history: release.join("examples/gen_history"),
         floor: release.join("examples/floor"),
         baseline: args.baseline.clone(),
+        abook: args.abook.clone(),
     };
     for b in [&bins.jejaring, &bins.gen_network, &bins.gen_history, &bins.floor].into_iter().chain(&bins.baseline) {
         if !b.exists() {
@@ -140,6 +147,9 @@ fn main() {
     if bins.baseline.is_some() {
         println!("{}", comparison(&rows));
     }
+    if bins.abook.is_some() {
+        println!("{}", against_abook(&rows));
+    }
     println!("machine: {}; {} runs per command after {} warm-up rounds", machine(), args.runs, args.warmup);
 }
 
@@ -149,6 +159,7 @@ struct Bins {
     gen_history: PathBuf,
     floor: PathBuf,
     baseline: Option<PathBuf>,
+    abook: Option<PathBuf>,
 }
 
 /// Labels of the baseline build's rows start with this.
@@ -158,6 +169,10 @@ const BASELINE: &str = "baseline: ";
 const HISTORY_AT: usize = 10_000;
 const HISTORY_EVENTS: usize = 2_000;
 const HISTORY_MESSAGES: usize = 50_000;
+/// The knows-whom rows (issue 22): `path` and `who-knows` on a network of this many
+/// interactions at `HISTORY_AT` contacts, a tenth of them with several people.
+const GRAPH_INTERACTIONS: usize = 200_000;
+const GRAPH_ORG: &str = "Bank Mandiri";
 
 /// A command to measure.
 struct Case {
@@ -170,6 +185,8 @@ struct Case {
     file: PathBuf,
     /// The file (and cache) a fresh copy is made from.
     master: PathBuf,
+    /// The size of the network's file, for the memory ratio.
+    bytes: u64,
     samples: Vec<Duration>,
     cpu: Vec<Duration>,
     peak_kb: i64,
@@ -197,6 +214,10 @@ enum CaseKind {
     /// `import history` of a big export: a write whose target is its own (issue 15:
     /// under 10 s), not the floor's.
     Import,
+    /// `path` and `who-knows` on the bigger network: under 100 ms (issue 22).
+    Graph,
+    /// Another program doing the same job on the same people (abook).
+    Peer,
 }
 
 struct Row {
@@ -250,6 +271,7 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
         prep: if kind == CaseKind::FloorWrite { Prep::FreshCopy } else { Prep::Nothing },
         file: floor_data.clone(),
         master: master.clone(),
+        bytes: file_bytes,
         samples: Vec::new(),
         cpu: Vec::new(),
         peak_kb: 0,
@@ -267,6 +289,7 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
                 prep: if matches!(kind, CaseKind::Write | CaseKind::Import) { Prep::FreshCopy } else { Prep::Nothing },
                 file: data.clone(),
                 master: own_master.clone(),
+                bytes: file_bytes,
                 samples: Vec::new(),
                 cpu: Vec::new(),
                 peak_kb: 0,
@@ -306,6 +329,9 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
         jj("log NAME \"text\"", &["log", &name, LOG_TEXT], CaseKind::Write),
     ];
     let mut cases: Vec<Case> = cases.into_iter().flatten().collect();
+    if let Some(abook) = &bins.abook {
+        cases.extend(abook_cases(abook, bins, &work, (size, file_bytes), args.seed));
+    }
     if size == HISTORY_AT {
         // A year of calendar and a mailbox between "you" and this network's contacts.
         let (ics, mbox) = (work.join("year.ics"), work.join("mail.mbox"));
@@ -335,6 +361,10 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
             &["import", "history", &mbox],
             CaseKind::Import,
         )));
+    }
+
+    if size == HISTORY_AT {
+        cases.extend(graph_cases(bins, &work, size, args));
     }
 
     let stderr_path = work.join("stderr.txt");
@@ -375,6 +405,7 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
         let _ = fs::remove_file(cache::path_for(data));
         let _ = fs::remove_dir_all(backup::folder(data));
     }
+    let _ = fs::remove_dir_all(work.join("graph"));
 
     let median_of = |c: &Case| median(&c.samples).as_secs_f64() * 1e3;
     let read_floor = cases.iter().find(|c| c.kind == CaseKind::FloorRead).map(median_of).unwrap_or(f64::NAN);
@@ -387,11 +418,11 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
                 CaseKind::FloorRead | CaseKind::FloorWrite => None,
                 CaseKind::FloorScan | CaseKind::Read | CaseKind::FirstRead => Some(ms / read_floor),
                 CaseKind::Write => Some(ms / write_floor),
-                CaseKind::Import => None,
+                CaseKind::Import | CaseKind::Graph | CaseKind::Peer => None,
             };
             Row {
                 size,
-                file_bytes,
+                file_bytes: c.bytes,
                 label: c.label.clone(),
                 kind: c.kind,
                 median_ms: ms,
@@ -401,6 +432,92 @@ fn bench_size(bins: &Bins, dir: &Path, size: usize, args: &Args) -> Vec<Row> {
             }
         })
         .collect()
+}
+
+/// abook's rows: the same people, written as vCards by the generator and converted by
+/// abook itself into its own file. `list` is abook printing every entry (its `brief`
+/// listing) and `list --search` its `--mutt-query`, the two things it does without a
+/// terminal.
+fn abook_cases(abook: &Path, bins: &Bins, work: &Path, (size, bytes): (usize, u64), seed: u64) -> Vec<Case> {
+    let (cards, book) = (work.join("abook.vcf"), work.join("addressbook"));
+    let status = Command::new(&bins.gen_network)
+        .args([
+            "--contacts",
+            &size.to_string(),
+            "--seed",
+            &seed.to_string(),
+            "--now",
+            NOW,
+            "--format",
+            "vcard",
+            "--out",
+        ])
+        .arg(&cards)
+        .stderr(Stdio::null())
+        .status()
+        .expect("run gen_network");
+    assert!(status.success(), "gen_network --format vcard failed");
+    let status = Command::new(abook)
+        .args(["--convert", "--informat", "vcard", "--outformat", "abook", "--infile"])
+        .arg(&cards)
+        .arg("--outfile")
+        .arg(&book)
+        .stdout(Stdio::null())
+        .status()
+        .expect("run abook --convert");
+    assert!(status.success(), "abook could not convert the generated vCards");
+    let book_arg = book.display().to_string();
+    let case = |label: &str, args: Vec<&str>| Case {
+        label: label.into(),
+        program: abook.to_path_buf(),
+        args: args.into_iter().map(String::from).collect(),
+        kind: CaseKind::Peer,
+        prep: Prep::Nothing,
+        file: book.clone(),
+        master: book.clone(),
+        // The network's JSON, as for jejaring's rows of this size.
+        bytes,
+        samples: Vec::new(),
+        cpu: Vec::new(),
+        peak_kb: 0,
+    };
+    vec![
+        case(ABOOK_LIST, vec!["--convert", "--informat", "abook", "--infile", &book_arg, "--outformat", "brief"]),
+        case(ABOOK_SEARCH, vec!["--datafile", &book_arg, "--mutt-query", SEARCH]),
+    ]
+}
+
+const ABOOK_LIST: &str = "abook: every entry (--convert --outformat brief)";
+const ABOOK_SEARCH: &str = "abook: --mutt-query mandiri";
+
+/// jejaring's `list` and `list --search` next to abook's rows of the same size.
+fn against_abook(rows: &[Row]) -> String {
+    let mut s = String::from(
+        "| contacts | command | jejaring ms | abook ms | × abook | jejaring CPU ms | abook CPU ms |\n\
+         |---:|---|---:|---:|---:|---:|---:|\n",
+    );
+    let search = format!("list --search {SEARCH}");
+    for (ours, theirs) in [("list", ABOOK_LIST), (search.as_str(), ABOOK_SEARCH)] {
+        for us in rows.iter().filter(|r| r.label == ours) {
+            let Some(them) = rows.iter().find(|r| r.size == us.size && r.label == theirs) else { continue };
+            s.push_str(&format!(
+                "| {} | {} | {:.1} | {:.1} | {:.2} | {:.0} | {:.0} |\n",
+                us.size,
+                ours,
+                us.median_ms,
+                them.median_ms,
+                us.median_ms / them.median_ms,
+                us.cpu_ms,
+                them.cpu_ms
+            ));
+        }
+    }
+    s
+}
+
+/// A program's path on PATH, if it is there.
+fn find_on_path(name: &str) -> Option<PathBuf> {
+    std::env::split_paths(&std::env::var_os("PATH")?).map(|d| d.join(name)).find(|p| p.is_file())
 }
 
 /// Runs one case once: wall time from spawn to exit, the child's CPU time (user +
@@ -553,6 +670,44 @@ fn pick_name_child(master: &Path) -> String {
         .to_string()
 }
 
+/// `path NAME` and `who-knows ORG` on a network of `size` contacts and
+/// `GRAPH_INTERACTIONS` interactions (the measured build only: a baseline may predate
+/// them). The graph is built from the data at every run; nothing is cached.
+fn graph_cases(bins: &Bins, work: &Path, size: usize, args: &Args) -> Vec<Case> {
+    let own = work.join("graph");
+    fs::create_dir_all(&own).expect("work folder");
+    let (master, data) = (own.join("master.json"), own.join("jejaring.json"));
+    let status = Command::new(&bins.gen_network)
+        .args(["--contacts", &size.to_string(), "--seed", &args.seed.to_string(), "--now", NOW])
+        .args(["--interactions", &GRAPH_INTERACTIONS.to_string(), "--out"])
+        .arg(&master)
+        .stderr(Stdio::null())
+        .status()
+        .expect("run gen_network");
+    assert!(status.success(), "gen_network failed");
+    let bytes = fs::metadata(&master).expect("generated file").len();
+    warm_up(&bins.jejaring, &master, &data);
+    let name = pick_name(&master);
+    eprintln!("{size} contacts, {GRAPH_INTERACTIONS} interactions: {:.1} MB; path uses {name:?}", bytes as f64 / 1e6);
+    let case = |label: String, a: &[&str]| Case {
+        label,
+        program: bins.jejaring.clone(),
+        args: a.iter().map(|s| s.to_string()).collect(),
+        kind: CaseKind::Graph,
+        prep: Prep::Nothing,
+        file: data.clone(),
+        master: master.clone(),
+        bytes,
+        samples: Vec::new(),
+        cpu: Vec::new(),
+        peak_kb: 0,
+    };
+    vec![
+        case(format!("path NAME ({GRAPH_INTERACTIONS} interactions)"), &["path", &name]),
+        case(format!("who-knows \"{GRAPH_ORG}\" ({GRAPH_INTERACTIONS} interactions)"), &["who-knows", GRAPH_ORG]),
+    ]
+}
+
 fn median(samples: &[Duration]) -> Duration {
     let mut v = samples.to_vec();
     v.sort();
@@ -567,6 +722,10 @@ fn verdict(r: &Row) -> (String, &'static str) {
     let is_command = matches!(r.kind, CaseKind::Read | CaseKind::Write);
     if r.kind == CaseKind::Import {
         checks.push(("< 10 s".into(), r.median_ms < 10_000.0));
+    }
+    if r.kind == CaseKind::Graph {
+        checks.push(("< 100 ms".into(), r.median_ms < 100.0));
+        checks.push(("mem < 4×".into(), mem_ratio < 4.0));
     }
     if is_command {
         if r.size == 10_000 {
@@ -598,10 +757,11 @@ fn table(rows: &[Row]) -> String {
     );
     for r in rows {
         let (target, result) = verdict(r);
-        // A floor is 1.00 against itself; an import has no floor to compare with.
+        // A floor is 1.00 against itself; an import, a peer, or a row on the bigger
+        // knows-whom network has no floor to compare with.
         let ratio = match (r.floor_ratio, r.kind) {
             (Some(x), _) => format!("{x:.2}"),
-            (None, CaseKind::Import) => "—".into(),
+            (None, CaseKind::Import | CaseKind::Graph | CaseKind::Peer) => "—".into(),
             (None, _) => "1.00".into(),
         };
         let mb = r.file_bytes as f64 / 1e6;

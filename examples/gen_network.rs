@@ -44,6 +44,10 @@ struct Args {
     /// The pretend "now" the history ends at (give the same to jejaring as JEJARING_NOW)
     #[arg(long, default_value = "2026-11-28")]
     now: NaiveDate,
+    /// Top the interactions up to this many (a tenth of them group conversations), for
+    /// the knows-whom rows: `path` and `who-knows` at 200,000 interactions
+    #[arg(long)]
+    interactions: Option<usize>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -57,7 +61,7 @@ fn main() -> std::io::Result<()> {
     let now = args.now.and_hms_opt(12, 0, 0).expect("noon exists").and_utc();
     let mut rng = Rng::new(args.seed);
     let people: Vec<Person> = (0..args.contacts).map(|_| person(&mut rng)).collect();
-    let net = network(&mut rng, &people, now);
+    let net = network(&mut rng, &people, now, args.interactions.unwrap_or(0));
     let mut out = BufWriter::with_capacity(1 << 20, File::create(&args.out)?);
     match args.format {
         Format::Json => {
@@ -1085,7 +1089,7 @@ fn script_name(rng: &mut Rng, names: &[&str], phone_prefix: &'static str, orgs: 
 // ---------------------------------------------------------------------------------
 // The network.
 
-fn network(rng: &mut Rng, people: &[Person], now: DateTime<Utc>) -> Network {
+fn network(rng: &mut Rng, people: &[Person], now: DateTime<Utc>, at_least: usize) -> Network {
     let n = people.len();
     let two_years = Duration::days(730);
     let start = now - two_years;
@@ -1126,6 +1130,22 @@ fn network(rng: &mut Rng, people: &[Person], now: DateTime<Utc>) -> Network {
             }
             interactions.push(interaction(rng, with, at, now, people));
         }
+    }
+    // More, when asked for: people picked at random, a tenth with a group.
+    while interactions.len() < at_least {
+        let c = &contacts[rng.below(n)];
+        let span = (now - c.added.max(start)).num_seconds().max(1) as usize;
+        let at = c.added.max(start) + Duration::seconds(rng.below(span) as i64);
+        let mut with = vec![c.id];
+        if rng.chance(0.1) {
+            for _ in 0..1 + rng.below(3) {
+                let other = contacts[rng.below(n)].id;
+                if !with.contains(&other) {
+                    with.push(other);
+                }
+            }
+        }
+        interactions.push(interaction(rng, with, at, now, people));
     }
     // The file keeps interactions in the order they were logged.
     interactions.sort_by_key(|i: &Interaction| i.logged);

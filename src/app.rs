@@ -35,7 +35,7 @@ impl App {
     /// Opens the network for reading.
     pub fn open_read(&self) -> anyhow::Result<Store> {
         if self.demo {
-            return Ok(Store::in_memory(demo::network(self.clock.today)?));
+            return Ok(Store::in_memory(demo::network_in(self.clock.today, self.ui.lang)?));
         }
         let store = Store::open(&self.data, self.lock_wait, || self.say_waiting())?;
         // Every command ends the process soon after it is done with the network.
@@ -70,7 +70,7 @@ impl App {
 
     fn open_write(&self) -> anyhow::Result<Writer> {
         if self.demo {
-            return Ok(Writer::in_memory(demo::network(self.clock.today)?));
+            return Ok(Writer::in_memory(demo::network_in(self.clock.today, self.ui.lang)?));
         }
         let store = Store::open_write(&self.data, self.lock_wait, || self.say_waiting())?;
         Ok(store.freed_by_exit())

@@ -133,6 +133,37 @@ macro_rules! localized_error {
     };
 }
 
+/// A field or argument as a sentence names it: a positional argument's placeholder
+/// (`TEXT`, `NAME`) and a record's field key (`phones`) in the reader's language; flags
+/// (`--title`) as they are typed.
+pub fn field_name(field: &str, lang: Lang) -> &str {
+    let (en, id) = match field {
+        "TEXT" => ("TEXT", "teks"),
+        "NAME" => ("NAME", "nama"),
+        "NOTE" => ("NOTE", "catatan"),
+        "name" => ("name", "nama"),
+        "org" => ("organisation", "organisasi"),
+        "role" => ("role", "peran"),
+        "emails" => ("emails", "surel"),
+        "phones" => ("phones", "telepon"),
+        "tags" => ("tags", "tag"),
+        "urls" => ("web", "web"),
+        "addresses" => ("addresses", "alamat"),
+        "birthday" => ("birthday", "ulang tahun"),
+        "linkedin" => ("LinkedIn", "LinkedIn"),
+        "note" => ("note", "catatan"),
+        "met_on" => ("met", "bertemu"),
+        "met_at" => ("where you met", "tempat bertemu"),
+        "impression" => ("first impression", "kesan pertama"),
+        "source_ids" => ("source ids", "id sumber"),
+        _ => return field,
+    };
+    match lang {
+        Lang::En => en,
+        Lang::Id => id,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,6 +15,7 @@
 //! takes its Indonesian from a table in `help`.
 
 pub mod app;
+pub mod chars;
 pub mod cli;
 pub mod clock;
 pub mod coach;
@@ -58,7 +59,7 @@ pub fn main_entry() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             // Help and version go to stdout with exit 0; real usage errors exit 2.
-            let _ = e.print();
+            let _ = help::print_error(help_lang, &e);
             return ExitCode::from(e.exit_code().clamp(0, 255) as u8);
         }
     };

@@ -4,8 +4,9 @@
 
 use crate::i18n::Lang;
 use crate::t;
-use crate::ui::shown;
+use crate::ui::{self, shown};
 use inquire::InquireError;
+use inquire::ui::{Color, RenderConfig, Styled};
 
 /// The user pressed Ctrl-C or Esc at a prompt: stop and save nothing.
 #[derive(Debug, thiserror::Error)]
@@ -38,14 +39,59 @@ impl Terminal {
             )),
         }
     }
+
+    /// The look of every prompt: inquire's own, with the mark an Esc leaves in the
+    /// user's language.
+    fn look(&self) -> RenderConfig<'static> {
+        let canceled = match self.lang {
+            Lang::En => "<canceled>",
+            Lang::Id => "<dibatalkan>",
+        };
+        RenderConfig::default().with_canceled_prompt_indicator(Styled::new(canceled).with_fg(Color::DarkRed))
+    }
+
+    /// A question as the prompt shows it: harmless (questions name contacts), and on a
+    /// narrow terminal wrapped at spaces under itself, leaving `after` columns on its
+    /// last line for the hint and the answer. inquire would break it anywhere.
+    fn question(&self, question: &str, after: usize) -> String {
+        // "? " comes before the question; continuation lines sit under its first word.
+        fit(&shown(question), 2, after, "\n  ")
+    }
+
+    /// A help line as the prompt shows it, inside `[` `]`.
+    fn help(&self, help: &str) -> String {
+        fit(&shown(help), 1, 1, "\n ")
+    }
+}
+
+/// The answer as the prompt echoes it after `question` (as shown, `? ` before it):
+/// wrapped at spaces to continue under the question, where inquire would cut it at the
+/// window's edge.
+fn echo(question: &str, answer: &str) -> String {
+    let Some(width) = ui::stderr_width() else { return answer.to_string() };
+    let last = question.rsplit('\n').next().unwrap_or("");
+    let before = if question.contains('\n') { 0 } else { 2 };
+    ui::continued(answer, before + ui::seen_width(last) + 1, width)
+}
+
+/// `text` wrapped to the terminal on stderr when it is one, `lead` columns coming before
+/// it and `after` columns kept free at the end; continuation lines start with `joint`.
+fn fit(text: &str, lead: usize, after: usize, joint: &str) -> String {
+    match ui::stderr_width() {
+        Some(width) if lead + after + ui::seen_width(text) > width => {
+            let room = width.saturating_sub(lead + after).max(20);
+            ui::wrapped(text, room).replace('\n', joint)
+        }
+        _ => text.to_string(),
+    }
 }
 
 impl Prompter for Terminal {
     fn text(&mut self, question: &str, help: Option<&str>) -> anyhow::Result<String> {
-        // Questions name contacts: shown harmlessly, like every value on the terminal.
-        let question = shown(question);
-        let mut p = inquire::Text::new(&question);
-        let help = help.map(shown);
+        let question = self.question(question, 1);
+        let echoed = |answer: &str| echo(&question, answer);
+        let mut p = inquire::Text::new(&question).with_render_config(self.look()).with_formatter(&echoed);
+        let help = help.map(|h| self.help(h));
         if let Some(h) = &help {
             p = p.with_help_message(h);
         }
@@ -54,7 +100,8 @@ impl Prompter for Terminal {
 
     fn confirm(&mut self, question: &str, default: bool) -> anyhow::Result<bool> {
         let lang = self.lang;
-        inquire::Confirm::new(&shown(question))
+        inquire::Confirm::new(&self.question(question, 7))
+            .with_render_config(self.look())
             .with_default(default)
             .with_parser(&|s: &str| match s.trim().to_lowercase().as_str() {
                 "y" | "yes" | "ya" => Ok(true),
@@ -79,9 +126,16 @@ impl Prompter for Terminal {
             "[↑↓ to move, enter to select, type to filter]",
             "[↑↓ untuk pindah, enter untuk memilih, ketik untuk menyaring]"
         );
-        inquire::Select::new(&shown(question), options.iter().map(|o| shown(o).into_owned()).collect())
+        // Options sit after "> "; a long one continues under its first word.
+        let options = options.iter().map(|o| fit(&shown(o), 2, 0, "\n  ")).collect();
+        let question = self.question(question, 0);
+        // The chosen option is echoed as one line of words after the question.
+        let echoed = |o: inquire::list_option::ListOption<&String>| echo(&question, &o.value.replace("\n  ", " "));
+        inquire::Select::new(&question, options)
+            .with_render_config(self.look())
+            .with_formatter(&echoed)
             .with_starting_cursor(default)
-            .with_help_message(&help)
+            .with_help_message(&self.help(&help))
             .raw_prompt()
             .map(|o| o.index)
             .map_err(|e| self.map(e))

@@ -5,10 +5,16 @@
 //! tests can pin every verdict.
 
 pub mod cadence;
+pub mod graph;
 pub mod index;
+pub mod intro;
+pub mod intro_text;
 pub mod knowing;
+pub mod paths;
 pub mod progress;
 pub mod reliability;
+mod reminder_dates;
+pub mod reminders;
 pub mod review;
 pub mod select;
 pub mod shape;

@@ -54,6 +54,8 @@ pub enum Reason {
     Deepen,
     /// A stranger or new acquaintance: widen the circle.
     Widen { stage: Stage },
+    /// An introduction to ask for, ask again about, or thank for (`coach::intro`).
+    Intro(super::intro::IntroPick),
 }
 
 impl Reason {
@@ -70,6 +72,7 @@ impl Reason {
             Reason::Cooling { .. } => "cooling",
             Reason::Deepen => "deepen",
             Reason::Widen { .. } => "widen",
+            Reason::Intro(_) => "intro",
         }
     }
 
@@ -160,6 +163,7 @@ impl Reason {
             Reason::Widen { .. } => {
                 t!(lang, "a new acquaintance: widen your circle", "kenalan baru: perluas lingkaran Anda")
             }
+            Reason::Intro(pick) => super::intro_text::pick(pick, lang),
         }
     }
 }
@@ -220,6 +224,7 @@ pub fn select(net: &Network, today: NaiveDate, count: usize, goal_people: &HashM
     let month_ago = today.checked_sub_days(Days::new(COOLING_DAYS)).unwrap_or(NaiveDate::MIN);
     let mut candidates: Vec<Candidate> =
         net.contacts.iter().filter_map(|c| candidate(c, &index, today, month_ago, goal_people)).collect();
+    super::intro::merge(net, today, &mut candidates);
     candidates.sort_by(|a, b| b.priority.cmp(&a.priority).then_with(|| a.name.cmp(&b.name)));
     let (picks, beyond_count, plus_new) = with_every_debt(&candidates, count);
     let alternates = candidates.into_iter().filter(|c| !picks.iter().any(|p| p.contact == c.contact)).collect();
@@ -490,8 +495,10 @@ fn make_room_for_newcomer(sorted: &[Candidate], picks: &mut Vec<Candidate>, coun
 /// stranger or acquaintance met in the last 30 days, strangers first) when no pick is
 /// newly met; otherwise any stranger or acquaintance when no pick is one.
 fn newcomer<'a>(sorted: &'a [Candidate], picks: &[Candidate]) -> Option<&'a Candidate> {
-    let is_new = |c: &Candidate| matches!(c.stage, Stage::Stranger | Stage::Acquaintance);
-    let is_newly_met = |c: &Candidate| is_new(c) && c.newly_met;
+    // Asking for an introduction widens the circle too: it can take the place.
+    let widens = |c: &Candidate| matches!(&c.reason, Reason::Intro(p) if p.widens());
+    let is_new = |c: &Candidate| matches!(c.stage, Stage::Stranger | Stage::Acquaintance) || widens(c);
+    let is_newly_met = |c: &Candidate| (is_new(c) && c.newly_met) || widens(c);
     let newly_met_stranger = sorted.iter().find(|c| c.newly_met && c.stage == Stage::Stranger);
     if picks.iter().any(is_newly_met) {
         None

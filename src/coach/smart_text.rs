@@ -197,7 +197,7 @@ impl Finding {
                 )
             }
             Reason => t!(lang, "a reason is written down", "alasannya sudah ditulis"),
-            NoReason => t!(lang, "no reason why it matters now", "alasan mengapa ini penting sekarang belum ditulis"),
+            NoReason => t!(lang, "no reason why it matters now", "alasan mengapa ini penting sekarang"),
             OverBudget { total, weekly, this, by_hand } => {
                 let said = t!(
                     lang,

@@ -65,6 +65,11 @@ pub enum Evidence {
         count: usize,
         total: usize,
     },
+    /// Introductions asked for and made in the last 90 days (shown once there is one).
+    Introductions {
+        asked: usize,
+        made: usize,
+    },
 }
 
 /// The one thing worth doing next on a step.
@@ -241,9 +246,19 @@ fn contacts(net: &Network, index: &Index, today: NaiveDate) -> StepReport {
             Evidence::Circles { covered },
             Evidence::NewFaces { count: new_faces },
             Evidence::Due { count: due.len(), total },
-        ],
+        ]
+        .into_iter()
+        .chain(introductions(net, today))
+        .collect(),
         next,
     }
+}
+
+/// Introductions asked for and made in the last 90 days, once there is one to count.
+fn introductions(net: &Network, today: NaiveDate) -> Option<Evidence> {
+    let since = today.checked_sub_days(Days::new(90)).unwrap_or(NaiveDate::MIN);
+    let (asked, made) = crate::model::link::counts_between(net, since, today);
+    (asked + made > 0).then_some(Evidence::Introductions { asked, made })
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ impl Step {
         match self {
             Step::Trust => t!(lang, "Build trust", "Bangun kepercayaan"),
             Step::Goals => t!(lang, "Set goals", "Tetapkan tujuan"),
-            Step::Contacts => t!(lang, "Select contacts", "Seleksi kontak"),
+            Step::Contacts => t!(lang, "Select contacts", "Pilih kontak"),
         }
     }
 
@@ -92,6 +92,13 @@ impl Evidence {
                 "{count} of {total} people is past their keep-in-touch rhythm",
                 "{count} of {total} people are past their keep-in-touch rhythm",
                 "{count} dari {total} orang melewati irama jaga kontak"
+            ),
+            Evidence::Introductions { asked, made } => tn!(
+                lang,
+                asked,
+                "{asked} introduction asked for and {made} made in the last 90 days",
+                "{asked} introductions asked for and {made} made in the last 90 days",
+                "{asked} perkenalan diminta dan {made} terjadi dalam 90 hari terakhir"
             ),
         }
     }

@@ -26,6 +26,9 @@ pub struct Args {
     /// Add even when a contact with the same name or email exists
     #[arg(long)]
     pub force: bool,
+    /// The contact who introduced you (recorded as someone who knows them)
+    #[arg(long, value_name = "CONTACT")]
+    pub introduced_by: Option<String>,
 }
 
 pub fn run(app: &App, mut args: Args) -> anyhow::Result<()> {
@@ -33,7 +36,7 @@ pub fn run(app: &App, mut args: Args) -> anyhow::Result<()> {
     let name = match args.name.take() {
         Some(name) => name,
         None => match app.prompter() {
-            Some(mut p) => ask(app, &mut p, &mut args.fields)?,
+            Some(mut p) => ask(app, &mut p, &mut args.fields, &mut args.introduced_by)?,
             None => {
                 return Err(UsageError(t!(
                     lang,
@@ -87,8 +90,18 @@ pub fn run(app: &App, mut args: Args) -> anyhow::Result<()> {
             if let (false, Some(list)) = (force, dupes(net)) {
                 return Err(refuse(list));
             }
+            // Who introduced them is looked up before they exist, so it is never them.
+            let introducer =
+                args.introduced_by.as_deref().map(|who| super::resolve::contact(net, who, lang)).transpose()?;
+            let introducer = introducer.map(|i| net.contacts[i].id);
             let taken: HashSet<&str> = net.contacts.iter().map(|c| c.handle.as_str()).collect();
             contact.handle = new_handle(&contact.id, |h| taken.contains(h));
+            if let Some(via) = introducer {
+                let on = contact.met_on.unwrap_or(app.clock.today);
+                let mut link = crate::model::link::Link::new(via, contact.id, on, app.clock.now);
+                link.introduced = true;
+                net.links.push(link);
+            }
             net.contacts.push(contact);
             Ok(Change::Save(()))
         },
@@ -103,12 +116,12 @@ pub fn run(app: &App, mut args: Args) -> anyhow::Result<()> {
                 Some(met) => app.ui.info(t!(
                     lang,
                     "Added {name} ({circle}, {stage}), met on {met}; handle {handle}",
-                    "{name} ditambahkan ({circle}, {stage}), bertemu pada {met}; handle {handle}"
+                    "{name} ditambahkan ({circle}, {stage}), bertemu pada {met}; kodenya {handle}"
                 )),
                 None => app.ui.info(t!(
                     lang,
                     "Added {name} ({circle}, {stage}); handle {handle}",
-                    "{name} ditambahkan ({circle}, {stage}); handle {handle}"
+                    "{name} ditambahkan ({circle}, {stage}); kodenya {handle}"
                 )),
             }
             Ok(())
@@ -151,7 +164,12 @@ fn ask_met_on(app: &App, p: &mut dyn Prompter, stage: &Stage) -> anyhow::Result<
 
 /// Asks for the name and every field not given by a flag. Empty answers skip a field;
 /// a bad answer is explained and asked again.
-fn ask(app: &App, p: &mut dyn Prompter, f: &mut ContactFields) -> anyhow::Result<String> {
+fn ask(
+    app: &App,
+    p: &mut dyn Prompter,
+    f: &mut ContactFields,
+    introduced_by: &mut Option<String>,
+) -> anyhow::Result<String> {
     let lang = app.ui.lang;
     let name = loop {
         let answer = p.text(&t!(lang, "Name:", "Nama:"), None)?;
@@ -210,12 +228,29 @@ fn ask(app: &App, p: &mut dyn Prompter, f: &mut ContactFields) -> anyhow::Result
             let stage = f.stage.clone().unwrap_or(Stage::Acquaintance);
             f.met_on = Some(ask_met_on(app, p, &stage)?);
         }
+        if i == AFTER_MET_AT && introduced_by.is_none() {
+            *introduced_by = ask_introducer(app, p)?;
+        }
     }
     if f.emails.is_empty() {
         let check = |v: &str| if v.trim().is_empty() { Ok(()) } else { text::email(v).map(drop).map_err(Into::into) };
         f.emails.extend(app.ask_checked(p, &t!(lang, "Email:", "Email:"), &skip, &check)?);
     }
     Ok(name)
+}
+
+/// Asks who introduced you, until the answer names one contact or is empty; not asked
+/// while the network has nobody who could have.
+fn ask_introducer(app: &App, p: &mut dyn Prompter) -> anyhow::Result<Option<String>> {
+    let lang = app.ui.lang;
+    let net = app.open_read()?.into_network();
+    if net.contacts.is_empty() {
+        return Ok(None);
+    }
+    let check = |v: &str| super::resolve::contact(&net, v, lang).map(drop);
+    let help =
+        t!(lang, "a contact's name or handle; Enter if nobody did", "nama atau handle kontak; Enter bila tidak ada");
+    app.ask_checked(p, &t!(lang, "Who introduced you?", "Siapa yang memperkenalkan kalian?"), &help, &check)
 }
 
 /// A check on one answer; the error is shown and the question asked again.

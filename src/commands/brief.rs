@@ -36,6 +36,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     if let Some(met) = contact::met_line(c) {
         lines.push(format!("  {} {met}", t!(lang, "met:", "bertemu:")));
     }
+    lines.extend(crate::views::intro::introduced_line(net, c, lang));
     if let Some(imp) = &c.impression {
         lines.push(format!("  {} {imp}", t!(lang, "first impression:", "kesan pertama:")));
     }
@@ -53,7 +54,11 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         recent,
         blocks::trust(app, index.trust(c), &rel, index.notes(&c.id), 2),
         blocks::warmth(app, &index.warmth(c, today)),
-    ] {
+        crate::views::intro::contact_block(app, c, &crate::views::intro::around(net, c, today), false),
+    ]
+    .into_iter()
+    .filter(|b| !b.is_empty())
+    {
         lines.push(String::new());
         lines.extend(block);
     }

@@ -4,22 +4,22 @@
 use super::filter::ContactFilter;
 use crate::app::App;
 use crate::coach::index::Index;
+use crate::coach::reminders::{self, Options};
 use crate::interop::{self, ics, vcard};
 use crate::model::Contact;
 use crate::{t, tn};
 use anyhow::Context;
-use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
-use uuid::Uuid;
 
 /// Export contacts as vCard, CSV (Google's layout), JSON or an iCalendar file
 ///
 /// vCard re-imports into jejaring with nothing lost or doubled (circle, stage, the
 /// trust level and the rest travel as X-JEJARING-* properties). JSON without filters
 /// is the whole data file; with filters, a list of the matching contacts. The
-/// calendar holds keep-in-touch
-/// dates, open promises' due dates, and active goals' deadlines and milestones as
+/// calendar holds each person's next keep-in-touch day (by the rhythm you chose, the
+/// follow-up of someone newly met, or the stage's default, as `list --due` says),
+/// birthdays, open promises' due dates, and active goals' deadlines and milestones as
 /// all-day events (with filters: only the matching people's dates, and no goals). Each
 /// event's UID stays the same between exports, so importing a newer export updates the
 /// events instead of doubling them.
@@ -64,20 +64,14 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         ExportFormat::Json if args.filter.is_set() => serde_json::to_vec_pretty(&contacts)?,
         ExportFormat::Json => serde_json::to_vec_pretty(net)?,
         ExportFormat::Ics => {
-            let today = app.clock.today;
-            let mut events = ics::keep_in_touch(contacts.iter().copied(), &net.last_contacted(), today, lang);
-            let names: HashMap<Uuid, &str> = contacts.iter().map(|c| (c.id, c.name.as_str())).collect();
-            events.extend(ics::promise_deadlines(&net.promises, |id| names.get(id).copied(), today, lang));
             // Goals belong to the whole network, not to the contacts a filter picks.
-            if !args.filter.is_set() {
-                events.extend(ics::goal_deadlines(&net.goals, today, lang));
-            }
-            ics::sort(&mut events);
+            let options = Options { birthdays: true, goals: !args.filter.is_set() };
+            let events = reminders::build(net, &contacts, app.clock.today, lang, options);
             if events.is_empty() {
                 app.ui.info(t!(
                     lang,
-                    "Nothing to put in a calendar yet: no keep-in-touch dates, open promises or goal deadlines (give contacts a cadence with `jejaring edit NAME --every 30d`)",
-                    "Belum ada yang bisa masuk kalender: tidak ada jadwal jaga kontak, janji terbuka, atau tenggat tujuan (beri kontak jangka waktu dengan `jejaring edit NAMA --every 30h`)"
+                    "Nothing to put in a calendar yet: no contacts, open promises or goal deadlines (add someone with `jejaring add-contact`)",
+                    "Belum ada yang bisa masuk kalender: tidak ada kontak, janji terbuka, atau tenggat tujuan (tambahkan seseorang dengan `jejaring add-contact`)"
                 ));
             }
             count = events.len();
@@ -110,14 +104,9 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
             });
         }
         None => {
-            // The bytes go out exactly as written (vCard and iCalendar lines end in CRLF).
-            app.ui.flush()?;
-            let mut out = std::io::stdout().lock();
-            out.write_all(&bytes)?;
-            if !bytes.ends_with(b"\n") {
-                out.write_all(b"\n")?;
-            }
-            out.flush()?;
+            // To a pipe the bytes go out exactly as written (vCard and iCalendar lines end
+            // in CRLF); to a terminal a value's escape codes are shown, never acted on.
+            app.ui.document(&bytes, args.format == ExportFormat::Json)?;
         }
     }
     Ok(())

@@ -255,7 +255,8 @@ fn print(app: &App, r: &Report) -> anyhow::Result<()> {
             app.ui.line(t!(lang, "would add     {name}", "akan ditambah   {name}"))?;
         }
         for e in &r.updated {
-            let (name, fields) = (&e.name, e.fields.join(", "));
+            let fields: Vec<&str> = e.fields.iter().map(|f| crate::i18n::field_name(f, lang)).collect();
+            let (name, fields) = (&e.name, fields.join(", "));
             app.ui.line(t!(lang, "would update  {name} ({fields})", "akan diperbarui {name} ({fields})"))?;
         }
     }

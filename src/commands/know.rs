@@ -20,7 +20,8 @@ use uuid::Uuid;
 /// Record what you know about someone
 ///
 /// `jejaring know siti "training for the Bali marathon" --topic interests`.
-/// Without a fact, lists what you know and the next question worth asking.
+/// Without a fact, lists what you know and the next question worth asking. (To record
+/// that two people know each other, use `knows`.)
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The contact

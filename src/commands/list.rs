@@ -134,7 +134,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     }
     let mut header: Vec<String> = match lang {
         Lang::En => ["handle", "name", "circle", "stage", "org / role", "last talked"],
-        Lang::Id => ["handle", "nama", "lingkaran", "tahap", "organisasi / peran", "terakhir bicara"],
+        Lang::Id => ["kode", "nama", "lingkaran", "tahap", "organisasi / peran", "terakhir bicara"],
     }
     .iter()
     .map(|s| s.to_string())

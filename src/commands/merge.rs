@@ -113,7 +113,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
             Ok(Change::Save((done, from)))
         },
         |_, (done, from)| {
-            let (an, bn) = (&done.contact.name, &from.name);
+            let (an, bn) = named(&done.contact, &from);
             if app.ui.json {
                 let removed = Who { handle: &from.handle, name: &from.name };
                 let r = Report {
@@ -143,15 +143,20 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
 fn describe(net: &Network, a: usize, b: usize, lang: Lang) -> String {
     let Combined { gained, kept, moved, .. } = combine::plan(net, a, b);
     let (ca, cb) = (&net.contacts[a], &net.contacts[b]);
-    let (an, ah, bn, bh) = (&ca.name, &ca.handle, &cb.name, &cb.handle);
+    let (ah, bh) = (&ca.handle, &cb.handle);
+    let (an, bn) = (&ca.name, &cb.name);
     let mut lines = vec![t!(lang, "Merge {bn} ({bh}) into {an} ({ah}):", "Gabungkan {bn} ({bh}) ke {an} ({ah}):")];
+    let (an, bn) = named(ca, cb);
     if !gained.is_empty() {
         let list = gained.iter().map(|f| label(f, lang)).collect::<Vec<_>>().join(", ");
         lines.push(t!(lang, "  {an} gains: {list}", "  {an} mendapat: {list}"));
     }
     if !kept.is_empty() {
-        let list =
-            kept.iter().map(|k| format!("{} {:?}", label(k.field, lang), k.value)).collect::<Vec<_>>().join(", ");
+        let list = kept
+            .iter()
+            .map(|k| format!("{} {:?}", label(k.field, lang), value(k, lang)))
+            .collect::<Vec<_>>()
+            .join(", ");
         lines.push(t!(
             lang,
             "  {an}'s own values stay; {bn}'s go into the note: {list}",
@@ -190,9 +195,29 @@ fn note_block(b: &Contact, kept: &[Kept], today: String, lang: Lang) -> String {
     let (bn, bh) = (&b.name, &b.handle);
     let mut lines = vec![t!(lang, "Merged from {bn} ({bh}) on {today}:", "Digabung dari {bn} ({bh}) pada {today}:")];
     for k in kept {
-        lines.push(format!("{}: {}", label(k.field, lang), k.value));
+        lines.push(format!("{}: {}", label(k.field, lang), value(k, lang)));
     }
     lines.join("\n")
+}
+
+/// The two contacts as the merge's sentences name them: by name, and by name and handle
+/// when both have the same name (else "Merged Budi into Budi" says nothing).
+fn named(a: &Contact, b: &Contact) -> (String, String) {
+    if a.name == b.name {
+        (format!("{} ({})", a.name, a.handle), format!("{} ({})", b.name, b.handle))
+    } else {
+        (a.name.clone(), b.name.clone())
+    }
+}
+
+/// A value kept in the note as a user reads it: a circle or stage by its name in the
+/// user's language, not its stored key.
+fn value(k: &Kept, lang: Lang) -> String {
+    match k.field {
+        "circle" => crate::model::Circle::from_key(&k.value).label(lang).to_string(),
+        "stage" => crate::model::Stage::from_key(&k.value).label(lang).to_string(),
+        _ => k.value.clone(),
+    }
 }
 
 /// A field's name as a user reads it.

@@ -21,7 +21,7 @@ pub fn contact_in(lookup: &Lookup, query: &str, lang: Lang) -> anyhow::Result<us
             anyhow::bail!(t!(
                 lang,
                 "{query:?} could mean {list}; type more of the name or use the handle",
-                "{query:?} bisa berarti {list}; ketik nama lebih lengkap atau pakai handle-nya"
+                "{query:?} bisa berarti {list}; ketik nama lebih lengkap atau pakai kodenya"
             ))
         }
         Found::None(suggestions) if suggestions.is_empty() => anyhow::bail!(t!(

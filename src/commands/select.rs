@@ -62,6 +62,10 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         if let Some(note) = picks::beyond_count_note(lang, args.count, &selection) {
             app.ui.info(note);
         }
+        let waiting = crate::views::intro::waiting_lines(app, &net, today);
+        for line in waiting {
+            app.ui.line(line)?;
+        }
         if !stage_ups.is_empty() {
             let heading = app.ui.paint(style::HEADING, t!(lang, "Ready to move up a stage", "Siap naik tahap"));
             for line in [String::new(), heading].into_iter().chain(picks::stage_up_lines(lang, &stage_ups)) {

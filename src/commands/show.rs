@@ -54,7 +54,11 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         blocks::trust(app, trust, &rel, index.notes(&c.id), 5),
         blocks::knowing(app, &c.name, &k, index.facts(&c.id)),
         blocks::promises(app, net, index.promises(&c.id), true),
-    ] {
+        crate::views::intro::contact_block(app, c, &crate::views::intro::around(net, c, today), true),
+    ]
+    .into_iter()
+    .filter(|b| !b.is_empty())
+    {
         lines.push(String::new());
         lines.extend(block);
     }
@@ -99,7 +103,10 @@ fn details(app: &App, c: &Contact, last_contact: Option<NaiveDate>, next_due: Na
     let today = app.clock.today;
     let ui = &app.ui;
     let mut lines = vec![format!("{}  {}", ui.paint(style::HEADING, &c.name), ui.paint(style::DIM, &c.handle))];
-    let mut field = |label: String, value: String| lines.push(format!("  {:<18} {value}", format!("{label}:")));
+    // A value of several lines (a note) continues under itself, not at the margin.
+    let mut field = |label: String, value: String| {
+        lines.push(format!("  {:<18} {}", format!("{label}:"), value.replace('\n', &format!("\n{:21}", ""))))
+    };
     field(t!(lang, "circle", "lingkaran"), c.circle.label(lang).to_string());
     field(t!(lang, "stage", "tahap"), c.stage.label(lang).to_string());
     if let Some(v) = &c.org {
@@ -109,7 +116,7 @@ fn details(app: &App, c: &Contact, last_contact: Option<NaiveDate>, next_due: Na
         field(t!(lang, "role", "peran"), v.clone());
     }
     for e in &c.emails {
-        field("email".into(), e.clone());
+        field(t!(lang, "email", "surel"), e.clone());
     }
     for p in &c.phones {
         field(t!(lang, "phone", "telepon"), p.clone());

@@ -60,6 +60,7 @@ pub fn run(app: &App, _args: Args) -> anyhow::Result<()> {
     let store = app.open_read()?;
     let net = &store.net;
     let d = today::digest(net, day);
+    let intros = crate::coach::intro::pending(net, day);
     let planned: Vec<Planned> = d
         .planned
         .iter()
@@ -74,6 +75,7 @@ pub fn run(app: &App, _args: Args) -> anyhow::Result<()> {
             follow_ups: Vec<FollowUpOut<'a>>,
             birthdays: Vec<Birthday<'a>>,
             goal_deadlines: Vec<Deadline<'a>>,
+            introductions: Vec<crate::views::intro::PendingOut<'a>>,
         }
         let birthdays = d
             .birthdays
@@ -90,7 +92,9 @@ pub fn run(app: &App, _args: Args) -> anyhow::Result<()> {
             .iter()
             .map(|g| Deadline { goal: g.goal.id, number: g.goal.number, title: &g.goal.title, soon: g })
             .collect();
-        let out = Out { promises: &d.promises, planned: &planned, follow_ups, birthdays, goal_deadlines };
+        let introductions = crate::views::intro::pending_json(net, &intros);
+        let out =
+            Out { promises: &d.promises, planned: &planned, follow_ups, birthdays, goal_deadlines, introductions };
         return Ok(app.ui.json_value(&out)?);
     }
     for p in &d.promises {
@@ -109,6 +113,9 @@ pub fn run(app: &App, _args: Args) -> anyhow::Result<()> {
     }
     for g in &d.deadlines {
         app.ui.line(deadline_line(g, lang))?;
+    }
+    for line in crate::views::intro::pending_lines(net, &intros, lang) {
+        app.ui.line(line)?;
     }
     Ok(())
 }

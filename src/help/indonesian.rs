@@ -5,7 +5,10 @@
 
 /// The Indonesian for one English help string, if there is one.
 pub(super) fn translate(en: &str) -> Option<&'static str> {
-    commands(en).or_else(|| super::indonesian_args::args(en)).or_else(|| super::indonesian_sync::sync(en))
+    commands(en)
+        .or_else(|| super::indonesian_args::args(en))
+        .or_else(|| super::indonesian_sync::sync(en))
+        .or_else(|| super::indonesian_intro::intro(en))
 }
 
 /// About texts of the commands (the first paragraph, then the whole doc comment), and
@@ -112,16 +115,17 @@ fn commands(en: &str) -> Option<&'static str> {
         }
         "Record what you know about someone" => "Catat apa yang Anda ketahui tentang seseorang",
         "Record what you know about someone\n\n`jejaring know siti \"training for the Bali marathon\" --topic \
-         interests`. Without a fact, lists what you know and the next question worth asking." => {
+         interests`. Without a fact, lists what you know and the next question worth asking. (To record that two \
+         people know each other, use `knows`.)" => {
             "Catat apa yang Anda ketahui tentang seseorang\n\n`jejaring know siti \"training for the Bali marathon\" \
              --topic interests`. Tanpa fakta, menampilkan apa yang sudah Anda ketahui dan pertanyaan berikutnya yang \
-             layak diajukan."
+             layak diajukan. (Untuk mencatat bahwa dua orang saling kenal, pakai `knows`.)"
         }
         "Record a promise, or list and resolve them" => "Catat janji, atau tampilkan dan selesaikan janji",
         "Record a promise, or list and resolve them\n\n`jejaring promise budi \"send the market sizing deck\" --due \
          fri` records one; the subcommands list and resolve them." => {
-            "Catat janji, atau tampilkan dan selesaikan janji\n\n`jejaring promise budi \"send the market sizing \
-             deck\" --due fri` mencatat satu janji; subperintahnya menampilkan dan menyelesaikan janji."
+            "Catat janji, atau tampilkan dan selesaikan janji\n\n`jejaring promise budi \"kirim materi ukuran \
+             pasar\" --due jumat` mencatat satu janji; subperintahnya menampilkan dan menyelesaikan janji."
         }
         "List open, overdue or all promises" => "Tampilkan janji yang terbuka, terlambat, atau semuanya",
         "Mark a promise kept (on time or late, from the dates)" => {
@@ -263,15 +267,17 @@ fn commands(en: &str) -> Option<&'static str> {
         "Export contacts as vCard, CSV (Google's layout), JSON or an iCalendar file\n\nvCard re-imports into \
          jejaring with nothing lost or doubled (circle, stage, the trust level and the rest travel as \
          X-JEJARING-* properties). JSON without filters is the whole data file; with filters, a list of the \
-         matching contacts. The calendar holds keep-in-touch dates, open promises' due dates, and active goals' \
-         deadlines and milestones as all-day events (with filters: only the matching people's dates, and no \
-         goals). Each event's UID stays the same between exports, so importing a newer export updates the events \
+         matching contacts. The calendar holds each person's next keep-in-touch day (by the rhythm you chose, \
+         the follow-up of someone newly met, or the stage's default, as `list --due` says), birthdays, open \
+         promises' due dates, and active goals' deadlines and milestones as all-day events (with filters: only \
+         the matching people's dates, and no goals). Each event's UID stays the same between exports, so importing a newer export updates the events \
          instead of doubling them." => {
             "Ekspor kontak sebagai berkas vCard, CSV (format Google), JSON, atau iCalendar\n\nvCard dapat diimpor \
              kembali ke jejaring tanpa ada yang hilang atau ganda (lingkaran, tahap, tingkat kepercayaan, dan \
              lainnya ikut sebagai properti X-JEJARING-*). JSON tanpa filter berisi seluruh berkas data; dengan \
-             filter, daftar kontak yang cocok. Kalender memuat tanggal jaga hubungan, tenggat janji yang masih \
-             terbuka, serta tenggat dan tonggak tujuan aktif sebagai acara sehari penuh (dengan filter: hanya \
+             filter, daftar kontak yang cocok. Kalender memuat hari jaga hubungan berikutnya tiap orang (menurut \
+             jangka waktu pilihan Anda, tindak lanjut orang yang baru dikenal, atau bawaan tahapnya, seperti kata \
+             `list --due`), ulang tahun, tenggat janji yang masih terbuka, serta tenggat dan tonggak tujuan aktif sebagai acara sehari penuh (dengan filter: hanya \
              tanggal orang yang cocok, tanpa tujuan). UID setiap acara tetap sama antar-ekspor, sehingga mengimpor \
              ekspor yang lebih baru memperbarui acaranya, bukan menggandakannya."
         }

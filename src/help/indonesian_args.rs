@@ -26,17 +26,17 @@ pub(super) fn args(en: &str) -> Option<&'static str> {
         "Bahasa Indonesia" => "Bahasa Indonesia",
 
         // Naming a contact or a goal.
-        "Handle, name, unique prefix or fuzzy match" => "Handle, nama, awalan unik, atau pencocokan mirip",
+        "Handle, name, unique prefix or fuzzy match" => "Kode, nama, awalan unik, atau pencocokan mirip",
         "The contact to keep: handle, name, unique prefix or fuzzy match" => {
-            "Kontak yang dipertahankan: handle, nama, awalan unik, atau pencocokan mirip"
+            "Kontak yang dipertahankan: kode, nama, awalan unik, atau pencocokan mirip"
         }
         "The contact merged into A and then removed" => "Kontak yang digabung ke A lalu dihapus",
-        "Contacts: handle, name, prefix or fuzzy match" => "Kontak: handle, nama, awalan, atau pencocokan mirip",
+        "Contacts: handle, name, prefix or fuzzy match" => "Kontak: kode, nama, awalan, atau pencocokan mirip",
         "Contacts (handle, name, prefix or fuzzy), then optionally the note" => {
-            "Kontak (handle, nama, awalan, atau pencocokan mirip), lalu catatannya bila perlu"
+            "Kontak (kode, nama, awalan, atau pencocokan mirip), lalu catatannya bila perlu"
         }
         "Whom you promised (handle, name, prefix or fuzzy)" => {
-            "Kepada siapa Anda berjanji (handle, nama, awalan, atau pencocokan mirip)"
+            "Kepada siapa Anda berjanji (kode, nama, awalan, atau pencocokan mirip)"
         }
         "The contact" => "Kontaknya",
         "The contact (leave out for the summary)" => "Kontaknya (kosongkan untuk melihat ringkasan)",
@@ -252,6 +252,13 @@ pub(super) fn args(en: &str) -> Option<&'static str> {
         "Show what would be logged, and change nothing" => "Tampilkan apa yang akan dicatat, tanpa mengubah apa pun",
         "Add the unknown people you had two-way conversations with as contacts" => {
             "Tambahkan orang tak dikenal yang pernah bercakap dua arah dengan Anda sebagai kontak"
+        }
+        "The order of day and month in WhatsApp chats whose dates do not show it (all 12 or less): dmy for 31/12, mdy for 12/31" => {
+            "Urutan hari dan bulan di obrolan WhatsApp yang tanggalnya tidak menunjukkannya (semua 12 atau kurang): dmy untuk 31/12, mdy untuk 12/31"
+        }
+        "Day, month, year (31/12/23): most of the world" => "Hari, bulan, tahun (31/12/23): sebagian besar dunia",
+        "Month, day, year (12/31/23): the United States and a few others" => {
+            "Bulan, hari, tahun (12/31/23): Amerika Serikat dan beberapa negara lain"
         }
         "iCalendar (.ics) from Google Calendar, Outlook or Apple Calendar" => {
             "iCalendar (.ics) dari Google Calendar, Outlook, atau Apple Calendar"

@@ -6,6 +6,7 @@
 
 mod indonesian;
 mod indonesian_args;
+mod indonesian_intro;
 mod indonesian_sync;
 
 use crate::cli::Cli;
@@ -46,6 +47,58 @@ pub fn parse(lang: Lang, args: &[OsString]) -> Result<Cli, clap::Error> {
         }
         parsed => parsed,
     }
+}
+
+/// Prints a parse error (or the help, or the version) as clap would, except that an
+/// unknown value is worded in `lang` with the values listed by the names the screen
+/// shows (`orang-asing`, not `stranger`).
+pub fn print_error(lang: Lang, e: &clap::Error) -> std::io::Result<()> {
+    use clap::error::{ContextKind, ContextValue};
+    if lang == Lang::En || e.kind() != ErrorKind::InvalidValue {
+        return e.print();
+    }
+    let text = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        _ => None,
+    };
+    let (Some(arg), Some(given)) = (text(ContextKind::InvalidArg), text(ContextKind::InvalidValue)) else {
+        return e.print();
+    };
+    let valid: Vec<String> = match e.get(ContextKind::ValidValue) {
+        Some(ContextValue::Strings(v)) => v.clone(),
+        _ => Vec::new(),
+    };
+    let shown = local_names(&valid);
+    let mut msg = if given.is_empty() {
+        format!("galat: {arg} perlu sebuah nilai")
+    } else {
+        format!("galat: nilai '{given}' tidak dikenal untuk '{arg}'")
+    };
+    if !shown.is_empty() {
+        msg.push_str(&format!("\n  [nilai yang mungkin: {}]", shown.join(", ")));
+    }
+    msg.push_str("\n\nUntuk keterangan lebih lanjut, coba '--help'.\n");
+    use std::io::Write;
+    std::io::stderr().lock().write_all(msg.as_bytes())
+}
+
+/// The names the screen shows for the values clap lists as `valid`: those of the first
+/// argument in the command tree whose possible values are exactly these.
+fn local_names(valid: &[String]) -> Vec<String> {
+    fn find(cmd: &Command, valid: &[String]) -> Option<Vec<String>> {
+        for arg in cmd.get_arguments() {
+            let values: Vec<PossibleValue> =
+                arg.get_possible_values().into_iter().filter(|v| !v.is_hide_set()).collect();
+            if !values.is_empty()
+                && values.len() == valid.len()
+                && values.iter().zip(valid).all(|(v, n)| v.get_name() == n)
+            {
+                return Some(values.iter().map(|v| local_name(v).to_string()).collect());
+            }
+        }
+        cmd.get_subcommands().find_map(|sub| find(sub, valid))
+    }
+    find(&Cli::command(), valid).unwrap_or_else(|| valid.to_vec())
 }
 
 /// The whole command tree with its help in `lang`.
@@ -114,7 +167,9 @@ fn localise_arg(arg: Arg, table: Table) -> Arg {
     } else {
         arg.get_possible_values().into_iter().filter(|v| !v.is_hide_set()).collect()
     };
-    let names: Vec<&str> = values.iter().map(PossibleValue::get_name).collect();
+    // A value with an Indonesian name (the vocabularies' first alias) is listed by it:
+    // what the help lists is what the screen shows and what can be typed back.
+    let names: Vec<&str> = values.iter().map(local_name).collect();
     let inline_values = (!names.is_empty())
         .then(|| format!("[{}: {}]", table("possible values").unwrap_or("possible values"), names.join(", ")));
     if default.is_none() && inline_values.is_none() {
@@ -126,7 +181,7 @@ fn localise_arg(arg: Arg, table: Table) -> Arg {
         let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0) + 1;
         value_list.push_str(table("Possible values:").unwrap_or("Possible values:"));
         for v in &values {
-            let name = format!("{}:", v.get_name());
+            let name = format!("{}:", local_name(v));
             let help = v.get_help().map(|h| to_text(h, table)).unwrap_or_default();
             value_list.push_str(&format!("\n- {name:<width$} {help}"));
         }
@@ -138,6 +193,13 @@ fn localise_arg(arg: Arg, table: Table) -> Arg {
     let long_base = long_help.or(help).unwrap_or_default();
     let long = join_nonempty(&[&long_base, &long_specs, &value_list], "\n\n");
     arg.hide_default_value(true).hide_possible_values(true).help(short).long_help(long)
+}
+
+/// The name a possible value is listed by in a translated help or error: its first
+/// alias when it has one (the vocabularies give their Indonesian name first), else its
+/// own name.
+fn local_name(v: &PossibleValue) -> &str {
+    v.get_name_and_aliases().nth(1).unwrap_or(v.get_name())
 }
 
 /// A text for clap's builder, which takes `Option<&'static str>` but not an owned one.

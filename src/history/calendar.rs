@@ -1,53 +1,175 @@
-//! Calendars (`.ics`, as Google Calendar, Outlook and Apple Calendar export them), read
-//! and expanded by calcard: repeat rules, excluded dates and moved or cancelled
-//! occurrences are its work, not ours.
+//! Calendars (`.ics`, as Google Calendar, Outlook and Apple Calendar export them).
+//! `series` turns the file's events into occurrences inside the import window (repeat
+//! rules, excluded dates, moved and cancelled occurrences, versions of one event).
 //!
 //! Every occurrence that started by `now` becomes one [`Found`] meeting with its
 //! organiser and attendees (declined ones marked, so the meeting is dropped when you
-//! declined and they are left out when they did). Cancelled events and occurrences, and
-//! all-day events without attendees, are not meetings. A repeat rule with no end is
-//! cut at `now` before expanding, so a weekly meeting since 2015 costs its past
-//! occurrences and no more. A Google export's calendar name is its owner's address: a
-//! hint of who you are.
+//! declined and they are left out when they did), on the day it falls on in the
+//! user's zone (a floating time is on its own day). Cancelled events and occurrences,
+//! and all-day events without attendees, are not meetings. A Google export's calendar
+//! name is its owner's address: a hint of who you are.
 
-use super::{Found, Harvest, Person, Problem, ProblemKind};
+mod series;
+
+use super::{Found, Harvest, Person, Problem, Skip, Window};
 use crate::model::{Kind, interaction::Origin};
 use calcard::Entry;
-use calcard::common::PartialDateTime;
 use calcard::common::timezone::Tz;
 use calcard::icalendar::{
     ICalendar, ICalendarComponent, ICalendarComponentType, ICalendarParameterName, ICalendarParameterValue,
     ICalendarParticipationStatus, ICalendarProperty, ICalendarStatus, ICalendarValue,
 };
-use chrono::{DateTime, Datelike, Timelike, Utc};
+use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 
 /// The file holds no calendar.
 #[derive(Debug, PartialEq, Eq)]
 pub struct NotCalendar;
 
-/// The most occurrences one file expands to: years of daily meetings fit many times
-/// over; a hostile rule (every second since 1970) does not.
-const MAX_OCCURRENCES: usize = 1_000_000;
-
+/// Reads a calendar up to `now`, dated by UTC days.
 pub fn parse(text: &str, now: DateTime<Utc>) -> Result<Harvest, NotCalendar> {
-    let mut parser = calcard::Parser::new(text);
-    let mut harvest = Harvest::default();
-    let mut any = false;
-    let lines = uid_lines(text);
-    loop {
-        match parser.entry() {
-            Entry::ICalendar(mut cal) => {
-                any = true;
-                cut_at(&mut cal, now);
-                read(&cal, now, &lines, &mut harvest);
+    parse_in(text, &Window::utc(now))
+}
+
+/// Reads a calendar's meetings inside the window, each on the user's own day.
+pub fn parse_in(text: &str, window: &Window) -> Result<Harvest, NotCalendar> {
+    parse_files(&[text], window).pop().flatten().ok_or(NotCalendar)
+}
+
+/// Reads several calendar files as one (a folder of iTIP messages holds the versions
+/// of one event in separate files): one harvest per file, None for a file that holds
+/// no calendar.
+pub fn parse_files(texts: &[&str], window: &Window) -> Vec<Option<Harvest>> {
+    let mut cals = Vec::new();
+    let mut file_of = Vec::new();
+    let mut out: Vec<Option<Harvest>> = texts.iter().map(|_| None).collect();
+    for (f, text) in texts.iter().enumerate() {
+        let mut parser = calcard::Parser::new(text);
+        loop {
+            match parser.entry() {
+                Entry::ICalendar(cal) => {
+                    let h = out[f].get_or_insert_with(Harvest::default);
+                    owner(&cal, h);
+                    h.read += cal.components.iter().filter(|c| is_event(c)).count();
+                    cals.push(cal);
+                    file_of.push(f);
+                }
+                Entry::Eof | Entry::UnterminatedComponent(_) | Entry::TooManyComponents => break,
+                _ => {}
             }
-            Entry::Eof => break,
-            Entry::UnterminatedComponent(_) | Entry::TooManyComponents => break,
-            _ => {}
         }
     }
-    if any { Ok(harvest) } else { Err(NotCalendar) }
+    let lines: Vec<HashMap<&str, usize>> = texts.iter().map(|t| uid_lines(t)).collect();
+    // Where a UID is first written: its file and line.
+    let place = |uid: &str| -> (usize, usize) {
+        lines.iter().enumerate().find_map(|(f, l)| l.get(uid).map(|&line| (f, line))).unwrap_or((0, 0))
+    };
+    let expanded = series::expand(&mut cals, window);
+    for (uid, kind) in expanded.skipped {
+        let (f, line) = place(&uid);
+        if let Some(h) = out.get_mut(f).and_then(Option::as_mut) {
+            h.problems.push(Problem::new(line, kind));
+        }
+    }
+    // What each event says once, however many occurrences it has (an event with
+    // 100,000 excluded dates is not read again for each).
+    let mut events: HashMap<(usize, usize), Option<Event>> = HashMap::new();
+    for o in expanded.occurrences {
+        let start = o.start.with_timezone(&Utc);
+        if start > window.now {
+            continue;
+        }
+        let on = match o.start.timezone() {
+            Tz::Floating => o.start.date_naive(),
+            _ => window.zone.day(start),
+        };
+        if window.before(on) {
+            continue;
+        }
+        let f = file_of[o.cal];
+        let comp = &cals[o.cal].components[o.comp];
+        let Some(event) = events.entry((o.cal, o.comp)).or_insert_with(|| Event::of(comp, &lines[f])) else {
+            continue;
+        };
+        let key = match o.stamp {
+            Some(stamp) => format!("{}/{stamp}", event.uid),
+            None => event.uid.clone(),
+        };
+        let Some(h) = out[f].as_mut() else { continue };
+        h.found.push(Found {
+            from: Origin::Calendar,
+            exchange: key.clone(),
+            key,
+            on,
+            at: start,
+            kind: Kind::Meeting,
+            title: event.title.clone(),
+            people: event.people.clone(),
+            opener: event.organiser,
+            meeting: true,
+            line: event.line,
+        });
+    }
+    for ((cal, _), e) in &events {
+        if e.is_none()
+            && let Some(h) = out[file_of[*cal]].as_mut()
+        {
+            h.skip(Skip::NotMeeting, 1);
+        }
+    }
+    out
+}
+
+fn is_event(comp: &ICalendarComponent) -> bool {
+    comp.component_type == ICalendarComponentType::VEvent
+}
+
+/// What a meeting's occurrences share.
+struct Event {
+    uid: String,
+    title: Option<String>,
+    people: Vec<Person>,
+    organiser: Option<usize>,
+    line: usize,
+}
+
+impl Event {
+    /// None when the event is no meeting with anyone: cancelled, an all-day event
+    /// without attendees, or no one with an address in it.
+    fn of(comp: &ICalendarComponent, lines: &HashMap<&str, usize>) -> Option<Event> {
+        if matches!(comp.status(), Some(ICalendarStatus::Cancelled)) || (all_day(comp) && !has_attendees(comp)) {
+            return None;
+        }
+        let (people, organiser) = people(comp);
+        if people.is_empty() {
+            return None;
+        }
+        let uid = comp.uid().unwrap_or_default().to_string();
+        Some(Event {
+            line: lines.get(uid.as_str()).copied().unwrap_or(0),
+            uid,
+            title: text_of(comp, &ICalendarProperty::Summary).and_then(super::title),
+            people,
+            organiser,
+        })
+    }
+}
+
+/// A Google export's calendar name, when it is its owner's address.
+fn owner(cal: &ICalendar, harvest: &mut Harvest) {
+    if let Some(root) = cal.components.first()
+        && let Some(owner) = root
+            .entries
+            .iter()
+            .find(|e| matches!(&e.name, ICalendarProperty::Other(n) if n.eq_ignore_ascii_case("X-WR-CALNAME")))
+            .and_then(|e| e.values.first())
+            .and_then(|v| v.as_text())
+            .map(|s| s.trim().to_lowercase())
+            .filter(|s| s.contains('@') && !s.contains(' '))
+        && !harvest.me_hints.contains(&owner)
+    {
+        harvest.me_hints.push(owner);
+    }
 }
 
 /// The line each UID is first written on, to name an event's place.
@@ -59,43 +181,6 @@ fn uid_lines(text: &str) -> HashMap<&str, usize> {
         }
     }
     out
-}
-
-/// Ends every open-ended repeat rule at `now`: only past occurrences count. Also drops
-/// SEQUENCE, which calcard compares when it pairs a moved or cancelled occurrence with
-/// its series: Google writes a higher one on every changed occurrence, and the change
-/// would then be a second meeting beside the unchanged one.
-fn cut_at(cal: &mut ICalendar, now: DateTime<Utc>) {
-    let until = PartialDateTime {
-        year: Some(now.year() as u16),
-        month: Some(now.month() as u8),
-        day: Some(now.day() as u8),
-        hour: Some(now.hour() as u8),
-        minute: Some(now.minute() as u8),
-        second: Some(now.second() as u8),
-        tz_hour: Some(0),
-        tz_minute: Some(0),
-        tz_minus: false,
-    };
-    for comp in &mut cal.components {
-        comp.entries.retain(|e| e.name != ICalendarProperty::Sequence);
-        for entry in comp.properties_mut(&ICalendarProperty::Rrule) {
-            for value in &mut entry.values {
-                if let ICalendarValue::RecurrenceRule(rule) = value
-                    && rule.count.is_none()
-                {
-                    let later = rule
-                        .until
-                        .as_ref()
-                        .and_then(|u| u.to_date_time_with_tz(Tz::UTC))
-                        .is_none_or(|u| u.timestamp() > now.timestamp());
-                    if later {
-                        rule.until = Some(until.clone());
-                    }
-                }
-            }
-        }
-    }
 }
 
 fn text_of<'a>(comp: &'a ICalendarComponent, prop: &ICalendarProperty) -> Option<&'a str> {
@@ -150,76 +235,6 @@ fn all_day(comp: &ICalendarComponent) -> bool {
     match comp.property(&ICalendarProperty::Dtstart).and_then(|e| e.values.first()) {
         Some(ICalendarValue::PartialDateTime(dt)) => !dt.has_time(),
         _ => false,
-    }
-}
-
-/// The occurrence's original start as written (`20261105T090000`), from its
-/// RECURRENCE-ID when it was moved; the same in every export.
-fn occurrence(comp: &ICalendarComponent, start: chrono::NaiveDateTime) -> String {
-    let rid = comp
-        .property(&ICalendarProperty::RecurrenceId)
-        .and_then(|e| e.values.first())
-        .and_then(|v| v.as_partial_date_time())
-        .and_then(|p| p.to_date_time())
-        .map(|r| r.date_time);
-    rid.unwrap_or(start).format("%Y%m%dT%H%M%S").to_string()
-}
-
-fn read(cal: &ICalendar, now: DateTime<Utc>, lines: &HashMap<&str, usize>, harvest: &mut Harvest) {
-    if let Some(root) = cal.components.first()
-        && let Some(owner) = root
-            .entries
-            .iter()
-            .find(|e| matches!(&e.name, ICalendarProperty::Other(n) if n.eq_ignore_ascii_case("X-WR-CALNAME")))
-            .and_then(|e| e.values.first())
-            .and_then(|v| v.as_text())
-            .map(|s| s.trim().to_lowercase())
-            .filter(|s| s.contains('@') && !s.contains(' '))
-        && !harvest.me_hints.contains(&owner)
-    {
-        harvest.me_hints.push(owner);
-    }
-    let expanded = cal.expand_dates(Utc, MAX_OCCURRENCES);
-    for e in expanded.errors {
-        let uid = cal.components.get(e.comp_id as usize).and_then(|c| c.uid()).unwrap_or_default().to_string();
-        let line = lines.get(uid.as_str()).copied().unwrap_or(0);
-        harvest.problems.push(Problem::new(line, ProblemKind::BadEvent { uid }));
-    }
-    for event in expanded.events {
-        let Some(comp) = cal.components.get(event.comp_id as usize) else { continue };
-        if comp.component_type != ICalendarComponentType::VEvent {
-            continue;
-        }
-        let start = event.start.with_timezone(&Utc);
-        if start > now || matches!(comp.status(), Some(ICalendarStatus::Cancelled)) {
-            continue;
-        }
-        if all_day(comp) && !has_attendees(comp) {
-            continue;
-        }
-        let (people, organiser) = people(comp);
-        if people.is_empty() {
-            continue;
-        }
-        let uid = comp.uid().unwrap_or_default();
-        let key = if comp.is_recurrent_or_override() {
-            format!("{uid}/{}", occurrence(comp, event.start.naive_local()))
-        } else {
-            uid.to_string()
-        };
-        harvest.found.push(Found {
-            from: Origin::Calendar,
-            exchange: key.clone(),
-            key,
-            on: event.start.date_naive(),
-            at: start,
-            kind: Kind::Meeting,
-            title: text_of(comp, &ICalendarProperty::Summary).and_then(super::title),
-            people,
-            opener: organiser,
-            meeting: true,
-            line: lines.get(uid).copied().unwrap_or(0),
-        });
     }
 }
 
@@ -302,3 +317,6 @@ END:VCALENDAR\r\n";
         assert_eq!(parse("hello", now()).unwrap_err(), NotCalendar);
     }
 }
+
+#[cfg(test)]
+mod shapes;

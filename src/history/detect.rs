@@ -15,6 +15,19 @@ pub enum Source {
     Whatsapp,
 }
 
+impl Source {
+    /// Its name in `--from` and `--json`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Source::Calendar => "calendar",
+            Source::Mbox => "mbox",
+            Source::Maildir => "maildir",
+            Source::LinkedinMessages => "linkedin-messages",
+            Source::Whatsapp => "whatsapp",
+        }
+    }
+}
+
 /// How much of a file is enough to tell what it is.
 pub const HEAD: usize = 4096;
 
@@ -29,10 +42,11 @@ pub fn from_head(head: &[u8]) -> Option<Source> {
         return Some(Source::Mbox);
     }
     let first = text.lines().next().unwrap_or_default().to_ascii_uppercase();
-    if first.contains("CONVERSATION ID") && first.contains("FROM") {
+    let has = |name: &str| first.split(',').any(|h| h.trim().trim_matches('"') == name);
+    if (has("CONVERSATION ID") || has("DIRECTION")) && has("FROM") && has("DATE") {
         return Some(Source::LinkedinMessages);
     }
-    if text.lines().take(5).any(|l| super::whatsapp::starts_message(l).is_some()) {
+    if text.lines().take(5).any(super::whatsapp::is_chat_line) {
         return Some(Source::Whatsapp);
     }
     None
@@ -52,6 +66,11 @@ mod tests {
         );
         assert_eq!(from_head("12/31/23, 9:41\u{202f}PM - Budi: hi".as_bytes()), Some(Source::Whatsapp));
         assert_eq!(from_head("[31/12/23 21.41.05] Budi: halo".as_bytes()), Some(Source::Whatsapp));
+        assert_eq!(
+            from_head(b"From,To,Date,Subject,Content,Direction,Folder\nBudi,Ayu,2018-04-02 23:30:00 UTC"),
+            Some(Source::LinkedinMessages),
+            "the 2018 layout"
+        );
         assert_eq!(from_head(b"Name,Email\nBudi,b@x"), None);
     }
 }

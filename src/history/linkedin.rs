@@ -3,11 +3,21 @@
 //! recipients' names and URLs, the date and the subject. The CONTENT column is never
 //! read.
 //!
-//! One [`Found`] per row, keyed by conversation and day, so a conversation logs one
-//! `message` a day; the conversation's earliest message opened it. You are the one in
-//! the most conversations (a hint, used beside `--me`).
+//! One [`Found`] per row, keyed by conversation and day (the user's own day; LinkedIn
+//! writes UTC), so a conversation logs one `message` a day; the conversation's
+//! earliest message opened it. You are the one in the most conversations (a hint,
+//! used beside `--me`).
+//!
+//! LinkedIn's own rows — no sender ("Message request accepted"), or LinkedIn itself —
+//! and sponsored InMail (from the anonymised "LinkedIn Member", or in a SPONSORED
+//! folder) are nobody writing: they are counted and left out, and "LinkedIn Member" is
+//! never a person.
+//!
+//! The 2018 layout (From, To, Date, Subject, Content, Direction, Folder) has no
+//! conversation id: a conversation is the messages with one other person on one day,
+//! its first message opening it; OUTGOING rows are yours.
 
-use super::{Found, Harvest, Person, Problem, ProblemKind};
+use super::{Found, Harvest, Person, Problem, ProblemKind, Skip, Zone};
 use crate::model::{Kind, interaction::Origin};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use std::collections::HashMap;
@@ -49,18 +59,50 @@ fn one(name: &str, url: &str) -> Person {
     }
 }
 
+/// Why a row is nobody writing, if it is.
+fn not_a_person(sender: &str, folder: &str) -> Option<Skip> {
+    let sender = sender.trim();
+    if sender.eq_ignore_ascii_case("LinkedIn Member") || folder.to_ascii_uppercase().contains("SPONSORED") {
+        return Some(Skip::Sponsored);
+    }
+    (sender.is_empty() || sender.eq_ignore_ascii_case("LinkedIn")).then_some(Skip::LinkedinNotice)
+}
+
+/// Someone named in a row who is a person: not blank, not the anonymised member.
+fn is_someone(p: &Person) -> bool {
+    p.linkedin.is_some() || p.name.as_deref().is_some_and(|n| !n.eq_ignore_ascii_case("LinkedIn Member"))
+}
+
+/// A hash that is the same in every version of the program (FNV-1a), so that a key
+/// names the other person without holding their name.
+fn stable_hash(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// Reads the file, dated by UTC days.
 pub fn parse(bytes: &[u8]) -> Result<Harvest, NotMessages> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    let text = String::from_utf8_lossy(bytes);
-    let mut lines = crate::interop::csv::LineCounter::new(&text);
+    parse_in(&String::from_utf8_lossy(bytes), Zone::UTC)
+}
+
+/// Reads the file's text, each message on the user's own day in `zone`.
+pub fn parse_in(text: &str, zone: Zone) -> Result<Harvest, NotMessages> {
+    let text = text.trim_start_matches('\u{feff}');
+    let mut lines = crate::interop::csv::LineCounter::new(text);
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
     let headers = reader.headers().map_err(|_| NotMessages)?.clone();
     let col = |name: &str| headers.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
-    let (Some(conv), Some(from), Some(on)) = (col("CONVERSATION ID"), col("FROM"), col("DATE")) else {
+    let (Some(from), Some(on)) = (col("FROM"), col("DATE")) else {
         return Err(NotMessages);
     };
-    let (from_url, to, to_urls, subject) =
-        (col("SENDER PROFILE URL"), col("TO"), col("RECIPIENT PROFILE URLS"), col("SUBJECT"));
+    // 2018: no conversation id, a direction instead.
+    let direction = col("DIRECTION");
+    let conv = col("CONVERSATION ID");
+    if conv.is_none() && direction.is_none() {
+        return Err(NotMessages);
+    }
+    let (from_url, to, to_urls, subject, folder) =
+        (col("SENDER PROFILE URL"), col("TO"), col("RECIPIENT PROFILE URLS"), col("SUBJECT"), col("FOLDER"));
     let mut harvest = Harvest::default();
     let mut rows = Vec::new();
     for record in reader.records() {
@@ -73,28 +115,41 @@ pub fn parse(bytes: &[u8]) -> Result<Harvest, NotMessages> {
             }
         };
         let line = lines.at(record.position());
+        harvest.read += 1;
         let get = |i: Option<usize>| i.and_then(|i| record.get(i)).unwrap_or_default();
+        if let Some(why) = not_a_person(get(Some(from)), get(folder)) {
+            harvest.skip(why, 1);
+            continue;
+        }
         let Some(at) = date(get(Some(on))) else {
             harvest.problems.push(Problem::new(line, ProblemKind::NoDate));
             continue;
         };
         let names: Vec<&str> = get(to).split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
         let urls: Vec<&str> = get(to_urls).split([' ', ',', ';']).filter(|s| !s.trim().is_empty()).collect();
-        let recipients = if names.len() == urls.len() {
+        let recipients: Vec<Person> = if names.len() == urls.len() {
             names.iter().zip(&urls).map(|(n, u)| one(n, u)).collect()
         } else if urls.is_empty() {
             names.iter().map(|n| one(n, "")).collect()
         } else {
             urls.iter().map(|u| one("", u)).collect()
         };
-        rows.push(Row {
-            conversation: get(Some(conv)).trim().to_string(),
-            at,
-            sender: Person { spoke: true, ..one(get(Some(from)), get(from_url)) },
-            recipients,
-            subject: super::title(get(subject)),
-            line,
-        });
+        let recipients: Vec<Person> = recipients.into_iter().filter(is_someone).collect();
+        let sender = Person { spoke: true, ..one(get(Some(from)), get(from_url)) };
+        let conversation = match conv {
+            Some(c) => get(Some(c)).trim().to_string(),
+            None => {
+                // 2018: the other person, on the user's day.
+                let outgoing = get(direction).trim().eq_ignore_ascii_case("OUTGOING");
+                if outgoing && !harvest.me_hints.iter().any(|h| Some(h) == sender.name.as_ref()) {
+                    harvest.me_hints.extend(sender.name.clone());
+                }
+                let other =
+                    if outgoing { recipients.first().map(Person::key).unwrap_or_default() } else { sender.key() };
+                format!("{:016x}/{}", stable_hash(&other), zone.day(at))
+            }
+        };
+        rows.push(Row { conversation, at, sender, recipients, subject: super::title(get(subject)), line });
     }
     // The conversation's first message opens it; exports list the newest first.
     let mut first: HashMap<&str, (DateTime<Utc>, usize)> = HashMap::new();
@@ -104,6 +159,8 @@ pub fn parse(bytes: &[u8]) -> Result<Harvest, NotMessages> {
             *e = (r.at, r.line);
         }
     }
+    // The 2018 layout's conversation already holds its day; newer ones get it here.
+    let dated = conv.is_none();
     let mut seen_in: HashMap<String, (usize, Person)> = HashMap::new();
     let mut counted: std::collections::HashSet<(String, &str)> = std::collections::HashSet::new();
     for r in &rows {
@@ -117,18 +174,19 @@ pub fn parse(bytes: &[u8]) -> Result<Harvest, NotMessages> {
     ranked.sort_by_key(|r| std::cmp::Reverse(r.0));
     if let [top, next, ..] = ranked.as_slice()
         && top.0 > next.0
+        && conv.is_some()
     {
         let hint = top.1.linkedin.clone().or_else(|| top.1.name.clone());
         harvest.me_hints.extend(hint);
     }
     for r in &rows {
         let opens = first.get(r.conversation.as_str()) == Some(&(r.at, r.line));
-        let on = r.at.date_naive();
+        let on = zone.day(r.at);
         let mut people = vec![r.sender.clone()];
         people.extend(r.recipients.iter().cloned());
         harvest.found.push(Found {
             from: Origin::Linkedin,
-            key: format!("{}/{on}", r.conversation),
+            key: if dated { r.conversation.clone() } else { format!("{}/{on}", r.conversation) },
             exchange: r.conversation.clone(),
             on,
             at: r.at,
@@ -169,5 +227,40 @@ mod tests {
     #[test]
     fn other_files_are_refused() {
         assert!(parse(b"First Name,Last Name,URL\nA,B,C\n").is_err());
+    }
+
+    #[test]
+    fn linkedin_notices_and_sponsored_mail_are_nobody_writing() {
+        let csv = "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n\
+            c1,,Ayu Lestari,https://www.linkedin.com/in/ayu,Rahul Mehta,https://www.linkedin.com/in/rahul,2026-10-01 09:00:00 UTC,,Hi,INBOX\n\
+            c1,,,,Ayu Lestari,https://www.linkedin.com/in/ayu,2026-10-02 09:00:00 UTC,,Message request accepted,INBOX\n\
+            c2,,LinkedIn Member,,Ayu Lestari,https://www.linkedin.com/in/ayu,2026-10-03 09:00:00 UTC,Grow your business,ad,INBOX\n\
+            c3,,Ads Co,https://www.linkedin.com/company/ads,Ayu Lestari,https://www.linkedin.com/in/ayu,2026-10-04 09:00:00 UTC,Offer,ad,SPONSORED\n";
+        let h = parse(csv.as_bytes()).unwrap();
+        assert_eq!(h.read, 4);
+        assert_eq!(h.found.len(), 1, "only Ayu's message to Rahul");
+        assert!(h.found[0].people.iter().all(|p| p.name.is_some()));
+        assert_eq!(h.skipped, [(Skip::LinkedinNotice, 1), (Skip::Sponsored, 2)]);
+    }
+
+    #[test]
+    fn the_2018_layout_groups_by_the_other_person_and_day() {
+        // Budi writes at 23:30 UTC on the 2nd (the 3rd in Jakarta); Ayu answers on the
+        // 3rd; Sari writes on the 3rd too.
+        let csv = "From,To,Date,Subject,Content,Direction,Folder\n\
+            Budi Santoso,Ayu Lestari,2018-04-02 23:30:00 UTC,Coffee,secret,INCOMING,INBOX\n\
+            Ayu Lestari,Budi Santoso,2018-04-03 02:00:00 UTC,Re: Coffee,secret,OUTGOING,SENT\n\
+            Sari Dewi,Ayu Lestari,2018-04-03 05:00:00 UTC,Hello,secret,INCOMING,INBOX\n";
+        let jakarta = Zone::Fixed(chrono::FixedOffset::east_opt(7 * 3600).unwrap());
+        let h = parse_in(csv, jakarta).unwrap();
+        assert_eq!(h.found.len(), 3);
+        assert_eq!(h.me_hints, ["Ayu Lestari"]);
+        let days: Vec<_> = h.found.iter().map(|f| f.on.to_string()).collect();
+        assert_eq!(days, ["2018-04-03"; 3]);
+        assert_eq!(h.found[0].key, h.found[1].key, "Budi's and Ayu's messages are one conversation");
+        assert_ne!(h.found[0].key, h.found[2].key);
+        assert_eq!((h.found[0].opener, h.found[1].opener, h.found[2].opener), (Some(0), None, Some(0)));
+        assert!(!h.found[0].key.to_lowercase().contains("budi"), "a key holds no one's name");
+        assert!(!format!("{h:?}").contains("secret"));
     }
 }

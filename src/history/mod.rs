@@ -14,6 +14,8 @@
 
 pub mod calendar;
 pub mod detect;
+#[cfg(test)]
+mod fuzz_tests;
 pub mod linkedin;
 pub mod mail;
 pub mod matching;
@@ -22,9 +24,11 @@ mod privacy_props;
 mod problem;
 pub mod resolve;
 pub mod whatsapp;
+mod window;
 
 pub use detect::Source;
-pub use problem::{Problem, ProblemKind};
+pub use problem::{Problem, ProblemKind, Skip};
+pub use window::{Window, Zone};
 
 use crate::model::{Kind, interaction::Origin};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -106,6 +110,11 @@ pub struct Harvest {
     /// Messages left out as mailing lists, bulk mail and robots.
     pub ignored: usize,
     pub problems: Vec<Problem>,
+    /// How many messages, rows or events the reader read (0: it does not count them,
+    /// and its traces are the count).
+    pub read: usize,
+    /// What was left out on purpose, and how many of each.
+    pub skipped: Vec<(Skip, usize)>,
     /// Who the export says you are (a Google calendar's name, the sender of mail
     /// labelled Sent, the other side of a one-to-one chat), beside `--me`.
     pub me_hints: Vec<String>,
@@ -116,10 +125,24 @@ impl Harvest {
         self.found.extend(other.found);
         self.ignored += other.ignored;
         self.problems.extend(other.problems);
+        self.read += other.read;
+        for (why, n) in other.skipped {
+            self.skip(why, n);
+        }
         for h in other.me_hints {
             if !self.me_hints.contains(&h) {
                 self.me_hints.push(h);
             }
+        }
+    }
+}
+
+impl Harvest {
+    /// Counts `n` more left out for `why`.
+    pub fn skip(&mut self, why: Skip, n: usize) {
+        match self.skipped.iter_mut().find(|(w, _)| *w == why) {
+            Some((_, count)) => *count += n,
+            None => self.skipped.push((why, n)),
         }
     }
 }

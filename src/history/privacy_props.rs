@@ -66,7 +66,7 @@ proptest! {
 
     #[test]
     fn chat_lines_never_reach_the_data_file((secret, text) in body()) {
-        let chat = format!("11/2/26, 9:00 AM - Budi Santoso: {text}\n11/2/26, 9:05 AM - Ayu: {text}\n");
+        let chat = format!("11/13/26, 9:00 AM - Budi Santoso: {text}\n11/13/26, 9:05 AM - Ayu: {text}\n");
         let json = saved(whatsapp::parse(&chat, Some("Budi Santoso")));
         prop_assert!(!json.contains(&secret));
     }

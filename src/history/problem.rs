@@ -15,6 +15,10 @@ pub struct Problem {
 pub enum ProblemKind {
     /// An event whose dates or recurrence rule could not be read.
     BadEvent { uid: String },
+    /// An event that repeats more often than once a day: a reminder, not a meeting.
+    TooOften { uid: String },
+    /// A folder inside a maildir that is no maildir (no cur/ with messages).
+    NotMaildir,
     /// A message with no date, or one that cannot be read.
     NoDate,
     /// A mail message that is not a message at all.
@@ -23,6 +27,89 @@ pub enum ProblemKind {
     BadRow(String),
     /// A file in a folder that is none of the known exports.
     UnknownFile,
+    /// A WhatsApp chat that is not read, by name (a refused layout, an unknown order).
+    Chat(super::whatsapp::Refused),
+}
+
+/// What a reader leaves out on purpose: not a conversation, so not a problem.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Skip {
+    /// Mailing lists, bulk mail and robots.
+    Lists,
+    /// Cancelled events, all-day events without attendees, events with no one in them.
+    NotMeeting,
+    /// LinkedIn's own rows: no sender ("Message request accepted") or LinkedIn itself.
+    LinkedinNotice,
+    /// Sponsored InMail, from the anonymised "LinkedIn Member".
+    Sponsored,
+}
+
+impl Skip {
+    /// A short name for `--json`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Skip::Lists => "mailing-lists-and-robots",
+            Skip::NotMeeting => "not-a-meeting",
+            Skip::LinkedinNotice => "linkedin-notice",
+            Skip::Sponsored => "sponsored",
+        }
+    }
+
+    /// What was left out, for a person.
+    pub fn words(self, lang: Lang) -> String {
+        match self {
+            Skip::Lists => t!(lang, "mailing lists, bulk mail and robots", "milis, surat massal, dan robot"),
+            Skip::NotMeeting => t!(
+                lang,
+                "cancelled or all-day events, or events with no one else",
+                "acara batal, seharian, atau tanpa orang lain"
+            ),
+            Skip::LinkedinNotice => {
+                t!(lang, "LinkedIn's own notices, without a sender", "pemberitahuan LinkedIn sendiri, tanpa pengirim")
+            }
+            Skip::Sponsored => {
+                t!(lang, "sponsored messages from \"LinkedIn Member\"", "pesan bersponsor dari \"LinkedIn Member\"")
+            }
+        }
+    }
+}
+
+impl ProblemKind {
+    /// A short name for `--json`'s count of problems of one kind.
+    pub fn key(&self) -> &'static str {
+        match self {
+            ProblemKind::BadEvent { .. } => "unreadable-event",
+            ProblemKind::TooOften { .. } => "repeats-more-often-than-daily",
+            ProblemKind::NotMaildir => "not-a-maildir",
+            ProblemKind::NoDate => "no-date",
+            ProblemKind::BadMessage => "not-a-message",
+            ProblemKind::BadRow(_) => "unreadable-row",
+            ProblemKind::UnknownFile => "unknown-file",
+            ProblemKind::Chat(super::whatsapp::Refused::Order) => "ambiguous-date-order",
+            ProblemKind::Chat(super::whatsapp::Refused::Layout(_)) => "unread-chat-layout",
+        }
+    }
+
+    /// The kind in a few words, for a count of them.
+    pub fn words(&self, lang: Lang) -> String {
+        match self {
+            ProblemKind::BadEvent { .. } => t!(lang, "unreadable events", "acara tak terbaca"),
+            ProblemKind::TooOften { .. } => {
+                t!(lang, "events repeating more often than daily", "acara yang berulang lebih dari sehari sekali")
+            }
+            ProblemKind::NotMaildir => t!(lang, "folders that are no maildir", "folder yang bukan maildir"),
+            ProblemKind::NoDate => t!(lang, "messages without a date", "pesan tanpa tanggal"),
+            ProblemKind::BadMessage => t!(lang, "unreadable messages", "pesan tak terbaca"),
+            ProblemKind::BadRow(_) => t!(lang, "unreadable rows", "baris tak terbaca"),
+            ProblemKind::UnknownFile => t!(lang, "files that are no export", "berkas yang bukan ekspor"),
+            ProblemKind::Chat(super::whatsapp::Refused::Order) => {
+                t!(lang, "chats whose day/month order is unclear", "obrolan yang urutan hari/bulannya tidak jelas")
+            }
+            ProblemKind::Chat(super::whatsapp::Refused::Layout(_)) => {
+                t!(lang, "chats in a date layout that is not read", "obrolan dengan format tanggal yang tidak terbaca")
+            }
+        }
+    }
 }
 
 impl Problem {
@@ -38,6 +125,16 @@ impl Problem {
                 "skipped: the event {uid} has dates or a repeat rule that cannot be read",
                 "dilewati: acara {uid} punya tanggal atau aturan ulang yang tidak terbaca"
             ),
+            ProblemKind::TooOften { uid } => t!(
+                lang,
+                "skipped: the event {uid} repeats more often than daily (a reminder, not a meeting)",
+                "dilewati: acara {uid} berulang lebih sering dari sehari sekali (pengingat, bukan rapat)"
+            ),
+            ProblemKind::NotMaildir => t!(
+                lang,
+                "skipped: a folder that is no maildir (no cur/ or new/ with messages)",
+                "dilewati: folder yang bukan maildir (tanpa cur/ atau new/ berisi pesan)"
+            ),
             ProblemKind::NoDate => {
                 t!(lang, "skipped: a message without a readable date", "dilewati: pesan tanpa tanggal yang terbaca")
             }
@@ -47,6 +144,7 @@ impl Problem {
             ProblemKind::BadRow(why) => {
                 t!(lang, "skipped: unreadable row: {why}", "dilewati: baris tidak terbaca: {why}")
             }
+            ProblemKind::Chat(why) => why.message(lang),
             ProblemKind::UnknownFile => t!(
                 lang,
                 "skipped: not a calendar, mailbox, LinkedIn messages.csv or WhatsApp chat",

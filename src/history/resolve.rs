@@ -6,7 +6,8 @@ use super::{Gathered, Person};
 use crate::model::interaction::{Origin, Source};
 use crate::model::{Interaction, Network};
 use chrono::{DateTime, NaiveDate, Utc};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use uuid::Uuid;
 
 /// One interaction as the export tells it, with you taken out.
 #[derive(Clone, Debug, PartialEq)]
@@ -70,9 +71,38 @@ pub struct Plan {
     pub known: usize,
     /// Known ones a newer export shows both sides wrote in: (index, now two-way).
     pub upgrade: Vec<usize>,
+    /// Known chats an earlier version stored under a key that named their writers
+    /// (unknown people too): (index, the key they have now).
+    pub rekey: Vec<(usize, String)>,
     /// Conversations where no one was a contact.
     pub with_unknown: usize,
     pub unknown: Vec<Unknown>,
+}
+
+/// The key an interaction is stored under: the reader's, except a WhatsApp chat's,
+/// which names its contacts (see `whatsapp::stored_key`).
+fn stored_key(t: &super::Gathered, contacts: &[Uuid]) -> String {
+    if t.from != Origin::Whatsapp {
+        return t.key.clone();
+    }
+    let mut ids = contacts.to_vec();
+    ids.sort_unstable();
+    super::whatsapp::stored_key(&t.key, &ids).unwrap_or_else(|| t.key.clone())
+}
+
+/// WhatsApp days an earlier import stored under another key (one that named the chat
+/// by its writers, or a group by a name it has since changed), by day and contacts:
+/// the same day with the same contacts is the same chat's day.
+fn chat_days(net: &Network) -> HashMap<(NaiveDate, Vec<Uuid>), usize> {
+    let mut days = HashMap::new();
+    for (i, it) in net.interactions.iter().enumerate() {
+        if it.source.as_ref().is_some_and(|s| s.from == Origin::Whatsapp) {
+            let mut ids = it.contacts.clone();
+            ids.sort_unstable();
+            days.entry((it.on, ids)).or_insert(i);
+        }
+    }
+    days
 }
 
 /// Matches each conversation's people with the contacts and leaves out what the
@@ -90,9 +120,10 @@ pub fn plan(
             have.insert((&s.from, s.key.as_str()), i);
         }
     }
+    let chat_days = chat_days(net);
     let mut plan = Plan::default();
     let mut unknown: HashMap<String, usize> = HashMap::new();
-    let mut planned: HashSet<(Origin, String)> = HashSet::new();
+    let mut planned: HashMap<(Origin, String), usize> = HashMap::new();
     for c in convs {
         if since.is_some_and(|s| c.trace.on < s) {
             continue;
@@ -128,21 +159,53 @@ pub fn plan(
             continue;
         }
         let t = &c.trace;
-        if let Some(&i) = have.get(&(&t.from, t.key.as_str())) {
+        let key = stored_key(t, &contacts);
+        let earlier = || {
+            let mut ids = contacts.clone();
+            ids.sort_unstable();
+            let i = *chat_days.get(&(t.on, ids))?;
+            let old = &net.interactions[i].source.as_ref()?.key;
+            // An earlier version's key, or the same kind of chat under an older name.
+            let kind = |k: &str| k.split_once(':').map(|(kind, _)| kind.to_string());
+            let again = !super::whatsapp::is_current_key(old) || kind(old) == kind(&key);
+            again.then_some(i)
+        };
+        let known = match have.get(&(&t.from, key.as_str())) {
+            Some(&i) => Some(i),
+            None if t.from == Origin::Whatsapp => earlier(),
+            None => None,
+        };
+        if let Some(i) = known {
             plan.known += 1;
-            if c.two_way && !net.interactions[i].two_way() {
+            if c.two_way && !net.interactions[i].two_way() && !plan.upgrade.contains(&i) {
                 plan.upgrade.push(i);
+            }
+            // An earlier version's key is replaced; a current one stays (a group renamed
+            // since keeps the key of its old name, so the two never take turns).
+            let stored = net.interactions[i].source.as_ref().map(|s| s.key.as_str());
+            let legacy = stored.is_some_and(|k| t.from == Origin::Whatsapp && !super::whatsapp::is_current_key(k));
+            if legacy && !plan.rekey.iter().any(|(j, _)| *j == i) {
+                plan.rekey.push((i, key));
             }
             continue;
         }
-        if !planned.insert((t.from.clone(), t.key.clone())) {
+        if let Some(&j) = planned.get(&(t.from.clone(), key.clone())) {
+            // Two exports of one chat in one import: one interaction, two-way if
+            // either shows both sides.
             plan.known += 1;
+            if c.two_way
+                && let Some(s) = plan.add[j].source.as_mut()
+            {
+                s.one_way = false;
+            }
             continue;
         }
+        planned.insert((t.from.clone(), key.clone()), plan.add.len());
         let mut it = Interaction::new(contacts, t.kind.clone(), t.on, now);
         it.text = t.title.clone();
         it.they_reached_out = c.they_reached_out;
-        it.source = Some(Source { from: t.from.clone(), key: t.key.clone(), one_way: !c.two_way });
+        let people = u32::try_from(c.others.len() + 1).ok();
+        it.source = Some(Source { from: t.from.clone(), key, one_way: !c.two_way, people });
         plan.add.push(it);
     }
     plan.unknown
@@ -190,6 +253,51 @@ mod tests {
         assert_eq!((c[1].two_way, c[1].they_reached_out), (true, false));
         assert_eq!((c[2].two_way, c[2].they_reached_out), (false, false));
         assert_eq!(c[2].others, [mail("siti@x.com", false)]);
+    }
+
+    fn chat(key: &str, on: &str, people: Vec<Person>) -> Gathered {
+        Gathered {
+            from: Origin::Whatsapp,
+            key: key.into(),
+            exchange: key.into(),
+            on: on.parse().unwrap(),
+            kind: Kind::Message,
+            title: None,
+            people,
+            opener: Some(0),
+            meeting: false,
+            line: 1,
+        }
+    }
+
+    fn named(name: &str, spoke: bool) -> Person {
+        Person { name: Some(name.into()), spoke, ..Person::default() }
+    }
+
+    #[test]
+    fn a_chat_is_stored_by_its_contacts_and_an_earlier_key_is_known_and_replaced() {
+        let now = Utc::now();
+        let budi = Contact::new(Uuid::now_v7(), "budi".into(), "Budi".into(), now);
+        let id = budi.id;
+        let mut net = Network { contacts: vec![budi], ..Network::default() };
+        let me = Me::new(["Ayu"]);
+        // Two exports of one chat under different file names, and an unknown Joko.
+        let traces = vec![
+            chat("with:aaaa/2026-11-02", "2026-11-02", vec![named("Ayu", true), named("Budi", false)]),
+            chat("with:bbbb/2026-11-02", "2026-11-02", vec![named("Budi", true), named("Ayu", false)]),
+            chat("with:bbbb/2026-11-03", "2026-11-03", vec![named("Budi", true), named("Joko", true)]),
+        ];
+        let convs = conversations(traces, &me);
+        let p = plan(&convs, &net, &Matcher::new(&net.contacts), None, now);
+        let keys: Vec<&str> = p.add.iter().map(|i| i.source.as_ref().unwrap().key.as_str()).collect();
+        assert_eq!(keys, [format!("with:{id}/2026-11-02"), format!("with:{id}/2026-11-03")]);
+        assert_eq!(p.known, 1, "the second export's same day");
+        net.interactions.extend(p.add);
+        // What an earlier version stored: the writers' names, Joko's too.
+        net.interactions[1].source.as_mut().unwrap().key = "Budi, Joko/2026-11-03".into();
+        let again = plan(&convs, &net, &Matcher::new(&net.contacts), None, now);
+        assert_eq!((again.add.len(), again.known), (0, 3));
+        assert_eq!(again.rekey, [(1, format!("with:{id}/2026-11-03"))]);
     }
 
     #[test]

@@ -65,11 +65,10 @@ pub enum Outcome {
     Unchanged(usize),
 }
 
-/// Merges records into a network, keeping lookup tables so each record costs O(1).
-pub struct Merger<'a> {
-    net: &'a mut Network,
-    now: DateTime<Utc>,
-    today: NaiveDate,
+/// The lookup tables that say which contact a record is. They do not hold the
+/// contacts, so a [`Merger`] can change the network while it keeps them, and a
+/// [`Finder`] can read a network it does not own (sync reads one it must not change).
+struct Index {
     /// The latest level a trust note set for each contact, with the note's place in
     /// the history (day, time logged).
     levels: HashMap<Uuid, (NaiveDate, DateTime<Utc>, u8)>,
@@ -78,16 +77,13 @@ pub struct Merger<'a> {
     by_key: HashMap<(Shared, String), Vec<usize>>,
     /// Each folded name, for records with no identifier at all.
     by_name: HashMap<String, Vec<usize>>,
-    handles: HashSet<String>,
     /// The names each phone and email carries in the files being imported.
     names_on_line: HashMap<(Shared, String), HashSet<String>>,
 }
 
-impl<'a> Merger<'a> {
-    /// `today` is the day trust notes from imported cards are dated.
-    pub fn new(net: &'a mut Network, now: DateTime<Utc>, today: NaiveDate) -> Merger<'a> {
+impl Index {
+    fn new(net: &Network) -> Index {
         let n = net.contacts.len();
-        let handles = net.contacts.iter().map(|c| c.handle.clone()).collect();
         let mut levels: HashMap<Uuid, (NaiveDate, DateTime<Utc>, u8)> = HashMap::new();
         for note in &net.trust_notes {
             if let Some(level) = note.level {
@@ -97,25 +93,19 @@ impl<'a> Merger<'a> {
                 }
             }
         }
-        let mut m = Merger {
-            net,
-            now,
-            today,
+        let mut index = Index {
             levels,
             by_key: HashMap::with_capacity(n * 3),
             by_name: HashMap::with_capacity(n),
-            handles,
             names_on_line: HashMap::new(),
         };
-        for i in 0..n {
-            m.index(i);
+        for (i, c) in net.contacts.iter().enumerate() {
+            index.add(i, c);
         }
-        m
+        index
     }
 
-    /// Takes note of all the records about to be merged, so the phones and emails they
-    /// share under different names are known as shared lines before any is matched.
-    pub fn expect<'r>(&mut self, records: impl IntoIterator<Item = &'r Record>) {
+    fn expect<'r>(&mut self, records: impl IntoIterator<Item = &'r Record>) {
         for rec in records {
             let ids = record_ids(rec);
             let lines = ids.keys().filter(|(kind, _)| matches!(kind, Shared::Email | Shared::Phone));
@@ -135,13 +125,7 @@ impl<'a> Merger<'a> {
         ids
     }
 
-    /// The network being merged into.
-    pub fn net(&self) -> &Network {
-        self.net
-    }
-
-    fn index(&mut self, i: usize) {
-        let c = &self.net.contacts[i];
+    fn add(&mut self, i: usize, c: &Contact) {
         let ids = Ids::of(c);
         let own = c.id.to_string();
         let keys = ids.keys().chain([(Shared::Uid, own.as_str())]);
@@ -157,9 +141,9 @@ impl<'a> Merger<'a> {
         }
     }
 
-    /// The contact this record is, if the network has them (see the module note for
+    /// The contact this record is, if `contacts` has them (see the module note for
     /// the rule).
-    pub fn find(&self, rec: &Record) -> Option<usize> {
+    fn find(&self, contacts: &[Contact], rec: &Record) -> Option<usize> {
         let all = record_ids(rec);
         let on_shared_lines = all.has_strong();
         let ids = self.identifying(all);
@@ -167,7 +151,7 @@ impl<'a> Merger<'a> {
             // No identifier (or only shared lines): only an exact repeat is someone known.
             let names = self.by_name.get(&name_key(&rec.name))?;
             return names.iter().copied().find(|&i| {
-                let c = &self.net.contacts[i];
+                let c = &contacts[i];
                 (on_shared_lines || !Ids::of(c).has_strong())
                     && holds(c, rec)
                     && (rec.trust.is_none() || self.levels.contains_key(&c.id))
@@ -180,33 +164,105 @@ impl<'a> Merger<'a> {
             Uuid::parse_str(&bare).ok().map(|id| (Shared::Uid, id.to_string()))
         });
         let keys: Vec<(Shared, String)> = ids.keys().map(|(k, v)| (k, v.to_string())).chain(own_uids).collect();
+        // For each contact that fits, how many of the record's identifiers it holds.
         let mut tried = HashSet::new();
-        let mut same = Vec::new();
+        let mut same: Vec<usize> = Vec::new();
+        let mut held: HashMap<usize, usize> = HashMap::new();
         for key in &keys {
             for &i in self.by_key.get(key).map(Vec::as_slice).unwrap_or_default() {
-                if tried.insert(i) && Ids::of(&self.net.contacts[i]).same_person(&ids) {
+                if tried.insert(i) && Ids::of(&contacts[i]).same_person(&ids) {
                     same.push(i);
                 }
+                *held.entry(i).or_default() += 1;
             }
         }
         // When several contacts fit (a phone two people share), the one that already
         // holds all of the record is the one it went into last time: importing the
         // same file again must find the same contact (among several such, the one with
-        // its name, or any: the record changes none of them). When none holds it, the
-        // only one with its name; else nobody, rather than whichever came first.
+        // its name, or any: the record changes none of them). Then the one that the
+        // record's identifiers together single out: an email a family shares fits
+        // both, but the row's other email and phone point to one of them. When none
+        // holds it, the only one with its name; else nobody, rather than whichever
+        // came first.
         if let [one] = same.as_slice() {
             return Some(*one);
         }
         let name = name_key(&rec.name);
         let named = |list: &[usize]| -> Option<usize> {
-            let mut it = list.iter().copied().filter(|&i| name_key(&self.net.contacts[i].name) == name);
+            let mut it = list.iter().copied().filter(|&i| name_key(&contacts[i].name) == name);
             it.next().filter(|_| it.next().is_none())
         };
-        let holders: Vec<usize> = same.iter().copied().filter(|&i| adds_nothing(&self.net.contacts[i], rec)).collect();
-        match holders.as_slice() {
-            [] => named(&same),
-            [first, ..] => named(&holders).or(Some(*first)),
+        let holders: Vec<usize> = same.iter().copied().filter(|&i| adds_nothing(&contacts[i], rec)).collect();
+        if let [first, ..] = holders.as_slice() {
+            return named(&holders).or(Some(*first));
         }
+        singled_out(&same, &held).or_else(|| named(&same))
+    }
+}
+
+/// Among the contacts that fit, the one holding more of the record's identifiers than
+/// any other (and more than one of them), or None when no one stands out.
+fn singled_out(same: &[usize], held: &HashMap<usize, usize>) -> Option<usize> {
+    let count = |i: &usize| held.get(i).copied().unwrap_or_default();
+    let best = same.iter().map(count).max()?;
+    let mut top = same.iter().copied().filter(|i| count(i) == best);
+    let one = top.next()?;
+    (best > 1 && top.next().is_none()).then_some(one)
+}
+
+/// Which contact a record is, in a network that is only read (sync asks it of cards
+/// it pulls before it changes anything).
+pub struct Finder<'a> {
+    net: &'a Network,
+    index: Index,
+}
+
+impl<'a> Finder<'a> {
+    pub fn new(net: &'a Network) -> Finder<'a> {
+        Finder { index: Index::new(net), net }
+    }
+
+    /// The contact this record is, by the same rule as [`Merger::find`].
+    pub fn find(&self, rec: &Record) -> Option<usize> {
+        self.index.find(&self.net.contacts, rec)
+    }
+}
+
+/// Merges records into a network, keeping lookup tables so each record costs O(1).
+pub struct Merger<'a> {
+    net: &'a mut Network,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+    index: Index,
+    handles: HashSet<String>,
+}
+
+impl<'a> Merger<'a> {
+    /// `today` is the day trust notes from imported cards are dated.
+    pub fn new(net: &'a mut Network, now: DateTime<Utc>, today: NaiveDate) -> Merger<'a> {
+        let handles = net.contacts.iter().map(|c| c.handle.clone()).collect();
+        Merger { index: Index::new(net), net, now, today, handles }
+    }
+
+    /// Takes note of all the records about to be merged, so the phones and emails they
+    /// share under different names are known as shared lines before any is matched.
+    pub fn expect<'r>(&mut self, records: impl IntoIterator<Item = &'r Record>) {
+        self.index.expect(records);
+    }
+
+    /// The network being merged into.
+    pub fn net(&self) -> &Network {
+        self.net
+    }
+
+    fn index(&mut self, i: usize) {
+        self.index.add(i, &self.net.contacts[i]);
+    }
+
+    /// The contact this record is, if the network has them (see the module note for
+    /// the rule).
+    pub fn find(&self, rec: &Record) -> Option<usize> {
+        self.index.find(&self.net.contacts, rec)
     }
 
     /// Adds the record as a new contact or merges it into the one it matches.
@@ -245,7 +301,7 @@ impl<'a> Merger<'a> {
         let contact = self.net.contacts[i].id;
         // Like every other field, the trust level only fills a gap: a level the user
         // already set (even a different one) is theirs and stays.
-        if self.levels.contains_key(&contact) {
+        if self.index.levels.contains_key(&contact) {
             return false;
         }
         self.net.trust_notes.push(TrustNote {
@@ -257,7 +313,7 @@ impl<'a> Merger<'a> {
             logged: self.now,
             extra: Map::new(),
         });
-        self.levels.insert(contact, (self.today, self.now, level));
+        self.index.levels.insert(contact, (self.today, self.now, level));
         true
     }
 }
@@ -426,6 +482,38 @@ mod tests {
         r.phones.push("+62 22 7008000".into());
         r.emails.push("r.hartono@example.com".into());
         assert_eq!(m.find(&r), None, "the landline does not say which of them gets the email");
+    }
+
+    #[test]
+    fn a_record_goes_to_the_one_contact_its_identifiers_together_single_out() {
+        // Two namesakes share a family address; each has an address and a phone of
+        // their own (a vCard export of both). A Google CSV row of the first, with a
+        // note the contact lacks, fits both by the family address, but its other
+        // address and its phone are only the first's.
+        let mut net = Network::default();
+        for (own, phone) in [("budi.a@example.com", "+62 811 0000 0001"), ("budi.b@example.com", "+62 811 0000 0002")] {
+            let mut c = Contact::new(Uuid::now_v7(), own[..6].into(), "Budi Santoso".into(), now());
+            c.emails = vec!["keluarga@example.com".into(), own.into()];
+            c.phones.push(phone.into());
+            net.contacts.push(c);
+        }
+        let mut m = Merger::new(&mut net, now(), now().date_naive());
+        let mut row = rec("Budi Santoso");
+        row.emails = vec!["keluarga@example.com".into(), "budi.b@example.com".into()];
+        row.phones.push("+62 811-0000-0002".into());
+        row.note = Some("from Google".into());
+        assert_eq!(m.merge(row, &defaults()), Outcome::Updated(1, vec!["note"]));
+        let mut family_only = rec("Budi Santoso");
+        family_only.emails.push("keluarga@example.com".into());
+        family_only.role = Some("Parent".into());
+        assert_eq!(m.find(&family_only), None, "the family address alone singles out no one");
+        assert_eq!(net.contacts.len(), 2);
+        // The read-only finder that sync uses decides the same.
+        let finder = Finder::new(&net);
+        let mut again = rec("Budi Santoso");
+        again.emails = vec!["keluarga@example.com".into(), "budi.a@example.com".into()];
+        again.role = Some("Engineer".into());
+        assert_eq!(finder.find(&again), Some(0));
     }
 
     #[test]

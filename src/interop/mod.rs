@@ -12,13 +12,17 @@
 //! `csv::write`, `ics::write`) turn the network back into bytes.
 
 pub mod csv;
-mod decode;
+pub mod decode;
+#[cfg(test)]
+pub(crate) mod fuzz_kit;
+#[cfg(test)]
+mod fuzz_tests;
 pub mod ics;
-mod ics_dates;
 pub mod linkedin;
 pub mod merge;
 #[cfg(test)]
 mod merge_props;
+pub mod name_parts;
 mod record;
 pub mod vcard;
 mod vcard_text;

@@ -103,7 +103,7 @@ fn to_record(card: &VCard, at: At) -> (Option<Record>, Vec<Problem>) {
     }
     // jejaring's own export: every category is the user's own tag, even `starred`.
     let own = card.entries.iter().any(
-        |e| matches!(&e.name, VCardProperty::Other(x) if x.len() > 11 && x[..11].eq_ignore_ascii_case("X-JEJARING-")),
+        |e| matches!(&e.name, VCardProperty::Other(x) if x.len() > 11 && x.get(..11).is_some_and(|p| p.eq_ignore_ascii_case("X-JEJARING-"))),
     );
     let mut d = Draft::new(at);
     let mut name = String::new();
@@ -153,8 +153,10 @@ fn other(d: &mut Draft, name: &str, e: &VCardEntry) {
     match name.to_ascii_uppercase().as_str() {
         "X-SOCIALPROFILE" => d.url(&value),
         "X-JEJARING-UID" => uid(d, &value),
-        "X-JEJARING-CIRCLE" => d.rec.circle = Some(crate::model::Circle::from_key(value.trim())),
-        "X-JEJARING-STAGE" => d.rec.stage = Some(crate::model::Stage::from_key(value.trim())),
+        // A key with an escape code or a hidden character (from a file or a server) is
+        // no key: it passes the same plain-text rule as a typed value, or is left out.
+        "X-JEJARING-CIRCLE" => d.rec.circle = plain_key(&value).map(crate::model::Circle::from_key),
+        "X-JEJARING-STAGE" => d.rec.stage = plain_key(&value).map(crate::model::Stage::from_key),
         "X-JEJARING-MET-AT" => d.line("met-at", |r| &mut r.met_at, &value),
         "X-JEJARING-MET-ON" => d.rec.met_on = value.trim().parse().ok(),
         "X-JEJARING-IMPRESSION" => d.impression(&value),
@@ -162,6 +164,10 @@ fn other(d: &mut Draft, name: &str, e: &VCardEntry) {
         "X-JEJARING-TRUST" => d.trust(&value),
         _ => {}
     }
+}
+
+fn plain_key(value: &str) -> Option<&str> {
+    crate::model::text::line("key", value, 64).is_ok().then(|| value.trim())
 }
 
 fn uid(d: &mut Draft, value: &str) {

@@ -156,11 +156,17 @@ fn property(lines: &[&[u8]], i: usize, o: &mut Open) -> usize {
         return quoted_printable(lines, i, &h, declared, o);
     }
     let end = skip_folded(lines, i + 1);
+    // calcard reads the properties before VERSION by 4.0's rules (a 3.0 BDAY of
+    // 1985-12-24 lost its day), so VERSION goes first, wherever the card put it.
+    let at =
+        if h.name.trim_ascii().eq_ignore_ascii_case(b"VERSION") { "BEGIN:VCARD\r\n".len() } else { o.card.text.len() };
+    let mut text = String::new();
     for raw in &lines[i..end] {
-        let (text, guessed) = decode::line(raw, declared);
-        o.card.text.push_str(&text);
+        let (decoded, guessed) = decode::line(raw, declared);
+        text.push_str(&decoded);
         o.card.guessed |= guessed;
     }
+    o.card.text.insert_str(at, &text);
     end
 }
 
@@ -297,6 +303,12 @@ mod tests {
         assert!(cards[0].ended);
         assert_eq!(cards[0].text, "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Boss\r\nTEL:+62 21 555\r\nEND:VCARD\r\n");
         assert_eq!((cards[1].line, cards[1].text.contains("Next")), (11, true));
+    }
+
+    #[test]
+    fn version_goes_first_wherever_the_card_put_it() {
+        let card = one(b"BEGIN:VCARD\r\nBDAY:1985-12-24\r\nVERSION:3.0\r\nFN:Rina\r\nEND:VCARD\r\n");
+        assert_eq!(card.text, "BEGIN:VCARD\r\nVERSION:3.0\r\nBDAY:1985-12-24\r\nFN:Rina\r\nEND:VCARD\r\n");
     }
 
     #[test]

@@ -56,16 +56,12 @@ fn x(name: &str, value: &str) -> VCardEntry {
 fn card(c: &Contact, version: Version) -> VCard {
     let mut e = Vec::with_capacity(16);
     e.push(text(VCardProperty::Fn, &c.name));
-    // vCard 3.0 requires N. Splitting at the last word is only a guess at the family
-    // name (many Indonesian names have none), so a one-word name stays a given name;
-    // jejaring itself reads FN back, never N.
-    let (given, family) = match c.name.rsplit_once(' ') {
-        Some((given, family)) => (given.trim(), family),
-        None => (c.name.as_str(), ""),
-    };
+    // vCard 3.0 requires N: its parts by the rule that knows suffixes and particles
+    // (see `name_parts`); jejaring itself reads FN back, never N.
+    let parts = super::name_parts::split(&c.name);
     e.push(
         VCardEntry::new(VCardProperty::N)
-            .with_values([family, given, "", "", ""].iter().map(|s| VCardValue::Text(s.to_string())).collect()),
+            .with_values(parts.components().iter().map(|s| VCardValue::Text(s.to_string())).collect()),
     );
     if let Some(org) = &c.org {
         e.push(text(VCardProperty::Org, org));

@@ -91,6 +91,7 @@ pub fn apply(net: &mut Network, merged: Contact, b: Uuid) -> bool {
     net.promises.iter_mut().filter(|p| p.contact == b).for_each(|p| p.contact = a);
     net.trust_notes.iter_mut().filter(|n| n.contact == b).for_each(|n| n.contact = a);
     net.stage_changes.iter_mut().filter(|s| s.contact == b).for_each(|s| s.contact = a);
+    super::link::rewire(net, a, b);
     net.contacts.remove(ib);
     true
 }

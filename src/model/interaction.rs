@@ -9,13 +9,13 @@ use uuid::Uuid;
 vocab! {
     /// What kind of contact it was; meetings and calls are deeper than messages.
     Kind {
-        Meeting => "meeting", "meeting", "pertemuan";
-        Call => "call", "call", "telepon";
-        Message => "message", "message", "pesan";
+        Meeting => "meeting", "meeting", "pertemuan" ["rapat", "ketemu", "bertemu", "meet"];
+        Call => "call", "call", "telepon" ["telp", "nelpon", "panggilan"];
+        Message => "message", "message", "pesan" ["wa", "chat", "sms", "dm"];
         Email => "email", "email", "surel";
         Event => "event", "event", "acara";
         Intro => "intro", "introduction", "perkenalan";
-        Other => "other", "other", "lainnya";
+        Other => "other", "other", "lainnya" ["lain"];
     }
 }
 
@@ -40,6 +40,10 @@ pub struct Source {
     /// True when only one side wrote ("wrote", not "talked").
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub one_way: bool,
+    /// How many people the trace had, you included, known to you or not: a meeting of
+    /// forty says less about who knows whom than a dinner of four (`coach::graph`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub people: Option<u32>,
 }
 
 /// One logged interaction. A group conversation is one record naming several contacts.

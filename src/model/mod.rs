@@ -4,11 +4,13 @@
 pub mod cadence;
 pub mod combine;
 pub mod contact;
+pub mod day_event;
 pub mod dupes;
 pub mod fact;
 pub mod goal;
 pub mod identity;
 pub mod interaction;
+pub mod link;
 pub mod lookup;
 pub mod phone;
 pub mod plan;
@@ -17,6 +19,8 @@ pub mod review;
 pub mod settings;
 pub mod stage_change;
 pub mod stamp;
+pub mod sync;
+pub mod sync_fields;
 pub mod text;
 pub mod trust;
 mod vocab;
@@ -69,9 +73,15 @@ pub struct Network {
     /// Every stage change made since this was recorded (stage-up goals count these).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub stage_changes: Vec<StageChange>,
+    /// "A knows B", as the user recorded it (`knows`, `add-contact --introduced-by`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<link::Link>,
+    /// Introductions asked for (`intro ask`) and how they ended.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub intros: Vec<link::Intro>,
     /// The phone's address book this network syncs with, and what the last sync left.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sync: Option<crate::sync::SyncState>,
+    pub sync: Option<sync::SyncState>,
     /// Records written by a newer version (or by later features) that this build keeps
     /// as they are.
     #[serde(flatten)]
@@ -92,6 +102,8 @@ impl Default for Network {
             reviews: Vec::new(),
             goals: Vec::new(),
             stage_changes: Vec::new(),
+            links: Vec::new(),
+            intros: Vec::new(),
             sync: None,
             extra: Map::new(),
         }
@@ -151,7 +163,8 @@ impl Network {
     }
 
     /// Removes a contact, their place in every interaction (an interaction left with
-    /// nobody goes too) and the trust notes, facts and promises about them.
+    /// nobody goes too) and the trust notes, facts, promises, links and introduction
+    /// requests about them.
     pub fn remove_contact(&mut self, id: &Uuid) -> Option<Contact> {
         let index = self.contact_index(id)?;
         let contact = self.contacts.remove(index);
@@ -165,6 +178,7 @@ impl Network {
         for plan in &mut self.plans {
             plan.picks.retain(|p| &p.contact != id);
         }
+        link::forget(self, id);
         Some(contact)
     }
 
@@ -196,8 +210,12 @@ mod tests {
             net.interactions.push(talk(&[aid, bid, cid], on));
         }
         let mut unanswered = talk(&[aid], "2026-11-02");
-        unanswered.source =
-            Some(interaction::Source { from: interaction::Origin::Email, key: "m1".into(), one_way: true });
+        unanswered.source = Some(interaction::Source {
+            from: interaction::Origin::Email,
+            key: "m1".into(),
+            one_way: true,
+            people: None,
+        });
         net.interactions.push(unanswered);
         assert_eq!(net.settle_met_days(), 1);
         let met = |id| net.contact(&id).unwrap().met_on.map(|d| d.to_string());

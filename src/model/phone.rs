@@ -30,7 +30,9 @@ pub fn normalise(value: &str) -> Option<String> {
         }
         None => false,
     };
-    if v.len() >= 4 && v[..4].eq_ignore_ascii_case("tel:") {
+    // `get`, not `[..4]`: the value is user data and its fourth byte may sit inside
+    // a character (`十城目管理大型知座`).
+    if v.get(..4).is_some_and(|s| s.eq_ignore_ascii_case("tel:")) {
         v = v[4..].trim_start();
     }
     let (main, ext) = split_extension(v);
@@ -154,7 +156,18 @@ mod tests {
 
     #[test]
     fn what_is_not_a_number_is_refused() {
-        for bad in ["call me", "12", "call me at 555 1234", "+62 812 <b>", "ext. 102", ""] {
+        // The last ones once panicked: a slice of the first four bytes cut a character.
+        for bad in [
+            "call me",
+            "12",
+            "call me at 555 1234",
+            "+62 812 <b>",
+            "ext. 102",
+            "",
+            "十城目管理大型知座",
+            "té:1",
+            "x\u{1F600}",
+        ] {
             assert_eq!(normalise(bad), None, "{bad}");
         }
     }

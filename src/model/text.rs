@@ -1,13 +1,12 @@
 //! Checks on what the user types before it reaches the data file: empty names,
 //! control characters, absurd lengths, malformed emails and phone numbers.
 //!
-//! "Control characters" include what a terminal would act on or a reader could not see:
-//! escape sequences and every other C0/C1 control, the marks that reorder text (the
-//! right-to-left override U+202E and its kin) and zero-width characters. A zero-width
-//! joiner or non-joiner stays allowed between two non-ASCII characters, where emoji
-//! sequences and some scripts need it. `ui::shown` renders the same characters
-//! harmlessly when a value that got in another way (a hand-edited file) is printed.
+//! "Control characters" are what a terminal would act on or a reader could not see, by
+//! the one rule in `crate::chars` (escape sequences, marks that reorder text, characters
+//! of no width, tag characters…); `ui::shown` renders the same characters harmlessly
+//! when a value that got in another way (a hand-edited file) is printed.
 
+use crate::chars::{first_unsafe, is_unsafe};
 use crate::i18n::Lang;
 use crate::i18n::Localized;
 use crate::t;
@@ -37,13 +36,17 @@ impl Localized for InputError {
     fn message(&self, lang: Lang) -> String {
         match self {
             InputError::Empty { field } => {
+                let field = crate::i18n::field_name(field, lang);
                 t!(lang, "{field} must not be empty; give it some text", "{field} tidak boleh kosong; isi dengan teks")
             }
-            InputError::TooLong { field, max, len } => t!(
-                lang,
-                "{field} is {len} characters long; the limit is {max}, so shorten it",
-                "{field} panjangnya {len} karakter; batasnya {max}, jadi persingkat"
-            ),
+            InputError::TooLong { field, max, len } => {
+                let field = crate::i18n::field_name(field, lang);
+                t!(
+                    lang,
+                    "{field} is {len} characters long; the limit is {max}, so shorten it",
+                    "{field} panjangnya {len} karakter; batasnya {max}, jadi persingkat"
+                )
+            }
             InputError::Control { field } => t!(
                 lang,
                 "{field} contains control or invisible characters (an escape code, a right-to-left mark, a zero-width space…); use plain text",
@@ -151,34 +154,6 @@ pub fn tag(value: &str) -> Result<String, InputError> {
     Ok(v.to_lowercase())
 }
 
-/// Where the first character a terminal would act on, or a reader could not see, sits
-/// in `s` (see the module note); `lines`: newlines and tabs are text (notes).
-pub fn first_unsafe(s: &str, lines: bool) -> Option<usize> {
-    let mut prev: Option<char> = None;
-    let mut chars = s.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        if is_unsafe(c, prev, next, lines) {
-            return Some(at);
-        }
-        prev = Some(c);
-    }
-    None
-}
-
-/// Whether `c`, between `prev` and `next`, is a character no value should carry.
-pub fn is_unsafe(c: char, prev: Option<char>, next: Option<char>, lines: bool) -> bool {
-    match c {
-        '\n' | '\t' => !lines,
-        // Joiners shape emoji and some scripts; between two ASCII letters they only hide.
-        '\u{200C}' | '\u{200D}' => !(prev.is_some_and(|p| !p.is_ascii()) && next.is_some_and(|n| !n.is_ascii())),
-        // Marks that reorder text, and characters of no width.
-        '\u{061C}' | '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' => true,
-        '\u{2066}'..='\u{2069}' | '\u{180E}' | '\u{FEFF}' => true,
-        c => c.is_control(),
-    }
-}
-
 fn check_len(field: &'static str, value: &str, max: usize) -> Result<(), InputError> {
     let len = value.chars().count();
     if len > max { Err(InputError::TooLong { field, max, len }) } else { Ok(()) }
@@ -201,6 +176,18 @@ fn fold_into(out: &mut String, s: &str) {
     } else {
         out.push_str(&deunicode::deunicode(s).to_lowercase());
     }
+}
+
+/// Whether `haystack`, folded, contains `needle` (already folded). ASCII is compared
+/// ignoring case where it lies; anything else is folded into `buf` first.
+pub fn contains_folded(haystack: &str, needle: &str, buf: &mut String) -> bool {
+    if haystack.is_ascii() && needle.is_ascii() {
+        let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+        return n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n));
+    }
+    buf.clear();
+    fold_into(buf, haystack);
+    buf.contains(needle)
 }
 
 /// Many strings folded into one buffer (one allocation, not one per name).
@@ -248,6 +235,22 @@ pub fn folds_to(s: &str, folded: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn contains_folded_matches_fold_then_contains() {
+        let mut buf = String::new();
+        for (hay, needle) in [
+            ("Bank MANDIRI", "mandiri"),
+            ("Jürgen Weiß", "jurgen"),
+            ("jw@Example.com", "example.c"),
+            ("abc", ""),
+            ("Ab", "abc"),
+            ("Søren", "soren"),
+            ("Budi", "budi s"),
+        ] {
+            assert_eq!(contains_folded(hay, needle, &mut buf), fold(hay).contains(needle), "{hay:?} {needle:?}");
+        }
+    }
     use super::*;
 
     #[test]

@@ -6,9 +6,11 @@
 /// and Indonesian labels, plus `Unknown(String)` for values from newer versions.
 /// On the command line the Indonesian label is accepted as an alias; a label of several
 /// words is typed with hyphens (`orang-asing`) and given its prose form in parentheses
-/// (`("orang asing")`), which is what a reader sees.
+/// (`("orang asing")`), which is what a reader sees and is accepted too, as are the
+/// words people say for it, listed in brackets (`["asing"]`): what the screen shows can
+/// be typed back.
 macro_rules! vocab {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $key:literal, $en:literal, $id:literal $(($id_prose:literal))?;)+ }) => {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $key:literal, $en:literal, $id:literal $(($id_prose:literal))? $([$($also:literal),+])?;)+ }) => {
         $(#[$meta])*
         #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name {
@@ -73,7 +75,13 @@ macro_rules! vocab {
 
             fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
                 match self {
-                    $($name::$variant => Some(clap::builder::PossibleValue::new($key).alias($id)),)+
+                    $($name::$variant => Some(
+                        clap::builder::PossibleValue::new($key)
+                            .alias($id)
+                            $(.alias($id_prose))?
+                            $(.aliases([$($also),+]))?
+                            .aliases(std::iter::once($en).filter(|en| *en != $key)),
+                    ),)+
                     $name::Unknown(_) => None,
                 }
             }

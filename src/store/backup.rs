@@ -3,7 +3,8 @@
 //!
 //! A backup is a hard link to the old file when the filesystem allows it: the save is
 //! about to rename a new file over the data path, so the old contents live on under the
-//! backup name at no cost. Where links are not possible the file is copied.
+//! backup name at no cost. Where links are not possible, or the old file is readable by
+//! others (a link would share that mode), the file is copied, owner-only.
 //!
 //! The link is made under a hidden name (the backup's name after a dot) and given its
 //! real name only once the new data file is in place. Until then it *is* the live file,
@@ -79,12 +80,29 @@ pub fn prepare(data: &Path, at: DateTime<Utc>, label: Option<&str>) -> io::Resul
         if fs::symlink_metadata(&target).is_ok() || fs::symlink_metadata(&hidden).is_ok() {
             continue;
         }
-        match fs::hard_link(data, &hidden) {
+        // A data file readable by others (restored with `export json >`) is copied, so
+        // the backup is owner-only; linking would give it the same loose mode.
+        let linked = if private(data)? { fs::hard_link(data, &hidden) } else { Err(io::ErrorKind::Other.into()) };
+        match linked {
             Ok(()) => {}
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
             Err(_) => copy_new(data, &hidden)?,
         }
         return Ok(Pending { hidden, target, rolling: label.is_none() });
+    }
+}
+
+/// Whether `path` is readable and writable by its owner only.
+fn private(path: &Path) -> io::Result<bool> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        Ok(fs::metadata(path)?.permissions().mode() & 0o077 == 0)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        Ok(true)
     }
 }
 

@@ -85,11 +85,16 @@ fn open(path: &Path) -> io::Result<File> {
     if !meta.is_file() {
         return Err(super::not_regular(path));
     }
-    // A lock file an older jejaring made readable by others is made owner-only.
+    // A lock file an older jejaring made readable by others is made owner-only; but
+    // only a file that is nothing else: a hard link planted at the lock's name (one
+    // more name for someone's other file) or a file of someone other than the folder's
+    // owner keeps its mode.
     #[cfg(unix)]
     {
-        use std::os::unix::fs::PermissionsExt;
-        if meta.permissions().mode() & 0o077 != 0 {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        // The folder's owner stands for the user: its data lives there.
+        let mine = path.parent().and_then(|p| std::fs::metadata(p).ok()).is_some_and(|d| d.uid() == meta.uid());
+        if meta.permissions().mode() & 0o077 != 0 && meta.nlink() == 1 && mine {
             let _ = file.set_permissions(std::fs::Permissions::from_mode(0o600));
         }
     }

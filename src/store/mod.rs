@@ -383,9 +383,11 @@ fn new_file(path: &Path) -> io::Result<AtomicWriteFile> {
     let mut options = AtomicWriteFile::options();
     #[cfg(unix)]
     {
+        use atomic_write_file::unix::OpenOptionsExt as _;
         use std::os::unix::fs::OpenOptionsExt;
-        // Relationship notes are private: a new file is readable by its owner only.
-        options.mode(0o600);
+        // Relationship notes are private: the new file is readable by its owner only,
+        // even when the file it replaces had a looser mode (restored with `export json >`).
+        options.mode(0o600).preserve_mode(false);
     }
     options.open(path)
 }

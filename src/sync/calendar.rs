@@ -1,15 +1,17 @@
 //! Reminders pushed to a CalDAV calendar that jejaring owns: the events of `export
-//! ics`, one resource per event named by its stable UID. A changed event is written
+//! ics` but birthdays (see `coach::reminders`), one resource per event named by its
+//! stable UID. A changed event is written
 //! again, a vanished one deleted; events nobody changed are not sent. One-way: what
 //! the calendar holds is replaced by what jejaring would say today.
 
 use super::dav::{self, Dav, DavError};
 use super::remote;
 use super::state::EventState;
+use crate::coach::reminders::{self, Options};
 use crate::i18n::Lang;
-use crate::interop::ics::{self, DayEvent};
+use crate::interop::ics;
 use crate::model::Network;
-use crate::t;
+use crate::model::day_event::DayEvent;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -28,24 +30,11 @@ impl Counts {
     }
 }
 
-/// The events `export ics` would write for the whole network today, and each
-/// contact's next birthday (which `jejaring today` names).
+/// The reminders today, as `export ics` builds them (`coach::reminders`), without
+/// birthdays: the phone shows those from each card's BDAY in its own birthday calendar.
 pub fn events(net: &Network, today: chrono::NaiveDate, lang: Lang) -> Vec<DayEvent> {
-    let mut events = ics::keep_in_touch(&net.contacts, &net.last_contacted(), today, lang);
-    events.extend(net.contacts.iter().filter_map(|c| {
-        let on = c.birthday?.next_on(today)?;
-        let name = &c.name;
-        let summary = match c.birthday?.turns_on(on) {
-            Some(age) => t!(lang, "{name}'s birthday ({age})", "Ulang tahun {name} (ke-{age})"),
-            None => t!(lang, "{name}'s birthday", "Ulang tahun {name}"),
-        };
-        Some(DayEvent { uid: format!("{}-birthday@jejaring", c.id), date: on, summary, description: None })
-    }));
-    let names: HashMap<uuid::Uuid, &str> = net.contacts.iter().map(|c| (c.id, c.name.as_str())).collect();
-    events.extend(ics::promise_deadlines(&net.promises, |id| names.get(id).copied(), today, lang));
-    events.extend(ics::goal_deadlines(&net.goals, today, lang));
-    ics::sort(&mut events);
-    events
+    let all: Vec<&crate::model::Contact> = net.contacts.iter().collect();
+    reminders::build(net, &all, today, lang, Options { birthdays: false, goals: true })
 }
 
 /// What an event says, so an unchanged one is not sent again.

@@ -1,13 +1,17 @@
-//! Cards on the server and the fields they carry: reading a card (through the vCard
-//! importer, so a synced card passes the same checks as an imported one) and writing
-//! one through calcard. An update starts from the server's own card and changes only
-//! the properties jejaring manages, so a photo, a ringtone or a label the phone set
-//! stays; values that did not change keep their parameters (`TYPE=cell`).
+//! Cards on the server and the fields they carry. Reading goes through the vCard
+//! importer, so a synced card passes the same checks as an imported one (and the same
+//! plain-text rule as what is typed here). Writing changes only jejaring's lines: an
+//! update starts from the server's card, cut into its lines as sent (`card_lines`),
+//! and replaces the lines of a field only when that field's value changed here (its
+//! `X-JEJARING-*` lines and the fields the user changed); every other line — a photo,
+//! a key, a label, a group, a parameter, the order, the folding, the VERSION — is
+//! copied byte for byte. A list field that changed keeps each of its lines whose value
+//! is still wanted (with all its parameters) and adds lines only for new values.
 
-use super::fields::Fields;
-use crate::interop::{Draft, Record, vcard};
+use super::card_lines::{self, Line, Syntax};
+use super::fields::{Field, Fields};
+use crate::interop::{Record, name_parts, vcard};
 use crate::model::contact::Birthday;
-use calcard::vcard::{VCard, VCardEntry, VCardParameter, VCardProperty, VCardType, VCardValue, VCardVersion};
 
 /// A card as read from the server: its UID and fields (None when unreadable).
 #[derive(Clone, Debug)]
@@ -21,7 +25,7 @@ pub struct Card {
 pub fn read(text: &str) -> Option<Card> {
     let parsed = vcard::parse(text.as_bytes()).ok()?;
     let record = parsed.records.into_iter().next()?;
-    let uid = VCard::parse(text).ok().and_then(|c| c.uid().map(str::to_string));
+    let uid = calcard::vcard::VCard::parse(text).ok().and_then(|c| c.uid().map(str::to_string));
     Some(Card { uid, record })
 }
 
@@ -36,244 +40,199 @@ pub fn file_for(contact: &uuid::Uuid) -> String {
     format!("jejaring-{contact}.vcf")
 }
 
-fn text(name: VCardProperty, value: &str) -> VCardEntry {
-    VCardEntry::new(name).with_value(value.to_string())
-}
-
-fn x(name: &str, value: &str) -> VCardEntry {
-    text(VCardProperty::Other(name.to_string()), value)
-}
-
-fn texts(e: &VCardEntry) -> Vec<String> {
-    e.values
-        .iter()
-        .filter_map(|v| match v {
-            VCardValue::Text(s) => Some(s.clone()),
-            VCardValue::Component(parts) => Some(parts.join(",")),
-            _ => None,
-        })
-        .collect()
-}
-
-fn is_x(e: &VCardEntry, name: &str) -> bool {
-    matches!(&e.name, VCardProperty::Other(x) if x.eq_ignore_ascii_case(name))
-}
-
-/// The list field a property feeds, and its value as jejaring stores it.
-fn list_value(e: &VCardEntry) -> Option<(&'static str, String)> {
-    let mut d = Draft::new(crate::interop::At::Unknown);
-    let first = texts(e).into_iter().next().unwrap_or_default();
-    let field = match &e.name {
-        VCardProperty::Email => {
-            d.email(&first);
-            "emails"
-        }
-        VCardProperty::Tel => {
-            let fax =
-                e.params.iter().any(|p| matches!(&p.value, calcard::vcard::VCardParameterValue::Type(VCardType::Fax)));
-            if fax {
-                d.fax(&first)
-            } else {
-                d.phone(&first)
-            }
-            "phones"
-        }
-        VCardProperty::Adr => {
-            let parts = texts(e);
-            d.address(&parts.iter().map(String::as_str).collect::<Vec<_>>());
-            "addresses"
-        }
-        VCardProperty::Url => {
-            d.url(&first);
-            "urls"
-        }
-        _ => return None,
-    };
-    let r = d.rec;
-    let v = r.emails.into_iter().chain(r.phones).chain(r.addresses).chain(r.linkedin).chain(r.urls).next()?;
-    Some((field, v))
-}
-
-fn list_of<'a>(f: &'a Fields, field: &str) -> &'a [String] {
-    match field {
-        "emails" => &f.emails,
-        "phones" => &f.phones,
-        "addresses" => &f.addresses,
-        _ => &f.urls,
-    }
-}
-
 /// Writes the card for `fields`: a new one with `uid`, or the server's `existing`
-/// card with jejaring's properties brought up to date.
+/// card with only the lines of the fields that differ from it rewritten.
 pub fn write(existing: Option<&str>, uid: &str, f: &Fields) -> String {
-    let parsed = existing.and_then(|t| VCard::parse(t).ok());
-    let version = match parsed.as_ref().and_then(VCard::version) {
-        Some(VCardVersion::V4_0) => VCardVersion::V4_0,
-        _ => VCardVersion::V3_0,
-    };
+    let fresh = format!("BEGIN:VCARD\r\nVERSION:3.0\r\nUID:{}\r\nEND:VCARD\r\n", card_lines::escape(uid));
+    let mut lines = existing.map(card_lines::split).unwrap_or_default();
+    if lines.is_empty() {
+        lines = card_lines::split(&fresh);
+    }
     let before = existing.and_then(read).map(|c| Fields::from_record(&c.record)).unwrap_or_default();
-    let mut card = parsed.unwrap_or(VCard { entries: Vec::new() });
-    if card.uid().is_none() {
-        card.entries.push(text(VCardProperty::Uid, uid));
-    }
-    // Single values: kept as they are when unchanged, else replaced.
-    if before.name != f.name {
-        card.entries.retain(|e| !matches!(e.name, VCardProperty::Fn | VCardProperty::N));
-        card.entries.push(text(VCardProperty::Fn, &f.name));
-        // vCard 3.0 requires N; splitting at the last word is only a guess.
-        let (given, family) = match f.name.rsplit_once(' ') {
-            Some((g, fam)) => (g.trim(), fam),
-            None => (f.name.as_str(), ""),
-        };
-        card.entries.push(
-            VCardEntry::new(VCardProperty::N)
-                .with_values([family, given, "", "", ""].iter().map(|s| VCardValue::Text(s.to_string())).collect()),
-        );
-    }
-    let mut single = |changed: bool, is: &dyn Fn(&VCardEntry) -> bool, new: Option<VCardEntry>| {
-        if changed {
-            card.entries.retain(|e| !is(e));
-            card.entries.extend(new);
+    let card = Ctx { syntax: Syntax::of(&lines), end: card_lines::line_end(&lines) };
+    if !lines.last().is_some_and(|l| l.is("END")) {
+        // A card cut short: it is ended rather than left broken.
+        if let Some(l) = lines.last_mut().filter(|l| !l.raw.ends_with('\n')) {
+            l.raw.push_str(card.end);
         }
-    };
-    single(
-        before.org != f.org,
-        &|e| e.name == VCardProperty::Org,
-        f.org.as_deref().map(|v| text(VCardProperty::Org, v)),
-    );
-    single(
-        before.role != f.role,
-        &|e| matches!(e.name, VCardProperty::Title | VCardProperty::Role),
-        f.role.as_deref().map(|v| text(VCardProperty::Title, v)),
-    );
-    single(
-        before.birthday != f.birthday,
-        &|e| e.name == VCardProperty::Bday,
-        f.birthday.as_deref().and_then(|b| b.parse::<Birthday>().ok()).map(|b| {
-            let value = match (b.year, version) {
-                (None, _) => format!("--{:02}{:02}", b.month, b.day),
-                (Some(y), VCardVersion::V4_0) => format!("{y:04}{:02}{:02}", b.month, b.day),
-                (Some(y), _) => format!("{y:04}-{:02}-{:02}", b.month, b.day),
-            };
-            text(VCardProperty::Bday, &value)
-        }),
-    );
-    single(
-        before.note != f.note,
-        &|e| e.name == VCardProperty::Note,
-        f.note.as_deref().map(|v| text(VCardProperty::Note, v)),
-    );
-    for (name, value) in
-        [("X-JEJARING-CIRCLE", &f.circle), ("X-JEJARING-STAGE", &f.stage), ("X-JEJARING-CADENCE", &f.cadence)]
-    {
-        single(
-            true,
-            &|e| is_x(e, name) || (name == "X-JEJARING-CADENCE" && is_x(e, "X-JEJARING-EVERY")),
-            value.as_deref().map(|v| x(name, v)),
-        );
+        lines.push(Line { raw: format!("END:VCARD{}", card.end) });
     }
-    // Lists: a value still wanted keeps its entry; others go; new ones are added.
-    let mut seen: Vec<(&'static str, String)> = Vec::new();
-    card.entries.retain(|e| match list_value(e) {
-        Some((field, v)) => {
-            let key = |s: &str| list_key(field, s);
-            let wanted = list_of(f, field).iter().any(|w| key(w) == key(&v));
-            let first = !seen.iter().any(|(sf, sv)| *sf == field && key(sv) == key(&v));
-            if wanted && first {
-                seen.push((field, v));
+    if !lines.iter().any(|l| l.is("UID")) {
+        let at = end_of(&lines);
+        lines.insert(at, Line { raw: card_lines::property("UID", &[uid], card.syntax, card.end) });
+    }
+    for field in Field::SINGLE {
+        if field.single(&before) != field.single(f) {
+            card.replace_single(&mut lines, field, field.single(f).map(String::as_str));
+        }
+    }
+    for field in Field::LISTS {
+        if field.list(&before) != field.list(f) {
+            card.replace_list(&mut lines, field, field.list(f));
+        }
+    }
+    lines.iter().map(|l| l.raw.as_str()).collect()
+}
+
+/// Where new lines go when a field has none yet: before `END:VCARD`.
+fn end_of(lines: &[Line]) -> usize {
+    lines.iter().rposition(|l| l.is("END")).unwrap_or(lines.len())
+}
+
+fn field_of(l: &Line) -> Option<Field> {
+    Field::of_property(l.name())
+}
+
+/// The card's syntax, which the lines jejaring adds follow.
+struct Ctx {
+    syntax: Syntax,
+    end: &'static str,
+}
+
+impl Ctx {
+    fn line(&self, head: &str, parts: &[&str]) -> Line {
+        Line { raw: card_lines::property(head, parts, self.syntax, self.end) }
+    }
+
+    /// Replaces every line of a single field with the lines for `value` (none when it
+    /// was cleared), where its first line was; a group (`item1.`) on it stays.
+    fn replace_single(&self, lines: &mut Vec<Line>, field: Field, value: Option<&str>) {
+        let first = lines.iter().position(|l| field_of(l) == Some(field));
+        let group = first.map(|i| lines[i].group().to_string()).unwrap_or_default();
+        lines.retain(|l| field_of(l) != Some(field));
+        let at = first.unwrap_or_else(|| end_of(lines));
+        let new = value.map(|v| self.single_lines(field, v, &group)).unwrap_or_default();
+        lines.splice(at..at, new);
+    }
+
+    fn single_lines(&self, field: Field, v: &str, group: &str) -> Vec<Line> {
+        let head = |name: &str| format!("{group}{name}");
+        match field {
+            Field::Name => {
+                let parts = name_parts::split(v);
+                vec![self.line(&head("FN"), &[v]), self.line(&head("N"), &parts.components())]
             }
-            wanted && first
+            Field::Org => vec![self.line(&head("ORG"), &[v])],
+            Field::Role => vec![self.line(&head("TITLE"), &[v])],
+            Field::Note => vec![self.line(&head("NOTE"), &[v])],
+            Field::Birthday => match v.parse::<Birthday>() {
+                Ok(b) => vec![self.line(&head("BDAY"), &[&self.bday(b)])],
+                Err(_) => Vec::new(),
+            },
+            Field::Circle => vec![self.line("X-JEJARING-CIRCLE", &[v])],
+            Field::Stage => vec![self.line("X-JEJARING-STAGE", &[v])],
+            Field::Cadence => vec![self.line("X-JEJARING-CADENCE", &[v])],
+            Field::Emails | Field::Phones | Field::Urls | Field::Addresses => Vec::new(),
         }
-        // A URL jejaring cannot read stays, as do all other properties.
-        None => true,
-    });
-    for field in ["emails", "phones", "addresses", "urls"] {
-        for v in list_of(f, field) {
-            if seen.iter().any(|(sf, sv)| *sf == field && list_key(field, sv) == list_key(field, v)) {
+    }
+
+    /// A birthday in the forms phones read: `--MMDD` without a year (as Google writes
+    /// it, valid in 4.0 and understood in 3.0), `YYYY-MM-DD` (2.1, 3.0) or `YYYYMMDD`
+    /// (4.0) with one.
+    fn bday(&self, b: Birthday) -> String {
+        match (b.year, self.syntax) {
+            (None, _) => format!("--{:02}{:02}", b.month, b.day),
+            (Some(y), Syntax::V40) => format!("{y:04}{:02}{:02}", b.month, b.day),
+            (Some(y), _) => format!("{y:04}-{:02}-{:02}", b.month, b.day),
+        }
+    }
+
+    /// Brings a list field's lines to `wanted`: a line whose value is still wanted
+    /// stays as it is (every one of them, parameters and all), a line whose value is
+    /// not goes with the lines of its group (an Apple label), a line jejaring cannot
+    /// read stays, and each new value gets a line after the field's last one.
+    fn replace_list(&self, lines: &mut Vec<Line>, field: Field, wanted: &[String]) {
+        let version = lines.iter().find(|l| l.is("VERSION")).map(|l| l.raw.clone()).unwrap_or_default();
+        let want: Vec<String> = wanted.iter().map(|w| field.key(w)).collect();
+        let mut have: Vec<String> = Vec::new();
+        let mut gone_groups: Vec<String> = Vec::new();
+        let mut keep = Vec::with_capacity(lines.len());
+        for l in lines.iter() {
+            if field_of(l) != Some(field) {
+                keep.push(true);
                 continue;
             }
-            card.entries.push(new_list_entry(field, v, version));
+            match value_of(&version, l, field) {
+                Some(v) if !want.contains(&field.key(&v)) => {
+                    if !l.group().is_empty() {
+                        gone_groups.push(l.group().to_ascii_lowercase());
+                    }
+                    keep.push(false);
+                }
+                Some(v) => {
+                    have.push(field.key(&v));
+                    keep.push(true);
+                }
+                None => keep.push(true),
+            }
+        }
+        // A group whose value went takes its label along, unless a kept line is in it.
+        let kept_groups: Vec<String> = lines
+            .iter()
+            .zip(&keep)
+            .filter(|(l, k)| **k && field_of(l).is_some() && !l.group().is_empty())
+            .map(|(l, _)| l.group().to_ascii_lowercase())
+            .collect();
+        let mut at = None;
+        let mut out = Vec::with_capacity(lines.len());
+        for (l, kept) in lines.drain(..).zip(keep) {
+            let group = l.group().to_ascii_lowercase();
+            let orphan = !group.is_empty() && gone_groups.contains(&group) && !kept_groups.contains(&group);
+            let is_field = field_of(&l) == Some(field);
+            if kept && !orphan {
+                out.push(l);
+            }
+            // New values go after the field's last line (or where it was).
+            if is_field {
+                at = Some(out.len());
+            }
+        }
+        *lines = out;
+        let mut at = at.unwrap_or_else(|| end_of(lines));
+        // Never inside a group: after the label of the field's last value.
+        while at > 0 && at < lines.len() && !lines[at].group().is_empty() && lines[at].group() == lines[at - 1].group()
+        {
+            at += 1;
+        }
+        let mut new = Vec::new();
+        for (w, key) in wanted.iter().zip(&want) {
+            if !have.contains(key) {
+                have.push(key.clone());
+                new.push(self.list_line(field, w));
+            }
+        }
+        lines.splice(at..at, new);
+    }
+
+    fn list_line(&self, field: Field, v: &str) -> Line {
+        match field {
+            Field::Emails => match self.syntax {
+                Syntax::V40 => self.line("EMAIL", &[v]),
+                Syntax::V30 => self.line("EMAIL;TYPE=INTERNET", &[v]),
+                Syntax::V21 => self.line("EMAIL;INTERNET", &[v]),
+            },
+            Field::Phones => match (v.strip_suffix(crate::model::phone::FAX), self.syntax) {
+                (Some(number), Syntax::V21) => self.line("TEL;FAX", &[number]),
+                (Some(number), _) => self.line("TEL;TYPE=FAX", &[number]),
+                (None, _) => self.line("TEL", &[v]),
+            },
+            // One line in the street part; the other parts stay empty rather than guessed.
+            Field::Addresses => self.line("ADR", &["", "", v, "", "", "", ""]),
+            _ => self.line("URL", &[v]),
         }
     }
-    let mut out = String::new();
-    let _ = card.write_to(&mut out, version);
-    out
 }
 
-fn list_key(field: &str, v: &str) -> String {
-    match field {
-        "emails" => v.trim().to_lowercase(),
-        "phones" => crate::model::phone::key(v),
-        _ => v.trim().to_string(),
-    }
-}
-
-fn new_list_entry(field: &str, v: &str, version: VCardVersion) -> VCardEntry {
-    match field {
-        "emails" => {
-            let mut e = text(VCardProperty::Email, v);
-            if version != VCardVersion::V4_0 {
-                e.add_param(VCardParameter::typ("INTERNET".to_string()));
-            }
-            e
-        }
-        "phones" => match v.strip_suffix(crate::model::phone::FAX) {
-            Some(number) => {
-                let mut e = text(VCardProperty::Tel, number);
-                e.add_param(VCardParameter::typ(VCardType::Fax));
-                e
-            }
-            None => text(VCardProperty::Tel, v),
-        },
-        "addresses" => VCardEntry::new(VCardProperty::Adr)
-            .with_values(["", "", v, "", "", "", ""].iter().map(|s| VCardValue::Text(s.to_string())).collect()),
-        _ => text(VCardProperty::Url, v),
-    }
+/// The value a list field's line holds, read by the importer as a card of its own
+/// (with the card's VERSION line): None when the importer would not take it.
+fn value_of(version: &str, l: &Line, field: Field) -> Option<String> {
+    let end = if l.raw.ends_with('\n') { "" } else { "\r\n" };
+    let mini = format!("BEGIN:VCARD\r\n{version}FN:x\r\n{}{end}END:VCARD\r\n", l.raw);
+    let parsed = vcard::parse(mini.as_bytes()).ok()?;
+    let record = parsed.records.into_iter().next()?;
+    field.list(&Fields::from_record(&record)).first().cloned()
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn fields() -> Fields {
-        Fields {
-            name: "Ayu Lestari".into(),
-            org: Some("Gojek".into()),
-            emails: vec!["ayu@example.id".into()],
-            phones: vec!["+62 812 1111 2222".into()],
-            birthday: Some("--03-15".into()),
-            circle: Some("friend".into()),
-            stage: Some("connection".into()),
-            cadence: Some("30d".into()),
-            ..Fields::default()
-        }
-    }
-
-    #[test]
-    fn a_new_card_reads_back_as_the_same_fields() {
-        let f = fields();
-        let text = write(None, "urn:uuid:x", &f);
-        assert!(text.contains("UID:urn:uuid:x"), "{text}");
-        assert!(text.contains("X-JEJARING-CADENCE:30d"), "{text}");
-        let back = read(&text).unwrap();
-        assert_eq!(Fields::from_record(&back.record), f);
-        assert_eq!(back.uid.as_deref(), Some("urn:uuid:x"));
-    }
-
-    #[test]
-    fn an_update_keeps_what_the_phone_set() {
-        let phone = "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:abc\r\nFN:Ayu Lestari\r\nN:Lestari;Ayu;;;\r\nTEL;TYPE=CELL:+62 812 1111 2222\r\nTEL;TYPE=WORK:+62 21 555 0000\r\nPHOTO;VALUE=URI:http://example.com/a.jpg\r\nX-ABLABEL:mine\r\nEND:VCARD\r\n";
-        let mut f = Fields::from_record(&read(phone).unwrap().record);
-        f.phones.retain(|p| p.contains("812"));
-        f.org = Some("Gojek".into());
-        let text = write(Some(phone), "ignored", &f);
-        assert!(text.contains("UID:abc"), "{text}");
-        assert!(!text.contains("ignored"), "{text}");
-        assert!(text.contains("PHOTO"), "{text}");
-        assert!(text.contains("X-ABLABEL:mine"), "{text}");
-        assert!(text.contains("TEL;TYPE=CELL:+62 812 1111 2222"), "{text}");
-        assert!(!text.contains("555"), "{text}");
-        assert!(text.contains("ORG:Gojek"), "{text}");
-        assert_eq!(text.matches("FN:").count(), 1, "{text}");
-    }
-}
+#[path = "cards_tests.rs"]
+mod tests;

@@ -1,36 +1,51 @@
 //! Talking to a WebDAV server: one blocking HTTP client (ureq over rustls, checking
-//! certificates against the system's roots), basic authentication, timeouts, and
-//! errors that name the server and what to check — never the password.
+//! certificates against the system's roots), basic authentication, and the bounds a
+//! hostile server meets — where the password may go (the origins the user set up, never
+//! a redirect elsewhere), where writes may go (inside the collections synced), how long
+//! one answer and one whole sync may take, and how big an answer may be.
+//!
+//! Errors (`DavError`) name the server and what to check, never the password.
 
 use super::xml::{self, Multistatus};
 use base64::Engine;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use ureq::http::{Method, Request};
 use ureq::tls::{RootCerts, TlsConfig};
+use url::Url;
 
-/// How long connecting and sending may take before the sync gives up;
-/// `JEJARING_SYNC_TIMEOUT` (seconds) overrides it. Receiving an answer may take ten
-/// times as long: Radicale computes its first listing of 10,000 cards (some 80 s on a
-/// small machine) before it sends the first byte.
-const TIMEOUT: Duration = Duration::from_secs(30);
+mod error;
+pub use error::{DavError, Resource};
 
-/// Why talking to the server failed, each with what the user should check.
-#[derive(Debug, thiserror::Error)]
-pub enum DavError {
-    #[error("{server} refused the user name or password")]
-    Auth { server: String },
-    #[error("{url} is not a CardDAV address book or server")]
-    NotDav { url: String },
-    #[error("{server} answered {status} to {what}")]
-    Status { server: String, status: u16, what: String },
-    #[error("{server} sent something that is not valid WebDAV: {detail}")]
-    Malformed { server: String, detail: String },
-    #[error("could not reach {server}: {detail}")]
-    Connect { server: String, detail: String },
-    #[error("{server} did not answer in time")]
-    Timeout { server: String },
-    #[error("the secure connection to {server} failed: {detail}")]
-    Tls { server: String, detail: String },
+/// How long connecting and sending may take before the sync gives up, by default.
+/// Receiving an answer may take ten times as long: Radicale computes its first listing
+/// of 10,000 cards (some 80 s on a small machine) before it sends the first byte.
+pub const TIMEOUT: Duration = Duration::from_secs(30);
+
+/// How long one whole sync (or setup) may take, by default. A first sync of 10,000
+/// contacts takes Radicale some 27 minutes of its own time; an hour leaves room for
+/// that, and stops a server that answers each request just inside the timeout from
+/// keeping a sync going for hours. A sync stopped here has changed nothing in the data
+/// file, and the next one takes up where it stopped.
+pub const MAX_TIME: Duration = Duration::from_secs(60 * 60);
+
+/// The largest answer read, in bytes. A multiget of `remote::BATCH` cards with photos
+/// of a few hundred kilobytes each stays far below it; a hostile or broken server's
+/// endless answer stops here, with the memory held bounded by about twice this.
+pub const MAX_ANSWER: u64 = 64 << 20;
+
+/// The time bounds of one run, chosen by the command.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Limits {
+    /// Connecting and sending; receiving an answer may take ten times as long.
+    pub timeout: Duration,
+    /// The whole run.
+    pub max_time: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits { timeout: TIMEOUT, max_time: MAX_TIME }
+    }
 }
 
 /// An answer: status, ETag, Location and body.
@@ -52,22 +67,28 @@ impl Reply {
 pub struct Dav {
     agent: ureq::Agent,
     auth: Option<String>,
+    /// The origins requests (and so the password) may go to.
+    origins: Vec<String>,
+    /// When set, writes go only to direct members of these collections.
+    writes: Option<Vec<String>>,
+    deadline: Instant,
+    max_time: Duration,
 }
 
+/// Methods that change something on the server.
+const WRITES: [&str; 6] = ["PUT", "DELETE", "MKCOL", "PROPPATCH", "MOVE", "COPY"];
+
 impl Dav {
-    /// `password` is used only to build the Authorization header.
-    pub fn new(user: Option<&str>, password: Option<&str>, insecure: bool) -> Dav {
-        let timeout = std::env::var("JEJARING_SYNC_TIMEOUT")
-            .ok()
-            .and_then(|s| s.parse::<f64>().ok())
-            .filter(|s| s.is_finite() && *s > 0.0)
-            .map(Duration::from_secs_f64)
-            .unwrap_or(TIMEOUT);
+    /// A connection that may talk to `url`'s origin only (see `allow`). `password` is
+    /// used only to build the Authorization header.
+    pub fn new(url: &str, user: Option<&str>, password: Option<&str>, insecure: bool, limits: Limits) -> Dav {
+        let timeout = limits.timeout;
         let tls = TlsConfig::builder().root_certs(RootCerts::PlatformVerifier).disable_verification(insecure).build();
         let agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .allow_non_standard_methods(true)
-            // Redirects are followed by discovery itself, which keeps the method.
+            // Redirects are never followed here: discovery follows them itself, within
+            // the origins allowed, keeping the method.
             .max_redirects(0)
             .max_redirects_will_error(false)
             .timeout_connect(Some(timeout))
@@ -83,7 +104,32 @@ impl Dav {
             let token = base64::engine::general_purpose::STANDARD.encode(format!("{u}:{}", password.unwrap_or("")));
             format!("Basic {token}")
         });
-        Dav { agent, auth }
+        Dav {
+            agent,
+            auth,
+            origins: vec![origin(url)],
+            writes: None,
+            deadline: Instant::now() + limits.max_time,
+            max_time: limits.max_time,
+        }
+    }
+
+    /// Lets requests go to `url`'s origin too (the user chose it).
+    pub fn allow(&mut self, url: &str) {
+        let o = origin(url);
+        if !self.origins.contains(&o) {
+            self.origins.push(o);
+        }
+    }
+
+    /// Whether requests may go to `url`'s origin.
+    pub fn allows(&self, url: &str) -> bool {
+        self.origins.contains(&origin(url))
+    }
+
+    /// From now on, writes go only to direct members of these collections.
+    pub fn confine_writes(&mut self, collections: &[String]) {
+        self.writes = Some(collections.to_vec());
     }
 
     /// Sends one request. `headers` are extra headers (Depth, If-Match…).
@@ -95,9 +141,24 @@ impl Dav {
         body: Option<(&str, String)>,
     ) -> Result<Reply, DavError> {
         let server = host(url);
+        let parsed =
+            Url::parse(url).map_err(|e| DavError::Connect { server: server.clone(), detail: e.to_string() })?;
+        if !self.allows(url) {
+            return Err(DavError::Elsewhere { from: self.origins[0].clone(), to: url.to_string() });
+        }
+        if let Some(collections) = &self.writes
+            && WRITES.contains(&method)
+            && !collections.iter().any(|c| member(c, url).is_some())
+        {
+            return Err(DavError::Outside { url: url.to_string() });
+        }
+        let left = self.deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(self.out_of_time());
+        }
         let method = Method::from_bytes(method.as_bytes())
             .map_err(|e| DavError::Connect { server: server.clone(), detail: e.to_string() })?;
-        let mut req = Request::builder().method(method).uri(url);
+        let mut req = Request::builder().method(method).uri(parsed.as_str());
         if let Some(auth) = &self.auth {
             req = req.header("Authorization", auth.as_str());
         }
@@ -109,12 +170,18 @@ impl Dav {
             req = req.header("Content-Type", content_type);
         }
         let req = req.body(body).map_err(|e| DavError::Connect { server: server.clone(), detail: e.to_string() })?;
-        let mut resp = self.agent.run(req).map_err(|e| transport(&server, e))?;
+        // The request may not outlast the run: the time left bounds it end to end.
+        let req = self.agent.configure_request(req).timeout_global(Some(left)).build();
+        let mut resp = self.agent.run(req).map_err(|e| self.transport(&server, e))?;
         let status = resp.status().as_u16();
         let header = |name: &str| resp.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_string);
         let etag = header("etag");
         let location = header("location");
-        let body = resp.body_mut().with_config().limit(1 << 30).read_to_string().map_err(|e| transport(&server, e))?;
+        if resp.body().content_length().is_some_and(|n| n > MAX_ANSWER) {
+            return Err(DavError::TooLarge { server, limit: MAX_ANSWER >> 20 });
+        }
+        let body =
+            resp.body_mut().with_config().limit(MAX_ANSWER).read_to_string().map_err(|e| self.transport(&server, e))?;
         if status == 401 {
             return Err(DavError::Auth { server });
         }
@@ -133,6 +200,19 @@ impl Dav {
         let reply = self.request("REPORT", url, &[("Depth", depth)], Some(("application/xml", body)))?;
         multistatus_of(url, reply, "REPORT")
     }
+
+    fn out_of_time(&self) -> DavError {
+        DavError::OutOfTime { minutes: self.max_time.as_secs().div_ceil(60) }
+    }
+
+    fn transport(&self, server: &str, e: ureq::Error) -> DavError {
+        let timed_out = matches!(&e, ureq::Error::Timeout(_))
+            || matches!(&e, ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut);
+        if timed_out && Instant::now() >= self.deadline {
+            return self.out_of_time();
+        }
+        transport(server, e)
+    }
 }
 
 /// Reads a 207 answer; anything else is an error naming the request.
@@ -148,6 +228,7 @@ fn transport(server: &str, e: ureq::Error) -> DavError {
     let server = server.to_string();
     match e {
         ureq::Error::Timeout(_) => DavError::Timeout { server },
+        ureq::Error::BodyExceedsLimit(_) => DavError::TooLarge { server, limit: MAX_ANSWER >> 20 },
         ureq::Error::Tls(d) => DavError::Tls { server, detail: d.to_string() },
         ureq::Error::Rustls(d) => DavError::Tls { server, detail: d.to_string() },
         ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => DavError::Timeout { server },
@@ -159,46 +240,74 @@ fn transport(server: &str, e: ureq::Error) -> DavError {
     }
 }
 
-/// `scheme://host[:port]` of a URL.
+/// `scheme://host[:port]` of a URL (the default port left out), as origins compare.
 pub fn origin(url: &str) -> String {
-    let (scheme, rest) = url.split_once("://").unwrap_or(("https", url));
-    let host = rest.split('/').next().unwrap_or_default();
-    format!("{scheme}://{host}")
+    match Url::parse(url) {
+        Ok(u) => u.origin().ascii_serialization(),
+        Err(_) => String::new(),
+    }
 }
 
 /// The host (and port) of a URL, as errors name the server.
 pub fn host(url: &str) -> String {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let host = rest.split('/').next().unwrap_or_default();
-    // Never a user name or password, should a URL carry one.
-    host.rsplit('@').next().unwrap_or(host).to_string()
+    match Url::parse(url) {
+        // Never a user name or password, should a URL carry one.
+        Ok(u) => match (u.host_str(), u.port()) {
+            (Some(h), Some(p)) => format!("{h}:{p}"),
+            (Some(h), None) => h.to_string(),
+            _ => String::new(),
+        },
+        Err(_) => {
+            let rest = url.split_once("://").map_or(url, |(_, r)| r);
+            let host = rest.split('/').next().unwrap_or_default();
+            host.rsplit('@').next().unwrap_or(host).to_string()
+        }
+    }
 }
 
-/// Resolves an href from a server against the URL it came from.
+/// Resolves an href from a server against the URL it came from, as a browser would
+/// (`..`, queries, percent-encoding); empty when it cannot be resolved, which no
+/// request accepts.
 pub fn join(base: &str, href: &str) -> String {
-    if href.starts_with("http://") || href.starts_with("https://") {
-        return href.to_string();
-    }
-    if href.starts_with('/') {
-        return format!("{}{href}", origin(base));
-    }
-    let dir = match base.rfind('/') {
-        Some(i) if i + 1 > origin(base).len() => &base[..=i],
-        _ => return format!("{}/{href}", origin(base)),
-    };
-    format!("{dir}{href}")
+    Url::parse(base).and_then(|b| b.join(href)).map(String::from).unwrap_or_default()
 }
 
 /// The path of a URL (what servers put in hrefs).
 pub fn path(url: &str) -> String {
-    let o = origin(url);
-    let p = &url[o.len().min(url.len())..];
-    if p.is_empty() { "/".to_string() } else { p.to_string() }
+    Url::parse(url).map(|u| u.path().to_string()).unwrap_or_else(|_| "/".to_string())
 }
 
 /// A collection URL with its trailing slash.
 pub fn collection(url: &str) -> String {
     if url.ends_with('/') { url.to_string() } else { format!("{url}/") }
+}
+
+/// The path of `href` when it names a direct member of `collection` on the same
+/// origin (a card in the address book, an event in the calendar); None for anything
+/// else: another server, a path outside the collection (`../victim/x.vcf`), the
+/// collection itself, something deeper, or a name hiding a slash.
+pub fn member(collection_url: &str, href: &str) -> Option<String> {
+    let base = Url::parse(&collection(collection_url)).ok()?;
+    let url = base.join(href).ok()?;
+    if url.origin() != base.origin() || url.query().is_some() || url.fragment().is_some() {
+        return None;
+    }
+    let name = url.path().strip_prefix(base.path())?;
+    let lower = name.to_ascii_lowercase();
+    if name.is_empty() || name.contains('/') || lower.contains("%2f") || lower.contains("%5c") || name.contains('\\') {
+        return None;
+    }
+    Some(url.path().to_string())
+}
+
+/// Whether a URL's host is this machine (where plain http keeps the password on it).
+pub fn is_loopback(url: &str) -> bool {
+    match Url::parse(url).ok().and_then(|u| u.host().map(|h| h.to_owned())) {
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    }
 }
 
 #[cfg(test)]
@@ -208,12 +317,55 @@ mod tests {
     #[test]
     fn urls_resolve_like_a_browser() {
         assert_eq!(origin("https://dav.example.com:8443/a/b/"), "https://dav.example.com:8443");
-        assert_eq!(host("https://ayu@dav.example.com/x"), "dav.example.com");
+        assert_eq!(origin("https://dav.example.com:443/a/"), "https://dav.example.com");
+        assert_ne!(origin("http://h:1/"), origin("http://h:2/"));
+        assert_ne!(origin("https://h/"), origin("http://h/"));
+        assert_eq!(host("https://ayu:pw@dav.example.com/x"), "dav.example.com");
+        assert_eq!(host("http://127.0.0.1:5232/x"), "127.0.0.1:5232");
         assert_eq!(join("http://h:1/ayu/book/", "/ayu/book/a.vcf"), "http://h:1/ayu/book/a.vcf");
         assert_eq!(join("http://h:1/ayu/book/", "a.vcf"), "http://h:1/ayu/book/a.vcf");
         assert_eq!(join("http://h:1/ayu/book/", "https://o/x"), "https://o/x");
+        assert_eq!(join("http://h:1/ayu/book/", "../other/"), "http://h:1/ayu/other/");
+        assert_eq!(join("http://h:1/ayu/book/", "a%20b.vcf?x=1"), "http://h:1/ayu/book/a%20b.vcf?x=1");
+        assert_eq!(join("http://h:1/ayu/book/", "a b.vcf"), "http://h:1/ayu/book/a%20b.vcf");
+        assert_eq!(join("not a url", "a.vcf"), "");
         assert_eq!(path("http://h:1/ayu/book/"), "/ayu/book/");
         assert_eq!(path("http://h:1"), "/");
         assert_eq!(collection("http://h/a"), "http://h/a/");
+    }
+
+    #[test]
+    fn only_direct_members_of_the_collection_are_members() {
+        let book = "http://h:1/ayu/book/";
+        assert_eq!(member(book, "/ayu/book/t1.vcf").as_deref(), Some("/ayu/book/t1.vcf"));
+        assert_eq!(member(book, "t1.vcf").as_deref(), Some("/ayu/book/t1.vcf"));
+        assert_eq!(member(book, "http://h:1/ayu/book/t1.vcf").as_deref(), Some("/ayu/book/t1.vcf"));
+        assert_eq!(member(book, "/ayu/book/a%40b.vcf").as_deref(), Some("/ayu/book/a%40b.vcf"));
+        for hostile in [
+            "/ayu/book/../victim/t1.vcf",
+            "/ayu/book/%2e%2e/victim/t1.vcf",
+            "/ayu/book/..%2fvictim%2ft1.vcf",
+            "/ayu/book/",
+            "/ayu/book",
+            "/ayu/book/sub/t1.vcf",
+            "/ayu/victim/t1.vcf",
+            "http://other:1/ayu/book/t1.vcf",
+            "https://h:1/ayu/book/t1.vcf",
+            "http://h:2/ayu/book/t1.vcf",
+            "/ayu/book/t1.vcf?delete=all",
+            "/ayu/book/..\\victim.vcf",
+        ] {
+            assert_eq!(member(book, hostile), None, "{hostile}");
+        }
+    }
+
+    #[test]
+    fn loopback_is_this_machine_only() {
+        for url in ["http://127.0.0.1:5232/", "http://localhost/", "http://[::1]:8080/", "http://127.1.2.3/"] {
+            assert!(is_loopback(url), "{url}");
+        }
+        for url in ["http://dav.example.com/", "http://10.0.0.2/", "http://localhost.example.com/", "nonsense"] {
+            assert!(!is_loopback(url), "{url}");
+        }
     }
 }

@@ -20,18 +20,32 @@ pub enum Found {
 const MAX_REDIRECTS: usize = 5;
 
 /// PROPFIND that follows redirects itself (keeping the method), as `/.well-known/`
-/// answers with one.
+/// answers with one — but only within the origins the connection allows: a redirect
+/// to another server is an error (`Elsewhere`) the caller may ask the user about, and
+/// one from https down to plain http is never followed.
 fn propfind_following(dav: &Dav, url: &str, props: &[(&str, &str)]) -> Result<(String, dav::Reply), DavError> {
     let mut url = url.to_string();
     for _ in 0..MAX_REDIRECTS {
         let reply =
             dav.request("PROPFIND", &url, &[("Depth", "0")], Some(("application/xml", super::xml::propfind(props))))?;
         match (reply.status, &reply.location) {
-            (301 | 302 | 303 | 307 | 308, Some(loc)) => url = dav::join(&url, loc),
+            (301 | 302 | 303 | 307 | 308, Some(loc)) => url = hop(dav, &url, loc)?,
             _ => return Ok((url, reply)),
         }
     }
     Err(DavError::NotDav { url })
+}
+
+/// Where an href or a redirect from `from` leads, when the connection may go there.
+fn hop(dav: &Dav, from: &str, href: &str) -> Result<String, DavError> {
+    let to = dav::join(from, href);
+    if from.starts_with("https://") && to.starts_with("http://") {
+        return Err(DavError::Downgrade { from: dav::origin(from), to });
+    }
+    if !dav.allows(&to) {
+        return Err(DavError::Elsewhere { from: dav::origin(from), to });
+    }
+    Ok(to)
 }
 
 /// What is looked for: address books (CardDAV) or calendars (CalDAV).
@@ -48,20 +62,51 @@ pub const ADDRESS_BOOK: Kind =
 pub const CALENDAR: Kind =
     Kind { ns: CALDAV, home_set: "calendar-home-set", resource: "calendar", well_known: "caldav" };
 
-/// Finds the address book `url` stands for.
+/// Finds the address book `url` stands for: the address book itself, or the account
+/// (the server's root, the user's principal or address-book home) whose address books
+/// are listed. A URL that names anything else — nothing (404), a calendar, some other
+/// folder — is an error naming what is there, never a reason to pick another of the
+/// account's address books.
 pub fn address_book(dav: &Dav, url: &str) -> Result<Found, DavError> {
-    collection_of(dav, url, ADDRESS_BOOK)
+    find(dav, url, ADDRESS_BOOK, true)
 }
 
-/// Finds the address book or calendar (`kind`) that `url` stands for.
+/// Finds the address book or calendar (`kind`) of the account `url` belongs to.
 pub fn collection_of(dav: &Dav, url: &str, kind: Kind) -> Result<Found, DavError> {
+    find(dav, url, kind, false)
+}
+
+/// What a resource's PROPFIND says it is.
+fn found_as(r: &super::xml::Response) -> dav::Resource {
+    // Xandikos answers a missing path with a multistatus whose response says 404.
+    if r.status == Some(404) {
+        dav::Resource::Missing
+    } else if r.is_type(CARDDAV, "addressbook") {
+        dav::Resource::AddressBook
+    } else if r.is_type(CALDAV, "calendar") {
+        dav::Resource::Calendar
+    } else if r.is_type(DAV, "principal") {
+        dav::Resource::Principal
+    } else if r.is_type(DAV, "collection") {
+        dav::Resource::Folder
+    } else {
+        dav::Resource::File
+    }
+}
+
+/// `strict`: the URL must be the collection or the account (see `address_book`).
+fn find(dav: &Dav, url: &str, kind: Kind, strict: bool) -> Result<Found, DavError> {
     let url = if url.split_once("://").is_some_and(|(_, rest)| !rest.contains('/')) {
         format!("{url}/")
     } else {
         url.to_string()
     };
+    let root = dav::path(&url) == "/";
     let props = [(DAV, "resourcetype"), (DAV, "current-user-principal"), (kind.ns, kind.home_set)];
     let (at, reply) = propfind_following(dav, &url, &props)?;
+    if strict && !root && reply.status == 404 {
+        return Err(DavError::NotCollection { url: at, found: dav::Resource::Missing });
+    }
     let here = (reply.status == 207).then(|| dav::multistatus_of(&at, reply, "PROPFIND")).transpose()?;
     let first = here.as_ref().and_then(|m| m.responses.first());
     if first.is_some_and(|r| r.is_type(kind.ns, kind.resource)) {
@@ -69,6 +114,22 @@ pub fn collection_of(dav: &Dav, url: &str, kind: Kind) -> Result<Found, DavError
     }
     let mut home = first.and_then(|r| r.prop_href(kind.ns, kind.home_set));
     let mut principal = first.and_then(|r| r.prop_href(DAV, "current-user-principal"));
+    if strict && !root {
+        // Only the account itself leads on to its address books.
+        let same = |href: &Option<String>| {
+            href.as_ref()
+                .is_some_and(|h| dav::collection(&dav::path(&dav::join(&at, h))) == dav::collection(&dav::path(&at)))
+        };
+        let account = first.is_some_and(|r| r.is_type(DAV, "principal")) || same(&home) || same(&principal);
+        if !account {
+            let found = first.map_or(dav::Resource::Missing, found_as);
+            // A plain folder may be the home the address books are in.
+            if found != dav::Resource::Folder || !holds_any(dav, &at, kind)? {
+                return Err(DavError::NotCollection { url: at, found });
+            }
+            home = Some(dav::path(&at));
+        }
+    }
     if home.is_none() && principal.is_none() {
         // Not a collection we know: ask the server's well-known address.
         let wk = format!("{}/.well-known/{}", dav::origin(&at), kind.well_known);
@@ -80,26 +141,38 @@ pub fn collection_of(dav: &Dav, url: &str, kind: Kind) -> Result<Found, DavError
     }
     if home.is_none() {
         let principal = principal.ok_or(DavError::NotDav { url: url.clone() })?;
-        let p_url = dav::join(&at, &principal);
+        let p_url = hop(dav, &at, &principal)?;
         let ms = dav.propfind(&p_url, "0", &[(kind.ns, kind.home_set)])?;
         home = ms.responses.first().and_then(|r| r.prop_href(kind.ns, kind.home_set)).or(Some(principal));
     }
-    let home = dav::collection(&dav::join(&at, &home.unwrap_or_default()));
-    let ms = dav.propfind(&home, "1", &[(DAV, "resourcetype"), (DAV, "displayname")])?;
-    let books: Vec<(String, Option<String>)> = ms
-        .responses
-        .iter()
-        .filter(|r| r.is_type(kind.ns, kind.resource))
-        .map(|r| {
-            let name = r.prop(DAV, "displayname").map(|d| d.text.trim().to_string()).filter(|d| !d.is_empty());
-            (dav::collection(&dav::join(&home, &r.href)), name)
-        })
-        .collect();
+    let home = dav::collection(&hop(dav, &at, &home.unwrap_or_default())?);
+    let books = listed(dav, &home, kind)?;
     Ok(match books.len() {
         0 => Found::None { home },
         1 => Found::Book(books[0].0.clone()),
         _ => Found::Several(books),
     })
+}
+
+/// The collections of `kind` in `home`, each with its display name. Hrefs leading out
+/// of the home (to another server, or elsewhere on this one) are not listed.
+fn listed(dav: &Dav, home: &str, kind: Kind) -> Result<Vec<(String, Option<String>)>, DavError> {
+    let ms = dav.propfind(home, "1", &[(DAV, "resourcetype"), (DAV, "displayname")])?;
+    Ok(ms
+        .responses
+        .iter()
+        .filter(|r| r.is_type(kind.ns, kind.resource))
+        .filter_map(|r| {
+            let at = dav::member(home, r.href.trim_end_matches('/'))?;
+            let name = r.prop(DAV, "displayname").map(|d| d.text.trim().to_string()).filter(|d| !d.is_empty());
+            Some((dav::collection(&dav::join(home, &at)), name))
+        })
+        .collect())
+}
+
+/// Whether the folder at `url` holds any collection of `kind`.
+fn holds_any(dav: &Dav, url: &str, kind: Kind) -> Result<bool, DavError> {
+    Ok(!listed(dav, &dav::collection(url), kind)?.is_empty())
 }
 
 /// Makes a collection named `name` in `home` (an address book, or a calendar).

@@ -1,39 +1,27 @@
 //! One sync of the address book, worked out on a copy of the network read without
 //! holding its lock: pull what changed on the server, merge, push what changed here.
 //! The result (`Outcome`) says what to change in the data file; `apply` does that
-//! later, under the lock, on the network as it is by then.
+//! later, under the lock, on the network as it is by then. Cards pulled from the
+//! server are handled here; what changed here, and the conditional write, in `local`.
 
 use super::cards;
 use super::dav::{self, Dav, DavError};
 use super::fields::Fields;
-use super::merge::{Conflict, Winner, newer, three_way};
+use super::merge::{Winner, newer, three_way};
 use super::remote::{self, Written};
 use super::state::{CardState, SyncState};
 use crate::i18n::Lang;
 use crate::interop::Record;
-use crate::interop::merge::Merger;
+use crate::interop::merge::Finder;
 use crate::model::Network;
+use crate::model::sync::recorded_here;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
-/// How often a write that lost a race (412) is merged again and retried.
-const RETRIES: usize = 3;
+mod local;
 
-/// What a sync did, for the summary line.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Report {
-    pub pulled: usize,
-    pub pushed: usize,
-    pub merged: usize,
-    /// Each conflict with the name of the contact it was on.
-    pub conflicts: Vec<(String, Conflict)>,
-    pub deleted: usize,
-    /// Contacts deleted on the phone but kept here, for their history.
-    pub kept: Vec<String>,
-    /// Cards jejaring cannot read (a group, a card without a name): left alone.
-    pub skipped: usize,
-}
+pub use super::report::{Link, Report};
 
 /// A card new to jejaring, to become a contact when the sync is applied.
 #[derive(Clone, Debug)]
@@ -43,6 +31,28 @@ pub struct NewCard {
     pub uid: String,
     pub etag: Option<String>,
     pub base: Fields,
+    /// The contact already linked to another card that this card also matched: the
+    /// card becomes a contact of its own, never folded into theirs.
+    pub duplicate_of: Option<Uuid>,
+}
+
+/// One card as the server has it now.
+struct Card {
+    href: String,
+    uid: String,
+    etag: Option<String>,
+    text: String,
+    /// Its fields (a phone's missing circle, stage and cadence read as the contact's).
+    fields: Fields,
+}
+
+/// Whom an unlinked card is.
+enum Match {
+    /// A contact no other card is linked to.
+    Free(Uuid),
+    /// A contact another card is already linked to.
+    Taken(Uuid),
+    None,
 }
 
 /// What the sync decided and did on the server; applied to the data file by `apply`.
@@ -52,17 +62,19 @@ pub struct Outcome {
     /// A contact's fields before the sync and what the sync made of them.
     pub updates: Vec<(Uuid, Fields, Fields)>,
     pub adds: Vec<NewCard>,
-    pub removes: Vec<Uuid>,
+    /// Contacts whose card the phone deleted, with their fields as this sync saw them:
+    /// removed only if still so when the sync is applied.
+    pub removes: Vec<(Uuid, Fields)>,
     pub kept: Vec<Uuid>,
     /// The state after the sync (cards and token), for contacts that existed before.
     pub state: SyncState,
 }
 
-/// Test builds only: runs `JEJARING_SYNC_TEST_BEFORE_WRITE` once, just before the first
+/// Tests only (the `test-hooks` feature): runs `JEJARING_SYNC_TEST_BEFORE_WRITE` once, just before the first
 /// card is written, so a test can change the server or the data file at exactly the
 /// moment a race would (a 412, an edit made during the sync).
 fn before_first_write() {
-    #[cfg(debug_assertions)]
+    #[cfg(feature = "test-hooks")]
     {
         static ONCE: std::sync::Once = std::sync::Once::new();
         ONCE.call_once(|| {
@@ -73,25 +85,19 @@ fn before_first_write() {
     }
 }
 
-/// Told how much a sync has to do and each step done, for a progress bar on large
-/// first syncs (the engine itself never prints).
+/// Told how much a sync has to do and each step done, for a progress bar and the
+/// notice before a large first sync (the engine itself never prints).
 pub trait Progress {
-    fn total(&self, n: u64);
+    /// Before anything is sent: the cards to pull, the contacts to send as new cards,
+    /// and the cards the address book holds (a server's time for each new card can grow
+    /// with them).
+    fn total(&self, pulls: u64, pushes: u64, on_server: u64);
     fn step(&self);
 }
 
 impl Progress for () {
-    fn total(&self, _: u64) {}
+    fn total(&self, _: u64, _: u64, _: u64) {}
     fn step(&self) {}
-}
-
-/// Whether a contact has history of their own, which a delete on the phone must not take.
-pub fn has_history(net: &Network, id: &Uuid) -> bool {
-    net.interactions.iter().any(|i| i.involves(id))
-        || net.facts.iter().any(|f| &f.contact == id)
-        || net.promises.iter().any(|p| &p.contact == id)
-        || net.trust_notes.iter().any(|t| &t.contact == id)
-        || net.goals.iter().any(|g| g.contacts.contains(id))
 }
 
 struct Run<'a> {
@@ -109,6 +115,10 @@ struct Run<'a> {
     index: HashMap<Uuid, usize>,
     /// The contacts some card is linked to (kept as cards are linked).
     linked: HashSet<Uuid>,
+    /// Contacts deleted on the phone but edited here since: sent back as new cards.
+    restore: HashSet<Uuid>,
+    /// `sync --only`: which contacts go to the phone as new cards.
+    only: Vec<String>,
 }
 
 /// Syncs the address book in `net.sync` (which must be set).
@@ -122,10 +132,14 @@ pub fn sync(
 ) -> Result<Outcome, DavError> {
     let state = net.sync.clone().unwrap_or_default();
     let book = state.addressbook.clone();
-    let changes = remote::changes(dav, &book, &state)?;
+    let mut changes = remote::changes(dav, &book, &state)?;
+    let kept: HashSet<Uuid> = state.kept.iter().copied().collect();
+    let linked: HashSet<Uuid> = state.cards.iter().map(|c| c.contact).collect();
     // Cards pulled, plus at most one write for each contact not yet on the server.
-    let unlinked = net.contacts.len().saturating_sub(state.cards.len());
-    progress.total((changes.changed.len() + unlinked) as u64);
+    let unlinked =
+        net.contacts.iter().filter(|c| !linked.contains(&c.id) && !kept.contains(&c.id) && state.sends(c)).count();
+    let on_server = state.cards.len() + changes.changed.len();
+    progress.total(changes.changed.len() as u64, unlinked as u64, on_server as u64);
     let mut run = Run {
         dav,
         net,
@@ -138,17 +152,20 @@ pub fn sync(
         touched: HashSet::new(),
         written: HashMap::new(),
         index: net.contacts.iter().enumerate().map(|(i, c)| (c.id, i)).collect(),
-        linked: state.cards.iter().map(|c| c.contact).collect(),
+        linked,
+        restore: HashSet::new(),
+        only: state.only.clone(),
     };
-    let mut scratch = net.clone();
-    let finder = Merger::new(&mut scratch, now, run.today);
-    let kept: HashSet<Uuid> = state.kept.iter().copied().collect();
-    for (href, etag, text, modified) in changes.changed {
-        run.pulled_card(&finder, &kept, href, etag, text, modified)?;
-        progress.step();
-    }
+    run.out.report.refused = std::mem::take(&mut changes.refused);
+    let finder = Finder::new(net);
+    // Deletes first: a contact sent back to the phone by a sync stopped before it
+    // could save is unlinked from its deleted card, so its new card links to it again.
     for href in changes.deleted {
         run.deleted_card(&href);
+    }
+    for pulled in changes.changed {
+        run.pulled_card(&finder, pulled)?;
+        progress.step();
     }
     run.local_changes(&kept, progress)?;
     let mut new_state = SyncState { cards: Vec::new(), token: changes.token, ..state };
@@ -166,6 +183,9 @@ pub fn sync(
     }
     let mut cards: Vec<CardState> = run.entries.into_values().collect();
     cards.sort_by(|a, b| a.href.cmp(&b.href));
+    // A contact kept off the phone whose card the phone made again is linked again.
+    let linked: HashSet<Uuid> = cards.iter().map(|c| c.contact).collect();
+    new_state.kept.retain(|id| !linked.contains(id));
     new_state.cards = cards;
     run.out.state = new_state;
     Ok(run.out)
@@ -185,15 +205,8 @@ impl Run<'_> {
     }
 
     /// A card the server has that is new or changed since the last sync.
-    fn pulled_card(
-        &mut self,
-        finder: &Merger,
-        kept: &HashSet<Uuid>,
-        href: String,
-        etag: Option<String>,
-        text: String,
-        modified: Option<DateTime<Utc>>,
-    ) -> Result<(), DavError> {
+    fn pulled_card(&mut self, finder: &Finder, pulled: remote::Pulled) -> Result<(), DavError> {
+        let (href, etag, text, modified) = pulled;
         let Some(card) = cards::read(&text) else {
             self.out.report.skipped += 1;
             return Ok(());
@@ -203,69 +216,87 @@ impl Run<'_> {
         if let Some(entry) = self.entries.get(&href).cloned() {
             if let Some(c) = self.contact(&entry.contact) {
                 let local = Fields::of(c);
-                let remote = remote.filled_from(&entry.base);
+                let fields = remote.filled_from(&entry.base);
                 // Changed on both sides: whose change is the newer decides single values.
                 // Servers that leave the time out of a multiget (Radicale) are asked.
                 let both = local != entry.base;
                 let modified =
                     modified.or_else(|| both.then(|| remote::modified(self.dav, &self.url(&href))).flatten());
                 let newer = newer(c.edited, modified);
-                return self.resolve(entry.contact, Some(&entry.base), local, remote, newer, href, uid, etag, text);
+                let card = Card { href, uid, etag, text, fields };
+                return self.resolve(entry.contact, Some(&entry.base), local, card, newer);
             }
             // Removed here but changed on the phone: the phone's change wins, and the
             // card comes back as a contact.
             self.entries.remove(&href);
         }
-        if let Some(id) = self.find(finder, kept, &card.record, &uid) {
-            let c = self.contact(&id).expect("found in this network");
-            let (local, newer) = (Fields::of(c), newer(c.edited, modified));
-            let remote = remote.filled_from(&local);
-            return self.resolve(id, None, local, remote, newer, href, uid, etag, text);
-        }
+        let duplicate_of = match self.find(finder, &card.record, &uid) {
+            Match::Free(id) => {
+                let c = self.contact(&id).expect("found in this network");
+                let local = Fields::of(c);
+                let fields = remote.filled_from(&local);
+                let link = Link { contact: c.name.clone(), card: fields.name.clone(), href: href.clone() };
+                self.out.report.linked.push(link);
+                // A first link: no time decides, no conflict (see `merge`).
+                return self.resolve(id, None, local, Card { href, uid, etag, text, fields }, None);
+            }
+            Match::Taken(id) => {
+                let link = Link { contact: self.name_of(&id), card: remote.name.clone(), href: href.clone() };
+                self.out.report.duplicates.push(link);
+                Some(id)
+            }
+            Match::None => {
+                self.out.report.added_here.push(remote.name.clone());
+                None
+            }
+        };
         self.out.report.pulled += 1;
-        self.out.adds.push(NewCard { record: card.record, href, uid, etag, base: remote });
+        self.out.adds.push(NewCard { record: card.record, href, uid, etag, base: remote, duplicate_of });
         Ok(())
     }
 
     /// The contact an unlinked card is: by the UID jejaring gave it, a UID imported
-    /// before, or the identity rule (never a name alone); not one already linked.
-    fn find(&self, finder: &Merger, kept: &HashSet<Uuid>, rec: &Record, uid: &str) -> Option<Uuid> {
-        let free = |id: &Uuid| !self.linked.contains(id) && !kept.contains(id) && !self.touched.contains(id);
+    /// before, or the identity rule (never a name alone). A contact is linked to one
+    /// card at most: one another card already has is `Taken`, and the card becomes a
+    /// contact of its own (two cards of one person, or two people under one UID).
+    fn find(&self, finder: &Finder, rec: &Record, uid: &str) -> Match {
+        let classify = |id: Uuid| {
+            if self.linked.contains(&id) || self.touched.contains(&id) { Match::Taken(id) } else { Match::Free(id) }
+        };
         let bare = uid.trim().to_lowercase();
         let bare = bare.strip_prefix("urn:uuid:").unwrap_or(&bare);
         if let Ok(id) = Uuid::parse_str(bare)
             && self.contact(&id).is_some()
-            && free(&id)
         {
-            return Some(id);
+            return classify(id);
         }
-        if let Some(c) = self.net.contacts.iter().find(|c| c.source_ids.iter().any(|s| s == uid) && free(&c.id)) {
-            return Some(c.id);
+        let mut by_uid = self.net.contacts.iter().filter(|c| c.source_ids.iter().any(|s| s == uid)).map(|c| c.id);
+        if let Some(first) = by_uid.next() {
+            let free = std::iter::once(first).chain(by_uid).find(|id| matches!(classify(*id), Match::Free(_)));
+            return classify(free.unwrap_or(first));
         }
-        let i = finder.find(rec)?;
-        let id = self.net.contacts.get(i)?.id;
-        free(&id).then_some(id)
+        match finder.find(rec).and_then(|i| self.net.contacts.get(i)) {
+            Some(c) => classify(c.id),
+            None => Match::None,
+        }
     }
 
-    /// Merges one card with its contact, pushes the result when the server needs it,
-    /// and records the new state of the pair.
-    #[allow(clippy::too_many_arguments)]
+    /// Merges one card with its contact (`base`: as last synced; None for a first
+    /// link), pushes the result when the server needs it, and records the new state of
+    /// the pair.
     fn resolve(
         &mut self,
         id: Uuid,
         base: Option<&Fields>,
         local: Fields,
-        remote: Fields,
+        card: Card,
         newer: Option<Winner>,
-        href: String,
-        uid: String,
-        etag: Option<String>,
-        text: String,
     ) -> Result<(), DavError> {
-        let merged = three_way(base, &local, &remote, newer, self.today, self.lang);
+        let merged = three_way(base, &local, &card.fields, newer, self.today, self.lang);
         let mut fields = merged.fields;
         let name = fields.name.clone();
         self.out.report.conflicts.extend(merged.conflicts.into_iter().map(|c| (name.clone(), c)));
+        let Card { href, uid, etag, text, fields: remote } = card;
         let mut etag = etag;
         let pushed = fields != remote;
         if pushed && !self.dry_run {
@@ -280,6 +311,14 @@ impl Run<'_> {
         if pulled {
             self.out.updates.push((id, local, fields.clone()));
         }
+        if base.is_some() {
+            if pulled {
+                self.out.report.changed_here.push(fields.name.clone());
+            }
+            if pushed {
+                self.out.report.changed_phone.push(fields.name.clone());
+            }
+        }
         self.out.report.pulled += usize::from(pulled);
         self.out.report.pushed += usize::from(pushed);
         self.out.report.merged += usize::from(pulled && pushed);
@@ -289,145 +328,34 @@ impl Run<'_> {
         Ok(())
     }
 
-    /// Writes a card conditionally: over `etag`, or (None) only where none exists. On
-    /// 412 the card changed meanwhile: fetch it, merge again, retry. Returns the fields
-    /// written and the new ETag, or None when the card vanished.
-    fn put(
-        &mut self,
-        href: &str,
-        uid: &str,
-        mut existing: Option<String>,
-        mut etag: Option<String>,
-        mut remote: Fields,
-        mut fields: Fields,
-    ) -> Result<Option<(Fields, Option<String>)>, DavError> {
-        let url = self.url(href);
-        before_first_write();
-        for _ in 0..=RETRIES {
-            let body = cards::write(existing.as_deref(), uid, &fields);
-            let condition = match &etag {
-                Some(e) => ("If-Match", e.clone()),
-                None => ("If-None-Match", "*".to_string()),
-            };
-            let reply = self.dav.request(
-                "PUT",
-                &url,
-                &[(condition.0, condition.1.as_str())],
-                Some(("text/vcard; charset=utf-8", body)),
-            )?;
-            if reply.ok() {
-                self.written.insert(href.to_string(), Written::Put(reply.etag.clone()));
-                return Ok(Some((fields, reply.etag)));
-            }
-            if reply.status != 412 {
-                return Err(DavError::Status { server: dav::host(&url), status: reply.status, what: "PUT".into() });
-            }
-            // Someone wrote the card first: merge with what is there now.
-            let Some((text, new_etag)) = remote::get(self.dav, &url)? else { return Ok(None) };
-            let Some(card) = cards::read(&text) else { return Ok(None) };
-            let now = Fields::from_record(&card.record).filled_from(&fields);
-            // The card was written while this sync ran: the phone's is the newer change.
-            let merged = three_way(Some(&remote), &fields, &now, Some(Winner::Phone), self.today, self.lang);
-            let name = merged.fields.name.clone();
-            self.out.report.conflicts.extend(merged.conflicts.into_iter().map(|c| (name.clone(), c)));
-            (remote, fields, existing) = (now, merged.fields, Some(text));
-            etag = Some(new_etag.unwrap_or_else(|| "*".into()));
-        }
-        Err(DavError::Status { server: dav::host(&url), status: 412, what: "PUT".into() })
-    }
-
-    /// A card gone from the server.
+    /// A card gone from the server. Its contact goes too only when nothing speaks for
+    /// keeping them: another card of theirs, an edit here since the last sync (then
+    /// they go back to the phone), or something the user recorded here (then they stay
+    /// here only).
     fn deleted_card(&mut self, href: &str) {
         let Some(entry) = self.entries.remove(href) else { return };
         let id = entry.contact;
-        if self.contact(&id).is_none() {
+        let Some(c) = self.contact(&id) else { return };
+        // Linked to two cards by an older version: the other card is still them.
+        if self.entries.values().any(|e| e.contact == id) {
             return;
         }
+        let name = c.name.clone();
+        if Fields::of(c) != entry.base {
+            self.out.report.restored.push(name);
+            self.restore.insert(id);
+            // Unlinked: its new card (sent by a sync stopped before its save) links again.
+            self.linked.remove(&id);
+            return;
+        }
+        let recorded = recorded_here(self.net, c);
         self.touched.insert(id);
-        if has_history(self.net, &id) {
-            self.out.report.kept.push(self.name_of(&id));
+        if recorded {
+            self.out.report.kept.push(name);
             self.out.kept.push(id);
         } else {
-            self.out.report.deleted += 1;
-            self.out.removes.push(id);
+            self.out.report.deleted_here.push(name);
+            self.out.removes.push((id, entry.base));
         }
-    }
-
-    /// What changed here: edited contacts, removed contacts, new contacts.
-    fn local_changes(&mut self, kept: &HashSet<Uuid>, progress: &dyn Progress) -> Result<(), DavError> {
-        let mut linked: Vec<CardState> =
-            self.entries.values().filter(|e| !self.touched.contains(&e.contact)).cloned().collect();
-        linked.sort_by(|a, b| a.href.cmp(&b.href));
-        for entry in linked {
-            let url = self.url(&entry.href);
-            let Some(c) = self.contact(&entry.contact) else {
-                // Removed here: delete the card, unless it changed on the phone meanwhile.
-                self.out.report.deleted += 1;
-                if self.dry_run {
-                    continue;
-                }
-                let etag = entry.etag.clone().unwrap_or_else(|| "*".into());
-                let reply = self.dav.request("DELETE", &url, &[("If-Match", etag.as_str())], None)?;
-                match reply.status {
-                    200..=299 | 404 | 410 => {
-                        self.written.insert(entry.href.clone(), Written::Deleted);
-                        self.entries.remove(&entry.href);
-                    }
-                    // Changed on the phone: the next sync brings it back.
-                    412 => self.out.report.deleted -= 1,
-                    status => return Err(DavError::Status { server: dav::host(&url), status, what: "DELETE".into() }),
-                }
-                continue;
-            };
-            let local = Fields::of(c);
-            if local == entry.base {
-                continue;
-            }
-            if self.dry_run {
-                self.out.report.pushed += 1;
-                continue;
-            }
-            // The server's card, so what the phone set beside jejaring's fields stays.
-            match remote::get(self.dav, &url)? {
-                Some((text, etag)) => {
-                    let remote = cards::read(&text)
-                        .map(|card| Fields::from_record(&card.record).filled_from(&entry.base))
-                        .unwrap_or_else(|| entry.base.clone());
-                    let etag = etag.or(entry.etag.clone());
-                    let base = Some(&entry.base);
-                    self.resolve(entry.contact, base, local, remote, None, entry.href, entry.uid, etag, text)?;
-                }
-                None => self.deleted_card(&entry.href),
-            }
-        }
-        let linked: HashSet<Uuid> = self.entries.values().map(|e| e.contact).collect();
-        let new: Vec<Uuid> = self
-            .net
-            .contacts
-            .iter()
-            .map(|c| c.id)
-            .filter(|id| !linked.contains(id) && !kept.contains(id) && !self.touched.contains(id))
-            .collect();
-        for id in new {
-            let fields = Fields::of(self.contact(&id).expect("listed from this network"));
-            let (uid, href) = (cards::uid_for(&id), dav::path(&format!("{}{}", self.book, cards::file_for(&id))));
-            self.out.report.pushed += 1;
-            progress.step();
-            if self.dry_run {
-                continue;
-            }
-            // Made only where no card is; a card already there (pushed by a sync that
-            // was stopped before it could save) is merged instead.
-            let Some((merged, etag)) = self.put(&href, &uid, None, None, fields.clone(), fields.clone())? else {
-                continue;
-            };
-            if merged != fields {
-                self.out.updates.push((id, fields, merged.clone()));
-            }
-            let fields = merged;
-            self.touched.insert(id);
-            self.entries.insert(href.clone(), CardState { contact: id, href, uid, etag, base: fields });
-        }
-        Ok(())
     }
 }

@@ -3,40 +3,129 @@
 //! met, your impression, trust, facts, promises, conversations) has no place here, so
 //! it cannot leave the machine by mistake.
 
+use crate::i18n::Lang;
 use crate::interop::Record;
 use crate::model::contact::Birthday;
 use crate::model::{Cadence, Circle, Contact, Stage};
-use serde::{Deserialize, Serialize};
+use crate::t;
+use serde::Serialize;
 
-/// A card's travelling fields, each as text so the three-way merge treats them alike.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Fields {
-    pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub org: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub emails: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub phones: Vec<String>,
-    /// Web pages, the LinkedIn profile first when there is one.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub urls: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub addresses: Vec<String>,
-    /// `YYYY-MM-DD` or `MM-DD`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub birthday: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub circle: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stage: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cadence: Option<String>,
+/// One travelling field: what the merge reports a conflict in, and what a card's
+/// property feeds. Serialised (in `sync --json`) as its snake-case name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Name,
+    Org,
+    Role,
+    Emails,
+    Phones,
+    Urls,
+    Addresses,
+    Birthday,
+    Note,
+    Circle,
+    Stage,
+    Cadence,
 }
+
+impl Field {
+    /// The fields with one value, in the order a card is written.
+    pub const SINGLE: [Field; 8] = [
+        Field::Name,
+        Field::Org,
+        Field::Role,
+        Field::Birthday,
+        Field::Note,
+        Field::Circle,
+        Field::Stage,
+        Field::Cadence,
+    ];
+    /// The fields that hold a list of values.
+    pub const LISTS: [Field; 4] = [Field::Emails, Field::Phones, Field::Addresses, Field::Urls];
+
+    /// The field's name as a user reads it.
+    pub fn label(self, lang: Lang) -> String {
+        match self {
+            Field::Name => t!(lang, "name", "nama"),
+            Field::Org => t!(lang, "organisation", "organisasi"),
+            Field::Role => t!(lang, "role", "peran"),
+            Field::Birthday => t!(lang, "birthday", "tanggal lahir"),
+            Field::Circle => t!(lang, "circle", "lingkaran"),
+            Field::Stage => t!(lang, "stage", "tahap"),
+            Field::Cadence => t!(lang, "keep in touch every", "jaga kontak setiap"),
+            Field::Note => t!(lang, "note", "catatan"),
+            Field::Emails => t!(lang, "emails", "email"),
+            Field::Phones => t!(lang, "phones", "telepon"),
+            Field::Urls => t!(lang, "web pages", "halaman web"),
+            Field::Addresses => t!(lang, "addresses", "alamat"),
+        }
+    }
+
+    /// Whether the field holds a list of values.
+    pub fn is_list(self) -> bool {
+        Field::LISTS.contains(&self)
+    }
+
+    /// What two values of a list field are compared by: the identity rule's key for
+    /// emails and phones, the trimmed text for the rest. Single fields compare whole.
+    pub fn key(self, value: &str) -> String {
+        match self {
+            Field::Emails => crate::model::identity::email_key(value),
+            Field::Phones => crate::model::phone::key(value),
+            _ => value.trim().to_string(),
+        }
+    }
+
+    /// A single field's value (None for a list field).
+    pub fn single(self, f: &Fields) -> Option<&String> {
+        match self {
+            Field::Name => Some(&f.name),
+            Field::Org => f.org.as_ref(),
+            Field::Role => f.role.as_ref(),
+            Field::Birthday => f.birthday.as_ref(),
+            Field::Note => f.note.as_ref(),
+            Field::Circle => f.circle.as_ref(),
+            Field::Stage => f.stage.as_ref(),
+            Field::Cadence => f.cadence.as_ref(),
+            Field::Emails | Field::Phones | Field::Urls | Field::Addresses => None,
+        }
+    }
+
+    /// A list field's values (empty for a single field).
+    pub fn list(self, f: &Fields) -> &[String] {
+        match self {
+            Field::Emails => &f.emails,
+            Field::Phones => &f.phones,
+            Field::Urls => &f.urls,
+            Field::Addresses => &f.addresses,
+            _ => &[],
+        }
+    }
+
+    /// The field a card property feeds (its name without a group, any case), as the
+    /// vCard reader takes it; None for every property jejaring leaves alone.
+    pub fn of_property(name: &str) -> Option<Field> {
+        let field = match name.to_ascii_uppercase().as_str() {
+            "FN" | "N" => Field::Name,
+            "ORG" => Field::Org,
+            "TITLE" | "ROLE" => Field::Role,
+            "BDAY" => Field::Birthday,
+            "NOTE" => Field::Note,
+            "EMAIL" => Field::Emails,
+            "TEL" => Field::Phones,
+            "ADR" => Field::Addresses,
+            "URL" | "X-SOCIALPROFILE" => Field::Urls,
+            "X-JEJARING-CIRCLE" => Field::Circle,
+            "X-JEJARING-STAGE" => Field::Stage,
+            "X-JEJARING-CADENCE" | "X-JEJARING-EVERY" => Field::Cadence,
+            _ => return None,
+        };
+        Some(field)
+    }
+}
+
+pub use crate::model::sync_fields::Fields;
 
 impl Fields {
     /// What a contact would put on a card.

@@ -12,8 +12,13 @@
 //!   book is the source for those) and jejaring's for circle, stage and cadence
 //!   (jejaring's own ideas). The value that lost is written into the note, so nothing
 //!   is lost, and the conflict is reported.
+//! - A first link (a contact here and a card on the phone never synced together) is no
+//!   conflict: the phone's spelling of a name (and its organisation, role, birthday)
+//!   stays, jejaring's circle, stage and cadence stay, lists are joined, and two
+//!   different notes are joined (the phone's first). Nothing is reported and no
+//!   "both sides changed" lines are written onto the phone on day one.
 
-use super::fields::Fields;
+use super::fields::{Field, Fields};
 use crate::i18n::Lang;
 use crate::t;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -21,7 +26,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 /// One field both sides changed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Conflict {
-    pub field: &'static str,
+    pub field: Field,
     /// The value that stayed the field's value.
     pub kept: String,
     /// The value kept as an extra value or in the note.
@@ -66,13 +71,16 @@ pub fn three_way(
     lang: Lang,
 ) -> Merged {
     let mut conflicts = Vec::new();
-    let mut lost: Vec<(&'static str, String)> = Vec::new();
+    let mut lost: Vec<(Field, String)> = Vec::new();
     let b = base;
-    let mut scalar = |field: &'static str, get: fn(&Fields) -> Option<&String>, winner: Winner| {
+    let mut scalar = |field: Field, get: fn(&Fields) -> Option<&String>, winner: Winner| {
         let (l, r) = (get(local).cloned(), get(remote).cloned());
         let base_value = b.map(|b| get(b).cloned());
-        match pick(base_value, l, r, newer.unwrap_or(winner)) {
+        // A first link is no conflict: the field's own side keeps its value.
+        let winner = if b.is_some() { newer.unwrap_or(winner) } else { winner };
+        match pick(base_value, l, r, winner) {
             Pick::Plain(v) => v,
+            Pick::Conflict { kept, .. } if b.is_none() => kept,
             Pick::Conflict { kept, other } => {
                 conflicts.push(Conflict { field, kept: kept.clone().unwrap_or_default(), other: other.clone() });
                 lost.push((field, other));
@@ -80,17 +88,18 @@ pub fn three_way(
             }
         }
     };
-    let name = scalar("name", |f| Some(&f.name), Winner::Phone).unwrap_or_default();
-    let org = scalar("org", |f| f.org.as_ref(), Winner::Phone);
-    let role = scalar("role", |f| f.role.as_ref(), Winner::Phone);
-    let birthday = scalar("birthday", |f| f.birthday.as_ref(), Winner::Phone);
-    let circle = scalar("circle", |f| f.circle.as_ref(), Winner::Jejaring);
-    let stage = scalar("stage", |f| f.stage.as_ref(), Winner::Jejaring);
-    let cadence = scalar("cadence", |f| f.cadence.as_ref(), Winner::Jejaring);
-    let note_pick =
-        pick(b.map(|b| b.note.clone()), local.note.clone(), remote.note.clone(), newer.unwrap_or(Winner::Phone));
-    let mut lists = |field: &'static str, get: fn(&Fields) -> &Vec<String>, key: fn(&str) -> String| {
-        let merged = list(b.map(get), get(local), get(remote), key);
+    let name = scalar(Field::Name, |f| Some(&f.name), Winner::Phone).unwrap_or_default();
+    let org = scalar(Field::Org, |f| f.org.as_ref(), Winner::Phone);
+    let role = scalar(Field::Role, |f| f.role.as_ref(), Winner::Phone);
+    let birthday = scalar(Field::Birthday, |f| f.birthday.as_ref(), Winner::Phone);
+    let circle = scalar(Field::Circle, |f| f.circle.as_ref(), Winner::Jejaring);
+    let stage = scalar(Field::Stage, |f| f.stage.as_ref(), Winner::Jejaring);
+    let cadence = scalar(Field::Cadence, |f| f.cadence.as_ref(), Winner::Jejaring);
+    let note_winner = if b.is_some() { newer.unwrap_or(Winner::Phone) } else { Winner::Phone };
+    let note_pick = pick(b.map(|b| b.note.clone()), local.note.clone(), remote.note.clone(), note_winner);
+    let mut lists = |field: Field, get: fn(&Fields) -> &Vec<String>| {
+        let key = |v: &str| field.key(v);
+        let merged = list(b.map(get), get(local), get(remote), field);
         let both_changed = b.is_some_and(|b| get(b) != get(local) && get(b) != get(remote));
         if both_changed && &merged != get(local) && &merged != get(remote) {
             let extra: Vec<&String> =
@@ -103,14 +112,23 @@ pub fn three_way(
         }
         merged
     };
-    let emails = lists("emails", |f| &f.emails, crate::model::identity::email_key);
-    let phones = lists("phones", |f| &f.phones, crate::model::phone::key);
-    let urls = lists("urls", |f| &f.urls, |s| s.trim().to_string());
-    let addresses = lists("addresses", |f| &f.addresses, |s| s.trim().to_string());
+    let emails = lists(Field::Emails, |f| &f.emails);
+    let phones = lists(Field::Phones, |f| &f.phones);
+    let urls = lists(Field::Urls, |f| &f.urls);
+    let addresses = lists(Field::Addresses, |f| &f.addresses);
     let mut note = match note_pick {
         Pick::Plain(v) => v,
+        // A first link: both notes are the user's; joined, the phone's first.
+        Pick::Conflict { kept, other } if b.is_none() => {
+            let kept = kept.unwrap_or_default();
+            Some(if kept.contains(other.trim()) { kept } else { format!("{}\n\n{}", kept.trim_end(), other.trim()) })
+        }
         Pick::Conflict { kept, other } => {
-            conflicts.push(Conflict { field: "note", kept: kept.clone().unwrap_or_default(), other: other.clone() });
+            conflicts.push(Conflict {
+                field: Field::Note,
+                kept: kept.clone().unwrap_or_default(),
+                other: other.clone(),
+            });
             let kept = kept.unwrap_or_default();
             let head = t!(lang, "From jejaring, at the sync of {today}:", "Dari jejaring, saat sinkron {today}:");
             Some(format!("{kept}\n\n{head}\n{other}").trim().to_string())
@@ -122,7 +140,7 @@ pub fn three_way(
             "Sync on {today}: both sides changed these; the other value was:",
             "Sinkron {today}: kedua sisi mengubah ini; nilai yang lain:"
         );
-        let lines: Vec<String> = lost.iter().map(|(f, v)| format!("{}: {v}", label(f, lang))).collect();
+        let lines: Vec<String> = lost.iter().map(|(f, v)| format!("{}: {v}", f.label(lang))).collect();
         let block = format!("{head}\n{}", lines.join("\n"));
         note = Some(match note {
             Some(n) if !n.trim().is_empty() => format!("{n}\n\n{block}"),
@@ -132,25 +150,6 @@ pub fn three_way(
     Merged {
         fields: Fields { name, org, role, emails, phones, urls, addresses, birthday, note, circle, stage, cadence },
         conflicts,
-    }
-}
-
-/// A field's name as a user reads it.
-pub fn label(field: &str, lang: Lang) -> String {
-    match field {
-        "name" => t!(lang, "name", "nama"),
-        "org" => t!(lang, "organisation", "organisasi"),
-        "role" => t!(lang, "role", "peran"),
-        "birthday" => t!(lang, "birthday", "tanggal lahir"),
-        "circle" => t!(lang, "circle", "lingkaran"),
-        "stage" => t!(lang, "stage", "tahap"),
-        "cadence" => t!(lang, "keep in touch every", "jaga kontak setiap"),
-        "note" => t!(lang, "note", "catatan"),
-        "emails" => t!(lang, "emails", "email"),
-        "phones" => t!(lang, "phones", "telepon"),
-        "urls" => t!(lang, "web pages", "halaman web"),
-        "addresses" => t!(lang, "addresses", "alamat"),
-        other => other.to_string(),
     }
 }
 
@@ -187,12 +186,12 @@ fn pick(base: Option<Option<String>>, local: Option<String>, remote: Option<Stri
     }
 }
 
-/// Merges a list value by value, comparing by `key`: the phone's order first, then
+/// Merges a list value by value, comparing by the field's `key`: the phone's order first, then
 /// jejaring's additions.
-fn list(base: Option<&Vec<String>>, local: &[String], remote: &[String], key: fn(&str) -> String) -> Vec<String> {
+fn list(base: Option<&Vec<String>>, local: &[String], remote: &[String], field: Field) -> Vec<String> {
     let has = |list: &[String], v: &str| {
-        let k = key(v);
-        list.iter().any(|x| key(x) == k)
+        let k = field.key(v);
+        list.iter().any(|x| field.key(x) == k)
     };
     let in_base = |v: &str| base.is_some_and(|b| has(b, v));
     let mut out: Vec<String> = Vec::new();

@@ -53,7 +53,7 @@ fn the_same_field_changed_on_both_sides_keeps_both() {
     let note = m.fields.note.unwrap();
     assert!(note.contains("organisation: Tokopedia"), "{note}");
     assert!(note.contains("2026-11-28"), "{note}");
-    assert_eq!(m.conflicts, vec![Conflict { field: "org", kept: "Gojek".into(), other: "Tokopedia".into() }]);
+    assert_eq!(m.conflicts, vec![Conflict { field: Field::Org, kept: "Gojek".into(), other: "Tokopedia".into() }]);
 }
 
 #[test]
@@ -75,7 +75,7 @@ fn a_phone_changed_on_both_sides_keeps_the_other_as_a_second_phone() {
     let m = merge(Some(&base), &local, &remote);
     assert_eq!(m.fields.phones, vec!["+62 811 0000 0003".to_string(), "+62 811 0000 0002".to_string()]);
     assert_eq!(m.conflicts.len(), 1);
-    assert_eq!(m.conflicts[0].field, "phones");
+    assert_eq!(m.conflicts[0].field, Field::Phones);
 }
 
 #[test]
@@ -97,6 +97,38 @@ fn never_synced_pairs_fill_gaps_without_conflicts() {
     assert_eq!(m.fields.role.as_deref(), Some("Analyst"));
     assert_eq!(m.fields.emails, vec!["b@x.id", "a@x.id"]);
     assert!(m.conflicts.is_empty());
+}
+
+#[test]
+fn a_first_link_is_no_conflict_and_writes_no_note() {
+    // Linked by email, never synced together: spelled differently on the two sides.
+    let local = Fields {
+        org: Some("Bank Mandiri".into()),
+        circle: Some("colleague".into()),
+        note: Some("met at the fintech meetup".into()),
+        emails: vec!["ayu@x.id".into()],
+        ..card("Ayu Lestari")
+    };
+    let remote = Fields {
+        org: Some("Mandiri".into()),
+        circle: Some("family".into()),
+        note: Some("from the mail app".into()),
+        emails: vec!["AYU@x.id".into()],
+        ..card("Ayu Lestary")
+    };
+    for newer in [None, Some(Winner::Jejaring), Some(Winner::Phone)] {
+        let m = three_way(None, &local, &remote, newer, day(), Lang::En);
+        assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+        assert_eq!(m.fields.name, "Ayu Lestary", "the phone's spelling");
+        assert_eq!(m.fields.org.as_deref(), Some("Mandiri"));
+        assert_eq!(m.fields.circle.as_deref(), Some("colleague"), "jejaring's own field");
+        assert_eq!(m.fields.emails, vec!["AYU@x.id"]);
+        assert_eq!(m.fields.note.as_deref(), Some("from the mail app\n\nmet at the fintech meetup"));
+    }
+    // The same note on both sides, or ours already in the phone's, is not doubled.
+    let remote = Fields { note: Some("met at the fintech meetup (Jakarta)".into()), ..remote };
+    let m = merge(None, &local, &remote);
+    assert_eq!(m.fields.note.as_deref(), Some("met at the fintech meetup (Jakarta)"));
 }
 
 #[test]

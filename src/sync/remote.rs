@@ -2,6 +2,10 @@
 //! (RFC 6578) from the saved token where the server offers it, else a listing of every
 //! card's ETag compared with the saved ones; then the changed cards themselves, fetched
 //! together with addressbook-multiget.
+//!
+//! Every href a server names is confined to the address book: one that leads out of it
+//! (`/book/../victim/t1.vcf`, another server's URL, something deeper) is never fetched,
+//! stored, written or deleted; it is counted in `Changes::refused` for a warning.
 
 use super::dav::{self, Dav, DavError};
 use super::state::SyncState;
@@ -19,10 +23,13 @@ pub struct Changes {
     pub deleted: Vec<String>,
     /// The token to save after this sync (None: the server offers none).
     pub token: Option<String>,
+    /// Hrefs the server named outside the address book: ignored.
+    pub refused: Vec<String>,
 }
 
-/// How many cards one multiget asks for.
-const BATCH: usize = 500;
+/// How many cards one multiget asks for: with photos of a few hundred kilobytes each,
+/// an answer stays far below `dav::MAX_ANSWER`.
+pub const BATCH: usize = 100;
 
 /// A card new or changed on the server: path, ETag, text, when it changed.
 pub type Pulled = (String, Option<String>, String, Option<DateTime<Utc>>);
@@ -30,8 +37,8 @@ pub type Pulled = (String, Option<String>, String, Option<DateTime<Utc>>);
 /// Lists what changed in `book` since `state`.
 pub fn changes(dav: &Dav, book: &str, state: &SyncState) -> Result<Changes, DavError> {
     let known: HashMap<&str, Option<&str>> = state.cards.iter().map(|c| (c.href.as_str(), c.etag.as_deref())).collect();
-    let own = dav::path(book);
-    let (listed, deleted, token, full) = list(dav, book, state.token.as_deref())?;
+    let mut refused = Vec::new();
+    let (listed, deleted, token, full) = list(dav, book, state.token.as_deref(), &mut refused)?;
     let mut deleted = deleted;
     if full {
         let present: HashSet<&str> = listed.iter().map(|(h, _)| h.as_str()).collect();
@@ -40,16 +47,14 @@ pub fn changes(dav: &Dav, book: &str, state: &SyncState) -> Result<Changes, DavE
     deleted.retain(|h| known.contains_key(h.as_str()));
     let wanted: Vec<String> = listed
         .into_iter()
-        .filter(|(h, etag)| {
-            *h != own && (etag.is_none() || known.get(h.as_str()).copied().flatten() != etag.as_deref())
-        })
+        .filter(|(h, etag)| etag.is_none() || known.get(h.as_str()).copied().flatten() != etag.as_deref())
         .map(|(h, _)| h)
         .collect();
     let mut changed = Vec::with_capacity(wanted.len());
     for batch in wanted.chunks(BATCH) {
         let ms = dav.report(book, "1", xml::addressbook_multiget(batch))?;
         for r in ms.responses {
-            let href = normal(&r.href);
+            let Some(href) = confined(book, &r.href, &mut refused) else { continue };
             match r.prop(CARDDAV, "address-data") {
                 Some(data) if r.status.is_none_or(|s| s < 300) => {
                     changed.push((href, r.etag(), data.text.clone(), r.modified()))
@@ -62,16 +67,28 @@ pub fn changes(dav: &Dav, book: &str, state: &SyncState) -> Result<Changes, DavE
     }
     // A card whose ETag is unchanged is not news, even if the listing named it.
     changed.retain(|(h, etag, _, _)| etag.is_none() || known.get(h.as_str()).copied().flatten() != etag.as_deref());
-    Ok(Changes { changed, deleted, token })
+    refused.sort();
+    refused.dedup();
+    Ok(Changes { changed, deleted, token, refused })
+}
+
+/// The path of a card the server names, when it is one of the address book's; the
+/// address book itself is passed over, anything else goes to `refused`.
+fn confined(book: &str, href: &str, refused: &mut Vec<String>) -> Option<String> {
+    let found = dav::member(book, href);
+    if found.is_none() && dav::collection(&dav::path(&dav::join(book, href))) != dav::path(book) {
+        refused.push(href.to_string());
+    }
+    found
 }
 
 /// The cards the server lists (path, ETag), the paths it says were deleted, the new
 /// token, and whether the listing is complete (so absent cards were deleted).
 type Listing = (Vec<(String, Option<String>)>, Vec<String>, Option<String>, bool);
 
-fn list(dav: &Dav, book: &str, token: Option<&str>) -> Result<Listing, DavError> {
+fn list(dav: &Dav, book: &str, token: Option<&str>, refused: &mut Vec<String>) -> Result<Listing, DavError> {
     if !asks_for_sync_collection() {
-        return list_by_propfind(dav, book);
+        return list_by_propfind(dav, book, refused);
     }
     let reply =
         dav.request("REPORT", book, &[("Depth", "1")], Some(("application/xml", xml::sync_collection(token))))?;
@@ -81,7 +98,7 @@ fn list(dav: &Dav, book: &str, token: Option<&str>) -> Result<Listing, DavError>
             let mut listed = Vec::new();
             let mut deleted = Vec::new();
             for r in ms.responses {
-                let href = normal(&r.href);
+                let Some(href) = confined(book, &r.href, refused) else { continue };
                 if r.status == Some(404) {
                     deleted.push(href);
                 } else {
@@ -91,29 +108,34 @@ fn list(dav: &Dav, book: &str, token: Option<&str>) -> Result<Listing, DavError>
             Ok((listed, deleted, ms.sync_token, token.is_none()))
         }
         // The token expired (or is not this server's): list everything afresh.
-        403 | 409 | 400 if token.is_some() => list(dav, book, None),
+        403 | 409 | 400 if token.is_some() => list(dav, book, None, refused),
         // No sync-collection: every card's ETag, by PROPFIND.
-        _ => list_by_propfind(dav, book),
+        _ => list_by_propfind(dav, book, refused),
     }
 }
 
 /// Every card's ETag, for a server without sync-collection: a complete listing.
-fn list_by_propfind(dav: &Dav, book: &str) -> Result<Listing, DavError> {
+fn list_by_propfind(dav: &Dav, book: &str, refused: &mut Vec<String>) -> Result<Listing, DavError> {
     let ms = dav.propfind(book, "1", &[(DAV, "getetag"), (DAV, "resourcetype")])?;
     let listed = ms
         .responses
         .into_iter()
         .filter(|r| r.prop(DAV, "resourcetype").is_none_or(|t| t.child(DAV, "collection").is_none()))
-        .map(|r| (normal(&r.href), r.etag()))
+        .filter_map(|r| Some((confined(book, &r.href, refused)?, r.etag())))
         .collect();
     Ok((listed, Vec::new(), None, true))
 }
 
-/// Whether to ask for sync-collection. Always, but in test builds
-/// `JEJARING_SYNC_TEST_NO_SYNC_COLLECTION` makes jejaring behave as with a server that
-/// has none, so the ETag path is tested against the same real server.
+/// Whether to ask for sync-collection. Always, but with the `test-hooks` feature (on
+/// only in the tests' builds) `JEJARING_SYNC_TEST_NO_SYNC_COLLECTION` makes jejaring
+/// behave as with a server that has none, so the ETag path is tested against the same
+/// real servers.
 fn asks_for_sync_collection() -> bool {
-    !(cfg!(debug_assertions) && std::env::var_os("JEJARING_SYNC_TEST_NO_SYNC_COLLECTION").is_some())
+    #[cfg(feature = "test-hooks")]
+    if std::env::var_os("JEJARING_SYNC_TEST_NO_SYNC_COLLECTION").is_some() {
+        return false;
+    }
+    true
 }
 
 /// After this sync's own writes: the token that already includes them, when the
@@ -127,7 +149,7 @@ pub fn absorb(
     let ms = dav.report(book, "1", xml::sync_collection(Some(token))).ok()?;
     let mut etags = Vec::new();
     for r in &ms.responses {
-        let href = normal(&r.href);
+        let href = dav::member(book, &r.href)?;
         let theirs = ours.get(&href)?;
         let etag = r.etag();
         match (theirs, r.status == Some(404), etag) {
@@ -163,9 +185,4 @@ pub fn get(dav: &Dav, url: &str) -> Result<Option<(String, Option<String>)>, Dav
 pub fn modified(dav: &Dav, url: &str) -> Option<DateTime<Utc>> {
     let ms = dav.propfind(url, "0", &[(DAV, "getlastmodified")]).ok()?;
     ms.responses.first()?.modified()
-}
-
-/// An href as a path (servers may answer with a full URL).
-pub fn normal(href: &str) -> String {
-    if href.starts_with("http://") || href.starts_with("https://") { dav::path(href) } else { href.to_string() }
 }

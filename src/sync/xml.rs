@@ -47,18 +47,43 @@ impl Element {
 #[error("{0}")]
 pub struct XmlError(pub String);
 
+/// How deep elements may nest. A multistatus is some eight levels deep (a property's
+/// value a few more); past this an answer is refused before the tree it builds could
+/// be deep enough to overflow the stack when walked or dropped.
+pub const MAX_DEPTH: usize = 64;
+
+/// How many elements one answer may hold. Each costs some 150 bytes in the tree, far
+/// more than its few bytes of XML, so a 64 MiB answer of empty elements would take
+/// gigabytes: this keeps the tree near 150 MB. A listing of 100,000 cards is some
+/// 800,000 elements.
+pub const MAX_ELEMENTS: usize = 1_000_000;
+
 /// Parses a whole document into its root element.
 pub fn parse(body: &str) -> Result<Element, XmlError> {
+    parse_bounded(body, MAX_ELEMENTS)
+}
+
+fn parse_bounded(body: &str, max_elements: usize) -> Result<Element, XmlError> {
     let mut reader = NsReader::from_str(body);
     let mut stack: Vec<Element> = vec![Element::default()];
+    let mut elements = 0usize;
     loop {
         let (ns, event) = reader.read_resolved_event().map_err(|e| XmlError(e.to_string()))?;
         let ns = match ns {
             ResolveResult::Bound(n) => n.as_ref().to_string(),
             _ => String::new(),
         };
+        if matches!(event, Event::Start(_) | Event::Empty(_)) {
+            elements += 1;
+            if elements > max_elements {
+                return Err(XmlError(format!("more than {max_elements} elements")));
+            }
+        }
         match event {
             Event::Start(e) => {
+                if stack.len() > MAX_DEPTH {
+                    return Err(XmlError(format!("elements nested deeper than {MAX_DEPTH}")));
+                }
                 let name = e.local_name().as_ref().to_string();
                 stack.push(Element { ns, name, ..Element::default() });
             }
@@ -257,6 +282,25 @@ END:VCARD</C:address-data></prop><status>HTTP/1.1 200 OK</status></propstat>
         assert!(multistatus("<multistatus xmlns='DAV:'><response>").is_err());
         assert!(multistatus("not xml at all").is_err());
         assert!(multistatus("<html><body>hi</body></html>").is_err());
+    }
+
+    #[test]
+    fn nesting_past_the_bound_is_a_clean_error_not_a_stack_overflow() {
+        let deep =
+            |n: usize| format!("<multistatus xmlns='DAV:'>{}{}</multistatus>", "<a>".repeat(n), "</a>".repeat(n));
+        assert!(multistatus(&deep(MAX_DEPTH - 2)).is_ok());
+        let err = multistatus(&deep(40_000)).unwrap_err();
+        assert!(err.0.contains("nested deeper than 64"), "{err}");
+        // Unclosed, as a hostile stream would send it.
+        assert!(multistatus(&"<a>".repeat(40_000)).is_err());
+    }
+
+    #[test]
+    fn more_elements_than_the_bound_is_a_clean_error() {
+        let body = |n: usize| format!("<multistatus xmlns='DAV:'>{}</multistatus>", "<a/>".repeat(n));
+        assert!(parse_bounded(&body(99), 100).is_ok());
+        let err = parse_bounded(&body(100), 100).unwrap_err();
+        assert_eq!(err.0, "more than 100 elements");
     }
 
     #[test]

@@ -1,11 +1,9 @@
-//! Tables on a terminal, fitted to its width: columns shrink and wrap at spaces, a long
-//! word of letters may be cut short with `…`, and no word, date, number or bar is ever
-//! split across lines. When even that cannot fit, each row is shown as a short block of
-//! `header: value` lines instead.
-//!
-//! comfy-table's own dynamic layout splits any word wider than the width it gives a
-//! column (`behi│nd`, `2027-01-│25`), and counts colour codes as text; this layout
-//! measures only what is seen.
+//! The one table layout, on a terminal and piped. On a terminal it is fitted to the
+//! width: columns shrink and wrap at spaces, a long word of letters may be cut short
+//! with `…`, and no word, date, number or bar is ever split across lines. When even
+//! that cannot fit, each row is shown as a short block of `header: value` lines instead.
+//! Piped, it is given room to spare: one line a row, columns as wide as their widest
+//! cell. Colour codes are never counted as text: only what is seen is measured.
 
 use unicode_width::UnicodeWidthStr;
 
@@ -23,13 +21,24 @@ pub fn render(header: &[String], rows: &[Vec<String>], width: usize, rule: char)
     if n == 0 {
         return String::new();
     }
-    let needs: Vec<Need> =
-        (0..n).map(|i| Need::of(std::iter::once(header[i].as_str()).chain(rows.iter().map(|r| cell(r, i))))).collect();
+    let needs: Vec<Need> = (0..n).map(|i| Need::of(&header[i], rows.iter().map(|r| cell(r, i)))).collect();
     let room = width.saturating_sub(3 * n - 1);
-    match widths(&needs, room) {
-        Some(widths) => table(header, rows, &widths, rule),
-        None => blocks(header, rows, width),
+    let columns = || -> Vec<Vec<&str>> {
+        (0..n).map(|i| std::iter::once(header[i].as_str()).chain(rows.iter().map(|r| cell(r, i))).collect()).collect()
+    };
+    match widths(&needs, room, columns) {
+        Some(widths) if !cramped(rows, &widths) => table(header, rows, &widths, rule),
+        _ => blocks(header, rows, width),
     }
+}
+
+/// The most lines a cell may take before the table reads one word a line, and each row
+/// as a block of `header: value` lines reads better.
+const TALLEST: usize = 4;
+
+/// Whether some cell would be squeezed into more than `TALLEST` lines.
+fn cramped(rows: &[Vec<String>], widths: &[usize]) -> bool {
+    rows.iter().take(200).any(|row| widths.iter().enumerate().any(|(i, &w)| wrap(cell(row, i), w).len() > TALLEST))
 }
 
 fn cell(row: &[String], i: usize) -> &str {
@@ -46,14 +55,18 @@ struct Need {
 }
 
 impl Need {
-    fn of<'a>(cells: impl Iterator<Item = &'a str>) -> Need {
+    /// What a column with `header` over `cells` needs. The header's words are never
+    /// cut: a column whose name cannot be read is no column.
+    fn of<'a>(header: &'a str, cells: impl Iterator<Item = &'a str>) -> Need {
         let mut need = Need { full: 1, word: 1, least: 1 };
-        for line in cells.flat_map(str::lines) {
-            need.full = need.full.max(seen_width(line));
-            for word in line.split(' ') {
-                let w = seen_width(word);
-                need.word = need.word.max(w);
-                need.least = need.least.max(if cuttable(word) { w.min(CUT_TO) } else { w });
+        for (k, line) in std::iter::once(header).chain(cells).enumerate() {
+            for line in line.lines() {
+                need.full = need.full.max(seen_width(line));
+                for word in line.split(' ') {
+                    let w = seen_width(word);
+                    need.word = need.word.max(w);
+                    need.least = need.least.max(if k > 0 && cuttable(word) { w.min(CUT_TO) } else { w });
+                }
             }
         }
         need
@@ -67,12 +80,16 @@ fn cuttable(word: &str) -> bool {
 
 /// Column widths for `room` characters of content, None when the least does not fit.
 /// Every column gets at least its `least`; then the room left goes, in turn, to whole
-/// words (a character at a time to the column lacking most), to whole lines for the
-/// columns that need least to get there (so short cells such as "230 days ago" stay on
-/// one line), and to whichever column still lacks most.
-fn widths(needs: &[Need], room: usize) -> Option<Vec<usize>> {
+/// words (a character at a time to the column lacking most), to the columns whose
+/// widening saves the table most lines (`share`: a title before a column of codes), and
+/// to whichever column still lacks most. With room for every whole line (a piped
+/// table), each column is simply as wide as its widest line.
+fn widths<'a>(needs: &[Need], room: usize, columns: impl FnOnce() -> Vec<Vec<&'a str>>) -> Option<Vec<usize>> {
     let least: usize = needs.iter().map(|n| n.least).sum();
     let mut spare = room.checked_sub(least)?;
+    if needs.iter().map(|n| n.full).sum::<usize>() <= room {
+        return Some(needs.iter().map(|n| n.full).collect());
+    }
     let mut widths: Vec<usize> = needs.iter().map(|n| n.least).collect();
     let give = |widths: &mut Vec<usize>, goal: fn(&Need) -> usize, spare: &mut usize| {
         while *spare > 0 {
@@ -87,15 +104,8 @@ fn widths(needs: &[Need], room: usize) -> Option<Vec<usize>> {
         }
     };
     give(&mut widths, |n| n.word, &mut spare);
-    let mut short: Vec<usize> = (0..needs.len()).collect();
-    short.sort_by_key(|&i| (needs[i].full.saturating_sub(widths[i]), needs[i].full));
-    for i in short {
-        let lack = needs[i].full.saturating_sub(widths[i]);
-        if lack <= spare {
-            widths[i] += lack;
-            spare -= lack;
-        }
-    }
+    let full: Vec<usize> = needs.iter().map(|n| n.full).collect();
+    super::share::by_height(&columns(), &full, &mut widths, &mut spare);
     give(&mut widths, |n| n.full, &mut spare);
     Some(widths)
 }
@@ -103,30 +113,63 @@ fn widths(needs: &[Need], room: usize) -> Option<Vec<usize>> {
 fn table(header: &[String], rows: &[Vec<String>], widths: &[usize], rule: char) -> String {
     let mut out = String::new();
     push_row(&mut out, header.iter().map(String::as_str), widths);
-    let rules: Vec<String> = widths.iter().map(|&w| std::iter::repeat_n(rule, w + 2).collect()).collect();
-    out.push_str(&rules.join(" "));
-    out.push('\n');
+    push_rule(&mut out, widths, rule);
     for row in rows {
         push_row(&mut out, (0..widths.len()).map(|i| cell(row, i)), widths);
     }
     out
 }
 
-/// One row, its cells wrapped to their widths: one space of padding each side, columns
-/// joined by a space, as the piped table lays them out.
+/// The line under the header: `rule` under each column and its padding, columns
+/// joined by a space.
+pub fn push_rule(out: &mut String, widths: &[usize], rule: char) {
+    for (i, &w) in widths.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.extend(std::iter::repeat_n(rule, w + 2));
+    }
+    out.push('\n');
+}
+
+/// One row, its cells wrapped to their widths. A row whose cells all fit on one line
+/// (every piped row) is written as it is, without wrapping.
 fn push_row<'a>(out: &mut String, cells: impl Iterator<Item = &'a str>, widths: &[usize]) {
-    let wrapped: Vec<Vec<String>> = cells.zip(widths).map(|(c, &w)| wrap(c, w)).collect();
+    let cells: Vec<&str> = cells.collect();
+    let used: Vec<usize> = cells.iter().map(|c| seen_width(c)).collect();
+    if cells.iter().zip(&used).zip(widths).all(|((c, &u), &w)| u <= w && !c.contains('\n')) {
+        return push_line(out, cells.iter().copied().zip(used), widths);
+    }
+    let wrapped: Vec<Vec<String>> = cells.iter().zip(widths).map(|(c, &w)| wrap(c, w)).collect();
     let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
     for k in 0..height {
-        let mut line = String::new();
-        for (i, (lines, &w)) in wrapped.iter().zip(widths).enumerate() {
-            line.push_str(if i == 0 { " " } else { "  " });
-            let text = lines.get(k).map_or("", String::as_str);
-            line.push_str(text);
-            line.extend(std::iter::repeat_n(' ', w.saturating_sub(seen_width(text)) + 1));
-        }
-        out.push_str(line.trim_end_matches(' '));
-        out.push('\n');
+        let line = wrapped.iter().map(|lines| lines.get(k).map_or("", String::as_str)).map(|t| (t, seen_width(t)));
+        push_line(out, line, widths);
+    }
+}
+
+/// One line of a table, each cell one line of `used` columns: one space of padding each
+/// side, columns joined by a space, and no spaces at the line's end. Piped tables
+/// (`grid::write_plain`) write their rows with it too, so both layouts are one.
+pub fn push_line<'a>(out: &mut String, cells: impl Iterator<Item = (&'a str, usize)>, widths: &[usize]) {
+    let start = out.len();
+    for (i, ((text, used), &w)) in cells.zip(widths).enumerate() {
+        out.push_str(if i == 0 { " " } else { "  " });
+        out.push_str(text);
+        pad(out, w.saturating_sub(used) + 1);
+    }
+    let end = start + out[start..].trim_end_matches(' ').len();
+    out.truncate(end);
+    out.push('\n');
+}
+
+/// Appends `n` spaces.
+fn pad(out: &mut String, mut n: usize) {
+    const SPACES: &str = "                                                                ";
+    while n > 0 {
+        let k = n.min(SPACES.len());
+        out.push_str(&SPACES[..k]);
+        n -= k;
     }
 }
 
@@ -287,105 +330,5 @@ fn segments(text: &str) -> impl Iterator<Item = (&str, bool)> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn strings(cells: &[&str]) -> Vec<String> {
-        cells.iter().map(|s| s.to_string()).collect()
-    }
-
-    /// Every word of `cells` appears whole in `shown`, or cut with `…` when it is a
-    /// word of letters.
-    fn whole_words(cells: &[&str], shown: &str) {
-        for word in cells.iter().flat_map(|c| c.split_whitespace()) {
-            let plain: String = seen(word).collect();
-            let kept = shown.split_whitespace().any(|w| seen(w).collect::<String>() == plain);
-            let cut_ok = cuttable(word)
-                && shown.split_whitespace().any(|w| {
-                    let w: String = seen(w).collect();
-                    w.strip_suffix('…').is_some_and(|head| plain.starts_with(head) && !head.is_empty())
-                });
-            assert!(kept || cut_ok, "{word:?} split in\n{shown}");
-        }
-    }
-
-    fn goals() -> (Vec<String>, Vec<Vec<String>>) {
-        let header = strings(&["#", "goal", "counts", "progress", "time", "state", "deadline", "SMART"]);
-        let rows = vec![
-            strings(&[
-                "1",
-                "Meet 10 people in fintech",
-                "new contacts",
-                "██░░░░░░░░ 2/10",
-                "48%",
-                "\x1b[33mbehind\x1b[0m (at this pace 2027-07-24, after the deadline)",
-                "2027-02-02",
-                "S✓ M✓ A✓ R✓ T✓",
-            ]),
-            strings(&[
-                "2",
-                "Talk with 15 different people this quarter",
-                "people talked to",
-                "█████████░ 13/15",
-                "64%",
-                "\x1b[32mon track\x1b[0m (at this pace 2026-12-10)",
-                "2027-01-02",
-                "S~ M✓ A✓ R✓ T✓",
-            ]),
-        ];
-        (header, rows)
-    }
-
-    #[test]
-    fn tables_fit_the_width_and_never_split_a_word() {
-        let (header, rows) = goals();
-        for width in [40, 60, 80, 100, 120, 200] {
-            let shown = render(&header, &rows, width, '─');
-            for line in shown.lines() {
-                assert!(seen_width(line) <= width, "{width}: {line:?} is {} wide", seen_width(line));
-            }
-            for row in &rows {
-                whole_words(&row.iter().map(String::as_str).collect::<Vec<_>>(), &shown);
-            }
-        }
-    }
-
-    #[test]
-    fn wide_terminals_show_one_line_a_row_and_narrow_ones_wrap_or_stack() {
-        let (header, rows) = goals();
-        let wide = render(&header, &rows, 200, '─');
-        assert_eq!(wide.lines().count(), 4, "{wide}");
-        let at_80 = render(&header, &rows, 80, '─');
-        assert!(at_80.lines().nth(1).unwrap().starts_with("───"), "a table at 80:\n{at_80}");
-        assert!(at_80.lines().count() > 4);
-        let at_40 = render(&header, &rows, 40, '─');
-        assert!(at_40.contains(" deadline: 2027-02-02"), "blocks at 40:\n{at_40}");
-    }
-
-    #[test]
-    fn long_words_of_letters_are_cut_and_numbers_never() {
-        let header = strings(&["handle", "name", "stage", "org / role", "last talked"]);
-        let rows = vec![strings(&[
-            "128b",
-            "Budi Santoso",
-            "acquaintance",
-            "Bank Mandiri / Head of Digital Lending",
-            "230 days ago",
-        ])];
-        let shown = render(&header, &rows, 50, '─');
-        let cut = shown.split_whitespace().any(|w| w.starts_with("acquai") && w.ends_with('…'));
-        assert!(cut && !shown.contains("acquaintance"), "{shown}");
-        assert!(shown.contains("230"), "{shown}");
-        assert!(shown.lines().all(|l| seen_width(l) <= 50), "{shown}");
-    }
-
-    #[test]
-    fn wrapping_keeps_colour_inside_its_line() {
-        let lines = wrap("\x1b[32mon track today\x1b[0m (at this pace)", 8);
-        assert_eq!(lines[0], "\x1b[32mon track\x1b[0m");
-        assert_eq!(lines[1], "\x1b[32mtoday\x1b[0m");
-        assert_eq!(lines[2], "(at this");
-        assert_eq!(wrap("\x1b[33macquaintance\x1b[0m", 6), ["\x1b[33macqua…\x1b[0m"]);
-        assert_eq!(seen_width("\x1b[33mbehind\x1b[0m"), 6);
-    }
-}
+#[path = "fit_tests.rs"]
+mod tests;

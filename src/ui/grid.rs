@@ -1,11 +1,12 @@
-//! A table's cells packed into one buffer, and the plain layout a piped table gets.
+//! A table's cells packed into one buffer, written when piped a line at a time by the
+//! one table layout (`fit`), without a string per cell.
 //!
 //! A listing has several cells for every contact. Packed, they cost no string or list
 //! per row, the rows can be built in the order the contacts sit in memory and shown in
 //! another, and showing a row reads one short run of bytes.
 
+use super::fit;
 use std::io;
-use unicode_width::UnicodeWidthStr;
 
 /// Rows of cells, each cell made of parts written one after another.
 pub struct Grid {
@@ -13,8 +14,7 @@ pub struct Grid {
     text: String,
     /// Where each cell's text ends in `text`, and how many columns it takes.
     cells: Vec<(usize, usize)>,
-    /// Whether the plain layout covers every cell: each is one line, and no wider than
-    /// comfy-table can measure (16 bits).
+    /// Whether the plain layout covers every cell: each is one line.
     plain: bool,
 }
 
@@ -38,7 +38,7 @@ impl Grid {
         }
         let cell = &self.text[start..];
         let width = width(cell);
-        self.plain &= fits_plain(cell, width);
+        self.plain &= !cell.contains('\n');
         self.cells.push((self.text.len(), width));
     }
 
@@ -63,31 +63,25 @@ impl Grid {
     }
 }
 
-/// The columns `cell` takes, as comfy-table measures them. Printable ASCII, most cells,
-/// is one column a byte.
+/// The columns `cell` takes on screen, as the table layout measures them. Printable
+/// ASCII, most cells, is one column a byte.
 fn width(cell: &str) -> usize {
-    if cell.bytes().all(|b| (b' '..=b'~').contains(&b)) { cell.len() } else { cell.width() }
+    if cell.bytes().all(|b| (b' '..=b'~').contains(&b)) { cell.len() } else { fit::seen_width(cell) }
 }
 
-fn fits_plain(cell: &str, width: usize) -> bool {
-    width <= usize::from(u16::MAX) && !cell.contains('\n')
-}
-
-/// The column widths of the plain layout a piped comfy-table gives `header` and the
-/// grid (each column as wide as its widest cell and at least 1); None for what that
-/// simple layout does not cover, which is left to comfy-table: cells spanning several
-/// lines, or too wide for its 16-bit widths.
+/// The column widths a piped table gives `header` and the grid (each column as wide as
+/// its widest cell and at least 1, as `fit::render` gives them with room to spare);
+/// None when a cell spans several lines, which the caller leaves to `fit::render`.
 pub fn plain_widths(header: &[String], grid: &Grid) -> Option<Vec<usize>> {
     if header.is_empty() || header.len() != grid.columns || !grid.plain {
         return None;
     }
     let mut widths = Vec::with_capacity(header.len());
     for h in header {
-        let w = width(h);
-        if !fits_plain(h, w) {
+        if h.contains('\n') {
             return None;
         }
-        widths.push(w.max(1));
+        widths.push(width(h).max(1));
     }
     for row in grid.cells.chunks_exact(grid.columns) {
         for (width, &(_, w)) in widths.iter_mut().zip(row) {
@@ -97,10 +91,10 @@ pub fn plain_widths(header: &[String], grid: &Grid) -> Option<Vec<usize>> {
     Some(widths)
 }
 
-/// Writes `header` and the grid's rows in `order`, each line ended, exactly as a piped
-/// comfy-table lays them out with `widths` (from `plain_widths`): one space of padding
-/// each side, columns joined by a space, a dashed rule under the header. The text goes
-/// out in pieces of about 64 KiB, so a big table is never whole in memory.
+/// Writes `header` and the grid's rows in `order`, each line ended, with `widths` (from
+/// `plain_widths`) and the table layout's own line writer: what `fit::render` gives the
+/// same rows when nothing needs to shrink. The text goes out in pieces of about 64 KiB,
+/// so a big table is never whole in memory.
 pub fn write_plain(
     header: &[String],
     grid: &Grid,
@@ -111,24 +105,10 @@ pub fn write_plain(
     const PIECE: usize = 64 << 10;
     let line_bytes: usize = widths.iter().map(|w| w + 3).sum();
     let mut text = String::with_capacity(PIECE + line_bytes);
-    let push_row = |text: &mut String, row: &mut dyn Iterator<Item = (&str, usize)>| {
-        for (i, ((cell, used), width)) in row.zip(widths).enumerate() {
-            text.push_str(if i == 0 { " " } else { "  " });
-            text.push_str(cell);
-            pad(text, SPACES, width - used + 1);
-        }
-        text.push('\n');
-    };
-    push_row(&mut text, &mut header.iter().map(|h| (h.as_str(), width(h))));
-    for (i, width) in widths.iter().enumerate() {
-        if i > 0 {
-            text.push(' ');
-        }
-        pad(&mut text, DASHES, width + 2);
-    }
-    text.push('\n');
+    fit::push_line(&mut text, header.iter().map(|h| (h.as_str(), width(h))), widths);
+    fit::push_rule(&mut text, widths, '-');
     for &n in order {
-        push_row(&mut text, &mut grid.cells(n));
+        fit::push_line(&mut text, grid.cells(n), widths);
         if text.len() >= PIECE {
             out.write_all(text.as_bytes())?;
             text.clear();
@@ -137,30 +117,17 @@ pub fn write_plain(
     out.write_all(text.as_bytes())
 }
 
-const SPACES: &str = "                                                                ";
-const DASHES: &str = "----------------------------------------------------------------";
-
-/// Appends `n` copies of the character `run` repeats.
-fn pad(out: &mut String, run: &str, mut n: usize) {
-    while n > 0 {
-        let k = n.min(run.len());
-        out.push_str(&run[..k]);
-        n -= k;
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn comfy(header: &[&str], rows: &[Vec<&str>]) -> String {
-        let mut table = super::super::pipe_table();
-        table.force_no_tty();
-        table.set_header(header.to_vec());
-        for row in rows {
-            table.add_row(row.clone());
-        }
-        table.to_string()
+    /// The one table layout with room to spare, as a piped table gets it, without its
+    /// last line's end.
+    fn layout(header: &[&str], rows: &[Vec<&str>]) -> String {
+        let strings = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        let rows: Vec<Vec<String>> = rows.iter().map(|r| strings(r)).collect();
+        let text = fit::render(&strings(header), &rows, usize::MAX / 4, '-');
+        text.strip_suffix('\n').unwrap().to_string()
     }
 
     fn grid(columns: usize, rows: &[Vec<&str>]) -> Grid {
@@ -171,8 +138,7 @@ mod tests {
         grid
     }
 
-    /// The plain layout of the grid's rows in `order`, without its last line's end
-    /// (comfy-table gives none).
+    /// The plain layout of the grid's rows in `order`, without its last line's end.
     fn plain_table(header: &[String], grid: &Grid, order: &[usize]) -> Option<String> {
         let widths = plain_widths(header, grid)?;
         let mut out = Vec::new();
@@ -187,7 +153,7 @@ mod tests {
     }
 
     #[test]
-    fn plain_tables_match_comfy_table_when_piped() {
+    fn plain_tables_match_the_table_layout() {
         let header = ["handle", "name", "circle", "org / role", "last talked"];
         let cases: Vec<Vec<Vec<&str>>> = vec![
             vec![],
@@ -201,11 +167,19 @@ mod tests {
             ],
         ];
         for rows in cases {
-            assert_eq!(plain(&header, &rows).as_deref(), Some(comfy(&header, &rows).as_str()), "{rows:?}");
+            assert_eq!(plain(&header, &rows).as_deref(), Some(layout(&header, &rows).as_str()), "{rows:?}");
         }
         // Columns narrower than one character are still one wide.
         let rows = vec![vec!["", "x"]];
-        assert_eq!(plain(&["", ""], &rows).unwrap(), comfy(&["", ""], &rows));
+        assert_eq!(plain(&["", ""], &rows).unwrap(), layout(&["", ""], &rows));
+    }
+
+    #[test]
+    fn piped_lines_never_end_in_spaces() {
+        let rows = vec![vec!["a1", "Ana", ""], vec!["b2", "Budi Santoso", "x"]];
+        let text = plain(&["handle", "name", "org"], &rows).unwrap();
+        assert!(text.lines().all(|l| !l.ends_with(' ')), "{text:?}");
+        assert!(text.lines().nth(2).unwrap().ends_with("Ana"), "{text:?}");
     }
 
     #[test]
@@ -219,12 +193,12 @@ mod tests {
         assert_eq!(g.cells(1).collect::<Vec<_>>(), [("b", 1), ("", 0)]);
         let header = vec!["h".to_string(), "org".to_string()];
         let shown = plain_table(&header, &g, &[2, 0, 1]).unwrap();
-        let expected = comfy(&["h", "org"], &[vec!["c", "x"], vec!["a", "Bank / Head"], vec!["b", ""]]);
+        let expected = layout(&["h", "org"], &[vec!["c", "x"], vec!["a", "Bank / Head"], vec!["b", ""]]);
         assert_eq!(shown, expected);
     }
 
     #[test]
-    fn plain_tables_leave_unusual_shapes_to_comfy_table() {
+    fn plain_tables_leave_cells_of_several_lines_to_the_table_layout() {
         assert_eq!(plain(&["a", "b"], &[vec!["two\nlines", "x"]]), None);
         assert_eq!(plain(&["a\nb", "b"], &[vec!["one", "x"]]), None);
         // A last row left unfinished is not shown.
@@ -255,6 +229,6 @@ mod tests {
         let mut out = Pieces(Vec::new(), Vec::new());
         write_plain(&header, &g, &order, &plain_widths(&header, &g).unwrap(), &mut out).unwrap();
         assert!(out.0.len() > 1 && out.0.iter().all(|&n| n < 70 << 10), "{:?}", out.0);
-        assert_eq!(String::from_utf8(out.1).unwrap(), comfy(&["handle", "name"], &rows) + "\n");
+        assert_eq!(String::from_utf8(out.1).unwrap(), layout(&["handle", "name"], &rows) + "\n");
     }
 }

@@ -1,5 +1,5 @@
 //! Where output goes and how it looks: data on stdout, messages and prompts on stderr,
-//! colour decided once, tables sized to the terminal.
+//! colour decided once, tables sized to the terminal and prose wrapped to it.
 //!
 //! Stdout is held in memory and written when the command succeeds (or in 64 KiB
 //! chunks for big listings). When a command fails — a save refused, a lock timed out —
@@ -10,13 +10,15 @@
 mod fit;
 mod grid;
 mod safe;
+mod share;
+mod wrap;
 
+pub use fit::seen_width;
 pub use grid::Grid;
 pub use safe::shown;
 
 use crate::i18n::Lang;
 use anstyle::{AnsiColor, Style};
-use comfy_table::{ContentArrangement, LineStyle, Table, TableStyle};
 use std::cell::RefCell;
 use std::io::{self, IsTerminal, Write};
 
@@ -29,12 +31,10 @@ pub enum ColorChoice {
     Never,
 }
 
-/// The width tables get when stdout is not a terminal, so piped output is stable.
-const PIPE_WIDTH: u16 = 120;
-
-/// Columns with one rule under the header: easy on the eye, easy to `grep` and `cut`
-/// (on a terminal, `fit` draws the same layout with `─`).
-const PIPE_STYLE: TableStyle = TableStyle::new().header_separator(LineStyle::none().fill('-').junction(' '));
+/// The room a piped table has: never narrowed, so piped output is one line a row,
+/// columns as wide as their widest cell, with a `-` rule under the header (on a
+/// terminal `fit` draws the same layout with `─`, narrowed to the window).
+const PIPE_ROOM: usize = usize::MAX / 4;
 
 /// Styles used across commands.
 pub mod style {
@@ -54,6 +54,7 @@ pub struct Ui {
     /// Prompts are allowed: stdin and stderr are terminals and `--no-input` was not given.
     pub interactive: bool,
     stdout_tty: bool,
+    stderr_tty: bool,
     color_out: bool,
     color_err: bool,
     /// Stdout not yet written.
@@ -86,16 +87,22 @@ impl Ui {
             quiet: s.quiet,
             interactive: !s.no_input && stdin_tty && stderr_tty,
             stdout_tty,
+            stderr_tty,
             color_out: color(stdout_tty) && !s.json,
             color_err: color(stderr_tty),
             out: RefCell::new(Vec::new()),
         }
     }
 
-    /// Writes one line of data to stdout.
+    /// Writes one line of data to stdout; on a terminal, wrapped to its width at spaces
+    /// with a hanging indent (`wrap`), never when piped.
     pub fn line(&self, text: impl AsRef<str>) -> io::Result<()> {
         let mut out = Stdout(self);
-        out.write_all(shown(text.as_ref()).as_bytes())?;
+        let text = shown(text.as_ref());
+        match self.stdout_tty.then(|| width_of(io::stdout())).flatten() {
+            Some(width) => out.write_all(wrap::prose(&text, prose_width(width)).as_bytes())?,
+            None => out.write_all(text.as_bytes())?,
+        }
         out.write_all(b"\n")
     }
 
@@ -106,6 +113,25 @@ impl Ui {
         // closed pipe (`jejaring list --json | head`) is still recognised as one.
         serde_json::to_writer_pretty(Shown(&mut out, safe::json_shown), value).map_err(io::Error::from)?;
         out.write_all(b"\n")
+    }
+
+    /// Writes a whole document (an export) to stdout: to a file or a pipe its exact
+    /// bytes; to a terminal made harmless like every other output (control characters
+    /// made visible, JSON's written as escapes) with CRLF line ends shown as plain ones.
+    pub fn document(&self, bytes: &[u8], json: bool) -> io::Result<()> {
+        self.flush()?;
+        let mut out = io::stdout().lock();
+        if !self.stdout_tty {
+            out.write_all(bytes)?;
+        } else {
+            let text = String::from_utf8_lossy(bytes).replace("\r\n", "\n");
+            let safe = if json { safe::json_shown(&text) } else { shown(&text) };
+            out.write_all(safe.as_bytes())?;
+        }
+        if !bytes.ends_with(b"\n") {
+            out.write_all(b"\n")?;
+        }
+        out.flush()
     }
 
     /// Writes what is held for stdout; called at the end of a successful run (a broken
@@ -158,7 +184,12 @@ impl Ui {
         if self.stdout_tty {
             let _ = self.flush();
         }
-        let _ = writeln!(io::stderr().lock(), "{}", shown(msg));
+        let text = shown(msg);
+        let text = match self.stderr_tty.then(|| width_of(io::stderr())).flatten() {
+            Some(width) => wrap::prose(&text, prose_width(width)).into_owned(),
+            None => text.into_owned(),
+        };
+        let _ = writeln!(io::stderr().lock(), "{text}");
     }
 
     /// A table with the given header, to fill and hand to `show_table`. It has no
@@ -168,7 +199,8 @@ impl Ui {
     }
 
     /// Writes a table: on a terminal fitted to its width (`fit`), whether or not colour
-    /// is on; when piped, in the fixed layout scripts read.
+    /// is on; when piped, in the fixed layout scripts read (the same layout, never
+    /// narrowed).
     pub fn show_table(&self, table: &Rows) -> io::Result<()> {
         if self.stdout_tty {
             return self.fitted(&table.header, &table.rows);
@@ -176,46 +208,29 @@ impl Ui {
         // Cells made harmless (jejaring's own colours made escapes) before the layout.
         let safe = |cells: &[String]| cells.iter().map(|c| shown(c).into_owned()).collect::<Vec<_>>();
         let (header, rows) = (safe(&table.header), table.rows.iter().map(|r| safe(r)).collect::<Vec<_>>());
-        if rows.iter().flatten().any(|cell| cell.contains('\x1b')) {
-            // Colour forced on a pipe: comfy-table would count the colour codes as text
-            // and misalign the columns; the fitted layout, never narrowed, measures them.
-            let text = fit::render(&header, &rows, usize::MAX / 4, '-');
-            return Stdout(self).write_all(text.as_bytes());
-        }
-        let mut piped = pipe_table();
-        piped.set_header(header);
-        for row in rows {
-            piped.add_row(row);
-        }
-        let mut out = Stdout(self);
-        out.write_all(piped.to_string().as_bytes())?;
-        out.write_all(b"\n")
+        let text = fit::render(&header, &rows, PIPE_ROOM, '-');
+        Stdout(self).write_all(text.as_bytes())
     }
 
     /// Writes the grid's rows in `order` as a table: on a terminal fitted to its width;
-    /// when piped, with `grid::write_plain`, which gives the same text as the piped
-    /// comfy-table without its allocations for every cell, which a long piped list
-    /// cannot afford.
+    /// when piped, a line at a time with `grid::write_plain` (the same layout without a
+    /// string for every cell, which a long piped list cannot afford).
     pub fn table_lines(&self, header: Vec<String>, grid: &Grid, order: &[usize]) -> io::Result<()> {
+        let rows = || -> Vec<Vec<String>> {
+            order.iter().map(|&n| grid.cells(n).map(|(cell, _)| cell.to_string()).collect()).collect()
+        };
         if self.stdout_tty {
-            let rows: Vec<Vec<String>> =
-                order.iter().map(|&n| grid.cells(n).map(|(cell, _)| cell.to_string()).collect()).collect();
-            return self.fitted(&header, &rows);
+            return self.fitted(&header, &rows());
         }
         if let Some(widths) = grid::plain_widths(&header, grid) {
             return grid::write_plain(&header, grid, order, &widths, &mut Shown(Stdout(self), shown));
         }
-        let mut table = pipe_table();
-        table.set_header(header);
-        for &n in order {
-            table.add_row(grid.cells(n).map(|(cell, _)| cell).collect::<Vec<_>>());
-        }
-        self.line(table.to_string())
+        self.show_table(&Rows { header, rows: rows() })
     }
 
     /// A table fitted to the terminal's width (80 when it cannot be told).
     fn fitted(&self, header: &[String], rows: &[Vec<String>]) -> io::Result<()> {
-        let width = terminal_size::terminal_size().map_or(80, |(w, _)| usize::from(w.0));
+        let width = width_of(io::stdout()).unwrap_or(80);
         // Cells made harmless (and jejaring's own colours made escapes) before fitting,
         // so the fitting sees only escapes it knows.
         let safe = |cells: &[String]| cells.iter().map(|c| shown(c).into_owned()).collect::<Vec<_>>();
@@ -237,13 +252,40 @@ impl Rows {
     }
 }
 
-/// The table used when stdout is not a terminal: a fixed layout, whatever the colour
-/// (colour is in the cells' text or nowhere).
-fn pipe_table() -> Table {
-    let mut table = Table::new();
-    table.load_style(PIPE_STYLE).set_content_arrangement(ContentArrangement::Disabled).set_width(PIPE_WIDTH);
-    table.force_no_tty();
-    table
+/// The width of the terminal `stream` is, when it is one that tells.
+#[cfg(unix)]
+fn width_of(stream: impl std::os::fd::AsFd) -> Option<usize> {
+    terminal_size::terminal_size_of(stream).map(|(w, _)| usize::from(w.0)).filter(|&w| w > 0)
+}
+
+/// The width of the terminal (elsewhere, the console's).
+#[cfg(not(unix))]
+fn width_of<T>(_stream: T) -> Option<usize> {
+    terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)).filter(|&w| w > 0)
+}
+
+/// The width prose on stderr's terminal is wrapped to, None when stderr is not one.
+pub fn stderr_width() -> Option<usize> {
+    io::stderr().is_terminal().then(|| width_of(io::stderr())).flatten().map(prose_width)
+}
+
+/// Prose stops one column short of the window: terminals differ in what they do with
+/// a character in the last column, and a row filled to the edge is then always one the
+/// terminal (or a prompt library) broke, never a line of ours.
+fn prose_width(window: usize) -> usize {
+    window.saturating_sub(1).max(1)
+}
+
+/// Prose wrapped to `width` columns at spaces, continuation lines under the value (for
+/// text a prompt shows itself).
+pub fn wrapped(text: &str, width: usize) -> String {
+    wrap::prose(text, width).into_owned()
+}
+
+/// `text` continuing a line already `at` columns long, wrapped to `width` (a prompt's
+/// echoed answer after its question).
+pub fn continued(text: &str, at: usize, width: usize) -> String {
+    wrap::continued(text, at, width)
 }
 
 /// How much stdout is held before it is written anyway (big listings stream).

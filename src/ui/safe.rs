@@ -1,6 +1,6 @@
 //! Text shown on a terminal, made harmless: a value that holds an escape sequence, a
 //! control character, a mark that reorders text or a zero-width character (see
-//! `model::text`) is shown with those characters made visible, never acted on. Input
+//! `crate::chars`) is shown with those characters made visible, never acted on. Input
 //! refuses them, but a hand-edited or synced data file can still hold them.
 //!
 //! jejaring's own colours are escape sequences too, so `paint` does not write them
@@ -8,7 +8,7 @@
 //! turns markers back into escapes after everything else is neutralised. A value in the
 //! file cannot know the key, so it cannot pass for jejaring's own colour.
 
-use crate::model::text::is_unsafe;
+use crate::chars::is_unsafe;
 use std::borrow::Cow;
 use std::fmt::Write;
 use std::hash::{BuildHasher, Hasher};
@@ -33,7 +33,7 @@ pub(super) fn marked(sequence: &str) -> String {
 /// tabs kept), then jejaring's own styles turned into escapes.
 pub fn shown(text: &str) -> Cow<'_, str> {
     let mut out = Cow::Borrowed(text);
-    if text.bytes().any(|b| !(0x20..0x7f).contains(&b)) {
+    if needs_a_change(text) {
         let mut safe = String::with_capacity(text.len());
         let mut prev = None;
         let mut chars = text.chars().peekable();
@@ -51,6 +51,30 @@ pub fn shown(text: &str) -> Cow<'_, str> {
         out = Cow::Owned(safe);
     }
     out
+}
+
+/// Whether `shown` must change anything in `text`: an unsafe character, or one of
+/// jejaring's own style markers. Printable ASCII, newlines and tabs (nearly all of a
+/// table of names) are passed over a byte at a time; only other characters are looked
+/// at with their neighbours.
+fn needs_a_change(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    let plain = |b: &u8| (0x20..0x7f).contains(b) || *b == b'\n' || *b == b'\t';
+    while at < bytes.len() {
+        at += bytes[at..].iter().take_while(|b| plain(b)).count();
+        let Some(&b) = bytes.get(at) else { break };
+        if b.is_ascii() {
+            return true;
+        }
+        let Some(c) = text[at..].chars().next() else { return true };
+        let (prev, next) = (text[..at].chars().next_back(), text[at + c.len_utf8()..].chars().next());
+        if c == '\u{F8FF}' || is_unsafe(c, prev, next, true) {
+            return true;
+        }
+        at += c.len_utf8();
+    }
+    false
 }
 
 /// A character written so it can be seen: a control picture for C0 controls (`␛` for
@@ -94,6 +118,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn text_with_nothing_to_change_is_not_copied() {
+        for text in ["Budi Santoso  Bank Mandiri\n", "Jürgen Müller\tKöln", "山田太郎", "👩\u{200D}💻 dev"] {
+            assert!(matches!(shown(text), Cow::Borrowed(_)), "{text:?}");
+        }
+        // A joiner between two ASCII letters hides; a marker becomes an escape.
+        assert!(matches!(shown("a\u{200D}b"), Cow::Owned(_)));
+        assert_eq!(shown(&format!("{}x", marked("\x1b[1m"))), "\x1b[1mx");
+    }
+
+    #[test]
     fn escapes_and_hidden_characters_are_made_visible() {
         assert_eq!(shown("Budi\x1b[31m red"), "Budi␛[31m red");
         assert_eq!(shown("\x1b]0;pwned\x07"), "␛]0;pwned␇");
@@ -101,6 +135,7 @@ mod tests {
         assert_eq!(shown("Bu\u{200B}di\u{200D}x"), "Bu<U+200B>di<U+200D>x");
         assert_eq!(shown("c\u{9b}2J"), "c<U+009B>2J");
         assert_eq!(shown("line one\nline\ttwo\r"), "line one\nline\ttwo␍");
+        assert_eq!(shown("a\u{E0041}\u{AD}b\u{2028}"), "a<U+E0041><U+00AD>b<U+2028>");
         // What is fine is left alone: accents, scripts, emoji joined by a joiner.
         for fine in ["Jürgen Müller", "Ni Luh Putu", "👩\u{200D}💻 dev", "می\u{200C}خواهم"] {
             assert_eq!(shown(fine), fine);

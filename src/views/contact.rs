@@ -40,6 +40,9 @@ struct View<'a> {
     /// Set when the stage-up rule suggests moving them up (see `coach::stage_up`).
     #[serde(skip_serializing_if = "Option::is_none")]
     stage_up: Option<StageUp>,
+    /// Whom they know in your network, and who introduced you (`views::intro`).
+    #[serde(flatten)]
+    network: super::intro::AroundOut<'a>,
 }
 
 /// Prints the `show --json` document for a contact (also used by `brief --json`).
@@ -71,6 +74,7 @@ pub fn json(app: &App, net: &Network, c: &Contact) -> anyhow::Result<()> {
         promises: index.promises(&c.id),
         interactions: index.interactions(&c.id),
         stage_up: stage_up::check(&index, c, today),
+        network: super::intro::around(net, c, today).into(),
     };
     Ok(app.ui.json_value(&view)?)
 }
@@ -97,7 +101,8 @@ pub fn interaction_line(net: &Network, i: &Interaction, me: &Uuid, lang: Lang) -
         (true, false) => None,
     };
     if let Some(mark) = mark {
-        line.push_str(&format!(" [{mark}]"));
+        // Two spaces, as before a note: what follows the kind starts in one column.
+        line.push_str(&format!("  [{mark}]"));
     }
     let others: Vec<&str> =
         i.contacts.iter().filter(|id| *id != me).filter_map(|id| net.contact(id)).map(|c| c.name.as_str()).collect();

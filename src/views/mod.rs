@@ -4,6 +4,7 @@
 pub mod blocks;
 pub mod contact;
 pub mod goal;
+pub mod intro;
 pub mod past_deadline;
 pub mod picks;
 pub mod problems;

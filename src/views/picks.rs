@@ -72,14 +72,14 @@ pub fn beyond_count_note(lang: Lang, count: usize, s: &Selection) -> Option<Stri
             beyond,
             "{beyond} pick more than the {count} asked for: every overdue promise is named.",
             "{beyond} picks more than the {count} asked for: every overdue promise is named.",
-            "{beyond} usulan lebih dari {count} yang diminta: setiap janji yang lewat tenggat disebut."
+            "{beyond} usulan tambahan di luar {count} yang diminta: semua janji yang lewat tenggat disebutkan."
         )),
         (beyond, true) => Some(tn!(
             lang,
             beyond,
             "{beyond} pick more than the {count} asked for: every overdue promise is named, plus one new person.",
             "{beyond} picks more than the {count} asked for: every overdue promise is named, plus one new person.",
-            "{beyond} usulan lebih dari {count} yang diminta: setiap janji yang lewat tenggat disebut, ditambah satu orang baru."
+            "{beyond} usulan tambahan di luar {count} yang diminta: semua janji yang lewat tenggat disebutkan, ditambah satu orang baru."
         )),
     }
 }

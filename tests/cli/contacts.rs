@@ -292,9 +292,12 @@ fn show_prints_everything_known() {
     Promises
       none open
 
+    Who Budi knows
+      Siti Rahma (5a1e) — a conversation you logged with both, on 2026-10-02
+
     Interactions (2)
       2026-11-20  meeting      Coffee after the fintech meetup
-      2026-10-02  call        [they reached out] (with Siti Rahma)  Planning the alumni dinner
+      2026-10-02  call         [they reached out] (with Siti Rahma)  Planning the alumni dinner
     "#);
 }
 

@@ -8,7 +8,6 @@ use crate::pty::exit_code;
 use expectrl::Expect;
 use expectrl::session::OsSession as Session;
 use serde_json::Value;
-use std::time::Duration;
 
 /// The characters of the torture test, each in a value a person might type.
 const HOSTILE: [&str; 6] = [
@@ -131,9 +130,8 @@ fn edit_in(env: &TestEnv, script: &str) -> Session {
     std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
     let mut cmd = env.std_command();
     cmd.env("TERM", "xterm").env("VISUAL", &editor).env("TMPDIR", env.home()).args(["edit", "budi"]);
-    let mut s = Session::spawn(cmd).expect("spawn on a pty");
-    s.set_expect_timeout(Some(Duration::from_secs(30)));
-    s
+    // Wide, so a long message is one line to expect (wrapping is checked in wrap_pty).
+    crate::pty::spawn_sized(cmd, 240, 50)
 }
 
 fn kept_edits(env: &TestEnv) -> Vec<std::path::PathBuf> {

@@ -153,7 +153,7 @@ fn lang_id_speaks_indonesian() {
     assert!(err.starts_with("galat: tidak ada kontak yang cocok dengan \"nobody\""), "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
     let (_, err) = env.ok(&["--lang", "id", "add-contact", "Wayan", "--circle", "friend", "--stage", "stranger"]);
-    assert!(err.starts_with("Wayan ditambahkan (teman, orang asing); handle "), "{err}");
+    assert!(err.starts_with("Wayan ditambahkan (teman, orang asing); kodenya "), "{err}");
     let (out, err) = env.ok(&["--lang", "id", "list", "--limit", "1"]);
     assert!(out.contains("lingkaran") && out.contains("terakhir bicara"), "{out}");
     assert_eq!(err, "1 dari 6 kontak\n");

@@ -40,8 +40,8 @@ fn jejaring_lang_prints_indonesian_subcommand_help() {
     assert!(out.contains("Argumen:\n  <CONTACT>"), "{out}");
     assert!(out.contains("Kepada siapa Anda berjanji"), "{out}");
     assert!(out.contains("  done   Tandai janji sebagai ditepati"), "{out}");
-    // Examples stay as typed.
-    assert!(out.contains("`jejaring promise budi \"send the market sizing deck\" --due fri`"), "{out}");
+    // Examples are in Indonesian too, and typed as they would be.
+    assert!(out.contains("`jejaring promise budi \"kirim materi ukuran pasar\" --due jumat`"), "{out}");
 }
 
 #[test]

@@ -4,6 +4,7 @@
 use crate::env::TestEnv;
 use expectrl::session::OsSession as Session;
 use expectrl::{Eof, Expect};
+use std::process::Command;
 use std::time::Duration;
 
 pub(crate) const DOWN: &str = "\x1b[B";
@@ -15,9 +16,31 @@ pub(crate) const ENTER: &str = "\r";
 pub(crate) fn spawn(env: &TestEnv, args: &[&str]) -> Session {
     let mut cmd = env.std_command();
     cmd.env("TERM", "xterm").args(args);
-    let mut session = Session::spawn(cmd).expect("spawn on a pty");
-    session.set_expect_timeout(Some(Duration::from_secs(30)));
-    session
+    // Wide, so a long message is one line to expect (wrapping is checked in wrap_pty).
+    spawn_sized(cmd, 240, 50)
+}
+
+/// Starts `cmd` on a pseudo-terminal `cols` wide, with a generous timeout for every
+/// expected prompt. A pseudo-terminal opens 80 columns wide, and a program that reads
+/// its width before the window is resized would lay out for 80: so a shell starts
+/// first, waits for a line, and only then runs the program, in the resized window.
+pub(crate) fn spawn_sized(cmd: Command, cols: u16, rows: u16) -> Session {
+    let mut sh = Command::new("sh");
+    sh.env_clear();
+    for (k, v) in cmd.get_envs() {
+        if let Some(v) = v {
+            sh.env(k, v);
+        }
+    }
+    if let Some(dir) = cmd.get_current_dir() {
+        sh.current_dir(dir);
+    }
+    sh.arg("-c").arg("read go && exec \"$0\" \"$@\"").arg(cmd.get_program()).args(cmd.get_args());
+    let mut s = Session::spawn(sh).expect("spawn on a pty");
+    s.set_expect_timeout(Some(Duration::from_secs(30)));
+    s.get_process_mut().set_window_size(cols, rows).expect("resize the window");
+    s.send("\r").unwrap();
+    s
 }
 
 /// Waits for the prompt, then types the answer and Enter.
@@ -131,12 +154,19 @@ fn add_contact_asks_when_you_met_and_a_stranger_was_met_today() {
     s.send(DOWN).unwrap();
     s.send(DOWN).unwrap();
     s.send(ENTER).unwrap();
+    // With someone in the network, who introduced you is asked too.
+    answer(&mut s, "Who introduced you?", "kofi");
     answer(&mut s, "First impression:", "");
     answer(&mut s, "Keep in touch every:", "");
     answer(&mut s, "Email:", "");
     s.expect("Added Rina Wijaya").unwrap();
     assert_eq!(exit_code(s), 0);
     assert!(env.contact("Rina Wijaya").get("met_on").is_none());
+    let link = &env.json()["links"][0];
+    assert_eq!(
+        (link["a"].clone(), link["b"].clone()),
+        (env.contact("Kofi Mensah")["id"].clone(), env.contact("Rina Wijaya")["id"].clone())
+    );
 }
 
 #[test]

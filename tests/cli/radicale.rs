@@ -1,9 +1,18 @@
-//! A real Radicale server for the sync tests: installed once into a virtualenv under
-//! the target folder (`tests/support/install-radicale`, which CI runs first), then one
-//! server per test on a free loopback port with its own storage folder and a plain
-//! htpasswd file (user `ayu`, password `secret`), stopped when the test ends.
+//! Real CardDAV/CalDAV servers for the sync tests, Radicale and Xandikos: both installed
+//! once into one virtualenv under the target folder (`tests/support/install-servers`,
+//! which CI runs first), then one server per test on a free loopback port with its own
+//! storage folder and Basic auth (user `ayu`, password `secret`), stopped when the test
+//! ends. `servers()` names both, so a test can run against each (`Server::of(kind)`);
+//! `Radicale::start()` and its variants start Radicale.
 //!
-//! When Radicale cannot be installed the sync tests fail with the reason: they never
+//! The two differ as real servers do: Radicale rewrites the cards it stores and keeps a
+//! `getlastmodified`; Xandikos stores the bytes it is sent, keeps each collection in a
+//! git repository, and has no `getlastmodified`. Xandikos's own Basic auth is allowed on
+//! its command line only together with a self-signed HTTPS certificate, so
+//! `tests/support/xandikos-serve` starts the same app with Xandikos's auth middleware on
+//! plain loopback HTTP, as Radicale runs here.
+//!
+//! When the servers cannot be installed the sync tests fail with the reason: they never
 //! pass without a server.
 
 use std::net::{TcpListener, TcpStream};
@@ -16,17 +25,20 @@ use tempfile::TempDir;
 pub const USER: &str = "ayu";
 pub const PASSWORD: &str = "secret";
 
-/// The virtualenv's python, installing Radicale on first use (once per test binary; a
-/// lock file in the script makes other processes wait for the same install).
+/// The header MKCOL's body needs (Xandikos refuses a body without it).
+const XML: &[(&str, &str)] = &[("Content-Type", "application/xml")];
+
+/// The virtualenv's python, installing both servers on first use (once per test binary;
+/// a lock file in the script makes other processes wait for the same install).
 pub fn python() -> &'static Path {
     static PYTHON: OnceLock<Result<PathBuf, String>> = OnceLock::new();
     let result = PYTHON.get_or_init(|| {
-        let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("radicale-venv");
-        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/install-radicale");
+        let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("dav-servers-venv");
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/install-servers");
         let out = Command::new("bash").arg(&script).arg(&venv).output().map_err(|e| format!("could not run {}: {e}", script.display()))?;
         if !out.status.success() {
             return Err(format!(
-                "installing Radicale into {} failed (needs python3 with venv and access to the Python package index):\n{}{}",
+                "installing Radicale and Xandikos into {} failed (needs python3 with venv and access to the Python package index):\n{}{}",
                 venv.display(),
                 String::from_utf8_lossy(&out.stdout),
                 String::from_utf8_lossy(&out.stderr)
@@ -36,32 +48,57 @@ pub fn python() -> &'static Path {
     });
     match result {
         Ok(p) => p,
-        Err(e) => panic!("the sync tests need a Radicale server: {e}"),
+        Err(e) => panic!("the sync tests need the Radicale and Xandikos servers: {e}"),
     }
 }
 
-/// A running Radicale, stopped on drop.
-pub struct Radicale {
+/// Which server.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Radicale,
+    Xandikos,
+}
+
+/// Both servers, for tests that must hold against each.
+pub fn servers() -> [Kind; 2] {
+    [Kind::Radicale, Kind::Xandikos]
+}
+
+/// A running server, stopped on drop.
+pub struct Server {
+    pub kind: Kind,
     child: Child,
     pub port: u16,
     pub dir: TempDir,
     tls: bool,
 }
 
-impl Radicale {
-    pub fn start() -> Radicale {
-        Radicale::start_with("level = warning\n", false)
+/// The name older tests use; `Radicale::start()` starts a Radicale.
+pub type Radicale = Server;
+
+impl Server {
+    /// A server of the given kind (plain HTTP on loopback).
+    pub fn of(kind: Kind) -> Server {
+        match kind {
+            Kind::Radicale => Server::start(),
+            Kind::Xandikos => Server::xandikos(),
+        }
     }
 
-    /// A server on HTTPS with a self-signed certificate (made with openssl).
-    pub fn start_tls() -> Radicale {
-        Radicale::start_with("level = warning\n", true)
+    /// A Radicale.
+    pub fn start() -> Server {
+        Server::start_with("level = warning\n", false)
     }
 
-    /// A server that logs every request's headers and body (to `log()`), so a test can
-    /// check what was sent, not only what was stored.
-    pub fn start_logging_requests() -> Radicale {
-        Radicale::start_with("level = debug\nrequest_header_on_debug = True\nrequest_content_on_debug = True\n", false)
+    /// A Radicale on HTTPS with a self-signed certificate (made with openssl).
+    pub fn start_tls() -> Server {
+        Server::start_with("level = warning\n", true)
+    }
+
+    /// A Radicale that logs every request's headers and body (to `log()`), so a test
+    /// can check what was sent, not only what was stored.
+    pub fn start_logging_requests() -> Server {
+        Server::start_with("level = debug\nrequest_header_on_debug = True\nrequest_content_on_debug = True\n", false)
     }
 
     /// Everything the server logged.
@@ -69,7 +106,50 @@ impl Radicale {
         std::fs::read_to_string(self.dir.path().join("log")).unwrap_or_default()
     }
 
-    fn start_with(logging: &str, tls: bool) -> Radicale {
+    /// A Xandikos (see `tests/support/xandikos-serve`).
+    pub fn xandikos() -> Server {
+        let python = python();
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/xandikos-serve");
+        let mut last = String::new();
+        for _ in 0..3 {
+            let dir = tempfile::Builder::new().prefix("jejaring-xandikos-").tempdir().unwrap();
+            let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+            let log = std::fs::File::create(dir.path().join("log")).unwrap();
+            let child = Command::new(python)
+                .arg(&script)
+                .arg(dir.path())
+                .arg(port.to_string())
+                .args([USER, PASSWORD])
+                .stdout(Stdio::null())
+                .stderr(log)
+                .spawn()
+                .expect("start xandikos");
+            match Server::wait_listening(Kind::Xandikos, child, port, dir, false) {
+                Ok(server) => return server,
+                Err(log) => last = log,
+            }
+        }
+        panic!("Xandikos did not start: {last}");
+    }
+
+    /// A bounded wait for the server to listen; on failure, what it logged.
+    fn wait_listening(kind: Kind, mut child: Child, port: u16, dir: TempDir, tls: bool) -> Result<Server, String> {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while Instant::now() < deadline {
+            if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return Ok(Server { kind, child, port, dir, tls });
+            }
+            if let Ok(Some(_)) = child.try_wait() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        Err(std::fs::read_to_string(dir.path().join("log")).unwrap_or_default())
+    }
+
+    fn start_with(logging: &str, tls: bool) -> Server {
         let python = python();
         let mut last = String::new();
         for _ in 0..3 {
@@ -100,27 +180,17 @@ impl Radicale {
             );
             std::fs::write(dir.path().join("config"), config).unwrap();
             let log = std::fs::File::create(dir.path().join("log")).unwrap();
-            let mut child = Command::new(python)
+            let child = Command::new(python)
                 .args(["-m", "radicale", "--config"])
                 .arg(dir.path().join("config"))
                 .stdout(Stdio::null())
                 .stderr(log)
                 .spawn()
                 .expect("start radicale");
-            // A bounded wait for the server to listen.
-            let deadline = Instant::now() + Duration::from_secs(30);
-            while Instant::now() < deadline {
-                if TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                    return Radicale { child, port, dir, tls };
-                }
-                if let Ok(Some(_)) = child.try_wait() {
-                    break;
-                }
-                std::thread::sleep(Duration::from_millis(50));
+            match Server::wait_listening(Kind::Radicale, child, port, dir, tls) {
+                Ok(server) => return server,
+                Err(log) => last = log,
             }
-            let _ = child.kill();
-            let _ = child.wait();
-            last = std::fs::read_to_string(dir.path().join("log")).unwrap_or_default();
         }
         panic!("Radicale did not start: {last}");
     }
@@ -130,13 +200,24 @@ impl Radicale {
         format!("{scheme}://127.0.0.1:{}/", self.port)
     }
 
-    /// The address book `book()` makes.
+    /// The path of a collection the tests use, by its Radicale name (`contacts` or
+    /// `reminders`): Xandikos keeps address books and calendars in homes of their own.
+    pub fn collection_path(&self, name: &str) -> String {
+        match (self.kind, name) {
+            (Kind::Radicale, _) => format!("{USER}/{name}/"),
+            (Kind::Xandikos, "contacts") => format!("{USER}/contacts/addressbook/"),
+            (Kind::Xandikos, "reminders") => format!("{USER}/calendars/reminders/"),
+            (Kind::Xandikos, _) => format!("{USER}/contacts/{name}/"),
+        }
+    }
+
+    /// The address book `make_book()` makes.
     pub fn book_url(&self) -> String {
-        format!("{}{USER}/contacts/", self.root())
+        format!("{}{}", self.root(), self.collection_path("contacts"))
     }
 
     pub fn calendar_url(&self) -> String {
-        format!("{}{USER}/reminders/", self.root())
+        format!("{}{}", self.root(), self.collection_path("reminders"))
     }
 
     fn agent(&self) -> ureq::Agent {
@@ -165,26 +246,30 @@ impl Radicale {
     /// Makes the user's address book.
     pub fn make_book(&self) {
         let body = r#"<?xml version="1.0"?><d:mkcol xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:carddav"><d:set><d:prop><d:resourcetype><d:collection/><c:addressbook/></d:resourcetype></d:prop></d:set></d:mkcol>"#;
-        let (status, out) = self.request("MKCOL", &format!("{USER}/contacts/"), &[], body);
+        let (status, out) = self.request("MKCOL", &self.collection_path("contacts"), XML, body);
         assert!((200..300).contains(&status), "MKCOL {status}: {out}");
     }
 
     /// Makes the reminders calendar.
     pub fn make_calendar(&self) {
         let body = r#"<?xml version="1.0"?><d:mkcol xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav"><d:set><d:prop><d:resourcetype><d:collection/><c:calendar/></d:resourcetype></d:prop></d:set></d:mkcol>"#;
-        let (status, out) = self.request("MKCOL", &format!("{USER}/reminders/"), &[], body);
+        let (status, out) = self.request("MKCOL", &self.collection_path("reminders"), XML, body);
         assert!((200..300).contains(&status), "MKCOL {status}: {out}");
     }
 
     /// Writes a card on the "phone" side.
     pub fn put_card(&self, file: &str, card: &str) {
-        let (status, out) =
-            self.request("PUT", &format!("{USER}/contacts/{file}"), &[("Content-Type", "text/vcard")], card);
+        let (status, out) = self.request(
+            "PUT",
+            &format!("{}{file}", self.collection_path("contacts")),
+            &[("Content-Type", "text/vcard")],
+            card,
+        );
         assert!((200..300).contains(&status), "PUT {status}: {out}");
     }
 
     pub fn delete_card(&self, file: &str) {
-        let (status, out) = self.request("DELETE", &format!("{USER}/contacts/{file}"), &[], "");
+        let (status, out) = self.request("DELETE", &format!("{}{file}", self.collection_path("contacts")), &[], "");
         assert!((200..300).contains(&status), "DELETE {status}: {out}");
     }
 
@@ -194,6 +279,10 @@ impl Radicale {
             let Ok(entries) = std::fs::read_dir(dir) else { return };
             for e in entries.flatten() {
                 let p = e.path();
+                // Xandikos's git repositories hold the same items, compressed.
+                if p.ends_with(".git") {
+                    continue;
+                }
                 if p.is_dir() {
                     walk(&p, out);
                 } else {
@@ -207,9 +296,13 @@ impl Radicale {
         out
     }
 
-    /// The cards in a collection folder (`contacts` or `reminders`), as stored.
+    /// The items in a collection (`contacts` or `reminders`), as stored.
     pub fn items(&self, collection: &str, ext: &str) -> Vec<String> {
-        let dir = self.dir.path().join("collections/collection-root").join(USER).join(collection);
+        let root = match self.kind {
+            Kind::Radicale => self.dir.path().join("collections/collection-root"),
+            Kind::Xandikos => self.dir.path().join("collections"),
+        };
+        let dir = root.join(self.collection_path(collection));
         let mut out: Vec<String> = std::fs::read_dir(&dir)
             .map(|r| {
                 r.flatten()
@@ -227,7 +320,7 @@ impl Radicale {
     }
 }
 
-impl Drop for Radicale {
+impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();

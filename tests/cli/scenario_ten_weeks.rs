@@ -352,7 +352,7 @@ fn a_meeting_day_in_words_is_echoed_as_a_date() {
     let (_, err) = day.both(&["add-contact", "Tono Prasetyo", "--stage", "stranger", "--met-on", "last friday"]);
     assert!(err.contains("Added Tono Prasetyo (other, stranger), met on 2026-12-04; handle"), "{err}");
     let (_, err) = day.both(&["--lang", "id", "add-contact", "Uli Siregar", "--met-on", "kemarin"]);
-    assert!(err.contains("Uli Siregar ditambahkan (lainnya, kenalan), bertemu pada 2026-12-08; handle"), "{err}");
+    assert!(err.contains("Uli Siregar ditambahkan (lainnya, kenalan), bertemu pada 2026-12-08; kodenya"), "{err}");
     let (_, err) = day.both(&["--lang", "id", "edit", "uli", "--met-on", "2 hari lalu"]);
     assert!(err.contains("bertemu pada 2026-12-07"), "{err}");
     let (_, err) = day.both(&["edit", "tono", "--met-on", "3 days ago"]);

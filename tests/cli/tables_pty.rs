@@ -3,31 +3,16 @@
 //! with `NO_COLOR` set (colour and layout are separate decisions).
 
 use crate::env::TestEnv;
-use expectrl::session::OsSession as Session;
 use expectrl::{Eof, Expect};
 use std::collections::HashSet;
-use std::process::Command;
-use std::time::Duration;
 use unicode_width::UnicodeWidthStr;
 
 /// What `jejaring ARGS…` shows on a terminal `cols` wide (the test environment sets
 /// `NO_COLOR`; `extra` adds variables).
 fn on_terminal(env: &TestEnv, cols: u16, args: &[&str], extra: &[(&str, &str)]) -> String {
-    let base = env.std_command();
-    let mut cmd = Command::new("sh");
-    cmd.env_clear();
-    for (k, v) in base.get_envs() {
-        if let Some(v) = v {
-            cmd.env(k, v);
-        }
-    }
-    cmd.env("TERM", "xterm").envs(extra.iter().copied()).current_dir(env.home());
-    // The shell waits for a line, so the window is resized before jejaring starts.
-    cmd.arg("-c").arg("read go && exec \"$0\" \"$@\"").arg(base.get_program()).args(args);
-    let mut s = Session::spawn(cmd).expect("spawn on a pty");
-    s.set_expect_timeout(Some(Duration::from_secs(30)));
-    s.get_process_mut().set_window_size(cols, 60).expect("resize the window");
-    s.send("\r").unwrap();
+    let mut cmd = env.std_command();
+    cmd.env("TERM", "xterm").envs(extra.iter().copied()).current_dir(env.home()).args(args);
+    let mut s = crate::pty::spawn_sized(cmd, cols, 60);
     let seen = s.expect(Eof).expect("the program ends");
     String::from_utf8_lossy(seen.as_bytes()).replace("\r\n", "\n")
 }
@@ -125,4 +110,50 @@ fn colour_forced_on_a_pipe_keeps_the_columns_aligned() {
     assert!(coloured.contains('\x1b'), "{coloured}");
     let trimmed = |s: &str| s.lines().map(|l| l.trim_end().to_string()).collect::<Vec<_>>();
     assert_eq!(trimmed(&strip(&coloured)), trimmed(&plain));
+}
+
+#[test]
+fn width_is_shared_by_content_and_headers_are_never_cut() {
+    let env = TestEnv::new();
+    // At 80 columns the Indonesian goal list does not squeeze its titles to a word a
+    // line while SMART takes three: each goal's title and SMART letters read whole.
+    let goals = on_terminal(&env, 80, &["--demo", "--lang", "id", "goal", "list"], &[]);
+    for whole in ["Bicara dengan 15 orang berbeda kuartal ini", "S~ M✓ A✓ R✓ T✓", "Kenal 10 orang di fintech"] {
+        assert!(goals.lines().any(|l| l.contains(whole)), "{whole:?} on one line:\n{goals}");
+    }
+    // Every header of review history is shown whole, and a reflection is not a word a line.
+    for lang in ["en", "id"] {
+        let args = ["--demo", "--lang", lang, "review", "history"];
+        let (piped, _) = env.ok(&args);
+        let header: Vec<&str> =
+            piped.lines().next().unwrap().split("  ").map(str::trim).filter(|h| !h.is_empty()).collect();
+        for cols in [60, 80] {
+            let shown = on_terminal(&env, cols, &args, &[]);
+            for h in &header {
+                assert!(shown.contains(h), "{lang} at {cols}: header {h:?} whole in\n{shown}");
+            }
+            let (first, last, words) = if lang == "en" { ("Siti", "first", 4usize) } else { ("Siti", "dulu", 5) };
+            let lines: Vec<&str> = shown.lines().collect();
+            let from = lines.iter().position(|l| l.contains(first)).unwrap();
+            let to = lines.iter().position(|l| l.split_whitespace().any(|w| w == last)).unwrap();
+            assert!(
+                to + 1 - from <= words.div_ceil(2),
+                "{lang} at {cols}: a reflection two words a line or more:\n{shown}"
+            );
+        }
+    }
+    // At 120 the goals are a table again, two lines a goal at most.
+    let wide = on_terminal(&env, 120, &["--demo", "--lang", "id", "goal", "list"], &[]);
+    assert!(wide.lines().nth(1).unwrap().starts_with("───"), "{wide}");
+    assert!(wide.lines().count() <= 2 + 3 * 2 + 1, "{wide}");
+}
+
+#[test]
+fn piped_table_lines_never_end_in_spaces() {
+    let env = TestEnv::new();
+    for args in [&["--demo", "list"][..], &["--demo", "goal", "list"], &["--demo", "--lang", "id", "review", "history"]]
+    {
+        let (out, _) = env.ok(args);
+        assert!(out.lines().all(|l| !l.ends_with(' ')), "{args:?}:\n{out:?}");
+    }
 }

@@ -107,7 +107,7 @@ fn intro(app: &App) -> Vec<String> {
         t!(
             lang,
             "  3. Select contacts: start from friends, colleagues and family, then talk to people you do not know yet.",
-            "  3. Seleksi kontak: mulai dari teman, kolega, dan keluarga, lalu ajak bicara orang yang belum Anda kenal."
+            "  3. Pilih kontak: mulai dari teman, kolega, dan keluarga, lalu ajak bicara orang yang belum Anda kenal."
         ),
         t!(
             lang,

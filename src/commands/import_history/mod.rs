@@ -5,6 +5,7 @@
 //! from the others, people are matched with contacts, what an earlier import added is
 //! left out (`history::resolve`), and the network is saved once. `report` prints.
 
+mod maildir;
 mod read;
 mod report;
 
@@ -12,7 +13,7 @@ use crate::app::{App, Change};
 use crate::dates;
 use crate::errors::UsageError;
 use crate::history::matching::{Matcher, Me};
-use crate::history::{self, Source, resolve};
+use crate::history::{self, Source, Window, Zone, resolve};
 use crate::interop::At;
 use crate::interop::merge::{Defaults, Merger, Outcome};
 use crate::model::{Circle, Network};
@@ -51,6 +52,10 @@ pub struct Args {
     /// Add the unknown people you had two-way conversations with as contacts
     #[arg(long)]
     pub add_unknown: bool,
+    /// The order of day and month in WhatsApp chats whose dates do not show it
+    /// (all 12 or less): dmy for 31/12, mdy for 12/31
+    #[arg(long, value_enum, value_name = "ORDER")]
+    pub date_order: Option<history::whatsapp::DateOrder>,
 }
 
 pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
@@ -59,14 +64,17 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let since: Option<NaiveDate> =
         args.since.as_deref().map(|s| dates::parse_past_day(s, today).context("--since")).transpose()?;
     let bar = report::progress(app, &args.paths);
-    let read = read::all(&args.paths, args.from, now, lang, &bar)?;
+    // Every trace is dated by the user's own day: the machine's zone (`TZ`).
+    let window = Window { now, since, zone: Zone::Local };
+    let mut read = read::all(&args.paths, args.from, args.date_order, &window, lang, &bar)?;
+    let found = std::mem::take(&mut read.harvest.found);
     bar.finish_and_clear();
 
     // Everything after the read happens on the network as it is under the lock.
     let import = |net: &mut Network| -> anyhow::Result<(report::Report, bool)> {
         let mut values = net.history_me();
         values.extend(args.me.iter().cloned());
-        let traces = history::gather(read.harvest.found);
+        let traces = history::gather(found);
         // What the exports say about you (a calendar's owner, mail in Sent, the other side
         // of a one-to-one chat) joins what you said: a mixed import needs both.
         let me = Me::new(values.iter().chain(&read.harvest.me_hints).map(String::as_str));
@@ -107,12 +115,21 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         }
 
         let remembered = !args.me.is_empty() && net.remember_me(&args.me);
-        let view =
-            report::Report::new(net, &plan, &people_added, read.harvest.ignored, &read.problems, args.dry_run, lang);
-        let changed = remembered || !plan.add.is_empty() || !plan.upgrade.is_empty() || !people_added.is_empty();
+        let view = report::Report::new(net, &plan, &people_added, &read, args.dry_run, lang);
+        let changed = remembered
+            || !plan.add.is_empty()
+            || !plan.upgrade.is_empty()
+            || !plan.rekey.is_empty()
+            || !people_added.is_empty();
         for &i in &plan.upgrade {
             if let Some(s) = net.interactions[i].source.as_mut() {
                 s.one_way = false;
+            }
+        }
+        // Chats an earlier version keyed by their writers' names get their new key.
+        for (i, key) in &plan.rekey {
+            if let Some(s) = net.interactions[*i].source.as_mut() {
+                s.key = key.clone();
             }
         }
         net.interactions.extend(plan.add);

@@ -1,14 +1,18 @@
 //! Reading the files and folders `import history` is given, before the data file is
 //! locked: what each is (from `--from` or its first bytes), then the reader for it. A
 //! named file that is not what it should be stops the import; a file inside a folder
-//! that is no export is skipped and named.
+//! that is no export is skipped and named. Text that is not UTF-8 (UTF-16, Windows-1252)
+//! is decoded as the contact importers do, and the report says so. Each reader's
+//! count of what it read and left out, and why, goes to the report.
 
+use super::maildir;
 use crate::errors::UsageError;
-use crate::history::{Harvest, Problem, ProblemKind, Source, calendar, detect, linkedin, mail, whatsapp};
+use crate::history::{Harvest, Problem, ProblemKind, Skip, Source, Window, calendar, detect, linkedin, mail, whatsapp};
 use crate::i18n::Lang;
-use crate::t;
+use crate::interop::{Guess, decode};
+use crate::{t, tn};
 use anyhow::Context;
-use chrono::{DateTime, Utc};
+use serde::Serialize;
 use std::io::{BufReader, Read as _};
 use std::path::{Path, PathBuf};
 
@@ -17,15 +21,66 @@ use std::path::{Path, PathBuf};
 pub struct Imported {
     pub harvest: Harvest,
     pub problems: Vec<(String, Problem)>,
-    /// The files whose traces were read, for the report.
-    pub files: usize,
+    /// What each reader read and left out, file by file.
+    pub readers: Vec<Reader>,
+}
+
+/// One reader's account of one file or maildir.
+#[derive(Clone, Debug, Serialize)]
+pub struct Reader {
+    pub kind: &'static str,
+    pub file: String,
+    /// Messages, rows, events or chat days read.
+    pub read: usize,
+    pub skipped: Vec<Skipped>,
+    /// How text that was not UTF-8 was read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decoded: Option<String>,
+}
+
+/// Left out for one reason.
+#[derive(Clone, Debug, Serialize)]
+pub struct Skipped {
+    pub why: &'static str,
+    pub count: usize,
+    #[serde(skip)]
+    pub words: String,
 }
 
 impl Imported {
-    fn add(&mut self, file: &str, mut h: Harvest) {
+    /// Adds what one reader got from `file`; `extra` are problems it named by other
+    /// files (a maildir's messages).
+    fn add(
+        &mut self,
+        file: &str,
+        kind: Source,
+        mut h: Harvest,
+        extra: Vec<(String, Problem)>,
+        decoded: Option<String>,
+        lang: Lang,
+    ) {
+        let mut skipped: Vec<Skipped> = Vec::new();
+        let mut count = |why: &'static str, words: String, n: usize| {
+            if n == 0 {
+                return;
+            }
+            match skipped.iter_mut().find(|s| s.why == why) {
+                Some(s) => s.count += n,
+                None => skipped.push(Skipped { why, count: n, words }),
+            }
+        };
+        count(Skip::Lists.key(), Skip::Lists.words(lang), h.ignored);
+        for &(why, n) in &h.skipped {
+            count(why.key(), why.words(lang), n);
+        }
+        for p in h.problems.iter().chain(extra.iter().map(|(_, p)| p)) {
+            count(p.kind.key(), p.kind.words(lang), 1);
+        }
+        let read = if h.read == 0 { h.found.len() } else { h.read };
+        self.readers.push(Reader { kind: kind.key(), file: file.to_string(), read, skipped, decoded });
         self.problems.extend(h.problems.drain(..).map(|p| (file.to_string(), p)));
+        self.problems.extend(extra);
         self.harvest.extend(h);
-        self.files += 1;
     }
 }
 
@@ -33,7 +88,8 @@ impl Imported {
 pub fn all(
     paths: &[PathBuf],
     from: Option<Source>,
-    now: DateTime<Utc>,
+    order: Option<whatsapp::DateOrder>,
+    window: &Window,
     lang: Lang,
     bar: &indicatif::ProgressBar,
 ) -> anyhow::Result<Imported> {
@@ -41,10 +97,10 @@ pub fn all(
     for path in paths {
         let shown = path.display().to_string();
         if path.is_dir() {
-            if is_maildir(path) || (from == Some(Source::Maildir) && !path.join("cur").exists()) {
-                maildir(path, &mut read, lang)?;
+            if maildir::is_maildir(path) || from == Some(Source::Maildir) {
+                maildirs(path, window, &mut read, lang)?;
             } else {
-                folder(path, from, now, &mut read, lang, bar)?;
+                folder(path, from, order, window, &mut read, lang, bar)?;
             }
             continue;
         }
@@ -70,11 +126,11 @@ pub fn all(
                 )));
             }
         };
-        let harvest = file(path, kind, now, bar).map_err(|e| match e {
+        let (harvest, decoded) = file(path, kind, order, window, lang, bar).map_err(|e| match e {
             Failure::Io(e) => anyhow::Error::new(e).context(format!("could not read {shown}")),
             Failure::Not => not_a(&shown, kind, lang),
         })?;
-        read.add(&shown, harvest);
+        read.add(&shown, kind, harvest, Vec::new(), decoded, lang);
     }
     Ok(read)
 }
@@ -95,13 +151,16 @@ fn not_a(shown: &str, kind: Source, lang: Lang) -> anyhow::Error {
     ))
 }
 
-fn is_maildir(path: &Path) -> bool {
-    path.join("cur").is_dir() && path.join("new").is_dir()
-}
-
+/// A file's first bytes, as UTF-8 when they are UTF-16.
 fn head(path: &Path) -> std::io::Result<Vec<u8>> {
     let mut buf = Vec::with_capacity(detect::HEAD);
     std::fs::File::open(path)?.take(detect::HEAD as u64).read_to_end(&mut buf)?;
+    let even = buf.len() & !1;
+    if let Ok((text, _)) = decode::unicode(&buf[..even])
+        && text.as_ref() != &buf[..even]
+    {
+        return Ok(text.into_owned());
+    }
     Ok(buf)
 }
 
@@ -110,30 +169,73 @@ enum Failure {
     Not,
 }
 
-/// Text as the exports write it: UTF-8, with or without a byte-order mark.
-fn text(bytes: &[u8]) -> String {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    String::from_utf8_lossy(bytes).into_owned()
+/// Text as the exports write it: UTF-8 (with or without a byte-order mark), UTF-16, or
+/// lines in Windows-1252; with how it was read when it was not UTF-8.
+fn text(bytes: &[u8], lang: Lang) -> Result<(String, Option<String>), Failure> {
+    let utf16 = bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff");
+    let (text, guesses) = decode::text(bytes).map_err(|_| Failure::Not)?;
+    let mut said: Vec<String> = Vec::new();
+    if utf16 {
+        said.push(t!(lang, "read as UTF-16", "dibaca sebagai UTF-16"));
+    }
+    for g in guesses {
+        said.push(match g {
+            Guess::Utf16 { .. } => {
+                t!(lang, "read as UTF-16 (no byte-order mark)", "dibaca sebagai UTF-16 (tanpa penanda urutan bita)")
+            }
+            Guess::Windows1252 { count, .. } => tn!(
+                lang,
+                count,
+                "{count} line read as Windows-1252",
+                "{count} lines read as Windows-1252",
+                "{count} baris dibaca sebagai Windows-1252"
+            ),
+        });
+    }
+    Ok((text.into_owned(), (!said.is_empty()).then(|| said.join("; "))))
 }
 
-fn file(path: &Path, kind: Source, now: DateTime<Utc>, bar: &indicatif::ProgressBar) -> Result<Harvest, Failure> {
+fn file(
+    path: &Path,
+    kind: Source,
+    order: Option<whatsapp::DateOrder>,
+    window: &Window,
+    lang: Lang,
+    bar: &indicatif::ProgressBar,
+) -> Result<(Harvest, Option<String>), Failure> {
     if kind == Source::Mbox {
         // The mailbox is streamed: one message in memory at a time.
         let f = std::fs::File::open(path).map_err(Failure::Io)?;
-        return mail::mbox(BufReader::with_capacity(1 << 16, bar.wrap_read(f))).map_err(Failure::Io);
+        let input = BufReader::with_capacity(1 << 16, bar.wrap_read(f));
+        let (h, guessed) = mail::mbox_in(input, window.zone).map_err(Failure::Io)?;
+        return Ok((h, guessed_headers(guessed, lang)));
     }
     let bytes = std::fs::read(path).map_err(Failure::Io)?;
     bar.inc(bytes.len() as u64);
-    match kind {
-        Source::Calendar => calendar::parse(&text(&bytes), now).map_err(|_| Failure::Not),
-        Source::LinkedinMessages => linkedin::parse(&bytes).map_err(|_| Failure::Not),
+    let (text, decoded) = text(&bytes, lang)?;
+    let harvest = match kind {
+        Source::Calendar => calendar::parse_in(&text, window).map_err(|_| Failure::Not)?,
+        Source::LinkedinMessages => linkedin::parse_in(&text, window.zone).map_err(|_| Failure::Not)?,
         Source::Whatsapp => {
-            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            let chat = whatsapp::chat_name(&name);
-            Ok(whatsapp::parse(&text(&bytes), chat.as_deref()))
+            let chat = whatsapp::chat_name_of(path);
+            whatsapp::parse_with(&text, chat.as_deref(), order)
         }
-        Source::Mbox | Source::Maildir => Err(Failure::Not),
-    }
+        Source::Mbox | Source::Maildir => return Err(Failure::Not),
+    };
+    Ok((harvest, decoded))
+}
+
+/// How many messages' headers were read as Windows-1252, said.
+fn guessed_headers(n: usize, lang: Lang) -> Option<String> {
+    (n > 0).then(|| {
+        tn!(
+            lang,
+            n,
+            "{n} message's headers read as Windows-1252",
+            "{n} messages' headers read as Windows-1252",
+            "kepala {n} pesan dibaca sebagai Windows-1252"
+        )
+    })
 }
 
 /// A folder of exports (calendars, chats): each file read as what it is; files that
@@ -141,7 +243,8 @@ fn file(path: &Path, kind: Source, now: DateTime<Utc>, bar: &indicatif::Progress
 fn folder(
     path: &Path,
     from: Option<Source>,
-    now: DateTime<Utc>,
+    order: Option<whatsapp::DateOrder>,
+    window: &Window,
     read: &mut Imported,
     lang: Lang,
     bar: &indicatif::ProgressBar,
@@ -153,14 +256,17 @@ fn folder(
         .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
         .collect();
     entries.sort();
-    let before = read.files;
+    let before = read.readers.len();
+    // The folder's calendars are read together: versions of one event (iTIP) may be
+    // in separate files.
+    let mut calendars: Vec<(String, String, Option<String>)> = Vec::new();
     for entry in entries {
         let name = entry.display().to_string();
         if entry.is_dir() {
-            if is_maildir(&entry) {
-                maildir(&entry, read, lang)?;
+            if maildir::is_maildir(&entry) {
+                maildirs(&entry, window, read, lang)?;
             } else {
-                folder(&entry, from, now, read, lang, bar)?;
+                folder(&entry, from, order, window, read, lang, bar)?;
             }
             continue;
         }
@@ -177,13 +283,30 @@ fn folder(
         if let Ok(meta) = entry.metadata() {
             bar.inc_length(meta.len());
         }
-        match file(&entry, kind, now, bar) {
-            Ok(h) => read.add(&name, h),
+        if kind == Source::Calendar {
+            let bytes = std::fs::read(&entry).with_context(|| format!("could not read {name}"))?;
+            bar.inc(bytes.len() as u64);
+            match text(&bytes, lang) {
+                Ok((text, decoded)) => calendars.push((name, text, decoded)),
+                Err(_) => read.problems.push((name, Problem::new(0, ProblemKind::UnknownFile))),
+            }
+            continue;
+        }
+        match file(&entry, kind, order, window, lang, bar) {
+            Ok((h, decoded)) => read.add(&name, kind, h, Vec::new(), decoded, lang),
             Err(Failure::Io(e)) => return Err(anyhow::Error::new(e).context(format!("could not read {name}"))),
             Err(Failure::Not) => read.problems.push((name, Problem::new(0, ProblemKind::UnknownFile))),
         }
     }
-    if read.files == before && read.problems.is_empty() {
+    let texts: Vec<&str> = calendars.iter().map(|(_, t, _)| t.as_str()).collect();
+    let harvests = calendar::parse_files(&texts, window);
+    for ((name, _, decoded), h) in calendars.iter().zip(harvests) {
+        match h {
+            Some(h) => read.add(name, Source::Calendar, h, Vec::new(), decoded.clone(), lang),
+            None => read.problems.push((name.clone(), Problem::new(0, ProblemKind::UnknownFile))),
+        }
+    }
+    if read.readers.len() == before && read.problems.is_empty() {
         anyhow::bail!(t!(
             lang,
             "{shown} holds no calendar, mailbox or chat export; nothing was imported",
@@ -193,35 +316,18 @@ fn folder(
     Ok(())
 }
 
-/// A maildir and its sub-folders (Maildir++ names them `.Sent`, `.Archive`…).
-fn maildir(path: &Path, read: &mut Imported, lang: Lang) -> anyhow::Result<()> {
+/// Every maildir in the folder, read as one: `--from maildir` on a folder of
+/// maildirs, or one maildir with its sub-folders.
+fn maildirs(path: &Path, window: &Window, read: &mut Imported, lang: Lang) -> anyhow::Result<()> {
     let shown = path.display().to_string();
-    if !is_maildir(path) {
+    let tree = maildir::read(path, window.zone)?;
+    if tree.maildirs == 0 {
         anyhow::bail!(t!(
             lang,
-            "{shown}: this is not a maildir (no cur/ and new/ folders); nothing was imported",
-            "{shown}: ini bukan maildir (tidak ada folder cur/ dan new/); tidak ada yang diimpor"
+            "{shown}: this is not a maildir and holds none (no folder with cur/ or new/); nothing was imported",
+            "{shown}: ini bukan maildir dan tidak berisi maildir (tidak ada folder dengan cur/ atau new/); tidak ada yang diimpor"
         ));
     }
-    let folders = mail_parser::mailbox::maildir::FolderIterator::new(path, Some("."))
-        .with_context(|| format!("could not read the maildir {shown}"))?;
-    let mut reader = mail::Reader::new();
-    for folder in folders {
-        let folder = folder.with_context(|| format!("could not read the maildir {shown}"))?;
-        let sent = folder.name().is_some_and(|n| n.to_lowercase().contains("sent"));
-        for msg in folder {
-            let msg = msg.with_context(|| format!("could not read a message in {shown}"))?;
-            let before = (reader.problems(), msg.path().display().to_string());
-            reader.message_in(msg.contents(), 0, sent);
-            // A maildir message is a file of its own: its problem is named by it.
-            if reader.problems() > before.0 {
-                let mut h = std::mem::take(&mut reader).finish();
-                let last = h.problems.pop();
-                read.harvest.extend(h);
-                read.problems.extend(last.map(|p| (before.1, p)));
-            }
-        }
-    }
-    read.add(&shown, reader.finish());
+    read.add(&shown, Source::Maildir, tree.harvest, tree.problems, guessed_headers(tree.guessed, lang), lang);
     Ok(())
 }

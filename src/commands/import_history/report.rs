@@ -2,9 +2,10 @@
 //! the people it did not know, and with `--dry-run` what it would log; or all of it
 //! as JSON.
 
+use super::read::{Imported, Reader};
 use crate::app::App;
+use crate::history::Person;
 use crate::history::resolve::Plan;
-use crate::history::{Person, Problem};
 use crate::i18n::Lang;
 use crate::model::Network;
 use crate::{t, tn};
@@ -74,6 +75,8 @@ pub struct Report {
     contacts_added: Vec<String>,
     unknown: Vec<Stranger>,
     problems: Vec<String>,
+    /// What each reader read and left out, and why.
+    readers: Vec<Reader>,
     #[serde(skip)]
     lang: Lang,
 }
@@ -96,8 +99,7 @@ impl Report {
         net: &Network,
         plan: &Plan,
         people_added: &[usize],
-        ignored: usize,
-        problems: &[(String, Problem)],
+        read: &Imported,
         dry_run: bool,
         lang: Lang,
     ) -> Report {
@@ -107,7 +109,7 @@ impl Report {
             added: plan.add.len(),
             already_known: plan.known,
             with_unknown_people: plan.with_unknown,
-            ignored,
+            ignored: read.harvest.ignored,
             interactions: plan
                 .add
                 .iter()
@@ -128,10 +130,39 @@ impl Report {
                 .filter(|u| !people_added.iter().any(|&i| net.contacts[i].name == u.person.label()))
                 .map(|u| stranger(&u.person, u.conversations, u.ambiguous, u.two_way))
                 .collect(),
-            problems: problems.iter().map(|(file, p)| format!("{file}: {}", p.message(lang))).collect(),
+            problems: read.problems.iter().map(|(file, p)| format!("{file}: {}", p.message(lang))).collect(),
+            readers: read.readers.clone(),
             lang,
         }
     }
+}
+
+/// What one reader left out or had to decode, in a line; None when it read all.
+fn reader_line(r: &Reader, lang: Lang) -> Option<String> {
+    let left: usize = r.skipped.iter().map(|s| s.count).sum();
+    if left == 0 && r.decoded.is_none() {
+        return None;
+    }
+    let (file, n) = (&r.file, r.read);
+    let mut line = match r.kind {
+        "calendar" => tn!(lang, n, "{file}: read {n} event", "{file}: read {n} events", "{file}: {n} acara dibaca"),
+        "linkedin-messages" => {
+            tn!(lang, n, "{file}: read {n} row", "{file}: read {n} rows", "{file}: {n} baris dibaca")
+        }
+        "whatsapp" => {
+            tn!(lang, n, "{file}: read {n} chat day", "{file}: read {n} chat days", "{file}: {n} hari obrolan dibaca")
+        }
+        _ => tn!(lang, n, "{file}: read {n} message", "{file}: read {n} messages", "{file}: {n} pesan dibaca"),
+    };
+    if left > 0 {
+        let why: Vec<String> = r.skipped.iter().map(|s| format!("{} ({})", s.words, s.count)).collect();
+        let why = why.join(", ");
+        line.push_str(&t!(lang, "; left out {left}: {why}", "; {left} dilewati: {why}"));
+    }
+    if let Some(d) = &r.decoded {
+        line.push_str(&format!("; {d}"));
+    }
+    Some(line)
 }
 
 pub fn print(app: &App, r: &Report) -> anyhow::Result<()> {
@@ -141,6 +172,11 @@ pub fn print(app: &App, r: &Report) -> anyhow::Result<()> {
         return Ok(());
     }
     crate::views::problems::warn(app, &r.problems, MAX_LISTED);
+    for reader in &r.readers {
+        if let Some(line) = reader_line(reader, lang) {
+            app.ui.info(line);
+        }
+    }
     if r.dry_run {
         for i in &r.interactions {
             let (on, with) = (i.on, i.with.join(", "));

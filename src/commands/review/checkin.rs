@@ -121,7 +121,7 @@ pub fn run(app: &App, args: CheckinArgs) -> anyhow::Result<()> {
             app.ui.info(t!(
                 lang,
                 "Nothing saved. Run `jejaring review` on a terminal to check in, or add --save.",
-                "Tidak ada yang disimpan. Jalankan `jejaring review` di terminal untuk check-in, atau tambahkan --save."
+                "Tidak ada yang disimpan. Jalankan `jejaring review` di terminal untuk meninjau minggu ini, atau tambahkan --save."
             ));
             return Ok(());
         }
@@ -179,11 +179,19 @@ pub fn run(app: &App, args: CheckinArgs) -> anyhow::Result<()> {
                 return Ok(());
             }
             let streak = render::weeks(lang, crate::model::review::streak(&net.reviews, today));
-            app.ui.info(t!(
-                lang,
-                "Review saved. Streak: {streak} in a row. See you next week.",
-                "Tinjauan tersimpan. Tinjauan beruntun: {streak} berturut-turut. Sampai jumpa minggu depan."
-            ));
+            app.ui.info(if app.demo {
+                t!(
+                    lang,
+                    "Review done, but not kept: this is the demo network. Streak: {streak} in a row.",
+                    "Tinjauan selesai, tetapi tidak disimpan: ini jaringan demo. Anda sudah meninjau {streak} berturut-turut."
+                )
+            } else {
+                t!(
+                    lang,
+                    "Review saved. Streak: {streak} in a row. See you next week.",
+                    "Tinjauan tersimpan. Anda sudah meninjau {streak} berturut-turut. Sampai jumpa minggu depan."
+                )
+            });
             Ok(())
         },
     )
@@ -214,6 +222,7 @@ fn print_report(app: &App, net: &Network, report: &Report, count: usize, interac
     lines.push(String::new());
     lines.extend(render::warmth(app, report));
     lines.extend(picks::stage_up_lines(lang, &stage_up::ready(net, app.clock.today)));
+    lines.extend(crate::views::intro::waiting_lines(app, net, app.clock.today));
     if !interactive {
         let selection = next_week(net, app.clock.today, count);
         lines.push(String::new());

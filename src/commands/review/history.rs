@@ -59,11 +59,11 @@ pub fn list(app: &App, _args: ListArgs) -> anyhow::Result<()> {
         0 => app.ui.info(t!(
             lang,
             "Streak: none right now; a review saved this week starts one",
-            "Tinjauan beruntun: belum ada saat ini; tinjauan yang disimpan minggu ini memulainya"
+            "Rangkaian tinjauan: saat ini kosong; tinjauan yang disimpan minggu ini memulainya"
         )),
         n => {
             let streak = super::render::weeks(lang, n);
-            app.ui.info(t!(lang, "Streak: {streak} in a row", "Tinjauan beruntun: {streak} berturut-turut"))
+            app.ui.info(t!(lang, "Streak: {streak} in a row", "Anda sudah meninjau {streak} berturut-turut"))
         }
     }
     Ok(())

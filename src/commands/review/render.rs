@@ -195,16 +195,16 @@ fn streak_line(lang: Lang, r: &Report) -> String {
             t!(
                 lang,
                 "No review was saved last week, so your streak of {ended} ended; this review starts a new one.",
-                "Minggu lalu tidak ada tinjauan yang disimpan, jadi tinjauan beruntun Anda selama {ended} terputus; tinjauan ini memulai yang baru."
+                "Minggu lalu tidak ada tinjauan yang disimpan, jadi rangkaian tinjauan Anda selama {ended} terputus; tinjauan ini memulai yang baru."
             )
         }
-        (0, None) => t!(lang, "This review starts your streak.", "Tinjauan ini memulai tinjauan beruntun Anda."),
+        (0, None) => t!(lang, "This review starts your streak.", "Tinjauan ini memulai rangkaian tinjauan Anda."),
         (n, _) => {
             let (streak, next) = (weeks(lang, n), weeks(lang, n + 1));
             t!(
                 lang,
                 "Streak: {streak} in a row; this review makes it {next}.",
-                "Tinjauan beruntun: {streak} berturut-turut; tinjauan ini menjadikannya {next}."
+                "Anda sudah meninjau {streak} berturut-turut; tinjauan ini menjadikannya {next}."
             )
         }
     }

@@ -5,20 +5,24 @@
 //! then opens the data file for writing to apply what it learned (see `sync::apply`),
 //! so other jejaring commands never wait on the network.
 
+mod progress;
 mod server;
 mod setup;
+mod show;
 mod status;
 
 use crate::app::{App, Change};
 use crate::errors::UsageError;
 use crate::i18n::Lang;
+use crate::model::Circle;
+use crate::model::sync::same_collection;
+use crate::sync::apply;
+use crate::sync::calendar;
 use crate::sync::dav::Dav;
-use crate::sync::engine::{self, Report};
-use crate::sync::{apply, calendar};
-use crate::{t, tn};
+use crate::sync::engine;
+use crate::t;
 use anyhow::anyhow;
-use serde::Serialize;
-use server::{explain, password, warn_insecure};
+use server::{LimitArgs, password, warn_in_clear, warn_insecure};
 
 pub use setup::SetupArgs;
 pub use status::StatusArgs;
@@ -34,9 +38,19 @@ pub use status::StatusArgs;
 pub struct Args {
     #[command(subcommand)]
     pub action: Option<Action>,
-    /// Show what would happen; change nothing here or on the server
+    /// Show who would be linked, added, changed and deleted; change nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// Send to the phone only the contacts in this circle or with this tag (repeat
+    /// for several); remembered for later syncs. Cards from the phone always come in,
+    /// and contacts already on the phone stay synced
+    #[arg(long, value_name = "TAG|CIRCLE", conflicts_with = "all")]
+    pub only: Vec<String>,
+    /// Forget --only: send every contact to the phone from now on
+    #[arg(long)]
+    pub all: bool,
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 #[derive(Debug, clap::Subcommand)]
@@ -49,7 +63,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     match args.action {
         Some(Action::Setup(a)) => setup::setup(app, a),
         Some(Action::Status(_)) => status::status(app),
-        None => sync(app, args.dry_run),
+        None => sync(app, args.dry_run, &args.only, args.all, &args.limits),
     }
 }
 pub(super) fn not_set_up(lang: Lang) -> anyhow::Error {
@@ -60,35 +74,81 @@ pub(super) fn not_set_up(lang: Lang) -> anyhow::Error {
     ))
     .into()
 }
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    dry_run: bool,
-    pulled: usize,
-    pushed: usize,
-    merged: usize,
-    conflicts: Vec<serde_json::Value>,
-    deleted: usize,
-    kept: &'a [String],
-    skipped: usize,
-    events: calendar::Counts,
+/// The `--only` words as stored (a circle's key, or a tag), each checked: None when
+/// none was given (the remembered choice stays).
+fn only(lang: Lang, net: &crate::model::Network, words: &[String]) -> anyhow::Result<Option<Vec<String>>> {
+    if words.is_empty() {
+        return Ok(None);
+    }
+    let mut out = Vec::new();
+    for w in words {
+        let key = match <Circle as clap::ValueEnum>::from_str(w.trim(), true) {
+            Ok(circle) => circle.key().to_string(),
+            Err(_) => {
+                let tag = crate::model::text::tag(w).unwrap_or_else(|_| w.trim().to_lowercase());
+                if !net.contacts.iter().any(|c| c.tags.contains(&tag)) {
+                    return Err(UsageError(t!(
+                        lang,
+                        "no circle or tag is called {w:?}; --only takes a circle (friend, colleague, family, other) or a tag someone has",
+                        "tidak ada lingkaran atau tag bernama {w:?}; --only menerima lingkaran (teman, kolega, keluarga, lainnya) atau tag yang dimiliki seseorang"
+                    ))
+                    .into());
+                }
+                tag
+            }
+        };
+        if !out.contains(&key) {
+            out.push(key);
+        }
+    }
+    Ok(Some(out))
 }
 
-fn sync(app: &App, dry_run: bool) -> anyhow::Result<()> {
+fn sync(app: &App, dry_run: bool, only_words: &[String], all: bool, limits: &LimitArgs) -> anyhow::Result<()> {
     let lang = app.ui.lang;
     // Read without keeping the lock: the network is not held while the server answers.
-    let net = app.open_read()?.into_network();
-    let state = net.sync.clone().filter(|s| !s.addressbook.is_empty()).ok_or_else(|| not_set_up(lang))?;
-    warn_insecure(app, state.insecure);
-    let pw = password(state.password_command.as_deref(), lang)?;
-    let dav = Dav::new(state.user.as_deref(), pw.as_deref(), state.insecure);
-    let now = app.clock.now;
-    let bar = Bar(app.ui.quiet || app.ui.json, indicatif::ProgressBar::hidden());
-    let outcome = engine::sync(&dav, &net, now, lang, dry_run, &bar).map_err(|e| explain(e, lang))?;
-    bar.1.finish_and_clear();
-    let (events, counts) = match &state.calendar {
-        Some(url) => {
-            calendar::push(&dav, url, &net, &state.events, now, lang, dry_run).map_err(|e| explain(e, lang))?
+    let mut net = app.open_read()?.into_network();
+    let mut state = net.sync.clone().filter(|s| !s.addressbook.is_empty()).ok_or_else(|| not_set_up(lang))?;
+    let was = state.clone();
+    let only = if all { Some(Vec::new()) } else { only(lang, &net, only_words)? };
+    if let Some(only) = only.filter(|o| o != &state.only) {
+        // Saved before the server is asked, so a first sync stopped midway and run
+        // again (plainly) goes on sending only what was chosen.
+        if !dry_run {
+            let chosen = only.clone();
+            app.change(
+                |net| match net.sync.as_mut() {
+                    Some(s) => {
+                        s.only = chosen;
+                        Ok(Change::Save(()))
+                    }
+                    None => Ok(Change::Unchanged(())),
+                },
+                |_, ()| Ok(()),
+            )?;
         }
+        state.only = only;
+        net.sync = Some(state.clone());
+    }
+    warn_insecure(app, state.insecure);
+    warn_in_clear(app, &state.addressbook, state.user.as_deref());
+    let limits = limits.limits(lang)?;
+    let pw = password(app, state.user.as_deref(), state.password_command.as_deref(), &state.addressbook)?;
+    // The password goes only to the address book's and the calendar's servers, and
+    // writes only into those two collections.
+    let mut dav = Dav::new(&state.addressbook, state.user.as_deref(), pw.as_deref(), state.insecure, limits);
+    let mut ours = vec![state.addressbook.clone()];
+    if let Some(calendar) = &state.calendar {
+        dav.allow(calendar);
+        ours.push(calendar.clone());
+    }
+    dav.confine_writes(&ours);
+    let now = app.clock.now;
+    let bar = progress::Bar::new(app, dry_run, !state.only.is_empty());
+    let outcome = engine::sync(&dav, &net, now, lang, dry_run, &bar)?;
+    bar.finish();
+    let (events, counts) = match &state.calendar {
+        Some(url) => calendar::push(&dav, url, &net, &state.events, now, lang, dry_run)?,
         None => (Vec::new(), calendar::Counts::default()),
     };
     let mut report = outcome.report.clone();
@@ -96,20 +156,23 @@ fn sync(app: &App, dry_run: bool) -> anyhow::Result<()> {
         || !outcome.adds.is_empty()
         || !outcome.removes.is_empty()
         || !outcome.kept.is_empty();
-    let state_changed =
-        outcome.state.cards != state.cards || outcome.state.token != state.token || events != state.events;
+    let state_changed = outcome.state.cards != was.cards
+        || outcome.state.token != was.token
+        || outcome.state.only != was.only
+        || outcome.state.kept != was.kept
+        || events != was.events;
     if dry_run || !(changes_here || state_changed) {
-        return print(app, &report, &counts, dry_run);
+        return show::print(app, &report, &counts, dry_run);
     }
     // Only now is the data file opened for writing, and what changed in it meanwhile
     // is kept (see sync::apply).
     app.change(
         |net| {
-            if net.sync.as_ref().map(|s| &s.addressbook) != Some(&state.addressbook) {
+            if !net.sync.as_ref().is_some_and(|s| same_collection(&s.addressbook, &state.addressbook)) {
                 return Err(anyhow!(t!(
                     lang,
-                    "sync was set up again while this sync ran; run `jejaring sync` again",
-                    "sinkron disiapkan ulang saat sinkron ini berjalan; jalankan `jejaring sync` lagi"
+                    "sync was set up with another address book while this sync ran; run `jejaring sync` again",
+                    "sinkron disiapkan dengan buku alamat lain saat sinkron ini berjalan; jalankan `jejaring sync` lagi"
                 )));
             }
             let mut outcome = outcome;
@@ -117,104 +180,14 @@ fn sync(app: &App, dry_run: bool) -> anyhow::Result<()> {
             Ok(Change::Save(apply::apply(net, outcome, now, lang)))
         },
         |_, late| {
-            report.deleted -= late.len();
-            report.kept.extend(late);
-            print(app, &report, &counts, dry_run)
+            for name in late.kept.iter().chain(&late.restored) {
+                if let Some(i) = report.deleted_here.iter().position(|n| n == name) {
+                    report.deleted_here.remove(i);
+                }
+            }
+            report.kept.extend(late.kept);
+            report.restored.extend(late.restored);
+            show::print(app, &report, &counts, dry_run)
         },
     )
-}
-
-/// How many cards make a sync big enough for a progress bar.
-const PROGRESS_FROM: u64 = 200;
-
-/// A progress bar on stderr for large syncs; hidden when stderr is not a terminal.
-struct Bar(bool, indicatif::ProgressBar);
-
-impl engine::Progress for Bar {
-    fn total(&self, n: u64) {
-        if self.0 || n < PROGRESS_FROM {
-            return;
-        }
-        self.1.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-        self.1.set_length(n);
-        if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed}") {
-            self.1.set_style(style);
-        }
-    }
-
-    fn step(&self) {
-        self.1.inc(1);
-    }
-}
-
-fn print(app: &App, r: &Report, events: &calendar::Counts, dry_run: bool) -> anyhow::Result<()> {
-    let lang = app.ui.lang;
-    if app.ui.json {
-        let conflicts = r
-            .conflicts
-            .iter()
-            .map(|(name, c)| serde_json::json!({ "contact": name, "field": c.field, "kept": c.kept, "other": c.other }))
-            .collect();
-        app.ui.json_value(&JsonReport {
-            dry_run,
-            pulled: r.pulled,
-            pushed: r.pushed,
-            merged: r.merged,
-            conflicts,
-            deleted: r.deleted,
-            kept: &r.kept,
-            skipped: r.skipped,
-            events: events.clone(),
-        })?;
-        return Ok(());
-    }
-    for (name, c) in &r.conflicts {
-        let field = crate::sync::merge::label(c.field, lang);
-        let (kept, other) = (&c.kept, &c.other);
-        app.ui.warn(t!(
-            lang,
-            "conflict: {name}'s {field} changed on both sides; kept {kept:?}, and {other:?} as an extra value or in the note",
-            "konflik: {field} {name} berubah di kedua sisi; {kept:?} dipakai, dan {other:?} disimpan sebagai nilai tambahan atau di catatan"
-        ));
-    }
-    for name in &r.kept {
-        app.ui.warn(t!(
-            lang,
-            "kept: {name} was deleted on the phone, but you have history with them",
-            "disimpan: {name} dihapus di ponsel, tetapi Anda punya riwayat dengan mereka"
-        ));
-    }
-    if r.skipped > 0 {
-        let n = r.skipped;
-        app.ui.warn(tn!(
-            lang,
-            n,
-            "{n} card on the server is not a person jejaring can read (a group, or no name); left alone",
-            "{n} cards on the server are not people jejaring can read (groups, or no name); left alone",
-            "{n} kartu di server bukan orang yang bisa dibaca jejaring (grup, atau tanpa nama); dibiarkan"
-        ));
-    }
-    let (pulled, pushed, merged, conflicts, deleted) = (r.pulled, r.pushed, r.merged, r.conflicts.len(), r.deleted);
-    app.ui.info(if dry_run {
-        t!(
-            lang,
-            "Dry run, nothing changed: {pulled} to pull, {pushed} to push, {merged} to merge, {conflicts} conflicts, {deleted} to delete",
-            "Uji coba, tidak ada yang berubah: {pulled} akan ditarik, {pushed} akan dikirim, {merged} akan digabung, {conflicts} konflik, {deleted} akan dihapus"
-        )
-    } else {
-        t!(
-            lang,
-            "Synced: {pulled} pulled, {pushed} pushed, {merged} merged, {conflicts} conflicts, {deleted} deleted",
-            "Sinkron: {pulled} ditarik, {pushed} dikirim, {merged} digabung, {conflicts} konflik, {deleted} dihapus"
-        )
-    });
-    if events.total() > 0 {
-        let (added, updated, removed) = (events.added, events.updated, events.removed);
-        app.ui.info(t!(
-            lang,
-            "Calendar: {added} added, {updated} updated, {removed} removed",
-            "Kalender: {added} ditambah, {updated} diperbarui, {removed} dihapus"
-        ));
-    }
-    Ok(())
 }

@@ -1,14 +1,57 @@
-//! What the sync commands share about the server: the password (from a command or
-//! the environment, never stored) and each server problem worded with what to check.
+//! What the sync commands share about the server: the time limits (`LimitArgs`), the
+//! password (from a command, the environment or a prompt, never stored) and the
+//! warnings each run repeats. Server problems are `DavError`s, worded where they are
+//! defined (`sync::dav`).
 
 use crate::app::App;
+use crate::errors::UsageError;
 use crate::i18n::Lang;
-use crate::sync::dav::DavError;
+use crate::sync::dav::{self, Limits};
 use crate::t;
 use anyhow::anyhow;
+use std::time::Duration;
 
-/// The password: from the command (its first line), else from the environment.
-pub(super) fn password(command: Option<&str>, lang: Lang) -> anyhow::Result<Option<String>> {
+/// How long the server may take.
+#[derive(Debug, Clone, clap::Args)]
+pub struct LimitArgs {
+    /// Seconds connecting and sending may take (receiving an answer, ten times that)
+    #[arg(long, value_name = "SECONDS", env = "JEJARING_SYNC_TIMEOUT", default_value_t = 30.0)]
+    pub timeout: f64,
+    /// Minutes the whole run may take before it stops, changing nothing here
+    #[arg(long, value_name = "MINUTES", default_value_t = 60.0)]
+    pub max_time: f64,
+}
+
+impl LimitArgs {
+    pub(super) fn limits(&self, lang: Lang) -> anyhow::Result<Limits> {
+        let seconds = |v: f64, flag: &str| {
+            Duration::try_from_secs_f64(v).ok().filter(|d| !d.is_zero()).ok_or_else(|| {
+                anyhow::Error::from(UsageError(t!(
+                    lang,
+                    "{flag} must be a number above 0",
+                    "{flag} harus berupa angka di atas 0"
+                )))
+            })
+        };
+        Ok(Limits {
+            timeout: seconds(self.timeout, "--timeout")?,
+            max_time: seconds(self.max_time * 60.0, "--max-time")?,
+        })
+    }
+}
+
+/// The password for `user` at `url`: from the command (its first line), else from the
+/// environment, else asked for on a terminal (and kept only for this run). Without a
+/// user name no password is sent. With none of these, an error that names the ways to
+/// give one — never an empty password sent to the server.
+pub(super) fn password(
+    app: &App,
+    user: Option<&str>,
+    command: Option<&str>,
+    url: &str,
+) -> anyhow::Result<Option<String>> {
+    let lang = app.ui.lang;
+    let Some(user) = user else { return Ok(None) };
     if let Some(cmd) = command {
         let out = std::process::Command::new("sh")
             .arg("-c")
@@ -32,54 +75,61 @@ pub(super) fn password(command: Option<&str>, lang: Lang) -> anyhow::Result<Opti
         let text = String::from_utf8_lossy(&out.stdout);
         return Ok(Some(text.lines().next().unwrap_or_default().to_string()));
     }
-    Ok(std::env::var("JEJARING_SYNC_PASSWORD").ok())
+    if let Ok(pw) = std::env::var("JEJARING_SYNC_PASSWORD") {
+        return Ok(Some(pw));
+    }
+    let host = dav::host(url);
+    if app.prompter().is_some() {
+        // Hidden input straight from inquire: the shared prompter has no secret field.
+        let question = t!(lang, "Password for {user} at {host}:", "Kata sandi untuk {user} di {host}:");
+        let answer = inquire::Password::new(&crate::ui::shown(&question))
+            .without_confirmation()
+            .with_display_mode(inquire::PasswordDisplayMode::Hidden)
+            .prompt();
+        return match answer {
+            Ok(pw) => Ok(Some(pw)),
+            Err(inquire::InquireError::OperationCanceled | inquire::InquireError::OperationInterrupted) => {
+                Err(crate::prompt::Interrupted.into())
+            }
+            Err(e) => Err(anyhow::Error::new(e).context(t!(
+                lang,
+                "could not ask for the password on the terminal",
+                "tidak bisa menanyakan kata sandi di terminal"
+            ))),
+        };
+    }
+    Err(UsageError(t!(
+        lang,
+        "no password source was given for {user} at {host}: pass --password-command CMD to `sync setup`, set JEJARING_SYNC_PASSWORD, or run on a terminal to be asked",
+        "tidak ada sumber kata sandi untuk {user} di {host}: berikan --password-command CMD ke `sync setup`, atur JEJARING_SYNC_PASSWORD, atau jalankan di terminal agar ditanya"
+    ))
+    .into())
 }
-/// Words a server problem in the user's language, with what to check.
-pub(super) fn explain(e: DavError, lang: Lang) -> anyhow::Error {
-    anyhow!(match e {
-        DavError::Auth { server } => t!(
-            lang,
-            "{server} refused the user name or password; check --user and the password (JEJARING_SYNC_PASSWORD or --password-command)",
-            "{server} menolak nama pengguna atau kata sandi; periksa --user dan kata sandinya (JEJARING_SYNC_PASSWORD atau --password-command)"
-        ),
-        DavError::NotDav { url } => t!(
-            lang,
-            "{url} is not a CardDAV server or address book; check the URL (see `jejaring sync setup --help`)",
-            "{url} bukan server atau buku alamat CardDAV; periksa URL-nya (lihat `jejaring sync setup --help`)"
-        ),
-        DavError::Status { server, status, what } => t!(
-            lang,
-            "{server} answered {status} to {what}; check the server and try again",
-            "{server} menjawab {status} untuk {what}; periksa servernya lalu coba lagi"
-        ),
-        DavError::Malformed { server, detail } => t!(
-            lang,
-            "{server} sent an answer that is not valid WebDAV ({detail}); check that the URL is a CardDAV server",
-            "{server} mengirim jawaban yang bukan WebDAV yang sah ({detail}); periksa bahwa URL-nya server CardDAV"
-        ),
-        DavError::Connect { server, detail } => t!(
-            lang,
-            "could not talk to {server} ({detail}); check the address and your connection",
-            "tidak bisa berbicara dengan {server} ({detail}); periksa alamat dan koneksi Anda"
-        ),
-        DavError::Timeout { server } => t!(
-            lang,
-            "{server} did not answer in time; check your connection and try again",
-            "{server} tidak menjawab tepat waktu; periksa koneksi Anda lalu coba lagi"
-        ),
-        DavError::Tls { server, detail } => t!(
-            lang,
-            "the secure connection to {server} failed ({detail}); check the address, or pass --insecure to `sync setup` only for a server you trust",
-            "koneksi aman ke {server} gagal ({detail}); periksa alamatnya, atau berikan --insecure ke `sync setup` hanya untuk server yang Anda percaya"
-        ),
-    })
+
+/// Whether a password would travel unencrypted: plain http to another machine.
+pub(super) fn in_clear(url: &str, user: Option<&str>) -> bool {
+    user.is_some() && url.starts_with("http://") && !dav::is_loopback(url)
 }
+
 pub(super) fn warn_insecure(app: &App, insecure: bool) {
     if insecure {
         app.ui.warn(t!(
             app.ui.lang,
             "warning: the server's certificate is not checked (--insecure)",
             "peringatan: sertifikat server tidak diperiksa (--insecure)"
+        ));
+    }
+}
+
+/// Each run over plain http to another machine says so (it was allowed at setup with
+/// --allow-insecure-http).
+pub(super) fn warn_in_clear(app: &App, url: &str, user: Option<&str>) {
+    if in_clear(url, user) {
+        let host = dav::host(url);
+        app.ui.warn(t!(
+            app.ui.lang,
+            "the password travels unencrypted to {host} (plain http, --allow-insecure-http)",
+            "kata sandi terkirim tanpa enkripsi ke {host} (http biasa, --allow-insecure-http)"
         ));
     }
 }

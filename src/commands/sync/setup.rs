@@ -1,18 +1,23 @@
 //! `jejaring sync setup`: finds the address book (and checks the calendar) on the
 //! server, then records where they are; the password is never stored.
 
-use super::server::{explain, password, warn_insecure};
+use super::server::{LimitArgs, in_clear, password, warn_in_clear, warn_insecure};
 use crate::app::{App, Change};
 use crate::errors::UsageError;
-use crate::sync::SyncState;
-use crate::sync::dav::Dav;
+use crate::model::Network;
+use crate::model::sync::{SyncState, same_collection};
+use crate::sync::calendar;
+use crate::sync::dav::{self, Dav, DavError};
 use crate::sync::discover::{self, Found};
-use crate::t;
+use crate::{t, tn};
 
 /// Connect jejaring to a CardDAV server (the server's address or an address book's)
 ///
 /// The password is never stored: it comes from --password-command (run at each sync;
-/// its output is the password) or from JEJARING_SYNC_PASSWORD.
+/// its output is the password), from JEJARING_SYNC_PASSWORD, or is asked for on a
+/// terminal. It goes only to the server given here: a redirect to another server is
+/// shown and needs a yes (or --follow-redirect), and plain http to another machine
+/// needs --allow-insecure-http.
 #[derive(Debug, clap::Args)]
 pub struct SetupArgs {
     /// The server's address or an address book's
@@ -24,15 +29,30 @@ pub struct SetupArgs {
     #[arg(long, value_name = "CMD")]
     pub password_command: Option<String>,
     /// A calendar jejaring owns, for reminders (its events are replaced at each sync);
-    /// without a URL, the account's calendar named jejaring-reminders
+    /// without a URL, the account's calendar named jejaring-reminders. Without this
+    /// flag a calendar set up before is kept
     #[arg(long, value_name = "URL", num_args = 0..=1, default_missing_value = "")]
     pub calendar: Option<String>,
+    /// Stop sending reminders, and remove the ones jejaring put in the calendar
+    #[arg(long, conflicts_with = "calendar")]
+    pub no_calendar: bool,
+    /// Go ahead when the URL is another address book than the one synced so far
+    #[arg(long)]
+    pub switch_book: bool,
     /// Make an address book (and the calendar) named jejaring when there is none
     #[arg(long)]
     pub create: bool,
     /// Do not check the server's certificate (only for a server you trust)
     #[arg(long)]
     pub insecure: bool,
+    /// Follow the server to another address (and send it the password) without asking
+    #[arg(long)]
+    pub follow_redirect: bool,
+    /// Allow plain http to another machine, though the password then travels unencrypted
+    #[arg(long)]
+    pub allow_insecure_http: bool,
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 pub(super) fn setup(app: &App, a: SetupArgs) -> anyhow::Result<()> {
@@ -54,10 +74,18 @@ pub(super) fn setup(app: &App, a: SetupArgs) -> anyhow::Result<()> {
         ))
         .into());
     }
+    let explicit_calendar = a.calendar.clone().filter(|c| !c.is_empty());
+    for url in std::iter::once(&a.url).chain(&explicit_calendar) {
+        refuse_in_clear(app, &a, url)?;
+    }
     warn_insecure(app, a.insecure);
-    let pw = password(a.password_command.as_deref(), lang)?;
-    let dav = Dav::new(a.user.as_deref(), pw.as_deref(), a.insecure);
-    let book = match discover::address_book(&dav, &a.url).map_err(|e| explain(e, lang))? {
+    let limits = a.limits.limits(lang)?;
+    let pw = password(app, a.user.as_deref(), a.password_command.as_deref(), &a.url)?;
+    let mut dav = Dav::new(&a.url, a.user.as_deref(), pw.as_deref(), a.insecure, limits);
+    if let Some(c) = &explicit_calendar {
+        dav.allow(c);
+    }
+    let book = match following(app, &a, &mut dav, |dav| Ok(discover::address_book(dav, &a.url)?))? {
         Found::Book(url) => url,
         Found::Several(books) => {
             let list: Vec<String> = books
@@ -99,23 +127,54 @@ pub(super) fn setup(app: &App, a: SetupArgs) -> anyhow::Result<()> {
                 ))
                 .into());
             }
-            discover::create(&dav, &home, "jejaring", false).map_err(|e| explain(e, lang))?
+            discover::create(&dav, &home, "jejaring", false)?
         }
     };
+    let old = app.open_read()?.into_network().sync.filter(|s| !s.addressbook.is_empty());
+    let same_book = old.as_ref().is_some_and(|s| same_collection(&s.addressbook, &book));
+    if let Some(old) = old.as_ref().filter(|o| !same_book && (!o.cards.is_empty() || o.last_sync.is_some())) {
+        confirm_switch(app, old, &book, a.switch_book)?;
+    }
     let calendar = match a.calendar.as_deref() {
-        Some("") => Some(own_calendar(app, &dav, &a.url, a.create)?),
-        Some(url) => Some(discover::calendar(&dav, url, a.create).map_err(|e| explain(e, lang))?),
-        None => None,
+        _ if a.no_calendar => None,
+        Some("") => Some(following(app, &a, &mut dav, |dav| own_calendar(app, dav, &a.url, a.create))?),
+        Some(url) => Some(discover::calendar(&dav, url, a.create)?),
+        // Setting up again (say, for a new password command) keeps the calendar.
+        None => old.as_ref().and_then(|s| s.calendar.clone()),
     };
+    // The reminders jejaring put in a calendar it no longer uses are removed: they hold
+    // the text of open promises.
+    let mut removed = 0;
+    if let Some(old) = &old
+        && let Some(was) = &old.calendar
+        && !calendar.as_deref().is_some_and(|c| same_collection(c, was))
+        && !old.events.is_empty()
+    {
+        // The user chose that calendar when setting it up.
+        dav.allow(was);
+        let (_, counts) = calendar::push(&dav, was, &Network::default(), &old.events, app.clock.now, lang, false)?;
+        removed = counts.removed;
+    }
+    let kept_cards = if same_book { old.as_ref().map_or(0, |s| s.cards.len()) } else { 0 };
     app.change(
         |net| {
-            let same_book = net.sync.as_ref().is_some_and(|s| s.addressbook == book);
             let mut state = match net.sync.take() {
-                // Same address book: what is known about its cards stays.
-                Some(s) if same_book => s,
-                _ => SyncState::new(book.clone()),
+                // Same address book, however spelled: what is known about its cards stays.
+                Some(s) if same_collection(&s.addressbook, &book) => s,
+                // Another book: its cards are new to jejaring, but the people deleted on
+                // the phone stay off it, --only stays chosen, and the calendar's events
+                // stay known.
+                Some(s) => SyncState {
+                    kept: s.kept,
+                    only: s.only,
+                    calendar: s.calendar,
+                    events: s.events,
+                    ..SyncState::new(book.clone())
+                },
+                None => SyncState::new(book.clone()),
             };
-            if state.calendar != calendar {
+            state.addressbook = book.clone();
+            if !state.calendar.as_deref().zip(calendar.as_deref()).is_some_and(|(a, b)| same_collection(a, b)) {
                 state.events.clear();
             }
             state.user = a.user;
@@ -127,9 +186,34 @@ pub(super) fn setup(app: &App, a: SetupArgs) -> anyhow::Result<()> {
         },
         |_, ()| {
             if app.ui.json {
-                app.ui.json_value(&serde_json::json!({ "addressbook": book, "calendar": calendar }))?;
+                app.ui.json_value(&serde_json::json!({
+                    "addressbook": book,
+                    "calendar": calendar,
+                    "cards_kept": kept_cards,
+                    "reminders_removed": removed,
+                }))?;
             } else {
                 app.ui.info(t!(lang, "Sync set up with {book}", "Sinkron disiapkan dengan {book}"));
+                if kept_cards > 0 {
+                    let n = kept_cards;
+                    app.ui.info(tn!(
+                        lang,
+                        n,
+                        "The same address book as before: what is known about its {n} card stays.",
+                        "The same address book as before: what is known about its {n} cards stays.",
+                        "Buku alamat yang sama seperti sebelumnya: yang diketahui tentang {n} kartunya tetap."
+                    ));
+                }
+                if removed > 0 {
+                    let n = removed;
+                    app.ui.info(tn!(
+                        lang,
+                        n,
+                        "Removed the {n} reminder jejaring had put in the calendar it no longer uses.",
+                        "Removed the {n} reminders jejaring had put in the calendar it no longer uses.",
+                        "{n} pengingat yang ditaruh jejaring di kalender yang tidak dipakai lagi sudah dihapus."
+                    ));
+                }
                 if let Some(c) = &calendar {
                     app.ui.info(t!(lang, "Reminders go to {c}", "Pengingat dikirim ke {c}"));
                 }
@@ -144,6 +228,38 @@ pub(super) fn setup(app: &App, a: SetupArgs) -> anyhow::Result<()> {
     )
 }
 
+/// Says what setting up another address book does, and goes ahead only with
+/// `--switch-book` or a yes on a terminal.
+fn confirm_switch(app: &App, old: &SyncState, book: &str, switch: bool) -> anyhow::Result<()> {
+    let lang = app.ui.lang;
+    let (was, n) = (&old.addressbook, old.cards.len());
+    let what = tn!(
+        lang,
+        n,
+        "{book} is another address book than the one synced so far ({was}): jejaring forgets its link to the {n} card there (which stays on that server as it is), and the next sync sends your contacts to the new one, matching cards already there by UID, email or phone",
+        "{book} is another address book than the one synced so far ({was}): jejaring forgets its links to the {n} cards there (which stay on that server as they are), and the next sync sends your contacts to the new one, matching cards already there by UID, email or phone",
+        "{book} adalah buku alamat lain dari yang disinkronkan selama ini ({was}): jejaring melupakan tautannya ke {n} kartu di sana (yang tetap ada di server itu), dan sinkron berikutnya mengirim kontak Anda ke buku yang baru, mencocokkan kartu yang sudah ada lewat UID, email, atau telepon"
+    );
+    if switch {
+        app.ui.info(what);
+        return Ok(());
+    }
+    if let Some(mut p) = app.prompter() {
+        use crate::prompt::Prompter;
+        app.ui.info(&what);
+        if p.confirm(&t!(lang, "Switch to the new address book?", "Pindah ke buku alamat yang baru?"), false)? {
+            return Ok(());
+        }
+        return Err(UsageError(t!(lang, "nothing changed", "tidak ada yang berubah")).into());
+    }
+    Err(UsageError(t!(
+        lang,
+        "{what}; pass --switch-book to go ahead",
+        "{what}; berikan --switch-book untuk melanjutkan"
+    ))
+    .into())
+}
+
 /// The name of the calendar jejaring makes for its reminders: not `jejaring`, which an
 /// address book made by setup may already be called in the same home.
 const CALENDAR_NAME: &str = "jejaring-reminders";
@@ -154,7 +270,7 @@ const CALENDAR_NAME: &str = "jejaring-reminders";
 /// there is none it is made, with `--create` or a yes on a terminal.
 fn own_calendar(app: &App, dav: &Dav, url: &str, create: bool) -> anyhow::Result<String> {
     let lang = app.ui.lang;
-    let found = discover::collection_of(dav, url, discover::CALENDAR).map_err(|e| explain(e, lang))?;
+    let found = discover::collection_of(dav, url, discover::CALENDAR)?;
     let (home, calendars) = match found {
         Found::None { home } => (home, Vec::new()),
         Found::Book(url) => (parent(&url), vec![(url, None)]),
@@ -189,7 +305,75 @@ fn own_calendar(app: &App, dav: &Dav, url: &str, create: bool) -> anyhow::Result
         ))
         .into());
     }
-    discover::create(dav, &home, CALENDAR_NAME, true).map_err(|e| explain(e, lang))
+    Ok(discover::create(dav, &home, CALENDAR_NAME, true)?)
+}
+
+/// Refuses plain http to another machine when a password would travel, unless the user
+/// allowed it; says so when allowed.
+fn refuse_in_clear(app: &App, a: &SetupArgs, url: &str) -> anyhow::Result<()> {
+    if !in_clear(url, a.user.as_deref()) {
+        return Ok(());
+    }
+    if a.allow_insecure_http {
+        warn_in_clear(app, url, a.user.as_deref());
+        return Ok(());
+    }
+    let lang = app.ui.lang;
+    let host = dav::host(url);
+    Err(UsageError(t!(
+        lang,
+        "{url} is plain http, so the password would travel unencrypted to {host}; use https://, or pass --allow-insecure-http if you accept that",
+        "{url} memakai http biasa, jadi kata sandi akan terkirim tanpa enkripsi ke {host}; pakai https://, atau berikan --allow-insecure-http jika Anda menerimanya"
+    ))
+    .into())
+}
+
+/// Runs a discovery step; when the server sends jejaring to another server, shows
+/// where and goes on only with the user's yes on a terminal or --follow-redirect (never
+/// silently), then with that server allowed. A redirect down to plain http is never
+/// followed (see `discover`).
+fn following<T>(
+    app: &App,
+    a: &SetupArgs,
+    dav: &mut Dav,
+    step: impl Fn(&Dav) -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
+    let lang = app.ui.lang;
+    for _ in 0..3 {
+        let err = match step(dav) {
+            Ok(found) => return Ok(found),
+            Err(e) => e,
+        };
+        let Some(DavError::Elsewhere { from, to }) = err.downcast_ref::<DavError>().cloned() else {
+            return Err(err);
+        };
+        refuse_in_clear(app, a, &to)?;
+        let yes = if a.follow_redirect {
+            app.ui.info(t!(
+                lang,
+                "Following {from} to {to} (--follow-redirect)",
+                "Mengikuti {from} ke {to} (--follow-redirect)"
+            ));
+            true
+        } else if let Some(mut p) = app.prompter() {
+            use crate::prompt::Prompter;
+            p.confirm(
+                &t!(
+                    lang,
+                    "{from} sends jejaring to {to}, another server. Send your user name and password there?",
+                    "{from} mengarahkan jejaring ke {to}, server lain. Kirim nama pengguna dan kata sandi Anda ke sana?"
+                ),
+                false,
+            )?
+        } else {
+            false
+        };
+        if !yes {
+            return Err(err);
+        }
+        dav.allow(&to);
+    }
+    Err(anyhow::Error::from(DavError::NotDav { url: a.url.clone() }))
 }
 
 /// The collection a collection's URL sits in.

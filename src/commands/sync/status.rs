@@ -13,7 +13,9 @@ pub(super) fn status(app: &App) -> anyhow::Result<()> {
     let net = &store.net;
     let state = net.sync.as_ref().filter(|s| !s.addressbook.is_empty()).ok_or_else(|| super::not_set_up(lang))?;
     let linked: std::collections::HashSet<_> = state.cards.iter().map(|c| c.contact).collect();
-    let new = net.contacts.iter().filter(|c| !linked.contains(&c.id) && !state.kept.contains(&c.id)).count();
+    let unlinked = || net.contacts.iter().filter(|c| !linked.contains(&c.id) && !state.kept.contains(&c.id));
+    let new = unlinked().filter(|c| state.sends(c)).count();
+    let held_back = unlinked().count() - new;
     let edited = state
         .cards
         .iter()
@@ -30,6 +32,8 @@ pub(super) fn status(app: &App) -> anyhow::Result<()> {
             "cards": state.cards.len(),
             "pending": { "new": new, "edited": edited, "removed": removed },
             "kept": state.kept.len(),
+            "only": state.only,
+            "held_back": held_back,
         }))?;
         return Ok(());
     }
@@ -53,5 +57,15 @@ pub(super) fn status(app: &App) -> anyhow::Result<()> {
         "Waiting to be sent: {new} new, {edited} edited, {removed} removed",
         "Menunggu dikirim: {new} baru, {edited} diubah, {removed} dihapus"
     ))?;
+    if !state.only.is_empty() {
+        let only = state.only.join(", ");
+        app.ui.line(tn!(
+            lang,
+            held_back,
+            "Only:         {only} ({held_back} contact not sent; `jejaring sync --all` sends everyone)",
+            "Only:         {only} ({held_back} contacts not sent; `jejaring sync --all` sends everyone)",
+            "Hanya:       {only} ({held_back} kontak tidak dikirim; `jejaring sync --all` mengirim semuanya)"
+        ))?;
+    }
     Ok(())
 }

@@ -118,7 +118,7 @@ pub fn write_interaction(i: &Interaction, w: &mut Vec<u8>) -> io::Result<()> {
     text.serialize(w)?;
     they_reached_out.serialize(w)?;
     write_instant(logged, w)?;
-    source.as_ref().map(|s| (s.from.key(), s.key.as_str(), s.one_way)).serialize(w)?;
+    source.as_ref().map(|s| (s.from.key(), s.key.as_str(), s.one_way, s.people)).serialize(w)?;
     write_extra(extra, w)
 }
 
@@ -156,6 +156,7 @@ fn read_source(r: &mut Reader) -> io::Result<Option<Source>> {
             from: Origin::from_key(read_str(r)?),
             key: read_string(r)?,
             one_way: bool::deserialize(r)?,
+            people: Option::<u32>::deserialize(r)?,
         })),
         _ => Err(invalid("option")),
     }

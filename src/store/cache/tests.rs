@@ -96,10 +96,10 @@ prop_compose! {
         text in maybe(),
         they_reached_out in any::<bool>(),
         logged in instant(),
-        source in proptest::option::of((key(&["calendar", "email", "linkedin", "whatsapp", "fax"]), ".{0,40}", any::<bool>())),
+        source in proptest::option::of((key(&["calendar", "email", "linkedin", "whatsapp", "fax"]), ".{0,40}", any::<bool>(), proptest::option::of(any::<u32>()))),
         extra in extra(),
     ) -> Interaction {
-        let source = source.map(|(from, key, one_way)| Source { from: Origin::from_key(&from), key, one_way });
+        let source = source.map(|(from, key, one_way, people)| Source { from: Origin::from_key(&from), key, one_way, people });
         Interaction { id, contacts, kind: Kind::from_key(&kind), on, text, they_reached_out, logged, source, extra }
     }
 }

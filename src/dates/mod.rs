@@ -1,13 +1,15 @@
 //! Reading the days people type: ISO dates, and everyday words in English and
 //! Indonesian (`yesterday`, `fri`, `last friday`, `3 days ago`, `in 2 weeks`, `15 dec`,
 //! `end of march`; `kemarin`, `jumat lalu`, `senin depan`, `seminggu lagi`, `15 des`,
-//! `akhir bulan`). Indonesian is turned into the English words first, so both languages
-//! accept the same days.
+//! `akhir bulan`, `akhir pekan`, `awal bulan depan`, `tgl 20`). Indonesian is turned into
+//! the English words first, so both languages accept the same days.
 //!
 //! ISO dates are read strictly by chrono, so `2026-02-30` is refused rather than rolled
 //! over. Everyday English goes to `interim`; a bare weekday is resolved here, because
 //! its meaning depends on the question: when logging what happened, `fri` is the last
 //! Friday; when setting a due date, it is the next one.
+
+mod spans;
 
 use crate::i18n::Lang;
 use crate::i18n::Localized;
@@ -75,6 +77,9 @@ pub fn parse_day(input: &str, today: NaiveDate, lean: Lean) -> Result<NaiveDate,
         return NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| DateError::Impossible(input.trim().to_string()));
     }
     let s = translate_indonesian(&s);
+    if let Some(day) = spans::day(&s, today, lean) {
+        return Ok(day);
+    }
     if let Some(day) = end_of(&s, today, lean) {
         return Ok(day);
     }
@@ -102,14 +107,6 @@ pub fn parse_day(input: &str, today: NaiveDate, lean: Lean) -> Result<NaiveDate,
 /// that has happened, the one behind).
 fn end_of(s: &str, today: NaiveDate, lean: Lean) -> Option<NaiveDate> {
     let what = s.strip_prefix("end of ")?.trim_start_matches("the ").trim();
-    let last_day = |year: i32, month: u32| {
-        let first_of_next = if month == 12 {
-            NaiveDate::from_ymd_opt(year + 1, 1, 1)
-        } else {
-            NaiveDate::from_ymd_opt(year, month + 1, 1)
-        };
-        first_of_next.and_then(|d| d.pred_opt())
-    };
     match what {
         "month" | "this month" => last_day(today.year(), today.month()),
         "year" | "this year" => NaiveDate::from_ymd_opt(today.year(), 12, 31),
@@ -123,6 +120,13 @@ fn end_of(s: &str, today: NaiveDate, lean: Lean) -> Option<NaiveDate> {
             }
         }
     }
+}
+
+/// The last day of `month` in `year`.
+fn last_day(year: i32, month: u32) -> Option<NaiveDate> {
+    let first_of_next =
+        if month == 12 { NaiveDate::from_ymd_opt(year + 1, 1, 1) } else { NaiveDate::from_ymd_opt(year, month + 1, 1) };
+    first_of_next.and_then(|d| d.pred_opt())
 }
 
 /// A month's number from its English name or its first three letters.
@@ -186,6 +190,24 @@ fn translate_indonesian(s: &str) -> String {
         ("akhir bulan ini", "end of month"),
         ("akhir tahun", "end of year"),
         ("akhir tahun ini", "end of year"),
+        // The spans `spans::day` reads; "akhir minggu" is said for the weekend.
+        ("akhir pekan", "weekend"),
+        ("akhir pekan ini", "weekend"),
+        ("akhir minggu", "weekend"),
+        ("akhir minggu ini", "weekend"),
+        ("akhir pekan depan", "next weekend"),
+        ("akhir minggu depan", "next weekend"),
+        ("minggu ini", "this week"),
+        ("pekan ini", "this week"),
+        ("bulan ini", "this month"),
+        ("awal minggu depan", "start of next week"),
+        ("awal pekan depan", "start of next week"),
+        ("awal bulan", "start of month"),
+        ("awal bulan ini", "start of month"),
+        ("awal bulan depan", "start of next month"),
+        ("akhir bulan depan", "end of next month"),
+        ("awal tahun depan", "start of next year"),
+        ("akhir tahun depan", "end of next year"),
     ];
     if let Some((_, en)) = WORDS.iter().find(|(id, _)| *id == s) {
         return (*en).to_string();
@@ -243,6 +265,8 @@ fn translate_indonesian(s: &str) -> String {
         [day, "depan"] => format!("next {}", english(&[day])),
         // "akhir maret"
         ["akhir", month] => format!("end of {}", english(&[month])),
+        // "tgl 20", "tanggal 20": a day of the month
+        ["tgl" | "tgl." | "tanggal", n] => format!("day {n}"),
         // "15 des", "15 desember 2026", "maret"
         _ => english(&words),
     }

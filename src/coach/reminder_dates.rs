@@ -1,14 +1,14 @@
-//! The promise and goal dates a calendar export holds, as all-day events for
-//! `ics::write`: open promises on their due day, active goals on their deadline and
-//! their milestones still ahead.
+//! The promise and goal dates the reminders hold (see `reminders`), as all-day events:
+//! open promises on their due day, active goals on their deadline and their milestones
+//! still ahead.
 //!
 //! Each UID comes from the record's id (a milestone's from its goal's id and its day),
 //! so the same date keeps its event from one export to the next. A date already past
 //! (an overdue promise, a deadline gone by) is put on `today`, as the keep-in-touch
 //! dates are: a calendar shows nothing useful on a day gone by.
 
-use super::ics::DayEvent;
 use crate::i18n::Lang;
+use crate::model::day_event::DayEvent;
 use crate::model::{Goal, Promise};
 use crate::t;
 use chrono::NaiveDate;

@@ -1,0 +1,111 @@
+//! Maildirs as mail programs leave them: a folder with `cur/` or `new/` (git and some
+//! backups drop the empty one), its sub-folders with a leading dot (Maildir++:
+//! `.Sent`) or without (notmuch, mu, mbsync's verbatim layout: `Sent/`), and folders
+//! that only hold maildirs. Messages in `tmp/` are still being delivered and are not
+//! read. A folder in the tree that holds no maildir is named as skipped.
+
+use crate::history::{Harvest, Problem, ProblemKind, Zone, mail};
+use anyhow::Context;
+use std::path::{Path, PathBuf};
+
+/// A folder whose messages are read: it has `cur/` or `new/`.
+pub fn is_maildir(path: &Path) -> bool {
+    path.join("cur").is_dir() || path.join("new").is_dir()
+}
+
+/// What a tree of maildirs held.
+pub struct Tree {
+    pub harvest: Harvest,
+    /// Problems named by the message file or folder they are about.
+    pub problems: Vec<(String, Problem)>,
+    /// Messages whose headers were read as Windows-1252.
+    pub guessed: usize,
+    /// How many maildirs were read.
+    pub maildirs: usize,
+}
+
+/// Reads every maildir in the tree at `root`.
+pub fn read(root: &Path, zone: Zone) -> anyhow::Result<Tree> {
+    let mut walk = Walk { reader: mail::Reader::in_zone(zone), problems: Vec::new(), maildirs: 0 };
+    walk.folder(root, false)?;
+    let guessed = walk.reader.guessed();
+    Ok(Tree { harvest: walk.reader.finish(), problems: walk.problems, guessed, maildirs: walk.maildirs })
+}
+
+struct Walk {
+    reader: mail::Reader,
+    problems: Vec<(String, Problem)>,
+    maildirs: usize,
+}
+
+fn sorted(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let shown = dir.display();
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("could not read the folder {shown}"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    out.sort();
+    Ok(out)
+}
+
+fn hidden(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'))
+}
+
+impl Walk {
+    /// Reads a folder and what is under it; true when it held a maildir. `sent`: it
+    /// is inside a folder of sent mail.
+    fn folder(&mut self, dir: &Path, sent: bool) -> anyhow::Result<bool> {
+        let name = dir.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+        let sent = sent || name.trim_start_matches('.').contains("sent");
+        let here = is_maildir(dir);
+        if here {
+            self.maildirs += 1;
+            for sub in ["cur", "new"] {
+                let sub = dir.join(sub);
+                if sub.is_dir() {
+                    self.messages(&sub, sent)?;
+                }
+            }
+        }
+        let mut found = here;
+        let mut empty = Vec::new();
+        for sub in sorted(dir)? {
+            let leaf = sub.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            if !sub.is_dir() || (here && ["cur", "new", "tmp"].contains(&leaf.as_str())) {
+                continue;
+            }
+            if self.folder(&sub, sent)? {
+                found = true;
+            } else {
+                empty.push(sub);
+            }
+        }
+        // A folder with no maildir anywhere under it is named once, by its parent.
+        if found {
+            for sub in empty {
+                self.problems.push((sub.display().to_string(), Problem::new(0, ProblemKind::NotMaildir)));
+            }
+        }
+        Ok(found)
+    }
+
+    fn messages(&mut self, dir: &Path, sent: bool) -> anyhow::Result<()> {
+        for file in sorted(dir)? {
+            if !file.is_file() || hidden(&file) {
+                continue;
+            }
+            let shown = file.display().to_string();
+            let bytes = std::fs::read(&file).with_context(|| format!("could not read a message in {shown}"))?;
+            let before = self.reader.problems();
+            self.reader.message_in(&bytes, 0, sent);
+            // A maildir message is a file of its own: its problem is named by it.
+            if self.reader.problems() > before
+                && let Some(p) = self.reader.take_problem()
+            {
+                self.problems.push((shown, p));
+            }
+        }
+        Ok(())
+    }
+}

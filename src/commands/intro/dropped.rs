@@ -1,0 +1,59 @@
+//! `jejaring intro dropped A --to B`: the introduction will not happen. It closes the
+//! request without blame: not every door opens, and A owed you nothing.
+
+use crate::app::{App, Change};
+use crate::model::link::IntroStatus;
+use crate::model::text;
+use crate::t;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Whom you asked
+    pub via: String,
+    /// Whom you wanted to meet
+    #[arg(long, value_name = "CONTACT")]
+    pub to: String,
+    /// Why, for yourself
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
+    let lang = app.ui.lang;
+    let today = app.clock.today;
+    let note = args.note.as_deref().map(|n| text::text("--note", n)).transpose()?;
+    app.change(
+        |net| {
+            let (via, to) = super::pair(net, &args.via, &args.to, lang)?;
+            let Some(i) = super::open_request(net, &via, &to) else {
+                anyhow::bail!(t!(
+                    lang,
+                    "there is no open request for this introduction; see them with `jejaring intro list`",
+                    "tidak ada permintaan perkenalan ini yang masih terbuka; lihat dengan `jejaring intro list`"
+                ));
+            };
+            let intro = &mut net.intros[i];
+            intro.status = IntroStatus::Dropped;
+            intro.resolved_on = Some(today);
+            if let Some(note) = note {
+                intro.note = Some(match intro.note.take() {
+                    Some(old) => format!("{old}\n{note}"),
+                    None => note,
+                });
+            }
+            Ok(Change::Save(intro.clone()))
+        },
+        |net, intro| {
+            if app.ui.json {
+                app.ui.json_value(&intro)?;
+            }
+            let (via, to, n) = (super::name(net, &intro.via), super::name(net, &intro.to), intro.n);
+            app.ui.info(t!(
+                lang,
+                "Closed #{n}: the introduction to {to} will not happen this time. No blame to {via}; there are other routes (`jejaring path \"{to}\"`).",
+                "#{n} ditutup: perkenalan dengan {to} tidak terjadi kali ini. {via} tidak bersalah; ada jalan lain (`jejaring path \"{to}\"`)."
+            ));
+            Ok(())
+        },
+    )
+}

@@ -1,0 +1,79 @@
+//! `jejaring intro`: introductions you ask for — ask, made, dropped, a draft of the
+//! message, and the list. A request that waits is yours to follow up, never a broken
+//! promise of the introducer's.
+
+mod ask;
+mod done;
+mod draft;
+mod dropped;
+mod list;
+
+use super::resolve;
+use crate::app::App;
+use crate::errors::UsageError;
+use crate::i18n::Lang;
+use crate::model::Network;
+use crate::model::lookup::Lookup;
+use crate::t;
+use uuid::Uuid;
+
+/// Introductions: ask for one, log it, drop it, draft the message
+///
+/// `jejaring intro ask budi --to dewi` records that you asked Budi to introduce you to
+/// Dewi; `intro done budi --to dewi` logs the introduction; `intro draft budi --to dewi`
+/// writes the message to send. Without a subcommand, lists your requests.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Option<Sub>,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Sub {
+    /// Record that you asked someone for an introduction
+    Ask(ask::Args),
+    /// Log an introduction that happened
+    Done(done::Args),
+    /// Close a request that will not happen, without blame
+    Dropped(dropped::Args),
+    /// Write the message asking for an introduction, and a blurb about you to forward
+    Draft(draft::Args),
+    /// List introduction requests
+    List(list::Args),
+}
+
+pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
+    match args.command {
+        None => list::run(app, list::Args::default()),
+        Some(Sub::Ask(a)) => ask::run(app, a),
+        Some(Sub::Done(a)) => done::run(app, a),
+        Some(Sub::Dropped(a)) => dropped::run(app, a),
+        Some(Sub::Draft(a)) => draft::run(app, a),
+        Some(Sub::List(a)) => list::run(app, a),
+    }
+}
+
+/// The introducer and the person to meet, two different contacts.
+fn pair(net: &Network, via: &str, to: &str, lang: Lang) -> anyhow::Result<(Uuid, Uuid)> {
+    let lookup = Lookup::new(net);
+    let a = net.contacts[resolve::contact_in(&lookup, via, lang)?].id;
+    let b = net.contacts[resolve::contact_in(&lookup, to, lang)?].id;
+    if a == b {
+        return Err(UsageError(t!(
+            lang,
+            "the introducer and the person to meet must be two people, as in `jejaring intro ask budi --to dewi`",
+            "yang memperkenalkan dan yang ingin ditemui harus dua orang, misalnya `jejaring intro ask budi --to dewi`"
+        ))
+        .into());
+    }
+    Ok((a, b))
+}
+
+/// The open request asking `via` to introduce you to `to`, if any.
+fn open_request(net: &Network, via: &Uuid, to: &Uuid) -> Option<usize> {
+    net.intros.iter().position(|i| i.is_open() && &i.via == via && &i.to == to)
+}
+
+fn name(net: &Network, id: &Uuid) -> String {
+    net.contact(id).map(|c| c.name.clone()).unwrap_or_default()
+}

@@ -1,0 +1,357 @@
+//! What a chat line's text is when it is not simply someone writing: WhatsApp's own
+//! notices (the end-to-end notice, a changed security code or phone number, a missed
+//! call, a group's events), which iOS writes under the chat's name, and the stand-ins
+//! for what someone did send (a photo left out of the export, a deleted message).
+//!
+//! They are told by their text, in the languages WhatsApp writes them in — English,
+//! Indonesian, Spanish, Portuguese, German, French, Dutch and Italian — whatever the
+//! file is called. The phrases are lower-case pieces of the app's own sentences; a
+//! text is compared after invisible marks and case are taken off.
+
+/// What a line's text says about the one it is written under.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Said {
+    /// Someone wrote (or sent a photo, a sticker, a message they later deleted).
+    Wrote,
+    /// The app's own notice: no one wrote.
+    Notice,
+    /// A notice only a group has (someone added, the group's name changed): the chat
+    /// is a group.
+    GroupNotice,
+}
+
+/// Pieces of the notices of any chat.
+const NOTICES: &[&str] = &[
+    // The end-to-end notice.
+    "end-to-end encrypted",
+    "terenkripsi end-to-end",
+    "cifrados de extremo a extremo",
+    "protegidos con el cifrado de extremo a extremo",
+    "criptografia de ponta a ponta",
+    "protegidas com a criptografia de ponta a ponta",
+    "ende-zu-ende-verschlüsselt",
+    "chiffrés de bout en bout",
+    "chiffrés de bout-en-bout",
+    "end-to-end versleuteld",
+    "crittografia end-to-end",
+    "crittografati end-to-end",
+    // The security code changed.
+    "security code with",
+    "security code changed",
+    "kode keamanan anda dengan",
+    "kode keamanan",
+    "código de seguridad",
+    "código de segurança",
+    "sicherheitsnummer",
+    "code de sécurité",
+    "beveiligingscode",
+    "codice di sicurezza",
+    // A changed phone number.
+    "changed their phone number",
+    "changed to a new number",
+    "changed their number",
+    "mengganti nomor telepon",
+    "telah mengganti nomornya",
+    "cambió su número",
+    "cambió de número",
+    "mudou seu número",
+    "mudou o número",
+    "telefonnummer geändert",
+    "nummer geändert",
+    "changé de numéro",
+    "a changé son numéro",
+    "telefoonnummer gewijzigd",
+    "nummer gewijzigd",
+    "ha cambiato numero",
+    "cambiato il suo numero",
+    // Missed and unanswered calls.
+    "missed voice call",
+    "missed video call",
+    "missed group voice call",
+    "missed group video call",
+    "panggilan suara tak terjawab",
+    "panggilan video tak terjawab",
+    "llamada perdida",
+    "videollamada perdida",
+    "chamada de voz perdida",
+    "chamada de vídeo perdida",
+    "verpasster sprachanruf",
+    "verpasster videoanruf",
+    "appel vocal manqué",
+    "appel vidéo manqué",
+    "gemiste spraakoproep",
+    "gemiste video-oproep",
+    "gemiste videogesprek",
+    "chiamata vocale persa",
+    "videochiamata persa",
+    // Disappearing messages, business chats, blocking.
+    "disappearing messages",
+    "pesan sementara",
+    "mensajes temporales",
+    "mensagens temporárias",
+    "selbstlöschende nachrichten",
+    "messages éphémères",
+    "verdwijnende berichten",
+    "messaggi effimeri",
+    "business account",
+    "akun bisnis",
+    "cuenta de empresa",
+    "conta comercial",
+    "unternehmenskonto",
+    "compte professionnel",
+    "zakelijk account",
+    "account business",
+    "you blocked this contact",
+    "you unblocked this contact",
+    "anda memblokir kontak ini",
+    "bloqueaste a este contacto",
+    "você bloqueou este contato",
+    "du hast diesen kontakt blockiert",
+    "vous avez bloqué ce contact",
+    "je hebt dit contact geblokkeerd",
+    "hai bloccato questo contatto",
+    // Waiting for a message that never arrived.
+    "waiting for this message",
+    "menunggu pesan ini",
+    "esperando este mensaje",
+    "aguardando mensagem",
+    "warten auf diese nachricht",
+    "en attente de ce message",
+    "wachten op dit bericht",
+    "in attesa di questo messaggio",
+];
+
+/// Pieces of notices only a group has.
+const GROUP_NOTICES: &[&str] = &[
+    "created group",
+    "created this group",
+    "changed the group",
+    "changed this group",
+    "changed the subject",
+    "added you",
+    "were added",
+    " added ",
+    " left",
+    " removed ",
+    "messages to this group",
+    "membuat grup",
+    "mengubah nama grup",
+    "mengubah ikon grup",
+    "mengubah deskripsi grup",
+    " menambahkan ",
+    " keluar",
+    " mengeluarkan ",
+    "creó el grupo",
+    "creó este grupo",
+    "cambió el asunto",
+    "cambió el nombre del grupo",
+    "cambió la imagen del grupo",
+    " añadió ",
+    " salió",
+    " eliminó a ",
+    "criou o grupo",
+    "mudou o nome do grupo",
+    "mudou a imagem do grupo",
+    " adicionou ",
+    " saiu",
+    " removeu ",
+    "hat die gruppe",
+    "gruppenname",
+    "gruppenbild",
+    " hat hinzugefügt",
+    " hinzugefügt",
+    " hat die gruppe verlassen",
+    " entfernt",
+    "a créé le groupe",
+    "a modifié le nom du groupe",
+    "a changé le sujet",
+    "a changé l'image du groupe",
+    " a ajouté ",
+    " est parti",
+    " a retiré ",
+    "heeft groep",
+    "heeft de groep",
+    "groepsnaam",
+    " heeft toegevoegd",
+    " toegevoegd",
+    " is vertrokken",
+    " verwijderd",
+    "ha creato il gruppo",
+    "ha cambiato il nome del gruppo",
+    "ha cambiato l'immagine del gruppo",
+    " ha aggiunto ",
+    " è uscito",
+    " ha rimosso ",
+];
+
+/// Stand-ins for something a person did send: media left out of the export, a
+/// deleted message, a shared contact or place. iOS puts these behind the same mark as
+/// its notices, so they must be told apart.
+const SENT: &[&str] = &[
+    "<media omitted>",
+    "<media tidak disertakan>",
+    "<multimedia omitido>",
+    "<archivo omitido>",
+    "<mídia oculta>",
+    "<arquivo de mídia oculto>",
+    "<medien ausgeschlossen>",
+    "<médias omis>",
+    "<media weggelaten>",
+    "<media omessi>",
+    "<attached:",
+    "<terlampir:",
+    "<adjunto:",
+    "<anexado:",
+    "<anhang:",
+    "<pièce jointe :",
+    "<pièce jointe:",
+    "<bijlage:",
+    "<allegato:",
+    " omitted",
+    " tidak disertakan",
+    " omitido",
+    " omitida",
+    " ocultado",
+    " oculto",
+    " oculta",
+    " weggelassen",
+    " omis",
+    " omise",
+    " weggelaten",
+    " omesso",
+    " omessa",
+    "this message was deleted",
+    "you deleted this message",
+    "pesan ini telah dihapus",
+    "anda menghapus pesan ini",
+    "se eliminó este mensaje",
+    "eliminaste este mensaje",
+    "este mensaje fue eliminado",
+    "essa mensagem foi apagada",
+    "esta mensagem foi apagada",
+    "você apagou esta mensagem",
+    "diese nachricht wurde gelöscht",
+    "du hast diese nachricht gelöscht",
+    "ce message a été supprimé",
+    "vous avez supprimé ce message",
+    "dit bericht is verwijderd",
+    "je hebt dit bericht verwijderd",
+    "questo messaggio è stato eliminato",
+    "hai eliminato questo messaggio",
+    "location: ",
+    "lokasi: ",
+    "ubicación: ",
+    "localização: ",
+    "standort: ",
+    "position : ",
+    "locatie: ",
+    "posizione: ",
+];
+
+/// Characters that take no space and only steer how text is shown.
+pub fn invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// What a line's text is, `marked` when iOS put its invisible mark in front of it (its
+/// notices and attachments carry one; what a person types does not).
+pub fn said(text: &str) -> Said {
+    let marked = text.trim_start_matches(char::is_whitespace).starts_with(invisible);
+    let clean: String = text
+        .chars()
+        .filter(|c| !invisible(*c))
+        .map(|c| if c == '\u{a0}' || c == '\u{202f}' { ' ' } else { c })
+        .collect::<String>()
+        .trim()
+        .to_lowercase();
+    // Bounded work: notices are short, and a long message is someone writing.
+    if clean.chars().count() > 400 {
+        return Said::Wrote;
+    }
+    if SENT.iter().any(|s| clean.contains(s)) {
+        return Said::Wrote;
+    }
+    if NOTICES.iter().any(|s| clean.contains(s)) {
+        return Said::Notice;
+    }
+    // A group notice's words ("added", "left") are everyday words too: only behind
+    // iOS's mark are they the app's.
+    if marked {
+        return if GROUP_NOTICES.iter().any(|s| clean.contains(s)) { Said::GroupNotice } else { Said::Notice };
+    }
+    Said::Wrote
+}
+
+/// Whether one of Android's own lines (no sender) is a group's event.
+pub fn group_event(text: &str) -> bool {
+    let clean = text.to_lowercase();
+    clean.chars().count() <= 400 && GROUP_NOTICES.iter().any(|s| clean.contains(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notices_in_every_language_are_no_one_writing() {
+        let notices = [
+            "\u{200e}Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them.",
+            "Pesan dan panggilan terenkripsi end-to-end. Tidak seorang pun di luar chat ini, termasuk WhatsApp, yang dapat membaca atau mendengarkannya.",
+            "Los mensajes y las llamadas están cifrados de extremo a extremo. Nadie fuera de este chat, ni siquiera WhatsApp, puede leerlos ni escucharlos.",
+            "As mensagens e as chamadas são protegidas com a criptografia de ponta a ponta e ficam somente entre você e os participantes desta conversa.",
+            "Nachrichten und Anrufe sind Ende-zu-Ende-verschlüsselt. Niemand außerhalb dieses Chats kann sie lesen oder anhören, nicht einmal WhatsApp.",
+            "Les messages et les appels sont chiffrés de bout en bout. Aucun tiers, pas même WhatsApp, ne peut les lire ou les écouter.",
+            "Berichten en gesprekken worden end-to-end versleuteld. Niemand buiten deze chat kan ze lezen of beluisteren, zelfs WhatsApp niet.",
+            "I messaggi e le chiamate sono crittografati end-to-end. Nessuno al di fuori di questa chat, nemmeno WhatsApp, può leggerne o ascoltarne il contenuto.",
+            "\u{200e}Your security code with Budi changed. Tap to learn more.",
+            "Kode keamanan Anda dengan Budi telah berubah.",
+            "Tu código de seguridad con Budi cambió.",
+            "Seu código de segurança com Budi mudou.",
+            "Deine Sicherheitsnummer für Budi hat sich geändert.",
+            "Votre code de sécurité avec Budi a changé.",
+            "Je beveiligingscode met Budi is gewijzigd.",
+            "Il tuo codice di sicurezza con Budi è cambiato.",
+            "\u{200e}Budi changed their phone number to a new number. Tap to message or add the new number.",
+            "\u{200e}Missed voice call",
+            "\u{200e}Panggilan suara tak terjawab",
+            "\u{200e}Llamada perdida",
+            "\u{200e}Chamada de voz perdida",
+            "\u{200e}Verpasster Sprachanruf",
+            "\u{200e}Appel vocal manqué",
+            "\u{200e}Gemiste spraakoproep",
+            "\u{200e}Chiamata vocale persa",
+        ];
+        for n in notices {
+            assert_eq!(said(n), Said::Notice, "{n}");
+        }
+    }
+
+    #[test]
+    fn media_and_deleted_messages_are_someone_writing() {
+        let sent = [
+            "\u{200e}image omitted",
+            "\u{200e}gambar tidak disertakan",
+            "\u{200e}imagen omitida",
+            "\u{200e}imagem ocultada",
+            "\u{200e}Bild weggelassen",
+            "\u{200e}image omise",
+            "\u{200e}afbeelding weggelaten",
+            "\u{200e}immagine omessa",
+            "<Media omitted>",
+            "<Media tidak disertakan>",
+            "<Multimedia omitido>",
+            "<Medien ausgeschlossen>",
+            "\u{200e}This message was deleted.",
+            "Pesan ini telah dihapus",
+            "\u{200e}<attached: 00000012-PHOTO-2023-01-01.jpg>",
+            "See you at the end-to-end meeting? no wait",
+        ];
+        for s in sent {
+            assert_eq!(said(s), Said::Wrote, "{s}");
+        }
+        assert_eq!(said("I added your number"), Said::Wrote, "an everyday sentence without iOS's mark");
+        assert_eq!(said("\u{200e}Budi added Siti"), Said::GroupNotice);
+        assert_eq!(said("\u{200e}Budi menambahkan Siti"), Said::GroupNotice);
+        assert_eq!(said("\u{200e}Budi created group \u{201c}Alumni\u{201d}"), Said::GroupNotice);
+    }
+}

@@ -1,0 +1,205 @@
+//! Why talking to the server failed, each worded once in both languages with what the
+//! user should check (`Localized`), never with the password.
+
+use crate::i18n::{Lang, Localized};
+use crate::{t, tn};
+
+/// Why talking to the server failed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DavError {
+    Auth {
+        server: String,
+    },
+    NotDav {
+        url: String,
+    },
+    /// The URL names something other than what was asked for.
+    NotCollection {
+        url: String,
+        found: Resource,
+    },
+    Status {
+        server: String,
+        status: u16,
+        what: String,
+    },
+    Malformed {
+        server: String,
+        detail: String,
+    },
+    Connect {
+        server: String,
+        detail: String,
+    },
+    Timeout {
+        server: String,
+    },
+    Tls {
+        server: String,
+        detail: String,
+    },
+    /// An answer bigger than `dav::MAX_ANSWER` (in MiB).
+    TooLarge {
+        server: String,
+        limit: u64,
+    },
+    /// The whole run took longer than it may (in minutes).
+    OutOfTime {
+        minutes: u64,
+    },
+    /// The server sent jejaring (by a redirect or an href) to an origin the user did
+    /// not set up: the password does not go there.
+    Elsewhere {
+        from: String,
+        to: String,
+    },
+    /// A redirect from https down to plain http: never followed.
+    Downgrade {
+        from: String,
+        to: String,
+    },
+    /// A write outside the collections synced.
+    Outside {
+        url: String,
+    },
+}
+
+/// What a URL turned out to be, for an error naming it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resource {
+    /// Nothing (404).
+    Missing,
+    AddressBook,
+    Calendar,
+    /// A plain folder (collection) that is neither.
+    Folder,
+    /// A user's principal (the account itself).
+    Principal,
+    /// Not a folder: a single file.
+    File,
+}
+
+crate::localized_error!(DavError);
+
+impl Resource {
+    fn words(self, lang: Lang) -> String {
+        match self {
+            Resource::Missing => t!(lang, "nothing there (404)", "tidak ada apa-apa di sana (404)"),
+            Resource::AddressBook => t!(lang, "an address book", "buku alamat"),
+            Resource::Calendar => t!(lang, "a calendar", "kalender"),
+            Resource::Folder => t!(lang, "a folder that is not an address book", "folder yang bukan buku alamat"),
+            Resource::Principal => t!(lang, "a user account, not an address book", "akun pengguna, bukan buku alamat"),
+            Resource::File => t!(lang, "a single file", "satu berkas"),
+        }
+    }
+}
+
+impl Localized for DavError {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            DavError::Auth { server } => t!(
+                lang,
+                "{server} refused the user name or password; check --user and the password (JEJARING_SYNC_PASSWORD or --password-command)",
+                "{server} menolak nama pengguna atau kata sandi; periksa --user dan kata sandinya (JEJARING_SYNC_PASSWORD atau --password-command)"
+            ),
+            DavError::NotDav { url } => t!(
+                lang,
+                "{url} is not a CardDAV server or address book; check the URL (see `jejaring sync setup --help`)",
+                "{url} bukan server atau buku alamat CardDAV; periksa URL-nya (lihat `jejaring sync setup --help`)"
+            ),
+            DavError::NotCollection { url, found } => {
+                let found = found.words(lang);
+                t!(
+                    lang,
+                    "{url} is {found}; give the address book's own URL, or the server's address to find it",
+                    "{url} adalah {found}; berikan URL buku alamatnya sendiri, atau alamat server untuk mencarinya"
+                )
+            }
+            DavError::Status { server, status, what } => t!(
+                lang,
+                "{server} answered {status} to {what}; check the server and try again",
+                "{server} menjawab {status} untuk {what}; periksa servernya lalu coba lagi"
+            ),
+            DavError::Malformed { server, detail } => t!(
+                lang,
+                "{server} sent an answer that is not valid WebDAV ({detail}); check that the URL is a CardDAV server",
+                "{server} mengirim jawaban yang bukan WebDAV yang sah ({detail}); periksa bahwa URL-nya server CardDAV"
+            ),
+            DavError::Connect { server, detail } => t!(
+                lang,
+                "could not talk to {server} ({detail}); check the address and your connection",
+                "tidak bisa berbicara dengan {server} ({detail}); periksa alamat dan koneksi Anda"
+            ),
+            DavError::Timeout { server } => t!(
+                lang,
+                "{server} did not answer in time; check your connection and try again",
+                "{server} tidak menjawab tepat waktu; periksa koneksi Anda lalu coba lagi"
+            ),
+            DavError::Tls { server, detail } => t!(
+                lang,
+                "the secure connection to {server} failed ({detail}); check the address, or pass --insecure to `sync setup` only for a server you trust",
+                "koneksi aman ke {server} gagal ({detail}); periksa alamatnya, atau berikan --insecure ke `sync setup` hanya untuk server yang Anda percaya"
+            ),
+            DavError::TooLarge { server, limit } => t!(
+                lang,
+                "{server} sent an answer larger than {limit} MiB, which jejaring does not read; check that the URL is a CardDAV server",
+                "{server} mengirim jawaban lebih dari {limit} MiB, yang tidak dibaca jejaring; periksa bahwa URL-nya server CardDAV"
+            ),
+            DavError::OutOfTime { minutes } => {
+                let n = *minutes;
+                tn!(
+                    lang,
+                    n,
+                    "the sync did not finish within {n} minute, so it stopped; nothing here was changed, and the next sync takes up where it stopped (--max-time gives it longer)",
+                    "the sync did not finish within {n} minutes, so it stopped; nothing here was changed, and the next sync takes up where it stopped (--max-time gives it longer)",
+                    "sinkron tidak selesai dalam {n} menit, jadi dihentikan; tidak ada yang berubah di sini, dan sinkron berikutnya melanjutkan dari situ (--max-time memberi waktu lebih lama)"
+                )
+            }
+            DavError::Elsewhere { from, to } => t!(
+                lang,
+                "{from} sends jejaring to {to}, another server, and your password goes only where you set up sync; if you trust {to}, run `jejaring sync setup` again and confirm it (or pass --follow-redirect)",
+                "{from} mengarahkan jejaring ke {to}, server lain, dan kata sandi Anda hanya dikirim ke tempat sinkron disiapkan; jika Anda percaya {to}, jalankan `jejaring sync setup` lagi dan setujui (atau berikan --follow-redirect)"
+            ),
+            DavError::Downgrade { from, to } => t!(
+                lang,
+                "{from} redirects to {to}, plain http, where the password would travel unencrypted; not followed (check the server's address)",
+                "{from} mengalihkan ke {to}, http biasa, tempat kata sandi akan terkirim tanpa enkripsi; tidak diikuti (periksa alamat servernya)"
+            ),
+            DavError::Outside { url } => t!(
+                lang,
+                "refused to change {url}: it is outside the address book and calendar jejaring syncs",
+                "menolak mengubah {url}: letaknya di luar buku alamat dan kalender yang disinkronkan jejaring"
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_error_has_one_english_wording_and_an_indonesian_one() {
+        let s = || "h:1".to_string();
+        let all = [
+            DavError::Auth { server: s() },
+            DavError::NotDav { url: s() },
+            DavError::NotCollection { url: s(), found: Resource::Missing },
+            DavError::NotCollection { url: s(), found: Resource::Calendar },
+            DavError::Status { server: s(), status: 500, what: "PUT".into() },
+            DavError::Malformed { server: s(), detail: "x".into() },
+            DavError::Connect { server: s(), detail: "x".into() },
+            DavError::Timeout { server: s() },
+            DavError::Tls { server: s(), detail: "x".into() },
+            DavError::TooLarge { server: s(), limit: 64 },
+            DavError::OutOfTime { minutes: 60 },
+            DavError::Elsewhere { from: s(), to: "http://o:2/".into() },
+            DavError::Downgrade { from: s(), to: "http://h/".into() },
+            DavError::Outside { url: s() },
+        ];
+        for e in all {
+            assert_eq!(e.to_string(), e.message(Lang::En));
+            assert_ne!(e.message(Lang::En), e.message(Lang::Id), "{e}");
+        }
+    }
+}

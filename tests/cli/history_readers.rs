@@ -1,0 +1,177 @@
+//! `import history` on the shapes real exports have, for a user in Jakarta (`TZ`):
+//! a UTF-16 Outlook calendar with two series in one slot, one occurrence moved by a
+//! RECURRENCE-ID in UTC and a reminder every second; mail folders as notmuch and
+//! mbsync leave them (no dots, a lost `new/`, a sender without angle brackets, a
+//! folder that is no maildir); a Windows-1252 mbox; LinkedIn's 2018 messages.csv with
+//! a sponsored and a system row. Each counted by hand.
+
+use crate::env::{TestEnv, fixtures, one_error_line};
+use serde_json::Value;
+
+fn fixture(name: &str) -> String {
+    fixtures().join("history").join(name).display().to_string()
+}
+
+fn network() -> TestEnv {
+    let env = TestEnv::new();
+    env.add("Budi Santoso", &["--email", "budi@example.com"]);
+    env.add("Citra Dewi", &["--email", "citra@example.com"]);
+    env
+}
+
+/// `import history ARGS… --json --me ayu@example.com` for a user in Jakarta.
+fn import(env: &TestEnv, args: &[&str]) -> Value {
+    let out = env
+        .cmd()
+        .env("TZ", "Asia/Jakarta")
+        .args(["--json", "import", "history", "--me", "ayu@example.com", "--me", "Ayu Lestari"])
+        .args(args)
+        .assert()
+        .success();
+    serde_json::from_slice(&out.get_output().stdout).expect("import history --json prints JSON")
+}
+
+/// A contact's stored interactions as (day, two-way, they reached out, title).
+fn talks(env: &TestEnv, name: &str) -> Vec<(String, bool, bool, String)> {
+    let data = env.json();
+    let id = env.contact(name)["id"].clone();
+    let mut out: Vec<_> = data["interactions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["contacts"].as_array().unwrap().contains(&id))
+        .map(|i| {
+            let one_way = i["source"]["one_way"].as_bool().unwrap_or(false);
+            let reached = i["they_reached_out"].as_bool().unwrap_or(false);
+            (i["on"].as_str().unwrap().to_string(), !one_way, reached, i["text"].as_str().unwrap_or("").to_string())
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn days(env: &TestEnv, name: &str) -> Vec<String> {
+    talks(env, name).into_iter().map(|t| t.0).collect()
+}
+
+/// The one reader of the report: (kind, read, [(why, count)], decoded).
+fn reader(r: &Value) -> (String, u64, Vec<(String, u64)>, Option<String>) {
+    let readers = r["readers"].as_array().unwrap();
+    assert_eq!(readers.len(), 1, "{r}");
+    let x = &readers[0];
+    let skipped = x["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["why"].as_str().unwrap().to_string(), s["count"].as_u64().unwrap()))
+        .collect();
+    (x["kind"].as_str().unwrap().into(), x["read"].as_u64().unwrap(), skipped, x["decoded"].as_str().map(Into::into))
+}
+
+#[test]
+fn a_utf16_calendar_with_a_moved_occurrence_and_a_reminder_every_second() {
+    let env = network();
+    let r = import(&env, &[&fixture("outlook-utf16.ics")]);
+    // Budi's standup keeps all four Mondays; Citra's mentoring moved its second
+    // Monday (written in UTC) to Wednesday 06:30 in Jakarta — Tuesday in UTC.
+    assert_eq!(days(&env, "Budi Santoso"), ["2026-11-02", "2026-11-09", "2026-11-16", "2026-11-23"]);
+    let citra = talks(&env, "Citra Dewi");
+    let citra_days: Vec<_> = citra.iter().map(|t| t.0.as_str()).collect();
+    assert_eq!(citra_days, ["2026-11-02", "2026-11-11", "2026-11-16", "2026-11-23"]);
+    assert_eq!(citra[1].3, "Mentoring Citra (early Wednesday)");
+    assert_eq!(r["added"], 8);
+    let (kind, read, skipped, decoded) = reader(&r);
+    assert_eq!((kind.as_str(), read), ("calendar", 4));
+    assert_eq!(skipped, [("repeats-more-often-than-daily".to_string(), 1)]);
+    assert_eq!(decoded.as_deref(), Some("read as UTF-16"));
+    let problems = r["problems"].to_string();
+    assert!(problems.contains("water-reminder repeats more often than daily"), "{problems}");
+}
+
+#[test]
+fn mail_folders_without_dots_or_new_are_read_and_the_rest_named() {
+    let env = network();
+    let r = import(&env, &["--from", "maildir", &fixture("mail-folders")]);
+    // Budi wrote Wednesday 06:30 in Jakarta and Ayu answered 40 minutes later: one
+    // conversation on Wednesday (in UTC the two would fall on two days).
+    assert_eq!(talks(&env, "Budi Santoso"), [("2026-11-04".into(), true, true, "Coffee on Wednesday?".into())]);
+    // Citra's address was written without angle brackets.
+    assert_eq!(talks(&env, "Citra Dewi"), [("2026-11-10".into(), false, true, "The report".into())]);
+    assert_eq!((r["added"].as_u64(), r["with_unknown_people"].as_u64()), (Some(2), Some(0)));
+    let (kind, read, skipped, _) = reader(&r);
+    assert_eq!((kind.as_str(), read), ("maildir", 3));
+    assert_eq!(skipped, [("not-a-maildir".to_string(), 1)]);
+    assert!(r["problems"].to_string().contains("notes"), "the folder left out is named: {r}");
+
+    // Told from the folder itself, each maildir is read and the text file is named.
+    let env = network();
+    let r = import(&env, &[&fixture("mail-folders")]);
+    assert_eq!(r["added"], 2);
+    assert_eq!(r["readers"].as_array().unwrap().len(), 3);
+    assert!(r["problems"].to_string().contains("todo.txt"));
+}
+
+#[test]
+fn the_human_report_names_what_was_left_out() {
+    let env = network();
+    let out = env
+        .cmd()
+        .env("TZ", "Asia/Jakarta")
+        .args(["import", "history", "--me", "ayu@example.com", &fixture("outlook-utf16.ics")])
+        .assert()
+        .success();
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        err.contains(
+            "outlook-utf16.ics: read 4 events; left out 1: events repeating more often than daily (1); read as UTF-16"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_windows_1252_mbox_is_decoded_and_says_so() {
+    let env = network();
+    let r = import(&env, &[&fixture("windows-1252.mbox")]);
+    let unknown = &r["unknown"][0];
+    assert_eq!(unknown["name"], "José Müller");
+    assert_eq!(unknown["email"], "jose@example.com");
+    let (kind, read, skipped, decoded) = reader(&r);
+    assert_eq!((kind.as_str(), read, skipped.len()), ("mbox", 2, 0));
+    assert_eq!(decoded.as_deref(), Some("2 messages' headers read as Windows-1252"));
+}
+
+#[test]
+fn linkedins_2018_layout_with_its_own_and_sponsored_rows() {
+    let env = network();
+    let r = import(&env, &[&fixture("messages-2018.csv")]);
+    // Budi wrote at 23:30 UTC on 3 April (4 April in Jakarta), Ayu answered on the 4th.
+    assert_eq!(talks(&env, "Budi Santoso"), [("2018-04-04".into(), true, true, "Coffee".into())]);
+    let unknown: Vec<&str> = r["unknown"].as_array().unwrap().iter().map(|u| u["name"].as_str().unwrap()).collect();
+    assert_eq!(unknown, ["Sari Wijaya"], "never LinkedIn Member, never a person without a name");
+    let (kind, read, skipped, _) = reader(&r);
+    assert_eq!((kind.as_str(), read), ("linkedin-messages", 5));
+    assert_eq!(skipped, [("sponsored".to_string(), 1), ("linkedin-notice".to_string(), 1)]);
+    let text = String::from_utf8(env.bytes().unwrap()).unwrap();
+    assert!(!text.contains("Sari") && !text.contains("secret"), "no unknown name or text is stored");
+}
+
+#[test]
+fn a_folder_of_itip_messages_keeps_each_events_latest_version() {
+    // The lunch moved to Friday in a later message; the dinner was cancelled in a
+    // message that sorts before its invitation.
+    let env = network();
+    let r = import(&env, &[&fixture("itip")]);
+    assert_eq!(talks(&env, "Budi Santoso"), [("2026-11-13".into(), true, true, "Lunch (Friday)".into())]);
+    assert_eq!(r["added"], 1);
+}
+
+#[test]
+fn from_maildir_on_a_folder_that_holds_none_is_one_clear_line() {
+    let env = network();
+    let before = env.snapshot();
+    let err = env.fails(&["import", "history", "--from", "maildir", &fixture("itip")], 1);
+    let line = one_error_line(&err);
+    assert!(line.contains("holds none (no folder with cur/ or new/); nothing was imported"), "{line}");
+    before.assert_unchanged();
+}

@@ -1,0 +1,156 @@
+//! `import history` on WhatsApp chats of the shapes people really have
+//! (`tests/fixtures/whatsapp/`): iOS's `_chat.txt` where only you wrote, a Spanish iOS
+//! group, a later export that overlaps an earlier one, an earlier version's keys, and
+//! numbers wrapped in iOS's invisible marks. Each count is what a person would count.
+
+use crate::env::{TestEnv, fixtures};
+use serde_json::Value;
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    fixtures().join("whatsapp").join(name)
+}
+
+fn import(env: &TestEnv, args: &[&str]) -> Value {
+    let mut all = vec!["--json", "import", "history", "--me", "Ayu Lestari"];
+    all.extend_from_slice(args);
+    let (out, _) = env.ok(&all);
+    serde_json::from_str(&out).expect("import history --json prints JSON")
+}
+
+fn added(v: &Value) -> (u64, u64) {
+    (v["added"].as_u64().unwrap(), v["already_known"].as_u64().unwrap())
+}
+
+/// A contact's WhatsApp days as (day, two-way, they reached out).
+fn talks(env: &TestEnv, name: &str) -> Vec<(String, bool, bool)> {
+    let id = env.contact(name)["id"].clone();
+    let mut out: Vec<_> = env.json()["interactions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["contacts"].as_array().unwrap().contains(&id))
+        .map(|i| {
+            let on = i["on"].as_str().unwrap().to_string();
+            (on, i["source"]["one_way"] != Value::Bool(true), i["they_reached_out"] == Value::Bool(true))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn keys(env: &TestEnv) -> Vec<String> {
+    let data = env.json();
+    data["interactions"].as_array().unwrap().iter().map(|i| i["source"]["key"].as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn an_unanswered_chat_from_ios_logs_the_days_you_wrote() {
+    let env = TestEnv::new();
+    env.add("Pak Hendra", &["--phone", "0812 3456 7890"]);
+    // iOS names the text inside the zip `_chat.txt`; unzipped, its folder names the chat.
+    let folder = env.home().join("WhatsApp Chat - Pak Hendra");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(fixture("ios-unanswered-_chat.txt"), folder.join("_chat.txt")).unwrap();
+    let r = import(&env, &[folder.join("_chat.txt").to_str().unwrap()]);
+    // By hand: Ayu wrote on 14 Nov, 17 Nov and 2 Dec; Pak Hendra never answered, and
+    // the notices iOS wrote under his number are not him writing.
+    assert_eq!(added(&r), (3, 0));
+    let wrote = |on: &str| (on.to_string(), false, false);
+    assert_eq!(talks(&env, "Pak Hendra"), [wrote("2026-11-14"), wrote("2026-11-17"), wrote("2026-12-02")]);
+}
+
+#[test]
+fn a_group_logs_its_members_and_never_its_name_nor_an_unknown_person() {
+    let env = TestEnv::new();
+    env.add("Budi", &[]);
+    let r = import(&env, &[fixture("ios-group-es.txt").to_str().unwrap()]);
+    // By hand: Budi wrote on 3 and 4 January (Ayu only on the 3rd; the new number
+    // opened the 4th); the group's name is nobody.
+    assert_eq!(added(&r), (2, 0));
+    assert_eq!(talks(&env, "Budi"), [("2025-01-03".into(), true, true), ("2025-01-04".into(), false, true)]);
+    let unknown = r["unknown"].to_string();
+    assert!(unknown.contains("+62 811 1111 2222") && !unknown.contains("Familia"), "{unknown}");
+    let text = String::from_utf8(env.bytes().unwrap()).unwrap();
+    for never in ["Familia", "811", "Siti"] {
+        assert!(!text.contains(never), "{never} is stored");
+    }
+}
+
+#[test]
+fn a_later_overlapping_export_adds_only_its_new_days() {
+    let env = TestEnv::new();
+    env.add("Budi Santoso", &[]);
+    let early = "[21/11/26 09.00.00] Budi Santoso: \u{200e}Messages and calls are end-to-end encrypted.\n\
+                 [21/11/26 09.01.00] Ayu Lestari: halo\n[22/11/26 09.00.00] Joko Susilo: hai\n";
+    let later = format!("{early}[22/11/26 10.00.00] Budi Santoso: ada\n[23/11/26 10.00.00] Siti Wulan: oke\n");
+    let first = env.home().join("_chat.txt");
+    std::fs::write(&first, early).unwrap();
+    // An unknown Joko in a chat with Budi: a group; Budi never wrote in the first one.
+    assert_eq!(added(&import(&env, &[first.to_str().unwrap()])), (0, 0));
+    let second = env.home().join("WhatsApp Chat - Alumni.txt");
+    std::fs::write(&second, &later).unwrap();
+    let r = import(&env, &[second.to_str().unwrap()]);
+    assert_eq!(added(&r), (1, 0), "22 Nov: Budi wrote");
+    // A third export with one more writer adds nothing again.
+    std::fs::write(&second, format!("{later}[23/11/26 11.00.00] Rina: x\n")).unwrap();
+    assert_eq!(added(&import(&env, &[second.to_str().unwrap()])), (0, 1));
+    let text = String::from_utf8(env.bytes().unwrap()).unwrap();
+    assert!(!text.contains("Joko") && !text.contains("Siti") && !text.contains("Alumni"));
+}
+
+#[test]
+fn an_earlier_versions_keys_are_taken_as_known_and_given_the_new_key() {
+    let env = TestEnv::new();
+    env.add("Dimas Pratama", &[]);
+    let chat = env.home().join("WhatsApp Chat with Dimas Pratama.txt");
+    std::fs::write(&chat, "14/11/26 09.00 - Dimas Pratama: halo\n14/11/26 09.05 - Joko: hai\n15/11/26 10.00 - Ayu Lestari: ya\n15/11/26 10.01 - Dimas Pratama: ok\n")
+        .unwrap();
+    assert_eq!(added(&import(&env, &[chat.to_str().unwrap()])), (2, 0));
+    // What an earlier version stored: the chat named by the file, or by its writers.
+    let mut data = env.json();
+    for (i, old) in ["Dimas Pratama/2026-11-14", "Ayu Lestari, Dimas Pratama, Joko/2026-11-15"].iter().enumerate() {
+        data["interactions"][i]["source"]["key"] = Value::String(old.to_string());
+    }
+    env.write_data(serde_json::to_vec(&data).unwrap());
+    let r = import(&env, &[chat.to_str().unwrap()]);
+    assert_eq!(added(&r), (0, 2));
+    assert!(keys(&env).iter().all(|k| k.starts_with("group:") && !k.contains("Joko")), "{:?}", keys(&env));
+}
+
+#[test]
+fn numbers_in_invisible_marks_match_the_contact_and_are_added_clean() {
+    let env = TestEnv::new();
+    env.add("Budi", &["--phone", "+62 812 1111 2222"]);
+    let chat = env.home().join("_chat.txt");
+    let text = "[14/11/26 21.41.05] Arisan: \u{200e}Budi created group \u{201c}Arisan\u{201d}\n\
+                [14/11/26 21.42.00] \u{202a}+62 812\u{2011}1111\u{2011}2222\u{202c}: halo\n\
+                [14/11/26 21.43.00] \u{202a}+62 811\u{a0}3333\u{a0}4444\u{202c}: hai\n\
+                [14/11/26 21.44.00] Ayu Lestari: hai semua\n";
+    std::fs::write(&chat, text).unwrap();
+    let r = import(&env, &["--add-unknown", chat.to_str().unwrap()]);
+    assert_eq!(added(&r), (1, 0));
+    assert_eq!(talks(&env, "Budi"), [("2026-11-14".into(), true, true)]);
+    assert_eq!(r["contacts_added"], serde_json::json!(["+62 811 3333 4444"]));
+    let invisible =
+        |s: &str| s.chars().any(|c| matches!(c, '\u{200e}' | '\u{202a}'..='\u{202e}' | '\u{a0}' | '\u{2011}'));
+    for c in env.contacts() {
+        assert!(!invisible(c["name"].as_str().unwrap()), "{c}");
+        assert!(c["phones"].as_array().unwrap().iter().all(|p| !invisible(p.as_str().unwrap())), "{c}");
+    }
+}
+
+#[test]
+fn an_ambiguous_day_month_order_is_asked_for_and_a_refused_layout_named() {
+    let env = TestEnv::new();
+    env.add("Budi", &[]);
+    let chat = fixture("ambiguous-order.txt");
+    let (_, err) = env.ok(&["import", "history", "--me", "Ayu Lestari", chat.to_str().unwrap()]);
+    assert!(err.contains("ambiguous-order.txt: line 1: skipped:") && err.contains("--date-order"), "{err}");
+    assert_eq!(env.json()["interactions"].as_array().map_or(0, Vec::len), 0);
+    let r = import(&env, &["--date-order", "mdy", chat.to_str().unwrap()]);
+    assert_eq!(added(&r), (2, 0));
+    assert_eq!(talks(&env, "Budi"), [("2024-01-02".into(), true, true), ("2024-01-05".into(), false, false)]);
+    let vi = fixture("ios-vi-time-first.txt");
+    let (_, err) = env.ok(&["import", "history", "--me", "Ayu Lestari", vi.to_str().unwrap()]);
+    assert!(err.contains("the time before the date"), "{err}");
+}
