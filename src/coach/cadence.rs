@@ -4,9 +4,10 @@
 //! The follow-up rule: someone you met (`met_on`) and entered within 30 days of meeting,
 //! with no cadence of your own, is first due a week after you met (or the day you entered
 //! them, if that was later). Each conversation in the 30 days after meeting makes the next
-//! one due a month later. A conversation after those 30 days goes back to the stage's
-//! default. The rule looks only at the meeting and the last conversation, never at
-//! today, so a due date never jumps as the days pass.
+//! one due a month later, while those 30 days last: once they are over the person is no
+//! longer new, and the stage's default applies from the last conversation (so a monthly
+//! due date moves once, on the day the window closes). A first follow-up never done does
+//! not lapse: it stays due until you talk (or snooze them).
 
 use crate::model::{Circle, Contact, Stage};
 use chrono::{Days, NaiveDate};
@@ -45,13 +46,13 @@ pub fn newly_met(c: &Contact, today: NaiveDate) -> bool {
     c.met_between(from, today)
 }
 
-/// The rhythm in force after the last conversation (`last`): the user's cadence, the
-/// follow-up rhythm while someone is newly met, or the stage's default.
-pub fn rhythm(c: &Contact, last: Option<NaiveDate>) -> Rhythm {
+/// The rhythm in force on `today` after the last conversation (`last`): the user's
+/// cadence, the follow-up rhythm while someone is newly met, or the stage's default.
+pub fn rhythm(c: &Contact, last: Option<NaiveDate>, today: NaiveDate) -> Rhythm {
     if let Some(every) = c.every {
         return Rhythm { days: every.approx_days(), chosen: true, follow_up: None };
     }
-    match follow_up(c, last) {
+    match follow_up(c, last, today) {
         Some((step @ FollowUp::First, _)) => {
             Rhythm { days: FIRST_FOLLOW_UP_DAYS, chosen: false, follow_up: Some(step) }
         }
@@ -74,10 +75,11 @@ pub fn stage_days(c: &Contact) -> u32 {
     }
 }
 
-/// The follow-up step in force and the day it is due, when the follow-up rule applies
-/// (see the module note). None for a chosen cadence, an unknown meeting date, someone
-/// entered more than 30 days after meeting, or a last conversation after the first 30 days.
-pub fn follow_up(c: &Contact, last: Option<NaiveDate>) -> Option<(FollowUp, NaiveDate)> {
+/// The follow-up step in force on `today` and the day it is due, when the follow-up rule
+/// applies (see the module note). None for a chosen cadence, an unknown meeting date,
+/// someone entered more than 30 days after meeting, a last conversation after the first
+/// 30 days, or the monthly step once those 30 days are over.
+pub fn follow_up(c: &Contact, last: Option<NaiveDate>, today: NaiveDate) -> Option<(FollowUp, NaiveDate)> {
     let met = c.met_on?;
     let window_end = met.checked_add_days(Days::new(NEW_DAYS as u64))?;
     let added = c.added.date_naive();
@@ -88,29 +90,30 @@ pub fn follow_up(c: &Contact, last: Option<NaiveDate>) -> Option<(FollowUp, Naiv
     match last.filter(|&l| l > met) {
         // A conversation on the day you met is the meeting itself, not a follow-up.
         None => Some((FollowUp::First, add(met, FIRST_FOLLOW_UP_DAYS).max(added))),
-        Some(l) if l <= window_end => Some((FollowUp::Monthly, add(l, FOLLOW_UP_DAYS))),
+        // Monthly only while they are new: after the 30 days, the stage's rhythm.
+        Some(l) if l <= window_end && today <= window_end => Some((FollowUp::Monthly, add(l, FOLLOW_UP_DAYS))),
         Some(_) => None,
     }
 }
 
-/// The day the contact is next due: from the last conversation or, before the first one,
-/// from when you added them (or met them, if that was later). Someone met years ago and
-/// added today is not overdue on day one.
-pub fn next_due(c: &Contact, last: Option<NaiveDate>) -> NaiveDate {
-    if let Some((_, due)) = follow_up(c, last) {
+/// The day the contact is next due, as it stands on `today`: from the last conversation
+/// or, before the first one, from when you added them (or met them, if that was later).
+/// Someone met years ago and added today is not overdue on day one.
+pub fn next_due(c: &Contact, last: Option<NaiveDate>, today: NaiveDate) -> NaiveDate {
+    if let Some((_, due)) = follow_up(c, last, today) {
         return due;
     }
     let added = c.added.date_naive();
     let from = last.unwrap_or_else(|| c.met_on.map_or(added, |met| met.max(added)));
     match c.every {
         Some(every) => every.due_after(from),
-        None => from.checked_add_days(Days::new(rhythm(c, last).days.into())).unwrap_or(NaiveDate::MAX),
+        None => from.checked_add_days(Days::new(rhythm(c, last, today).days.into())).unwrap_or(NaiveDate::MAX),
     }
 }
 
 /// Days past due (positive) or left (negative).
 pub fn overdue_days(c: &Contact, last: Option<NaiveDate>, today: NaiveDate) -> i64 {
-    (today - next_due(c, last)).num_days()
+    (today - next_due(c, last, today)).num_days()
 }
 
 #[cfg(test)]
@@ -132,8 +135,13 @@ mod tests {
         s.parse().unwrap()
     }
 
+    /// The last day of the 30 after a meeting on 2026-11-16.
+    fn within() -> NaiveDate {
+        day("2026-12-16")
+    }
+
     fn rhythm_of(c: &Contact) -> Rhythm {
-        rhythm(c, None)
+        rhythm(c, None, within())
     }
 
     /// A stranger met at a meetup on `met`, entered the same day.
@@ -149,18 +157,36 @@ mod tests {
         let c = met_at_meetup("2026-11-16");
         // The meeting day's conversation is the meeting, not the follow-up.
         for last in [None, Some(day("2026-11-16"))] {
-            assert_eq!(follow_up(&c, last), Some((FollowUp::First, day("2026-11-23"))));
-            assert_eq!(next_due(&c, last), day("2026-11-23"));
-            assert_eq!(rhythm(&c, last), Rhythm { days: 7, chosen: false, follow_up: Some(FollowUp::First) });
+            assert_eq!(follow_up(&c, last, within()), Some((FollowUp::First, day("2026-11-23"))));
+            assert_eq!(next_due(&c, last, within()), day("2026-11-23"));
+            assert_eq!(rhythm(&c, last, within()), Rhythm { days: 7, chosen: false, follow_up: Some(FollowUp::First) });
         }
         assert_eq!(overdue_days(&c, Some(day("2026-11-16")), day("2026-11-28")), 5);
         // Followed up on day 5: the next is a month later, not the stranger's 120 days.
-        assert_eq!(next_due(&c, Some(day("2026-11-21"))), day("2026-12-21"));
-        assert_eq!(rhythm(&c, Some(day("2026-11-21"))).follow_up, Some(FollowUp::Monthly));
+        assert_eq!(next_due(&c, Some(day("2026-11-21")), within()), day("2026-12-21"));
+        assert_eq!(rhythm(&c, Some(day("2026-11-21")), within()).follow_up, Some(FollowUp::Monthly));
         // The last day of the 30 still counts; the day after goes back to the stage.
-        assert_eq!(next_due(&c, Some(day("2026-12-16"))), day("2027-01-15"));
-        assert_eq!(next_due(&c, Some(day("2026-12-17"))), day("2027-04-16"));
-        assert_eq!(rhythm(&c, Some(day("2026-12-17"))), Rhythm { days: 120, chosen: false, follow_up: None });
+        assert_eq!(next_due(&c, Some(day("2026-12-16")), within()), day("2027-01-15"));
+        assert_eq!(next_due(&c, Some(day("2026-12-17")), within()), day("2027-04-16"));
+        assert_eq!(rhythm(&c, Some(day("2026-12-17")), within()), Rhythm { days: 120, chosen: false, follow_up: None });
+    }
+
+    #[test]
+    fn the_monthly_follow_up_ends_with_the_30_days() {
+        // Met 11-16, followed up 11-20: monthly while new, next 12-20.
+        let c = met_at_meetup("2026-11-16");
+        let last = Some(day("2026-11-20"));
+        assert_eq!(next_due(&c, last, day("2026-12-16")), day("2026-12-20"));
+        // From 12-17 they are no longer new: a stranger's 120 days from that conversation,
+        // not a monthly date kept after the window closed.
+        for today in ["2026-12-17", "2027-01-25"] {
+            assert_eq!(follow_up(&c, last, day(today)), None, "{today}");
+            assert_eq!(rhythm(&c, last, day(today)), Rhythm { days: 120, chosen: false, follow_up: None });
+            assert_eq!(next_due(&c, last, day(today)), day("2027-03-20"));
+        }
+        assert_eq!(overdue_days(&c, last, day("2027-01-25")), -54);
+        // A first follow-up never done does not lapse: it stays due until they talk.
+        assert_eq!(follow_up(&c, None, day("2027-01-25")), Some((FollowUp::First, day("2026-11-23"))));
     }
 
     #[test]
@@ -168,20 +194,20 @@ mod tests {
         // Met long ago and entered today: the stage's default, not overdue on day one.
         let mut c = met_at_meetup("2026-11-16");
         c.met_on = Some(day("2022-10-20"));
-        assert_eq!(follow_up(&c, None), None);
-        assert_eq!(next_due(&c, None), day("2027-03-16"));
+        assert_eq!(follow_up(&c, None, within()), None);
+        assert_eq!(next_due(&c, None, within()), day("2027-03-16"));
         // No meeting date (an import, or entered as someone already known): no follow-up.
         c.met_on = None;
-        assert_eq!(follow_up(&c, None), None);
+        assert_eq!(follow_up(&c, None, within()), None);
         // A cadence the user chose wins.
         let mut c = met_at_meetup("2026-11-16");
         c.every = Some("2w".parse().unwrap());
-        assert_eq!(follow_up(&c, None), None);
-        assert_eq!(next_due(&c, Some(day("2026-11-16"))), day("2026-11-30"));
+        assert_eq!(follow_up(&c, None, within()), None);
+        assert_eq!(next_due(&c, Some(day("2026-11-16")), within()), day("2026-11-30"));
         // Met 20 days ago, entered today: the first follow-up is due today, not in the past.
         let mut c = met_at_meetup("2026-11-28");
         c.met_on = Some(day("2026-11-08"));
-        assert_eq!(next_due(&c, None), day("2026-11-28"));
+        assert_eq!(next_due(&c, None, within()), day("2026-11-28"));
     }
 
     #[test]
@@ -198,8 +224,8 @@ mod tests {
     #[test]
     fn chosen_cadence_wins() {
         let c = contact(Circle::Colleague, Stage::Stranger, Some("2w"));
-        assert_eq!(rhythm(&c, None), Rhythm { days: 14, chosen: true, follow_up: None });
-        assert_eq!(next_due(&c, Some(day("2026-11-01"))), day("2026-11-15"));
+        assert_eq!(rhythm(&c, None, within()), Rhythm { days: 14, chosen: true, follow_up: None });
+        assert_eq!(next_due(&c, Some(day("2026-11-01")), within()), day("2026-11-15"));
     }
 
     #[test]
@@ -212,9 +238,9 @@ mod tests {
     #[test]
     fn never_talked_counts_from_meeting_or_adding() {
         let mut c = contact(Circle::Colleague, Stage::Trusted, Some("30d"));
-        assert_eq!(next_due(&c, None), day("2026-01-31"));
+        assert_eq!(next_due(&c, None, within()), day("2026-01-31"));
         c.met_on = Some(day("2026-03-01"));
-        assert_eq!(next_due(&c, None), day("2026-03-31"));
+        assert_eq!(next_due(&c, None, within()), day("2026-03-31"));
         assert_eq!(overdue_days(&c, None, day("2026-04-02")), 2);
     }
 }

@@ -1,6 +1,6 @@
 //! Progress measured from the data: what a goal's metric counts over its window, the
 //! pace so far, the pace still needed, the projected finish, and the user's own best
-//! past 4-week pace for the same metric.
+//! past 4-week pace at the same metric and filter.
 //!
 //! # Counting rules
 //!
@@ -265,8 +265,8 @@ pub fn measure(goal: &Goal, net: &Network, today: NaiveDate) -> Progress {
     let measured = !matches!(series, Series::None);
     let end = goal.deadline.map_or(today, |d| d.min(today));
     let current = count_between(goal, &series, goal.start, end);
-    // The same "your best 4 weeks" the SMART check compares with: over all contacts.
-    let best_pace = best_pace(goal, net, today);
+    // The same "your best 4 weeks" the SMART check compares with, over the goal's filter.
+    let best_pace = best_pace_of(&series, today);
     let target = goal.target;
     let days = |a: NaiveDate, b: NaiveDate| (b - a).num_days() + 1;
 
@@ -372,11 +372,11 @@ fn best_pace_of(series: &Series, today: NaiveDate) -> Option<BestPace> {
     best.map(|(n, ending)| BestPace { per_week: r2(f64::from(n) / 4.0), ending })
 }
 
-/// The user's best past 4-week pace for a goal's metric over all their contacts
-/// (filters dropped: a new focus should be compared with what the user can do at all).
+/// The user's best past 4-week pace at what the goal counts: its own metric over its
+/// own filter (colleagues talked to, not everyone talked to), so "your best 4 weeks"
+/// and the Achievable check rest on the same thing the goal measures.
 pub fn best_pace(goal: &Goal, net: &Network, today: NaiveDate) -> Option<BestPace> {
-    let unfiltered = Goal { filters: Default::default(), ..goal.clone() };
-    best_pace_of(&Series::for_metric(&unfiltered, net), today)
+    best_pace_of(&Series::for_metric(goal, net), today)
 }
 
 /// Counts per week from the goal's start up to today (or the deadline), newest last.

@@ -203,20 +203,35 @@ fn best_pace_needs_four_weeks_of_history() {
     let mut net = Network::default();
     let g = goal(Metric::NewContacts, 10, "2026-11-01", "2026-11-30");
     assert_eq!(best_pace(&g, &net, day("2026-11-28")), None);
-    add(&mut net, "2026-11-20", &[]);
+    add(&mut net, "2026-11-20", &["fintech"]);
     assert_eq!(best_pace(&g, &net, day("2026-11-28")), None, "only 8 days of history");
     // Six people in the four weeks to 2026-10-31, two in the four weeks before.
     for d in
         ["2026-09-10", "2026-09-20", "2026-10-05", "2026-10-06", "2026-10-07", "2026-10-20", "2026-10-21", "2026-10-30"]
     {
-        add(&mut net, d, &[]);
+        add(&mut net, d, &["fintech"]);
     }
     let best = best_pace(&g, &net, day("2026-11-28")).unwrap();
     assert_eq!(best.per_week, 1.5);
     assert_eq!(best.ending, day("2026-10-31"));
-    // The goal counts only fintech people (none of these), yet its progress reports the
-    // same best pace the SMART check uses: what the user can do at all.
+    // Its progress reports the same best pace the SMART check uses.
     assert_eq!(measure(&g, &net, day("2026-11-28")).best_pace, Some(best));
+}
+
+#[test]
+fn best_pace_counts_what_the_goal_counts() {
+    let mut net = Network::default();
+    // Two fintech people in October, six others: the fintech goal's best is 0.5 a week.
+    for d in ["2026-10-05", "2026-10-06", "2026-10-07", "2026-10-20", "2026-10-21", "2026-10-30"] {
+        add(&mut net, d, &[]);
+    }
+    add(&mut net, "2026-10-08", &["fintech"]);
+    add(&mut net, "2026-10-25", &["fintech"]);
+    let g = goal(Metric::NewContacts, 10, "2026-11-01", "2026-11-30");
+    assert_eq!(best_pace(&g, &net, day("2026-11-28")).map(|b| b.per_week), Some(0.5));
+    let everyone = Goal { filters: Default::default(), ..g.clone() };
+    assert_eq!(best_pace(&everyone, &net, day("2026-11-28")).map(|b| b.per_week), Some(2.0));
+    assert_eq!(measure(&g, &net, day("2026-11-28")).best_pace.map(|b| b.per_week), Some(0.5));
 }
 
 #[test]

@@ -62,9 +62,9 @@ pub fn keep_in_touch<'a>(
         .into_iter()
         .map(|c| {
             let since = last.get(&c.id).copied();
-            let due = cadence::next_due(c, since).max(c.snoozed_until.unwrap_or(NaiveDate::MIN));
+            let due = cadence::next_due(c, since, today).max(c.snoozed_until.unwrap_or(NaiveDate::MIN));
             let name = &c.name;
-            let rhythm = cadence::rhythm(c, since);
+            let rhythm = cadence::rhythm(c, since, today);
             let summary = match (rhythm.follow_up, due < today) {
                 (Some(FollowUp::First), true) => {
                     t!(lang, "Overdue: follow up with {name}", "Terlambat: tindak lanjuti {name}")
@@ -189,7 +189,7 @@ mod tests {
         let last = net.last_contacted();
         for c in &net.contacts {
             let e = events.iter().find(|e| e.uid == format!("{}-keep-in-touch@jejaring", c.id)).unwrap();
-            assert_eq!(e.date, cadence::next_due(c, last.get(&c.id).copied()).max(today), "{}", c.name);
+            assert_eq!(e.date, cadence::next_due(c, last.get(&c.id).copied(), today).max(today), "{}", c.name);
         }
         let s = summaries(&events);
         assert!(s.contains(&("Overdue: get in touch with Budi".into(), today)), "{s:?}");

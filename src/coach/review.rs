@@ -13,8 +13,8 @@ use super::reliability;
 use super::smart::{self, Check, Letter};
 use crate::model::review::{self, Numbers};
 use crate::model::trust;
-use crate::model::{Contact, Network, Outcome, Plan, Stage};
-use chrono::{Days, NaiveDate};
+use crate::model::{Contact, Interaction, Network, Outcome, Plan, Stage};
+use chrono::{DateTime, Days, NaiveDate, Utc};
 use serde::Serialize;
 use std::collections::HashSet;
 use uuid::Uuid;
@@ -46,6 +46,9 @@ pub struct Report {
     pub numbers: Numbers,
     /// New people added this week, by stage key.
     pub new_by_stage: Vec<(String, usize)>,
+    /// People met before `start`, in a week already reviewed, but entered after that
+    /// review: counted in this one (see `Numbers::late_people`).
+    pub late_people: Vec<LatePerson>,
     pub promises: PromiseReport,
     /// Every active goal: its progress this week and overall, and its SMART check.
     pub goals: Vec<GoalReport>,
@@ -78,6 +81,14 @@ pub struct Cooled {
     pub to: u8,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub past_rhythm_days: Option<i64>,
+}
+
+/// Someone met in a week already reviewed but entered after that review.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LatePerson {
+    pub contact: Uuid,
+    pub name: String,
+    pub met: NaiveDate,
 }
 
 /// A birthday coming up.
@@ -143,12 +154,18 @@ pub struct PromiseReport {
 
 /// The report for the days since the last saved review, ending on `end`.
 pub fn report(net: &Network, end: NaiveDate) -> Report {
-    let Week { start, plan, numbers, new_by_stage, promises } = week(net, end);
+    let Week { start, plan, numbers, new_by_stage, late_people, promises } = week(net, end);
     let in_week = |d: NaiveDate| start <= d && d <= end;
     let index = Index::new(net);
 
     let week_ago = start.pred_opt().unwrap_or(start);
     let last_review = review::previous(&net.reviews, end).map(|r| r.on);
+    // A goal's count before this review is the one the last review saw: entries made
+    // since, dated before it, moved that count too, and belong to this week's change.
+    let as_reviewed = (numbers.late_interactions + numbers.late_people > 0)
+        .then(|| review::previous(&net.reviews, end).map(|r| as_of(net, r.made)))
+        .flatten();
+    let seen = as_reviewed.as_ref().unwrap_or(net);
     let streak_before = review::streak_before(&net.reviews, end);
     let ended_streak = match last_review {
         Some(last) if streak_before == 0 => Some(review::streak(&net.reviews, last)),
@@ -160,7 +177,7 @@ pub fn report(net: &Network, end: NaiveDate) -> Report {
         .filter(|g| g.is_active())
         .map(|g| {
             let progress = progress::measure(g, net, end);
-            let before = progress::measure(g, net, week_ago).current;
+            let before = progress::measure(g, seen, week_ago).current;
             let check = smart::check(g, net, end);
             GoalReport {
                 goal: g.id,
@@ -208,6 +225,7 @@ pub fn report(net: &Network, end: NaiveDate) -> Report {
         plan,
         numbers,
         new_by_stage,
+        late_people,
         promises,
         goals,
         cooled,
@@ -220,7 +238,8 @@ pub fn report(net: &Network, end: NaiveDate) -> Report {
 
 /// The cooling rule: a relationship cooled when, between `before` and `end`, it crossed
 /// below its keep-in-touch rhythm (within it then, past it now), or its warmth fell by
-/// `SHARP_DROP` or more. A small decline within the rhythm is not news. Strangers have
+/// `SHARP_DROP` or more, provided there was a conversation before to cool from and the
+/// warmth did fall. A small decline within the rhythm is not news. Strangers have
 /// no rhythm to fall behind yet unless newly met (then the follow-up is their rhythm),
 /// and a snoozed person is resting by choice.
 fn cooled_one(c: &Contact, index: &Index, before: NaiveDate, end: NaiveDate) -> Option<Cooled> {
@@ -231,10 +250,13 @@ fn cooled_one(c: &Contact, index: &Index, before: NaiveDate, end: NaiveDate) -> 
     let (from, to) = (index.warmth_on(c, before).score, index.warmth_on(c, end).score);
     let then = cadence::overdue_days(c, last_by(before), before);
     let now = cadence::overdue_days(c, last_by(end), end);
-    let has_rhythm = c.stage != Stage::Stranger || cadence::follow_up(c, last_by(end)).is_some();
+    let has_rhythm = c.stage != Stage::Stranger || cadence::follow_up(c, last_by(end), end).is_some();
     let crossed = has_rhythm && then <= 0 && now > 0;
     let sharp = from >= to.saturating_add(SHARP_DROP);
-    (crossed || sharp).then(|| Cooled {
+    // Cooling needs something to cool from: a conversation before the review's days,
+    // and a fall. Someone never talked to is not "cooling" (6 → 6); they are not begun.
+    let began = last_by(before).is_some();
+    (began && to < from && (crossed || sharp)).then(|| Cooled {
         contact: c.id,
         name: c.name.clone(),
         from,
@@ -276,6 +298,7 @@ struct Week {
     plan: Option<PlanReport>,
     numbers: Numbers,
     new_by_stage: Vec<(String, usize)>,
+    late_people: Vec<LatePerson>,
     promises: PromiseReport,
 }
 
@@ -294,12 +317,24 @@ fn week(net: &Network, end: NaiveDate) -> Week {
     let in_week = |d: NaiveDate| start <= d && d <= end;
     let name = |id: &Uuid| net.contact(id).map(|c| c.name.clone()).unwrap_or_default();
 
-    let week: Vec<_> = net.interactions.iter().filter(|i| in_week(i.on)).collect();
+    // Entries dated before the reviewed days but made after the last review saw them
+    // (someone met on Sunday, entered on Tuesday) count here, or in no week at all.
+    // Imported history is the past, not a late entry.
+    let reviewed = review::previous(&net.reviews, end).map(|r| r.made);
+    let late = |on: NaiveDate, entered: DateTime<Utc>| on < start && reviewed.is_some_and(|made| entered > made);
+    let is_late_talk = |i: &Interaction| i.source.is_none() && late(i.on, i.logged);
+    let week: Vec<_> = net.interactions.iter().filter(|i| in_week(i.on) || is_late_talk(i)).collect();
     let people: HashSet<Uuid> = week.iter().flat_map(|i| i.contacts.iter().copied()).collect();
     // Reciprocity is who opened a two-way exchange; a message nobody answered is not one.
     let two_way: Vec<_> = week.iter().filter(|i| i.two_way()).collect();
     let they = two_way.iter().filter(|i| i.they_reached_out).count();
-    let new_people: Vec<_> = net.contacts.iter().filter(|c| c.met_between(start, end)).collect();
+    let is_late_person = |c: &Contact| c.met_on.is_some_and(|met| late(met, c.added));
+    let new_people: Vec<_> = net.contacts.iter().filter(|c| c.met_between(start, end) || is_late_person(c)).collect();
+    let late_people: Vec<LatePerson> = new_people
+        .iter()
+        .filter(|c| is_late_person(c))
+        .filter_map(|c| Some(LatePerson { contact: c.id, name: c.name.clone(), met: c.met_on? }))
+        .collect();
     let new_by_stage = Stage::ALL
         .iter()
         .map(|s| (s.key().to_string(), new_people.iter().filter(|c| &c.stage == s).count()))
@@ -312,7 +347,7 @@ fn week(net: &Network, end: NaiveDate) -> Week {
             .iter()
             .filter(|pick| net.contact(&pick.contact).is_some())
             .map(|pick| Person { contact: pick.contact, name: name(&pick.contact) })
-            .partition(|person| net.talked_with(&person.contact, p.starts, end));
+            .partition(|person| p.reached(&net.interactions, &person.contact, end));
         PlanReport { starts: p.starts, reached, missed }
     });
 
@@ -329,8 +364,19 @@ fn week(net: &Network, end: NaiveDate) -> Week {
         promises_broken: promises.broken.len(),
         promises_overdue: promises.overdue.len(),
         imported: week.iter().filter(|i| i.source.is_some()).count(),
+        late_interactions: week.iter().filter(|i| is_late_talk(i)).count(),
+        late_people: late_people.len(),
     };
-    Week { start, plan, numbers, new_by_stage, promises }
+    Week { start, plan, numbers, new_by_stage, late_people, promises }
+}
+
+/// The network as it stood at `made`: without the contacts added and the interactions
+/// logged after it.
+fn as_of(net: &Network, made: DateTime<Utc>) -> Network {
+    let mut then = net.clone();
+    then.contacts.retain(|c| c.added <= made);
+    then.interactions.retain(|i| i.logged <= made);
+    then
 }
 
 /// The plan that ran in the week: the latest one that started before the week's last
@@ -474,6 +520,16 @@ mod tests {
         // 11 days → 18 days since the last talk on a 2-week rhythm: recency dropped.
         assert_eq!(r.cooled.len(), 1);
         assert!(r.cooled[0].from > r.cooled[0].to);
+    }
+
+    #[test]
+    fn a_relationship_that_never_started_is_not_cooling() {
+        let mut net = Network::default();
+        // Added in October on a 2-week rhythm, never talked to: past the rhythm during
+        // the week, but there is nothing to cool from and the warmth did not move.
+        person(&mut net, "Never talked", Stage::Acquaintance, "2026-11-08");
+        person(&mut net, "Never talked either", Stage::Connection, "2026-11-09");
+        assert!(report(&net, end()).cooled.is_empty());
     }
 
     #[test]

@@ -48,7 +48,7 @@ pub enum Reason {
     FollowUp { met: NaiveDate, due: NaiveDate, first: bool, late: bool },
     /// Past the keep-in-touch rhythm.
     Overdue { days: i64 },
-    /// Warmth dropped over the last month.
+    /// Warmth dropped over the last 30 days (`COOLING_DAYS`).
     Cooling { from: u8, to: u8 },
     /// Someone you know only in passing, worth knowing better.
     Deepen,
@@ -144,7 +144,11 @@ impl Reason {
                 )
             }
             Reason::Cooling { from, to } => {
-                t!(lang, "warmth fell from {from} to {to} this month", "kehangatan turun dari {from} ke {to} bulan ini")
+                t!(
+                    lang,
+                    "warmth fell from {from} to {to} in the last 30 days",
+                    "kehangatan turun dari {from} ke {to} dalam 30 hari terakhir"
+                )
             }
             Reason::Deepen => t!(
                 lang,
@@ -187,6 +191,9 @@ pub struct Selection {
     /// How many picks go beyond the count asked for, because every person owed an
     /// overdue promise is named.
     pub beyond_count: usize,
+    /// Whether one new person (a stranger or acquaintance) was added beyond the count,
+    /// because debts took every place: the widen place always holds.
+    pub plus_new: bool,
 }
 
 /// Days of quiet after a conversation before someone is proposed again.
@@ -219,9 +226,9 @@ pub fn select(net: &Network, today: NaiveDate, count: usize, goal_people: &HashM
         net.contacts.iter().filter_map(|c| candidate(c, &index, today, month_ago, goal_people)).collect();
     super::intro::merge(net, today, &mut candidates);
     candidates.sort_by(|a, b| b.priority.cmp(&a.priority).then_with(|| a.name.cmp(&b.name)));
-    let (picks, beyond_count) = with_every_debt(&candidates, count);
+    let (picks, beyond_count, plus_new) = with_every_debt(&candidates, count);
     let alternates = candidates.into_iter().filter(|c| !picks.iter().any(|p| p.contact == c.contact)).collect();
-    Selection { picks, alternates, beyond_count }
+    Selection { picks, alternates, beyond_count, plus_new }
 }
 
 /// Whether the candidate is owed an overdue promise.
@@ -232,20 +239,30 @@ fn owes(c: &Candidate) -> bool {
 /// The balanced picks, as long as they name everyone owed an overdue promise (they
 /// come first, so they usually do). When the circles' balance or the count would leave
 /// one out, everyone owed comes first, beyond `count` if need be, and the places left
-/// are balanced as usual. Returns the picks and how many go beyond `count`.
-fn with_every_debt(sorted: &[Candidate], count: usize) -> (Vec<Candidate>, usize) {
+/// are balanced as usual. When the debts take every place, the widen place is added
+/// after them ("plus one new person"): widening the circle is the step people skip, and
+/// a week of debts is no reason to skip it. Returns the picks, how many debts go beyond
+/// `count`, and whether the new person was added beyond it.
+fn with_every_debt(sorted: &[Candidate], count: usize) -> (Vec<Candidate>, usize, bool) {
     let picks = balance(sorted, count);
     let (owed, rest): (Vec<Candidate>, Vec<Candidate>) = sorted.iter().cloned().partition(owes);
     if owed.iter().all(|o| picks.iter().any(|p| p.contact == o.contact)) {
-        return (picks, 0);
+        return (picks, 0, false);
     }
     let beyond = owed.len().saturating_sub(count);
     let mut picks = owed;
     let room = count.saturating_sub(picks.len());
     if room > 0 {
         picks.extend(balance(&rest, room));
+        return (picks, beyond, false);
     }
-    (picks, beyond)
+    match newcomer(&rest, &picks).cloned() {
+        Some(new) if count > 0 => {
+            picks.push(new);
+            (picks, beyond, true)
+        }
+        _ => (picks, beyond, false),
+    }
 }
 
 /// Contacts linked to active goals that are behind, with the goal (the first such goal
@@ -373,7 +390,7 @@ const FOLLOW_UP_AHEAD: i64 = 7;
 /// Someone newly met whose follow-up is due within the week or past: a first follow-up
 /// ranks with a relationship past its rhythm, because a week's silence loses a new door.
 fn follow_up_reason(c: &Contact, last: Option<NaiveDate>, today: NaiveDate) -> Option<(i64, Reason)> {
-    let (step, due) = cadence::follow_up(c, last)?;
+    let (step, due) = cadence::follow_up(c, last, today)?;
     let met = c.met_on?;
     let late = (today - due).num_days();
     if late < -FOLLOW_UP_AHEAD {
@@ -466,12 +483,24 @@ fn balance(sorted: &[Candidate], count: usize) -> Vec<Candidate> {
 /// acquaintance did; otherwise any stranger or acquaintance. The least pressing pick
 /// makes room.
 fn make_room_for_newcomer(sorted: &[Candidate], picks: &mut Vec<Candidate>, count: usize) {
+    if let Some(newcomer) = newcomer(sorted, picks).filter(|_| count > 0) {
+        if picks.len() == count {
+            picks.pop();
+        }
+        picks.push(newcomer.clone());
+    }
+}
+
+/// The person for the widen place when `picks` has nobody for it: someone newly met (a
+/// stranger or acquaintance met in the last 30 days, strangers first) when no pick is
+/// newly met; otherwise any stranger or acquaintance when no pick is one.
+fn newcomer<'a>(sorted: &'a [Candidate], picks: &[Candidate]) -> Option<&'a Candidate> {
     // Asking for an introduction widens the circle too: it can take the place.
     let widens = |c: &Candidate| matches!(&c.reason, Reason::Intro(p) if p.widens());
     let is_new = |c: &Candidate| matches!(c.stage, Stage::Stranger | Stage::Acquaintance) || widens(c);
     let is_newly_met = |c: &Candidate| (is_new(c) && c.newly_met) || widens(c);
     let newly_met_stranger = sorted.iter().find(|c| c.newly_met && c.stage == Stage::Stranger);
-    let newcomer = if picks.iter().any(is_newly_met) {
+    if picks.iter().any(is_newly_met) {
         None
     } else if let Some(met) = newly_met_stranger.or_else(|| sorted.iter().find(|c| is_newly_met(c))) {
         Some(met)
@@ -479,12 +508,6 @@ fn make_room_for_newcomer(sorted: &[Candidate], picks: &mut Vec<Candidate>, coun
         None
     } else {
         sorted.iter().find(|c| is_new(c))
-    };
-    if let Some(newcomer) = newcomer.filter(|_| count > 0) {
-        if picks.len() == count {
-            picks.pop();
-        }
-        picks.push(newcomer.clone());
     }
 }
 
@@ -730,13 +753,32 @@ mod tests {
         }
         let stranger = add(&mut net, "Stranger", Circle::Other, Stage::Stranger, None);
         let s = pick(&net, 5);
-        assert_eq!((s.picks.len(), s.beyond_count), (6, 1));
-        assert!(s.picks.iter().all(owes));
-        assert_eq!(s.alternates.first().map(|c| c.contact), Some(stranger));
+        // Six debts over five places, plus the widen place: it always holds.
+        assert_eq!((s.picks.len(), s.beyond_count, s.plus_new), (7, 1, true));
+        assert!(s.picks[..6].iter().all(owes));
+        assert_eq!(s.picks[6].contact, stranger);
         // With room left, the usual picks follow the debts.
         let s = pick(&net, 7);
-        assert_eq!((s.picks.len(), s.beyond_count), (7, 0));
+        assert_eq!((s.picks.len(), s.beyond_count, s.plus_new), (7, 0, false));
         assert_eq!(reason_of(&s, stranger), Some(&Reason::Widen { stage: Stage::Stranger }));
+    }
+
+    #[test]
+    fn the_widen_place_holds_when_debts_fill_every_place() {
+        let mut net = Network::default();
+        for i in 0..5u32 {
+            let id = add(&mut net, &format!("P{i}"), Circle::Friend, Stage::Trusted, None);
+            net.promises.push(test_support::promise(id, i + 1, "2026-11-20", PromiseStatus::Open, None));
+        }
+        let new = met(&mut net, "Met last week", "2026-11-22");
+        met(&mut net, "Met too", "2026-11-23");
+        let s = pick(&net, 5);
+        assert_eq!((s.picks.len(), s.beyond_count, s.plus_new), (6, 0, true));
+        assert_eq!(s.picks[5].contact, new, "the earlier meeting first");
+        // With a place left after the debts, the new person takes it: nothing is added.
+        let s = pick(&net, 6);
+        assert_eq!((s.picks.len(), s.plus_new), (6, false));
+        assert!(s.picks.iter().any(|c| c.newly_met));
     }
 
     #[test]

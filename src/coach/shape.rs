@@ -15,7 +15,8 @@ pub struct Shape {
     /// (circle key, count), in the vocabulary's order.
     pub circles: Vec<(String, usize)>,
     pub stages: Vec<(String, usize)>,
-    /// Met in the last 30 days (`cadence::newly_met`).
+    /// Met in the last 30 days (`cadence::newly_met`), not the calendar month: the
+    /// sentence says "met in the last 30 days"; the JSON key keeps its old name.
     pub new_this_month: usize,
     /// Days since the most recently added contact, if any.
     pub days_since_new: Option<i64>,

@@ -70,7 +70,10 @@ pub enum Finding {
         metric: Metric,
     },
     /// Counted by hand with `goal progress`.
-    ByHand,
+    /// Counted by hand; `number` is the goal's (0 while it is a draft, not yet saved).
+    ByHand {
+        number: u32,
+    },
     NoTarget,
     ZeroTarget,
     /// A metric this build does not know how to count.
@@ -105,10 +108,14 @@ pub enum Finding {
         total: u32,
         weekly: u32,
         this: u32,
+        /// Active goals counted by hand, whose time has no estimate: left out of `total`.
+        by_hand: usize,
     },
     WithinBudget {
         total: u32,
         weekly: u32,
+        /// As in `OverBudget`: hand-counted goals left out of `total`, and said so.
+        by_hand: usize,
     },
     /// The user has not said how much time a week they have.
     NoWeeklyTime,
@@ -134,7 +141,7 @@ impl Finding {
         match self {
             Clear
             | Counted { .. }
-            | ByHand
+            | ByHand { .. }
             | Plan
             | WithinPace { .. }
             | NoHistory { .. }
@@ -263,7 +270,7 @@ pub fn measurable(goal: &Goal) -> Vec<Finding> {
 fn measurable_findings(goal: &Goal) -> Vec<Finding> {
     let mut out = vec![match &goal.metric {
         Metric::Unknown(k) => Finding::Uncountable { metric: k.clone() },
-        Metric::Manual => Finding::ByHand,
+        Metric::Manual => Finding::ByHand { number: goal.number },
         m => Finding::Counted { metric: m.clone() },
     }];
     match goal.target {
@@ -325,12 +332,19 @@ fn realistic_findings(goal: &Goal, net: &Network, today: NaiveDate) -> Vec<Findi
     let mut out = vec![if goal.relevant.is_some() { Finding::Reason } else { Finding::NoReason }];
     let this = weekly_effort(goal, net, today);
     let others: u32 = net.goals.iter().filter(|g| g.id != goal.id).map(|g| weekly_effort(g, net, today)).sum();
+    // A hand-counted goal ("give a meetup talk") has no unit to time: it is not in the
+    // total, and the sentence says so rather than letting it cost nothing.
+    let by_hand = net
+        .goals
+        .iter()
+        .filter(|g| (g.is_active() || g.id == goal.id) && progress::minutes_per_unit(&g.metric).is_none())
+        .count();
     match net.weekly_minutes() {
         None => out.push(Finding::NoWeeklyTime),
         Some(weekly) if this > 0 && this + others > weekly => {
-            out.push(Finding::OverBudget { total: this + others, weekly, this })
+            out.push(Finding::OverBudget { total: this + others, weekly, this, by_hand })
         }
-        Some(weekly) => out.push(Finding::WithinBudget { total: this + others, weekly }),
+        Some(weekly) => out.push(Finding::WithinBudget { total: this + others, weekly, by_hand }),
     }
     out
 }

@@ -83,11 +83,12 @@ fn measurable_verdicts() {
     assert_eq!(codes(&measurable(&g)), vec!["counted"], "kept promises are counted from the records");
 }
 
-/// A network with a best 4-week pace of 1.5 new contacts a week (to 2026-10-31).
+/// A network with a best 4-week pace of 1.5 new fintech contacts a week (to 2026-10-31),
+/// the people the test goals count.
 fn history() -> Network {
     let mut net = Network::default();
     for d in ["2026-09-10", "2026-10-05", "2026-10-06", "2026-10-07", "2026-10-20", "2026-10-21", "2026-10-30"] {
-        add(&mut net, d, &[]);
+        add(&mut net, d, &["fintech"]);
     }
     net
 }
@@ -145,7 +146,7 @@ fn realistic_weak_when_all_goals_exceed_the_weekly_time() {
     // This one: 4 new people in 4 weeks = 1 a week = 60 minutes.
     let g = goal(Metric::NewContacts, 4, TODAY, "2026-12-25");
     let f = realistic(&g, &net, day(TODAY));
-    assert_eq!(f[0], Finding::OverBudget { total: 180, weekly: 60, this: 60 });
+    assert_eq!(f[0], Finding::OverBudget { total: 180, weekly: 60, this: 60, by_hand: 0 });
     assert_eq!(verdict(&f), Verdict::Weak);
     // Dropping the other goal makes it fit.
     net.goals[0].status = crate::model::goal::Status::Dropped;

@@ -3,7 +3,7 @@
 
 use super::smart::{Finding, Letter, Verdict};
 use crate::i18n::Lang;
-use crate::t;
+use crate::{t, tn};
 
 /// `1.5`, `2`, `0.25`: a pace without trailing zeros, with a decimal comma in
 /// Indonesian (`1,75`).
@@ -109,7 +109,7 @@ impl Finding {
             Vague { .. } => "vague",
             NoTargetGroup => "no_target_group",
             Counted { .. } => "counted",
-            ByHand => "by_hand",
+            ByHand { .. } => "by_hand",
             NoTarget => "no_target",
             ZeroTarget => "zero_target",
             Uncountable { .. } => "uncountable",
@@ -158,7 +158,7 @@ impl Finding {
                 let m = metric.describe(lang);
                 t!(lang, "counted from your data: {m}", "dihitung dari data Anda: {m}")
             }
-            ByHand => t!(lang, "counted by hand", "dihitung sendiri"),
+            ByHand { .. } => t!(lang, "counted by hand", "dihitung sendiri"),
             NoTarget => t!(lang, "no number to reach", "belum ada angka yang ingin dicapai"),
             ZeroTarget => t!(
                 lang,
@@ -198,16 +198,22 @@ impl Finding {
             }
             Reason => t!(lang, "a reason is written down", "alasannya sudah ditulis"),
             NoReason => t!(lang, "no reason why it matters now", "alasan mengapa ini penting sekarang"),
-            OverBudget { total, weekly, this } => t!(
-                lang,
-                "your active goals need about {total} minutes a week ({this} for this one); you set aside {weekly}",
-                "tujuan aktif Anda butuh sekitar {total} menit per minggu ({this} untuk yang ini), sedangkan waktu Anda {weekly} menit"
-            ),
-            WithinBudget { total, weekly } => t!(
-                lang,
-                "your active goals need about {total} of your {weekly} minutes a week",
-                "tujuan aktif Anda butuh sekitar {total} dari {weekly} menit per minggu"
-            ),
+            OverBudget { total, weekly, this, by_hand } => {
+                let said = t!(
+                    lang,
+                    "your active goals need about {total} minutes a week ({this} for this one); you set aside {weekly}",
+                    "tujuan aktif Anda butuh sekitar {total} menit per minggu ({this} untuk yang ini), sedangkan waktu Anda {weekly} menit"
+                );
+                format!("{said}{}", not_counted(*by_hand, lang))
+            }
+            WithinBudget { total, weekly, by_hand } => {
+                let said = t!(
+                    lang,
+                    "your active goals need about {total} of your {weekly} minutes a week",
+                    "tujuan aktif Anda butuh sekitar {total} dari {weekly} menit per minggu"
+                );
+                format!("{said}{}", not_counted(*by_hand, lang))
+            }
             NoWeeklyTime => t!(
                 lang,
                 "you have not said how much time a week you have for networking",
@@ -316,10 +322,16 @@ impl Finding {
                 "narrow it with --tag, --circle or --stage (e.g. --tag fintech), or link people with `goal link`",
                 "persempit dengan --tag, --circle atau --stage (mis. --tag fintech), atau tautkan orang dengan `goal link`"
             ),
-            ByHand => t!(
+            // A draft has no number yet: no placeholder for the user to decode.
+            ByHand { number: 0 } => t!(
                 lang,
-                "log progress with `jejaring goal progress ID +1`",
-                "catat kemajuan dengan `jejaring goal progress ID +1`"
+                "once it is saved, log progress with `jejaring goal progress`, its number and +1",
+                "setelah tersimpan, catat kemajuan dengan `jejaring goal progress`, nomornya dan +1"
+            ),
+            ByHand { number } => t!(
+                lang,
+                "log progress with `jejaring goal progress {number} +1`",
+                "catat kemajuan dengan `jejaring goal progress {number} +1`"
             ),
             NoTarget | ZeroTarget => t!(
                 lang,
@@ -383,6 +395,20 @@ impl Finding {
                 "tambahkan tonggak dengan --milestone TANGGAL=JUMLAH, mis. --milestone 2027-03-31=10"
             ),
         })
+    }
+}
+
+/// "; not counting 1 goal counted by hand (its time is yours to judge)", or nothing.
+fn not_counted(by_hand: usize, lang: Lang) -> String {
+    match by_hand {
+        0 => String::new(),
+        n => tn!(
+            lang,
+            n,
+            "; not counting {n} goal counted by hand, whose time is yours to judge",
+            "; not counting {n} goals counted by hand, whose time is yours to judge",
+            "; belum termasuk {n} tujuan yang dihitung sendiri, yang waktunya Anda perkirakan sendiri"
+        ),
     }
 }
 

@@ -35,14 +35,25 @@ pub struct StageUp {
     pub conversations: usize,
     pub they_started: usize,
     /// Counted from this day: 90 days back, or the last stage change if later (then
-    /// from the day after it).
+    /// from the day after it), or the day you met them if later still.
     pub since: NaiveDate,
+    /// `since` is the day you met them: nothing before it could be counted.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub since_met: bool,
 }
 
 impl StageUp {
     /// "ready to move up to acquaintance: 4 conversations since …, 1 started by them".
     pub fn because(&self, lang: Lang) -> String {
         let (n, k, since, to) = (self.conversations, self.they_started, self.since, self.to.label(lang));
+        // The span is the real one: never a day before you met them.
+        if self.since_met {
+            return t!(
+                lang,
+                "ready to move up to {to}: {n} conversations since you met on {since}, {k} started by them",
+                "siap naik menjadi {to}: {n} percakapan sejak bertemu pada {since}, {k} di antaranya dimulai olehnya"
+            );
+        }
         t!(
             lang,
             "ready to move up to {to}: {n} conversations since {since}, {k} started by them",
@@ -78,7 +89,9 @@ pub fn check(index: &Index, c: &Contact, today: NaiveDate) -> Option<StageUp> {
     };
     let window_start = today.checked_sub_days(Days::new(WINDOW_DAYS)).unwrap_or(NaiveDate::MIN);
     let last_change = index.stage_changed(&c.id);
-    let since = last_change.map_or(window_start, |d| d.max(window_start));
+    let counted_from = last_change.map_or(window_start, |d| d.max(window_start));
+    let since_met = c.met_on.is_some_and(|met| met > counted_from && met <= today);
+    let since = if since_met { c.met_on.unwrap_or(counted_from) } else { counted_from };
     let (conversations, they_started) = count(index.interactions(&c.id), window_start, last_change, today);
     (conversations >= CONVERSATIONS && they_started >= THEY_STARTED).then(|| StageUp {
         contact: c.id,
@@ -89,6 +102,7 @@ pub fn check(index: &Index, c: &Contact, today: NaiveDate) -> Option<StageUp> {
         conversations,
         they_started,
         since,
+        since_met,
     })
 }
 

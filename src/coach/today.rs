@@ -86,7 +86,7 @@ pub fn digest(net: &Network, today: NaiveDate) -> Digest<'_> {
             .picks
             .iter()
             .map(|p| p.contact)
-            .filter(|id| !net.talked_with(id, plan.starts, today))
+            .filter(|id| !plan.reached(&net.interactions, id, today))
             .filter(|id| net.contact(id).is_some())
             .collect(),
         None => Vec::new(),
@@ -114,7 +114,7 @@ pub fn follow_ups<'a>(net: &'a Network, today: NaiveDate, planned: &[Uuid]) -> V
     let mut due: Vec<FollowUpDue> = candidates
         .into_iter()
         .filter_map(|c| {
-            let (step, due) = cadence::follow_up(c, index.last_talked(&c.id))?;
+            let (step, due) = cadence::follow_up(c, index.last_talked(&c.id), today)?;
             let met = c.met_on?;
             let in_force = step == FollowUp::First || cadence::newly_met(c, today);
             (in_force && due <= today).then_some(FollowUpDue { contact: c, met, due, step })

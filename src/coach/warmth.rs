@@ -105,7 +105,8 @@ pub enum Reason {
 /// Computes warmth as of `today`.
 pub fn warmth(inp: &Inputs, today: NaiveDate) -> Warmth {
     let mut factors = Vec::new();
-    let Rhythm { days: every_days, chosen, follow_up } = rhythm(inp.contact, inp.interactions.first().map(|i| i.on));
+    let Rhythm { days: every_days, chosen, follow_up } =
+        rhythm(inp.contact, inp.interactions.first().map(|i| i.on), today);
     let window_start = today.checked_sub_days(Days::new(WINDOW_DAYS.into())).unwrap_or(NaiveDate::MIN);
 
     match inp.interactions.first() {
@@ -113,7 +114,7 @@ pub fn warmth(inp: &Inputs, today: NaiveDate) -> Warmth {
             let days_since = (today - last.on).num_days().max(0);
             // Measured against the due date the rest of jejaring shows (a first follow-up
             // is never due before the day they were entered), not the bare rhythm.
-            let span = (cadence::next_due(inp.contact, Some(last.on)) - last.on).num_days().max(1);
+            let span = (cadence::next_due(inp.contact, Some(last.on), today) - last.on).num_days().max(1);
             let ratio = days_since as f64 / span as f64;
             let points = match ratio {
                 r if r <= 0.5 => 40,
@@ -128,7 +129,7 @@ pub fn warmth(inp: &Inputs, today: NaiveDate) -> Warmth {
                 let since_met = inp.contact.met_on.map(|met| (today - met).num_days().max(0));
                 let days_since = if first { since_met.unwrap_or(days_since) } else { days_since };
                 let late = cadence::overdue_days(inp.contact, Some(last.on), today) > 0;
-                let due = cadence::next_due(inp.contact, Some(last.on));
+                let due = cadence::next_due(inp.contact, Some(last.on), today);
                 let week_after_meeting =
                     inp.contact.met_on.and_then(|m| m.checked_add_days(Days::new(every_days.into())));
                 let entered_later = (first && week_after_meeting.is_some_and(|w| due > w)).then_some(due);

@@ -55,6 +55,9 @@ pub fn run(app: &App, mut args: Args) -> anyhow::Result<()> {
     if args.fields.met_on.is_none() {
         contact.met_on = met_on_by_default(&contact.stage, app.clock.today);
     }
+    // A day the user said in words ("last friday", "kemarin") is echoed as the date it
+    // was read as, so a wrong reading is seen at once.
+    let said_met_on = args.fields.met_on.as_deref().is_some_and(|v| !v.trim().is_empty());
 
     let name = contact.name.clone();
     let dupes = |net: &Network| -> Option<String> {
@@ -109,11 +112,18 @@ pub fn run(app: &App, mut args: Args) -> anyhow::Result<()> {
             }
             let (name, handle) = (&contact.name, &contact.handle);
             let (circle, stage) = (contact.circle.label(lang), contact.stage.label(lang));
-            app.ui.info(t!(
-                lang,
-                "Added {name} ({circle}, {stage}); handle {handle}",
-                "{name} ditambahkan ({circle}, {stage}); kodenya {handle}"
-            ));
+            match contact.met_on.filter(|_| said_met_on) {
+                Some(met) => app.ui.info(t!(
+                    lang,
+                    "Added {name} ({circle}, {stage}), met on {met}; handle {handle}",
+                    "{name} ditambahkan ({circle}, {stage}), bertemu pada {met}; kodenya {handle}"
+                )),
+                None => app.ui.info(t!(
+                    lang,
+                    "Added {name} ({circle}, {stage}); handle {handle}",
+                    "{name} ditambahkan ({circle}, {stage}); kodenya {handle}"
+                )),
+            }
             Ok(())
         },
     )

@@ -69,7 +69,15 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         let mut after = net.contacts[index].clone();
         apply(&args, &mut after, app)?;
         Ok((index, after))
-    })
+    })?;
+    // A meeting day given in words ("last friday", "kemarin") is echoed as the date it
+    // was read as, so a wrong reading is seen at once.
+    if let Some(v) = args.fields.met_on.as_deref()
+        && let Ok(Some(met)) = super::fields::optional_day("--met-on", v, app.clock.today)
+    {
+        app.ui.info(t!(lang, "met on {met}", "bertemu pada {met}"));
+    }
+    Ok(())
 }
 
 /// The editor path: the contact is read, edited and checked without holding the lock

@@ -22,6 +22,9 @@ pub struct Args {
     /// Only contacts past their keep-in-touch rhythm, most overdue first
     #[arg(long)]
     pub due: bool,
+    /// Only contacts snoozed today, with the day the snooze ends
+    #[arg(long)]
+    pub snoozed: bool,
     /// Sort order [default: name; with --due, most overdue first]
     #[arg(long, value_enum)]
     pub sort: Option<Sort>,
@@ -85,6 +88,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
             Row { contact: c, last_contact, overdue_days, warmth: None }
         })
         .filter(|r| r.overdue_days.is_none_or(|d| d > 0 && !r.contact.snoozed(today)))
+        .filter(|r| !args.snoozed || r.contact.snoozed(today))
         .collect();
     let sort = args.sort.unwrap_or(if args.due { Sort::Recent } else { Sort::Name });
     if sort == Sort::Warmth {
@@ -141,6 +145,9 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     if sort == Sort::Warmth {
         header.push(t!(lang, "warmth", "kehangatan"));
     }
+    if args.snoozed {
+        header.push(t!(lang, "snoozed until", "ditunda sampai"));
+    }
     // The shown rows' cells, built in file order; each "N days ago" is made once.
     let mut selected = vec![false; rows.len()];
     order.iter().for_each(|&n| selected[n] = true);
@@ -171,6 +178,9 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         }
         if let Some(w) = r.warmth {
             grid.cell(&[&w.to_string()]);
+        }
+        if args.snoozed {
+            grid.cell(&[&c.snoozed_until.map(|d| d.to_string()).unwrap_or_default()]);
         }
     }
     let order: Vec<usize> = order.iter().map(|&n| at[n]).collect();

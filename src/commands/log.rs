@@ -64,6 +64,8 @@ pub fn run(app: &App, mut args: Args) -> anyhow::Result<()> {
             interaction.text = note;
             interaction.they_reached_out = args.they_reached_out;
             net.interactions.push(interaction);
+            // A conversation before the day you said you met them moves the meeting day.
+            net.settle_met_days();
             Ok(Change::Save(()))
         },
         |net, ()| {

@@ -59,7 +59,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         {
             app.ui.line(line)?;
         }
-        if let Some(note) = picks::beyond_count_note(lang, args.count, selection.beyond_count) {
+        if let Some(note) = picks::beyond_count_note(lang, args.count, &selection) {
             app.ui.info(note);
         }
         let waiting = crate::views::intro::waiting_lines(app, &net, today);

@@ -36,7 +36,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let index = Index::new(net);
     let history = index.interactions(&c.id);
     let last_contact = index.last_talked(&c.id);
-    let next_due = cadence::next_due(c, last_contact);
+    let next_due = cadence::next_due(c, last_contact, today);
     let warmth = index.warmth(c, today);
     let trust = index.trust(c);
     let k = index.knowing(c);
@@ -160,13 +160,23 @@ fn details(app: &App, c: &Contact, last_contact: Option<NaiveDate>, next_due: Na
     } else {
         String::new()
     };
-    let rhythm = match (c.every, cadence::rhythm(c, last_contact).follow_up) {
+    let rhythm = match (c.every, cadence::rhythm(c, last_contact, today).follow_up) {
         (Some(every), _) => every.every(lang),
-        (None, Some(cadence::FollowUp::First)) => t!(
+        (None, Some(cadence::FollowUp::First)) if cadence::newly_met(c, today) => t!(
             lang,
             "newly met: a first follow-up a week after meeting, then monthly",
             "baru dikenal: sapa lagi seminggu setelah bertemu, lalu sebulan sekali"
         ),
+        // Past the first 30 days they are not new any more, but the follow-up never
+        // done is still owed.
+        (None, Some(cadence::FollowUp::First)) => {
+            let days = cadence::stage_days(c);
+            t!(
+                lang,
+                "the first follow-up after meeting is still to do, then about every {days} days",
+                "tindak lanjut pertama setelah bertemu belum dilakukan, lalu sekitar setiap {days} hari"
+            )
+        }
         (None, Some(cadence::FollowUp::Monthly)) => {
             let days = cadence::stage_days(c);
             t!(
@@ -176,7 +186,7 @@ fn details(app: &App, c: &Contact, last_contact: Option<NaiveDate>, next_due: Na
             )
         }
         (None, None) => {
-            let days = cadence::rhythm(c, last_contact).days;
+            let days = cadence::rhythm(c, last_contact, today).days;
             t!(
                 lang,
                 "about every {days} days (set one with --every)",
@@ -188,6 +198,17 @@ fn details(app: &App, c: &Contact, last_contact: Option<NaiveDate>, next_due: Na
         t!(lang, "keep in touch", "jaga kontak"),
         format!("{rhythm}; {} {next_due} ({when}){overdue}", t!(lang, "next", "berikutnya")),
     );
+    if let Some(until) = c.snoozed_until.filter(|_| c.snoozed(today)) {
+        let when = words::ago(until, today, lang);
+        field(
+            t!(lang, "snoozed", "ditunda"),
+            t!(
+                lang,
+                "until {until} ({when}): left out of the picks and `list --due`",
+                "sampai {until} ({when}): tidak diusulkan dan tidak muncul di `list --due`"
+            ),
+        );
+    }
     if let Some(v) = &c.note {
         field(t!(lang, "note", "catatan"), v.clone());
     }

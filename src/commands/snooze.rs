@@ -5,6 +5,7 @@ use super::resolve;
 use crate::app::{App, Change};
 use crate::dates::{self, Lean};
 use crate::errors::UsageError;
+use crate::model::Outcome;
 use crate::t;
 use anyhow::Context;
 
@@ -51,6 +52,31 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
             match until {
                 Some(day) => app.ui.info(t!(lang, "{name} is snoozed until {day}", "{name} ditunda sampai {day}")),
                 None => app.ui.info(t!(lang, "{name} is back in the picks", "{name} kembali masuk usulan")),
+            }
+            // A snooze rests the relationship, never a debt: say what is still owed.
+            if until.is_some() {
+                let mut owed: Vec<_> = net
+                    .promises
+                    .iter()
+                    .filter(|p| p.contact == c.id && matches!(p.outcome(today), Outcome::Open | Outcome::Overdue))
+                    .collect();
+                owed.sort_by_key(|p| (p.due, p.n));
+                for p in owed {
+                    let (n, due) = (p.n, p.due);
+                    app.ui.warn(if p.outcome(today) == Outcome::Overdue {
+                        t!(
+                            lang,
+                            "you owe {name} promise #{n}, overdue since {due}: the snooze does not hide it, and it stays in the picks until you deliver it",
+                            "Anda berutang janji #{n} kepada {name}, lewat tenggat sejak {due}: penundaan tidak menyembunyikannya, dan janji itu tetap diusulkan sampai Anda tepati"
+                        )
+                    } else {
+                        t!(
+                            lang,
+                            "you owe {name} promise #{n}, due {due}: the snooze does not move it",
+                            "Anda berutang janji #{n} kepada {name}, jatuh tempo {due}: penundaan tidak menggesernya"
+                        )
+                    });
+                }
             }
             Ok(())
         },

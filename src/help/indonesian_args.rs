@@ -95,6 +95,9 @@ pub(super) fn args(en: &str) -> Option<&'static str> {
         "Only contacts past their keep-in-touch rhythm, most overdue first" => {
             "Hanya kontak yang sudah melewati irama jaga hubungannya, yang paling lama terlewat lebih dulu"
         }
+        "Only contacts snoozed today, with the day the snooze ends" => {
+            "Hanya kontak yang sedang ditunda, dengan tanggal penundaannya berakhir"
+        }
         "Sort order [default: name; with --due, most overdue first]" => {
             "Urutan [bawaan: nama; dengan --due, yang paling lama terlewat lebih dulu]"
         }

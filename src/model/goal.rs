@@ -42,8 +42,8 @@ impl Metric {
         match self {
             Metric::NewContacts => t!(
                 lang,
-                "new people added (by the day you met them, else the day you added them)",
-                "orang baru yang ditambahkan (menurut tanggal bertemu, atau tanggal ditambahkan)"
+                "new people you met (on the day you met them; someone with no meeting day is not counted)",
+                "orang baru yang Anda temui (pada tanggal bertemu; yang tanpa tanggal bertemu tidak dihitung)"
             ),
             Metric::Interactions => t!(lang, "interactions logged", "interaksi yang dicatat"),
             Metric::PeopleTalkedTo => t!(lang, "different people you talked to", "orang berbeda yang Anda ajak bicara"),

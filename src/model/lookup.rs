@@ -1,5 +1,6 @@
-//! Finding the contact a user means: handle or id, exact name, unique name prefix, a
-//! word prefix, then a fuzzy match, all with accents folded (`jurgen` finds `Jürgen`).
+//! Finding the contact a user means: handle or id, exact name, a prefix of the name or
+//! of one of its words (ambiguous when it fits more than one name), then a fuzzy match,
+//! all with accents folded (`jurgen` finds `Jürgen`).
 //! Pure: it returns what it found and leaves the wording to the caller.
 
 use super::Network;
@@ -93,11 +94,14 @@ fn by_handle_or_id(net: &Network, q: &str) -> Option<usize> {
     net.contacts.iter().position(|c| c.handle == q || Some(c.id) == id)
 }
 
-/// The name steps that need no scoring: exact name, unique name prefix, word prefix.
-/// `q` is folded and not empty; `folded` holds the folded names.
+/// The name steps that need no scoring: exact full name, then a prefix of the name or
+/// of any word in it, taken together. Putri, Sari and Dewi are first names *and*
+/// surnames, so `putri` matching the start of "Putri Maharani" must not win over the
+/// "Putri" in "Nadia Putri": a query that fits more than one name is ambiguous,
+/// whichever word it fits. `q` is folded and not empty; `folded` holds the folded names.
 fn by_name(q: &str, folded: &Folded) -> Option<Found> {
-    let steps: [&dyn Fn(&str) -> bool; 3] =
-        [&|name| name == q, &|name| name.starts_with(q), &|name| name.split_whitespace().any(|w| w.starts_with(q))];
+    let steps: [&dyn Fn(&str) -> bool; 2] =
+        [&|name| name == q, &|name| name.starts_with(q) || name.split_whitespace().any(|w| w.starts_with(q))];
     for step in steps {
         let hits: Vec<usize> = (0..folded.len()).filter(|&i| step(folded.get(i))).collect();
         match hits.len() {
@@ -187,6 +191,24 @@ mod tests {
         assert_eq!(find(&n, "santo", Fuzzy::Allow), Found::One(0));
         assert_eq!(find(&n, "siti", Fuzzy::Allow), Found::One(1));
         assert!(matches!(find(&n, "sit", Fuzzy::Allow), Found::Ambiguous(v) if v.len() == 2));
+    }
+
+    #[test]
+    fn a_word_shared_by_two_names_is_ambiguous_whichever_word_it_is() {
+        // Putri, Sari and Dewi are first names and surnames alike.
+        let n = net(&["Putri Maharani", "Nadia Putri", "Sari Dewi", "Dewi Sari", "Sari"]);
+        for q in ["putri", "put", "p", "dewi", "dew", "d"] {
+            let found = find(&n, q, Fuzzy::Allow);
+            assert!(matches!(found, Found::Ambiguous(ref v) if v.len() >= 2), "{q:?}: {found:?}");
+            assert!(names_someone(&n, q), "{q:?} names someone, just not one person");
+        }
+        // An exact full name or a handle still wins, and a longer query settles it.
+        assert_eq!(find(&n, "sari", Fuzzy::Allow), Found::One(4));
+        assert_eq!(find(&n, "Nadia Putri", Fuzzy::Allow), Found::One(1));
+        assert_eq!(find(&n, "h000", Fuzzy::Allow), Found::One(0));
+        assert_eq!(find(&n, "putri m", Fuzzy::Allow), Found::One(0));
+        assert_eq!(find(&n, "nad", Fuzzy::Allow), Found::One(1));
+        assert_eq!(find(&n, "sari d", Fuzzy::Allow), Found::One(2));
     }
 
     #[test]

@@ -133,6 +133,30 @@ impl Network {
         last
     }
 
+    /// Moves each contact's meeting day back to their first two-way conversation when
+    /// that came earlier: someone added today ("met today") whose calendar shows four
+    /// weekly meetings before was met at the first of them, and is not new this week. A
+    /// message nobody answered is not a meeting; a contact with no meeting day (known
+    /// long ago, or imported) keeps none. Returns how many moved.
+    pub fn settle_met_days(&mut self) -> usize {
+        let mut first: FxHashMap<Uuid, NaiveDate> = FxHashMap::default();
+        for i in self.interactions.iter().filter(|i| i.two_way()) {
+            for c in &i.contacts {
+                first.entry(*c).and_modify(|d| *d = (*d).min(i.on)).or_insert(i.on);
+            }
+        }
+        let mut moved = 0;
+        for c in &mut self.contacts {
+            if let (Some(met), Some(&talked)) = (c.met_on, first.get(&c.id))
+                && talked < met
+            {
+                c.met_on = Some(talked);
+                moved += 1;
+            }
+        }
+        moved
+    }
+
     /// Whether anyone logged a conversation with the contact between two days (inclusive).
     pub fn talked_with(&self, contact: &Uuid, from: NaiveDate, to: NaiveDate) -> bool {
         self.interactions.iter().any(|i| i.on >= from && i.on <= to && i.involves(contact))
@@ -171,6 +195,35 @@ impl Network {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_meeting_day_is_the_first_conversation_when_that_came_earlier() {
+        let mut net = Network::default();
+        let mut a = contact("Added today");
+        a.met_on = Some("2026-12-07".parse().unwrap());
+        let mut b = contact("Met before talking");
+        b.met_on = Some("2026-11-01".parse().unwrap());
+        let c = contact("Known long ago");
+        let (aid, bid, cid) = (a.id, b.id, c.id);
+        net.contacts.extend([a, b, c]);
+        for on in ["2026-11-16", "2026-11-23", "2026-11-30"] {
+            net.interactions.push(talk(&[aid, bid, cid], on));
+        }
+        let mut unanswered = talk(&[aid], "2026-11-02");
+        unanswered.source = Some(interaction::Source {
+            from: interaction::Origin::Email,
+            key: "m1".into(),
+            one_way: true,
+            people: None,
+        });
+        net.interactions.push(unanswered);
+        assert_eq!(net.settle_met_days(), 1);
+        let met = |id| net.contact(&id).unwrap().met_on.map(|d| d.to_string());
+        assert_eq!(met(aid).as_deref(), Some("2026-11-16"), "the first conversation, not the unanswered mail");
+        assert_eq!(met(bid).as_deref(), Some("2026-11-01"), "met before the first talk: unchanged");
+        assert_eq!(met(cid), None, "no meeting day stays none");
+        assert_eq!(net.settle_met_days(), 0);
+    }
     use chrono::{TimeZone, Utc};
 
     fn contact(name: &str) -> Contact {

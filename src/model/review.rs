@@ -22,6 +22,14 @@ pub struct Numbers {
     /// Of `interactions`, how many `import history` found rather than you logged.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub imported: usize,
+    /// Of `interactions`, how many are dated in an earlier, already reviewed week but
+    /// were logged after that review: counted here so they are in some week's numbers.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub late_interactions: usize,
+    /// Of `new_people`, how many were met in an earlier, already reviewed week but
+    /// entered after that review.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub late_people: usize,
 }
 
 fn is_zero(n: &usize) -> bool {

@@ -19,8 +19,16 @@ pub fn knowing(app: &App, name: &str, k: &Knowing, facts: &[&Fact]) -> Vec<Strin
         style::HEADING,
         t!(lang, "What you know about {name} ({score}%)", "Yang Anda tahu tentang {name} ({score}%)"),
     )];
-    if facts.is_empty() {
+    if facts.is_empty() && k.known.is_empty() {
         lines.push(t!(lang, "  nothing recorded yet", "  belum ada yang dicatat"));
+    } else if facts.is_empty() {
+        // The score counts work as known from the organisation or role: say so, rather
+        // than a percentage above "nothing recorded".
+        lines.push(t!(
+            lang,
+            "  no facts noted yet; their work is known from the organisation or role",
+            "  belum ada fakta yang dicatat; pekerjaannya diketahui dari organisasi atau peran"
+        ));
     }
     let mut sorted: Vec<&&Fact> = facts.iter().collect();
     sorted.sort_by_key(|f| (f.topic.clone(), f.on));

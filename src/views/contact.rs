@@ -51,14 +51,14 @@ pub fn json(app: &App, net: &Network, c: &Contact) -> anyhow::Result<()> {
     let today = app.clock.today;
     let index = Index::new(net);
     let last_contact = index.last_talked(&c.id);
-    let rhythm = cadence::rhythm(c, last_contact);
+    let rhythm = cadence::rhythm(c, last_contact, today);
     let k = index.knowing(c);
     let (trust_level, trust_level_from_note) = index.trust(c);
     let rel = reliability::tally(index.promises(&c.id).iter().copied(), today, None);
     let view = View {
         contact: c,
         last_contact,
-        next_due: cadence::next_due(c, last_contact),
+        next_due: cadence::next_due(c, last_contact, today),
         cadence_days: rhythm.days,
         cadence_chosen: rhythm.chosen,
         cadence_follow_up: rhythm.follow_up,

@@ -132,10 +132,11 @@ pub fn pace_painted(ui: &Ui, p: &Progress, lang: Lang) -> String {
     ui.paint(s, state(p, lang))
 }
 
-/// "projected 2027-01-15" or "reached 2026-11-10", when known.
+/// "at this pace 2027-01-15", or the day it was reached ("on 2026-11-10": the state
+/// beside it already says "reached"), when known.
 pub fn finish(p: &Progress, lang: Lang) -> Option<String> {
     if let Some(d) = p.reached_on {
-        return Some(t!(lang, "reached {d}", "tercapai {d}"));
+        return Some(t!(lang, "on {d}", "pada {d}"));
     }
     // Once the deadline has come, a projection says nothing the state does not.
     if matches!(p.state, Pace::DueToday | Pace::Missed) {

@@ -56,17 +56,32 @@ pub fn choose(app: &App, p: &mut dyn Prompter, s: &Selection) -> anyhow::Result<
     Ok(chosen)
 }
 
-/// Says that the picks go beyond `--count` because every overdue promise is named.
-pub fn beyond_count_note(lang: Lang, count: usize, beyond: usize) -> Option<String> {
-    (beyond > 0).then(|| {
-        tn!(
+/// Says why the picks go beyond `--count`: every overdue promise is named, and when the
+/// debts took every place, one new person is added after them.
+pub fn beyond_count_note(lang: Lang, count: usize, s: &Selection) -> Option<String> {
+    let beyond = s.beyond_count;
+    match (beyond, s.plus_new) {
+        (0, false) => None,
+        (0, true) => Some(t!(
+            lang,
+            "Overdue promises took all {count} places, so the list has one more: plus one new person, to widen your circle.",
+            "Janji yang lewat tenggat mengisi semua {count} tempat, jadi daftar ini bertambah satu: ditambah satu orang baru, untuk memperluas lingkaran Anda."
+        )),
+        (beyond, false) => Some(tn!(
             lang,
             beyond,
             "{beyond} pick more than the {count} asked for: every overdue promise is named.",
             "{beyond} picks more than the {count} asked for: every overdue promise is named.",
             "{beyond} usulan tambahan di luar {count} yang diminta: semua janji yang lewat tenggat disebutkan."
-        )
-    })
+        )),
+        (beyond, true) => Some(tn!(
+            lang,
+            beyond,
+            "{beyond} pick more than the {count} asked for: every overdue promise is named, plus one new person.",
+            "{beyond} picks more than the {count} asked for: every overdue promise is named, plus one new person.",
+            "{beyond} usulan tambahan di luar {count} yang diminta: semua janji yang lewat tenggat disebutkan, ditambah satu orang baru."
+        )),
+    }
 }
 
 /// Stage-up suggestions as indented lines, each with its command (for select and review).
@@ -105,9 +120,9 @@ pub fn shape_lines(app: &App, s: &Shape) -> Vec<String> {
         tn!(
             lang,
             total,
-            "Your network: {total} person, {new} new this month",
-            "Your network: {total} people, {new} new this month",
-            "Jaringan Anda: {total} orang, {new} baru bulan ini"
+            "Your network: {total} person, {new} met in the last 30 days",
+            "Your network: {total} people, {new} met in the last 30 days",
+            "Jaringan Anda: {total} orang, {new} ditemui dalam 30 hari terakhir"
         ),
     )];
     lines.push(format!("  {}: {}", t!(lang, "circles", "lingkaran"), join(&s.circles, true)));

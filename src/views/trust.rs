@@ -3,7 +3,7 @@
 use crate::coach::reliability::Reliability;
 use crate::i18n::Lang;
 use crate::model::TrustNote;
-use crate::t;
+use crate::{t, tn};
 
 /// "trust level 4 of 5" with where it came from.
 pub fn level_line(level: u8, from_note: bool, lang: Lang) -> String {
@@ -40,8 +40,10 @@ pub fn reliability_line(r: &Reliability, lang: Lang) -> String {
     };
     match r.rate() {
         None => t!(lang, "no promise resolved yet ({open} open)", "belum ada janji yang selesai ({open} terbuka)"),
-        Some(rate) => t!(
+        Some(rate) => tn!(
             lang,
+            counted,
+            "reliability {rate}%: kept {kept} of {counted} promise on time{overdue_note} ({open} open)",
             "reliability {rate}%: kept {kept} of {counted} promises on time{overdue_note} ({open} open)",
             "keandalan {rate}%: {kept} dari {counted} janji ditepati tepat waktu{overdue_note} ({open} terbuka)"
         ),

@@ -25,7 +25,7 @@ fn coach_scores_each_step_with_evidence_and_a_next_action() {
         "· 1 promise overdue",
         "→ deliver promise #4 to Wei Chen (due 2026-11-20)",
         "2. Set goals",
-        "· 13 of 15 SMART letters are sound",
+        "· 12 of 15 SMART letters are sound",
         "→ goal 1 (Meet 10 people in fintech) is behind",
         "3. Select contacts",
         // Hiroshi, Budi and five more, and three people newly met whose first follow-up is late.
@@ -105,6 +105,8 @@ fn onboarding_on_a_terminal_adds_people_and_a_first_promise() {
     answer(&mut s, "By when?", "someday");
     s.expect("is not a date").unwrap();
     answer(&mut s, "By when?", "fri");
+    // The day "fri" was read as is said back.
+    s.expect("Recorded a promise to Siti Rahma, due 2026-12-04.").unwrap();
     answer(&mut s, "Set your first SMART goal now?", "n");
     s.expect("Well started.").unwrap();
     assert_eq!(exit_code(s), 0);
@@ -112,6 +114,14 @@ fn onboarding_on_a_terminal_adds_people_and_a_first_promise() {
     assert_eq!(env.contact("Budi Santoso")["circle"], "friend");
     let siti = env.contact("Siti Rahma");
     assert_eq!(siti["circle"], "colleague");
+    // People named as already known: a friend and a colleague are connections, with no
+    // meeting day, never acquaintances known "only in passing".
+    for who in ["Budi Santoso", "Siti Rahma"] {
+        let c = env.contact(who);
+        assert_eq!((c["stage"].as_str(), c.get("met_on")), (Some("connection"), None), "{c}");
+    }
+    let (out, _) = env.ok(&["select", "--no-input"]);
+    assert!(!out.contains("only in passing"), "{out}");
     let promise = env.json()["promises"][0].clone();
     assert_eq!(promise["contact"], siti["id"]);
     assert_eq!(promise["what"], "Send her the meetup slides");

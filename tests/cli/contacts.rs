@@ -52,7 +52,8 @@ fn add_contact_with_every_flag() {
     assert_eq!(out, "", "add-contact prints data only with --json");
     let c = env.contact("Budi Santoso");
     let handle = c["handle"].as_str().unwrap();
-    assert_eq!(err, format!("Added Budi Santoso (colleague, connection); handle {handle}\n"));
+    // "last friday" is said back as the day it was read as.
+    assert_eq!(err, format!("Added Budi Santoso (colleague, connection), met on 2026-11-27; handle {handle}\n"));
     assert!((4..=6).contains(&handle.len()) && handle.bytes().all(|b| (b'k'..=b'z').contains(&b)), "{handle}");
     assert_eq!(c["circle"], "colleague");
     assert_eq!(c["stage"], "connection");
@@ -284,7 +285,7 @@ fn show_prints_everything_known() {
       no promise resolved yet (0 open)
 
     What you know about Budi Santoso (17%)
-      nothing recorded yet
+      no facts noted yet; their work is known from the organisation or role
       not yet known: interests, goals, current challenge, family, values
       next time, ask: What do you enjoy outside work?
 

@@ -11,7 +11,9 @@
 //! `goals` (and `goals_pty`), and the weekly habit (`weekly`, `today`); and the words
 //! the product prints (`words`). The `scenario_*` modules step `JEJARING_NOW` week by
 //! week through a realistic network (`scenario_review`: the review and promises;
-//! `scenario_stranger`: from stranger to trusted).
+//! `scenario_stranger`: from stranger to trusted; `scenario_ten_weeks` and
+//! `scenario_ten_weeks_review`: ten weeks of use, each thread a sentence the coach once
+//! said untruly).
 
 mod bad_input;
 mod cache;
@@ -45,6 +47,8 @@ mod scenario_goals;
 mod scenario_intro;
 mod scenario_review;
 mod scenario_stranger;
+mod scenario_ten_weeks;
+mod scenario_ten_weeks_review;
 mod store;
 mod store_hardening;
 mod sync;

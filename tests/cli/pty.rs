@@ -99,7 +99,7 @@ fn add_contact_asks_for_every_field_on_a_terminal() {
     answer(&mut s, "First impression:", "Sharp questions after the talk");
     answer(&mut s, "Keep in touch every:", "2w");
     answer(&mut s, "Email:", "Dewi@Example.com");
-    s.expect("Added Dewi Lestari (colleague, acquaintance); handle").unwrap();
+    s.expect("Added Dewi Lestari (colleague, acquaintance), met on 2026-11-27; handle").unwrap();
     assert_eq!(exit_code(s), 0);
 
     let c = env.contact("Dewi Lestari");

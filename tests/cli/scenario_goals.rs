@@ -69,7 +69,7 @@ fn two_months_of_a_new_contacts_goal() {
     let p = progress(&env, day_one);
     assert_eq!((p["current"].as_u64(), p["state"].as_str()), (Some(0), Some("on_track")));
     let (out, _) = at(&env, day_one, &["select", "--no-input"]);
-    assert!(out.contains("0 new this month"), "{out}");
+    assert!(out.contains("0 met in the last 30 days"), "{out}");
     let (out, _) = at(&env, day_one, &["review", "--no-input"]);
     assert!(out.contains("new people: 0"), "{out}");
     // The next day, still nobody: behind, since no finish can be projected.
@@ -84,7 +84,7 @@ fn two_months_of_a_new_contacts_goal() {
     meet(&env, "2026-12-10", "Laras Ayu");
     meet(&env, "2026-12-20", "Maya Sari");
     let (out, _) = at(&env, "2026-12-21", &["select", "--no-input"]);
-    assert!(out.contains("3 new this month"), "{out}");
+    assert!(out.contains("3 met in the last 30 days"), "{out}");
 
     // 2026-12-28: 3 of 6 after 29 days. At this pace the sixth comes on 2027-01-26, a
     // day after the deadline: behind, not "on track".

@@ -166,7 +166,7 @@ fn renegotiated_and_kept_by_the_new_date_counts_as_on_time() {
     env.ok(&["promise", "move", "1", "--due", "2026-12-07", "--note", "Agreed a week more"]);
     env.ok(&["promise", "done", "1"]);
     let (out, _) = env.ok(&["show", "budi"]);
-    assert!(out.contains("reliability 100%: kept 1 of 1 promises on time"), "{out}");
+    assert!(out.contains("reliability 100%: kept 1 of 1 promise on time"), "{out}");
 }
 
 #[test]

@@ -29,7 +29,7 @@ fn select_proposes_people_with_reasons_and_saves_only_when_asked() {
     let env = demo_env();
     let before = env.snapshot();
     let (out, err) = env.ok(&["select"]);
-    assert!(out.contains("Your network: 18 people, 4 new this month"), "{out}");
+    assert!(out.contains("Your network: 18 people, 4 met in the last 30 days"), "{out}");
     assert!(out.contains("circles: friend 4, colleague 8, family 2, other 4"), "{out}");
     assert!(out.contains("1. Wei Chen (colleague) — promise #4 was due 2026-11-20"), "{out}");
     assert_eq!(out.lines().filter(|l| l.trim_start().starts_with(char::is_numeric)).count(), 5);
@@ -76,7 +76,8 @@ fn select_on_an_empty_network_says_where_to_start() {
 #[test]
 fn snooze_keeps_people_out_of_the_picks_until_the_date() {
     let env = demo_env();
-    env.ok(&["snooze", "wei", "--until", "2026-12-15"]);
+    // "wei" is a word of two names (Wei Chen, Jürgen Weiß): the full name settles it.
+    env.ok(&["snooze", "wei chen", "--until", "2026-12-15"]);
     assert_eq!(env.contact("Wei Chen")["snoozed_until"], "2026-12-15");
     // A snooze rests the relationship, never a debt: Wei's overdue promise keeps him in.
     let (out, _) = env.ok(&["--json", "select"]);
@@ -91,12 +92,12 @@ fn snooze_keeps_people_out_of_the_picks_until_the_date() {
     env.ok(&["promise", "done", "4"]);
     let (out, _) = env.ok(&["--json", "select"]);
     assert!(!out.contains("\"Wei Chen\""), "{out}");
-    env.ok(&["snooze", "wei", "--off"]);
+    env.ok(&["snooze", "wei chen", "--off"]);
     assert!(env.contact("Wei Chen").get("snoozed_until").is_none());
     let before = env.snapshot();
-    let err = env.fails(&["snooze", "wei", "--until", "yesterday"], 1);
+    let err = env.fails(&["snooze", "wei chen", "--until", "yesterday"], 1);
     assert!(one_error_line(&err).contains("not in the future"), "{err}");
-    env.fails(&["snooze", "wei"], 2);
+    env.fails(&["snooze", "wei chen"], 2);
     before.assert_unchanged();
 }
 

@@ -9,7 +9,7 @@ use crate::errors::KeptBeforeInterruption;
 use crate::i18n::Localized;
 use crate::model::contact::new_handle;
 use crate::model::promise::next_number;
-use crate::model::{Circle, Contact, Promise, TrustNote, text};
+use crate::model::{Circle, Contact, Promise, Stage, TrustNote, text};
 use crate::prompt::{Interrupted, Prompter};
 use crate::ui::style;
 use crate::{t, tn};
@@ -153,6 +153,13 @@ fn first_contacts(app: &App, p: &mut dyn Prompter) -> anyhow::Result<Vec<(Uuid, 
                 let id = Uuid::now_v7();
                 let taken: HashSet<&str> = net.contacts.iter().map(|c| c.handle.as_str()).collect();
                 let mut c = Contact::new(id, new_handle(&id, |h| taken.contains(h)), name.clone(), app.clock.now);
+                // Friends, family and colleagues the user names as people they already
+                // know are connections, not acquaintances known "only in passing"; and
+                // as people known before, they have no meeting day and are not new.
+                c.stage = match circle {
+                    Circle::Friend | Circle::Family | Circle::Colleague => Stage::Connection,
+                    _ => Stage::Acquaintance,
+                };
                 c.circle = circle;
                 net.contacts.push(c);
                 added.push((id, name));
@@ -218,7 +225,8 @@ fn first_trust(app: &App, p: &mut dyn Prompter, added: &[(Uuid, String)]) -> any
         None
     };
     let recorded = match due {
-        Some(_) => t!(lang, "a promise to {whom}", "janji kepada {whom}"),
+        // The day "fri" was read as, so a wrong reading is seen at once.
+        Some(due) => t!(lang, "a promise to {whom}, due {due}", "janji kepada {whom}, jatuh tempo {due}"),
         None => t!(lang, "a trust note about {whom}", "catatan kepercayaan tentang {whom}"),
     };
     app.change(
@@ -241,7 +249,8 @@ fn first_trust(app: &App, p: &mut dyn Prompter, added: &[(Uuid, String)]) -> any
             Ok(Change::Save(()))
         },
         |_, ()| {
-            app.ui.info(t!(lang, "Recorded.", "Tercatat."));
+            let said = &recorded;
+            app.ui.info(t!(lang, "Recorded {said}.", "Tercatat: {said}."));
             Ok(())
         },
     )?;

@@ -112,6 +112,13 @@ fn history(out: &mut Vec<String>, g: &Goal, net: &crate::model::Network, today: 
     let weeks = progress::weekly(g, net, today);
     let from = weeks.len().saturating_sub(8);
     out.push(format!("  {}", t!(lang, "per week:", "per minggu:")));
+    // The weeks before the last eight are one row, so the rows add up to the count.
+    if let (Some(first), Some(last)) = (weeks.first(), weeks[..from].last()) {
+        let (a, b) = (first.0, last.1);
+        let n: u32 = weeks[..from].iter().map(|w| w.2).sum();
+        let label = t!(lang, "(the weeks before)", "(minggu-minggu sebelumnya)");
+        out.push(format!("    {a} .. {b}  {n:>3}  {label}"));
+    }
     for (a, b, n) in &weeks[from..] {
         out.push(format!("    {a} .. {b}  {n:>3}  {}", "▪".repeat((*n as usize).min(40))));
     }

@@ -133,6 +133,8 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
             }
         }
         net.interactions.extend(plan.add);
+        // Someone entered as met today whose history shows earlier talks was met then.
+        net.settle_met_days();
         Ok((view, changed))
     };
     if args.dry_run {

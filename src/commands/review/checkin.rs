@@ -100,7 +100,7 @@ pub fn run(app: &App, args: CheckinArgs) -> anyhow::Result<()> {
             let selection = next_week(&answered, today, args.count);
             app.ui.line("")?;
             app.ui.line(app.ui.paint(style::HEADING, t!(lang, "6. Next week", "6. Minggu depan")))?;
-            if let Some(note) = picks::beyond_count_note(lang, args.count, selection.beyond_count) {
+            if let Some(note) = picks::beyond_count_note(lang, args.count, &selection) {
                 app.ui.line(format!("  {note}"))?;
             }
             app.ui.flush()?;
@@ -174,6 +174,10 @@ pub fn run(app: &App, args: CheckinArgs) -> anyhow::Result<()> {
                     "Tinjauan ini menggantikan tinjauan yang sudah disimpan untuk minggu {week}."
                 ));
             }
+            // The demo network is never saved (the line above says so): no "Review saved".
+            if app.demo {
+                return Ok(());
+            }
             let streak = render::weeks(lang, crate::model::review::streak(&net.reviews, today));
             app.ui.info(if app.demo {
                 t!(
@@ -224,7 +228,7 @@ fn print_report(app: &App, net: &Network, report: &Report, count: usize, interac
         lines.push(String::new());
         lines.push(app.ui.paint(style::HEADING, t!(lang, "6. Next week", "6. Minggu depan")));
         lines.extend(picks::pick_lines(app, &selection.picks).into_iter().skip(1));
-        lines.extend(picks::beyond_count_note(lang, count, selection.beyond_count).map(|n| format!("  {n}")));
+        lines.extend(picks::beyond_count_note(lang, count, &selection).map(|n| format!("  {n}")));
     }
     for line in lines {
         app.ui.line(line)?;
@@ -273,7 +277,11 @@ fn resolve_promises(app: &App, p: &mut dyn Prompter, net: &Network, report: &Rep
 fn update_goals(app: &App, p: &mut dyn Prompter, net: &Network) -> anyhow::Result<Vec<Decision>> {
     let lang = app.ui.lang;
     let mut decisions = Vec::new();
-    for g in net.goals.iter().filter(|g| g.is_active() && !g.metric.is_measured()) {
+    // A goal already reached is not asked about: the report offers `goal done` instead.
+    let reached = |g: &&goal::Goal| {
+        crate::coach::progress::measure(g, net, app.clock.today).state == crate::coach::progress::Pace::Reached
+    };
+    for g in net.goals.iter().filter(|g| g.is_active() && !g.metric.is_measured() && !reached(g)) {
         let (n, title) = (g.number, &g.title);
         let question = t!(lang, "Progress on goal {n} ({title})?", "Kemajuan tujuan {n} ({title})?");
         let help = t!(

@@ -34,10 +34,11 @@ pub fn report(app: &App, net: &Network, r: &Report) -> Vec<String> {
     lines.push(String::new());
     lines.push(heading(app, 1, ("Last week's plan".into(), "Rencana minggu lalu".into())));
     match &r.plan {
+        // Under "Last week's plan": say no plan was made, not "for this week".
         None => lines.push(t!(
             lang,
-            "  no plan for this week; `jejaring select` makes one",
-            "  tidak ada rencana minggu ini; `jejaring select` membuatnya"
+            "  no plan was made for these days; `jejaring select` makes one for the week ahead",
+            "  tidak ada rencana untuk hari-hari ini; `jejaring select` membuatnya untuk minggu ke depan"
         )),
         Some(p) => {
             let (done, total) = (p.reached.len(), p.reached.len() + p.missed.len());
@@ -58,7 +59,13 @@ pub fn report(app: &App, net: &Network, r: &Report) -> Vec<String> {
     }
 
     lines.push(String::new());
-    lines.push(heading(app, 2, ("The week in numbers".into(), "Minggu ini dalam angka".into())));
+    // A review that covers more or less than a week says how many days it counts.
+    let days = r.days();
+    let title = match days {
+        7 => ("The week in numbers".into(), "Minggu ini dalam angka".into()),
+        _ => (format!("These {days} days in numbers"), format!("{days} hari ini dalam angka")),
+    };
+    lines.push(heading(app, 2, title));
     let n = &r.numbers;
     let (new, they, you) = (n.new_people, n.they_reached_out, n.you_reached_out);
     let quiet = n.interactions == 0;
@@ -73,6 +80,25 @@ pub fn report(app: &App, net: &Network, r: &Report) -> Vec<String> {
         r.new_by_stage.iter().map(|(k, n)| format!("{} {n}", Stage::from_key(k).label(lang))).collect();
     let by_stage = if by_stage.is_empty() { String::new() } else { format!(" ({})", by_stage.join(", ")) };
     lines.push(t!(lang, "  new people: {new}{by_stage}", "  orang baru: {new}{by_stage}"));
+    // Entries made after the last review about days it covered: counted here, and said.
+    for late in &r.late_people {
+        let (name, met) = (&late.name, late.met);
+        lines.push(t!(
+            lang,
+            "    {name}: met on {met}, entered after that week's review, so counted here",
+            "    {name}: bertemu pada {met}, dicatat setelah tinjauan minggu itu, jadi dihitung di sini"
+        ));
+    }
+    if n.late_interactions > 0 {
+        let late = n.late_interactions;
+        lines.push(tn!(
+            lang,
+            late,
+            "  {late} conversation dated in a week already reviewed was logged after its review, so it is counted here",
+            "  {late} conversations dated in a week already reviewed were logged after its review, so they are counted here",
+            "  {late} percakapan bertanggal di minggu yang sudah ditinjau dicatat setelah tinjauannya, jadi dihitung di sini"
+        ));
+    }
     if quiet {
         lines.push(t!(
             lang,
@@ -205,7 +231,13 @@ pub fn goals(app: &App, r: &Report) -> Vec<String> {
             t!(lang, "  {n}. {title}: {moved} since {start}", "  {n}. {title}: {moved} sejak {start}")
         });
         lines.push(format!("     {}", goal_render::progress_line(&app.ui, &g.progress, lang)));
-        if g.progress.days_left.is_some_and(|d| d < 0) {
+        if g.progress.state == crate::coach::progress::Pace::Reached {
+            lines.push(t!(
+                lang,
+                "     → reached: close it with `jejaring goal done {n}`",
+                "     → tercapai: tutup dengan `jejaring goal done {n}`"
+            ));
+        } else if g.progress.days_left.is_some_and(|d| d < 0) {
             lines.push(format!("     → {}", crate::views::past_deadline::commands(n, lang)));
         }
         lines.extend(goal_render::weak_lines(&app.ui, &g.check, lang).into_iter().map(|l| format!("   {l}")));
