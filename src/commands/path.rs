@@ -76,6 +76,10 @@ fn lines(app: &App, net: &Network, c: &Contact, routes: &[Route], direct: bool) 
             "  you already know {name} well: no introduction needed, reach out yourself",
             "  Anda sudah cukup mengenal {name}: tak perlu perkenalan, hubungi langsung"
         ));
+        // Someone you know well needs no route made to them.
+        if routes.is_empty() {
+            return lines;
+        }
     }
     if routes.is_empty() {
         lines.extend(no_route(net, c, lang));

@@ -299,3 +299,17 @@ fn links_and_requests_follow_a_merge_go_with_a_removal_and_are_in_export_json() 
     let data = env.json();
     assert!(data.get("links").is_none() && data.get("intros").is_none(), "{data}");
 }
+
+#[test]
+fn path_to_someone_you_know_well_says_so_and_suggests_no_route() {
+    let env = TestEnv::new();
+    let dewi = env.add("Dewi Lestari", &["--stage", "trusted", "--org", "OVO"]);
+    let (out, _) = env.ok(&["path", &dewi]);
+    assert!(out.contains("you already know Dewi Lestari well: no introduction needed"), "{out}");
+    assert!(!out.contains("To make a route"), "{out}");
+    // Someone barely known, with no route: how to make one.
+    let eko = env.add("Eko Prasetyo", &["--stage", "stranger", "--org", "Gojek"]);
+    let (out, _) = env.ok(&["path", &eko]);
+    assert!(out.contains("To make a route"), "{out}");
+    assert!(!out.contains("no introduction needed"), "{out}");
+}
