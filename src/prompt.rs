@@ -74,6 +74,12 @@ fn echo(question: &str, answer: &str) -> String {
     ui::continued(answer, before + ui::seen_width(last) + 1, width)
 }
 
+/// A wrapped option as one line of words: its continuation lines are indented under
+/// its value, as deep as its label, and all of that indent goes.
+fn one_line(option: &str) -> String {
+    option.split('\n').map(str::trim).collect::<Vec<_>>().join(" ")
+}
+
 /// `text` wrapped to the terminal on stderr when it is one, `lead` columns coming before
 /// it and `after` columns kept free at the end; continuation lines start with `joint`.
 fn fit(text: &str, lead: usize, after: usize, joint: &str) -> String {
@@ -130,7 +136,7 @@ impl Prompter for Terminal {
         let options = options.iter().map(|o| fit(&shown(o), 2, 0, "\n  ")).collect();
         let question = self.question(question, 0);
         // The chosen option is echoed as one line of words after the question.
-        let echoed = |o: inquire::list_option::ListOption<&String>| echo(&question, &o.value.replace("\n  ", " "));
+        let echoed = |o: inquire::list_option::ListOption<&String>| echo(&question, &one_line(o.value));
         inquire::Select::new(&question, options)
             .with_render_config(self.look())
             .with_formatter(&echoed)
@@ -159,5 +165,17 @@ pub fn yes_no(lang: Lang, answer: bool) -> &'static str {
         (Lang::En, false) => "No",
         (Lang::Id, true) => "Ya",
         (Lang::Id, false) => "Tidak",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_wrapped_option_is_echoed_as_one_line_of_words() {
+        let option = "Fix S (Specific): the title alone does not say\n                   what you will do";
+        assert_eq!(one_line(option), "Fix S (Specific): the title alone does not say what you will do");
+        assert_eq!(one_line("Keep it"), "Keep it");
     }
 }

@@ -49,8 +49,14 @@ impl Transcript {
     /// Answers every question with Enter (its default, or nothing) until the program
     /// ends; after `enters` answers, Esc instead (a loop of fixes is left that way).
     fn enter_to_the_end(&mut self, s: &mut Session, enters: usize) {
+        // A new question starts with bracketed paste switched on and the cursor hidden;
+        // a redraw of the same question (at each key, or when the window changes) does
+        // not. Matching any "? " would answer redraws too, and keys sent faster than the
+        // program reads them arrive together, where two Escs read as one other key.
+        const QUESTION: &str = r"\x1b\[\?2004h\x1b\[\?25l\? ";
         for n in 0..enters + 50 {
-            let seen = s.expect(Any::boxed(vec![Box::new(Regex(r"\? ")), Box::new(Eof)])).expect("a prompt or the end");
+            let seen =
+                s.expect(Any::boxed(vec![Box::new(Regex(QUESTION)), Box::new(Eof)])).expect("a prompt or the end");
             self.0.extend_from_slice(seen.as_bytes());
             if !seen.as_bytes().ends_with(b"? ") {
                 return;
