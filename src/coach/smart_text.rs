@@ -94,7 +94,7 @@ impl Verdict {
         match self {
             Verdict::Ok => t!(lang, "ok", "baik"),
             Verdict::Weak => t!(lang, "weak", "lemah"),
-            Verdict::Missing => t!(lang, "missing", "belum ada"),
+            Verdict::Missing => t!(lang, "missing", "kosong"),
         }
     }
 }

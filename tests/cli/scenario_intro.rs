@@ -176,7 +176,12 @@ fn two_steps_are_said_plainly_and_no_route_says_how_to_make_one() {
     assert!(out.contains("  Nobody you know well knows Dewi Anggraini directly; these routes take two steps or go through people you barely know."), "{out}");
     assert!(out.contains(&format!("  2. Eko Prasetyo ({eko}) — a meeting together on 2026-10-15")), "{out}");
     assert!(out.contains("; you barely know them"), "{out}");
-    // Nobody knows Fajar: say so, and how to make a route.
+    // Someone you know well needs no route; someone you barely know whom nobody knows
+    // gets how to make one.
+    let (out, _) = env.ok(&["path", &fajar]);
+    assert!(out.contains("you already know Fajar Nugroho well: no introduction needed"), "{out}");
+    assert!(!out.contains("To make a route"), "{out}");
+    env.ok(&["edit", &fajar, "--stage", "acquaintance"]);
     let (out, _) = env.ok(&["path", &fajar]);
     assert!(out.contains("Nobody in your network is known to know Fajar Nugroho yet. To make a route:"), "{out}");
     assert!(out.contains(&format!("record it: `jejaring knows CONTACT {fajar} --how")), "{out}");
