@@ -158,6 +158,7 @@ fn in_a_conflict_the_newer_change_wins_whichever_side_made_it() {
     env.cmd().env("JEJARING_NOW", "2027-12-01T09:00:00Z").args(["edit", &ayu, "--org", "Gojek"]).assert().success();
     let (_, err) = ok(&env, &["sync"]);
     assert!(err.contains("conflict: Ayu Lestari's organisation changed on both sides"), "{err}");
+    assert!(err.contains(", 1 conflict, "), "one conflict, said in the singular: {err}");
     let c = env.contact("Ayu Lestari");
     assert_eq!(c["org"], "Gojek", "jejaring's edit is the newer");
     assert!(c["note"].as_str().unwrap().contains("organisation: Tokopedia"), "the phone's value is kept: {c}");
@@ -225,7 +226,7 @@ fn the_same_field_edited_on_both_sides_keeps_both_values() {
         &card("a", "Ayu Lestari", "ORG:Tokopedia\r\nTEL:+62 811 0000 0001\r\nTEL:+62 811 0000 0009\r\n"),
     );
     let (_, err) = ok(&env, &["sync"]);
-    assert_eq!(summary(&err), "Synced: 1 pulled, 1 pushed, 1 merged, 1 conflicts, 0 deleted", "{err}");
+    assert_eq!(summary(&err), "Synced: 1 pulled, 1 pushed, 1 merged, 1 conflict, 0 deleted", "{err}");
     assert!(err.contains("conflict: Ayu Lestari's organisation changed on both sides"), "{err}");
     let c = env.contact("Ayu Lestari");
     assert_eq!(c["org"], "Tokopedia");

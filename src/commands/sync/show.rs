@@ -114,18 +114,20 @@ pub(super) fn print(app: &App, r: &Report, events: &calendar::Counts, dry_run: b
             "{n} kontak tidak dikirim ke ponsel (di luar `sync --only`; `sync --all` mengirim semuanya)"
         ));
     }
-    let (pulled, pushed, merged, conflicts, deleted) = (r.pulled, r.pushed, r.merged, r.conflicts.len(), r.deleted());
+    let (pulled, pushed, merged, deleted) = (r.pulled, r.pushed, r.merged, r.deleted());
+    let n = r.conflicts.len();
+    let conflicts = tn!(lang, n, "{n} conflict", "{n} conflicts", "{n} konflik");
     app.ui.info(if dry_run {
         t!(
             lang,
-            "Dry run, nothing changed: {pulled} to pull, {pushed} to push, {merged} to merge, {conflicts} conflicts, {deleted} to delete",
-            "Uji coba, tidak ada yang berubah: {pulled} akan ditarik, {pushed} akan dikirim, {merged} akan digabung, {conflicts} konflik, {deleted} akan dihapus"
+            "Dry run, nothing changed: {pulled} to pull, {pushed} to push, {merged} to merge, {conflicts}, {deleted} to delete",
+            "Uji coba, tidak ada yang berubah: {pulled} akan ditarik, {pushed} akan dikirim, {merged} akan digabung, {conflicts}, {deleted} akan dihapus"
         )
     } else {
         t!(
             lang,
-            "Synced: {pulled} pulled, {pushed} pushed, {merged} merged, {conflicts} conflicts, {deleted} deleted",
-            "Sinkron: {pulled} ditarik, {pushed} dikirim, {merged} digabung, {conflicts} konflik, {deleted} dihapus"
+            "Synced: {pulled} pulled, {pushed} pushed, {merged} merged, {conflicts}, {deleted} deleted",
+            "Sinkron: {pulled} ditarik, {pushed} dikirim, {merged} digabung, {conflicts}, {deleted} dihapus"
         )
     });
     if events.total() > 0 {
