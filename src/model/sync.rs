@@ -94,6 +94,15 @@ impl SyncState {
     pub fn sends(&self, c: &Contact) -> bool {
         sends(&self.only, c)
     }
+
+    /// Whether the phone holds a contact, or the next sync puts them there: linked to a
+    /// card, or not kept off the phone (a card deleted there, a history kept here) and
+    /// taken in by `sync --only`. The sets are made once, for a pass over the network.
+    pub fn on_phone(&self) -> impl Fn(&Contact) -> bool + '_ {
+        let linked: std::collections::HashSet<Uuid> = self.cards.iter().map(|c| c.contact).collect();
+        let kept: std::collections::HashSet<Uuid> = self.kept.iter().copied().collect();
+        move |c| linked.contains(&c.id) || (!kept.contains(&c.id) && self.sends(c))
+    }
 }
 
 /// Whether `only` (circle keys and tags; empty for everyone) takes in the contact.
@@ -223,6 +232,25 @@ mod tests {
         ] {
             assert!(!same_collection(a, b), "{b}");
         }
+    }
+
+    #[test]
+    fn on_the_phone_are_the_linked_and_those_a_sync_sends_never_those_kept_off_it() {
+        let now = chrono::TimeZone::timestamp_opt(&Utc, 0, 0).unwrap();
+        let person = |n: u128, tag: &str| {
+            let mut c = Contact::new(Uuid::from_u128(n), format!("h{n}"), format!("P{n}"), now);
+            c.tags = vec![tag.to_string()];
+            c
+        };
+        let (linked, sent, kept, left) = (person(1, "x"), person(2, "inner"), person(3, "inner"), person(4, "x"));
+        let mut state = SyncState { only: vec!["inner".into()], kept: vec![kept.id], ..SyncState::default() };
+        let (href, uid, etag, base) = ("/book/1.vcf".into(), "1".into(), None, Fields::default());
+        state.cards.push(CardState { contact: linked.id, href, uid, etag, base });
+        let on_phone = state.on_phone();
+        assert!(on_phone(&linked), "linked, whatever --only says");
+        assert!(on_phone(&sent));
+        assert!(!on_phone(&kept), "deleted on the phone and kept here");
+        assert!(!on_phone(&left), "outside --only");
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::model::Network;
 use crate::model::day_event::DayEvent;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// What the calendar push did.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -31,16 +31,14 @@ impl Counts {
 }
 
 /// The reminders today, as `export ics` builds them (`coach::reminders`), for the people
-/// on the phone: those linked to a card, and those the sync sends (everyone, or after
-/// `sync --only` the chosen circles and tags). A network of imports kept off the phone
-/// would otherwise fill its calendar with people it does not hold, and an overdue
-/// reminder moves to today at every sync. Without birthdays: the phone shows those from
-/// each card's BDAY in its own birthday calendar.
+/// on the phone (`SyncState::on_phone`). A network of imports kept off the phone would
+/// otherwise fill its calendar with people it does not hold, and an overdue reminder
+/// moves to today at every sync. Without birthdays: the phone shows those from each
+/// card's BDAY in its own birthday calendar.
 pub fn events(net: &Network, state: &SyncState, today: chrono::NaiveDate, lang: Lang) -> Vec<DayEvent> {
-    let linked: HashSet<uuid::Uuid> = state.cards.iter().map(|c| c.contact).collect();
-    let on_phone: Vec<&crate::model::Contact> =
-        net.contacts.iter().filter(|c| linked.contains(&c.id) || state.sends(c)).collect();
-    reminders::build(net, &on_phone, today, lang, Options { birthdays: false, goals: true })
+    let on_phone = state.on_phone();
+    let people: Vec<&crate::model::Contact> = net.contacts.iter().filter(|c| on_phone(c)).collect();
+    reminders::build(net, &people, today, lang, Options { birthdays: false, goals: true })
 }
 
 /// What an event says, so an unchanged one is not sent again.
