@@ -2,10 +2,13 @@
 //! backups drop the empty one), its sub-folders with a leading dot (Maildir++:
 //! `.Sent`) or without (notmuch, mu, mbsync's verbatim layout: `Sent/`), and folders
 //! that only hold maildirs. Messages in `tmp/` are still being delivered and are not
-//! read. A folder in the tree that holds no maildir is named as skipped.
+//! read. A folder in the tree that holds no maildir is named as skipped. A folder
+//! reached again through a symbolic link is not read again, so a link back up the
+//! tree ends the walk there.
 
 use crate::history::{Harvest, Problem, ProblemKind, Zone, mail};
 use anyhow::Context;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// A folder whose messages are read: it has `cur/` or `new/`.
@@ -26,7 +29,9 @@ pub struct Tree {
 
 /// Reads every maildir in the tree at `root`.
 pub fn read(root: &Path, zone: Zone) -> anyhow::Result<Tree> {
-    let mut walk = Walk { reader: mail::Reader::in_zone(zone), problems: Vec::new(), maildirs: 0 };
+    let mut walk =
+        Walk { reader: mail::Reader::in_zone(zone), problems: Vec::new(), maildirs: 0, seen: HashSet::new() };
+    walk.first_visit(root);
     walk.folder(root, false)?;
     let guessed = walk.reader.guessed();
     Ok(Tree { harvest: walk.reader.finish(), problems: walk.problems, guessed, maildirs: walk.maildirs })
@@ -36,6 +41,8 @@ struct Walk {
     reader: mail::Reader,
     problems: Vec<(String, Problem)>,
     maildirs: usize,
+    /// The folders read, as their real paths.
+    seen: HashSet<PathBuf>,
 }
 
 fn sorted(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
@@ -53,6 +60,11 @@ fn hidden(path: &Path) -> bool {
 }
 
 impl Walk {
+    /// Whether the folder is one not read yet (by its real path, through any links).
+    fn first_visit(&mut self, dir: &Path) -> bool {
+        self.seen.insert(dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf()))
+    }
+
     /// Reads a folder and what is under it; true when it held a maildir. `sent`: it
     /// is inside a folder of sent mail.
     fn folder(&mut self, dir: &Path, sent: bool) -> anyhow::Result<bool> {
@@ -72,7 +84,7 @@ impl Walk {
         let mut empty = Vec::new();
         for sub in sorted(dir)? {
             let leaf = sub.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            if !sub.is_dir() || (here && ["cur", "new", "tmp"].contains(&leaf.as_str())) {
+            if !sub.is_dir() || (here && ["cur", "new", "tmp"].contains(&leaf.as_str())) || !self.first_visit(&sub) {
                 continue;
             }
             if self.folder(&sub, sent)? {
@@ -107,5 +119,26 @@ impl Walk {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_link_back_up_the_tree_is_not_followed_round() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("Mail");
+        std::fs::create_dir_all(root.join("cur")).unwrap();
+        std::fs::write(
+            root.join("cur/1"),
+            "From: Budi <budi@example.com>\nTo: ayu@example.com\nDate: Wed, 4 Nov 2026 06:30:00 +0700\n\nhi\n",
+        )
+        .unwrap();
+        std::os::unix::fs::symlink(&root, root.join("loop")).unwrap();
+        let tree = read(&root, Zone::UTC).unwrap();
+        assert_eq!(tree.maildirs, 1);
+        assert_eq!(tree.harvest.read, 1, "the message is read once");
     }
 }

@@ -23,6 +23,9 @@ pub struct Imported {
     pub problems: Vec<(String, Problem)>,
     /// What each reader read and left out, file by file.
     pub readers: Vec<Reader>,
+    /// The folders read, as their real paths: one reached again through a symbolic
+    /// link is not read again (a link back up the tree would never end).
+    folders: std::collections::HashSet<PathBuf>,
 }
 
 /// One reader's account of one file or maildir.
@@ -249,6 +252,9 @@ fn folder(
     lang: Lang,
     bar: &indicatif::ProgressBar,
 ) -> anyhow::Result<()> {
+    if !read.folders.insert(path.canonicalize().unwrap_or_else(|_| path.to_path_buf())) {
+        return Ok(());
+    }
     let shown = path.display().to_string();
     let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
         .with_context(|| format!("could not read the folder {shown}"))?
