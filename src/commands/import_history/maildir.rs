@@ -7,6 +7,8 @@
 //! tree ends the walk there.
 
 use crate::history::{Harvest, Problem, ProblemKind, Zone, mail};
+use crate::i18n::Lang;
+use crate::t;
 use anyhow::Context;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -28,9 +30,9 @@ pub struct Tree {
 }
 
 /// Reads every maildir in the tree at `root`.
-pub fn read(root: &Path, zone: Zone) -> anyhow::Result<Tree> {
+pub fn read(root: &Path, zone: Zone, lang: Lang) -> anyhow::Result<Tree> {
     let mut walk =
-        Walk { reader: mail::Reader::in_zone(zone), problems: Vec::new(), maildirs: 0, seen: HashSet::new() };
+        Walk { reader: mail::Reader::in_zone(zone), problems: Vec::new(), maildirs: 0, seen: HashSet::new(), lang };
     walk.first_visit(root);
     walk.folder(root, false)?;
     let guessed = walk.reader.guessed();
@@ -43,12 +45,13 @@ struct Walk {
     maildirs: usize,
     /// The folders read, as their real paths.
     seen: HashSet<PathBuf>,
+    lang: Lang,
 }
 
-fn sorted(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+fn sorted(dir: &Path, lang: Lang) -> anyhow::Result<Vec<PathBuf>> {
     let shown = dir.display();
     let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| format!("could not read the folder {shown}"))?
+        .with_context(|| t!(lang, "could not read the folder {shown}", "tidak bisa membaca folder {shown}"))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .collect();
     out.sort();
@@ -82,7 +85,7 @@ impl Walk {
         }
         let mut found = here;
         let mut empty = Vec::new();
-        for sub in sorted(dir)? {
+        for sub in sorted(dir, self.lang)? {
             let leaf = sub.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             if !sub.is_dir() || (here && ["cur", "new", "tmp"].contains(&leaf.as_str())) || !self.first_visit(&sub) {
                 continue;
@@ -103,12 +106,14 @@ impl Walk {
     }
 
     fn messages(&mut self, dir: &Path, sent: bool) -> anyhow::Result<()> {
-        for file in sorted(dir)? {
+        for file in sorted(dir, self.lang)? {
             if !file.is_file() || hidden(&file) {
                 continue;
             }
             let shown = file.display().to_string();
-            let bytes = std::fs::read(&file).with_context(|| format!("could not read a message in {shown}"))?;
+            let bytes = std::fs::read(&file).with_context(|| {
+                t!(self.lang, "could not read the message {shown}", "tidak bisa membaca pesan {shown}")
+            })?;
             let before = self.reader.problems();
             self.reader.message_in(&bytes, 0, sent);
             // A maildir message is a file of its own: its problem is named by it.
@@ -137,7 +142,7 @@ mod tests {
         )
         .unwrap();
         std::os::unix::fs::symlink(&root, root.join("loop")).unwrap();
-        let tree = read(&root, Zone::UTC).unwrap();
+        let tree = read(&root, Zone::UTC, Lang::En).unwrap();
         assert_eq!(tree.maildirs, 1);
         assert_eq!(tree.harvest.read, 1, "the message is read once");
     }

@@ -115,7 +115,7 @@ pub fn all(
             ))
             .into());
         }
-        let head = head(path).with_context(|| format!("could not read {shown}"))?;
+        let head = head(path).with_context(|| t!(lang, "could not read {shown}", "tidak bisa membaca {shown}"))?;
         let seen = detect::from_head(&head);
         let kind = match (from, seen) {
             (Some(f), Some(s)) if f == s => f,
@@ -130,7 +130,9 @@ pub fn all(
             }
         };
         let (harvest, decoded) = file(path, kind, order, window, lang, bar).map_err(|e| match e {
-            Failure::Io(e) => anyhow::Error::new(e).context(format!("could not read {shown}")),
+            Failure::Io(e) => {
+                anyhow::Error::new(e).context(t!(lang, "could not read {shown}", "tidak bisa membaca {shown}"))
+            }
             Failure::Not => not_a(&shown, kind, lang),
         })?;
         read.add(&shown, kind, harvest, Vec::new(), decoded, lang);
@@ -257,7 +259,7 @@ fn folder(
     }
     let shown = path.display().to_string();
     let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
-        .with_context(|| format!("could not read the folder {shown}"))?
+        .with_context(|| t!(lang, "could not read the folder {shown}", "tidak bisa membaca folder {shown}"))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
         .collect();
@@ -276,7 +278,7 @@ fn folder(
             }
             continue;
         }
-        let head = head(&entry).with_context(|| format!("could not read {name}"))?;
+        let head = head(&entry).with_context(|| t!(lang, "could not read {name}", "tidak bisa membaca {name}"))?;
         let seen = detect::from_head(&head);
         let kind = match (from, seen) {
             (Some(f), Some(s)) if f == s => f,
@@ -290,7 +292,8 @@ fn folder(
             bar.inc_length(meta.len());
         }
         if kind == Source::Calendar {
-            let bytes = std::fs::read(&entry).with_context(|| format!("could not read {name}"))?;
+            let bytes = std::fs::read(&entry)
+                .with_context(|| t!(lang, "could not read {name}", "tidak bisa membaca {name}"))?;
             bar.inc(bytes.len() as u64);
             match text(&bytes, lang) {
                 Ok((text, decoded)) => calendars.push((name, text, decoded)),
@@ -300,7 +303,13 @@ fn folder(
         }
         match file(&entry, kind, order, window, lang, bar) {
             Ok((h, decoded)) => read.add(&name, kind, h, Vec::new(), decoded, lang),
-            Err(Failure::Io(e)) => return Err(anyhow::Error::new(e).context(format!("could not read {name}"))),
+            Err(Failure::Io(e)) => {
+                return Err(anyhow::Error::new(e).context(t!(
+                    lang,
+                    "could not read {name}",
+                    "tidak bisa membaca {name}"
+                )));
+            }
             Err(Failure::Not) => read.problems.push((name, Problem::new(0, ProblemKind::UnknownFile))),
         }
     }
@@ -326,7 +335,7 @@ fn folder(
 /// maildirs, or one maildir with its sub-folders.
 fn maildirs(path: &Path, window: &Window, read: &mut Imported, lang: Lang) -> anyhow::Result<()> {
     let shown = path.display().to_string();
-    let tree = maildir::read(path, window.zone)?;
+    let tree = maildir::read(path, window.zone, lang)?;
     if tree.maildirs == 0 {
         anyhow::bail!(t!(
             lang,
