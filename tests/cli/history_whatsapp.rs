@@ -168,3 +168,18 @@ fn a_link_back_up_a_folder_of_chats_is_read_once() {
     let r = import(&env, &[folder.to_str().unwrap()]);
     assert_eq!(added(&r), (3, 0), "the chat's three days, once");
 }
+
+#[test]
+fn an_empty_folder_inside_a_folder_of_chats_does_not_stop_the_import() {
+    let env = TestEnv::new();
+    env.add("Pak Hendra", &["--phone", "0812 3456 7890"]);
+    let folder = env.home().join("WhatsApp Chat - Pak Hendra");
+    // Sorted before the chat: an empty folder, as an unzipped export may leave one.
+    std::fs::create_dir_all(folder.join("Media")).unwrap();
+    std::fs::copy(fixture("ios-unanswered-_chat.txt"), folder.join("_chat.txt")).unwrap();
+    let r = import(&env, &[folder.to_str().unwrap()]);
+    assert_eq!(added(&r), (3, 0));
+    // The folder named holding nothing still stops it, in one clear line.
+    let err = env.fails(&["import", "history", folder.join("Media").to_str().unwrap()], 1);
+    assert!(err.contains("holds no calendar, mailbox or chat export; nothing was imported"), "{err}");
+}

@@ -103,7 +103,18 @@ pub fn all(
             if maildir::is_maildir(path) || from == Some(Source::Maildir) {
                 maildirs(path, window, &mut read, lang)?;
             } else {
+                // Only the folder named holds nothing: an empty folder inside it is
+                // no reason to stop.
+                let before = (read.readers.len(), read.problems.len(), read.folders.len());
                 folder(path, from, order, window, &mut read, lang, bar)?;
+                let (readers, problems, folders) = before;
+                if read.readers.len() == readers && read.problems.len() == problems && read.folders.len() > folders {
+                    anyhow::bail!(t!(
+                        lang,
+                        "{shown} holds no calendar, mailbox or chat export; nothing was imported",
+                        "{shown} tidak berisi ekspor kalender, kotak surat, atau obrolan; tidak ada yang diimpor"
+                    ));
+                }
             }
             continue;
         }
@@ -264,7 +275,6 @@ fn folder(
         .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
         .collect();
     entries.sort();
-    let before = read.readers.len();
     // The folder's calendars are read together: versions of one event (iTIP) may be
     // in separate files.
     let mut calendars: Vec<(String, String, Option<String>)> = Vec::new();
@@ -320,13 +330,6 @@ fn folder(
             Some(h) => read.add(name, Source::Calendar, h, Vec::new(), decoded.clone(), lang),
             None => read.problems.push((name.clone(), Problem::new(0, ProblemKind::UnknownFile))),
         }
-    }
-    if read.readers.len() == before && read.problems.is_empty() {
-        anyhow::bail!(t!(
-            lang,
-            "{shown} holds no calendar, mailbox or chat export; nothing was imported",
-            "{shown} tidak berisi ekspor kalender, kotak surat, atau obrolan; tidak ada yang diimpor"
-        ));
     }
     Ok(())
 }
