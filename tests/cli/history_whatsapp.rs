@@ -154,3 +154,32 @@ fn an_ambiguous_day_month_order_is_asked_for_and_a_refused_layout_named() {
     let (_, err) = env.ok(&["import", "history", "--me", "Ayu Lestari", vi.to_str().unwrap()]);
     assert!(err.contains("the time before the date"), "{err}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_link_back_up_a_folder_of_chats_is_read_once() {
+    let env = TestEnv::new();
+    env.add("Pak Hendra", &["--phone", "0812 3456 7890"]);
+    let folder = env.home().join("WhatsApp Chat - Pak Hendra");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(fixture("ios-unanswered-_chat.txt"), folder.join("_chat.txt")).unwrap();
+    // A link to the folder itself: followed round, the walk would never end.
+    std::os::unix::fs::symlink(&folder, folder.join("again")).unwrap();
+    let r = import(&env, &[folder.to_str().unwrap()]);
+    assert_eq!(added(&r), (3, 0), "the chat's three days, once");
+}
+
+#[test]
+fn an_empty_folder_inside_a_folder_of_chats_does_not_stop_the_import() {
+    let env = TestEnv::new();
+    env.add("Pak Hendra", &["--phone", "0812 3456 7890"]);
+    let folder = env.home().join("WhatsApp Chat - Pak Hendra");
+    // Sorted before the chat: an empty folder, as an unzipped export may leave one.
+    std::fs::create_dir_all(folder.join("Media")).unwrap();
+    std::fs::copy(fixture("ios-unanswered-_chat.txt"), folder.join("_chat.txt")).unwrap();
+    let r = import(&env, &[folder.to_str().unwrap()]);
+    assert_eq!(added(&r), (3, 0));
+    // The folder named holding nothing still stops it, in one clear line.
+    let err = env.fails(&["import", "history", folder.join("Media").to_str().unwrap()], 1);
+    assert!(err.contains("holds no calendar, mailbox or chat export; nothing was imported"), "{err}");
+}

@@ -2,10 +2,15 @@
 //! backups drop the empty one), its sub-folders with a leading dot (Maildir++:
 //! `.Sent`) or without (notmuch, mu, mbsync's verbatim layout: `Sent/`), and folders
 //! that only hold maildirs. Messages in `tmp/` are still being delivered and are not
-//! read. A folder in the tree that holds no maildir is named as skipped.
+//! read. A folder in the tree that holds no maildir is named as skipped. A folder
+//! reached again through a symbolic link is not read again, so a link back up the
+//! tree ends the walk there.
 
 use crate::history::{Harvest, Problem, ProblemKind, Zone, mail};
+use crate::i18n::Lang;
+use crate::t;
 use anyhow::Context;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// A folder whose messages are read: it has `cur/` or `new/`.
@@ -25,8 +30,10 @@ pub struct Tree {
 }
 
 /// Reads every maildir in the tree at `root`.
-pub fn read(root: &Path, zone: Zone) -> anyhow::Result<Tree> {
-    let mut walk = Walk { reader: mail::Reader::in_zone(zone), problems: Vec::new(), maildirs: 0 };
+pub fn read(root: &Path, zone: Zone, lang: Lang) -> anyhow::Result<Tree> {
+    let mut walk =
+        Walk { reader: mail::Reader::in_zone(zone), problems: Vec::new(), maildirs: 0, seen: HashSet::new(), lang };
+    walk.first_visit(root);
     walk.folder(root, false)?;
     let guessed = walk.reader.guessed();
     Ok(Tree { harvest: walk.reader.finish(), problems: walk.problems, guessed, maildirs: walk.maildirs })
@@ -36,12 +43,15 @@ struct Walk {
     reader: mail::Reader,
     problems: Vec<(String, Problem)>,
     maildirs: usize,
+    /// The folders read, as their real paths.
+    seen: HashSet<PathBuf>,
+    lang: Lang,
 }
 
-fn sorted(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+fn sorted(dir: &Path, lang: Lang) -> anyhow::Result<Vec<PathBuf>> {
     let shown = dir.display();
     let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| format!("could not read the folder {shown}"))?
+        .with_context(|| t!(lang, "could not read the folder {shown}", "tidak bisa membaca folder {shown}"))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .collect();
     out.sort();
@@ -53,6 +63,11 @@ fn hidden(path: &Path) -> bool {
 }
 
 impl Walk {
+    /// Whether the folder is one not read yet (by its real path, through any links).
+    fn first_visit(&mut self, dir: &Path) -> bool {
+        self.seen.insert(dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf()))
+    }
+
     /// Reads a folder and what is under it; true when it held a maildir. `sent`: it
     /// is inside a folder of sent mail.
     fn folder(&mut self, dir: &Path, sent: bool) -> anyhow::Result<bool> {
@@ -70,9 +85,9 @@ impl Walk {
         }
         let mut found = here;
         let mut empty = Vec::new();
-        for sub in sorted(dir)? {
+        for sub in sorted(dir, self.lang)? {
             let leaf = sub.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            if !sub.is_dir() || (here && ["cur", "new", "tmp"].contains(&leaf.as_str())) {
+            if !sub.is_dir() || (here && ["cur", "new", "tmp"].contains(&leaf.as_str())) || !self.first_visit(&sub) {
                 continue;
             }
             if self.folder(&sub, sent)? {
@@ -91,12 +106,14 @@ impl Walk {
     }
 
     fn messages(&mut self, dir: &Path, sent: bool) -> anyhow::Result<()> {
-        for file in sorted(dir)? {
+        for file in sorted(dir, self.lang)? {
             if !file.is_file() || hidden(&file) {
                 continue;
             }
             let shown = file.display().to_string();
-            let bytes = std::fs::read(&file).with_context(|| format!("could not read a message in {shown}"))?;
+            let bytes = std::fs::read(&file).with_context(|| {
+                t!(self.lang, "could not read the message {shown}", "tidak bisa membaca pesan {shown}")
+            })?;
             let before = self.reader.problems();
             self.reader.message_in(&bytes, 0, sent);
             // A maildir message is a file of its own: its problem is named by it.
@@ -107,5 +124,26 @@ impl Walk {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_link_back_up_the_tree_is_not_followed_round() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("Mail");
+        std::fs::create_dir_all(root.join("cur")).unwrap();
+        std::fs::write(
+            root.join("cur/1"),
+            "From: Budi <budi@example.com>\nTo: ayu@example.com\nDate: Wed, 4 Nov 2026 06:30:00 +0700\n\nhi\n",
+        )
+        .unwrap();
+        std::os::unix::fs::symlink(&root, root.join("loop")).unwrap();
+        let tree = read(&root, Zone::UTC, Lang::En).unwrap();
+        assert_eq!(tree.maildirs, 1);
+        assert_eq!(tree.harvest.read, 1, "the message is read once");
     }
 }

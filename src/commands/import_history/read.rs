@@ -23,6 +23,9 @@ pub struct Imported {
     pub problems: Vec<(String, Problem)>,
     /// What each reader read and left out, file by file.
     pub readers: Vec<Reader>,
+    /// The folders read, as their real paths: one reached again through a symbolic
+    /// link is not read again (a link back up the tree would never end).
+    folders: std::collections::HashSet<PathBuf>,
 }
 
 /// One reader's account of one file or maildir.
@@ -100,7 +103,18 @@ pub fn all(
             if maildir::is_maildir(path) || from == Some(Source::Maildir) {
                 maildirs(path, window, &mut read, lang)?;
             } else {
+                // Only the folder named holds nothing: an empty folder inside it is
+                // no reason to stop.
+                let before = (read.readers.len(), read.problems.len(), read.folders.len());
                 folder(path, from, order, window, &mut read, lang, bar)?;
+                let (readers, problems, folders) = before;
+                if read.readers.len() == readers && read.problems.len() == problems && read.folders.len() > folders {
+                    anyhow::bail!(t!(
+                        lang,
+                        "{shown} holds no calendar, mailbox or chat export; nothing was imported",
+                        "{shown} tidak berisi ekspor kalender, kotak surat, atau obrolan; tidak ada yang diimpor"
+                    ));
+                }
             }
             continue;
         }
@@ -112,7 +126,7 @@ pub fn all(
             ))
             .into());
         }
-        let head = head(path).with_context(|| format!("could not read {shown}"))?;
+        let head = head(path).with_context(|| t!(lang, "could not read {shown}", "tidak bisa membaca {shown}"))?;
         let seen = detect::from_head(&head);
         let kind = match (from, seen) {
             (Some(f), Some(s)) if f == s => f,
@@ -127,7 +141,9 @@ pub fn all(
             }
         };
         let (harvest, decoded) = file(path, kind, order, window, lang, bar).map_err(|e| match e {
-            Failure::Io(e) => anyhow::Error::new(e).context(format!("could not read {shown}")),
+            Failure::Io(e) => {
+                anyhow::Error::new(e).context(t!(lang, "could not read {shown}", "tidak bisa membaca {shown}"))
+            }
             Failure::Not => not_a(&shown, kind, lang),
         })?;
         read.add(&shown, kind, harvest, Vec::new(), decoded, lang);
@@ -249,14 +265,16 @@ fn folder(
     lang: Lang,
     bar: &indicatif::ProgressBar,
 ) -> anyhow::Result<()> {
+    if !read.folders.insert(path.canonicalize().unwrap_or_else(|_| path.to_path_buf())) {
+        return Ok(());
+    }
     let shown = path.display().to_string();
     let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
-        .with_context(|| format!("could not read the folder {shown}"))?
+        .with_context(|| t!(lang, "could not read the folder {shown}", "tidak bisa membaca folder {shown}"))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
         .collect();
     entries.sort();
-    let before = read.readers.len();
     // The folder's calendars are read together: versions of one event (iTIP) may be
     // in separate files.
     let mut calendars: Vec<(String, String, Option<String>)> = Vec::new();
@@ -270,7 +288,7 @@ fn folder(
             }
             continue;
         }
-        let head = head(&entry).with_context(|| format!("could not read {name}"))?;
+        let head = head(&entry).with_context(|| t!(lang, "could not read {name}", "tidak bisa membaca {name}"))?;
         let seen = detect::from_head(&head);
         let kind = match (from, seen) {
             (Some(f), Some(s)) if f == s => f,
@@ -284,7 +302,8 @@ fn folder(
             bar.inc_length(meta.len());
         }
         if kind == Source::Calendar {
-            let bytes = std::fs::read(&entry).with_context(|| format!("could not read {name}"))?;
+            let bytes = std::fs::read(&entry)
+                .with_context(|| t!(lang, "could not read {name}", "tidak bisa membaca {name}"))?;
             bar.inc(bytes.len() as u64);
             match text(&bytes, lang) {
                 Ok((text, decoded)) => calendars.push((name, text, decoded)),
@@ -294,7 +313,13 @@ fn folder(
         }
         match file(&entry, kind, order, window, lang, bar) {
             Ok((h, decoded)) => read.add(&name, kind, h, Vec::new(), decoded, lang),
-            Err(Failure::Io(e)) => return Err(anyhow::Error::new(e).context(format!("could not read {name}"))),
+            Err(Failure::Io(e)) => {
+                return Err(anyhow::Error::new(e).context(t!(
+                    lang,
+                    "could not read {name}",
+                    "tidak bisa membaca {name}"
+                )));
+            }
             Err(Failure::Not) => read.problems.push((name, Problem::new(0, ProblemKind::UnknownFile))),
         }
     }
@@ -306,13 +331,6 @@ fn folder(
             None => read.problems.push((name.clone(), Problem::new(0, ProblemKind::UnknownFile))),
         }
     }
-    if read.readers.len() == before && read.problems.is_empty() {
-        anyhow::bail!(t!(
-            lang,
-            "{shown} holds no calendar, mailbox or chat export; nothing was imported",
-            "{shown} tidak berisi ekspor kalender, kotak surat, atau obrolan; tidak ada yang diimpor"
-        ));
-    }
     Ok(())
 }
 
@@ -320,7 +338,7 @@ fn folder(
 /// maildirs, or one maildir with its sub-folders.
 fn maildirs(path: &Path, window: &Window, read: &mut Imported, lang: Lang) -> anyhow::Result<()> {
     let shown = path.display().to_string();
-    let tree = maildir::read(path, window.zone)?;
+    let tree = maildir::read(path, window.zone, lang)?;
     if tree.maildirs == 0 {
         anyhow::bail!(t!(
             lang,

@@ -277,7 +277,7 @@ pub fn said(text: &str) -> Said {
     // A group notice's words ("added", "left") are everyday words too: only behind
     // iOS's mark are they the app's.
     if marked {
-        return if GROUP_NOTICES.iter().any(|s| clean.contains(s)) { Said::GroupNotice } else { Said::Notice };
+        return if is_group_notice(&clean) { Said::GroupNotice } else { Said::Notice };
     }
     Said::Wrote
 }
@@ -285,7 +285,19 @@ pub fn said(text: &str) -> Said {
 /// Whether one of Android's own lines (no sender) is a group's event.
 pub fn group_event(text: &str) -> bool {
     let clean = text.to_lowercase();
-    clean.chars().count() <= 400 && GROUP_NOTICES.iter().any(|s| clean.contains(s))
+    clean.chars().count() <= 400 && is_group_notice(&clean)
+}
+
+/// Whether lower-case text holds a group notice's piece. A piece that starts with a
+/// space is a word (" keluar", " left"): it must end where a word ends, so a name
+/// such as "Tante Keluarga" or "Ann Leftwich" is no notice.
+fn is_group_notice(clean: &str) -> bool {
+    GROUP_NOTICES.iter().any(|piece| {
+        if !piece.starts_with(' ') || piece.ends_with(' ') {
+            return clean.contains(piece);
+        }
+        clean.match_indices(piece).any(|(at, _)| !clean[at + piece.len()..].starts_with(char::is_alphanumeric))
+    })
 }
 
 #[cfg(test)]
@@ -353,5 +365,15 @@ mod tests {
         assert_eq!(said("\u{200e}Budi added Siti"), Said::GroupNotice);
         assert_eq!(said("\u{200e}Budi menambahkan Siti"), Said::GroupNotice);
         assert_eq!(said("\u{200e}Budi created group \u{201c}Alumni\u{201d}"), Said::GroupNotice);
+    }
+
+    #[test]
+    fn a_name_that_begins_with_a_notice_word_is_no_notice() {
+        assert!(group_event("Budi keluar"));
+        assert!(group_event("Ann left"));
+        assert!(!group_event("Tante Keluarga"), "keluarga is a family, not someone leaving");
+        assert!(!group_event("Ann Leftwich"));
+        assert_eq!(said("\u{200e}Budi keluar"), Said::GroupNotice);
+        assert_eq!(said("\u{200e}Ann Leftwich joined using this group's invite link"), Said::Notice);
     }
 }

@@ -189,3 +189,13 @@ fn file_names_name_the_chat() {
     assert_eq!(chat_name("_chat.txt"), None);
     assert_eq!(chat_name("WhatsApp Chat wi\u{e9}.txt"), None, "a prefix cut inside a character");
 }
+
+#[test]
+fn a_contact_named_for_the_family_still_wrote() {
+    // " keluar" (left) is in "Keluarga" (family): the name is no Android note.
+    let text = "31/12/23 21.41 - Tante Keluarga: selamat tahun baru\n31/12/23 21.45 - Ayu: sama-sama\n";
+    let h = parse(text, None);
+    assert_eq!(h.found.len(), 1);
+    assert_eq!(h.found[0].people.iter().filter(|p| p.spoke).count(), 2, "both wrote");
+    assert!(h.found[0].key.starts_with("with:"), "a chat of two, not a group");
+}
