@@ -32,7 +32,7 @@ pub enum IntroPick {
         #[serde(skip_serializing_if = "Option::is_none")]
         org: Option<String>,
         goal: String,
-        /// Conversations, meetings, threads they shared, and the latest day.
+        /// Conversations and meetings they shared (`Tie::met`), and the latest of them.
         shared: u32,
         #[serde(skip_serializing_if = "Option::is_none")]
         last: Option<NaiveDate>,
@@ -151,13 +151,14 @@ fn goal_pick(net: &Network, today: NaiveDate) -> Option<(Uuid, i64, IntroPick)> 
         let Some(route) = route else { continue };
         let (to, tie) = route.knows.first()?;
         let target = net.contact(to)?;
+        let (shared, last) = tie.met();
         let pick = IntroPick::Ask {
             to: *to,
             to_name: target.name.clone(),
             org: target.org.clone(),
             goal: goal.title.clone(),
-            shared: tie.shared(),
-            last: tie.last(),
+            shared,
+            last,
         };
         return Some((route.via, 215, pick));
     }
