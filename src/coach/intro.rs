@@ -196,7 +196,6 @@ mod tests {
     use crate::model::goal::{Filters, Goal, Metric};
     use crate::model::{Circle, Contact, Kind};
     use chrono::{DateTime, Utc};
-    use serde_json::Map;
 
     fn day(s: &str) -> NaiveDate {
         s.parse().unwrap()
@@ -213,20 +212,7 @@ mod tests {
     }
 
     fn request(via: Uuid, to: Uuid, asked: &str, due: &str) -> Intro {
-        Intro {
-            id: Uuid::now_v7(),
-            n: 1,
-            via,
-            to,
-            asked_on: day(asked),
-            due: day(due),
-            note: None,
-            status: IntroStatus::Open,
-            resolved_on: None,
-            interaction: None,
-            logged: DateTime::UNIX_EPOCH,
-            extra: Map::new(),
-        }
+        Intro::new(1, via, to, day(asked), day(due), DateTime::UNIX_EPOCH)
     }
 
     #[test]
