@@ -67,7 +67,7 @@ impl Via {
 }
 
 /// The evidence of one kind between two people.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Count {
     pub via: Via,
     pub count: u32,

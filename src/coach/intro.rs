@@ -4,6 +4,7 @@
 //! follow up with the person you met. A request that waits is never a broken promise
 //! of the introducer's: it is yours to follow up, without blame.
 
+use super::graph::Count;
 use super::paths;
 use super::progress::{self, Pace};
 use super::select::Candidate;
@@ -36,6 +37,9 @@ pub enum IntroPick {
         shared: u32,
         #[serde(skip_serializing_if = "Option::is_none")]
         last: Option<NaiveDate>,
+        /// The strongest evidence they know each other, said when they never met.
+        #[serde(skip)]
+        evidence: Option<Count>,
     },
     /// Your request #n has waited past its day: ask again, kindly.
     Nudge { n: u32, to_name: String, asked: NaiveDate },
@@ -159,6 +163,7 @@ fn goal_pick(net: &Network, today: NaiveDate) -> Option<(Uuid, i64, IntroPick)> 
             goal: goal.title.clone(),
             shared,
             last,
+            evidence: tie.evidence.first().cloned(),
         };
         return Some((route.via, 215, pick));
     }
