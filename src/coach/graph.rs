@@ -67,7 +67,7 @@ impl Via {
 }
 
 /// The evidence of one kind between two people.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Count {
     pub via: Via,
     pub count: u32,
@@ -132,9 +132,16 @@ impl Tie {
         self.evidence.iter().filter_map(|c| c.last).max()
     }
 
-    /// Conversations, meetings, threads and groups shared: what "they met N times" counts.
+    /// Conversations you logged with both and meetings both attended: what "they met N
+    /// times" counts. A mail thread, a WhatsApp group or a LinkedIn thread is no meeting.
     pub fn shared(&self) -> u32 {
-        self.evidence.iter().filter(|c| !matches!(c.via, Via::Link | Via::Introduced | Via::Org)).map(|c| c.count).sum()
+        self.met().0
+    }
+
+    /// How often they met (`shared`) and the latest of those days.
+    pub fn met(&self) -> (u32, Option<NaiveDate>) {
+        let met = self.evidence.iter().filter(|c| matches!(c.via, Via::Talk | Via::Meeting));
+        met.fold((0, None), |(n, last), c| (n + c.count, last.max(c.last)))
     }
 }
 
@@ -314,6 +321,19 @@ mod tests {
 
     fn ties(net: &Network, focus: Uuid) -> Ties {
         around(net, &FxHashSet::from_iter([focus]), today())
+    }
+
+    #[test]
+    fn threads_and_groups_are_not_meetings() {
+        let mut net = Network::default();
+        let (a, b) = (person(&mut net, "A", None), person(&mut net, "B", None));
+        meet(&mut net, &[a, b], "2026-11-01", Some((Origin::Email, 3)));
+        meet(&mut net, &[a, b], "2026-11-02", Some((Origin::Whatsapp, 5)));
+        meet(&mut net, &[a, b], "2026-09-01", Some((Origin::Calendar, 3)));
+        let t = ties(&net, a);
+        let tie = t.between(&a, &b).unwrap();
+        assert_eq!(tie.met(), (1, Some(day("2026-09-01"))), "one meeting, not three, and its day");
+        assert_eq!(tie.last(), Some(day("2026-11-02")));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! follow up with the person you met. A request that waits is never a broken promise
 //! of the introducer's: it is yours to follow up, without blame.
 
+use super::graph::Count;
 use super::paths;
 use super::progress::{self, Pace};
 use super::select::Candidate;
@@ -32,10 +33,13 @@ pub enum IntroPick {
         #[serde(skip_serializing_if = "Option::is_none")]
         org: Option<String>,
         goal: String,
-        /// Conversations, meetings, threads they shared, and the latest day.
+        /// Conversations and meetings they shared (`Tie::met`), and the latest of them.
         shared: u32,
         #[serde(skip_serializing_if = "Option::is_none")]
         last: Option<NaiveDate>,
+        /// The strongest evidence they know each other, said when they never met.
+        #[serde(skip)]
+        evidence: Option<Count>,
     },
     /// Your request #n has waited past its day: ask again, kindly.
     Nudge { n: u32, to_name: String, asked: NaiveDate },
@@ -151,13 +155,15 @@ fn goal_pick(net: &Network, today: NaiveDate) -> Option<(Uuid, i64, IntroPick)> 
         let Some(route) = route else { continue };
         let (to, tie) = route.knows.first()?;
         let target = net.contact(to)?;
+        let (shared, last) = tie.met();
         let pick = IntroPick::Ask {
             to: *to,
             to_name: target.name.clone(),
             org: target.org.clone(),
             goal: goal.title.clone(),
-            shared: tie.shared(),
-            last: tie.last(),
+            shared,
+            last,
+            evidence: tie.evidence.first().cloned(),
         };
         return Some((route.via, 215, pick));
     }
@@ -195,7 +201,6 @@ mod tests {
     use crate::model::goal::{Filters, Goal, Metric};
     use crate::model::{Circle, Contact, Kind};
     use chrono::{DateTime, Utc};
-    use serde_json::Map;
 
     fn day(s: &str) -> NaiveDate {
         s.parse().unwrap()
@@ -212,20 +217,7 @@ mod tests {
     }
 
     fn request(via: Uuid, to: Uuid, asked: &str, due: &str) -> Intro {
-        Intro {
-            id: Uuid::now_v7(),
-            n: 1,
-            via,
-            to,
-            asked_on: day(asked),
-            due: day(due),
-            note: None,
-            status: IntroStatus::Open,
-            resolved_on: None,
-            interaction: None,
-            logged: DateTime::UNIX_EPOCH,
-            extra: Map::new(),
-        }
+        Intro::new(1, via, to, day(asked), day(due), DateTime::UNIX_EPOCH)
     }
 
     #[test]

@@ -83,13 +83,17 @@ pub fn tie(tie: &Tie, lang: Lang) -> String {
 /// The reason an introduction gives a pick, said about the person picked.
 pub fn pick(p: &IntroPick, lang: Lang) -> String {
     match p {
-        IntroPick::Ask { to_name, org, goal, shared, last, .. } => {
+        IntroPick::Ask { to_name, org, goal, shared, last, evidence, .. } => {
             let who = match org {
                 Some(org) => t!(lang, "{to_name} at {org}", "{to_name} di {org}"),
                 None => to_name.clone(),
             };
             let evidence = match (shared, last) {
-                (0, _) | (_, None) => t!(lang, "they know each other", "mereka saling kenal"),
+                // Never met: what the data does say (a thread, the same organisation).
+                (0, _) | (_, None) => match evidence {
+                    Some(c) => count(c, lang),
+                    None => t!(lang, "they know each other", "mereka saling kenal"),
+                },
                 (n, Some(last)) => tn!(
                     lang,
                     *n,
@@ -162,7 +166,21 @@ mod tests {
             goal: "Fintech".into(),
             shared: 4,
             last: Some(day("2026-11-20")),
+            evidence: None,
         };
+        let org_only = IntroPick::Ask {
+            to: uuid::Uuid::nil(),
+            to_name: "Dewi".into(),
+            org: Some("OVO".into()),
+            goal: "Fintech".into(),
+            shared: 0,
+            last: None,
+            evidence: Some(Count { via: Via::Org, count: 1, big: 0, first: None, last: None }),
+        };
+        assert_eq!(
+            pick(&org_only, Lang::En),
+            "ask them to introduce you to Dewi at OVO for your goal \"Fintech\" — the same organisation"
+        );
         assert_eq!(
             pick(&ask, Lang::En),
             "ask them to introduce you to Dewi at OVO for your goal \"Fintech\" — they met 4 times, last on 2026-11-20"

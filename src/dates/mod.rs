@@ -104,12 +104,21 @@ pub fn parse_day(input: &str, today: NaiveDate, lean: Lean) -> Result<NaiveDate,
 
 /// `end of month`, `end of year` and `end of march` (`akhir bulan`, `akhir maret`): the
 /// last day of this month or year, or of the named month, the one ahead (or, for a day
-/// that has happened, the one behind).
+/// that has happened, the one behind: on 5 December `end of month` is 30 November).
 fn end_of(s: &str, today: NaiveDate, lean: Lean) -> Option<NaiveDate> {
     let what = s.strip_prefix("end of ")?.trim_start_matches("the ").trim();
+    // For a day that has happened, the end of this month or year is still to come
+    // (unless it is today): the one meant is the last one.
+    let past = lean == Lean::Past;
     match what {
-        "month" | "this month" => last_day(today.year(), today.month()),
-        "year" | "this year" => NaiveDate::from_ymd_opt(today.year(), 12, 31),
+        "month" | "this month" => match last_day(today.year(), today.month())? {
+            end if past && end > today => today.with_day(1)?.pred_opt(),
+            end => Some(end),
+        },
+        "year" | "this year" => match NaiveDate::from_ymd_opt(today.year(), 12, 31)? {
+            end if past && end > today => NaiveDate::from_ymd_opt(today.year() - 1, 12, 31),
+            end => Some(end),
+        },
         name => {
             let month = month_number(name)?;
             let this_year = last_day(today.year(), month)?;
@@ -400,6 +409,19 @@ mod tests {
         assert_eq!(parse_past_day("today", today()).unwrap(), today());
         assert_eq!(parse_past_day("tomorrow", today()), Err(DateError::Future("2026-11-29".parse().unwrap())));
         assert!(parse_past_day("soonish", today()).is_err());
+    }
+
+    #[test]
+    fn the_end_of_month_that_happened_is_the_last_one() {
+        let dec5: NaiveDate = "2026-12-05".parse().unwrap();
+        assert_eq!(parse_past_day("end of month", dec5).unwrap().to_string(), "2026-11-30");
+        assert_eq!(parse_past_day("akhir bulan", dec5).unwrap().to_string(), "2026-11-30");
+        assert_eq!(parse_past_day("end of year", dec5).unwrap().to_string(), "2025-12-31");
+        let mar1: NaiveDate = "2027-03-01".parse().unwrap();
+        assert_eq!(parse_past_day("end of month", mar1).unwrap().to_string(), "2027-02-28");
+        let nov30: NaiveDate = "2026-11-30".parse().unwrap();
+        assert_eq!(parse_past_day("akhir bulan", nov30).unwrap(), nov30, "on the last day it is today");
+        assert_eq!(parse_day("end of month", dec5, Lean::Future).unwrap().to_string(), "2026-12-31");
     }
 
     #[test]

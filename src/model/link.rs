@@ -96,6 +96,25 @@ pub struct Intro {
 }
 
 impl Intro {
+    /// A new open request, numbered `n`: you asked `via` on `asked_on` to introduce you
+    /// to `to`, to be asked again after `due`.
+    pub fn new(n: u32, via: Uuid, to: Uuid, asked_on: NaiveDate, due: NaiveDate, logged: DateTime<Utc>) -> Intro {
+        Intro {
+            id: Uuid::now_v7(),
+            n,
+            via,
+            to,
+            asked_on,
+            due,
+            note: None,
+            status: IntroStatus::Open,
+            resolved_on: None,
+            interaction: None,
+            logged,
+            extra: Map::new(),
+        }
+    }
+
     pub fn is_open(&self) -> bool {
         self.status == IntroStatus::Open
     }
@@ -175,19 +194,11 @@ mod tests {
     }
 
     fn intro(via: Uuid, to: Uuid, asked: &str, status: IntroStatus, resolved: Option<&str>) -> Intro {
+        let due = day(asked) + chrono::Days::new(DEFAULT_WAIT_DAYS);
         Intro {
-            id: Uuid::now_v7(),
-            n: 1,
-            via,
-            to,
-            asked_on: day(asked),
-            due: day(asked) + chrono::Days::new(DEFAULT_WAIT_DAYS),
-            note: None,
             status,
             resolved_on: resolved.map(day),
-            interaction: None,
-            logged: DateTime::UNIX_EPOCH,
-            extra: Map::new(),
+            ..Intro::new(1, via, to, day(asked), due, DateTime::UNIX_EPOCH)
         }
     }
 

@@ -19,7 +19,7 @@ pub use safe::shown;
 
 use crate::i18n::Lang;
 use anstyle::{AnsiColor, Style};
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::io::{self, IsTerminal, Write};
 
 /// `--color`: auto follows the terminal and `NO_COLOR`.
@@ -59,6 +59,9 @@ pub struct Ui {
     color_err: bool,
     /// Stdout not yet written.
     out: RefCell<Vec<u8>>,
+    /// The terminals' widths, asked once (not for every line) and only when wanted.
+    stdout_width: OnceCell<Option<usize>>,
+    stderr_width: OnceCell<Option<usize>>,
 }
 
 /// The facts the colour and prompt decisions rest on, gathered by the caller.
@@ -91,7 +94,14 @@ impl Ui {
             color_out: color(stdout_tty) && !s.json,
             color_err: color(stderr_tty),
             out: RefCell::new(Vec::new()),
+            stdout_width: OnceCell::new(),
+            stderr_width: OnceCell::new(),
         }
+    }
+
+    /// The width of the terminal stdout is, None when it is not one that tells.
+    fn stdout_width(&self) -> Option<usize> {
+        *self.stdout_width.get_or_init(|| self.stdout_tty.then(|| width_of(io::stdout())).flatten())
     }
 
     /// Writes one line of data to stdout; on a terminal, wrapped to its width at spaces
@@ -99,7 +109,7 @@ impl Ui {
     pub fn line(&self, text: impl AsRef<str>) -> io::Result<()> {
         let mut out = Stdout(self);
         let text = shown(text.as_ref());
-        match self.stdout_tty.then(|| width_of(io::stdout())).flatten() {
+        match self.stdout_width() {
             Some(width) => out.write_all(wrap::prose(&text, prose_width(width)).as_bytes())?,
             None => out.write_all(text.as_bytes())?,
         }
@@ -185,7 +195,7 @@ impl Ui {
             let _ = self.flush();
         }
         let text = shown(msg);
-        let text = match self.stderr_tty.then(|| width_of(io::stderr())).flatten() {
+        let text = match *self.stderr_width.get_or_init(|| self.stderr_tty.then(|| width_of(io::stderr())).flatten()) {
             Some(width) => wrap::prose(&text, prose_width(width)).into_owned(),
             None => text.into_owned(),
         };
@@ -230,7 +240,7 @@ impl Ui {
 
     /// A table fitted to the terminal's width (80 when it cannot be told).
     fn fitted(&self, header: &[String], rows: &[Vec<String>]) -> io::Result<()> {
-        let width = width_of(io::stdout()).unwrap_or(80);
+        let width = self.stdout_width().unwrap_or(80);
         // Cells made harmless (and jejaring's own colours made escapes) before fitting,
         // so the fitting sees only escapes it knows.
         let safe = |cells: &[String]| cells.iter().map(|c| shown(c).into_owned()).collect::<Vec<_>>();

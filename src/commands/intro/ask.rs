@@ -2,14 +2,12 @@
 
 use crate::app::{App, Change};
 use crate::dates::{self, Lean};
-use crate::model::link::{DEFAULT_WAIT_DAYS, Intro, IntroStatus};
+use crate::model::link::{DEFAULT_WAIT_DAYS, Intro};
 use crate::model::promise::next_number;
 use crate::model::text;
 use crate::t;
 use anyhow::Context;
 use chrono::Days;
-use serde_json::Map;
-use uuid::Uuid;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -59,20 +57,8 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
                     "Anda sudah meminta perkenalan ini pada {on} (#{n}); catat dengan `jejaring intro done` atau tutup dengan `jejaring intro dropped`"
                 ));
             }
-            let intro = Intro {
-                id: Uuid::now_v7(),
-                n: next_number(net.intros.iter().map(|i| i.n)),
-                via,
-                to,
-                asked_on: asked,
-                due,
-                note,
-                status: IntroStatus::Open,
-                resolved_on: None,
-                interaction: None,
-                logged: app.clock.now,
-                extra: Map::new(),
-            };
+            let n = next_number(net.intros.iter().map(|i| i.n));
+            let intro = Intro { note, ..Intro::new(n, via, to, asked, due, app.clock.now) };
             net.intros.push(intro.clone());
             Ok(Change::Save(intro))
         },

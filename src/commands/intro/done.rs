@@ -86,20 +86,8 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
                 Some(i) => i,
                 None => {
                     // An introduction nobody asked for is still one to thank for.
-                    net.intros.push(Intro {
-                        id: Uuid::now_v7(),
-                        n: next_number(net.intros.iter().map(|i| i.n)),
-                        via,
-                        to,
-                        asked_on: on,
-                        due: on,
-                        note: None,
-                        status: IntroStatus::Open,
-                        resolved_on: None,
-                        interaction: None,
-                        logged: now,
-                        extra: Map::new(),
-                    });
+                    let n = next_number(net.intros.iter().map(|i| i.n));
+                    net.intros.push(Intro::new(n, via, to, on, on, now));
                     net.intros.len() - 1
                 }
             };
