@@ -90,7 +90,7 @@ fn lines(app: &App, net: &Network, c: &Contact, routes: &[Route], direct: bool) 
         lines.push(t!(
             lang,
             "  Nobody you know well knows {name} directly; these routes take two steps or go through people you barely know.",
-            "  Belum ada orang yang Anda kenal baik yang mengenal {name} langsung; jalan berikut dua langkah atau lewat orang yang belum terlalu Anda kenal."
+            "  Belum ada orang yang Anda kenal baik yang mengenal {name} langsung; jalan berikut dua langkah atau lewat orang yang baru sekilas Anda kenal."
         ));
     }
     for (i, r) in routes.iter().enumerate() {

@@ -60,7 +60,7 @@ pub fn ask_text(a: &Ask, who: &str, lang: Lang) -> String {
         ));
     }
     if !a.askable {
-        s.push_str(&t!(lang, "; you barely know them", "; Anda belum terlalu mengenalnya"));
+        s.push_str(&t!(lang, "; you barely know them", "; Anda baru sekilas mengenalnya"));
     }
     s
 }
