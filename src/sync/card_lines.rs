@@ -93,7 +93,9 @@ pub fn split(text: &str) -> Vec<Line> {
         let line = physical[i];
         i += 1;
         if !begun {
-            begun = bare(line).trim().eq_ignore_ascii_case("BEGIN:VCARD");
+            // A UTF-8 byte order mark before it (which the importer skips) stays in
+            // the line's bytes.
+            begun = bare(line).trim_start_matches('\u{feff}').trim().eq_ignore_ascii_case("BEGIN:VCARD");
             if begun {
                 lines.push(Line { raw: line.to_string() });
             }
@@ -289,6 +291,13 @@ mod tests {
         assert_eq!((lines[3].name(), lines[3].group()), ("TEL", "item1."));
         assert_eq!(Syntax::of(&lines), Syntax::V21);
         assert_eq!(line_end(&lines), "\r\n");
+    }
+
+    #[test]
+    fn a_byte_order_mark_before_the_card_is_kept_not_a_reason_to_drop_it() {
+        let card = "\u{feff}BEGIN:VCARD\r\nFN:a\r\nEND:VCARD\r\n";
+        let raws: Vec<String> = split(card).into_iter().map(|l| l.raw).collect();
+        assert_eq!(raws.concat(), card);
     }
 
     #[test]

@@ -46,6 +46,17 @@ fn an_update_keeps_what_the_phone_set() {
     assert_eq!(text.matches("FN:").count(), 1, "{text}");
 }
 
+#[test]
+fn an_update_of_a_card_with_a_byte_order_mark_keeps_its_other_lines() {
+    let phone = "\u{feff}BEGIN:VCARD\r\nVERSION:3.0\r\nUID:abc\r\nFN:Ayu Lestari\r\nPHOTO;VALUE=URI:http://example.com/a.jpg\r\nEND:VCARD\r\n";
+    let mut f = Fields::from_record(&read(phone).unwrap().record);
+    f.org = Some("Gojek".into());
+    let text = write(Some(phone), "ignored", &f);
+    assert!(text.starts_with("\u{feff}BEGIN:VCARD\r\nVERSION:3.0\r\nUID:abc\r\n"), "{text}");
+    assert!(text.contains("PHOTO;VALUE=URI:http://example.com/a.jpg\r\n"), "{text}");
+    assert!(text.contains("ORG:Gojek"), "{text}");
+}
+
 use super::card_lines::{Line, split};
 
 /// The corpus, by file name.
