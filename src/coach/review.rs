@@ -319,9 +319,15 @@ fn week(net: &Network, end: NaiveDate) -> Week {
 
     // Entries dated before the reviewed days but made after the last review saw them
     // (someone met on Sunday, entered on Tuesday) count here, or in no week at all.
-    // Imported history is the past, not a late entry.
+    // Imported history is the past, not a late entry; so is a day no review ever covered
+    // (an old friend met years ago, entered today, is not new this week). The reviews'
+    // days run on from the first one's, with no gap between two reviews.
     let reviewed = review::previous(&net.reviews, end).map(|r| r.made);
-    let late = |on: NaiveDate, entered: DateTime<Utc>| on < start && reviewed.is_some_and(|made| entered > made);
+    let first = net.reviews.iter().filter(|r| review::week_of(r.on) < review::week_of(end)).map(|r| r.on).min();
+    let covered_from = first.map_or(start, |on| start_of(net, on));
+    let late = |on: NaiveDate, entered: DateTime<Utc>| {
+        covered_from <= on && on < start && reviewed.is_some_and(|made| entered > made)
+    };
     let is_late_talk = |i: &Interaction| i.source.is_none() && late(i.on, i.logged);
     let week: Vec<_> = net.interactions.iter().filter(|i| in_week(i.on) || is_late_talk(i)).collect();
     let people: HashSet<Uuid> = week.iter().flat_map(|i| i.contacts.iter().copied()).collect();

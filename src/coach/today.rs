@@ -114,10 +114,10 @@ pub fn follow_ups<'a>(net: &'a Network, today: NaiveDate, planned: &[Uuid]) -> V
     let mut due: Vec<FollowUpDue> = candidates
         .into_iter()
         .filter_map(|c| {
+            // `follow_up` already ends the monthly step with the 30 days after meeting.
             let (step, due) = cadence::follow_up(c, index.last_talked(&c.id), today)?;
             let met = c.met_on?;
-            let in_force = step == FollowUp::First || cadence::newly_met(c, today);
-            (in_force && due <= today).then_some(FollowUpDue { contact: c, met, due, step })
+            (due <= today).then_some(FollowUpDue { contact: c, met, due, step })
         })
         .collect();
     due.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.contact.name.cmp(&b.contact.name)));

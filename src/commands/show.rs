@@ -204,8 +204,8 @@ fn details(app: &App, c: &Contact, last_contact: Option<NaiveDate>, next_due: Na
             t!(lang, "snoozed", "ditunda"),
             t!(
                 lang,
-                "until {until} ({when}): left out of the picks and `list --due`",
-                "sampai {until} ({when}): tidak diusulkan dan tidak muncul di `list --due`"
+                "until {until} ({when}): left out of `list --due`, and of the picks unless a promise to them is overdue",
+                "sampai {until} ({when}): tidak muncul di `list --due`, dan tidak diusulkan kecuali ada janji kepadanya yang lewat tenggat"
             ),
         );
     }

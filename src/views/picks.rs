@@ -62,8 +62,10 @@ pub fn beyond_count_note(lang: Lang, count: usize, s: &Selection) -> Option<Stri
     let beyond = s.beyond_count;
     match (beyond, s.plus_new) {
         (0, false) => None,
-        (0, true) => Some(t!(
+        (0, true) => Some(tn!(
             lang,
+            count,
+            "An overdue promise took the {count} place, so the list has one more: plus one new person, to widen your circle.",
             "Overdue promises took all {count} places, so the list has one more: plus one new person, to widen your circle.",
             "Janji yang lewat tenggat mengisi semua {count} tempat, jadi daftar ini bertambah satu: ditambah satu orang baru, untuk memperluas lingkaran Anda."
         )),
@@ -131,4 +133,22 @@ pub fn shape_lines(app: &App, s: &Shape) -> Vec<String> {
         lines.push(format!("  {}", ui.paint(style::WARN, o.describe(lang))));
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn selection(beyond_count: usize, plus_new: bool) -> Selection {
+        Selection { picks: Vec::new(), alternates: Vec::new(), beyond_count, plus_new }
+    }
+
+    #[test]
+    fn one_place_taken_by_a_debt_is_said_in_the_singular() {
+        let one = beyond_count_note(Lang::En, 1, &selection(0, true)).unwrap();
+        assert!(one.starts_with("An overdue promise took the 1 place,"), "{one}");
+        let five = beyond_count_note(Lang::En, 5, &selection(0, true)).unwrap();
+        assert!(five.starts_with("Overdue promises took all 5 places,"), "{five}");
+        assert_eq!(beyond_count_note(Lang::En, 5, &selection(0, false)), None);
+    }
 }

@@ -99,6 +99,29 @@ fn late_entries_are_counted_in_the_next_review() {
     assert_eq!(v["report"]["numbers"]["interactions"], 1);
 }
 
+#[test]
+fn a_day_no_review_covered_is_not_a_late_entry() {
+    let env = TestEnv::new();
+    let start = Day::on(&env, "2026-12-07");
+    start.add("Bima Sakti", &["--circle", "colleague", "--stage", "connection"]);
+    Day::on(&env, "2026-12-13T18:00:00Z").ok(&["review", "--no-input", "--save"]);
+    // After that review: an old friend met in 2019 is entered, and a lunch from October
+    // (before the first review's days) is logged. Neither belongs to any reviewed week.
+    let tuesday = Day::on(&env, "2026-12-15");
+    tuesday.add("Sari Lama", &["--circle", "friend", "--stage", "trusted", "--met-on", "2019-05-01"]);
+    tuesday.ok(&["log", "bima", "-m", "lunch", "--on", "2026-10-01"]);
+    let week = Day::on(&env, "2026-12-20");
+    let review = week.ok(&["review", "--no-input"]);
+    assert!(review.contains("  new people: 0"), "{review}");
+    assert!(!review.contains("Sari Lama: met on"), "{review}");
+    assert!(!review.contains("logged after its review"), "{review}");
+    let v = week.json(&["review", "--no-input"]);
+    // Zero counts are left out of the JSON.
+    assert_eq!(v["report"]["numbers"]["late_people"].as_u64().unwrap_or(0), 0);
+    assert_eq!(v["report"]["numbers"]["late_interactions"].as_u64().unwrap_or(0), 0);
+    assert_eq!(v["report"]["numbers"]["interactions"].as_u64().unwrap_or(0), 0);
+}
+
 // ---------------------------------------------------------------------------------------
 // Items 6, 3 and 7: a filtered goal's best pace, the new-contacts label, a manual goal's
 // minutes.

@@ -179,19 +179,11 @@ pub fn run(app: &App, args: CheckinArgs) -> anyhow::Result<()> {
                 return Ok(());
             }
             let streak = render::weeks(lang, crate::model::review::streak(&net.reviews, today));
-            app.ui.info(if app.demo {
-                t!(
-                    lang,
-                    "Review done, but not kept: this is the demo network. Streak: {streak} in a row.",
-                    "Tinjauan selesai, tetapi tidak disimpan: ini jaringan demo. Anda sudah meninjau {streak} berturut-turut."
-                )
-            } else {
-                t!(
-                    lang,
-                    "Review saved. Streak: {streak} in a row. See you next week.",
-                    "Tinjauan tersimpan. Anda sudah meninjau {streak} berturut-turut. Sampai jumpa minggu depan."
-                )
-            });
+            app.ui.info(t!(
+                lang,
+                "Review saved. Streak: {streak} in a row. See you next week.",
+                "Tinjauan tersimpan. Anda sudah meninjau {streak} berturut-turut. Sampai jumpa minggu depan."
+            ));
             Ok(())
         },
     )
