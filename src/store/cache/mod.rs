@@ -19,30 +19,34 @@
 //! records); the rest as JSON text; then either 0, or 1 and each record's place in the
 //! JSON (its byte offset and length).
 
+mod checked;
 mod encoded;
 mod fingerprint;
+mod open;
 mod records;
 mod render;
 #[cfg(test)]
 mod tests;
 
+pub(super) use open::{Unused, open};
 pub(super) use render::render;
 
-use super::Bytes;
 use crate::model::Network;
-use borsh::{BorshDeserialize, BorshSerialize};
+use borsh::BorshSerialize;
 use encoded::Encoded;
-use records::Reader;
 use std::io::{self, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use xxhash_rust::xxh3::{Xxh3, xxh3_128};
+use xxhash_rust::xxh3::Xxh3;
 
 const MAGIC: &[u8; 8] = b"JJCACHE\x02";
 /// The fingerprint of the code that lays records out (see build.rs): 16 hex digits.
 const LAYOUT: &[u8] = env!("JEJARING_CACHE_LAYOUT").as_bytes();
-/// magic, layout, JSON length and hash, body length and hash.
-const HEADER: usize = 8 + 16 + 8 + 16 + 8 + 16;
+/// Where the note that the data file was checked (`checked`) starts: after the magic,
+/// layout, JSON length and hash, body length and hash.
+const NOTE_AT: usize = 8 + 16 + 8 + 16 + 8 + 16;
+/// The header: all of the above and the note. The body follows.
+const HEADER: usize = NOTE_AT + checked::SIZE;
 /// The body's contents: where the interactions start and where the rest starts.
 const TOC: usize = 8 + 8;
 /// How much of the data file is read, or of its JSON written, at a time: as big as the
@@ -65,22 +69,25 @@ pub(super) struct Prior {
     stamp: Option<Stamp>,
     /// The hash `json` had when read (checked against the cache's header).
     json_hash: u128,
-    cache: Bytes,
+    cache: Vec<u8>,
     contacts: Vec<Place>,
     interactions: Vec<Place>,
 }
 
+/// Records' places, contacts then interactions.
+pub(super) type Places = (Vec<Place>, Vec<Place>);
+
 /// One record's place: the byte offsets of its encoding in the cache and of its JSON in
 /// the data file.
 #[derive(Clone, Debug, PartialEq)]
-struct Place {
+pub(super) struct Place {
     encoded: Range<usize>,
     json: Range<usize>,
 }
 
 impl Prior {
     /// A decoded cache and the JSON it was checked against.
-    fn new(json: Json, stamp: Option<Stamp>, cache: Bytes, (contacts, interactions): Places) -> Prior {
+    fn new(json: Json, stamp: Option<Stamp>, cache: Vec<u8>, (contacts, interactions): Places) -> Prior {
         // decode checked the file against this hash, kept in the header.
         let json_hash = u128::from_le_bytes(cache[32..48].try_into().unwrap_or_default());
         Prior { json, stamp, json_hash, cache, contacts, interactions }
@@ -160,9 +167,12 @@ impl Json {
 
 /// What a file looks like on disk: enough to tell that it was written since.
 #[derive(Clone, Debug, PartialEq, Eq)]
-struct Stamp {
+pub(super) struct Stamp {
     len: u64,
     modified: Option<std::time::SystemTime>,
+    /// The modification time as the file system keeps it: seconds and nanoseconds.
+    #[cfg(unix)]
+    modified_raw: (i64, i64),
     /// Device, inode and change time: a rename or any write changes them.
     #[cfg(unix)]
     inode: (u64, u64, i64, i64),
@@ -177,28 +187,22 @@ impl Stamp {
             len: m.len(),
             modified: m.modified().ok(),
             #[cfg(unix)]
+            modified_raw: (m.mtime(), m.mtime_nsec()),
+            #[cfg(unix)]
             inode: (m.dev(), m.ino(), m.ctime(), m.ctime_nsec()),
         })
     }
-}
 
-/// The network in the cache beside `data`, if the cache was made from exactly the bytes
-/// of `json` (the data file, open); with the `Prior` for the next save when `for_save`
-/// and the cache knows where records sit. Otherwise the file comes back, to be parsed.
-pub(super) fn load(
-    data: &Path,
-    json: std::fs::File,
-    for_save: bool,
-) -> Result<(Network, Option<Prior>), std::fs::File> {
-    // Taken before the cache is checked against the bytes: a write after this changes it.
-    let stamp = Stamp::of(data);
-    let Ok(len) = json.metadata().map(|m| m.len() as usize) else { return Err(json) };
-    let Ok(cache) = super::read(&path_for(data)) else { return Err(json) };
-    let json = Json { file: json, len };
-    match decode(&cache, &json, for_save) {
-        Some((net, Some(places))) => Ok((net, Some(Prior::new(json, stamp, cache, places)))),
-        Some((net, None)) => Ok((net, None)),
-        None => Err(json.file),
+    /// When the file was last changed in any way (its ctime), where the platform says.
+    fn changed(&self) -> Option<std::time::SystemTime> {
+        #[cfg(unix)]
+        {
+            let (_, _, secs, nanos) = self.inode;
+            let secs = u64::try_from(secs).ok()?;
+            Some(std::time::SystemTime::UNIX_EPOCH + std::time::Duration::new(secs, u32::try_from(nanos).ok()?))
+        }
+        #[cfg(not(unix))]
+        None
     }
 }
 
@@ -217,7 +221,12 @@ pub(super) struct CacheFile<'p> {
 impl<'p> CacheFile<'p> {
     /// A cache whose body is the two lists and `tail`, made from JSON of this length and
     /// hash.
-    fn seal(lists: [Encoded<'p>; 2], tail: Vec<u8>, json_len: usize, json_hash: u128) -> CacheFile<'p> {
+    fn seal(
+        lists: [Encoded<'p>; 2],
+        tail: Vec<u8>,
+        (json_len, json_hash): (usize, u128),
+        note: [u8; checked::SIZE],
+    ) -> CacheFile<'p> {
         let interactions_at = TOC + lists[0].len();
         let rest_at = interactions_at + lists[1].len();
         let toc = [(interactions_at as u64).to_le_bytes(), (rest_at as u64).to_le_bytes()].concat();
@@ -233,6 +242,7 @@ impl<'p> CacheFile<'p> {
             &json_hash.to_le_bytes(),
             &body_len.to_le_bytes(),
             &body_hash.digest128().to_le_bytes(),
+            &note,
             &toc,
         ]
         .concat();
@@ -280,13 +290,22 @@ fn encode_lists(net: &Network, json_len: usize) -> io::Result<[Encoded<'static>;
     Ok([contacts?, interactions?])
 }
 
-/// The cache for `net`, read from `json` (records' places in it unknown).
-pub(super) fn encode(json: &[u8], net: &mut Network) -> io::Result<CacheFile<'static>> {
+/// The cache for `net`, read from `json` (records' places in it unknown), which the data
+/// file had while it looked like `stamp` (then noted as checked, when it still does).
+pub(super) fn encode(
+    json: &[u8],
+    net: &mut Network,
+    stamp: Option<&Stamp>,
+    data: &Path,
+) -> io::Result<CacheFile<'static>> {
     let lists = encode_lists(net, json.len())?;
     let mut tail = Vec::new();
     write_rest(net, &mut tail)?;
     0u8.serialize(&mut tail)?;
-    Ok(CacheFile::seal(lists, tail, json.len(), fingerprint::of(json)))
+    let json_hash = fingerprint::of(json);
+    let unchanged = stamp.is_some() && Stamp::of(data).as_ref() == stamp;
+    let note = checked::note(stamp.filter(|_| unchanged), json_hash, std::time::SystemTime::now());
+    Ok(CacheFile::seal(lists, tail, (json.len(), json_hash), note))
 }
 
 /// Everything but contacts and interactions, as compact JSON.
@@ -303,115 +322,6 @@ fn without_lists<T>(net: &mut Network, f: impl FnOnce(&Network) -> T) -> T {
     net.contacts = contacts;
     net.interactions = interactions;
     result
-}
-
-/// Records' places, contacts then interactions.
-type Places = (Vec<Place>, Vec<Place>);
-
-/// The network in `cache`, if it is whole, from this build's layout, and made from
-/// exactly `json`; with the records' places when `places` is asked for and the cache
-/// has them.
-fn decode(cache: &[u8], json: &Json, places: bool) -> Option<(Network, Option<Places>)> {
-    let header = cache.get(..HEADER)?;
-    let field = |at: usize, len: usize| &header[at..at + len];
-    let u64_at = |at: usize| u64::from_le_bytes(field(at, 8).try_into().unwrap_or_default());
-    let u128_at = |at: usize| u128::from_le_bytes(field(at, 16).try_into().unwrap_or_default());
-    let body = &cache[HEADER..];
-    let fits = field(0, 8) == MAGIC
-        && field(8, 16) == LAYOUT
-        && u64_at(24) == json.len() as u64
-        && u64_at(48) == body.len() as u64
-        && u128_at(56) == xxh3_128(body);
-    if !fits {
-        return None;
-    }
-    // The JSON is checked while the body is read (see read_body); a network read from
-    // the cache of other JSON is thrown away.
-    read_body(body, json, u128_at(32), places).ok().flatten()
-}
-
-fn read_body(
-    body: &[u8],
-    json: &Json,
-    json_hash: u128,
-    want_places: bool,
-) -> io::Result<Option<(Network, Option<Places>)>> {
-    let mut toc = body.get(..TOC).ok_or_else(|| invalid("contents"))?;
-    let (interactions_at, rest_at) = <(u64, u64)>::deserialize(&mut toc)?;
-    let (interactions_at, rest_at) = (interactions_at as usize, rest_at as usize);
-    if !(TOC <= interactions_at && interactions_at <= rest_at && rest_at <= body.len()) {
-        return Err(invalid("contents"));
-    }
-    // The two lists are read at once, one on another thread: they are nearly all of the
-    // work of loading, so a second core shares it. Each thread then hashes half of the
-    // data file's pieces, to check the cache was made from it.
-    let (n, half) = (json.pieces(), json.pieces() / 2);
-    let ((contacts, first), (interactions, second)) = std::thread::scope(|s| {
-        let other = s.spawn(|| {
-            let interactions = read_list(body, interactions_at..rest_at, records::read_interaction, want_places);
-            (interactions, json.piece_hashes(half..n))
-        });
-        let contacts =
-            (read_list(body, TOC..interactions_at, records::read_contact, want_places), json.piece_hashes(0..half));
-        (contacts, other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-    });
-    let mut hashes = first?;
-    hashes.extend(second?);
-    if fingerprint::combine(&hashes) != json_hash {
-        return Ok(None);
-    }
-    let ((contacts, contact_spans), (interactions, interaction_spans)) = (contacts?, interactions?);
-    let mut r = &body[rest_at..];
-    let rest = String::deserialize(&mut r)?;
-    // Only a save needs the places, which take the rest of the body.
-    let places = match u8::deserialize(&mut r)? {
-        0 => None,
-        _ if !want_places => {
-            r = &[];
-            None
-        }
-        _ => {
-            Some((read_places(&mut r, contact_spans, json.len())?, read_places(&mut r, interaction_spans, json.len())?))
-        }
-    };
-    if !r.is_empty() {
-        return Err(invalid("bytes after the end"));
-    }
-    let mut net: Network = serde_json::from_str(&rest)?;
-    net.contacts = contacts;
-    net.interactions = interactions;
-    Ok(Some((net, places)))
-}
-
-/// Reads the list that fills `body[part]`; with where each record's encoding sits in
-/// the whole cache file, when `spans`.
-fn read_list<T>(
-    body: &[u8],
-    part: Range<usize>,
-    read: fn(&mut Reader) -> io::Result<T>,
-    spans: bool,
-) -> io::Result<(Vec<T>, Vec<Range<usize>>)> {
-    let at = HEADER + part.start;
-    let mut r = &body[part];
-    let (items, spans) = records::read_all(&mut r, read, spans)?;
-    if !r.is_empty() {
-        return Err(invalid("list length"));
-    }
-    Ok((items, spans.into_iter().map(|s| at + s.start..at + s.end).collect()))
-}
-
-fn read_places(r: &mut Reader, encoded: Vec<Range<usize>>, json_len: usize) -> io::Result<Vec<Place>> {
-    encoded
-        .into_iter()
-        .map(|encoded| {
-            let (start, len) = <(u64, u64)>::deserialize(r)?;
-            let (start, len) = (start as usize, len as usize);
-            if start.checked_add(len).is_none_or(|end| end > json_len) {
-                return Err(invalid("record place"));
-            }
-            Ok(Place { encoded, json: start..start + len })
-        })
-        .collect()
 }
 
 fn invalid(what: &str) -> io::Error {

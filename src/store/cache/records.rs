@@ -148,6 +148,99 @@ pub fn read_interaction(r: &mut Reader) -> io::Result<Interaction> {
     })
 }
 
+/// What a command that reads one person needs of every contact to find them and their
+/// neighbours, borrowed from the cache: the rest of the record is passed over unread.
+pub struct ContactHead<'a> {
+    pub id: Uuid,
+    pub handle: &'a str,
+    pub name: &'a str,
+    pub org: Option<&'a str>,
+}
+
+/// A contact record's head; the reader ends after the whole record, as `read_contact`
+/// leaves it.
+pub fn skim_contact<'a>(r: &mut Reader<'a>) -> io::Result<ContactHead<'a>> {
+    let id = read_uuid(r)?;
+    let (handle, name) = (read_str(r)?, read_str(r)?);
+    skip_str(r)?; // circle
+    skip_str(r)?; // stage
+    let org = read_optional_str(r)?;
+    skip_optional(r, skip_str)?; // role
+    skip_strs(r)?; // emails
+    skip_strs(r)?; // phones
+    skip_strs(r)?; // tags
+    skip_optional(r, skip_str)?; // met_at
+    skip_optional(r, |r| skip(r, 4))?; // met_on
+    skip_optional(r, skip_str)?; // impression
+    skip_optional(r, |r| skip(r, 5))?; // every
+    skip_optional(r, skip_str)?; // note
+    skip_optional(r, |r| skip(r, 4))?; // snoozed_until
+    skip(r, 12)?; // added
+    skip_strs(r)?; // urls
+    skip_strs(r)?; // addresses
+    skip_optional(r, |r| skip_optional(r, |r| skip(r, 4)).and_then(|()| skip(r, 8)))?; // birthday
+    skip_optional(r, skip_str)?; // linkedin
+    skip_strs(r)?; // source_ids
+    skip_optional(r, |r| skip(r, 12))?; // edited
+    skip_str(r)?; // extra
+    Ok(ContactHead { id, handle, name, org })
+}
+
+/// An interaction record's people (their ids' bytes, 16 each) and day; the reader ends
+/// after the whole record, as `read_interaction` leaves it.
+pub fn skim_interaction<'a>(r: &mut Reader<'a>) -> io::Result<(&'a [u8], NaiveDate)> {
+    skip(r, 16)?; // id
+    let n = u32::deserialize(r)? as usize;
+    let ids = take(r, n.checked_mul(16).ok_or_else(|| invalid("interaction contacts"))?)?;
+    skip_str(r)?; // kind
+    let on = read_day(r)?;
+    skip_optional(r, skip_str)?; // text
+    skip(r, 1 + 12)?; // they_reached_out, logged
+    skip_optional(r, |r| {
+        skip_str(r)?;
+        skip_str(r)?;
+        skip(r, 1)?;
+        skip_optional(r, |r| skip(r, 4))
+    })?; // source
+    skip_str(r)?; // extra
+    Ok((ids, on))
+}
+
+/// The ids `skim_interaction` gives, one by one.
+pub fn ids(bytes: &[u8]) -> impl Iterator<Item = Uuid> + '_ {
+    bytes.chunks_exact(16).map(|b| Uuid::from_bytes(b.try_into().unwrap_or_default()))
+}
+
+fn skip(r: &mut Reader, n: usize) -> io::Result<()> {
+    take(r, n).map(drop)
+}
+
+fn skip_str(r: &mut Reader) -> io::Result<()> {
+    let n = u32::deserialize(r)? as usize;
+    skip(r, n)
+}
+
+fn skip_strs(r: &mut Reader) -> io::Result<()> {
+    let n = u32::deserialize(r)?;
+    (0..n).try_for_each(|_| skip_str(r))
+}
+
+fn skip_optional(r: &mut Reader, then: impl FnOnce(&mut Reader) -> io::Result<()>) -> io::Result<()> {
+    match u8::deserialize(r)? {
+        0 => Ok(()),
+        1 => then(r),
+        _ => Err(invalid("option")),
+    }
+}
+
+fn read_optional_str<'a>(r: &mut Reader<'a>) -> io::Result<Option<&'a str>> {
+    match u8::deserialize(r)? {
+        0 => Ok(None),
+        1 => read_str(r).map(Some),
+        _ => Err(invalid("option")),
+    }
+}
+
 /// Where an imported interaction came from (see `write_interaction`).
 fn read_source(r: &mut Reader) -> io::Result<Option<Source>> {
     match u8::deserialize(r)? {

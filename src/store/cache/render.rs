@@ -64,7 +64,8 @@ pub fn render<'p>(net: &mut Network, prior: Option<&'p Prior>, json: &mut impl W
     for (start, len) in places {
         (start as u64, len as u64).serialize(&mut tail)?;
     }
-    Ok(CacheFile::seal(lists, tail, json_len, json_hash))
+    // No note that the file was checked: it is being written now (see `checked`).
+    Ok(CacheFile::seal(lists, tail, (json_len, json_hash), [0; super::checked::SIZE]))
 }
 
 /// The JSON on its way out, counted (for records' places) and fingerprinted (for the

@@ -2,11 +2,11 @@
 //! record, odd text and unknown values included), and nothing at all when it is stale,
 //! damaged or from other code.
 
+use super::open::decode;
 use super::*;
 use crate::model::contact::Birthday;
 use crate::model::interaction::{Origin, Source};
 use crate::model::{Cadence, Circle, Contact, Interaction, Kind, Stage, cadence::CadenceUnit};
-use crate::store::Bytes;
 use chrono::{DateTime, NaiveDate, Utc};
 use proptest::prelude::*;
 use serde_json::{Map, Value};
@@ -121,7 +121,7 @@ proptest! {
     #[test]
     fn a_cache_gives_back_the_network_it_was_made_from(net in network(), json in "(?s).{0,64}") {
         let mut cached = net.clone();
-        let bytes = encode(json.as_bytes(), &mut cached).unwrap().to_bytes();
+        let bytes = encode(json.as_bytes(), &mut cached, None, Path::new("")).unwrap().to_bytes();
         prop_assert_eq!(&cached, &net, "encoding leaves the network as it was");
         prop_assert_eq!(network_in(&bytes, json.as_bytes()), Some(net));
     }
@@ -142,7 +142,7 @@ fn json_file(bytes: &[u8]) -> Json {
 /// A cache of the demo network (every kind of record), made from `json`.
 fn demo_cache(json: &[u8]) -> (Network, Vec<u8>) {
     let mut net = crate::demo::network(chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()).unwrap();
-    let bytes = encode(json, &mut net).unwrap().to_bytes();
+    let bytes = encode(json, &mut net, None, Path::new("")).unwrap().to_bytes();
     (net, bytes)
 }
 
@@ -202,7 +202,8 @@ fn a_body_that_does_not_read_is_not_used_even_with_a_matching_hash() {
         bytes.extend_from_slice(&(json.len() as u64).to_le_bytes());
         bytes.extend_from_slice(&fingerprint::of(json).to_le_bytes());
         bytes.extend_from_slice(&(body.len() as u64).to_le_bytes());
-        bytes.extend_from_slice(&xxh3_128(&body).to_le_bytes());
+        bytes.extend_from_slice(&xxhash_rust::xxh3::xxh3_128(&body).to_le_bytes());
+        bytes.extend_from_slice(&[0; checked::SIZE]);
         bytes.extend_from_slice(&body);
         assert_eq!(network_in(&bytes, json), None, "{body:?}");
     }
@@ -214,13 +215,13 @@ fn the_cache_file_is_private_and_replaced_whole() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("jejaring.json");
     let mut net = crate::demo::network(chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()).unwrap();
-    encode(b"first", &mut net).unwrap().write(&data).unwrap();
-    encode(b"second", &mut net).unwrap().write(&data).unwrap();
+    encode(b"first", &mut net, None, &data).unwrap().write(&data).unwrap();
+    encode(b"second", &mut net, None, &data).unwrap().write(&data).unwrap();
     let path = path_for(&data);
     assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
     let loaded = |json: &[u8]| {
         std::fs::write(&data, json).unwrap();
-        load(&data, std::fs::File::open(&data).unwrap(), true).ok().map(|(net, _)| net)
+        open(&data, std::fs::File::open(&data).unwrap()).ok().and_then(|c| c.network(false).ok()).map(|(net, _)| net)
     };
     assert_eq!(loaded(b"second"), Some(net));
     assert_eq!(loaded(b"first"), None);
@@ -255,7 +256,7 @@ fn pretty(net: &Network) -> Vec<u8> {
 fn prior_of(rendered: &Rendered) -> (Network, Prior) {
     let json = json_file(&rendered.json);
     let (net, places) = decode(&rendered.cache, &json, true).expect("a rendered cache reads back");
-    let prior = Prior::new(json, None, Bytes::Read(rendered.cache.clone()), places.unwrap());
+    let prior = Prior::new(json, None, rendered.cache.clone(), places.unwrap());
     (net, prior)
 }
 
@@ -374,4 +375,39 @@ fn a_save_holds_only_the_encodings_of_changed_records() {
     assert!(cache.lists[0].pieces().count() >= 3, "before, the change, after");
     let (again, _) = prior_of(&Rendered { json: pretty(&net), cache: cache.to_bytes() });
     assert_eq!(again, net);
+}
+
+// ---------------------------------------------------------------- parts
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_skim_reads_what_a_full_read_reads_and_ends_where_it_ends(c in contact(), i in interaction()) {
+        let mut bytes = Vec::new();
+        records::write_contact(&c, &mut bytes).unwrap();
+        let (mut skim, mut full) = (&bytes[..], &bytes[..]);
+        let head = records::skim_contact(&mut skim).unwrap();
+        let read = records::read_contact(&mut full).unwrap();
+        prop_assert_eq!((head.id, head.handle, head.name, head.org), (read.id, &*read.handle, &*read.name, read.org.as_deref()));
+        prop_assert!(skim.is_empty() && full.is_empty());
+
+        let mut bytes = Vec::new();
+        records::write_interaction(&i, &mut bytes).unwrap();
+        let (mut skim, mut full) = (&bytes[..], &bytes[..]);
+        let (ids, on) = records::skim_interaction(&mut skim).unwrap();
+        let read = records::read_interaction(&mut full).unwrap();
+        prop_assert_eq!((records::ids(ids).collect::<Vec<_>>(), on), (read.contacts, read.on));
+        prop_assert!(skim.is_empty() && full.is_empty());
+    }
+}
+
+#[test]
+fn a_damaged_record_fails_the_skim_instead_of_misreading() {
+    let net = crate::demo::network(chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()).unwrap();
+    let mut bytes = Vec::new();
+    records::write_contact(&net.contacts[0], &mut bytes).unwrap();
+    for len in 0..bytes.len() {
+        assert!(records::skim_contact(&mut &bytes[..len]).is_err(), "cut to {len} bytes");
+    }
 }

@@ -1,0 +1,85 @@
+//! The parts of a network read through the cache are the parts of the parsed file, and
+//! the note that the file was checked never hides a change.
+
+use super::*;
+use chrono::NaiveDate;
+
+fn wait() -> Duration {
+    Duration::from_secs(1)
+}
+
+/// The demo network saved to a data file in `dir`, with its cache.
+fn saved(dir: &Path) -> (PathBuf, Network) {
+    let path = dir.join("jejaring.json");
+    let mut store = Store::open_write(&path, wait(), || {}).unwrap();
+    store.net = crate::demo::network(NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()).unwrap();
+    store.save().unwrap();
+    let net = store.net.clone();
+    (path, net)
+}
+
+/// Every second contact, and every interaction with one of them.
+fn choose(net: &Network) -> anyhow::Result<Wanted> {
+    let contacts: Vec<usize> = (0..net.contacts.len()).step_by(2).collect();
+    let ids: Vec<_> = contacts.iter().map(|&n| net.contacts[n].id).collect();
+    let interactions =
+        (0..net.interactions.len()).filter(|&n| net.interactions[n].contacts.iter().any(|c| ids.contains(c))).collect();
+    Ok(Wanted { contacts, interactions })
+}
+
+#[test]
+fn parts_read_through_the_cache_are_the_parts_of_the_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, net) = saved(dir.path());
+    let whole_part = choose(&net).unwrap().taken_from(net.clone());
+    assert!(whole_part.contacts.len() > 1 && !whole_part.interactions.is_empty());
+    // Twice with the cache (the first after the save, the second with the cache in
+    // place), once with no cache at all.
+    for cache in [true, true, false] {
+        if !cache {
+            std::fs::remove_file(cache::path_for(&path)).unwrap();
+        }
+        let roster = Store::open_roster(&path, wait(), || {}).unwrap();
+        assert_eq!(roster.contacts, net.contacts);
+        assert_eq!(roster.last_contacted, net.last_contacted());
+        let part = Store::open_part(&path, wait(), || {}, choose).unwrap();
+        assert_eq!(part.net, whole_part, "with a cache: {cache}");
+    }
+}
+
+#[test]
+fn a_choice_that_fails_is_the_commands_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, _) = saved(dir.path());
+    let err = Store::open_part(&path, wait(), || {}, |_| anyhow::bail!("nobody by that name")).err().unwrap();
+    assert_eq!(err.to_string(), "nobody by that name");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_changed_after_it_was_noted_as_checked_is_read_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut net) = saved(dir.path());
+    let header = || std::fs::read(cache::path_for(&path)).unwrap();
+    let before = header();
+    // A file changed within the last two seconds gets no note; once settled, the next
+    // read hashes it and notes it.
+    Store::open(&path, wait(), || {}).unwrap();
+    assert_eq!(header(), before, "no note for a file just written");
+    std::thread::sleep(Duration::from_millis(2100));
+    Store::open(&path, wait(), || {}).unwrap();
+    assert_ne!(header(), before, "a note for a settled file");
+    // Someone rewrites the file in place, keeping its length: the note no longer fits,
+    // and the new text is read.
+    let text = std::fs::read_to_string(&path).unwrap();
+    let name = net.contacts[0].name.clone();
+    let other: String = name.chars().rev().collect();
+    assert_eq!(other.len(), name.len());
+    let mut file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+    io::Write::write_all(&mut file, text.replacen(&format!("\"{name}\""), &format!("\"{other}\""), 1).as_bytes())
+        .unwrap();
+    drop(file);
+    net.contacts[0].name = other;
+    assert_eq!(Store::open(&path, wait(), || {}).unwrap().net.contacts[0].name, net.contacts[0].name);
+    assert_eq!(Store::open_roster(&path, wait(), || {}).unwrap().contacts[0].name, net.contacts[0].name);
+}
