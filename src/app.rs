@@ -6,7 +6,7 @@ use crate::dates::{self, Lean};
 use crate::demo;
 use crate::model::Network;
 use crate::prompt::{Prompter, Terminal};
-use crate::store::{Saved, Store, Writer};
+use crate::store::{Roster, Saved, Store, Wanted, Writer};
 use crate::t;
 use crate::ui::Ui;
 use chrono::NaiveDate;
@@ -39,6 +39,34 @@ impl App {
         }
         let store = Store::open(&self.data, self.lock_wait, || self.say_waiting())?;
         // Every command ends the process soon after it is done with the network.
+        Ok(store.freed_by_exit())
+    }
+
+    /// The contacts and the day each was last talked to, for a command that shows no
+    /// more (`list`).
+    pub fn open_roster(&self) -> anyhow::Result<Roster> {
+        if self.demo {
+            return Ok(Roster::of(demo::network_in(self.clock.today, self.ui.lang)?));
+        }
+        Store::open_roster(&self.data, self.lock_wait, || self.say_waiting())
+    }
+
+    /// The part of the network `choose` picks from its outline, for a command about one
+    /// person (`show`; see `Store::open_part`).
+    pub fn open_part(&self, choose: impl Fn(&Network) -> anyhow::Result<Wanted>) -> anyhow::Result<Store> {
+        if self.demo {
+            let net = demo::network_in(self.clock.today, self.ui.lang)?;
+            return Ok(Store::in_memory(choose(&net)?.taken_from(net)));
+        }
+        // Tests only (the `test-hooks` feature): `JEJARING_TEST_READ_WHOLE` reads the whole
+        // network instead, so a test can prove the part says all the whole would.
+        #[cfg(feature = "test-hooks")]
+        if std::env::var_os("JEJARING_TEST_READ_WHOLE").is_some() {
+            let store = self.open_read()?;
+            choose(&store.net)?;
+            return Ok(store);
+        }
+        let store = Store::open_part(&self.data, self.lock_wait, || self.say_waiting(), choose)?;
         Ok(store.freed_by_exit())
     }
 

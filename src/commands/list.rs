@@ -71,15 +71,22 @@ struct Row<'a> {
 pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let lang = app.ui.lang;
     let today = app.clock.today;
-    let store = app.open_read()?;
-    let net = &store.net;
+    let sort = args.sort.unwrap_or(if args.due { Sort::Recent } else { Sort::Name });
+    // Warmth weighs everything known about a person; every other listing needs only the
+    // contacts and the day of the last talk with each.
+    let (store, roster);
+    let (contacts, last, whole) = if sort == Sort::Warmth {
+        store = app.open_read()?;
+        (&store.net.contacts, store.net.last_contacted(), Some(&store.net))
+    } else {
+        roster = app.open_roster()?;
+        (&roster.contacts, roster.last_contacted, None)
+    };
     let keep = args.filter.matcher();
-    let last = net.last_contacted();
 
     // Rows stay in file order, where the contacts sit in memory one after another;
     // `order` is the order they are shown in.
-    let mut rows: Vec<Row> = net
-        .contacts
+    let mut rows: Vec<Row> = contacts
         .iter()
         .filter(|c| keep(c))
         .map(|c| {
@@ -90,8 +97,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         .filter(|r| r.overdue_days.is_none_or(|d| d > 0 && !r.contact.snoozed(today)))
         .filter(|r| !args.snoozed || r.contact.snoozed(today))
         .collect();
-    let sort = args.sort.unwrap_or(if args.due { Sort::Recent } else { Sort::Name });
-    if sort == Sort::Warmth {
+    if let Some(net) = whole {
         let index = Index::new(net);
         for r in &mut rows {
             r.warmth = Some(index.warmth(r.contact, today).score);
@@ -117,7 +123,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         return mutt(app, order.iter().map(|&n| rows[n].contact));
     }
     if order.is_empty() {
-        if net.contacts.is_empty() {
+        if contacts.is_empty() {
             app.ui.info(t!(
                 lang,
                 "No contacts yet. Start with the people you have: `jejaring add-contact \"Name\" --circle friend`",
@@ -185,7 +191,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     }
     let order: Vec<usize> = order.iter().map(|&n| at[n]).collect();
     app.ui.table_lines(header, &grid, &order)?;
-    let (shown, total) = (order.len(), net.contacts.len());
+    let (shown, total) = (order.len(), contacts.len());
     app.ui.info(tn!(
         lang,
         total,

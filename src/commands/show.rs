@@ -5,14 +5,18 @@
 use super::resolve;
 use crate::app::App;
 use crate::coach::cadence;
+use crate::coach::graph;
 use crate::coach::index::Index;
 use crate::coach::reliability::{self};
 use crate::coach::stage_up::{self};
-use crate::model::Contact;
+use crate::model::{Contact, Network};
+use crate::store::Wanted;
 use crate::t;
 use crate::ui::style;
 use crate::views::{blocks, contact, words};
 use chrono::NaiveDate;
+use rustc_hash::FxHashSet;
+use uuid::Uuid;
 
 /// Show everything about a contact
 #[derive(Debug, clap::Args)]
@@ -27,9 +31,20 @@ pub struct Args {
 pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let lang = app.ui.lang;
     let today = app.clock.today;
-    let store = app.open_read()?;
+    let chosen = std::cell::Cell::new(None);
+    let store = app.open_part(|outline| {
+        let n = resolve::contact(outline, &args.contact, lang)?;
+        chosen.set(Some(outline.contacts[n].id));
+        Ok(around(outline, n))
+    })?;
     let net = &store.net;
-    let c = &net.contacts[resolve::contact(net, &args.contact, lang)?];
+    let c = chosen.get().and_then(|id| net.contact(&id)).ok_or_else(|| {
+        anyhow::anyhow!(t!(
+            lang,
+            "the contact found is missing from what was read",
+            "kontak yang ditemukan tidak ada dalam data yang dibaca"
+        ))
+    })?;
     if app.ui.json {
         return contact::json(app, net, c);
     }
@@ -95,6 +110,29 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         ui.line(line)?;
     }
     Ok(())
+}
+
+/// What `show` reads whole of the network (given in outline) about contact `n`: their
+/// interactions, and everyone who may be named beside them: the people in those
+/// interactions, at the same organisation, or in any link or introduction.
+fn around(outline: &Network, n: usize) -> Wanted {
+    let c = &outline.contacts[n];
+    let interactions: Vec<usize> =
+        (0..outline.interactions.len()).filter(|&i| outline.interactions[i].contacts.contains(&c.id)).collect();
+    let mut people: FxHashSet<Uuid> =
+        interactions.iter().flat_map(|&i| &outline.interactions[i].contacts).copied().collect();
+    people.extend(outline.links.iter().flat_map(|l| [l.a, l.b]));
+    people.extend(outline.intros.iter().flat_map(|i| [i.via, i.to]));
+    let org = graph::org_key(c.org.as_deref());
+    let contacts = (0..outline.contacts.len())
+        .filter(|&k| {
+            let other = &outline.contacts[k];
+            k == n
+                || people.contains(&other.id)
+                || (org.is_some() && other.org.is_some() && graph::org_key(other.org.as_deref()) == org)
+        })
+        .collect();
+    Wanted { contacts, interactions }
 }
 
 /// The contact's own fields, one per line.

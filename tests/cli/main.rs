@@ -49,6 +49,7 @@ mod scenario_review;
 mod scenario_stranger;
 mod scenario_ten_weeks;
 mod scenario_ten_weeks_review;
+mod show_part;
 mod store;
 mod store_hardening;
 mod sync;
