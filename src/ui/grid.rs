@@ -29,16 +29,26 @@ impl Grid {
         }
     }
 
-    /// Adds a cell made of `parts` written one after another. Cells fill a row, then
-    /// the next.
+    /// Adds a cell made of `parts` written one after another, made harmless to show
+    /// (`safe::shown`) as it is added: a table's lines are mostly padding, so the cells
+    /// are checked rather than the lines. Cells fill a row, then the next.
     pub fn cell(&mut self, parts: &[&str]) {
         let start = self.text.len();
         for part in parts {
             self.text.push_str(part);
         }
-        let cell = &self.text[start..];
-        let width = width(cell);
-        self.plain &= !cell.contains('\n');
+        // Printable ASCII, nearly every cell, needs no change and is one column a byte.
+        let width = if printable(&self.text[start..]) {
+            self.text.len() - start
+        } else {
+            if let std::borrow::Cow::Owned(safe) = super::safe::shown(&self.text[start..]) {
+                self.text.truncate(start);
+                self.text.push_str(&safe);
+            }
+            let cell = &self.text[start..];
+            self.plain &= !cell.contains('\n');
+            width(cell)
+        };
         self.cells.push((self.text.len(), width));
     }
 
@@ -66,7 +76,11 @@ impl Grid {
 /// The columns `cell` takes on screen, as the table layout measures them. Printable
 /// ASCII, most cells, is one column a byte.
 fn width(cell: &str) -> usize {
-    if cell.bytes().all(|b| (b' '..=b'~').contains(&b)) { cell.len() } else { fit::seen_width(cell) }
+    if printable(cell) { cell.len() } else { fit::seen_width(cell) }
+}
+
+fn printable(text: &str) -> bool {
+    text.bytes().all(|b| (b' '..=b'~').contains(&b))
 }
 
 /// The column widths a piped table gives `header` and the grid (each column as wide as

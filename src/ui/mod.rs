@@ -233,7 +233,9 @@ impl Ui {
             return self.fitted(&header, &rows());
         }
         if let Some(widths) = grid::plain_widths(&header, grid) {
-            return grid::write_plain(&header, grid, order, &widths, &mut Shown(Stdout(self), shown));
+            // The grid's cells were made harmless as they were added.
+            let header: Vec<String> = header.iter().map(|h| shown(h).into_owned()).collect();
+            return grid::write_plain(&header, grid, order, &widths, &mut Stdout(self));
         }
         self.show_table(&Rows { header, rows: rows() })
     }

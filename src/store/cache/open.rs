@@ -170,6 +170,7 @@ impl Checked {
     /// and interaction only what finds a person and their neighbours.
     pub(in crate::store) fn outline(&self) -> io::Result<Outline> {
         let mut net: Network = serde_json::from_str(&self.rest()?.0)?;
+        net.contacts.reserve(self.contacts.len() / 64);
         let contacts = each_record(&self.cache[self.contacts.clone()], |r| {
             let head = records::skim_contact(r)?;
             let mut c = Contact::new(head.id, head.handle.to_string(), head.name.to_string(), Default::default());
@@ -177,9 +178,22 @@ impl Checked {
             net.contacts.push(c);
             Ok(())
         })?;
+        net.interactions.reserve(self.interactions.len() / 64);
         let interactions = each_record(&self.cache[self.interactions.clone()], |r| {
             let (ids, on) = records::skim_interaction(r)?;
-            net.interactions.push(Interaction::new(records::ids(ids).collect(), Kind::Other, on, Default::default()));
+            // A placeholder for all but the people and the day (`Interaction::new` would
+            // also give it a fresh id, from the clock).
+            net.interactions.push(Interaction {
+                id: uuid::Uuid::nil(),
+                contacts: records::ids(ids).collect(),
+                kind: Kind::Other,
+                on,
+                text: None,
+                they_reached_out: false,
+                logged: Default::default(),
+                source: None,
+                extra: Default::default(),
+            });
             Ok(())
         })?;
         Ok(Outline { net, spans: (contacts, interactions) })
