@@ -17,6 +17,8 @@ mod reminder_dates;
 pub mod reminders;
 pub mod review;
 pub mod select;
+mod select_reasons;
+mod select_text;
 pub mod shape;
 pub mod smart;
 mod smart_text;
@@ -26,6 +28,7 @@ mod steps_text;
 pub mod today;
 mod vague;
 pub mod warmth;
+mod warmth_text;
 
 pub use smart_text::num;
 
