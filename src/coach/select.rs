@@ -102,12 +102,20 @@ pub struct Candidate {
 pub struct Selection {
     pub picks: Vec<Candidate>,
     pub alternates: Vec<Candidate>,
-    /// How many picks go beyond the count asked for, because every person owed an
-    /// overdue promise is named.
+    /// How many people owed an overdue promise go beyond the count asked for, because
+    /// every one of them is named (the new person of `plus_new` is not among them).
     pub beyond_count: usize,
     /// Whether one new person (a stranger or acquaintance) was added beyond the count,
     /// because debts took every place: the widen place always holds.
     pub plus_new: bool,
+}
+
+impl Selection {
+    /// How many picks go beyond the count asked for: the debts beyond it, and the new
+    /// person added after them.
+    pub fn over_count(&self) -> usize {
+        self.beyond_count + usize::from(self.plus_new)
+    }
 }
 
 /// A person's link to a goal that is behind: its title and, for a new-contacts goal,
