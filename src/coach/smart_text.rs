@@ -198,21 +198,21 @@ impl Finding {
             }
             Reason => t!(lang, "a reason is written down", "alasannya sudah ditulis"),
             NoReason => t!(lang, "no reason why it matters now", "alasan mengapa ini penting sekarang"),
-            OverBudget { total, weekly, this, by_hand } => {
+            OverBudget { total, weekly, this, by_hand, uncountable } => {
                 let said = t!(
                     lang,
                     "your active goals need about {total} minutes a week ({this} for this one); you set aside {weekly}",
                     "tujuan aktif Anda butuh sekitar {total} menit per minggu ({this} untuk yang ini), sedangkan waktu Anda {weekly} menit"
                 );
-                format!("{said}{}", not_counted(*by_hand, lang))
+                format!("{said}{}", not_counted(*by_hand, uncountable, lang))
             }
-            WithinBudget { total, weekly, by_hand } => {
+            WithinBudget { total, weekly, by_hand, uncountable } => {
                 let said = t!(
                     lang,
                     "your active goals need about {total} of your {weekly} minutes a week",
                     "tujuan aktif Anda butuh sekitar {total} dari {weekly} menit per minggu"
                 );
-                format!("{said}{}", not_counted(*by_hand, lang))
+                format!("{said}{}", not_counted(*by_hand, uncountable, lang))
             }
             NoWeeklyTime => t!(
                 lang,
@@ -398,9 +398,10 @@ impl Finding {
     }
 }
 
-/// "; not counting 1 goal counted by hand (its time is yours to judge)", or nothing.
-fn not_counted(by_hand: usize, lang: Lang) -> String {
-    match by_hand {
+/// "; not counting 1 goal counted by hand, whose time is yours to judge", then the goals
+/// whose metric this version cannot count, by number, with what to do; or nothing.
+fn not_counted(by_hand: usize, uncountable: &[u32], lang: Lang) -> String {
+    let mut said = match by_hand {
         0 => String::new(),
         n => tn!(
             lang,
@@ -409,7 +410,19 @@ fn not_counted(by_hand: usize, lang: Lang) -> String {
             "; not counting {n} goals counted by hand, whose time is yours to judge",
             "; belum termasuk {n} tujuan yang dihitung sendiri, yang waktunya Anda perkirakan sendiri"
         ),
+    };
+    // Not counted by hand: nobody counts it until jejaring is updated or the metric changes.
+    if let Some(first) = uncountable.first() {
+        let (n, list) = (uncountable.len(), uncountable.iter().map(u32::to_string).collect::<Vec<_>>().join(", "));
+        said.push_str(&tn!(
+            lang,
+            n,
+            "; not counting goal {list}, whose metric this version cannot count (update jejaring, or choose one it knows: `jejaring goal edit {first} --metric`)",
+            "; not counting goals {list}, whose metrics this version cannot count (update jejaring, or choose ones it knows: `jejaring goal edit {first} --metric`)",
+            "; belum termasuk tujuan {list}, yang metriknya tidak bisa dihitung versi ini (perbarui jejaring, atau pilih metrik yang dikenalnya: `jejaring goal edit {first} --metric`)"
+        ));
     }
+    said
 }
 
 #[cfg(test)]
