@@ -41,6 +41,42 @@ fn knows_records_a_link_once_updates_how_and_forgets_it() {
 }
 
 #[test]
+fn knows_on_a_known_link_moves_its_day_and_says_when_nothing_changed() {
+    let env = TestEnv::new();
+    let budi = env.add("Budi Santoso", &[]);
+    let dewi = env.add("Dewi Lestari", &[]);
+    env.ok(&["knows", &budi, &dewi]);
+    // Said again with nothing new: the truth, and nothing written.
+    let before = env.snapshot();
+    let (_, err) = env.ok(&["knows", &dewi, &budi]);
+    assert_eq!(err.trim(), "Already noted: Budi Santoso and Dewi Lestari know each other, since 2026-11-28");
+    let (_, err) = env.ok(&["--lang", "id", "knows", &dewi, &budi]);
+    assert_eq!(err.trim(), "Sudah tercatat: Budi Santoso dan Dewi Lestari saling kenal, sejak 2026-11-28");
+    before.assert_unchanged();
+    // You learned it years ago: the link's day is the one you give.
+    let (_, err) = env.ok(&["knows", &budi, &dewi, "--on", "2024-05-01"]);
+    assert_eq!(err.trim(), "Updated: Budi Santoso and Dewi Lestari know each other, since 2024-05-01 (was 2026-11-28)");
+    let links = env.json()["links"].clone();
+    assert_eq!((links.as_array().unwrap().len(), links[0]["on"].as_str()), (1, Some("2024-05-01")));
+    let v = json(&env, &["show", &dewi]);
+    // The evidence ages from that day: a link of two and a half years ago is an old tie.
+    let tie = &v["knows"][0]["tie"];
+    assert_eq!((tie["evidence"][0]["last"].as_str(), tie["old"].as_bool()), (Some("2024-05-01"), Some(true)), "{v}");
+    let (_, err) = env.ok(&["--lang", "id", "knows", &budi, &dewi, "--on", "2024-06-01", "--how", "satu kantor"]);
+    assert_eq!(
+        err.trim(),
+        "Diperbarui: Budi Santoso dan Dewi Lestari saling kenal, sejak 2024-06-01 (sebelumnya 2024-05-01)"
+    );
+    // The same day again changes nothing; a day in the future is refused, unchanged.
+    let before = env.snapshot();
+    let (_, err) = env.ok(&["knows", &budi, &dewi, "--on", "2024-06-01", "--how", "satu kantor"]);
+    assert!(err.starts_with("Already noted:"), "{err}");
+    let err = env.fails(&["knows", &budi, &dewi, "--on", "2027-01-01"], 1);
+    assert!(one_error_line(&err).contains("--on"), "{err}");
+    before.assert_unchanged();
+}
+
+#[test]
 fn knows_refuses_one_person_twice_and_unknown_names_changing_nothing() {
     let env = TestEnv::new();
     let budi = env.add("Budi Santoso", &[]);
