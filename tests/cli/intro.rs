@@ -203,6 +203,40 @@ fn a_dropped_request_closes_without_blame_and_leaves_the_lists() {
 }
 
 #[test]
+fn a_request_dropped_on_an_earlier_day_is_closed_on_that_day() {
+    let env = TestEnv::new();
+    let budi = env.add("Budi Santoso", &["--stage", "trusted"]);
+    let dewi = env.add("Dewi Lestari", &[]);
+    env.ok(&["intro", "ask", &budi, "--to", &dewi, "--on", "2026-11-01"]);
+    // The day it ended may not be before it was asked, nor ahead: refused, unchanged.
+    let before = env.snapshot();
+    let err = env.fails(&["intro", "dropped", &budi, "--to", &dewi, "--on", "2026-10-30"], 1);
+    assert_eq!(
+        one_error_line(&err),
+        "error: --on 2026-10-30 is before you asked for this introduction (#1, on 2026-11-01); give a later day"
+    );
+    let err = env.fails(&["--lang", "id", "intro", "dropped", &budi, "--to", &dewi, "--on", "2026-10-30"], 1);
+    assert!(err.contains("galat: --on 2026-10-30 sebelum Anda meminta perkenalan ini (#1, pada 2026-11-01)"), "{err}");
+    let err = env.fails(&["intro", "dropped", &budi, "--to", &dewi, "--on", "2026-12-05"], 1);
+    assert!(one_error_line(&err).contains("--on"), "{err}");
+    let err = env.fails(&["intro", "dropped", &budi, "--to", &dewi, "--on", "someday"], 1);
+    assert!(one_error_line(&err).contains("--on"), "{err}");
+    before.assert_unchanged();
+    // Last Friday, in the words `intro done` takes.
+    let (_, err) = env.ok(&["intro", "dropped", &budi, "--to", &dewi, "--on", "last friday"]);
+    assert!(err.starts_with("Closed #1 on 2026-11-27: the introduction to Dewi Lestari will not happen"), "{err}");
+    let v = json(&env, &["intro", "list", "--all"]);
+    assert_eq!((v[0]["status"].as_str(), v[0]["resolved_on"].as_str()), (Some("dropped"), Some("2026-11-27")));
+    let (out, _) = env.ok(&["intro", "list", "--all"]);
+    assert!(out.contains("dropped 2026-11-27"), "{out}");
+    // In Indonesian, with the Indonesian date words.
+    let siti = env.add("Siti Rahma", &[]);
+    env.ok(&["intro", "ask", &budi, "--to", &siti, "--on", "2026-11-10"]);
+    let (_, err) = env.ok(&["--lang", "id", "intro", "dropped", &budi, "--to", &siti, "--on", "kemarin"]);
+    assert!(err.starts_with("#2 ditutup pada 2026-11-27: perkenalan dengan Siti Rahma tidak terjadi"), "{err}");
+}
+
+#[test]
 fn intro_done_for_someone_new_sets_the_meeting_day_and_who_introduced_them() {
     let env = TestEnv::new();
     let budi = env.add("Budi Santoso", &["--stage", "trusted"]);
