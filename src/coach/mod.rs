@@ -21,6 +21,7 @@ mod select_reasons;
 mod select_text;
 pub mod shape;
 pub mod smart;
+mod smart_advice;
 mod smart_text;
 pub mod stage_up;
 pub mod steps;
