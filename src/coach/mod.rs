@@ -17,8 +17,11 @@ mod reminder_dates;
 pub mod reminders;
 pub mod review;
 pub mod select;
+mod select_reasons;
+mod select_text;
 pub mod shape;
 pub mod smart;
+mod smart_advice;
 mod smart_text;
 pub mod stage_up;
 pub mod steps;
@@ -26,6 +29,7 @@ mod steps_text;
 pub mod today;
 mod vague;
 pub mod warmth;
+mod warmth_text;
 
 pub use smart_text::num;
 

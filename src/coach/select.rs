@@ -1,19 +1,24 @@
-//! Step 3: whom to reach this week. Each candidate gets its strongest reason; the picks
-//! balance the circles and always include someone new (a stranger or acquaintance)
-//! when there is one, because widening the network is the step people skip. Every
-//! overdue promise is named, whatever the snooze or the count: a debt is never hidden.
+//! Step 3: whom to reach this week. Each candidate gets its strongest reason
+//! (`select_reasons`, worded in `select_text`); the picks balance the circles and always
+//! include someone new (a stranger or acquaintance) when there is one, because widening
+//! the network is the step people skip. Every overdue promise is named, whatever the
+//! snooze or the count: a debt is never hidden.
 
-use super::cadence;
 use super::index::Index;
 use super::progress::{self, Pace};
-use crate::i18n::Lang;
+use super::select_reasons::{COOLING_DAYS, candidate};
 use crate::model::goal::Metric;
-use crate::model::{Circle, Contact, Network, Outcome, Pick, Plan, Stage};
-use crate::{t, tn};
+use crate::model::{Circle, Network, Pick, Plan, Stage};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use serde::Serialize;
 use std::collections::HashMap;
 use uuid::Uuid;
+
+// The tests word reasons in both languages through `super::*`.
+#[cfg(test)]
+use crate::i18n::Lang;
+#[cfg(test)]
+use crate::model::Contact;
 
 /// Why someone is proposed. Each carries the figures its sentence needs.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -75,97 +80,6 @@ impl Reason {
             Reason::Intro(_) => "intro",
         }
     }
-
-    pub fn describe(&self, lang: Lang) -> String {
-        match self {
-            Reason::Promise { n, due, overdue: true, also } if also.is_empty() => t!(
-                lang,
-                "promise #{n} was due {due}; deliver it or agree a new date",
-                "janji #{n} sudah lewat tenggat sejak {due}; tepati atau sepakati tanggal baru"
-            ),
-            Reason::Promise { n, due, overdue: true, also } => {
-                let list = std::iter::once(n).chain(also).map(|n| format!("#{n}")).collect::<Vec<_>>().join(", ");
-                t!(
-                    lang,
-                    "promises {list} are overdue, the first since {due}; deliver them or agree new dates",
-                    "janji {list} sudah lewat tenggat, yang pertama sejak {due}; tepati atau sepakati tanggal baru"
-                )
-            }
-            Reason::Promise { n, due, overdue: false, .. } => {
-                t!(lang, "promise #{n} is due {due}", "janji #{n} jatuh tempo {due}")
-            }
-            Reason::Repair { n, on } => t!(
-                lang,
-                "you broke promise #{n} on {on}; acknowledge it",
-                "Anda mengingkari janji #{n} pada {on}; akui itu kepadanya"
-            ),
-            Reason::Birthday { in_days: 0, .. } => t!(lang, "their birthday is today", "hari ini ulang tahunnya"),
-            Reason::Birthday { on, in_days: 1 } => {
-                t!(lang, "their birthday is tomorrow, {on}", "besok, {on}, ulang tahunnya")
-            }
-            Reason::Birthday { on, in_days } => t!(
-                lang,
-                "their birthday is in {in_days} days, on {on}",
-                "ulang tahunnya {in_days} hari lagi, pada {on}"
-            ),
-            Reason::Goal { title } => t!(
-                lang,
-                "matters to your goal \"{title}\", which is behind",
-                "penting untuk tujuan \"{title}\" yang tertinggal"
-            ),
-            Reason::Introduce { title, tags, circles } => introduce_text(lang, title, tags, circles),
-            Reason::FollowUp { met, due, first: true, late: true } => t!(
-                lang,
-                "met on {met}; the first follow-up was due {due}, a week after meeting: reach out now",
-                "bertemu pada {met}; tindak lanjut pertama sudah lewat tenggat sejak {due}, seminggu setelah bertemu: sapa dia sekarang"
-            ),
-            Reason::FollowUp { met, due, first: true, late: false } => t!(
-                lang,
-                "met on {met}; a first follow-up within a week keeps the door open (by {due})",
-                "bertemu pada {met}; sapa lagi dalam seminggu agar pintu tetap terbuka (paling lambat {due})"
-            ),
-            Reason::FollowUp { met, due, first: false, late: true } => t!(
-                lang,
-                "met on {met}; the monthly follow-up while they are new was due {due}",
-                "bertemu pada {met}; tindak lanjut bulanan selama masih baru dikenal sudah lewat tenggat sejak {due}"
-            ),
-            Reason::FollowUp { met, due, first: false, late: false } => t!(
-                lang,
-                "met on {met}; follow up monthly while they are new (next by {due})",
-                "bertemu pada {met}; sapa sebulan sekali selama masih baru dikenal (berikutnya paling lambat {due})"
-            ),
-            Reason::Overdue { days } => {
-                tn!(
-                    lang,
-                    days,
-                    "{days} day past your keep-in-touch rhythm",
-                    "{days} days past your keep-in-touch rhythm",
-                    "{days} hari melewati irama jaga kontak"
-                )
-            }
-            Reason::Cooling { from, to } => {
-                t!(
-                    lang,
-                    "warmth fell from {from} to {to} in the last 30 days",
-                    "kehangatan turun dari {from} ke {to} dalam 30 hari terakhir"
-                )
-            }
-            Reason::Deepen => t!(
-                lang,
-                "you know them only in passing; learn one thing more",
-                "Anda baru sekadar kenal; pelajari satu hal lagi tentangnya"
-            ),
-            Reason::Widen { stage: Stage::Stranger } => t!(
-                lang,
-                "a stranger you met: turn the conversation into a relationship",
-                "orang asing yang Anda temui: jadikan percakapan itu sebuah hubungan"
-            ),
-            Reason::Widen { .. } => {
-                t!(lang, "a new acquaintance: widen your circle", "kenalan baru: perluas lingkaran Anda")
-            }
-            Reason::Intro(pick) => super::intro_text::pick(pick, lang),
-        }
-    }
 }
 
 /// One proposed person.
@@ -188,19 +102,21 @@ pub struct Candidate {
 pub struct Selection {
     pub picks: Vec<Candidate>,
     pub alternates: Vec<Candidate>,
-    /// How many picks go beyond the count asked for, because every person owed an
-    /// overdue promise is named.
+    /// How many people owed an overdue promise go beyond the count asked for, because
+    /// every one of them is named (the new person of `plus_new` is not among them).
     pub beyond_count: usize,
     /// Whether one new person (a stranger or acquaintance) was added beyond the count,
     /// because debts took every place: the widen place always holds.
     pub plus_new: bool,
 }
 
-/// Days of quiet after a conversation before someone is proposed again.
-const RESTED_DAYS: i64 = 3;
-/// How far back "cooling" looks, and the drop in warmth that counts.
-const COOLING_DAYS: u64 = 30;
-const COOLING_DROP: u8 = 15;
+impl Selection {
+    /// How many picks go beyond the count asked for: the debts beyond it, and the new
+    /// person added after them.
+    pub fn over_count(&self) -> usize {
+        self.beyond_count + usize::from(self.plus_new)
+    }
+}
 
 /// A person's link to a goal that is behind: its title and, for a new-contacts goal,
 /// the group they could introduce you to.
@@ -281,172 +197,6 @@ pub fn goal_people(net: &Network, today: NaiveDate) -> HashMap<Uuid, GoalLink> {
         }
     }
     people
-}
-
-/// "ask them to introduce you to someone in fintech", for a new-contacts goal behind.
-fn introduce_text(lang: Lang, title: &str, tags: &[String], circles: &[Circle]) -> String {
-    let someone = if !tags.is_empty() {
-        let tags = tags.join(" / ");
-        t!(lang, "someone in {tags}", "seseorang dari kalangan {tags}")
-    } else if !circles.is_empty() {
-        let circles = circles.iter().map(|c| c.label(lang)).collect::<Vec<_>>().join(" / ");
-        t!(lang, "someone in your {circles} circle", "seseorang di lingkaran {circles} Anda")
-    } else {
-        t!(lang, "someone new", "seseorang yang baru")
-    };
-    t!(
-        lang,
-        "your goal \"{title}\" is behind: ask them to introduce you to {someone}",
-        "tujuan \"{title}\" tertinggal: minta dia memperkenalkan Anda kepada {someone}"
-    )
-}
-
-/// A contact's strongest reason to be picked, if any.
-fn candidate(
-    c: &Contact,
-    index: &Index,
-    today: NaiveDate,
-    month_ago: NaiveDate,
-    goal_people: &HashMap<Uuid, GoalLink>,
-) -> Option<Candidate> {
-    let last = index.last_talked(&c.id);
-    let mut options: Vec<(i64, Reason)> = promise_options(index.promises(&c.id), today);
-    // A snooze rests the relationship, never a debt: an overdue promise is still named.
-    if c.snoozed(today) {
-        options.retain(|(_, r)| matches!(r, Reason::Promise { overdue: true, .. }));
-        return best(c, options);
-    }
-    options.extend(repair(index.promises(&c.id), last, today));
-    options.extend(birthday(c, today));
-    let rested = last.is_some_and(|d| (today - d).num_days() < RESTED_DAYS);
-    if !rested {
-        options.extend(goal_reason(goal_people.get(&c.id)));
-        let follow_up = follow_up_reason(c, last, today);
-        let overdue = cadence::overdue_days(c, last, today);
-        // A stranger is never "overdue": there is no rhythm yet, only a door to open.
-        // Someone newly met is on the follow-up instead.
-        if follow_up.is_some() {
-            options.extend(follow_up);
-        } else if overdue > 0 && c.stage != Stage::Stranger {
-            let closeness = if matches!(c.stage, Stage::Trusted | Stage::Connection) { 20 } else { 0 };
-            options.push((150 + overdue.min(100) + closeness, Reason::Overdue { days: overdue }));
-        }
-        let (before, now) = (index.warmth_on(c, month_ago).score, index.warmth(c, today).score);
-        if before >= now + COOLING_DROP {
-            // A sharp fall says more than "a few days late", so it outranks a fresh overdue.
-            options.push((170 + i64::from(before - now), Reason::Cooling { from: before, to: now }));
-        }
-        match c.stage {
-            Stage::Stranger => {
-                // Fresher the sooner you met; someone whose meeting day is unknown (an
-                // import, say) is not fresh, however recently they were entered.
-                let fresh = c.met_on.map_or(0, |met| 30 - (today - met).num_days().clamp(0, 30));
-                options.push((60 + fresh, Reason::Widen { stage: Stage::Stranger }));
-            }
-            Stage::Acquaintance => {
-                let recent = last.is_some_and(|d| (today - d).num_days() <= 90);
-                if recent && index.knowing(c).score < 50 {
-                    options.push((80, Reason::Deepen));
-                } else {
-                    options.push((50, Reason::Widen { stage: Stage::Acquaintance }));
-                }
-            }
-            _ => {}
-        }
-    }
-    let mut pick = best(c, options)?;
-    pick.newly_met = cadence::newly_met(c, today);
-    Some(pick)
-}
-
-/// The contact as a candidate with its strongest reason, if it has one.
-fn best(c: &Contact, options: Vec<(i64, Reason)>) -> Option<Candidate> {
-    let (priority, reason) = options.into_iter().max_by_key(|(p, _)| *p)?;
-    Some(Candidate {
-        contact: c.id,
-        name: c.name.clone(),
-        circle: c.circle.clone(),
-        stage: c.stage.clone(),
-        reason,
-        priority,
-        newly_met: false,
-    })
-}
-
-/// The reason a goal that is behind gives: an introduction for a new-contacts goal,
-/// otherwise the goal itself.
-fn goal_reason(link: Option<&GoalLink>) -> Option<(i64, Reason)> {
-    let link = link?;
-    let title = link.title.clone();
-    Some(match &link.introduce {
-        Some((tags, circles)) => (220, Reason::Introduce { title, tags: tags.clone(), circles: circles.clone() }),
-        None => (220, Reason::Goal { title }),
-    })
-}
-
-/// How many days ahead a follow-up of someone newly met makes them a pick.
-const FOLLOW_UP_AHEAD: i64 = 7;
-
-/// Someone newly met whose follow-up is due within the week or past: a first follow-up
-/// ranks with a relationship past its rhythm, because a week's silence loses a new door.
-fn follow_up_reason(c: &Contact, last: Option<NaiveDate>, today: NaiveDate) -> Option<(i64, Reason)> {
-    let (step, due) = cadence::follow_up(c, last, today)?;
-    let met = c.met_on?;
-    let late = (today - due).num_days();
-    if late < -FOLLOW_UP_AHEAD {
-        return None;
-    }
-    let first = step == cadence::FollowUp::First;
-    let base = if first { 190 } else { 150 };
-    Some((base + late.min(60), Reason::FollowUp { met, due, first, late: late > 0 }))
-}
-
-/// How many days back a broken promise still asks for repair.
-const REPAIR_DAYS: i64 = 30;
-/// How many days ahead a birthday is a reason to reach out.
-pub const BIRTHDAY_DAYS: i64 = 7;
-
-/// Promises to one person that make them a pick: the most overdue one (naming the
-/// others overdue with it), and those due within a week.
-fn promise_options(promises: &[&crate::model::Promise], today: NaiveDate) -> Vec<(i64, Reason)> {
-    let mut overdue: Vec<_> = promises.iter().filter(|p| p.outcome(today) == Outcome::Overdue).collect();
-    overdue.sort_by_key(|p| (p.due, p.n));
-    let mut options = Vec::new();
-    if let Some((first, others)) = overdue.split_first() {
-        let also = others.iter().map(|p| p.n).collect();
-        let days_left = (first.due - today).num_days();
-        options.push((300 - days_left, Reason::Promise { n: first.n, due: first.due, overdue: true, also }));
-    }
-    for p in promises.iter().filter(|p| p.outcome(today) == Outcome::Open) {
-        let days_left = (p.due - today).num_days();
-        if days_left <= 7 {
-            options.push((250 - days_left, Reason::Promise { n: p.n, due: p.due, overdue: false, also: Vec::new() }));
-        }
-    }
-    options
-}
-
-/// The latest promise to them broken in the last month with no conversation since.
-fn repair(promises: &[&crate::model::Promise], last: Option<NaiveDate>, today: NaiveDate) -> Option<(i64, Reason)> {
-    let broken = promises
-        .iter()
-        .filter(|p| p.outcome(today) == Outcome::Broken)
-        .filter_map(|p| p.resolved_on.map(|on| (on, p.n)))
-        .filter(|(on, _)| *on <= today && (today - *on).num_days() <= REPAIR_DAYS)
-        .max()?;
-    let (on, n) = broken;
-    // Talking after the break is the chance to acknowledge it; after that, no nagging.
-    if last.is_some_and(|d| d > on) {
-        return None;
-    }
-    Some((260, Reason::Repair { n, on }))
-}
-
-/// Their birthday, when it falls within the coming week.
-fn birthday(c: &Contact, today: NaiveDate) -> Option<(i64, Reason)> {
-    let on = c.birthday?.next_on(today)?;
-    let in_days = (on - today).num_days();
-    (in_days <= BIRTHDAY_DAYS).then(|| (200 - in_days, Reason::Birthday { on, in_days }))
 }
 
 /// Takes the most pressing candidates, at most about half from any one circle, and

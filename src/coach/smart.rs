@@ -110,12 +110,16 @@ pub enum Finding {
         this: u32,
         /// Active goals counted by hand, whose time has no estimate: left out of `total`.
         by_hand: usize,
+        /// The numbers of active goals whose metric this version cannot count (a newer
+        /// version wrote it): left out of `total` too, and never called hand-counted.
+        uncountable: Vec<u32>,
     },
     WithinBudget {
         total: u32,
         weekly: u32,
-        /// As in `OverBudget`: hand-counted goals left out of `total`, and said so.
+        /// As in `OverBudget`: goals left out of `total`, and said so.
         by_hand: usize,
+        uncountable: Vec<u32>,
     },
     /// The user has not said how much time a week they have.
     NoWeeklyTime,
@@ -332,19 +336,23 @@ fn realistic_findings(goal: &Goal, net: &Network, today: NaiveDate) -> Vec<Findi
     let mut out = vec![if goal.relevant.is_some() { Finding::Reason } else { Finding::NoReason }];
     let this = weekly_effort(goal, net, today);
     let others: u32 = net.goals.iter().filter(|g| g.id != goal.id).map(|g| weekly_effort(g, net, today)).sum();
-    // A hand-counted goal ("give a meetup talk") has no unit to time: it is not in the
-    // total, and the sentence says so rather than letting it cost nothing.
-    let by_hand = net
+    // A hand-counted goal ("give a meetup talk") has no unit to time, nor has a goal
+    // whose metric a newer version wrote: neither is in the total, and the sentence says
+    // so (each as what it is) rather than letting it cost nothing.
+    let untimed: Vec<&Goal> = net
         .goals
         .iter()
         .filter(|g| (g.is_active() || g.id == goal.id) && progress::minutes_per_unit(&g.metric).is_none())
-        .count();
+        .collect();
+    let by_hand = untimed.iter().filter(|g| g.metric == Metric::Manual).count();
+    let uncountable: Vec<u32> =
+        untimed.iter().filter(|g| matches!(g.metric, Metric::Unknown(_))).map(|g| g.number).collect();
     match net.weekly_minutes() {
         None => out.push(Finding::NoWeeklyTime),
         Some(weekly) if this > 0 && this + others > weekly => {
-            out.push(Finding::OverBudget { total: this + others, weekly, this, by_hand })
+            out.push(Finding::OverBudget { total: this + others, weekly, this, by_hand, uncountable })
         }
-        Some(weekly) => out.push(Finding::WithinBudget { total: this + others, weekly, by_hand }),
+        Some(weekly) => out.push(Finding::WithinBudget { total: this + others, weekly, by_hand, uncountable }),
     }
     out
 }

@@ -146,7 +146,7 @@ fn realistic_weak_when_all_goals_exceed_the_weekly_time() {
     // This one: 4 new people in 4 weeks = 1 a week = 60 minutes.
     let g = goal(Metric::NewContacts, 4, TODAY, "2026-12-25");
     let f = realistic(&g, &net, day(TODAY));
-    assert_eq!(f[0], Finding::OverBudget { total: 180, weekly: 60, this: 60, by_hand: 0 });
+    assert_eq!(f[0], Finding::OverBudget { total: 180, weekly: 60, this: 60, by_hand: 0, uncountable: vec![] });
     assert_eq!(verdict(&f), Verdict::Weak);
     // Dropping the other goal makes it fit.
     net.goals[0].status = crate::model::goal::Status::Dropped;
@@ -186,4 +186,37 @@ fn every_finding_has_words_in_both_languages() {
         assert_ne!(l.letter.explain(Lang::En), l.letter.explain(Lang::Id));
     }
     assert_eq!(c.summary(false), "S✓ M✓ A~ R✗ T✓");
+}
+
+#[test]
+fn a_goal_this_version_cannot_count_is_not_said_to_be_counted_by_hand() {
+    let mut net = Network::default();
+    net.set_weekly_minutes(120);
+    let mut newer = goal(Metric::Unknown("vibes".into()), 4, TODAY, "2026-12-25");
+    newer.number = 3;
+    net.goals.push(newer);
+    let g = goal(Metric::NewContacts, 4, TODAY, "2026-12-25");
+    let f = realistic(&g, &net, day(TODAY));
+    let said = f.iter().find(|f| f.code() == "within_budget").expect("within budget").reason(Lang::En);
+    assert!(!said.contains("by hand"), "{said}");
+    assert!(
+        said.ends_with(
+            "; not counting goal 3, whose metric this version cannot count (update jejaring, or choose one it \
+             knows: `jejaring goal edit 3 --metric`)"
+        ),
+        "{said}"
+    );
+    let id = f.iter().find(|f| f.code() == "within_budget").unwrap().reason(Lang::Id);
+    assert!(id.contains("belum termasuk tujuan 3, yang metriknya tidak bisa dihitung versi ini"), "{id}");
+    assert!(!id.contains("dihitung sendiri"), "{id}");
+    // A goal counted by hand beside it is still said as one.
+    let mut manual = goal(Metric::Manual, 4, TODAY, "2026-12-25");
+    manual.number = 4;
+    net.goals.push(manual);
+    let f = realistic(&g, &net, day(TODAY));
+    let said = f.iter().find(|f| f.code() == "within_budget").unwrap().reason(Lang::En);
+    assert!(
+        said.contains("; not counting 1 goal counted by hand, whose time is yours to judge; not counting goal 3,"),
+        "{said}"
+    );
 }

@@ -34,10 +34,11 @@ pub struct StageUp {
     /// Conversations counted, and how many of them they started.
     pub conversations: usize,
     pub they_started: usize,
-    /// Counted from this day: 90 days back, or the last stage change if later (then
-    /// from the day after it), or the day you met them if later still.
+    /// The day the evidence starts: the first conversation counted (within 90 days,
+    /// after the last stage change). It stays the same from day to day until that
+    /// conversation leaves the window.
     pub since: NaiveDate,
-    /// `since` is the day you met them: nothing before it could be counted.
+    /// `since` is the day you met them: the run began with your first meeting.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub since_met: bool,
 }
@@ -46,7 +47,7 @@ impl StageUp {
     /// "ready to move up to acquaintance: 4 conversations since …, 1 started by them".
     pub fn because(&self, lang: Lang) -> String {
         let (n, k, since, to) = (self.conversations, self.they_started, self.since, self.to.label(lang));
-        // The span is the real one: never a day before you met them.
+        // The span starts at the first conversation counted, never a day before it.
         if self.since_met {
             return t!(
                 lang,
@@ -89,10 +90,12 @@ pub fn check(index: &Index, c: &Contact, today: NaiveDate) -> Option<StageUp> {
     };
     let window_start = today.checked_sub_days(Days::new(WINDOW_DAYS)).unwrap_or(NaiveDate::MIN);
     let last_change = index.stage_changed(&c.id);
-    let counted_from = last_change.map_or(window_start, |d| d.max(window_start));
-    let since_met = c.met_on.is_some_and(|met| met > counted_from && met <= today);
-    let since = if since_met { c.met_on.unwrap_or(counted_from) } else { counted_from };
-    let (conversations, they_started) = count(index.interactions(&c.id), window_start, last_change, today);
+    let talks = conversations(index.interactions(&c.id), window_start, last_change, today);
+    let (conversations, they_started) = (talks.len(), talks.iter().filter(|i| i.they_reached_out).count());
+    // The evidence starts with the first conversation counted: not the window's edge,
+    // which moves every day, nor the last conversation.
+    let since = talks.iter().map(|i| i.on).min()?;
+    let since_met = c.met_on == Some(since);
     (conversations >= CONVERSATIONS && they_started >= THEY_STARTED).then(|| StageUp {
         contact: c.id,
         name: c.name.clone(),
@@ -106,22 +109,22 @@ pub fn check(index: &Index, c: &Contact, today: NaiveDate) -> Option<StageUp> {
     })
 }
 
-/// Conversations from `window_start` to `today`, after the last stage change, and how
-/// many of them they started. A change's own day counts toward the old stage.
-fn count(
-    interactions: &[&Interaction],
+/// Conversations from `window_start` to `today`, after the last stage change. A
+/// change's own day counts toward the old stage.
+fn conversations<'a>(
+    interactions: &[&'a Interaction],
     window_start: NaiveDate,
     last_change: Option<NaiveDate>,
     today: NaiveDate,
-) -> (usize, usize) {
-    let talks: Vec<&&Interaction> = interactions
+) -> Vec<&'a Interaction> {
+    interactions
         .iter()
+        .copied()
         .filter(|i| i.on >= window_start && i.on <= today && last_change.is_none_or(|d| i.on > d))
         .filter(|i| !matches!(i.kind, Kind::Event | Kind::Intro))
         // A message only one side wrote is no conversation (see `Interaction::two_way`).
         .filter(|i| i.two_way())
-        .collect();
-    (talks.len(), talks.iter().filter(|i| i.they_reached_out).count())
+        .collect()
 }
 
 #[cfg(test)]
@@ -175,10 +178,10 @@ mod tests {
         talk(&mut net, id, "2026-12-20", Kind::Email, true);
         let up = suggestion(&net).expect("four conversations, one of theirs");
         assert_eq!((&up.from, &up.to), (&Stage::Stranger, &Stage::Acquaintance));
-        assert_eq!((up.conversations, up.they_started, up.since), (4, 1, day("2026-09-29")));
+        assert_eq!((up.conversations, up.they_started, up.since), (4, 1, day("2026-11-20")));
         assert_eq!(
             up.describe(Lang::En),
-            "Kofi: ready to move up to acquaintance: 4 conversations since 2026-09-29, 1 started by them \
+            "Kofi: ready to move up to acquaintance: 4 conversations since 2026-11-20, 1 started by them \
              — `jejaring edit kofi --stage acquaintance`"
         );
         assert!(up.describe(Lang::Id).starts_with("Kofi: siap naik menjadi kenalan: 4 percakapan"));
@@ -203,6 +206,30 @@ mod tests {
             extra: Map::new(),
         });
         assert_eq!(suggestion(&net), None);
+    }
+
+    #[test]
+    fn since_is_the_first_conversation_counted_whatever_the_day() {
+        let (mut net, id) = net_with(Stage::Stranger);
+        net.contacts[0].met_on = Some(day("2026-11-16"));
+        talk(&mut net, id, "2026-11-16", Kind::Event, false);
+        talk(&mut net, id, "2026-11-20", Kind::Message, false);
+        talk(&mut net, id, "2026-12-01", Kind::Call, false);
+        talk(&mut net, id, "2026-12-20", Kind::Email, true);
+        // The evidence starts with the message: the same day on each day it is read.
+        for today in ["2026-12-20", "2026-12-28", "2027-01-15", "2027-02-18"] {
+            let up = ready(&net, day(today)).into_iter().next().expect(today);
+            assert_eq!((up.since, up.conversations, up.since_met), (day("2026-11-20"), 3, false), "{today}");
+            assert!(up.because(Lang::En).ends_with("3 conversations since 2026-11-20, 1 started by them"), "{today}");
+            assert!(up.because(Lang::Id).contains("3 percakapan sejak 2026-11-20, 1 di antaranya"), "{today}");
+        }
+        // Once the message is more than 90 days old the run is too short: no suggestion.
+        assert_eq!(ready(&net, day("2027-02-19")), vec![]);
+        // A call on the day you met starts the run: "since you met".
+        talk(&mut net, id, "2026-11-16", Kind::Call, false);
+        let up = ready(&net, day("2026-12-28")).into_iter().next().unwrap();
+        assert_eq!((up.since, up.conversations, up.since_met), (day("2026-11-16"), 4, true));
+        assert!(up.because(Lang::En).ends_with("4 conversations since you met on 2026-11-16, 1 started by them"));
     }
 
     #[test]

@@ -11,6 +11,7 @@ use crate::model::lookup::Lookup;
 use crate::model::text;
 use crate::t;
 use anyhow::Context;
+use chrono::NaiveDate;
 
 /// Record that two of your contacts know each other
 ///
@@ -33,14 +34,25 @@ pub struct Args {
     pub forget: bool,
 }
 
+/// What `knows` did to the link between the two.
+enum Outcome {
+    Added,
+    /// An existing link took a new `--how` or `--on`; `was` is its day before.
+    Updated {
+        was: NaiveDate,
+    },
+    /// The link was already there, as given.
+    Unchanged,
+    Forgot,
+}
+
 pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let lang = app.ui.lang;
     let today = app.clock.today;
     let how = args.how.as_deref().map(|h| text::line("--how", h, text::MAX_LINE)).transpose()?;
-    let on = match &args.on {
-        Some(s) => dates::parse_past_day(s, today).context("--on")?,
-        None => today,
-    };
+    // Only a day the user gave moves a known link: its day is when they learned it, and
+    // the evidence ages from then. Without --on a new link is dated today.
+    let on = args.on.as_deref().map(|s| dates::parse_past_day(s, today).context("--on")).transpose()?;
     app.change(
         |net| {
             let lookup = Lookup::new(net);
@@ -56,7 +68,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
             }
             let at = net.links.iter().position(|l| !l.introduced && l.joins(&a, &b));
             match (at, args.forget) {
-                (Some(i), true) => Ok(Change::Save((net.links.remove(i), true))),
+                (Some(i), true) => Ok(Change::Save((net.links.remove(i), Outcome::Forgot))),
                 (None, true) => Err(anyhow::anyhow!(t!(
                     lang,
                     "no link between them to forget",
@@ -64,30 +76,48 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
                 ))),
                 (Some(i), false) => {
                     let link = &mut net.links[i];
-                    if how.is_none() || link.how == how {
-                        return Ok(Change::Unchanged((link.clone(), false)));
+                    let new_how = how.filter(|h| link.how.as_ref() != Some(h));
+                    let new_on = on.filter(|d| *d != link.on);
+                    if new_how.is_none() && new_on.is_none() {
+                        return Ok(Change::Unchanged((link.clone(), Outcome::Unchanged)));
                     }
-                    link.how = how;
-                    Ok(Change::Save((link.clone(), false)))
+                    let was = link.on;
+                    link.how = new_how.or(link.how.take());
+                    link.on = new_on.unwrap_or(link.on);
+                    Ok(Change::Save((link.clone(), Outcome::Updated { was })))
                 }
                 (None, false) => {
-                    let mut link = Link::new(a, b, on, app.clock.now);
+                    let mut link = Link::new(a, b, on.unwrap_or(today), app.clock.now);
                     link.how = how;
                     net.links.push(link.clone());
-                    Ok(Change::Save((link, false)))
+                    Ok(Change::Save((link, Outcome::Added)))
                 }
             }
         },
-        |net, (link, forgot)| {
+        |net, (link, outcome)| {
             if app.ui.json {
                 app.ui.json_value(&link)?;
             }
             let name = |id| net.contact(id).map(|c| c.name.clone()).unwrap_or_default();
-            let (a, b) = (name(&link.a), name(&link.b));
-            app.ui.info(if forgot {
-                t!(lang, "Forgot that {a} and {b} know each other", "Tautan {a} dan {b} dilupakan")
-            } else {
-                t!(lang, "Noted: {a} and {b} know each other", "Tercatat: {a} dan {b} saling kenal")
+            let (a, b, on) = (name(&link.a), name(&link.b), link.on);
+            app.ui.info(match outcome {
+                Outcome::Forgot => t!(lang, "Forgot that {a} and {b} know each other", "Tautan {a} dan {b} dilupakan"),
+                Outcome::Added => t!(lang, "Noted: {a} and {b} know each other", "Tercatat: {a} dan {b} saling kenal"),
+                Outcome::Updated { was } if was != on => t!(
+                    lang,
+                    "Updated: {a} and {b} know each other, since {on} (was {was})",
+                    "Diperbarui: {a} dan {b} saling kenal, sejak {on} (sebelumnya {was})"
+                ),
+                Outcome::Updated { .. } => t!(
+                    lang,
+                    "Updated: {a} and {b} know each other, since {on}",
+                    "Diperbarui: {a} dan {b} saling kenal, sejak {on}"
+                ),
+                Outcome::Unchanged => t!(
+                    lang,
+                    "Already noted: {a} and {b} know each other, since {on}",
+                    "Sudah tercatat: {a} dan {b} saling kenal, sejak {on}"
+                ),
             });
             Ok(())
         },

@@ -57,10 +57,11 @@ pub fn choose(app: &App, p: &mut dyn Prompter, s: &Selection) -> anyhow::Result<
 }
 
 /// Says why the picks go beyond `--count`: every overdue promise is named, and when the
-/// debts took every place, one new person is added after them.
+/// debts took every place, one new person is added after them. The number said is every
+/// pick beyond the count, the new person included.
 pub fn beyond_count_note(lang: Lang, count: usize, s: &Selection) -> Option<String> {
-    let beyond = s.beyond_count;
-    match (beyond, s.plus_new) {
+    let more = s.over_count();
+    match (s.beyond_count, s.plus_new) {
         (0, false) => None,
         (0, true) => Some(tn!(
             lang,
@@ -69,19 +70,20 @@ pub fn beyond_count_note(lang: Lang, count: usize, s: &Selection) -> Option<Stri
             "Overdue promises took all {count} places, so the list has one more: plus one new person, to widen your circle.",
             "Janji yang lewat tenggat mengisi semua {count} tempat, jadi daftar ini bertambah satu: ditambah satu orang baru, untuk memperluas lingkaran Anda."
         )),
-        (beyond, false) => Some(tn!(
+        (_, false) => Some(tn!(
             lang,
-            beyond,
-            "{beyond} pick more than the {count} asked for: every overdue promise is named.",
-            "{beyond} picks more than the {count} asked for: every overdue promise is named.",
-            "{beyond} usulan tambahan di luar {count} yang diminta: semua janji yang lewat tenggat disebutkan."
+            more,
+            "{more} pick more than the {count} asked for: every overdue promise is named.",
+            "{more} picks more than the {count} asked for: every overdue promise is named.",
+            "{more} usulan tambahan di luar {count} yang diminta: semua janji yang lewat tenggat disebutkan."
         )),
-        (beyond, true) => Some(tn!(
+        // At least one debt beyond and the new person: always two or more.
+        (_, true) => Some(tn!(
             lang,
-            beyond,
-            "{beyond} pick more than the {count} asked for: every overdue promise is named, plus one new person.",
-            "{beyond} picks more than the {count} asked for: every overdue promise is named, plus one new person.",
-            "{beyond} usulan tambahan di luar {count} yang diminta: semua janji yang lewat tenggat disebutkan, ditambah satu orang baru."
+            more,
+            "{more} pick more than the {count} asked for: every overdue promise is named, plus one new person.",
+            "{more} picks more than the {count} asked for: every overdue promise is named, plus one new person.",
+            "{more} usulan tambahan di luar {count} yang diminta: semua janji yang lewat tenggat disebutkan, ditambah satu orang baru."
         )),
     }
 }
@@ -150,5 +152,63 @@ mod tests {
         let five = beyond_count_note(Lang::En, 5, &selection(0, true)).unwrap();
         assert!(five.starts_with("Overdue promises took all 5 places,"), "{five}");
         assert_eq!(beyond_count_note(Lang::En, 5, &selection(0, false)), None);
+    }
+
+    /// A network of `owed` people each owed an overdue promise, and a stranger when
+    /// `stranger`: the week's selection for `count` places, as `select` makes it.
+    fn real(owed: u32, stranger: bool, count: usize) -> Selection {
+        use crate::model::{Contact, Network, Promise};
+        use chrono::{DateTime, NaiveDate};
+        let day = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let mut net = Network::default();
+        let mut person = |name: String, stage: Stage| {
+            let mut c = Contact::new(uuid::Uuid::now_v7(), name.to_lowercase(), name, DateTime::UNIX_EPOCH);
+            c.stage = stage;
+            let id = c.id;
+            net.contacts.push(c);
+            id
+        };
+        let ids: Vec<_> = (1..=owed).map(|n| (n, person(format!("P{n}"), Stage::Connection))).collect();
+        if stranger {
+            person("Stranger".into(), Stage::Stranger);
+        }
+        for (n, id) in ids {
+            let made = day("2026-10-01");
+            net.promises.push(Promise::new(n, id, "x".into(), made, day("2026-11-20"), DateTime::UNIX_EPOCH));
+        }
+        crate::coach::select::select(&net, day("2026-11-28"), count, &Default::default())
+    }
+
+    #[test]
+    fn the_note_counts_every_pick_beyond_the_places_asked_for() {
+        // Six debts over five places, and the new person after them: two more than asked.
+        let s = real(6, true, 5);
+        assert_eq!(s.picks.len(), 7);
+        assert_eq!(
+            beyond_count_note(Lang::En, 5, &s).unwrap(),
+            "2 picks more than the 5 asked for: every overdue promise is named, plus one new person."
+        );
+        assert!(beyond_count_note(Lang::Id, 5, &s).unwrap().starts_with("2 usulan tambahan di luar 5 yang diminta"));
+        // Six debts and nobody new: one more, in the singular.
+        let s = real(6, false, 5);
+        assert_eq!(s.picks.len(), 6);
+        assert_eq!(
+            beyond_count_note(Lang::En, 5, &s).unwrap(),
+            "1 pick more than the 5 asked for: every overdue promise is named."
+        );
+        assert!(beyond_count_note(Lang::Id, 5, &s).unwrap().starts_with("1 usulan tambahan di luar 5 yang diminta"));
+        // Debts fill the places exactly: the new person is the one more.
+        let s = real(5, true, 5);
+        assert_eq!(s.picks.len(), 6);
+        assert!(beyond_count_note(Lang::En, 5, &s).unwrap().contains("so the list has one more"));
+        assert!(beyond_count_note(Lang::Id, 5, &s).unwrap().contains("jadi daftar ini bertambah satu"));
+        // Room left after the debts: nothing goes beyond, nothing is said.
+        let s = real(4, true, 5);
+        assert_eq!(s.picks.len(), 5);
+        assert_eq!(beyond_count_note(Lang::En, 5, &s), None);
+        // Two debts over one place and the new person: two more, not one.
+        let s = real(2, true, 1);
+        assert_eq!(s.picks.len(), 3);
+        assert!(beyond_count_note(Lang::En, 1, &s).unwrap().starts_with("2 picks more than the 1 asked for"));
     }
 }

@@ -41,6 +41,42 @@ fn knows_records_a_link_once_updates_how_and_forgets_it() {
 }
 
 #[test]
+fn knows_on_a_known_link_moves_its_day_and_says_when_nothing_changed() {
+    let env = TestEnv::new();
+    let budi = env.add("Budi Santoso", &[]);
+    let dewi = env.add("Dewi Lestari", &[]);
+    env.ok(&["knows", &budi, &dewi]);
+    // Said again with nothing new: the truth, and nothing written.
+    let before = env.snapshot();
+    let (_, err) = env.ok(&["knows", &dewi, &budi]);
+    assert_eq!(err.trim(), "Already noted: Budi Santoso and Dewi Lestari know each other, since 2026-11-28");
+    let (_, err) = env.ok(&["--lang", "id", "knows", &dewi, &budi]);
+    assert_eq!(err.trim(), "Sudah tercatat: Budi Santoso dan Dewi Lestari saling kenal, sejak 2026-11-28");
+    before.assert_unchanged();
+    // You learned it years ago: the link's day is the one you give.
+    let (_, err) = env.ok(&["knows", &budi, &dewi, "--on", "2024-05-01"]);
+    assert_eq!(err.trim(), "Updated: Budi Santoso and Dewi Lestari know each other, since 2024-05-01 (was 2026-11-28)");
+    let links = env.json()["links"].clone();
+    assert_eq!((links.as_array().unwrap().len(), links[0]["on"].as_str()), (1, Some("2024-05-01")));
+    let v = json(&env, &["show", &dewi]);
+    // The evidence ages from that day: a link of two and a half years ago is an old tie.
+    let tie = &v["knows"][0]["tie"];
+    assert_eq!((tie["evidence"][0]["last"].as_str(), tie["old"].as_bool()), (Some("2024-05-01"), Some(true)), "{v}");
+    let (_, err) = env.ok(&["--lang", "id", "knows", &budi, &dewi, "--on", "2024-06-01", "--how", "satu kantor"]);
+    assert_eq!(
+        err.trim(),
+        "Diperbarui: Budi Santoso dan Dewi Lestari saling kenal, sejak 2024-06-01 (sebelumnya 2024-05-01)"
+    );
+    // The same day again changes nothing; a day in the future is refused, unchanged.
+    let before = env.snapshot();
+    let (_, err) = env.ok(&["knows", &budi, &dewi, "--on", "2024-06-01", "--how", "satu kantor"]);
+    assert!(err.starts_with("Already noted:"), "{err}");
+    let err = env.fails(&["knows", &budi, &dewi, "--on", "2027-01-01"], 1);
+    assert!(one_error_line(&err).contains("--on"), "{err}");
+    before.assert_unchanged();
+}
+
+#[test]
 fn knows_refuses_one_person_twice_and_unknown_names_changing_nothing() {
     let env = TestEnv::new();
     let budi = env.add("Budi Santoso", &[]);
@@ -164,6 +200,40 @@ fn a_dropped_request_closes_without_blame_and_leaves_the_lists() {
     assert_eq!((v[0]["status"].as_str(), v[0]["note"].as_str()), (Some("dropped"), Some("he left OVO")));
     // Dropping is no mark against Budi: his trust notes are untouched.
     assert!(env.json().get("trust_notes").is_none());
+}
+
+#[test]
+fn a_request_dropped_on_an_earlier_day_is_closed_on_that_day() {
+    let env = TestEnv::new();
+    let budi = env.add("Budi Santoso", &["--stage", "trusted"]);
+    let dewi = env.add("Dewi Lestari", &[]);
+    env.ok(&["intro", "ask", &budi, "--to", &dewi, "--on", "2026-11-01"]);
+    // The day it ended may not be before it was asked, nor ahead: refused, unchanged.
+    let before = env.snapshot();
+    let err = env.fails(&["intro", "dropped", &budi, "--to", &dewi, "--on", "2026-10-30"], 1);
+    assert_eq!(
+        one_error_line(&err),
+        "error: --on 2026-10-30 is before you asked for this introduction (#1, on 2026-11-01); give a later day"
+    );
+    let err = env.fails(&["--lang", "id", "intro", "dropped", &budi, "--to", &dewi, "--on", "2026-10-30"], 1);
+    assert!(err.contains("galat: --on 2026-10-30 sebelum Anda meminta perkenalan ini (#1, pada 2026-11-01)"), "{err}");
+    let err = env.fails(&["intro", "dropped", &budi, "--to", &dewi, "--on", "2026-12-05"], 1);
+    assert!(one_error_line(&err).contains("--on"), "{err}");
+    let err = env.fails(&["intro", "dropped", &budi, "--to", &dewi, "--on", "someday"], 1);
+    assert!(one_error_line(&err).contains("--on"), "{err}");
+    before.assert_unchanged();
+    // Last Friday, in the words `intro done` takes.
+    let (_, err) = env.ok(&["intro", "dropped", &budi, "--to", &dewi, "--on", "last friday"]);
+    assert!(err.starts_with("Closed #1 on 2026-11-27: the introduction to Dewi Lestari will not happen"), "{err}");
+    let v = json(&env, &["intro", "list", "--all"]);
+    assert_eq!((v[0]["status"].as_str(), v[0]["resolved_on"].as_str()), (Some("dropped"), Some("2026-11-27")));
+    let (out, _) = env.ok(&["intro", "list", "--all"]);
+    assert!(out.contains("dropped 2026-11-27"), "{out}");
+    // In Indonesian, with the Indonesian date words.
+    let siti = env.add("Siti Rahma", &[]);
+    env.ok(&["intro", "ask", &budi, "--to", &siti, "--on", "2026-11-10"]);
+    let (_, err) = env.ok(&["--lang", "id", "intro", "dropped", &budi, "--to", &siti, "--on", "kemarin"]);
+    assert!(err.starts_with("#2 ditutup pada 2026-11-27: perkenalan dengan Siti Rahma tidak terjadi"), "{err}");
 }
 
 #[test]

@@ -221,3 +221,27 @@ fn enter_on_an_overdue_promise_leaves_it_open_and_broke_it_asks_for_repair() {
     let reasons: Vec<&str> = plan["picks"].as_array().unwrap().iter().filter_map(|p| p["reason"].as_str()).collect();
     assert_eq!(reasons[..2], ["promise", "repair"], "{plan}");
 }
+
+/// A review saved on Sunday, and the next one on Monday: it covers one day, and says
+/// so in the singular in both languages.
+#[test]
+fn a_review_the_day_after_the_last_one_covers_one_day() {
+    let env = network();
+    at(&env, "2026-10-04", &["review", "--save"]);
+    at(&env, "2026-10-05", &["log", "ana", "Coffee", "--kind", "meeting"]);
+    let (out, _) = at(&env, "2026-10-05", &["review", "--no-input"]);
+    assert!(out.contains("Weekly review, 2026-10-05 to 2026-10-05"), "{out}");
+    assert!(
+        out.contains("1 day since your last review, on 2026-10-04: this one covers everything from 2026-10-05."),
+        "{out}"
+    );
+    assert!(out.contains("2. This one day in numbers\n"), "{out}");
+    assert!(!out.contains("1 days"), "{out}");
+    let (id, _) = at(&env, "2026-10-05", &["--lang", "id", "review", "--no-input"]);
+    assert!(id.contains("1 hari sejak tinjauan terakhir Anda, 2026-10-04"), "{id}");
+    assert!(id.contains("2. 1 hari ini dalam angka\n"), "{id}");
+    // Two weeks later the heading counts the days again.
+    let (out, _) = at(&env, "2026-10-17", &["review", "--no-input"]);
+    assert!(out.contains("13 days since your last review, on 2026-10-04"), "{out}");
+    assert!(out.contains("2. These 13 days in numbers\n"), "{out}");
+}

@@ -160,23 +160,26 @@ fn a_stranger_met_at_a_meetup_is_followed_up_and_moved_up() {
     let show = week4.ok(&["show", "kofi"]);
     assert!(
         show.contains(
-            "next stage:        ready to move up to acquaintance: 3 conversations since you met on 2026-11-02, 1 started by them"
+            "next stage:        ready to move up to acquaintance: 3 conversations since 2026-11-10, 1 started by them"
         ),
         "{show}"
     );
     assert!(show.contains(&format!("move them up: {command}")), "{show}");
     let select = week4.ok(&["select", "--no-input"]);
     let line = format!(
-        "Ready to move up a stage\n  Kofi Mensah: ready to move up to acquaintance: 3 conversations since you met on 2026-11-02, \
+        "Ready to move up a stage\n  Kofi Mensah: ready to move up to acquaintance: 3 conversations since 2026-11-10, \
          1 started by them — {command}\n"
     );
     assert!(select.contains(&line), "{select}");
     let review = week4.ok(&["review", "--no-input"]);
     assert!(review.contains(&format!("1 started by them — {command}")), "{review}");
     let id = week4.ok(&["--lang", "id", "show", "kofi"]);
-    assert!(id.contains(
-        "siap naik menjadi kenalan: 3 percakapan sejak bertemu pada 2026-11-02, 1 di antaranya dimulai olehnya"
-    ));
+    assert!(id.contains("siap naik menjadi kenalan: 3 percakapan sejak 2026-11-10, 1 di antaranya dimulai olehnya"));
+    // The evidence starts with the first conversation counted (the message of 11-10,
+    // not the meeting, which was an event): the day named holds as the days go by.
+    let later = Week { env: &env, now: "2026-12-09" };
+    assert!(later.ok(&["show", "kofi"]).contains("3 conversations since 2026-11-10, 1 started by them"));
+    assert_eq!(later.json(&["select", "--no-input"])["stage_ups"][0]["since"], "2026-11-10");
     // Still monthly: the coffee was within 30 days of meeting.
     assert!(week4.keep_in_touch("kofi").contains("next 2026-12-25"));
     let v = week4.json(&["select", "--no-input"]);

@@ -1,10 +1,12 @@
-//! `jejaring intro dropped A --to B`: the introduction will not happen. It closes the
-//! request without blame: not every door opens, and A owed you nothing.
+//! `jejaring intro dropped A --to B [--on DATE]`: the introduction will not happen. It
+//! closes the request without blame: not every door opens, and A owed you nothing.
 
 use crate::app::{App, Change};
+use crate::dates;
 use crate::model::link::IntroStatus;
 use crate::model::text;
 use crate::t;
+use anyhow::Context;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -16,11 +18,19 @@ pub struct Args {
     /// Why, for yourself
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    /// When [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<String>,
 }
 
 pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let lang = app.ui.lang;
     let today = app.clock.today;
+    // The same date words and checks as `intro ask --on` and `intro done --on`.
+    let on = match &args.on {
+        Some(s) => dates::parse_past_day(s, today).context("--on")?,
+        None => today,
+    };
     let note = args.note.as_deref().map(|n| text::text("--note", n)).transpose()?;
     app.change(
         |net| {
@@ -33,8 +43,17 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
                 ));
             };
             let intro = &mut net.intros[i];
+            // A request cannot end before it was made.
+            if on < intro.asked_on {
+                let (n, asked) = (intro.n, intro.asked_on);
+                anyhow::bail!(t!(
+                    lang,
+                    "--on {on} is before you asked for this introduction (#{n}, on {asked}); give a later day",
+                    "--on {on} sebelum Anda meminta perkenalan ini (#{n}, pada {asked}); berikan tanggal yang lebih lambat"
+                ));
+            }
             intro.status = IntroStatus::Dropped;
-            intro.resolved_on = Some(today);
+            intro.resolved_on = Some(on);
             if let Some(note) = note {
                 intro.note = Some(match intro.note.take() {
                     Some(old) => format!("{old}\n{note}"),
@@ -48,11 +67,20 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
                 app.ui.json_value(&intro)?;
             }
             let (via, to, n) = (super::name(net, &intro.via), super::name(net, &intro.to), intro.n);
-            app.ui.info(t!(
-                lang,
-                "Closed #{n}: the introduction to {to} will not happen this time. No blame to {via}; there are other routes (`jejaring path \"{to}\"`).",
-                "#{n} ditutup: perkenalan dengan {to} tidak terjadi kali ini. {via} tidak bersalah; ada jalan lain (`jejaring path \"{to}\"`)."
-            ));
+            // The day is said when it is not today, as `intro done` says its day.
+            app.ui.info(if on == today {
+                t!(
+                    lang,
+                    "Closed #{n}: the introduction to {to} will not happen this time. No blame to {via}; there are other routes (`jejaring path \"{to}\"`).",
+                    "#{n} ditutup: perkenalan dengan {to} tidak terjadi kali ini. {via} tidak bersalah; ada jalan lain (`jejaring path \"{to}\"`)."
+                )
+            } else {
+                t!(
+                    lang,
+                    "Closed #{n} on {on}: the introduction to {to} will not happen this time. No blame to {via}; there are other routes (`jejaring path \"{to}\"`).",
+                    "#{n} ditutup pada {on}: perkenalan dengan {to} tidak terjadi kali ini. {via} tidak bersalah; ada jalan lain (`jejaring path \"{to}\"`)."
+                )
+            });
             Ok(())
         },
     )

@@ -34,13 +34,17 @@ pub fn list(app: &App, _args: ListArgs) -> anyhow::Result<()> {
         ));
         return Ok(());
     }
-    let header = match lang {
-        crate::i18n::Lang::En => ["week ending", "talks", "people", "new", "plan", "kept", "broken", "went well"],
-        crate::i18n::Lang::Id => {
-            ["akhir minggu", "interaksi", "orang", "baru", "rencana", "ditepati", "diingkari", "yang baik"]
-        }
-    };
-    let mut table = app.ui.table(header.iter().map(|s| s.to_string()).collect());
+    let header = vec![
+        t!(lang, "week ending", "akhir minggu"),
+        t!(lang, "talks", "interaksi"),
+        t!(lang, "people", "orang"),
+        t!(lang, "new", "baru"),
+        t!(lang, "plan", "rencana"),
+        t!(lang, "kept", "ditepati"),
+        t!(lang, "broken", "diingkari"),
+        t!(lang, "went well", "yang baik"),
+    ];
+    let mut table = app.ui.table(header);
     for r in &reviews {
         let n = &r.numbers;
         table.add_row(vec![

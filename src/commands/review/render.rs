@@ -9,11 +9,7 @@ use crate::views::goal as goal_render;
 use crate::{t, tn};
 
 /// Section headings are numbered like the steps of the check-in.
-fn heading(app: &App, n: usize, en_id: (String, String)) -> String {
-    let title = match app.ui.lang {
-        crate::i18n::Lang::En => en_id.0,
-        crate::i18n::Lang::Id => en_id.1,
-    };
+fn heading(app: &App, n: usize, title: String) -> String {
     app.ui.paint(style::HEADING, format!("{n}. {title}"))
 }
 
@@ -32,7 +28,7 @@ pub fn report(app: &App, net: &Network, r: &Report) -> Vec<String> {
     lines.push(streak_line(lang, r));
 
     lines.push(String::new());
-    lines.push(heading(app, 1, ("Last week's plan".into(), "Rencana minggu lalu".into())));
+    lines.push(heading(app, 1, t!(lang, "Last week's plan", "Rencana minggu lalu")));
     match &r.plan {
         // Under "Last week's plan": say no plan was made, not "for this week".
         None => lines.push(t!(
@@ -62,8 +58,8 @@ pub fn report(app: &App, net: &Network, r: &Report) -> Vec<String> {
     // A review that covers more or less than a week says how many days it counts.
     let days = r.days();
     let title = match days {
-        7 => ("The week in numbers".into(), "Minggu ini dalam angka".into()),
-        _ => (format!("These {days} days in numbers"), format!("{days} hari ini dalam angka")),
+        7 => t!(lang, "The week in numbers", "Minggu ini dalam angka"),
+        _ => tn!(lang, days, "This one day in numbers", "These {days} days in numbers", "{days} hari ini dalam angka"),
     };
     lines.push(heading(app, 2, title));
     let n = &r.numbers;
@@ -108,7 +104,7 @@ pub fn report(app: &App, net: &Network, r: &Report) -> Vec<String> {
     }
 
     lines.push(String::new());
-    lines.push(heading(app, 3, ("Promises".into(), "Janji".into())));
+    lines.push(heading(app, 3, t!(lang, "Promises", "Janji")));
     let p = &r.promises;
     let show = |ns: &[u32], lines: &mut Vec<String>| {
         for n in ns {
@@ -147,13 +143,10 @@ pub fn report(app: &App, net: &Network, r: &Report) -> Vec<String> {
 fn since_last(lang: Lang, r: &Report) -> Option<String> {
     let last = r.last_review?;
     let days = (r.end - last).num_days();
-    let span = match (days, lang) {
-        (7, _) => return None,
-        (d, Lang::En) if d % 7 == 0 => format!("{} weeks", d / 7),
-        (d, Lang::Id) if d % 7 == 0 => format!("{} minggu", d / 7),
-        (1, Lang::En) => "1 day".to_string(),
-        (d, Lang::En) => format!("{d} days"),
-        (d, Lang::Id) => format!("{d} hari"),
+    let span = match days {
+        7 => return None,
+        d if d % 7 == 0 => weeks(lang, (d / 7) as usize),
+        d => tn!(lang, d, "{d} day", "{d} days", "{d} hari"),
     };
     let start = r.start;
     Some(t!(
@@ -163,7 +156,6 @@ fn since_last(lang: Lang, r: &Report) -> Option<String> {
     ))
 }
 
-/// A number of weeks, in words that agree with the number.
 /// "5 interactions (2 imported rather than logged)" and "3 people", for a week's numbers.
 pub fn talks_and_people(n: &crate::model::review::Numbers, lang: Lang) -> (String, String) {
     let (talks, people, imported) = (n.interactions, n.people, n.imported);
@@ -178,12 +170,9 @@ pub fn talks_and_people(n: &crate::model::review::Numbers, lang: Lang) -> (Strin
     (words, tn!(lang, people, "{people} person", "{people} people", "{people} orang"))
 }
 
+/// A number of weeks, in words that agree with the number.
 pub fn weeks(lang: Lang, n: usize) -> String {
-    match (lang, n) {
-        (Lang::En, 1) => "1 week".to_string(),
-        (Lang::En, n) => format!("{n} weeks"),
-        (Lang::Id, n) => format!("{n} minggu"),
-    }
+    tn!(lang, n, "{n} week", "{n} weeks", "{n} minggu")
 }
 
 /// The streak before this review, and what this review does to it; a skipped week
@@ -213,7 +202,7 @@ fn streak_line(lang: Lang, r: &Report) -> String {
 /// Section 4: each active goal's week, pace and weak SMART letters.
 pub fn goals(app: &App, r: &Report) -> Vec<String> {
     let lang = app.ui.lang;
-    let mut lines = vec![heading(app, 4, ("Goals".into(), "Tujuan".into()))];
+    let mut lines = vec![heading(app, 4, t!(lang, "Goals", "Tujuan"))];
     if r.goals.is_empty() {
         lines.push(t!(
             lang,
@@ -248,7 +237,7 @@ pub fn goals(app: &App, r: &Report) -> Vec<String> {
 /// Section 5: cooling relationships, trust changes and birthdays ahead.
 pub fn warmth(app: &App, r: &Report) -> Vec<String> {
     let lang = app.ui.lang;
-    let mut lines = vec![heading(app, 5, ("Warmth and trust".into(), "Kehangatan dan kepercayaan".into()))];
+    let mut lines = vec![heading(app, 5, t!(lang, "Warmth and trust", "Kehangatan dan kepercayaan"))];
     if r.cooled.is_empty() {
         lines.push(t!(
             lang,
@@ -286,13 +275,10 @@ pub fn warmth(app: &App, r: &Report) -> Vec<String> {
 fn cooled_line(lang: Lang, c: &Cooled) -> String {
     let (name, from, to) = (&c.name, c.from, c.to);
     match c.past_rhythm_days {
-        Some(1) => t!(
+        Some(days) => tn!(
             lang,
-            "  cooling: {name}, now 1 day past your keep-in-touch rhythm (warmth {from} → {to})",
-            "  mendingin: {name}, kini lewat 1 hari dari irama jaga kontak (kehangatan {from} → {to})"
-        ),
-        Some(days) => t!(
-            lang,
+            days,
+            "  cooling: {name}, now {days} day past your keep-in-touch rhythm (warmth {from} → {to})",
             "  cooling: {name}, now {days} days past your keep-in-touch rhythm (warmth {from} → {to})",
             "  mendingin: {name}, kini lewat {days} hari dari irama jaga kontak (kehangatan {from} → {to})"
         ),
