@@ -40,23 +40,37 @@ pub fn file_for(contact: &uuid::Uuid) -> String {
     format!("jejaring-{contact}.vcf")
 }
 
-/// Writes the card for `fields`: a new one with `uid`, or the server's `existing`
-/// card with only the lines of the fields that differ from it rewritten.
-pub fn write(existing: Option<&str>, uid: &str, f: &Fields) -> String {
-    let fresh = format!("BEGIN:VCARD\r\nVERSION:3.0\r\nUID:{}\r\nEND:VCARD\r\n", card_lines::escape(uid));
-    let mut lines = existing.map(card_lines::split).unwrap_or_default();
-    if lines.is_empty() {
-        lines = card_lines::split(&fresh);
+/// Whether the server's card can be edited line by line: readable as a person, and cut
+/// into lines, ending in `END:VCARD`, that hold all of it (nothing but white space before `BEGIN:VCARD` or
+/// after `END:VCARD`). A card that is not would be replaced rather than edited.
+pub fn editable(text: &str) -> bool {
+    let lines = card_lines::split(text);
+    // A card cut short (no `END:VCARD`) is not one the importer reads either.
+    if !lines.last().is_some_and(|l| l.is("END")) || read(text).is_none() {
+        return false;
     }
+    let joined: String = lines.iter().map(|l| l.raw.as_str()).collect();
+    let outside = |s: &str| s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty();
+    match text.find(joined.as_str()) {
+        Some(at) => outside(&text[..at]) && outside(&text[at + joined.len()..]),
+        None => false,
+    }
+}
+
+/// Writes the card for `fields`: a new one with `uid`, or the server's `existing`
+/// card with only the lines of the fields that differ from it rewritten. None when
+/// the existing card is not `editable`: it is never replaced by a card of ours.
+pub fn write(existing: Option<&str>, uid: &str, f: &Fields) -> Option<String> {
+    let mut lines = match existing {
+        Some(text) if !editable(text) => return None,
+        Some(text) => card_lines::split(text),
+        None => card_lines::split(&format!(
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:{}\r\nEND:VCARD\r\n",
+            card_lines::escape(uid)
+        )),
+    };
     let before = existing.and_then(read).map(|c| Fields::from_record(&c.record)).unwrap_or_default();
     let card = Ctx { syntax: Syntax::of(&lines), end: card_lines::line_end(&lines) };
-    if !lines.last().is_some_and(|l| l.is("END")) {
-        // A card cut short: it is ended rather than left broken.
-        if let Some(l) = lines.last_mut().filter(|l| !l.raw.ends_with('\n')) {
-            l.raw.push_str(card.end);
-        }
-        lines.push(Line { raw: format!("END:VCARD{}", card.end) });
-    }
     if !lines.iter().any(|l| l.is("UID")) {
         let at = end_of(&lines);
         lines.insert(at, Line { raw: card_lines::property("UID", &[uid], card.syntax, card.end) });
@@ -71,7 +85,7 @@ pub fn write(existing: Option<&str>, uid: &str, f: &Fields) -> String {
             card.replace_list(&mut lines, field, field.list(f));
         }
     }
-    lines.iter().map(|l| l.raw.as_str()).collect()
+    Some(lines.iter().map(|l| l.raw.as_str()).collect())
 }
 
 /// Where new lines go when a field has none yet: before `END:VCARD`.
