@@ -6,8 +6,8 @@
 //! A logical line is its first physical line plus the folded lines after it (starting
 //! with a space or tab), plus, for a vCard 2.1 quoted-printable value, the lines its
 //! soft line breaks (`=` at the end) join; an `AGENT` whose card follows on the next
-//! lines keeps that card as part of its own line (up to the END before the card's own,
-//! when the embedded one has none). Nothing here decodes values: what a
+//! lines keeps that card as part of its own line (when the embedded card has no END of
+//! its own, the card's last END stays the card's). Nothing here decodes values: what a
 //! line means is read by the vCard importer (see `cards`).
 
 /// One logical line of a card, exactly as it was sent (with its line end).
