@@ -52,6 +52,7 @@ mod scenario_ten_weeks_review;
 mod store;
 mod store_hardening;
 mod sync;
+mod sync_calendar;
 mod sync_cards;
 mod sync_identity;
 mod sync_security;
