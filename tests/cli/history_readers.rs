@@ -213,3 +213,47 @@ fn mail_whose_headers_pass_the_bound_is_skipped_and_named_the_rest_imports() {
     assert!(err.contains("baris 8: dilewati: pesan yang kepalanya lebih dari 256 KiB"), "{err}");
     assert_eq!(days(&env, "Budi Santoso"), ["2026-11-04"]);
 }
+
+#[test]
+fn the_summary_adds_up_the_per_file_lines_in_their_words() {
+    let env = network();
+    let files = [fixture("takeout.mbox"), fixture("messages.csv"), fixture("outlook-utf16.ics")];
+    for (lang, left) in [("en", "left out"), ("id", "dilewati")] {
+        let out = env
+            .cmd()
+            .env("TZ", "Asia/Jakarta")
+            .args(["--lang", lang, "import", "history", "--dry-run", "--me", "ayu@example.com"])
+            .args(&files)
+            .assert()
+            .success();
+        let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+        let summary = err.lines().last().unwrap();
+        // Each per-file line's "left out N: reason (n), …", added up by reason.
+        let mut total = 0;
+        let mut by_reason: Vec<(String, usize)> = Vec::new();
+        let per_file = err.lines().filter(|l| !l.starts_with("warning") && !l.starts_with("peringatan"));
+        for l in per_file.filter(|l| l.contains(".mbox:") || l.contains(".csv:") || l.contains(".ics:")) {
+            let Some(rest) = l.split("; ").find(|p| p.contains(left)) else { continue };
+            let (head, reasons) = rest.split_once(": ").unwrap();
+            total += head.split_whitespace().find_map(|w| w.parse::<usize>().ok()).unwrap();
+            for r in reasons.split("), ") {
+                let (words, n) = r.trim_end_matches(')').rsplit_once(" (").unwrap();
+                let n: usize = n.parse().unwrap();
+                match by_reason.iter_mut().find(|(w, _)| w == words) {
+                    Some((_, m)) => *m += n,
+                    None => by_reason.push((words.to_string(), n)),
+                }
+            }
+        }
+        assert_eq!(total, 6, "{lang}: {err}");
+        let why: Vec<String> = by_reason.iter().map(|(w, n)| format!("{w} ({n})")).collect();
+        let expected = match lang {
+            "en" => format!("; left out {total}: {}", why.join(", ")),
+            _ => format!("; {total} dilewati: {}", why.join(", ")),
+        };
+        assert!(summary.ends_with(&expected), "{lang}: {summary}\nexpected the end: {expected}");
+        assert!(!summary.contains("ignored") && !summary.contains("diabaikan"), "{summary}");
+    }
+    let r = import(&env, &files.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(r["left_out"], 6);
+}
