@@ -265,6 +265,12 @@ fn a_calendar_for_reminders_that_is_not_there_is_called_not_found() {
         let err = fails(&env, &args, 1);
         assert!(err.contains(&format!("{} is not a calendar", server.book_url())), "{kind:?}: {err}");
         assert!(env.bytes().is_none(), "{kind:?}: nothing saved");
+        // With --create, the calendar that was not there is made.
+        let mine = format!("{}{}", server.root(), server.collection_path("mine"));
+        let args = ["sync", "setup", &server.book_url(), "--user", USER, "--calendar", &mine, "--create"];
+        let out = run(&env, &args);
+        assert!(out.status.success(), "{kind:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(env.json()["sync"]["calendar"], serde_json::json!(mine), "{kind:?}");
     }
 }
 
