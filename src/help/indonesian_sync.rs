@@ -57,8 +57,8 @@ pub(super) fn sync(en: &str) -> Option<&'static str> {
         "Seconds connecting and sending may take (receiving an answer, ten times that)" => {
             "Detik yang boleh dipakai untuk menyambung dan mengirim (menerima jawaban, sepuluh kali itu)"
         }
-        "Minutes the whole run may take before it stops, changing nothing here" => {
-            "Menit yang boleh dipakai seluruh proses sebelum berhenti, tanpa mengubah apa pun di sini"
+        "Minutes the whole run may take before it stops; what it found is then not saved" => {
+            "Menit yang boleh dipakai seluruh proses sebelum berhenti; apa yang ditemukannya lalu tidak disimpan"
         }
         "The server's address or an address book's" => "Alamat server atau alamat buku alamat",
         "The user name on the server" => "Nama pengguna di server",

@@ -1,6 +1,6 @@
-//! Mail: an mbox (Gmail's Takeout writes one) read as a stream, one message at a
-//! time, and the messages of a maildir. Only headers are parsed — who, when, the
-//! thread (References, In-Reply-To, Message-ID) and the subject — never a body.
+//! Mail: an mbox (Gmail's Takeout writes one) read as a stream, and the messages of a
+//! maildir. Only headers are read — who, when, the thread (References, In-Reply-To,
+//! Message-ID) and the subject — never a body, and at most `MAX_HEADERS` of them.
 //!
 //! One [`Found`] per message, keyed by thread and day, so a thread logs one `email` a
 //! day; the thread's first message (one that answers nothing) opened it. Mailing lists
@@ -86,13 +86,15 @@ fn people(a: Option<&Address>, spoke: bool, out: &mut Vec<Person>) {
     }
 }
 
+/// The most of a message that is read: its headers, which real mail keeps far below
+/// this (a long `Received` chain is a few KiB). A message whose headers go on past it
+/// is skipped and named, and its body is never held in memory.
+pub const MAX_HEADERS: usize = 256 * 1024;
+
 /// The headers as UTF-8: as they are when they are, else each line that is not read
-/// as Windows-1252. None when nothing needed decoding.
-fn decoded_headers(raw: &[u8]) -> Option<Vec<u8>> {
-    let crlf = raw.windows(4).position(|w| w == b"\r\n\r\n").map(|i| i + 4);
-    let lf = raw.windows(2).position(|w| w == b"\n\n").map(|i| i + 2);
-    let end = crlf.into_iter().chain(lf).min().unwrap_or(raw.len());
-    let head = &raw[..end];
+/// as Windows-1252. None when nothing needed decoding. `head` is the header block only
+/// (the reader found its end as it read it), so it is not searched again here.
+fn decoded_headers(head: &[u8]) -> Option<Vec<u8>> {
     if std::str::from_utf8(head).is_ok() {
         return None;
     }
@@ -102,6 +104,79 @@ fn decoded_headers(raw: &[u8]) -> Option<Vec<u8>> {
     }
     out.extend_from_slice(b"\n");
     Some(out)
+}
+
+/// Reads one line of a stream into `out`, keeping at most its first `keep` bytes and
+/// reading past the rest, so a line of any length costs no more memory. None at the
+/// end of the stream; else whether the line was cut.
+fn next_line(input: &mut impl BufRead, keep: usize, out: &mut Vec<u8>) -> io::Result<Option<bool>> {
+    out.clear();
+    let (mut any, mut cut) = (false, false);
+    loop {
+        let buf = match input.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            return Ok(any.then_some(cut));
+        }
+        any = true;
+        let (len, ends) = match buf.iter().position(|b| *b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (buf.len(), false),
+        };
+        let room = keep.saturating_sub(out.len());
+        out.extend_from_slice(&buf[..len.min(room)]);
+        cut |= len > room;
+        input.consume(len);
+        if ends {
+            return Ok(Some(cut));
+        }
+    }
+}
+
+fn is_blank(line: &[u8]) -> bool {
+    line == b"\n" || line == b"\r\n"
+}
+
+/// A message's header block as it is read, line by line, up to `MAX_HEADERS`.
+#[derive(Default)]
+struct Head {
+    bytes: Vec<u8>,
+    /// The blank line after the headers was read (or they passed the bound).
+    done: bool,
+    too_large: bool,
+}
+
+impl Head {
+    /// How much of the next line to keep: one byte past the bound tells it was passed.
+    fn room(&self) -> usize {
+        (MAX_HEADERS + 1).saturating_sub(self.bytes.len())
+    }
+
+    /// Takes one line of the headers (`cut`: it was longer than `room`).
+    fn take(&mut self, line: &[u8], cut: bool) {
+        if cut || self.bytes.len() + line.len() > MAX_HEADERS {
+            (self.too_large, self.done) = (true, true);
+            self.bytes = Vec::new();
+            return;
+        }
+        self.bytes.extend_from_slice(line);
+        self.done = is_blank(line);
+    }
+}
+
+/// The header block of one message file (a maildir's), read up to its blank line and
+/// never past `MAX_HEADERS`: None when the headers go on past it.
+pub fn headers_of(mut input: impl BufRead) -> io::Result<Option<Vec<u8>>> {
+    let mut head = Head::default();
+    let mut line = Vec::new();
+    while !head.done {
+        let Some(cut) = next_line(&mut input, head.room(), &mut line)? else { break };
+        head.take(&line, cut);
+    }
+    Ok((!head.too_large).then_some(head.bytes))
 }
 
 impl Reader {
@@ -124,7 +199,8 @@ impl Reader {
         self.guessed
     }
 
-    /// Reads one message's headers; `line` is where it starts in its file.
+    /// Reads one message's header block (what follows its first blank line is not
+    /// read); `line` is where it starts in its file.
     pub fn message(&mut self, raw: &[u8], line: usize) {
         self.message_in(raw, line, false)
     }
@@ -134,8 +210,15 @@ impl Reader {
         self.harvest.problems.len()
     }
 
-    /// Reads one message; `sent` when it was in a folder of sent mail, so its sender
-    /// is you.
+    /// A message whose headers go on past `MAX_HEADERS`: counted as read, and skipped.
+    pub fn too_large(&mut self, line: usize) {
+        self.harvest.read += 1;
+        let limit = MAX_HEADERS >> 10;
+        self.harvest.problems.push(Problem::new(line, ProblemKind::HeadersTooLarge { kib: limit }));
+    }
+
+    /// Reads one message's header block; `sent` when it was in a folder of sent mail,
+    /// so its sender is you.
     pub fn message_in(&mut self, raw: &[u8], line: usize, sent: bool) {
         self.harvest.read += 1;
         let decoded = decoded_headers(raw);
@@ -206,130 +289,40 @@ pub fn mbox(input: impl BufRead) -> io::Result<Harvest> {
     mbox_in(input, Zone::UTC).map(|(h, _)| h)
 }
 
-/// Reads an mbox as a stream: one message in memory at a time, each dated by the day
-/// of `zone`. Also says how many messages' headers were read as Windows-1252.
-pub fn mbox_in(input: impl BufRead, zone: Zone) -> io::Result<(Harvest, usize)> {
+/// Reads an mbox as a stream: of each message only its headers are kept, up to
+/// `MAX_HEADERS`, and each is dated by the day of `zone`. A line starting `From ` begins
+/// a message (as in mboxo and mboxrd, where a body's own is written `>From `). Also
+/// says how many messages' headers were read as Windows-1252.
+pub fn mbox_in(mut input: impl BufRead, zone: Zone) -> io::Result<(Harvest, usize)> {
     let mut reader = Reader::in_zone(zone);
-    let mut line = 1;
-    for msg in mail_parser::mailbox::mbox::MessageIterator::new(input) {
-        let msg = msg?;
-        let contents = msg.contents();
-        // A message is named by its `From ` line; its text is the lines after it.
-        reader.message(contents, line);
-        line += 1 + contents.iter().filter(|b| **b == b'\n').count();
+    // The message being read: the line its `From ` is on, and its headers so far.
+    let mut open: Option<(usize, Head)> = None;
+    let mut line = Vec::new();
+    let mut at = 0;
+    let finish = |reader: &mut Reader, open: Option<(usize, Head)>| match open {
+        Some((start, head)) if head.too_large => reader.too_large(start),
+        Some((start, head)) => reader.message(&head.bytes, start),
+        None => {}
+    };
+    loop {
+        // Of a body line only its start is kept: enough to tell a `From ` line.
+        let keep = open.as_ref().filter(|(_, h)| !h.done).map_or(5, |(_, h)| h.room().max(5));
+        let Some(cut) = next_line(&mut input, keep, &mut line)? else { break };
+        at += 1;
+        if line.starts_with(b"From ") {
+            finish(&mut reader, open.take());
+            open = Some((at, Head::default()));
+            continue;
+        }
+        if let Some((_, head)) = open.as_mut().filter(|(_, h)| !h.done) {
+            head.take(&line, cut);
+        }
     }
+    finish(&mut reader, open.take());
     let guessed = reader.guessed();
     Ok((reader.finish(), guessed))
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const MBOX: &str = "From 1@x Mon Nov 02 09:00:00 +0000 2026\n\
-        Message-ID: <a1@example.com>\n\
-        From: Budi Santoso <budi@example.com>\n\
-        To: Ayu <ayu@example.com>\n\
-        Subject: Coffee next week?\n\
-        Date: Mon, 2 Nov 2026 09:00:00 +0000\n\
-        \n\
-        The secret body of the message.\n\
-        \n\
-        From 2@x Mon Nov 02 10:00:00 +0000 2026\n\
-        Message-ID: <a2@example.com>\n\
-        In-Reply-To: <a1@example.com>\n\
-        References: <a1@example.com>\n\
-        X-Gmail-Labels: Sent,Opened\n\
-        From: Ayu <ayu@example.com>\n\
-        To: budi@example.com\n\
-        Subject: Re: Coffee next week?\n\
-        Date: Mon, 2 Nov 2026 10:00:00 +0000\n\
-        \n\
-        Yes!\n\
-        From 3@x Mon Nov 02 11:00:00 +0000 2026\n\
-        Message-ID: <l1@lists.example.com>\n\
-        List-Id: <fintech.lists.example.com>\n\
-        From: Someone <someone@example.com>\n\
-        To: fintech@lists.example.com\n\
-        Date: Mon, 2 Nov 2026 11:00:00 +0000\n\
-        \n\
-        list mail\n\
-        From 4@x Mon Nov 02 12:00:00 +0000 2026\n\
-        From: GitHub <noreply@github.com>\n\
-        Date: Mon, 2 Nov 2026 12:00:00 +0000\n\
-        \n\
-        robot\n\
-        From 5@x Mon Nov 02 13:00:00 +0000 2026\n\
-        From: Dewi <dewi@example.com>\n\
-        Subject: no date\n\
-        \n\
-        x\n";
-
-    #[test]
-    fn threads_lists_robots_and_hints() {
-        let h = mbox(MBOX.as_bytes()).unwrap();
-        assert_eq!(h.ignored, 2);
-        assert_eq!(h.problems, [Problem::new(34, ProblemKind::NoDate)]);
-        assert_eq!(h.me_hints, ["ayu@example.com"]);
-        assert_eq!(h.found.len(), 2);
-        let (a, b) = (&h.found[0], &h.found[1]);
-        assert_eq!((a.key.as_str(), a.opener, a.line), ("a1@example.com/2026-11-02", Some(0), 1));
-        assert_eq!((b.key.as_str(), b.opener, b.line), ("a1@example.com/2026-11-02", None, 10));
-        assert_eq!(a.title.as_deref(), Some("Coffee next week?"));
-        assert_eq!(b.title.as_deref(), Some("Coffee next week?"), "the thread's name, without Re:");
-        assert_eq!(a.people[0].name.as_deref(), Some("Budi Santoso"));
-        assert!(a.people[0].spoke && !a.people[1].spoke);
-        assert!(!format!("{h:?}").contains("secret"));
-    }
-
-    #[test]
-    fn robots_and_shared_mailboxes() {
-        for robot in ["noreply@x.com", "no-reply@x.com", "notifications@github.com", "team@startup.io", "support@x.com"]
-        {
-            assert!(is_robot(robot), "{robot}");
-        }
-        for person in ["budi@x.com", "teamlead.sari@x.com", "support.engineer@x.com"] {
-            assert!(!is_robot(person), "{person}");
-        }
-    }
-
-    #[test]
-    fn a_sender_without_angle_brackets_is_an_address_and_a_name() {
-        let raw = b"From: Ruixin Wang wangruixin@CAICT.AC.CN\nTo: ayu@example.com\n\
-                    Date: Wed, 4 Nov 2026 06:30:00 +0700\nSubject: hi\n\nbody\n";
-        let mut r = Reader::new();
-        r.message(raw, 1);
-        let h = r.finish();
-        let p = &h.found[0].people[0];
-        assert_eq!(p.email.as_deref(), Some("wangruixin@caict.ac.cn"));
-        assert_eq!(p.name.as_deref(), Some("Ruixin Wang"));
-        assert_eq!(split_address("budi@example.com"), Some(("budi@example.com".into(), None)));
-        assert_eq!(split_address("no address here"), None);
-    }
-
-    #[test]
-    fn mail_is_dated_by_the_users_own_day() {
-        // Wednesday 06:30 in Jakarta is Tuesday in UTC.
-        let raw = b"From: Budi <budi@example.com>\nDate: Wed, 4 Nov 2026 06:30:00 +0700\n\nx\n";
-        let jakarta = Zone::Fixed(chrono::FixedOffset::east_opt(7 * 3600).unwrap());
-        let mut r = Reader::in_zone(jakarta);
-        r.message(raw, 1);
-        let f = &r.finish().found[0];
-        assert_eq!(f.on.to_string(), "2026-11-04");
-        assert!(f.key.ends_with("/2026-11-04"));
-        let mut utc = Reader::new();
-        utc.message(raw, 1);
-        assert_eq!(utc.finish().found[0].on.to_string(), "2026-11-03");
-    }
-
-    #[test]
-    fn windows_1252_headers_are_decoded_and_counted() {
-        let mbox_bytes = b"From x Wed Nov 04 06:30:00 2026\nFrom: Jos\xe9 M\xfcller <jose@example.com>\n\
-                           Date: Wed, 4 Nov 2026 06:30:00 +0000\nSubject: Caf\xe9\n\nbody \xe9\n";
-        let (h, guessed) = mbox_in(&mbox_bytes[..], Zone::UTC).unwrap();
-        assert_eq!(guessed, 1);
-        assert_eq!(h.read, 1);
-        assert_eq!(h.found[0].people[0].name.as_deref(), Some("José Müller"));
-        assert_eq!(h.found[0].title.as_deref(), Some("Café"));
-    }
-}
+#[path = "mail_tests.rs"]
+mod tests;

@@ -23,6 +23,8 @@ pub enum ProblemKind {
     NoDate,
     /// A mail message that is not a message at all.
     BadMessage,
+    /// A mail message whose headers go on past the bound (in KiB) a reader keeps.
+    HeadersTooLarge { kib: usize },
     /// A CSV row the CSV reader refused, or one without a date.
     BadRow(String),
     /// A file in a folder that is none of the known exports.
@@ -83,6 +85,7 @@ impl ProblemKind {
             ProblemKind::NotMaildir => "not-a-maildir",
             ProblemKind::NoDate => "no-date",
             ProblemKind::BadMessage => "not-a-message",
+            ProblemKind::HeadersTooLarge { .. } => "headers-too-large",
             ProblemKind::BadRow(_) => "unreadable-row",
             ProblemKind::UnknownFile => "unknown-file",
             ProblemKind::Chat(super::whatsapp::Refused::Order) => "ambiguous-date-order",
@@ -100,6 +103,9 @@ impl ProblemKind {
             ProblemKind::NotMaildir => t!(lang, "folders that are no maildir", "folder yang bukan maildir"),
             ProblemKind::NoDate => t!(lang, "messages without a date", "pesan tanpa tanggal"),
             ProblemKind::BadMessage => t!(lang, "unreadable messages", "pesan tak terbaca"),
+            ProblemKind::HeadersTooLarge { .. } => {
+                t!(lang, "messages whose headers are too large", "pesan yang kepalanya terlalu besar")
+            }
             ProblemKind::BadRow(_) => t!(lang, "unreadable rows", "baris tak terbaca"),
             ProblemKind::UnknownFile => t!(lang, "files that are no export", "berkas yang bukan ekspor"),
             ProblemKind::Chat(super::whatsapp::Refused::Order) => {
@@ -141,6 +147,11 @@ impl Problem {
             ProblemKind::BadMessage => {
                 t!(lang, "skipped: not a mail message", "dilewati: bukan pesan surel")
             }
+            ProblemKind::HeadersTooLarge { kib } => t!(
+                lang,
+                "skipped: a message whose headers are larger than {kib} KiB (only headers are read, and no more than that)",
+                "dilewati: pesan yang kepalanya lebih dari {kib} KiB (hanya kepala pesan yang dibaca, dan tidak lebih dari itu)"
+            ),
             ProblemKind::BadRow(why) => {
                 t!(lang, "skipped: unreadable row: {why}", "dilewati: baris tidak terbaca: {why}")
             }

@@ -321,6 +321,18 @@ fn groups_agents_no_year_birthdays_and_extensions() {
 }
 
 #[test]
+fn an_agent_card_without_its_own_end_never_takes_the_outer_cards_end() {
+    // See tests/fixtures/interop/README.txt: the first and last AGENT cards never end.
+    let p = parse(&fixture("agent-without-end.vcf")).unwrap();
+    let names: Vec<&str> = p.records.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["Hendra Wijaya", "Ayu Lestari", "Budi Santoso", "Dewi Sari"], "{:?}", p.problems);
+    assert_eq!(p.records[0].phones, ["+62 21 555 0100"], "the agent's number is not the card's");
+    assert_eq!(p.records[1].phones, ["+62 812 1111 2222"], "the next card is its own");
+    assert_eq!(p.records[2].emails, ["budi@example.id"]);
+    assert!(p.problems.is_empty(), "{:?}", p.problems);
+}
+
+#[test]
 fn own_export_keeps_tags_named_like_system_labels() {
     let mut c = Contact::new(Uuid::now_v7(), "abcd".into(), "Budi".into(), now());
     c.tags = vec!["starred".into(), "mycontacts".into(), "my contacts".into()];

@@ -5,7 +5,8 @@
 //! swallow the card after it (calcard alone would read the next card's `BEGIN` as the
 //! end of the broken one and lose the good card). A vCard 2.1 `AGENT` whose value is a
 //! whole card on the following lines is left out, so neither the outer card "never
-//! ends" nor the inner one becomes a person.
+//! ends" nor the inner one becomes a person; when the embedded card has no `END` of
+//! its own, the outer card still ends at its `END` (the one before the next card).
 //!
 //! Each property is decoded on its own (see `decode`): old phones write Latin-1 or
 //! Shift_JIS with a `CHARSET=` parameter, and joined files mix encodings. A vCard 2.1
@@ -73,7 +74,10 @@ pub fn cards(bytes: &[u8]) -> Vec<CardText> {
             continue;
         };
         if is(raw, "END:VCARD") {
-            if o.depth > 0 {
+            // An embedded card that never ends (Outlook writes some) would take the
+            // outer card's END for its own: an END followed by a new card or by the
+            // end of the file is the outer card's, whatever the depth.
+            if o.depth > 0 && !ends_the_file_or_a_card(&lines, i + 1) {
                 o.depth -= 1;
             } else if let Some(mut o) = open.take() {
                 o.card.text.push_str("END:VCARD\r\n");
@@ -91,6 +95,12 @@ pub fn cards(bytes: &[u8]) -> Vec<CardText> {
     }
     cards.extend(open.map(|o| o.card));
     cards
+}
+
+/// Whether the lines from `from` on are only blank ones, or blank ones and then a new
+/// card's `BEGIN:VCARD`.
+fn ends_the_file_or_a_card(lines: &[&[u8]], from: usize) -> bool {
+    lines[from.min(lines.len())..].iter().find(|l| !trimmed(l).is_empty()).is_none_or(|l| is(l, "BEGIN:VCARD"))
 }
 
 /// The parts of a property line: everything before the value (group, name and
@@ -303,6 +313,27 @@ mod tests {
         assert!(cards[0].ended);
         assert_eq!(cards[0].text, "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Boss\r\nTEL:+62 21 555\r\nEND:VCARD\r\n");
         assert_eq!((cards[1].line, cards[1].text.contains("Next")), (11, true));
+    }
+
+    #[test]
+    fn an_agent_card_without_its_end_leaves_the_outer_card_its_own() {
+        let text =
+            b"BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Boss\r\nTEL:+62 21 555\r\nAGENT:\r\nBEGIN:VCARD\r\nVERSION:2.1\r\n\
+                     FN:Assistant\r\nEND:VCARD\r\n\r\nBEGIN:VCARD\r\nFN:Next\r\nEND:VCARD\r\n";
+        let cards = cards(text);
+        assert_eq!(cards.len(), 2);
+        assert!(cards[0].ended);
+        assert_eq!(cards[0].text, "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Boss\r\nTEL:+62 21 555\r\nEND:VCARD\r\n");
+        assert_eq!(cards[1].text, "BEGIN:VCARD\r\nFN:Next\r\nEND:VCARD\r\n");
+        // At the end of the file too.
+        let last = cards_of_one(b"BEGIN:VCARD\nFN:Boss\nAGENT:\nBEGIN:VCARD\nFN:Assistant\nEND:VCARD\n");
+        assert!(last.ended, "{}", last.text);
+    }
+
+    fn cards_of_one(text: &[u8]) -> CardText {
+        let mut all = cards(text);
+        assert_eq!(all.len(), 1);
+        all.remove(0)
     }
 
     #[test]

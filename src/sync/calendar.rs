@@ -1,8 +1,9 @@
 //! Reminders pushed to a CalDAV calendar that jejaring owns: the events of `export
 //! ics` but birthdays (see `coach::reminders`), one resource per event named by its
 //! stable UID. A changed event is written
-//! again, a vanished one deleted; events nobody changed are not sent. One-way: what
-//! the calendar holds is replaced by what jejaring would say today.
+//! again, a vanished one deleted; events nobody changed are not sent, and an overdue
+//! one is not moved to each new day (see `unchanged`). One-way: what the calendar
+//! holds is replaced by what jejaring would say today.
 
 use super::dav::{self, Dav, DavError};
 use super::remote;
@@ -12,7 +13,7 @@ use crate::i18n::Lang;
 use crate::interop::ics;
 use crate::model::Network;
 use crate::model::day_event::DayEvent;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -31,9 +32,8 @@ impl Counts {
 }
 
 /// The reminders today, as `export ics` builds them (`coach::reminders`), for the people
-/// on the phone (`SyncState::on_phone`). A network of imports kept off the phone would
-/// otherwise fill its calendar with people it does not hold, and an overdue reminder
-/// moves to today at every sync. Without birthdays: the phone shows those from each
+/// on the phone (`SyncState::on_phone`): a network of imports kept off the phone would
+/// otherwise fill its calendar with people it does not hold. Without birthdays: the phone shows those from each
 /// card's BDAY in its own birthday calendar.
 pub fn events(net: &Network, state: &SyncState, today: chrono::NaiveDate, lang: Lang) -> Vec<DayEvent> {
     let on_phone = state.on_phone();
@@ -41,10 +41,26 @@ pub fn events(net: &Network, state: &SyncState, today: chrono::NaiveDate, lang: 
     reminders::build(net, &people, today, lang, Options { birthdays: false, goals: true })
 }
 
-/// What an event says, so an unchanged one is not sent again.
+/// What an event says, so an unchanged one is not sent again: a hash of its words and,
+/// after an `@`, the day it was written on (which `unchanged` compares apart).
 fn digest(e: &DayEvent) -> String {
-    let text = format!("{}\n{}\n{}\n{}", e.uid, e.date, e.summary, e.description.as_deref().unwrap_or_default());
-    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(text.as_bytes()))
+    let text = format!("{}\n{}\n{}", e.uid, e.summary, e.description.as_deref().unwrap_or_default());
+    format!("{:032x}@{}", xxhash_rust::xxh3::xxh3_128(text.as_bytes()), e.date)
+}
+
+/// Whether the event the calendar holds (`old`, a `digest`) still stands for `new`:
+/// the same words on the same day, or the same words of a reminder gone overdue.
+/// A date already past is put on today (`coach::reminders`), so an overdue reminder
+/// would otherwise move, and be written again, every day until it is done; it stays on
+/// the day it was written until something real changes (its words: "Overdue", a new
+/// conversation, a snooze).
+fn unchanged(old: &str, new: &DayEvent, today: NaiveDate) -> bool {
+    let fresh = digest(new);
+    let (Some((words, on)), Some((new_words, _))) = (old.split_once('@'), fresh.split_once('@')) else {
+        return false;
+    };
+    let on = on.parse::<NaiveDate>().ok();
+    words == new_words && (on == Some(new.date) || (new.date == today && on.is_some_and(|d| d < today)))
 }
 
 /// A resource name from a UID: letters, digits, `-` and `.` only.
@@ -72,7 +88,7 @@ pub fn push(
     for e in &events {
         let d = digest(e);
         let old = prev.get(e.uid.as_str()).copied();
-        if let Some(old) = old.filter(|o| o.digest == d) {
+        if let Some(old) = old.filter(|o| unchanged(&o.digest, e, now.date_naive())) {
             after.push(old.clone());
             continue;
         }
@@ -150,4 +166,32 @@ fn write(
         };
     }
     Err(DavError::Status { server: dav::host(&url), status: 412, what: "PUT".into() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn event(date: &str, summary: &str) -> DayEvent {
+        DayEvent { uid: "u@jejaring".into(), date: day(date), summary: summary.into(), description: None }
+    }
+
+    #[test]
+    fn an_overdue_reminder_stays_on_the_day_it_was_written_until_its_words_change() {
+        let written = digest(&event("2026-11-28", "Overdue: get in touch with Budi"));
+        let next_day = day("2026-11-29");
+        assert!(unchanged(&written, &event("2026-11-29", "Overdue: get in touch with Budi"), next_day));
+        assert!(unchanged(&written, &event("2026-11-28", "Overdue: get in touch with Budi"), day("2026-11-28")));
+        assert!(!unchanged(&written, &event("2026-11-29", "Follow up with Budi"), next_day), "new words");
+        assert!(!unchanged(&written, &event("2026-12-20", "Overdue: get in touch with Budi"), next_day), "moved on");
+        // A reminder due later that is brought forward to today is a real change.
+        let later = digest(&event("2026-12-05", "Get in touch with Budi"));
+        assert!(!unchanged(&later, &event("2026-11-29", "Get in touch with Budi"), next_day));
+        // A digest written before the day was kept apart: written once more.
+        assert!(!unchanged("0123abcd", &event("2026-11-29", "x"), next_day));
+    }
 }

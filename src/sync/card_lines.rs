@@ -6,7 +6,8 @@
 //! A logical line is its first physical line plus the folded lines after it (starting
 //! with a space or tab), plus, for a vCard 2.1 quoted-printable value, the lines its
 //! soft line breaks (`=` at the end) join; an `AGENT` whose card follows on the next
-//! lines keeps that card as part of its own line. Nothing here decodes values: what a
+//! lines keeps that card as part of its own line (when the embedded card has no END of
+//! its own, the card's last END stays the card's). Nothing here decodes values: what a
 //! line means is read by the vCard importer (see `cards`).
 
 /// One logical line of a card, exactly as it was sent (with its line end).
@@ -128,6 +129,11 @@ pub fn split(text: &str) -> Vec<Line> {
             let mut depth = 0;
             while i < physical.len() {
                 let t = bare(physical[i]).trim();
+                // An embedded card without an END of its own: the END followed by
+                // nothing (or a new card) is the outer card's, as the importer reads it.
+                if depth > 0 && t.eq_ignore_ascii_case("END:VCARD") && only_blank_or_a_card_after(&physical, i + 1) {
+                    break;
+                }
                 raw.push_str(physical[i]);
                 i += 1;
                 if t.eq_ignore_ascii_case("BEGIN:VCARD") {
@@ -147,6 +153,15 @@ pub fn split(text: &str) -> Vec<Line> {
         }
     }
     lines
+}
+
+/// Whether the lines from `from` on are blank, or blank and then a new `BEGIN:VCARD`.
+fn only_blank_or_a_card_after(physical: &[&str], from: usize) -> bool {
+    physical[from.min(physical.len())..]
+        .iter()
+        .map(|l| bare(l).trim())
+        .find(|l| !l.is_empty())
+        .is_none_or(|l| l.eq_ignore_ascii_case("BEGIN:VCARD"))
 }
 
 /// The vCard version a card is written in: new lines follow its syntax.
@@ -291,6 +306,15 @@ mod tests {
         assert_eq!((lines[3].name(), lines[3].group()), ("TEL", "item1."));
         assert_eq!(Syntax::of(&lines), Syntax::V21);
         assert_eq!(line_end(&lines), "\r\n");
+    }
+
+    #[test]
+    fn an_agent_card_without_its_end_leaves_the_outer_end_its_own_line() {
+        let card = "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Boss\r\nAGENT:\r\nBEGIN:VCARD\r\nFN:x\r\nEND:VCARD\r\n\r\n";
+        let raws: Vec<String> = split(card).into_iter().map(|l| l.raw).collect();
+        assert_eq!(raws.last().map(String::as_str), Some("END:VCARD\r\n"));
+        assert_eq!(raws[3], "AGENT:\r\nBEGIN:VCARD\r\nFN:x\r\n");
+        assert!(crate::sync::cards::editable(card), "read as the importer reads it");
     }
 
     #[test]

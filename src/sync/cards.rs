@@ -6,7 +6,8 @@
 //! `X-JEJARING-*` lines and the fields the user changed); every other line — a photo,
 //! a key, a label, a group, a parameter, the order, the folding, the VERSION — is
 //! copied byte for byte. A list field that changed keeps each of its lines whose value
-//! is still wanted (with all its parameters) and adds lines only for new values.
+//! is still wanted (with all its parameters) and adds lines only for new values. A card
+//! that cannot be read so (`editable`) is never written over.
 
 use super::card_lines::{self, Line, Syntax};
 use super::fields::{Field, Fields};
@@ -40,23 +41,43 @@ pub fn file_for(contact: &uuid::Uuid) -> String {
     format!("jejaring-{contact}.vcf")
 }
 
-/// Writes the card for `fields`: a new one with `uid`, or the server's `existing`
-/// card with only the lines of the fields that differ from it rewritten.
-pub fn write(existing: Option<&str>, uid: &str, f: &Fields) -> String {
-    let fresh = format!("BEGIN:VCARD\r\nVERSION:3.0\r\nUID:{}\r\nEND:VCARD\r\n", card_lines::escape(uid));
-    let mut lines = existing.map(card_lines::split).unwrap_or_default();
-    if lines.is_empty() {
-        lines = card_lines::split(&fresh);
-    }
-    let before = existing.and_then(read).map(|c| Fields::from_record(&c.record)).unwrap_or_default();
-    let card = Ctx { syntax: Syntax::of(&lines), end: card_lines::line_end(&lines) };
+/// Whether the server's card can be edited line by line: readable as a person, and cut
+/// into lines, ending in `END:VCARD`, that hold all of it (nothing but white space
+/// before `BEGIN:VCARD` or after `END:VCARD`). A card that is not would be replaced
+/// rather than edited.
+pub fn editable(text: &str) -> bool {
+    lines_of(text).is_some()
+}
+
+/// An `editable` card's lines and the fields it holds.
+fn lines_of(text: &str) -> Option<(Vec<Line>, Fields)> {
+    let lines = card_lines::split(text);
+    // A card cut short (no `END:VCARD`) is not one the importer reads either.
     if !lines.last().is_some_and(|l| l.is("END")) {
-        // A card cut short: it is ended rather than left broken.
-        if let Some(l) = lines.last_mut().filter(|l| !l.raw.ends_with('\n')) {
-            l.raw.push_str(card.end);
-        }
-        lines.push(Line { raw: format!("END:VCARD{}", card.end) });
+        return None;
     }
+    let joined: String = lines.iter().map(|l| l.raw.as_str()).collect();
+    let outside = |s: &str| s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty();
+    let at = text.find(joined.as_str())?;
+    if !outside(&text[..at]) || !outside(&text[at + joined.len()..]) {
+        return None;
+    }
+    let card = read(text)?;
+    Some((lines, Fields::from_record(&card.record)))
+}
+
+/// Writes the card for `fields`: a new one with `uid`, or the server's `existing`
+/// card with only the lines of the fields that differ from it rewritten. None when
+/// the existing card is not `editable`: it is never replaced by a card of ours.
+pub fn write(existing: Option<&str>, uid: &str, f: &Fields) -> Option<String> {
+    let (mut lines, before) = match existing {
+        Some(text) => lines_of(text)?,
+        None => {
+            let fresh = format!("BEGIN:VCARD\r\nVERSION:3.0\r\nUID:{}\r\nEND:VCARD\r\n", card_lines::escape(uid));
+            (card_lines::split(&fresh), Fields::default())
+        }
+    };
+    let card = Ctx { syntax: Syntax::of(&lines), end: card_lines::line_end(&lines) };
     if !lines.iter().any(|l| l.is("UID")) {
         let at = end_of(&lines);
         lines.insert(at, Line { raw: card_lines::property("UID", &[uid], card.syntax, card.end) });
@@ -71,7 +92,7 @@ pub fn write(existing: Option<&str>, uid: &str, f: &Fields) -> String {
             card.replace_list(&mut lines, field, field.list(f));
         }
     }
-    lines.iter().map(|l| l.raw.as_str()).collect()
+    Some(lines.iter().map(|l| l.raw.as_str()).collect())
 }
 
 /// Where new lines go when a field has none yet: before `END:VCARD`.

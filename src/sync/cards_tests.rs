@@ -21,7 +21,7 @@ fn fields() -> Fields {
 #[test]
 fn a_new_card_reads_back_as_the_same_fields() {
     let f = fields();
-    let text = write(None, "urn:uuid:x", &f);
+    let text = write(None, "urn:uuid:x", &f).unwrap();
     assert!(text.contains("UID:urn:uuid:x"), "{text}");
     assert!(text.contains("X-JEJARING-CADENCE:30d"), "{text}");
     let back = read(&text).unwrap();
@@ -35,7 +35,7 @@ fn an_update_keeps_what_the_phone_set() {
     let mut f = Fields::from_record(&read(phone).unwrap().record);
     f.phones.retain(|p| p.contains("812"));
     f.org = Some("Gojek".into());
-    let text = write(Some(phone), "ignored", &f);
+    let text = write(Some(phone), "ignored", &f).unwrap();
     assert!(text.contains("UID:abc"), "{text}");
     assert!(!text.contains("ignored"), "{text}");
     assert!(text.contains("PHOTO"), "{text}");
@@ -51,10 +51,37 @@ fn an_update_of_a_card_with_a_byte_order_mark_keeps_its_other_lines() {
     let phone = "\u{feff}BEGIN:VCARD\r\nVERSION:3.0\r\nUID:abc\r\nFN:Ayu Lestari\r\nPHOTO;VALUE=URI:http://example.com/a.jpg\r\nEND:VCARD\r\n";
     let mut f = Fields::from_record(&read(phone).unwrap().record);
     f.org = Some("Gojek".into());
-    let text = write(Some(phone), "ignored", &f);
+    let text = write(Some(phone), "ignored", &f).unwrap();
     assert!(text.starts_with("\u{feff}BEGIN:VCARD\r\nVERSION:3.0\r\nUID:abc\r\n"), "{text}");
     assert!(text.contains("PHOTO;VALUE=URI:http://example.com/a.jpg\r\n"), "{text}");
     assert!(text.contains("ORG:Gojek"), "{text}");
+}
+
+#[test]
+fn a_card_that_cannot_be_read_as_sent_is_refused_never_replaced() {
+    let card = "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:abc\r\nFN:Ayu Lestari\r\nEND:VCARD\r\n";
+    let f = Fields { name: "Ayu Lestari".into(), org: Some("Gojek".into()), ..Fields::default() };
+    assert!(editable(card));
+    assert!(editable(&format!("\u{feff}\r\n{card}\r\n")), "white space around it is not content");
+    let refused = [
+        // A second card after the first: the lines would lose it.
+        format!("{card}BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Budi\r\nEND:VCARD\r\n"),
+        // Text after the end.
+        format!("{card}X-NOTE:after the end\r\n"),
+        // Cut short.
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ayu Lestari\r\nEMAIL:a@b.id\r\n".to_string(),
+        // A group now (not a person jejaring reads).
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:abc\r\nFN:Family\r\nX-ADDRESSBOOKSERVER-KIND:group\r\nEND:VCARD\r\n"
+            .to_string(),
+        // Lines ended by a bare CR, which the lines cannot be cut at.
+        card.replace("\r\n", "\r"),
+        String::new(),
+    ];
+    for text in &refused {
+        assert!(!editable(text), "{text:?}");
+        assert_eq!(write(Some(text), "urn:uuid:x", &f), None, "{text:?}");
+    }
+    assert!(write(Some(card), "urn:uuid:x", &f).is_some_and(|out| out.contains("ORG:Gojek")));
 }
 
 use super::card_lines::{Line, split};
@@ -96,7 +123,7 @@ fn an_edit_of_note_and_stage_changes_only_those_lines_on_every_card() {
         let mut f = before.clone();
         f.note = Some("Asked for the deck; send it by Friday, with the numbers.\nThen call.".into());
         f.stage = Some("trusted".into());
-        let out = write(Some(text), "urn:uuid:not-used", &f);
+        let out = write(Some(text), "urn:uuid:not-used", &f).unwrap();
         let mut expected = others(text, &[Field::Note, Field::Stage]);
         if !text.contains("\nUID:") {
             // A card without a UID (vCard 3.0 and 4.0 require one) gets one at its end.
@@ -107,9 +134,9 @@ fn an_edit_of_note_and_stage_changes_only_those_lines_on_every_card() {
         assert_eq!(expected, others(&out, &[Field::Note, Field::Stage]), "{name}:\n{out}");
         assert_eq!(fields_of(&out), f, "{name} reads back as written:\n{out}");
         // Nothing changed is nothing written.
-        assert_eq!(write(Some(&out), "urn:uuid:not-used", &f), out, "{name}");
+        assert_eq!(write(Some(&out), "urn:uuid:not-used", &f).unwrap(), out, "{name}");
         if text.contains("\nUID:") {
-            assert_eq!(write(Some(text), "urn:uuid:not-used", &before), *text, "{name}");
+            assert_eq!(write(Some(text), "urn:uuid:not-used", &before).unwrap(), *text, "{name}");
         }
     }
 }
@@ -130,13 +157,13 @@ fn a_removed_phone_takes_its_label_and_a_new_one_comes_after_the_others() {
     let mut f = fields_of(text);
     f.phones.retain(|p| !p.contains("0199"));
     f.phones.push("+1 425 555 0142".into());
-    let out = write(Some(text), "x", &f);
+    let out = write(Some(text), "x", &f).unwrap();
     assert!(!out.contains("0199") && !out.contains("X-ABLabel:Assistant"), "{out}");
     assert!(out.contains("TEL;type=CELL;type=VOICE;type=pref:+1 425 555 0100\r\nTEL:+1 425 555 0142\r\n"), "{out}");
     // A new value never lands inside another value's group.
     let mut g = fields_of(text);
     g.phones.push("+1 425 555 0143".into());
-    let added = write(Some(text), "x", &g);
+    let added = write(Some(text), "x", &g).unwrap();
     assert!(added.contains("item2.X-ABLabel:Assistant\r\nTEL:+1 425 555 0143\r\n"), "{added}");
     assert_eq!(fields_of(&out), f);
     let untouched: Vec<String> =
@@ -149,7 +176,7 @@ fn one_number_under_five_types_keeps_every_line_when_an_email_is_added() {
     let text = CORPUS.iter().find(|(n, _)| *n == "five-types.vcf").unwrap().1;
     let mut f = fields_of(text);
     f.emails.push("hendra@work.example".into());
-    let out = write(Some(text), "x", &f);
+    let out = write(Some(text), "x", &f).unwrap();
     assert_eq!(out.matches("TEL;").count(), 3, "{out}");
     assert!(out.contains("TYPE=HOME;TYPE=WORK;TYPE=CELL;TYPE=VOICE;TYPE=PREF:+62 812 9999 0000"), "{out}");
     assert_eq!(fields_of(&out), f);
@@ -160,10 +187,10 @@ fn a_rename_keeps_suffixes_out_of_the_family_name_and_an_unchanged_name_keeps_n(
     let (_, text) = CORPUS[0];
     let mut f = fields_of(text);
     f.org = Some("Contoso".into());
-    let out = write(Some(text), "x", &f);
+    let out = write(Some(text), "x", &f).unwrap();
     assert!(out.contains("\r\nN:Stenerson;Derik;;;Jr.\r\n"), "N untouched: {out}");
     f.name = "Derik Stenerson Sr.".into();
-    let out = write(Some(text), "x", &f);
+    let out = write(Some(text), "x", &f).unwrap();
     assert!(out.contains("\r\nFN:Derik Stenerson Sr.\r\nN:Stenerson;Derik;;;Sr.\r\n"), "{out}");
     assert_eq!(fields_of(&out), f);
 }
@@ -175,7 +202,7 @@ fn new_lines_on_a_21_card_are_21_and_the_version_stays() {
     f.name = "Wei Chén".into();
     f.note = Some("Café; then the deck".into());
     f.emails.push("wei@home.example".into());
-    let out = write(Some(text), "x", &f);
+    let out = write(Some(text), "x", &f).unwrap();
     assert!(out.contains("\r\nVERSION:2.1\r\n"), "{out}");
     assert!(out.contains("EMAIL;INTERNET:wei@home.example"), "{out}");
     assert!(out.contains("FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Wei Ch=C3=A9n"), "{out}");
@@ -189,7 +216,7 @@ fn jejarings_own_lines_are_rewritten_and_the_old_cadence_name_goes() {
     assert_eq!(f.cadence.as_deref(), Some("30d"));
     f.cadence = Some("2w".into());
     f.circle = None;
-    let out = write(Some(text), "x", &f);
+    let out = write(Some(text), "x", &f).unwrap();
     assert!(out.contains("X-JEJARING-CADENCE:2w") && !out.contains("EVERY"), "{out}");
     assert!(!out.contains("CIRCLE"), "{out}");
     assert_eq!(others(text, &[Field::Cadence, Field::Circle]), others(&out, &[Field::Cadence, Field::Circle]));
@@ -220,8 +247,14 @@ mod fuzz {
         #[test]
         fn any_text_from_a_server_is_written_over_without_a_panic(text in "\\PC{0,300}", note in typed(true)) {
             let f = Fields { name: "Ayu".into(), note: Some(note), ..Fields::default() };
-            let out = write(Some(&text), "urn:uuid:x", &f);
-            prop_assert!(out.ends_with("END:VCARD\r\n") || out.ends_with("END:VCARD\n"), "{out:?}");
+            // A card it cannot edit line by line is refused, never replaced.
+            match write(Some(&text), "urn:uuid:x", &f) {
+                Some(out) => {
+                    prop_assert!(editable(&text), "{text:?}");
+                    prop_assert!(out.ends_with("END:VCARD\r\n") || out.ends_with("END:VCARD\n"), "{out:?}");
+                }
+                None => prop_assert!(!editable(&text), "{text:?}"),
+            }
         }
 
         /// Any typed name, organisation and note reads back as written on every card of
@@ -233,7 +266,7 @@ mod fuzz {
                 f.name = name.clone();
                 f.org = Some(org.clone());
                 f.note = Some(note.clone());
-                let out = write(Some(text), "urn:uuid:x", &f);
+                let out = write(Some(text), "urn:uuid:x", &f).unwrap();
                 let owned = [Field::Name, Field::Org, Field::Note];
                 let mut expected = others(text, &owned);
                 if !text.contains("\nUID:") {

@@ -14,7 +14,7 @@ use ureq::tls::{RootCerts, TlsConfig};
 use url::Url;
 
 mod error;
-pub use error::{DavError, Resource};
+pub use error::{DavError, Resource, Stopped};
 
 /// How long connecting and sending may take before the sync gives up, by default.
 /// Receiving an answer may take ten times as long: Radicale computes its first listing
@@ -202,7 +202,9 @@ impl Dav {
     }
 
     fn out_of_time(&self) -> DavError {
-        DavError::OutOfTime { minutes: self.max_time.as_secs().div_ceil(60) }
+        // In whole minutes, as --max-time is given; a limit under one reads as 1, never 0.
+        let minutes = self.max_time.as_secs_f64() / 60.0;
+        DavError::OutOfTime { minutes: (minutes.ceil() as u64).max(1), run: Stopped::Sync }
     }
 
     fn transport(&self, server: &str, e: ureq::Error) -> DavError {

@@ -73,7 +73,11 @@ pub fn address_book(dav: &Dav, url: &str) -> Result<Found, DavError> {
 
 /// Finds the address book or calendar (`kind`) of the account `url` belongs to.
 pub fn collection_of(dav: &Dav, url: &str, kind: Kind) -> Result<Found, DavError> {
-    find(dav, url, kind, false)
+    find(dav, url, kind, false).map_err(|e| match e {
+        // Looking for a calendar, no CalDAV answered: say so, not "CardDAV".
+        DavError::NotDav { url } if kind.ns == CALDAV => DavError::NotCalDav { url },
+        e => e,
+    })
 }
 
 /// What a resource's PROPFIND says it is.
@@ -194,13 +198,24 @@ pub fn calendar(dav: &Dav, url: &str, create_missing: bool) -> Result<String, Da
         &[("Depth", "0")],
         Some(("application/xml", super::xml::propfind(&[(DAV, "resourcetype")]))),
     )?;
-    if reply.status == 404 && create_missing {
+    let ms = match reply.status {
+        404 => None,
+        _ => Some(dav::multistatus_of(&url, reply, "PROPFIND").map_err(|e| match e {
+            DavError::NotDav { url } => DavError::NotCalDav { url },
+            e => e,
+        })?),
+    };
+    let first = ms.as_ref().and_then(|m| m.responses.first());
+    // Xandikos answers a missing path with a multistatus whose response says 404.
+    if ms.is_none() || first.is_some_and(|r| r.status == Some(404)) {
+        if !create_missing {
+            return Err(DavError::NoCalendar { url });
+        }
         let (parent, name) = url.trim_end_matches('/').rsplit_once('/').unwrap_or((&url, "jejaring"));
         return create(dav, &format!("{parent}/"), name, true);
     }
-    let ms = dav::multistatus_of(&url, reply, "PROPFIND")?;
-    match ms.responses.first() {
+    match first {
         Some(r) if r.is_type(CALDAV, "calendar") => Ok(url),
-        _ => Err(DavError::NotDav { url }),
+        _ => Err(DavError::NotCalendar { url }),
     }
 }

@@ -21,7 +21,9 @@ use uuid::Uuid;
 
 mod local;
 
-pub use super::report::{Link, Report};
+use local::Put;
+
+pub use super::report::{Link, NotWritten, Report};
 
 /// A card new to jejaring, to become a contact when the sync is applied.
 #[derive(Clone, Debug)]
@@ -298,13 +300,25 @@ impl Run<'_> {
         self.out.report.conflicts.extend(merged.conflicts.into_iter().map(|c| (name.clone(), c)));
         let Card { href, uid, etag, text, fields: remote } = card;
         let mut etag = etag;
-        let pushed = fields != remote;
-        if pushed && !self.dry_run {
-            match self.put(&href, &uid, Some(text), etag.clone(), remote, fields)? {
+        let mut pushed = fields != remote;
+        let mut base_here = fields.clone();
+        if pushed && !cards::editable(&text) {
+            // Never replaced by a card of ours: the card stays, and the change here
+            // waits (the state keeps the card's own fields, so the next sync tries again).
+            self.out.report.not_written.push(NotWritten { contact: fields.name.clone(), href: href.clone() });
+            pushed = false;
+            base_here = remote;
+        } else if pushed && !self.dry_run {
+            match self.put(&href, &uid, Some(text), etag.clone(), remote.clone(), fields)? {
                 // A lost race merges again, so what comes back may hold the phone's news.
-                Some((f, e)) => (fields, etag) = (f, e),
+                Put::Written(f, e) => (fields, etag, base_here) = (f.clone(), e, f),
                 // Gone from the server meanwhile: the next sync sees the delete.
-                None => return Ok(()),
+                Put::Gone => return Ok(()),
+                Put::Refused(f) => {
+                    self.out.report.not_written.push(NotWritten { contact: f.name.clone(), href: href.clone() });
+                    (fields, base_here) = (f, remote);
+                    pushed = false;
+                }
             }
         }
         let pulled = fields != local;
@@ -324,7 +338,7 @@ impl Run<'_> {
         self.out.report.merged += usize::from(pulled && pushed);
         self.touched.insert(id);
         self.linked.insert(id);
-        self.entries.insert(href.clone(), CardState { contact: id, href, uid, etag, base: fields });
+        self.entries.insert(href.clone(), CardState { contact: id, href, uid, etag, base: base_here });
         Ok(())
     }
 

@@ -16,6 +16,16 @@ pub struct Link {
     pub href: String,
 }
 
+/// A contact whose change here was not sent: its card on the phone is one jejaring
+/// cannot edit line by line, so it was left as the phone has it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct NotWritten {
+    /// The contact's name here.
+    pub contact: String,
+    /// The card's path on the server.
+    pub href: String,
+}
+
 /// What a sync did, for the summary line and the lists of names.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Report {
@@ -46,6 +56,8 @@ pub struct Report {
     /// Second cards of someone already linked to a card: each becomes its own contact,
     /// to merge with `dupes`/`merge` if they are one person.
     pub duplicates: Vec<Link>,
+    /// Cards jejaring cannot read as sent (see `cards::editable`): never replaced.
+    pub not_written: Vec<NotWritten>,
     /// Contacts not sent to the phone because of `sync --only`.
     pub held_back: usize,
     /// Cards jejaring cannot read (a group, a card without a name): left alone.

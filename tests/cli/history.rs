@@ -117,7 +117,7 @@ fn importing_the_same_export_again_adds_nothing_and_writes_nothing() {
 fn a_newer_export_that_overlaps_adds_only_what_is_new() {
     let env = network();
     let (_, err) = env.ok(&["import", "history", &fixture("google-calendar.ics")]);
-    assert!(err.contains("History: 7 added"), "{err}");
+    assert!(err.contains("History: 7 conversations added"), "{err}");
     // The same calendar exported again, with a meeting that happened since added.
     let newer = env.home().join("newer.ics");
     let ics = std::fs::read_to_string(fixture("google-calendar.ics")).unwrap().replace(
@@ -137,7 +137,9 @@ fn mail_logs_one_email_per_thread_a_day_and_ignores_lists_and_robots() {
     let env = network();
     let (_, err) = env.ok(&["import", "history", &fixture("takeout.mbox")]);
     assert!(
-        err.lines().any(|l| l == "History: 5 added, 0 already known, 2 with unknown people, 3 ignored (mailing lists)"),
+        err.lines().any(|l| l
+            == "History: 5 conversations added, 0 already known, 2 with people not in your network; \
+                left out 4: mailing lists, bulk mail and robots (3), messages without a date (1)"),
         "{err}"
     );
     assert!(err.contains("takeout.mbox: line 144: skipped: a message without a readable date"), "{err}");
@@ -196,7 +198,10 @@ fn linkedin_conversations_log_one_message_a_day() {
     let env = network();
     let (_, err) = env.ok(&["import", "history", &fixture("messages.csv")]);
     assert!(err.contains("messages.csv: line 8: skipped: a message without a readable date"), "{err}");
-    assert!(err.contains("History: 3 added, 0 already known, 1 with unknown people"), "{err}");
+    assert!(
+        err.contains("History: 3 conversations added, 0 already known, 1 with people not in your network"),
+        "{err}"
+    );
     // Matched by profile URL; Budi started the conversation, both wrote.
     assert_eq!(
         talks(&env, "Budi Santoso"),
@@ -294,7 +299,9 @@ fn a_dry_run_lists_what_it_would_log_and_changes_nothing() {
     assert_eq!(out.lines().count(), 22, "{out}");
     assert!(out.contains("2026-11-10  meeting   Citra Dewi  Fintech lunch"), "{out}");
     assert!(
-        err.contains("History (dry run, nothing saved): 22 to add, 0 already known, 5 with unknown people, 3 ignored"),
+        err.contains(
+            "History (dry run, nothing saved): 22 conversations to add, 0 already known, 5 with people not in your network; left out "
+        ),
         "{err}"
     );
 }
@@ -327,7 +334,9 @@ fn the_summary_in_indonesian() {
     let env = network();
     let (_, err) = env.ok(&["--lang", "id", "import", "history", &fixture("google-calendar.ics")]);
     assert!(
-        err.lines().any(|l| l == "Riwayat: 7 ditambah, 0 sudah ada, 1 dengan orang tak dikenal, 0 diabaikan (milis)"),
+        err.lines().any(|l| l
+            == "Riwayat: 7 percakapan ditambah, 0 sudah ada, 1 dengan orang yang tidak ada di jaringan Anda; \
+                3 dilewati: acara batal, seharian, atau tanpa orang lain (3)"),
         "{err}"
     );
 }

@@ -175,3 +175,85 @@ fn from_maildir_on_a_folder_that_holds_none_is_one_clear_line() {
     assert!(line.contains("holds none (no folder with cur/ or new/); nothing was imported"), "{line}");
     before.assert_unchanged();
 }
+
+#[test]
+fn mail_whose_headers_pass_the_bound_is_skipped_and_named_the_rest_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    let budi = "From: Budi Santoso <budi@example.com>\nTo: ayu@example.com\nSubject: Coffee\n\
+                Date: Wed, 4 Nov 2026 06:30:00 +0700\n\n";
+    let huge = format!(
+        "From: Citra Dewi <citra@example.com>\nX-Long: {}\nDate: Tue, 10 Nov 2026 09:00:00 +0700\n\nhi\n",
+        "a".repeat(300 << 10)
+    );
+    let maildir = dir.path().join("Mail");
+    std::fs::create_dir_all(maildir.join("cur")).unwrap();
+    std::fs::write(maildir.join("cur/1"), format!("{budi}{}\n", "a large body ".repeat(100_000))).unwrap();
+    std::fs::write(maildir.join("cur/2"), &huge).unwrap();
+    let env = network();
+    let r = import(&env, &["--from", "maildir", &maildir.display().to_string()]);
+    assert_eq!(days(&env, "Budi Santoso"), ["2026-11-04"], "a large body is no obstacle");
+    assert!(days(&env, "Citra Dewi").is_empty());
+    let (kind, read, skipped, _) = reader(&r);
+    assert_eq!((kind.as_str(), read), ("maildir", 2));
+    assert_eq!(skipped, [("headers-too-large".to_string(), 1)]);
+    let problems = r["problems"].to_string();
+    assert!(problems.contains("cur/2") && problems.contains("headers are larger than 256 KiB"), "{problems}");
+    // The same two in an mbox, in Indonesian words.
+    let mbox = dir.path().join("all.mbox");
+    let from = "From x@x Wed Nov 04 06:30:00 2026\n";
+    std::fs::write(&mbox, format!("{from}{budi}body\n{from}{huge}")).unwrap();
+    let env = network();
+    let out = env
+        .cmd()
+        .env("TZ", "Asia/Jakarta")
+        .args(["--lang", "id", "import", "history", "--me", "ayu@example.com", &mbox.display().to_string()])
+        .assert()
+        .success();
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("baris 8: dilewati: pesan yang kepalanya lebih dari 256 KiB"), "{err}");
+    assert_eq!(days(&env, "Budi Santoso"), ["2026-11-04"]);
+}
+
+#[test]
+fn the_summary_adds_up_the_per_file_lines_in_their_words() {
+    let env = network();
+    let files = [fixture("takeout.mbox"), fixture("messages.csv"), fixture("outlook-utf16.ics")];
+    for (lang, left) in [("en", "left out"), ("id", "dilewati")] {
+        let out = env
+            .cmd()
+            .env("TZ", "Asia/Jakarta")
+            .args(["--lang", lang, "import", "history", "--dry-run", "--me", "ayu@example.com"])
+            .args(&files)
+            .assert()
+            .success();
+        let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+        let summary = err.lines().last().unwrap();
+        // Each per-file line's "left out N: reason (n), …", added up by reason.
+        let mut total = 0;
+        let mut by_reason: Vec<(String, usize)> = Vec::new();
+        let per_file = err.lines().filter(|l| !l.starts_with("warning") && !l.starts_with("peringatan"));
+        for l in per_file.filter(|l| l.contains(".mbox:") || l.contains(".csv:") || l.contains(".ics:")) {
+            let Some(rest) = l.split("; ").find(|p| p.contains(left)) else { continue };
+            let (head, reasons) = rest.split_once(": ").unwrap();
+            total += head.split_whitespace().find_map(|w| w.parse::<usize>().ok()).unwrap();
+            for r in reasons.split("), ") {
+                let (words, n) = r.trim_end_matches(')').rsplit_once(" (").unwrap();
+                let n: usize = n.parse().unwrap();
+                match by_reason.iter_mut().find(|(w, _)| w == words) {
+                    Some((_, m)) => *m += n,
+                    None => by_reason.push((words.to_string(), n)),
+                }
+            }
+        }
+        assert_eq!(total, 6, "{lang}: {err}");
+        let why: Vec<String> = by_reason.iter().map(|(w, n)| format!("{w} ({n})")).collect();
+        let expected = match lang {
+            "en" => format!("; left out {total}: {}", why.join(", ")),
+            _ => format!("; {total} dilewati: {}", why.join(", ")),
+        };
+        assert!(summary.ends_with(&expected), "{lang}: {summary}\nexpected the end: {expected}");
+        assert!(!summary.contains("ignored") && !summary.contains("diabaikan"), "{summary}");
+    }
+    let r = import(&env, &files.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(r["left_out"], 6);
+}

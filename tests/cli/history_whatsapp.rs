@@ -183,3 +183,45 @@ fn an_empty_folder_inside_a_folder_of_chats_does_not_stop_the_import() {
     let err = env.fails(&["import", "history", folder.join("Media").to_str().unwrap()], 1);
     assert!(err.contains("holds no calendar, mailbox or chat export; nothing was imported"), "{err}");
 }
+
+#[test]
+fn a_chat_falls_on_the_local_day_it_was_written_as_mail_does() {
+    // The export writes the phone's own clock: 23:30 is still Saturday, 00:30 Sunday,
+    // in Jakarta, as mail written at the same instants is.
+    let env = TestEnv::new();
+    env.add("Budi Santoso", &["--email", "budi@example.com"]);
+    let chat = env.home().join("WhatsApp Chat with Budi Santoso.txt");
+    std::fs::write(
+        &chat,
+        "21/11/26 23.30 - Budi Santoso: masih bangun?\n21/11/26 23.31 - Ayu Lestari: iya\n\
+         22/11/26 00.30 - Budi Santoso: oke besok ya\n22/11/26 00.31 - Ayu Lestari: sip\n",
+    )
+    .unwrap();
+    let mbox = env.home().join("mail.mbox");
+    let mail = |subject: &str, date: &str| {
+        format!(
+            "From x Sat Nov 21 16:30:00 2026\nFrom: Budi Santoso <budi@example.com>\nTo: ayu@example.com\nSubject: {subject}\nDate: {date}\nMessage-ID: <{subject}@x>\n\nx\n"
+        )
+    };
+    let text = mail("Malam", "Sat, 21 Nov 2026 23:40:00 +0700") + &mail("Pagi", "Sun, 22 Nov 2026 00:40:00 +0700");
+    std::fs::write(&mbox, text).unwrap();
+    env.cmd()
+        .env("TZ", "Asia/Jakarta")
+        .args(["import", "history", "--me", "Ayu Lestari", "--me", "ayu@example.com"])
+        .arg(&chat)
+        .arg(&mbox)
+        .assert()
+        .success();
+    let (show, _) = env.ok(&["show", "Budi Santoso"]);
+    let lines: Vec<&str> = show.lines().filter(|l| l.contains("imported from")).map(str::trim).collect();
+    let day_kind: Vec<String> =
+        lines.iter().map(|l| l.split_whitespace().take(2).collect::<Vec<_>>().join(" ")).collect();
+    assert_eq!(
+        day_kind,
+        ["2026-11-22 email", "2026-11-22 message", "2026-11-21 email", "2026-11-21 message"],
+        "{show}"
+    );
+    // The review of the week from the 22nd counts Sunday's two, not Saturday's.
+    let (review, _) = env.ok(&["review"]);
+    assert!(review.contains("2 interactions (2 imported rather than logged) with 1 person"), "{review}");
+}

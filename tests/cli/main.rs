@@ -53,6 +53,7 @@ mod show_part;
 mod store;
 mod store_hardening;
 mod sync;
+mod sync_calendar;
 mod sync_cards;
 mod sync_identity;
 mod sync_security;

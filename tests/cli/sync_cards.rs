@@ -222,3 +222,31 @@ fn a_hard_link_or_symlink_at_the_lock_path_never_has_its_targets_mode_changed() 
     assert_eq!(mode(&victim), 0o644, "a symlink's target keeps its mode");
     assert_eq!(env.contact("Ayu Lestari")["org"], "Gojek");
 }
+
+#[test]
+fn a_card_jejaring_cannot_read_as_sent_is_never_replaced_and_is_named() {
+    for kind in servers() {
+        let (server, env) = setup(kind);
+        let card = "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:ayu-1\r\nFN:Ayu Lestari\r\nN:Lestari;Ayu;;;\r\nEND:VCARD\r\n";
+        server.put_card("ayu.vcf", card);
+        run(&env, &["sync"]);
+        // The phone makes the card a group; here the person is edited.
+        let group = "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:ayu-1\r\nFN:Ayu Lestari\r\nN:Lestari;Ayu;;;\r\nX-ADDRESSBOOKSERVER-KIND:group\r\nX-ADDRESSBOOKSERVER-MEMBER:urn:uuid:1\r\nEND:VCARD\r\n";
+        server.put_card("ayu.vcf", group);
+        let before = get(&server, "ayu.vcf");
+        run(&env, &["edit", "Ayu Lestari", "--org", "Gojek"]);
+        let (_, stderr) = run(&env, &["sync"]);
+        assert!(stderr.contains("not written: Ayu Lestari's card on the phone (ayu.vcf)"), "{kind:?}: {stderr}");
+        assert!(stderr.contains("0 pushed"), "{kind:?}: {stderr}");
+        assert_eq!(get(&server, "ayu.vcf"), before, "{kind:?}: the server's bytes stay");
+        // Named again by the next sync, in --json and in Indonesian, and still not written.
+        let (out, _) = run(&env, &["--json", "sync"]);
+        let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(json["not_written"][0]["contact"], "Ayu Lestari", "{kind:?}: {out}");
+        assert_eq!(json["not_written"][0]["href"].as_str().map(|h| h.ends_with("ayu.vcf")), Some(true), "{out}");
+        let (_, stderr) = run(&env, &["--lang", "id", "sync"]);
+        assert!(stderr.contains("tidak ditulis: kartu Ayu Lestari di ponsel (ayu.vcf)"), "{kind:?}: {stderr}");
+        assert_eq!(get(&server, "ayu.vcf"), before, "{kind:?}");
+        assert_eq!(env.contacts()[0]["org"], "Gojek", "{kind:?}: the change here stays here");
+    }
+}

@@ -198,6 +198,82 @@ fn a_server_answering_slowly_batch_after_batch_meets_the_overall_limit() {
     }
 }
 
+#[test]
+fn a_time_out_says_what_was_kept_here_and_names_setup_as_setup() {
+    for kind in servers() {
+        let (_server, front, env) = through_front(kind);
+        env.add("Ayu Lestari", &["--circle", "friend"]);
+        let book = book_path(&env);
+        front.set(Mode::Reply(Arc::new(move |req: &Request| {
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            if req.body.contains("sync-collection") {
+                multistatus(&format!("{}<sync-token>t</sync-token>", listing(&book, 1000)))
+            } else {
+                multistatus("")
+            }
+        })));
+        // `--only` is saved before the server is asked: the sentence says so.
+        let err = fails(&env, &["sync", "--only", "friend", "--max-time", "0.01"], 1);
+        assert!(
+            err.contains(
+                "so it stopped; your choice of whom to send (--only or --all) was saved, nothing else here was changed"
+            ),
+            "{kind:?}: {err}"
+        );
+        assert_eq!(env.json()["sync"]["only"], serde_json::json!(["friend"]), "{kind:?}");
+        let before = env.bytes();
+        let err = fails(&env, &["--lang", "id", "sync", "--all", "--max-time", "0.01"], 1);
+        assert!(err.contains("pilihan siapa yang dikirim (--only atau --all) sudah disimpan"), "{kind:?}: {err}");
+        assert_ne!(env.bytes(), before, "{kind:?}: --all was saved");
+        // The same choice again saves nothing: nothing here was changed.
+        let before = env.bytes();
+        let err = fails(&env, &["sync", "--max-time", "0.01"], 1);
+        assert!(err.contains("so it stopped; nothing here was changed"), "{kind:?}: {err}");
+        assert_eq!(env.bytes(), before, "{kind:?}");
+    }
+    // A setup that runs out of time is called a setup, and keeps the setup here.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = silent.local_addr().unwrap().port();
+    let env = TestEnv::new();
+    let root = format!("http://127.0.0.1:{port}/");
+    let err = fails(&env, &["sync", "setup", &root, "--user", USER, "--max-time", "0.005"], 1);
+    assert!(
+        err.contains("`sync setup` did not finish within 1 minute, so it stopped; the setup here stays as it was"),
+        "{err}"
+    );
+    assert!(!err.contains("the sync"), "{err}");
+    let err = fails(&env, &["--lang", "id", "sync", "setup", &root, "--user", USER, "--max-time", "0.005"], 1);
+    assert!(err.contains("`sync setup` tidak selesai dalam 1 menit"), "{err}");
+}
+
+#[test]
+fn a_calendar_for_reminders_that_is_not_there_is_called_not_found() {
+    for kind in servers() {
+        let server = Server::of(kind);
+        server.make_book();
+        let env = TestEnv::new();
+        let missing = format!("{}{USER}/nothing-here/", server.root());
+        let err = fails(&env, &["sync", "setup", &server.book_url(), "--user", USER, "--calendar", &missing], 1);
+        assert!(err.contains(&format!("the calendar {missing} was not found")), "{kind:?}: {err}");
+        assert!(err.contains("pass --create to make it"), "{kind:?}: {err}");
+        assert!(!err.contains("CardDAV") && !err.contains("address book"), "{kind:?}: {err}");
+        let args = ["--lang", "id", "sync", "setup", &server.book_url(), "--user", USER, "--calendar", &missing];
+        let err = fails(&env, &args, 1);
+        assert!(err.contains(&format!("kalender {missing} tidak ditemukan")), "{kind:?}: {err}");
+        // The address book given as the calendar is named for what it is not.
+        let args = ["sync", "setup", &server.book_url(), "--user", USER, "--calendar", &server.book_url()];
+        let err = fails(&env, &args, 1);
+        assert!(err.contains(&format!("{} is not a calendar", server.book_url())), "{kind:?}: {err}");
+        assert!(env.bytes().is_none(), "{kind:?}: nothing saved");
+        // With --create, the calendar that was not there is made.
+        let mine = format!("{}{}", server.root(), server.collection_path("mine"));
+        let args = ["sync", "setup", &server.book_url(), "--user", USER, "--calendar", &mine, "--create"];
+        let out = run(&env, &args);
+        assert!(out.status.success(), "{kind:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(env.json()["sync"]["calendar"], serde_json::json!(mine), "{kind:?}");
+    }
+}
+
 fn card(uid: &str, name: &str) -> String {
     format!("BEGIN:VCARD\r\nVERSION:3.0\r\nUID:{uid}\r\nFN:{name}\r\nN:;{name};;;\r\nEND:VCARD\r\n")
 }

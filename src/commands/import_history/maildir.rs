@@ -111,11 +111,16 @@ impl Walk {
                 continue;
             }
             let shown = file.display().to_string();
-            let bytes = std::fs::read(&file).with_context(|| {
-                t!(self.lang, "could not read the message {shown}", "tidak bisa membaca pesan {shown}")
-            })?;
+            // Only the headers are read, up to a bound: a message's size costs nothing.
+            let head =
+                std::fs::File::open(&file).and_then(|f| mail::headers_of(std::io::BufReader::new(f))).with_context(
+                    || t!(self.lang, "could not read the message {shown}", "tidak bisa membaca pesan {shown}"),
+                )?;
             let before = self.reader.problems();
-            self.reader.message_in(&bytes, 0, sent);
+            match head {
+                Some(head) => self.reader.message_in(&head, 0, sent),
+                None => self.reader.too_large(0),
+            }
             // A maildir message is a file of its own: its problem is named by it.
             if self.reader.problems() > before
                 && let Some(p) = self.reader.take_problem()

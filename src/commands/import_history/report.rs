@@ -71,6 +71,8 @@ pub struct Report {
     already_known: usize,
     with_unknown_people: usize,
     ignored: usize,
+    /// Everything the readers left out (the sum of `readers[].skipped`).
+    left_out: usize,
     interactions: Vec<Logged>,
     contacts_added: Vec<String>,
     unknown: Vec<Stranger>,
@@ -110,6 +112,7 @@ impl Report {
             already_known: plan.known,
             with_unknown_people: plan.with_unknown,
             ignored: read.harvest.ignored,
+            left_out: read.readers.iter().flat_map(|r| &r.skipped).map(|s| s.count).sum(),
             interactions: plan
                 .add
                 .iter()
@@ -238,19 +241,53 @@ pub fn print(app: &App, r: &Report) -> anyhow::Result<()> {
             ));
         }
     }
-    let (added, known, unknown, ignored) = (r.added, r.already_known, r.with_unknown_people, r.ignored);
-    app.ui.info(if r.dry_run {
+    app.ui.info(summary(r));
+    Ok(())
+}
+
+/// Everything the readers left out, by reason, in the order first met: the per-file
+/// lines' counts added up, in their words.
+fn left_out(readers: &[Reader]) -> Vec<(&str, usize)> {
+    let mut all: Vec<(&str, usize)> = Vec::new();
+    for s in readers.iter().flat_map(|r| &r.skipped) {
+        match all.iter_mut().find(|(words, _)| *words == s.words) {
+            Some((_, n)) => *n += s.count,
+            None => all.push((&s.words, s.count)),
+        }
+    }
+    all
+}
+
+/// The last line: conversations added, known and with people not in the network, and
+/// what was left out — the per-file lines added up, said the same way.
+fn summary(r: &Report) -> String {
+    let lang = r.lang;
+    let (added, known, unknown) = (r.added, r.already_known, r.with_unknown_people);
+    let mut line = if r.dry_run {
+        let head = t!(lang, "History (dry run, nothing saved)", "Riwayat (uji coba, tidak ada yang disimpan)");
+        let n = added;
+        let to_add =
+            tn!(lang, n, "{n} conversation to add", "{n} conversations to add", "{n} percakapan akan ditambah");
         t!(
             lang,
-            "History (dry run, nothing saved): {added} to add, {known} already known, {unknown} with unknown people, {ignored} ignored (mailing lists)",
-            "Riwayat (uji coba, tidak ada yang disimpan): {added} akan ditambah, {known} sudah ada, {unknown} dengan orang tak dikenal, {ignored} diabaikan (milis)"
+            "{head}: {to_add}, {known} already known, {unknown} with people not in your network",
+            "{head}: {to_add}, {known} sudah ada, {unknown} dengan orang yang tidak ada di jaringan Anda"
         )
     } else {
+        let n = added;
+        let added = tn!(lang, n, "{n} conversation added", "{n} conversations added", "{n} percakapan ditambah");
         t!(
             lang,
-            "History: {added} added, {known} already known, {unknown} with unknown people, {ignored} ignored (mailing lists)",
-            "Riwayat: {added} ditambah, {known} sudah ada, {unknown} dengan orang tak dikenal, {ignored} diabaikan (milis)"
+            "History: {added}, {known} already known, {unknown} with people not in your network",
+            "Riwayat: {added}, {known} sudah ada, {unknown} dengan orang yang tidak ada di jaringan Anda"
         )
-    });
-    Ok(())
+    };
+    let reasons = left_out(&r.readers);
+    let left: usize = reasons.iter().map(|(_, n)| n).sum();
+    if left > 0 {
+        let why: Vec<String> = reasons.iter().map(|(words, n)| format!("{words} ({n})")).collect();
+        let why = why.join(", ");
+        line.push_str(&t!(lang, "; left out {left}: {why}", "; {left} dilewati: {why}"));
+    }
+    line
 }

@@ -18,7 +18,7 @@ use crate::model::Circle;
 use crate::model::sync::same_collection;
 use crate::sync::apply;
 use crate::sync::calendar;
-use crate::sync::dav::Dav;
+use crate::sync::dav::{Dav, DavError, Stopped};
 use crate::sync::engine;
 use crate::t;
 use anyhow::anyhow;
@@ -61,7 +61,11 @@ pub enum Action {
 
 pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     match args.action {
-        Some(Action::Setup(a)) => setup::setup(app, a),
+        // A setup stopped by --max-time says so, not "the sync".
+        Some(Action::Setup(a)) => setup::setup(app, a).map_err(|e| match e.downcast::<DavError>() {
+            Ok(e) => e.during(Stopped::Setup).into(),
+            Err(e) => e,
+        }),
         Some(Action::Status(_)) => status::status(app),
         None => sync(app, args.dry_run, &args.only, args.all, &args.limits),
     }
@@ -111,6 +115,8 @@ fn sync(app: &App, dry_run: bool, only_words: &[String], all: bool, limits: &Lim
     let mut state = net.sync.clone().filter(|s| !s.addressbook.is_empty()).ok_or_else(|| not_set_up(lang))?;
     let was = state.clone();
     let only = if all { Some(Vec::new()) } else { only(lang, &net, only_words)? };
+    // What a time-out says was kept here.
+    let mut stopped = Stopped::Sync;
     if let Some(only) = only.filter(|o| o != &state.only) {
         // Saved before the server is asked, so a first sync stopped midway and run
         // again (plainly) goes on sending only what was chosen.
@@ -126,6 +132,7 @@ fn sync(app: &App, dry_run: bool, only_words: &[String], all: bool, limits: &Lim
                 },
                 |_, ()| Ok(()),
             )?;
+            stopped = Stopped::SyncChoiceSaved;
         }
         state.only = only;
         net.sync = Some(state.clone());
@@ -145,10 +152,10 @@ fn sync(app: &App, dry_run: bool, only_words: &[String], all: bool, limits: &Lim
     dav.confine_writes(&ours);
     let now = app.clock.now;
     let bar = progress::Bar::new(app, dry_run, !state.only.is_empty());
-    let outcome = engine::sync(&dav, &net, now, lang, dry_run, &bar)?;
+    let outcome = engine::sync(&dav, &net, now, lang, dry_run, &bar).map_err(|e| e.during(stopped))?;
     bar.finish();
     let (events, counts) = match &state.calendar {
-        Some(url) => calendar::push(&dav, url, &net, &state, now, lang, dry_run)?,
+        Some(url) => calendar::push(&dav, url, &net, &state, now, lang, dry_run).map_err(|e| e.during(stopped))?,
         None => (Vec::new(), calendar::Counts::default()),
     };
     let mut report = outcome.report.clone();

@@ -17,7 +17,7 @@ pub struct LimitArgs {
     /// Seconds connecting and sending may take (receiving an answer, ten times that)
     #[arg(long, value_name = "SECONDS", env = "JEJARING_SYNC_TIMEOUT", default_value_t = 30.0)]
     pub timeout: f64,
-    /// Minutes the whole run may take before it stops, changing nothing here
+    /// Minutes the whole run may take before it stops; what it found is then not saved
     #[arg(long, value_name = "MINUTES", default_value_t = 60.0)]
     pub max_time: f64,
 }

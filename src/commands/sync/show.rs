@@ -4,7 +4,7 @@
 
 use crate::app::App;
 use crate::sync::calendar;
-use crate::sync::engine::{Link, Report};
+use crate::sync::engine::{Link, NotWritten, Report};
 use crate::{t, tn};
 use serde::Serialize;
 
@@ -18,6 +18,7 @@ struct JsonReport<'a> {
     deleted: usize,
     kept: &'a [String],
     skipped: usize,
+    not_written: &'a [NotWritten],
     events: calendar::Counts,
     linked: &'a [Link],
     added_here: &'a [String],
@@ -54,6 +55,7 @@ pub(super) fn print(app: &App, r: &Report, events: &calendar::Counts, dry_run: b
             deleted: r.deleted(),
             kept: &r.kept,
             skipped: r.skipped,
+            not_written: &r.not_written,
             events: events.clone(),
             linked: &r.linked,
             added_here: &r.added_here,
@@ -103,6 +105,22 @@ pub(super) fn print(app: &App, r: &Report, events: &calendar::Counts, dry_run: b
             "{n} cards on the server are not people jejaring can read (groups, or no name); left alone",
             "{n} kartu di server bukan orang yang bisa dibaca jejaring (grup, atau tanpa nama); dibiarkan"
         ));
+    }
+    for c in &r.not_written {
+        let (name, file) = (&c.contact, file(&c.href));
+        app.ui.warn(if dry_run {
+            t!(
+                lang,
+                "not to be written: {name}'s card on the phone ({file}) is one jejaring cannot read as it was sent; it would be left as it is, and the change here not sent",
+                "tidak akan ditulis: kartu {name} di ponsel ({file}) tidak bisa dibaca jejaring seperti yang dikirim; kartu itu akan dibiarkan, dan perubahan di sini tidak dikirim"
+            )
+        } else {
+            t!(
+                lang,
+                "not written: {name}'s card on the phone ({file}) is one jejaring cannot read as it was sent; left as it is, and the change here not sent (edit the card on the phone, or delete it there to send a new one)",
+                "tidak ditulis: kartu {name} di ponsel ({file}) tidak bisa dibaca jejaring seperti yang dikirim; dibiarkan, dan perubahan di sini tidak dikirim (ubah kartunya di ponsel, atau hapus di sana agar kartu baru dikirim)"
+            )
+        });
     }
     if r.held_back > 0 {
         let n = r.held_back;

@@ -285,6 +285,9 @@ pub fn parse_with(text: &str, chat: Option<&str>, order: Option<DateOrder>) -> H
             from: Origin::Whatsapp,
             exchange: key.clone(),
             key,
+            // The export writes the phone's clock, the user's local time: its date is
+            // already the user's day (as `Zone::day` gives mail's), and `at` only
+            // orders this chat's own lines, so it is kept as written.
             on,
             at: at.and_utc(),
             kind: Kind::Message,

@@ -13,6 +13,18 @@ pub enum DavError {
     NotDav {
         url: String,
     },
+    /// No CalDAV server answers at the URL where the reminders calendar was looked for.
+    NotCalDav {
+        url: String,
+    },
+    /// The calendar named for the reminders is not there (404).
+    NoCalendar {
+        url: String,
+    },
+    /// The URL named for the reminders is something other than a calendar.
+    NotCalendar {
+        url: String,
+    },
     /// The URL names something other than what was asked for.
     NotCollection {
         url: String,
@@ -46,6 +58,7 @@ pub enum DavError {
     /// The whole run took longer than it may (in minutes).
     OutOfTime {
         minutes: u64,
+        run: Stopped,
     },
     /// The server sent jejaring (by a redirect or an href) to an origin the user did
     /// not set up: the password does not go there.
@@ -62,6 +75,29 @@ pub enum DavError {
     Outside {
         url: String,
     },
+}
+
+/// The run the overall time limit stopped, so the sentence says what is true of it:
+/// the connection does not know, the command tells it (`DavError::during`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Stopped {
+    /// A sync: nothing here was changed.
+    #[default]
+    Sync,
+    /// A sync whose new `--only` (or `--all`) choice was saved before the server was asked.
+    SyncChoiceSaved,
+    /// `sync setup`: the setup here stays as it was.
+    Setup,
+}
+
+impl DavError {
+    /// The same error, saying that it stopped `run` when it is the overall time limit.
+    pub fn during(self, run: Stopped) -> DavError {
+        match self {
+            DavError::OutOfTime { minutes, .. } => DavError::OutOfTime { minutes, run },
+            e => e,
+        }
+    }
 }
 
 /// What a URL turned out to be, for an error naming it.
@@ -107,6 +143,21 @@ impl Localized for DavError {
                 "{url} is not a CardDAV server or address book; check the URL (see `jejaring sync setup --help`)",
                 "{url} bukan server atau buku alamat CardDAV; periksa URL-nya (lihat `jejaring sync setup --help`)"
             ),
+            DavError::NotCalDav { url } => t!(
+                lang,
+                "{url} is not a CalDAV server or calendar, so the calendar for reminders was not found there; check the URL, or leave out --calendar",
+                "{url} bukan server atau kalender CalDAV, jadi kalender untuk pengingat tidak ditemukan di sana; periksa URL-nya, atau jangan pakai --calendar"
+            ),
+            DavError::NoCalendar { url } => t!(
+                lang,
+                "the calendar {url} was not found (nothing there, 404); check the URL given to --calendar, or pass --create to make it",
+                "kalender {url} tidak ditemukan (tidak ada apa-apa di sana, 404); periksa URL yang diberikan ke --calendar, atau berikan --create untuk membuatnya"
+            ),
+            DavError::NotCalendar { url } => t!(
+                lang,
+                "{url} is not a calendar; give the calendar's own URL to --calendar, or --calendar alone to find jejaring's own",
+                "{url} bukan kalender; berikan URL kalendernya sendiri ke --calendar, atau --calendar saja untuk mencari kalender milik jejaring"
+            ),
             DavError::NotCollection { url, found } => {
                 let found = found.words(lang);
                 t!(
@@ -145,15 +196,31 @@ impl Localized for DavError {
                 "{server} sent an answer larger than {limit} MiB, which jejaring does not read; check that the URL is a CardDAV server",
                 "{server} mengirim jawaban lebih dari {limit} MiB, yang tidak dibaca jejaring; periksa bahwa URL-nya server CardDAV"
             ),
-            DavError::OutOfTime { minutes } => {
+            DavError::OutOfTime { minutes, run } => {
                 let n = *minutes;
-                tn!(
-                    lang,
-                    n,
-                    "the sync did not finish within {n} minute, so it stopped; nothing here was changed, and the next sync takes up where it stopped (--max-time gives it longer)",
-                    "the sync did not finish within {n} minutes, so it stopped; nothing here was changed, and the next sync takes up where it stopped (--max-time gives it longer)",
-                    "sinkron tidak selesai dalam {n} menit, jadi dihentikan; tidak ada yang berubah di sini, dan sinkron berikutnya melanjutkan dari situ (--max-time memberi waktu lebih lama)"
-                )
+                match run {
+                    Stopped::Sync => tn!(
+                        lang,
+                        n,
+                        "the sync did not finish within {n} minute, so it stopped; nothing here was changed, and the next sync takes up where it stopped (--max-time gives it longer)",
+                        "the sync did not finish within {n} minutes, so it stopped; nothing here was changed, and the next sync takes up where it stopped (--max-time gives it longer)",
+                        "sinkron tidak selesai dalam {n} menit, jadi dihentikan; tidak ada yang berubah di sini, dan sinkron berikutnya melanjutkan dari situ (--max-time memberi waktu lebih lama)"
+                    ),
+                    Stopped::SyncChoiceSaved => tn!(
+                        lang,
+                        n,
+                        "the sync did not finish within {n} minute, so it stopped; your choice of whom to send (--only or --all) was saved, nothing else here was changed, and the next sync takes up where it stopped (--max-time gives it longer)",
+                        "the sync did not finish within {n} minutes, so it stopped; your choice of whom to send (--only or --all) was saved, nothing else here was changed, and the next sync takes up where it stopped (--max-time gives it longer)",
+                        "sinkron tidak selesai dalam {n} menit, jadi dihentikan; pilihan siapa yang dikirim (--only atau --all) sudah disimpan, selain itu tidak ada yang berubah di sini, dan sinkron berikutnya melanjutkan dari situ (--max-time memberi waktu lebih lama)"
+                    ),
+                    Stopped::Setup => tn!(
+                        lang,
+                        n,
+                        "`sync setup` did not finish within {n} minute, so it stopped; the setup here stays as it was (run it again; --max-time gives it longer)",
+                        "`sync setup` did not finish within {n} minutes, so it stopped; the setup here stays as it was (run it again; --max-time gives it longer)",
+                        "`sync setup` tidak selesai dalam {n} menit, jadi dihentikan; penyiapan di sini tetap seperti sebelumnya (jalankan lagi; --max-time memberi waktu lebih lama)"
+                    ),
+                }
             }
             DavError::Elsewhere { from, to } => t!(
                 lang,
@@ -184,6 +251,9 @@ mod tests {
         let all = [
             DavError::Auth { server: s() },
             DavError::NotDav { url: s() },
+            DavError::NotCalDav { url: s() },
+            DavError::NoCalendar { url: s() },
+            DavError::NotCalendar { url: s() },
             DavError::NotCollection { url: s(), found: Resource::Missing },
             DavError::NotCollection { url: s(), found: Resource::Calendar },
             DavError::Status { server: s(), status: 500, what: "PUT".into() },
@@ -192,7 +262,9 @@ mod tests {
             DavError::Timeout { server: s() },
             DavError::Tls { server: s(), detail: "x".into() },
             DavError::TooLarge { server: s(), limit: 64 },
-            DavError::OutOfTime { minutes: 60 },
+            DavError::OutOfTime { minutes: 60, run: Stopped::Sync },
+            DavError::OutOfTime { minutes: 60, run: Stopped::SyncChoiceSaved },
+            DavError::OutOfTime { minutes: 60, run: Stopped::Setup },
             DavError::Elsewhere { from: s(), to: "http://o:2/".into() },
             DavError::Downgrade { from: s(), to: "http://h/".into() },
             DavError::Outside { url: s() },

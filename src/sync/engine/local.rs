@@ -2,7 +2,7 @@
 //! sync, and the conditional write every card goes through (merged again and retried
 //! when the phone wrote first).
 
-use super::{Card, Progress, Run, before_first_write};
+use super::{Card, NotWritten, Progress, Run, before_first_write};
 use crate::model::sync::sends;
 use crate::sync::cards;
 use crate::sync::dav::{self, DavError};
@@ -12,6 +12,17 @@ use crate::sync::remote::{self, Written};
 use crate::sync::state::CardState;
 use std::collections::HashSet;
 use uuid::Uuid;
+
+/// What became of a conditional write.
+pub(super) enum Put {
+    /// Written: the fields written and the new ETag.
+    Written(Fields, Option<String>),
+    /// The card vanished meanwhile.
+    Gone,
+    /// The card, changed meanwhile, is one jejaring cannot edit line by line (see
+    /// `cards::editable`): left as it is. Holds the fields that were to be written.
+    Refused(Fields),
+}
 
 /// How often a write that lost a race (412) is merged again and retried.
 const RETRIES: usize = 3;
@@ -92,8 +103,14 @@ impl Run<'_> {
             }
             // Made only where no card is; a card already there (pushed by a sync that
             // was stopped before it could save) is merged instead.
-            let Some((merged, etag)) = self.put(&href, &uid, None, None, fields.clone(), fields.clone())? else {
-                continue;
+            let (merged, etag) = match self.put(&href, &uid, None, None, fields.clone(), fields.clone())? {
+                Put::Written(merged, etag) => (merged, etag),
+                Put::Gone => continue,
+                Put::Refused(_) => {
+                    let contact = fields.name.clone();
+                    self.out.report.not_written.push(NotWritten { contact, href });
+                    continue;
+                }
             };
             if merged != fields {
                 self.out.updates.push((id, fields, merged.clone()));
@@ -106,8 +123,7 @@ impl Run<'_> {
     }
 
     /// Writes a card conditionally: over `etag`, or (None) only where none exists. On
-    /// 412 the card changed meanwhile: fetch it, merge again, retry. Returns the fields
-    /// written and the new ETag, or None when the card vanished.
+    /// 412 the card changed meanwhile: fetch it, merge again, retry.
     pub(super) fn put(
         &mut self,
         href: &str,
@@ -116,11 +132,13 @@ impl Run<'_> {
         mut etag: Option<String>,
         mut remote: Fields,
         mut fields: Fields,
-    ) -> Result<Option<(Fields, Option<String>)>, DavError> {
+    ) -> Result<Put, DavError> {
         let url = self.url(href);
         before_first_write();
         for _ in 0..=RETRIES {
-            let body = cards::write(existing.as_deref(), uid, &fields);
+            let Some(body) = cards::write(existing.as_deref(), uid, &fields) else {
+                return Ok(Put::Refused(fields));
+            };
             let condition = match &etag {
                 Some(e) => ("If-Match", e.clone()),
                 None => ("If-None-Match", "*".to_string()),
@@ -133,14 +151,14 @@ impl Run<'_> {
             )?;
             if reply.ok() {
                 self.written.insert(href.to_string(), Written::Put(reply.etag.clone()));
-                return Ok(Some((fields, reply.etag)));
+                return Ok(Put::Written(fields, reply.etag));
             }
             if reply.status != 412 {
                 return Err(DavError::Status { server: dav::host(&url), status: reply.status, what: "PUT".into() });
             }
             // Someone wrote the card first: merge with what is there now.
-            let Some((text, new_etag)) = remote::get(self.dav, &url)? else { return Ok(None) };
-            let Some(card) = cards::read(&text) else { return Ok(None) };
+            let Some((text, new_etag)) = remote::get(self.dav, &url)? else { return Ok(Put::Gone) };
+            let Some(card) = cards::read(&text) else { return Ok(Put::Refused(fields)) };
             let now = Fields::from_record(&card.record).filled_from(&fields);
             // The card was written while this sync ran: the phone's is the newer change.
             let merged = three_way(Some(&remote), &fields, &now, Some(Winner::Phone), self.today, self.lang);
