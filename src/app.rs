@@ -6,7 +6,7 @@ use crate::dates::{self, Lean};
 use crate::demo;
 use crate::model::Network;
 use crate::prompt::{Prompter, Terminal};
-use crate::store::{Roster, Saved, Store, Wanted, Writer};
+use crate::store::{Outline, Roster, Saved, Store, Wanted, Writer};
 use crate::t;
 use crate::ui::Ui;
 use chrono::NaiveDate;
@@ -53,17 +53,18 @@ impl App {
 
     /// The part of the network `choose` picks from its outline, for a command about one
     /// person (`show`; see `Store::open_part`).
-    pub fn open_part(&self, choose: impl Fn(&Network) -> anyhow::Result<Wanted>) -> anyhow::Result<Store> {
+    pub fn open_part(&self, choose: impl Fn(&Outline) -> anyhow::Result<Wanted>) -> anyhow::Result<Store> {
         if self.demo {
-            let net = demo::network_in(self.clock.today, self.ui.lang)?;
-            return Ok(Store::in_memory(choose(&net)?.taken_from(net)));
+            let outline = Outline::of(demo::network_in(self.clock.today, self.ui.lang)?);
+            let wanted = choose(&outline)?;
+            return Ok(Store::in_memory(outline.taken(&wanted)));
         }
         // Tests only (the `test-hooks` feature): `JEJARING_TEST_READ_WHOLE` reads the whole
         // network instead, so a test can prove the part says all the whole would.
         #[cfg(feature = "test-hooks")]
         if std::env::var_os("JEJARING_TEST_READ_WHOLE").is_some() {
             let store = self.open_read()?;
-            choose(&store.net)?;
+            choose(&Outline::of(store.net.clone()))?;
             return Ok(store);
         }
         let store = Store::open_part(&self.data, self.lock_wait, || self.say_waiting(), choose)?;

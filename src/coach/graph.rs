@@ -289,6 +289,22 @@ pub fn org_key(org: Option<&str>) -> Option<String> {
     (!key.is_empty()).then_some(key)
 }
 
+/// Whether `org`'s key (`org_key`) is `key`, without making the key when the name is
+/// plain ASCII: its words, compared ignoring case, are then the key's words.
+pub fn has_org_key(org: &str, key: &str) -> bool {
+    if !org.is_ascii() {
+        return org_key(Some(org)).as_deref() == Some(key);
+    }
+    let (mut words, mut wanted) = (org.split_whitespace(), key.split(' '));
+    loop {
+        match (words.next(), wanted.next()) {
+            (None, None) => return true,
+            (Some(a), Some(b)) if a.eq_ignore_ascii_case(b) => {}
+            _ => return false,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -296,6 +312,30 @@ mod tests {
     use crate::model::link::Link;
     use crate::model::{Contact, Interaction, Kind};
     use chrono::{DateTime, Utc};
+
+    #[test]
+    fn a_plain_name_is_compared_as_its_key_would_be() {
+        let names = [
+            "Bank Mandiri",
+            "bank  MANDIRI ",
+            " Bank\tMandiri",
+            "Bank Mandiri Syariah",
+            "BankMandiri",
+            "Bänk Mandiri",
+            "",
+            "  ",
+        ];
+        for org in names {
+            for other in names {
+                let Some(key) = org_key(Some(other)) else { continue };
+                assert_eq!(
+                    has_org_key(org, &key),
+                    org_key(Some(org)).as_deref() == Some(key.as_str()),
+                    "{org:?} {other:?}"
+                );
+            }
+        }
+    }
 
     fn day(s: &str) -> NaiveDate {
         s.parse().unwrap()

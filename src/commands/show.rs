@@ -9,8 +9,8 @@ use crate::coach::graph;
 use crate::coach::index::Index;
 use crate::coach::reliability::{self};
 use crate::coach::stage_up::{self};
-use crate::model::{Contact, Network};
-use crate::store::Wanted;
+use crate::model::Contact;
+use crate::store::{Outline, Wanted};
 use crate::t;
 use crate::ui::style;
 use crate::views::{blocks, contact, words};
@@ -33,8 +33,8 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let today = app.clock.today;
     let chosen = std::cell::Cell::new(None);
     let store = app.open_part(|outline| {
-        let n = resolve::contact(outline, &args.contact, lang)?;
-        chosen.set(Some(outline.contacts[n].id));
+        let n = resolve::contact(&outline.net, &args.contact, lang)?;
+        chosen.set(Some(outline.net.contacts[n].id));
         Ok(around(outline, n))
     })?;
     let net = &store.net;
@@ -115,24 +115,21 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
 /// What `show` reads whole of the network (given in outline) about contact `n`: their
 /// interactions, and everyone who may be named beside them: the people in those
 /// interactions, at the same organisation, or in any link or introduction.
-fn around(outline: &Network, n: usize) -> Wanted {
-    let c = &outline.contacts[n];
-    let interactions: Vec<usize> =
-        (0..outline.interactions.len()).filter(|&i| outline.interactions[i].contacts.contains(&c.id)).collect();
-    let mut people: FxHashSet<Uuid> =
-        interactions.iter().flat_map(|&i| &outline.interactions[i].contacts).copied().collect();
-    people.extend(outline.links.iter().flat_map(|l| [l.a, l.b]));
-    people.extend(outline.intros.iter().flat_map(|i| [i.via, i.to]));
+fn around(outline: &Outline, n: usize) -> Wanted {
+    let net = &outline.net;
+    let c = &net.contacts[n];
+    let interactions: Vec<usize> = (0..outline.interactions()).filter(|&i| outline.people(i).contains(&c.id)).collect();
+    let mut people: FxHashSet<Uuid> = interactions.iter().flat_map(|&i| outline.people(i)).copied().collect();
+    people.extend(net.links.iter().flat_map(|l| [l.a, l.b]));
+    people.extend(net.intros.iter().flat_map(|i| [i.via, i.to]));
     let org = graph::org_key(c.org.as_deref());
-    let contacts = (0..outline.contacts.len())
-        .filter(|&k| {
-            let other = &outline.contacts[k];
-            k == n
-                || people.contains(&other.id)
-                || (org.is_some() && other.org.is_some() && graph::org_key(other.org.as_deref()) == org)
-        })
-        .collect();
-    Wanted { contacts, interactions }
+    let same_org = |other: &Contact| match (&org, &other.org) {
+        (Some(key), Some(theirs)) => graph::has_org_key(theirs, key),
+        _ => false,
+    };
+    let contacts = (0..net.contacts.len())
+        .filter(|&k| k == n || people.contains(&net.contacts[k].id) || same_org(&net.contacts[k]));
+    Wanted::new(contacts, interactions)
 }
 
 /// The contact's own fields, one per line.

@@ -147,12 +147,16 @@ impl Store {
         path: &Path,
         lock_wait: Duration,
         on_wait: impl FnOnce(),
-        choose: impl Fn(&Network) -> anyhow::Result<Wanted>,
+        choose: impl Fn(&Outline) -> anyhow::Result<Wanted>,
     ) -> anyhow::Result<Store> {
         let Opened { path, lock, file } = Opened::new(path, Access::Read, lock_wait, on_wait)?;
         let net = match file {
             Some(file) => read_part(file, &path, lock.is_some(), choose)?,
-            None => choose(&Network::default()).map(|wanted| wanted.taken_from(Network::default()))?,
+            None => {
+                let outline = Outline::of(Network::default());
+                let wanted = choose(&outline)?;
+                outline.taken(&wanted)
+            }
         };
         Ok(Store {
             path,
@@ -438,15 +442,15 @@ fn read_part(
     file: File,
     path: &Path,
     refresh_cache: bool,
-    choose: impl Fn(&Network) -> anyhow::Result<Wanted>,
+    choose: impl Fn(&Outline) -> anyhow::Result<Wanted>,
 ) -> anyhow::Result<Network> {
     let unused = match cache::open(path, file) {
         Ok(checked) => match checked.outline() {
             Ok(mut outline) => {
                 let handles = crate::model::contact::shorten_handles(&mut outline.net.contacts) > 0;
-                let wanted = choose(&outline.net)?;
+                let wanted = choose(&outline)?;
                 let outline_handles: Vec<String> = match handles {
-                    true => wanted.contacts.iter().map(|&n| outline.net.contacts[n].handle.clone()).collect(),
+                    true => wanted.contacts().iter().map(|&n| outline.net.contacts[n].handle.clone()).collect(),
                     false => Vec::new(),
                 };
                 match checked.slice(outline, &wanted) {
@@ -466,8 +470,9 @@ fn read_part(
     };
     let (mut net, _) = parse(unused, path, refresh_cache)?;
     crate::model::contact::shorten_handles(&mut net.contacts);
-    let wanted = choose(&net)?;
-    Ok(wanted.taken_from(net))
+    let outline = Outline::of(net);
+    let wanted = choose(&outline)?;
+    Ok(outline.taken(&wanted))
 }
 
 /// The network in the data file: from the cache when it was made from exactly the

@@ -3,7 +3,7 @@
 //! and records around them. With a cache, the rest is never decoded; without one, the
 //! whole file is parsed and the part taken from it, so both ways give the same part.
 
-use crate::model::{Contact, Network};
+use crate::model::{Contact, Interaction, Network};
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use std::ops::Range;
@@ -23,33 +23,116 @@ impl Roster {
     }
 }
 
-/// The network in outline, for choosing what to read: every record but contacts and
-/// interactions whole; of each contact only its id, handle, name and organisation, and
-/// of each interaction only its people and day (its other fields are placeholders).
+/// The network in outline, for choosing what to read: in `net`, every record but the
+/// contacts and interactions whole, and of each contact its id, handle, name and
+/// organisation (the rest may be empty); of each interaction, who was in it (`people`).
 pub struct Outline {
     pub net: Network,
-    /// Where each contact's and interaction's record lies, when they come from a cache.
-    pub(super) spans: (Vec<Range<usize>>, Vec<Range<usize>>),
+    /// Everyone in every interaction, one interaction after another; `ends[n]` is where
+    /// interaction `n`'s people end.
+    people: Vec<Uuid>,
+    ends: Vec<usize>,
+    pub(crate) whole: Whole,
 }
 
-/// The contacts and interactions a command reads whole, by their place in the outline.
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct Wanted {
-    pub contacts: Vec<usize>,
-    pub interactions: Vec<usize>,
+/// Where the records an outline stands for are read from.
+pub(crate) enum Whole {
+    /// A cache: where each contact's and interaction's record lies in it.
+    Cached { contacts: Vec<Range<usize>>, interactions: Vec<Range<usize>> },
+    /// The parsed file: the contacts are whole in the outline, and the interactions here.
+    Parsed(Vec<Interaction>),
 }
 
-impl Wanted {
-    /// `net` with only the wanted contacts and interactions, in the order wanted.
-    pub fn taken_from(&self, mut net: Network) -> Network {
-        let pick = |n: &usize| *n;
-        net.contacts = take(std::mem::take(&mut net.contacts), self.contacts.iter().map(pick));
-        net.interactions = take(std::mem::take(&mut net.interactions), self.interactions.iter().map(pick));
+impl Outline {
+    /// An outline of `net`, read whole (the file parsed, or the demo).
+    pub fn of(mut net: Network) -> Outline {
+        let interactions = std::mem::take(&mut net.interactions);
+        let mut outline = Outline::new(net, interactions.len(), Whole::Parsed(Vec::new()));
+        for i in &interactions {
+            outline.add_interaction(i.contacts.iter().copied());
+        }
+        outline.whole = Whole::Parsed(interactions);
+        outline
+    }
+
+    pub(super) fn new(net: Network, interactions: usize, whole: Whole) -> Outline {
+        Outline { net, people: Vec::with_capacity(interactions * 2), ends: Vec::with_capacity(interactions), whole }
+    }
+
+    pub(crate) fn from_parts(net: Network, people: Vec<Uuid>, ends: Vec<usize>, whole: Whole) -> Outline {
+        Outline { net, people, ends, whole }
+    }
+
+    pub(super) fn add_interaction(&mut self, people: impl Iterator<Item = Uuid>) {
+        self.people.extend(people);
+        self.ends.push(self.people.len());
+    }
+
+    /// How many interactions the network has.
+    pub fn interactions(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Who was in interaction `n`.
+    pub fn people(&self, n: usize) -> &[Uuid] {
+        let start = n.checked_sub(1).map_or(0, |prev| self.ends[prev]);
+        &self.people[start..self.ends[n]]
+    }
+
+    /// The network with only the wanted contacts and interactions, from a parsed file.
+    pub(crate) fn taken(self, wanted: &Wanted) -> Network {
+        let Outline { mut net, whole, .. } = self;
+        let interactions = match whole {
+            Whole::Parsed(list) => list,
+            Whole::Cached { .. } => Vec::new(),
+        };
+        net.contacts = take(std::mem::take(&mut net.contacts), &wanted.contacts);
+        net.interactions = take(interactions, &wanted.interactions);
         net
     }
 }
 
-fn take<T>(list: Vec<T>, wanted: impl Iterator<Item = usize>) -> Vec<T> {
-    let mut slots: Vec<Option<T>> = list.into_iter().map(Some).collect();
-    wanted.filter_map(|n| slots.get_mut(n).and_then(Option::take)).collect()
+/// The contacts and interactions a command reads whole, by their place in the outline,
+/// each once, in the order they are in the file.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Wanted {
+    contacts: Vec<usize>,
+    interactions: Vec<usize>,
+}
+
+impl Wanted {
+    pub fn new(contacts: impl IntoIterator<Item = usize>, interactions: impl IntoIterator<Item = usize>) -> Wanted {
+        let sorted = |list: &mut Vec<usize>| {
+            list.sort_unstable();
+            list.dedup();
+        };
+        let (mut contacts, mut interactions): (Vec<usize>, Vec<usize>) =
+            (contacts.into_iter().collect(), interactions.into_iter().collect());
+        sorted(&mut contacts);
+        sorted(&mut interactions);
+        Wanted { contacts, interactions }
+    }
+
+    pub(crate) fn contacts(&self) -> &[usize] {
+        &self.contacts
+    }
+
+    pub(crate) fn interactions(&self) -> &[usize] {
+        &self.interactions
+    }
+
+    /// `net` with only the wanted contacts and interactions (the demo's part).
+    pub fn taken_from(&self, net: Network) -> Network {
+        Outline::of(net).taken(self)
+    }
+}
+
+/// The items of `list` at the places `wanted` (in order, each once).
+fn take<T>(list: Vec<T>, wanted: &[usize]) -> Vec<T> {
+    let mut wanted = wanted.iter().peekable();
+    list.into_iter()
+        .enumerate()
+        .filter(|(n, _)| wanted.next_if(|&&w| w == *n).is_some())
+        .map(|(_, item)| item)
+        .collect()
 }

@@ -19,19 +19,19 @@ fn saved(dir: &Path) -> (PathBuf, Network) {
 }
 
 /// Every second contact, and every interaction with one of them.
-fn choose(net: &Network) -> anyhow::Result<Wanted> {
-    let contacts: Vec<usize> = (0..net.contacts.len()).step_by(2).collect();
-    let ids: Vec<_> = contacts.iter().map(|&n| net.contacts[n].id).collect();
-    let interactions =
-        (0..net.interactions.len()).filter(|&n| net.interactions[n].contacts.iter().any(|c| ids.contains(c))).collect();
-    Ok(Wanted { contacts, interactions })
+fn choose(outline: &Outline) -> anyhow::Result<Wanted> {
+    let contacts: Vec<usize> = (0..outline.net.contacts.len()).step_by(2).collect();
+    let ids: Vec<_> = contacts.iter().map(|&n| outline.net.contacts[n].id).collect();
+    let interactions: Vec<usize> =
+        (0..outline.interactions()).filter(|&n| outline.people(n).iter().any(|c| ids.contains(c))).collect();
+    Ok(Wanted::new(contacts, interactions))
 }
 
 #[test]
 fn parts_read_through_the_cache_are_the_parts_of_the_whole() {
     let dir = tempfile::tempdir().unwrap();
     let (path, net) = saved(dir.path());
-    let whole_part = choose(&net).unwrap().taken_from(net.clone());
+    let whole_part = choose(&Outline::of(net.clone())).unwrap().taken_from(net.clone());
     assert!(whole_part.contacts.len() > 1 && !whole_part.interactions.is_empty());
     // Twice with the cache (the first after the save, the second with the cache in
     // place), once with no cache at all.

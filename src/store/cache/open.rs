@@ -5,8 +5,8 @@
 
 use super::{HEADER, LAYOUT, MAGIC, NOTE_AT, TOC, checked, invalid, path_for, records};
 use super::{Json, Place, Places, Prior, Stamp};
-use crate::model::{Contact, Interaction, Kind, Network};
-use crate::store::part::{Outline, Roster, Wanted};
+use crate::model::{Contact, Network};
+use crate::store::part::{Outline, Roster, Wanted, Whole};
 use borsh::BorshDeserialize;
 use records::Reader;
 use rustc_hash::FxHashMap;
@@ -166,56 +166,59 @@ impl Checked {
         Ok(Roster { contacts: contacts?.0, last_contacted: last? })
     }
 
-    /// The network in outline: every record but the two lists whole, and of each contact
-    /// and interaction only what finds a person and their neighbours.
+    /// The network in outline (see `Outline`): the interactions are passed over, on
+    /// another thread, for their people alone.
     pub(in crate::store) fn outline(&self) -> io::Result<Outline> {
-        let mut net: Network = serde_json::from_str(&self.rest()?.0)?;
-        net.contacts.reserve(self.contacts.len() / 64);
-        let contacts = each_record(&self.cache[self.contacts.clone()], |r| {
-            let head = records::skim_contact(r)?;
-            let mut c = Contact::new(head.id, head.handle.to_string(), head.name.to_string(), Default::default());
-            c.org = head.org.map(str::to_string);
-            net.contacts.push(c);
-            Ok(())
-        })?;
-        net.interactions.reserve(self.interactions.len() / 64);
-        let interactions = each_record(&self.cache[self.interactions.clone()], |r| {
-            let (ids, on) = records::skim_interaction(r)?;
-            // A placeholder for all but the people and the day (`Interaction::new` would
-            // also give it a fresh id, from the clock).
-            net.interactions.push(Interaction {
-                id: uuid::Uuid::nil(),
-                contacts: records::ids(ids).collect(),
-                kind: Kind::Other,
-                on,
-                text: None,
-                they_reached_out: false,
-                logged: Default::default(),
-                source: None,
-                extra: Default::default(),
+        let (contacts, people) = std::thread::scope(|s| {
+            let other = s.spawn(|| {
+                let (mut people, mut ends) = (Vec::new(), Vec::new());
+                let spans = each_record(&self.cache[self.interactions.clone()], |r| {
+                    people.extend(records::ids(records::skim_interaction(r)?.0));
+                    ends.push(people.len());
+                    Ok(())
+                });
+                spans.map(|spans| (people, ends, spans))
             });
-            Ok(())
-        })?;
-        Ok(Outline { net, spans: (contacts, interactions) })
+            let mut heads = Vec::with_capacity(self.contacts.len() / 64);
+            let spans = each_record(&self.cache[self.contacts.clone()], |r| {
+                let head = records::skim_contact(r)?;
+                let mut c = Contact::new(head.id, head.handle.to_string(), head.name.to_string(), Default::default());
+                c.org = head.org.map(str::to_string);
+                heads.push(c);
+                Ok(())
+            });
+            (spans.map(|spans| (heads, spans)), other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+        });
+        let ((heads, contact_spans), (people, ends, interaction_spans)) = (contacts?, people?);
+        let mut net: Network = serde_json::from_str(&self.rest()?.0)?;
+        net.contacts = heads;
+        let whole = Whole::Cached { contacts: contact_spans, interactions: interaction_spans };
+        Ok(Outline::from_parts(net, people, ends, whole))
     }
 
-    /// The outline with the records `wanted` read whole, and only those.
+    /// The network with the records `wanted` of the outline read whole, and only those.
     pub(in crate::store) fn slice(&self, outline: Outline, wanted: &Wanted) -> io::Result<Network> {
-        let Outline { mut net, spans } = outline;
+        let Whole::Cached { contacts: contact_spans, interactions: interaction_spans } = &outline.whole else {
+            return Ok(outline.taken(wanted));
+        };
         let contacts = &self.cache[self.contacts.clone()];
         let interactions = &self.cache[self.interactions.clone()];
-        net.contacts = wanted
-            .contacts
+        let read = |spans: &[Range<usize>], n: usize| spans.get(n).cloned().ok_or_else(|| invalid("record"));
+        let picked_contacts = wanted
+            .contacts()
             .iter()
-            .map(|&n| spans.0.get(n).ok_or_else(|| invalid("record")))
-            .map(|span| records::read_contact(&mut &contacts[span?.clone()]))
+            .map(|&n| records::read_contact(&mut &contacts[read(contact_spans, n)?]))
             .collect::<io::Result<_>>()?;
-        net.interactions = wanted
-            .interactions
+        let picked_interactions = wanted
+            .interactions()
             .iter()
-            .map(|&n| spans.1.get(n).ok_or_else(|| invalid("record")))
-            .map(|span| records::read_interaction(&mut &interactions[span?.clone()]))
+            .map(|&n| records::read_interaction(&mut &interactions[read(interaction_spans, n)?]))
             .collect::<io::Result<_>>()?;
+        let mut net = outline.net;
+        // The outline's contacts are of no more use: leave them to the process's exit,
+        // like the network itself (see `Store::freed_by_exit`).
+        std::mem::forget(std::mem::replace(&mut net.contacts, picked_contacts));
+        net.interactions = picked_interactions;
         Ok(net)
     }
 
