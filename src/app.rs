@@ -6,7 +6,7 @@ use crate::dates::{self, Lean};
 use crate::demo;
 use crate::model::Network;
 use crate::prompt::{Prompter, Terminal};
-use crate::store::{Outline, Roster, Saved, Store, Wanted, Writer};
+use crate::store::{Listing, Outline, Roster, Saved, Store, Wanted, Writer};
 use crate::t;
 use crate::ui::Ui;
 use chrono::NaiveDate;
@@ -44,11 +44,11 @@ impl App {
 
     /// The contacts and the day each was last talked to, for a command that shows no
     /// more (`list`).
-    pub fn open_roster(&self) -> anyhow::Result<Roster> {
+    pub fn open_roster(&self, listing: Listing) -> anyhow::Result<Roster> {
         if self.demo {
-            return Ok(Roster::of(demo::network_in(self.clock.today, self.ui.lang)?));
+            return Ok(Roster::of(demo::network_in(self.clock.today, self.ui.lang)?, listing));
         }
-        Store::open_roster(&self.data, self.lock_wait, || self.say_waiting())
+        Store::open_roster(&self.data, self.lock_wait, || self.say_waiting(), listing)
     }
 
     /// The part of the network `choose` picks from its outline, for a command about one

@@ -6,7 +6,8 @@ use crate::coach::cadence;
 use crate::coach::index::Index;
 use crate::i18n::Lang;
 use crate::model::Contact;
-use crate::model::text::Folded;
+use crate::model::text::{self, Folded};
+use crate::store::Listing;
 use crate::ui::Grid;
 use crate::views::words;
 use crate::{t, tn};
@@ -74,13 +75,26 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let sort = args.sort.unwrap_or(if args.due { Sort::Recent } else { Sort::Name });
     // Warmth weighs everything known about a person; every other listing needs only the
     // contacts and the day of the last talk with each.
-    let (store, roster);
+    let (store, roster, total);
     let (contacts, last, whole) = if sort == Sort::Warmth {
         store = app.open_read()?;
+        total = store.net.contacts.len();
         (&store.net.contacts, store.net.last_contacted(), Some(&store.net))
     } else {
-        roster = app.open_roster()?;
-        (&roster.contacts, roster.last_contacted, None)
+        // A table needs only its columns; a search reads whole only the contacts that
+        // match. The roster is left to the process's exit, as a read store's network
+        // is (see `Store::freed_by_exit`).
+        let needle = args.filter.search.as_deref().map(|s| text::fold(s.trim()));
+        let listing = match &needle {
+            Some(needle) => Listing::Mentioning(needle),
+            None if app.ui.json || args.format == Format::Mutt || !args.filter.tag.is_empty() => Listing::Whole,
+            None => Listing::Rows,
+        };
+        let mut read = app.open_roster(listing)?;
+        let last = std::mem::take(&mut read.last_contacted);
+        roster = std::mem::ManuallyDrop::new(read);
+        total = roster.total;
+        (&roster.contacts, last, None)
     };
     let keep = args.filter.matcher();
 
@@ -123,7 +137,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         return mutt(app, order.iter().map(|&n| rows[n].contact));
     }
     if order.is_empty() {
-        if contacts.is_empty() {
+        if total == 0 {
             app.ui.info(t!(
                 lang,
                 "No contacts yet. Start with the people you have: `jejaring add-contact \"Name\" --circle friend`",
@@ -191,7 +205,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     }
     let order: Vec<usize> = order.iter().map(|&n| at[n]).collect();
     app.ui.table_lines(header, &grid, &order)?;
-    let (shown, total) = (order.len(), contacts.len());
+    let shown = order.len();
     app.ui.info(tn!(
         lang,
         total,

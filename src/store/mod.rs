@@ -27,7 +27,7 @@ mod sweep;
 pub use error::{IoStep, StoreError};
 pub use lock::LockKind;
 pub use parse::decode;
-pub use part::{Outline, Roster, Wanted};
+pub use part::{Listing, Outline, Roster, Wanted};
 
 use crate::model::Network;
 use atomic_write_file::AtomicWriteFile;
@@ -120,12 +120,18 @@ impl Store {
         Ok(Store { path, access, _lock: lock, migrated_from, prior, leave_to_exit: false, net })
     }
 
-    /// The contacts and the day each was last talked to, read to show (see `Roster`).
-    pub fn open_roster(path: &Path, lock_wait: Duration, on_wait: impl FnOnce()) -> anyhow::Result<Roster> {
+    /// The contacts `listing` asks for and the day each was last talked to, read to
+    /// show (see `Roster`).
+    pub fn open_roster(
+        path: &Path,
+        lock_wait: Duration,
+        on_wait: impl FnOnce(),
+        listing: Listing,
+    ) -> anyhow::Result<Roster> {
         let Opened { path, lock, file } = Opened::new(path, Access::Read, lock_wait, on_wait)?;
-        let Some(file) = file else { return Ok(Roster::of(Network::default())) };
+        let Some(file) = file else { return Ok(Roster::of(Network::default(), listing)) };
         let unused = match cache::open(&path, file) {
-            Ok(checked) => match checked.roster() {
+            Ok(checked) => match checked.roster(listing) {
                 Ok(mut roster) => {
                     crate::model::contact::shorten_handles(&mut roster.contacts);
                     return Ok(roster);
@@ -136,7 +142,7 @@ impl Store {
         };
         let (mut net, _) = parse(unused, &path, lock.is_some())?;
         crate::model::contact::shorten_handles(&mut net.contacts);
-        Ok(Roster::of(net))
+        Ok(Roster::of(net, listing))
     }
 
     /// The part of the network `choose` wants, read to show: `choose` is given the

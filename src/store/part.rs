@@ -12,14 +12,38 @@ use uuid::Uuid;
 /// The contacts, each with the day of your last conversation with them: all `list`
 /// shows, filters on or sorts by (but warmth, which needs the whole network).
 pub struct Roster {
+    /// The contacts `Listing` asked for, in file order.
     pub contacts: Vec<Contact>,
+    /// How many contacts the network has in all.
+    pub total: usize,
     pub last_contacted: FxHashMap<Uuid, NaiveDate>,
 }
 
+/// Which contacts a roster holds, and how much of each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Listing<'a> {
+    /// Every contact, whole.
+    Whole,
+    /// Every contact, with only what a row of `list` shows, filters on or sorts by: id,
+    /// handle, name, circle, stage, organisation, role, rhythm, meeting day, snooze and
+    /// when added. A roster read from a cache leaves the rest empty; one read from the
+    /// parsed file has it all.
+    Rows,
+    /// The contacts that mention this text (already folded, see `Contact::mentions`),
+    /// whole.
+    Mentioning(&'a str),
+}
+
 impl Roster {
-    pub fn of(net: Network) -> Roster {
+    /// The roster of a network read whole.
+    pub fn of(net: Network, listing: Listing) -> Roster {
         let last_contacted = net.last_contacted();
-        Roster { contacts: net.contacts, last_contacted }
+        let total = net.contacts.len();
+        let mut contacts = net.contacts;
+        if let Listing::Mentioning(needle) = listing {
+            contacts.retain(|c| c.mentions(needle));
+        }
+        Roster { contacts, total, last_contacted }
     }
 }
 

@@ -2,6 +2,7 @@
 //! the note that the file was checked never hides a change.
 
 use super::*;
+use crate::model::Contact;
 use chrono::NaiveDate;
 
 fn wait() -> Duration {
@@ -39,9 +40,22 @@ fn parts_read_through_the_cache_are_the_parts_of_the_whole() {
         if !cache {
             std::fs::remove_file(cache::path_for(&path)).unwrap();
         }
-        let roster = Store::open_roster(&path, wait(), || {}).unwrap();
-        assert_eq!(roster.contacts, net.contacts);
-        assert_eq!(roster.last_contacted, net.last_contacted());
+        let roster = |listing| Store::open_roster(&path, wait(), || {}, listing).unwrap();
+        let whole = roster(Listing::Whole);
+        assert_eq!((&whole.contacts, whole.total), (&net.contacts, net.contacts.len()));
+        assert_eq!(whole.last_contacted, net.last_contacted());
+        // Rows: the same people with the same rows (the rest may be left out).
+        let rows = roster(Listing::Rows);
+        let row =
+            |c: &Contact| (c.id, c.handle.clone(), c.name.clone(), c.org.clone(), c.role.clone(), c.every, c.added);
+        assert_eq!(rows.contacts.iter().map(row).collect::<Vec<_>>(), net.contacts.iter().map(row).collect::<Vec<_>>());
+        // A search: only those who mention the text, whole.
+        let needle = crate::model::text::fold(&net.contacts[1].name[..3]);
+        let mentioning = roster(Listing::Mentioning(&needle));
+        let expected: Vec<&Contact> = net.contacts.iter().filter(|c| c.mentions(&needle)).collect();
+        assert!(!expected.is_empty() && expected.len() < net.contacts.len());
+        assert_eq!(mentioning.contacts.iter().collect::<Vec<_>>(), expected);
+        assert_eq!(mentioning.total, net.contacts.len());
         let part = Store::open_part(&path, wait(), || {}, choose).unwrap();
         assert_eq!(part.net, whole_part, "with a cache: {cache}");
     }
@@ -81,5 +95,6 @@ fn a_file_changed_after_it_was_noted_as_checked_is_read_again() {
     drop(file);
     net.contacts[0].name = other;
     assert_eq!(Store::open(&path, wait(), || {}).unwrap().net.contacts[0].name, net.contacts[0].name);
-    assert_eq!(Store::open_roster(&path, wait(), || {}).unwrap().contacts[0].name, net.contacts[0].name);
+    let roster = Store::open_roster(&path, wait(), || {}, Listing::Rows).unwrap();
+    assert_eq!(roster.contacts[0].name, net.contacts[0].name);
 }

@@ -6,7 +6,7 @@
 use super::{HEADER, LAYOUT, MAGIC, NOTE_AT, TOC, checked, invalid, path_for, records};
 use super::{Json, Place, Places, Prior, Stamp};
 use crate::model::{Contact, Network};
-use crate::store::part::{Outline, Roster, Wanted, Whole};
+use crate::store::part::{Listing, Outline, Roster, Wanted, Whole};
 use borsh::BorshDeserialize;
 use records::Reader;
 use rustc_hash::FxHashMap;
@@ -26,6 +26,10 @@ pub(in crate::store) struct Checked {
     /// Where each list's records lie in `cache`.
     contacts: Range<usize>,
     interactions: Range<usize>,
+    /// The hash the body must have. It is checked on the second thread while the first
+    /// decodes (see `whole`): readers are bounded and never panic on damaged bytes, and
+    /// what they read from a damaged body is thrown away.
+    body_hash: u128,
 }
 
 /// What a cache that cannot be used gives back: the data file, to be parsed, and what it
@@ -40,20 +44,21 @@ pub(in crate::store) fn open(data: &Path, json: File) -> Result<Checked, Unused>
     let Ok(cache) = crate::store::read(&path_for(data)) else { return Err((json, stamp)) };
     let json = Json { file: json, len };
     match check(&cache, &json, stamp.as_ref()) {
-        Some((contacts, interactions, note)) => {
+        Some((contacts, interactions, body_hash, note)) => {
             if let Some(note) = note {
                 // Best effort: a cache that cannot take the note is only hashed again.
                 let _ = write_note(&path_for(data), &note);
             }
-            Ok(Checked { cache, json, stamp, contacts, interactions })
+            Ok(Checked { cache, json, stamp, contacts, interactions, body_hash })
         }
         None => Err((json.file, stamp)),
     }
 }
 
-/// Where the two lists lie, when `cache` can be used for `json`; with a new note that
-/// the file was checked, when it was hashed now and has settled.
-type Fit = (Range<usize>, Range<usize>, Option<[u8; checked::SIZE]>);
+/// Where the two lists lie, when `cache` can be used for `json`, and the hash its body
+/// must have; with a new note that the file was checked, when it was hashed now and has
+/// settled.
+type Fit = (Range<usize>, Range<usize>, u128, Option<[u8; checked::SIZE]>);
 
 fn check(cache: &[u8], json: &Json, stamp: Option<&Stamp>) -> Option<Fit> {
     let header = cache.get(..HEADER)?;
@@ -64,8 +69,7 @@ fn check(cache: &[u8], json: &Json, stamp: Option<&Stamp>) -> Option<Fit> {
     let fits = field(0, 8) == MAGIC
         && field(8, 16) == LAYOUT
         && u64_at(24) == json.len() as u64
-        && u64_at(48) == body.len() as u64
-        && u128_at(56) == xxh3_128(body);
+        && u64_at(48) == body.len() as u64;
     if !fits {
         return None;
     }
@@ -78,13 +82,13 @@ fn check(cache: &[u8], json: &Json, stamp: Option<&Stamp>) -> Option<Fit> {
     let lists = (HEADER + TOC..HEADER + interactions_at, HEADER + interactions_at..HEADER + rest_at);
     let json_hash = u128_at(32);
     if checked::vouches(field(NOTE_AT, checked::SIZE), stamp, json_hash) {
-        return Some((lists.0, lists.1, None));
+        return Some((lists.0, lists.1, u128_at(56), None));
     }
     if json.fingerprint().ok()? != json_hash {
         return None;
     }
     let note = checked::note(stamp, json_hash, std::time::SystemTime::now());
-    Some((lists.0, lists.1, note.iter().any(|&b| b != 0).then_some(note)))
+    Some((lists.0, lists.1, u128_at(56), note.iter().any(|&b| b != 0).then_some(note)))
 }
 
 /// Writes the note into the cache's header, in place.
@@ -107,8 +111,10 @@ impl Checked {
         // The two lists are read at once, one on another thread: they are nearly all of
         // the work of loading, so a second core shares it.
         let (contacts, interactions) = std::thread::scope(|s| {
-            let other =
-                s.spawn(|| read_list(&self.cache, self.interactions.clone(), records::read_interaction, for_save));
+            let other = s.spawn(|| {
+                self.whole()?;
+                read_list(&self.cache, self.interactions.clone(), records::read_interaction, for_save)
+            });
             let contacts = read_list(&self.cache, self.contacts.clone(), records::read_contact, for_save);
             (contacts, other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
         });
@@ -145,11 +151,12 @@ impl Checked {
         (self.json.file, self.stamp)
     }
 
-    /// The contacts and the day each was last talked to: the interactions are passed
-    /// over, on another thread, for their people and day alone.
-    pub(in crate::store) fn roster(&self) -> io::Result<Roster> {
+    /// The contacts `listing` asks for and the day each was last talked to: the
+    /// interactions are passed over, on another thread, for their people and day alone.
+    pub(in crate::store) fn roster(&self, listing: Listing) -> io::Result<Roster> {
         let (contacts, last) = std::thread::scope(|s| {
             let other = s.spawn(|| {
+                self.whole()?;
                 let mut last: FxHashMap<uuid::Uuid, chrono::NaiveDate> = FxHashMap::default();
                 each_record(&self.cache[self.interactions.clone()], |r| {
                     let (ids, on) = records::skim_interaction(r)?;
@@ -160,10 +167,31 @@ impl Checked {
                 })
                 .map(|_| last)
             });
-            let contacts = read_list(&self.cache, self.contacts.clone(), records::read_contact, false);
-            (contacts, other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            (self.contacts(listing), other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
         });
-        Ok(Roster { contacts: contacts?.0, last_contacted: last? })
+        let (contacts, total) = contacts?;
+        Ok(Roster { contacts, total, last_contacted: last? })
+    }
+
+    /// The contacts `listing` asks for, and how many there are in all.
+    fn contacts(&self, listing: Listing) -> io::Result<(Vec<Contact>, usize)> {
+        let part = &self.cache[self.contacts.clone()];
+        let (mut contacts, mut buf) = (Vec::new(), String::new());
+        let spans = each_record(part, |r| {
+            let record = *r;
+            match listing {
+                Listing::Whole => contacts.push(records::read_contact(r)?),
+                Listing::Rows => contacts.push(records::read_listed(r)?),
+                // The few that mention the text are read again, whole.
+                Listing::Mentioning(needle) => {
+                    if records::mentions(r, needle, &mut buf)? {
+                        contacts.push(records::read_contact(&mut &record[..])?);
+                    }
+                }
+            }
+            Ok(())
+        })?;
+        Ok((contacts, spans.len()))
     }
 
     /// The network in outline (see `Outline`): the interactions are passed over, on
@@ -171,6 +199,7 @@ impl Checked {
     pub(in crate::store) fn outline(&self) -> io::Result<Outline> {
         let (contacts, people) = std::thread::scope(|s| {
             let other = s.spawn(|| {
+                self.whole()?;
                 let (mut people, mut ends) = (Vec::new(), Vec::new());
                 let spans = each_record(&self.cache[self.interactions.clone()], |r| {
                     people.extend(records::ids(records::skim_interaction(r)?.0));
@@ -222,6 +251,14 @@ impl Checked {
         Ok(net)
     }
 
+    /// Whether the body is the one the header vouches for.
+    fn whole(&self) -> io::Result<()> {
+        match xxh3_128(&self.cache[HEADER..]) == self.body_hash {
+            true => Ok(()),
+            false => Err(invalid("body hash")),
+        }
+    }
+
     /// Everything but the two lists, as JSON text, and the reader after it.
     fn rest(&self) -> io::Result<(String, Reader<'_>)> {
         let mut r = &self.cache[self.interactions.end..];
@@ -234,9 +271,9 @@ impl Checked {
 /// records' places when `places` is asked for and the cache has them.
 #[cfg(test)]
 pub(super) fn decode(cache: &[u8], json: &Json, places: bool) -> Option<(Network, Option<Places>)> {
-    let (contacts, interactions, _) = check(cache, json, None)?;
+    let (contacts, interactions, body_hash, _) = check(cache, json, None)?;
     let json = Json { file: json.file.try_clone().ok()?, len: json.len() };
-    let checked = Checked { cache: cache.to_vec(), json, stamp: None, contacts, interactions };
+    let checked = Checked { cache: cache.to_vec(), json, stamp: None, contacts, interactions, body_hash };
     checked.network(places).ok()
 }
 

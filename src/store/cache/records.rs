@@ -148,6 +148,85 @@ pub fn read_interaction(r: &mut Reader) -> io::Result<Interaction> {
     })
 }
 
+/// A contact with only what a row of `list` shows, filters on or sorts by: id, handle,
+/// name, circle, stage, organisation, role, rhythm, meeting day, snooze and when added
+/// (for the rhythm's due day). Everything else is left empty, unread.
+pub fn read_listed(r: &mut Reader) -> io::Result<Contact> {
+    let (id, handle, name) = (read_uuid(r)?, read_string(r)?, read_string(r)?);
+    let (circle, stage) = (Circle::from_key(read_str(r)?), Stage::from_key(read_str(r)?));
+    let (org, role) = (read_optional_string(r)?, read_optional_string(r)?);
+    skip_strs(r)?; // emails
+    skip_strs(r)?; // phones
+    skip_strs(r)?; // tags
+    skip_optional(r, skip_str)?; // met_at
+    let met_on = read_optional_day(r)?;
+    skip_optional(r, skip_str)?; // impression
+    let every = read_cadence(r)?;
+    skip_optional(r, skip_str)?; // note
+    let snoozed_until = read_optional_day(r)?;
+    let added = read_instant(r)?;
+    skip_rest_of_contact(r)?;
+    let mut c = Contact::new(id, handle, name, added);
+    (c.circle, c.stage, c.org, c.role, c.met_on, c.every, c.snoozed_until) =
+        (circle, stage, org, role, met_on, every, snoozed_until);
+    Ok(c)
+}
+
+/// Whether the contact in this record mentions `needle` (folded), as `Contact::mentions`
+/// answers: the same fields (in the record's order, which changes only when the search
+/// stops looking), read in place, none copied. `buf` is room to fold in.
+pub fn mentions(r: &mut Reader, needle: &str, buf: &mut String) -> io::Result<bool> {
+    let mut found = false;
+    let mut hit = |s: &str| {
+        found = found || crate::model::text::contains_folded(s, needle, buf);
+    };
+    skip(r, 16)?; // id
+    skip_str(r)?; // handle
+    hit(read_str(r)?); // name
+    skip_str(r)?; // circle
+    skip_str(r)?; // stage
+    read_optional_str(r)?.map(&mut hit); // org
+    read_optional_str(r)?.map(&mut hit); // role
+    each_str(r, &mut hit)?; // emails
+    skip_strs(r)?; // phones
+    each_str(r, &mut hit)?; // tags
+    read_optional_str(r)?.map(&mut hit); // met_at
+    skip_optional(r, |r| skip(r, 4))?; // met_on
+    skip_optional(r, skip_str)?; // impression
+    skip_optional(r, |r| skip(r, 5))?; // every
+    read_optional_str(r)?.map(&mut hit); // note
+    skip_optional(r, |r| skip(r, 4))?; // snoozed_until
+    skip(r, 12)?; // added
+    each_str(r, &mut hit)?; // urls
+    each_str(r, &mut hit)?; // addresses
+    let birthday = <Option<(Option<i32>, u32, u32)>>::deserialize(r)?;
+    if let Some(b) = birthday.and_then(|(year, month, day)| Birthday::new(year, month, day)) {
+        hit(&b.to_string());
+    }
+    read_optional_str(r)?.map(&mut hit); // linkedin
+    skip_strs(r)?; // source_ids
+    skip_optional(r, |r| skip(r, 12))?; // edited
+    skip_str(r)?; // extra
+    Ok(found)
+}
+
+/// Calls `each` on every string of a list, borrowed.
+fn each_str<'a>(r: &mut Reader<'a>, mut each: impl FnMut(&'a str)) -> io::Result<()> {
+    let n = u32::deserialize(r)?;
+    (0..n).try_for_each(|_| read_str(r).map(&mut each))
+}
+
+/// Passes over a contact record's fields after `added`.
+fn skip_rest_of_contact(r: &mut Reader) -> io::Result<()> {
+    skip_strs(r)?; // urls
+    skip_strs(r)?; // addresses
+    skip_optional(r, |r| skip_optional(r, |r| skip(r, 4)).and_then(|()| skip(r, 8)))?; // birthday
+    skip_optional(r, skip_str)?; // linkedin
+    skip_strs(r)?; // source_ids
+    skip_optional(r, |r| skip(r, 12))?; // edited
+    skip_str(r) // extra
+}
+
 /// What a command that reads one person needs of every contact to find them and their
 /// neighbours, borrowed from the cache: the rest of the record is passed over unread.
 pub struct ContactHead<'a> {
@@ -176,13 +255,7 @@ pub fn skim_contact<'a>(r: &mut Reader<'a>) -> io::Result<ContactHead<'a>> {
     skip_optional(r, skip_str)?; // note
     skip_optional(r, |r| skip(r, 4))?; // snoozed_until
     skip(r, 12)?; // added
-    skip_strs(r)?; // urls
-    skip_strs(r)?; // addresses
-    skip_optional(r, |r| skip_optional(r, |r| skip(r, 4)).and_then(|()| skip(r, 8)))?; // birthday
-    skip_optional(r, skip_str)?; // linkedin
-    skip_strs(r)?; // source_ids
-    skip_optional(r, |r| skip(r, 12))?; // edited
-    skip_str(r)?; // extra
+    skip_rest_of_contact(r)?;
     Ok(ContactHead { id, handle, name, org })
 }
 

@@ -411,3 +411,43 @@ fn a_damaged_record_fails_the_skim_instead_of_misreading() {
         assert!(records::skim_contact(&mut &bytes[..len]).is_err(), "cut to {len} bytes");
     }
 }
+
+/// A needle for `c`: a piece of one of its fields (or of nothing), folded.
+fn needle_in(c: &Contact, pick: usize, from: usize, len: usize) -> String {
+    let mut fields: Vec<String> = vec![c.name.clone(), c.handle.clone()];
+    fields.extend(c.org.iter().chain(&c.note).chain(&c.phones).chain(&c.emails).chain(&c.addresses).cloned());
+    fields.extend(c.birthday.map(|b| b.to_string()));
+    let folded = crate::model::text::fold(&fields[pick % fields.len()]);
+    folded.chars().skip(from).take(len).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_search_in_the_record_answers_as_the_contact_does(
+        c in contact(), pick in 0usize..8, from in 0usize..6, len in 0usize..6, other in "[a-z]{0,3}",
+    ) {
+        let mut bytes = Vec::new();
+        records::write_contact(&c, &mut bytes).unwrap();
+        for needle in [needle_in(&c, pick, from, len), other] {
+            let mut r = &bytes[..];
+            let found = records::mentions(&mut r, &needle, &mut String::new()).unwrap();
+            prop_assert_eq!(found, c.mentions(&needle), "{:?}", needle);
+            prop_assert!(r.is_empty());
+        }
+    }
+
+    #[test]
+    fn a_listed_contact_is_the_contact_with_only_its_row(c in contact()) {
+        let mut bytes = Vec::new();
+        records::write_contact(&c, &mut bytes).unwrap();
+        let mut r = &bytes[..];
+        let listed = records::read_listed(&mut r).unwrap();
+        prop_assert!(r.is_empty());
+        let mut row = Contact::new(c.id, c.handle.clone(), c.name.clone(), c.added);
+        (row.circle, row.stage, row.org, row.role, row.met_on, row.every, row.snoozed_until) =
+            (c.circle.clone(), c.stage.clone(), c.org.clone(), c.role.clone(), c.met_on, c.every, c.snoozed_until);
+        prop_assert_eq!(listed, row);
+    }
+}
