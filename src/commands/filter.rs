@@ -28,12 +28,12 @@ impl ContactFilter {
     /// A test for contacts, with the tags and search text folded once.
     pub fn matcher(&self) -> impl Fn(&Contact) -> bool + '_ {
         let tags: Vec<String> = self.tag.iter().map(|t| text::fold(t.trim())).collect();
-        let needle = self.search.as_deref().map(|s| text::fold(s.trim()));
+        let needle = self.search.as_deref().map(text::Needle::new);
         move |c| {
             (self.circle.is_empty() || self.circle.contains(&c.circle))
                 && (self.stage.is_empty() || self.stage.contains(&c.stage))
                 && tags.iter().all(|t| c.tags.iter().any(|ct| &text::fold(ct) == t))
-                && needle.as_deref().is_none_or(|n| c.mentions(n))
+                && needle.as_ref().is_none_or(|n| c.mentions(n))
         }
     }
 }

@@ -84,7 +84,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         // A table needs only its columns; a search reads whole only the contacts that
         // match. The roster is left to the process's exit, as a read store's network
         // is (see `Store::freed_by_exit`).
-        let needle = args.filter.search.as_deref().map(|s| text::fold(s.trim()));
+        let needle = args.filter.search.as_deref().map(text::Needle::new);
         let listing = match &needle {
             Some(needle) => Listing::Mentioning(needle),
             None if app.ui.json || args.format == Format::Mutt || !args.filter.tag.is_empty() => Listing::Whole,

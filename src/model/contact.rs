@@ -139,11 +139,11 @@ impl Contact {
 
     /// Whether `needle` (already folded) occurs in the name, org, role, emails, tags,
     /// where you met, the note, web pages, LinkedIn profile, addresses or birthday.
-    pub fn mentions(&self, needle: &str) -> bool {
+    pub fn mentions(&self, needle: &super::text::Needle) -> bool {
         // One buffer for every field, and none for plain ASCII: a search of 10,000
         // people otherwise makes a folded copy of each field of each of them.
         let mut folded = String::new();
-        let mut hit = |s: &str| super::text::contains_folded(s, needle, &mut folded);
+        let mut hit = |s: &str| needle.in_text(s, &mut folded);
         hit(&self.name)
             || self.org.as_deref().is_some_and(&mut hit)
             || self.role.as_deref().is_some_and(&mut hit)
@@ -335,16 +335,16 @@ mod tests {
         let mut c = Contact::new(Uuid::now_v7(), "abcd".into(), "Jürgen Weiß".into(), Utc::now());
         c.org = Some("Bank Mandiri".into());
         c.emails.push("jw@example.com".into());
-        assert!(c.mentions("jurgen"));
-        assert!(c.mentions("mandiri"));
-        assert!(c.mentions("example.com"));
-        assert!(!c.mentions("tokopedia"));
+        assert!(c.mentions(&crate::model::text::Needle::new("jurgen")));
+        assert!(c.mentions(&crate::model::text::Needle::new("mandiri")));
+        assert!(c.mentions(&crate::model::text::Needle::new("example.com")));
+        assert!(!c.mentions(&crate::model::text::Needle::new("tokopedia")));
         c.urls.push("https://jurgen.example/portfolio".into());
         c.addresses.push("Jl. Braga 12, Bandung".into());
         c.linkedin = Some("https://www.linkedin.com/in/jweiss".into());
         c.birthday = Some("--03-15".parse().unwrap());
         for needle in ["portfolio", "bandung", "jweiss", "03-15"] {
-            assert!(c.mentions(needle), "{needle}");
+            assert!(c.mentions(&crate::model::text::Needle::new(needle)), "{needle}");
         }
     }
 }

@@ -3,6 +3,7 @@
 //! and records around them. With a cache, the rest is never decoded; without one, the
 //! whole file is parsed and the part taken from it, so both ways give the same part.
 
+use crate::model::text::Needle;
 use crate::model::{Contact, Interaction, Network};
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
@@ -20,7 +21,7 @@ pub struct Roster {
 }
 
 /// Which contacts a roster holds, and how much of each.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug)]
 pub enum Listing<'a> {
     /// Every contact, whole.
     Whole,
@@ -29,9 +30,8 @@ pub enum Listing<'a> {
     /// when added. A roster read from a cache leaves the rest empty; one read from the
     /// parsed file has it all.
     Rows,
-    /// The contacts that mention this text (already folded, see `Contact::mentions`),
-    /// whole.
-    Mentioning(&'a str),
+    /// The contacts that mention this text (see `Contact::mentions`), whole.
+    Mentioning(&'a Needle),
 }
 
 impl Roster {

@@ -50,7 +50,7 @@ fn parts_read_through_the_cache_are_the_parts_of_the_whole() {
             |c: &Contact| (c.id, c.handle.clone(), c.name.clone(), c.org.clone(), c.role.clone(), c.every, c.added);
         assert_eq!(rows.contacts.iter().map(row).collect::<Vec<_>>(), net.contacts.iter().map(row).collect::<Vec<_>>());
         // A search: only those who mention the text, whole.
-        let needle = crate::model::text::fold(&net.contacts[1].name[..3]);
+        let needle = crate::model::text::Needle::new(&net.contacts[1].name[..3]);
         let mentioning = roster(Listing::Mentioning(&needle));
         let expected: Vec<&Contact> = net.contacts.iter().filter(|c| c.mentions(&needle)).collect();
         assert!(!expected.is_empty() && expected.len() < net.contacts.len());

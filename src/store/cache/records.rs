@@ -9,6 +9,7 @@
 use crate::model::cadence::CadenceUnit;
 use crate::model::contact::Birthday;
 use crate::model::interaction::{Origin, Source};
+use crate::model::text::Needle;
 use crate::model::{Cadence, Circle, Contact, Interaction, Kind, Stage};
 use borsh::{BorshDeserialize, BorshSerialize};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -175,10 +176,10 @@ pub fn read_listed(r: &mut Reader) -> io::Result<Contact> {
 /// Whether the contact in this record mentions `needle` (folded), as `Contact::mentions`
 /// answers: the same fields (in the record's order, which changes only when the search
 /// stops looking), read in place, none copied. `buf` is room to fold in.
-pub fn mentions(r: &mut Reader, needle: &str, buf: &mut String) -> io::Result<bool> {
+pub fn mentions(r: &mut Reader, needle: &Needle, buf: &mut String) -> io::Result<bool> {
     let mut found = false;
     let mut hit = |s: &str| {
-        found = found || crate::model::text::contains_folded(s, needle, buf);
+        found = found || needle.in_text(s, buf);
     };
     skip(r, 16)?; // id
     skip_str(r)?; // handle

@@ -431,6 +431,7 @@ proptest! {
         let mut bytes = Vec::new();
         records::write_contact(&c, &mut bytes).unwrap();
         for needle in [needle_in(&c, pick, from, len), other] {
+            let needle = crate::model::text::Needle::new(&needle);
             let mut r = &bytes[..];
             let found = records::mentions(&mut r, &needle, &mut String::new()).unwrap();
             prop_assert_eq!(found, c.mentions(&needle), "{:?}", needle);
