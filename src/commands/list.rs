@@ -117,26 +117,20 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
             r.warmth = Some(index.warmth(r.contact, today).score);
         }
     }
-    let mut order: Vec<usize> = (0..rows.len()).collect();
-    match sort {
-        _ if args.due && args.sort.is_none() => order.sort_by_key(|&n| std::cmp::Reverse(rows[n].overdue_days)),
-        Sort::Warmth => order.sort_by_key(|&n| rows[n].warmth),
-        Sort::Name => order = by_name(&rows),
-        Sort::Recent => order.sort_by_key(|&n| std::cmp::Reverse(rows[n].last_contact)),
-        Sort::Added => order.sort_by_key(|&n| std::cmp::Reverse(rows[n].contact.added)),
-    }
-    if let Some(n) = args.limit {
-        order.truncate(n);
-    }
-
-    if app.ui.json {
-        app.ui.json_value(&order.iter().map(|&n| &rows[n]).collect::<Vec<_>>())?;
-        return Ok(());
-    }
-    if args.format == Format::Mutt {
+    let in_order = |rows: &[Row]| {
+        let mut order = sorted(rows, sort, args.due && args.sort.is_none());
+        order.truncate(args.limit.unwrap_or(usize::MAX));
+        order
+    };
+    if app.ui.json || args.format == Format::Mutt {
+        let order = in_order(&rows);
+        if app.ui.json {
+            app.ui.json_value(&order.iter().map(|&n| &rows[n]).collect::<Vec<_>>())?;
+            return Ok(());
+        }
         return mutt(app, order.iter().map(|&n| rows[n].contact));
     }
-    if order.is_empty() {
+    if rows.is_empty() || args.limit == Some(0) {
         if total == 0 {
             app.ui.info(t!(
                 lang,
@@ -168,13 +162,56 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     if args.snoozed {
         header.push(t!(lang, "snoozed until", "ditunda sampai"));
     }
-    // The shown rows' cells, built in file order; each "N days ago" is made once.
-    let mut selected = vec![false; rows.len()];
-    order.iter().for_each(|&n| selected[n] = true);
+    // Every row is shown unless there is a limit: then the cells are made on this thread
+    // while the order is worked out on another.
+    let columns = header.len();
+    let (grid, order) = match args.limit {
+        None => std::thread::scope(|s| {
+            let order = s.spawn(|| in_order(&rows));
+            let grid = cells(app, &args, &rows, None, columns);
+            (grid, order.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+        }),
+        Some(_) => {
+            let order = in_order(&rows);
+            (cells(app, &args, &rows, Some(&order), columns), order)
+        }
+    };
+    let (grid, at) = grid;
+    let order: Vec<usize> = order.iter().map(|&n| at[n]).collect();
+    app.ui.table_lines(header, &grid, &order)?;
+    let shown = order.len();
+    app.ui.info(tn!(
+        lang,
+        total,
+        "{shown} of {total} contact",
+        "{shown} of {total} contacts",
+        "{shown} dari {total} kontak"
+    ));
+    Ok(())
+}
+
+/// The order the rows are shown in.
+fn sorted(rows: &[Row], sort: Sort, most_overdue_first: bool) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    match sort {
+        _ if most_overdue_first => order.sort_by_key(|&n| std::cmp::Reverse(rows[n].overdue_days)),
+        Sort::Warmth => order.sort_by_key(|&n| rows[n].warmth),
+        Sort::Name => order = by_name(rows),
+        Sort::Recent => order.sort_by_key(|&n| std::cmp::Reverse(rows[n].last_contact)),
+        Sort::Added => order.sort_by_key(|&n| std::cmp::Reverse(rows[n].contact.added)),
+    }
+    order
+}
+
+/// The table's cells for the rows `shown` (all when None), built in file order; with
+/// where each row landed in the grid. Each "N days ago" is made once.
+fn cells(app: &App, args: &Args, rows: &[Row], shown: Option<&[usize]>, columns: usize) -> (Grid, Vec<usize>) {
+    let (lang, today) = (app.ui.lang, app.clock.today);
+    let mut selected = vec![shown.is_none(); rows.len()];
+    shown.into_iter().flatten().for_each(|&n| selected[n] = true);
     let never = words::never(lang);
     let mut days: FxHashMap<NaiveDate, String> = FxHashMap::default();
-    let mut grid = Grid::new(header.len(), order.len());
-    // Where each row landed in the grid.
+    let mut grid = Grid::new(columns, shown.map_or(rows.len(), <[usize]>::len));
     let mut at = vec![0; rows.len()];
     for (n, r) in rows.iter().enumerate().filter(|(n, _)| selected[*n]) {
         let c = r.contact;
@@ -203,17 +240,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
             grid.cell(&[&c.snoozed_until.map(|d| d.to_string()).unwrap_or_default()]);
         }
     }
-    let order: Vec<usize> = order.iter().map(|&n| at[n]).collect();
-    app.ui.table_lines(header, &grid, &order)?;
-    let shown = order.len();
-    app.ui.info(tn!(
-        lang,
-        total,
-        "{shown} of {total} contact",
-        "{shown} of {total} contacts",
-        "{shown} dari {total} kontak"
-    ));
-    Ok(())
+    (grid, at)
 }
 
 /// The rows' order by folded name, ties in file order. Sorting small keys (the first

@@ -186,9 +186,16 @@ pub struct Needle {
 }
 
 impl Needle {
-    /// What the user typed, trimmed and folded.
+    /// What the user typed, trimmed and folded (without NULs, which a command line
+    /// cannot hold and a `Haystack` uses between fields).
     pub fn new(text: &str) -> Needle {
-        Needle { finder: memchr::memmem::Finder::new(fold(text.trim()).as_bytes()).into_owned() }
+        let folded = fold(text.trim()).replace('\0', "");
+        Needle { finder: memchr::memmem::Finder::new(folded.as_bytes()).into_owned() }
+    }
+
+    /// Whether any field of `haystack` contains the needle.
+    pub fn in_haystack(&self, haystack: &Haystack) -> bool {
+        self.finder.find(&haystack.bytes).is_some()
     }
 
     /// Whether `haystack`, folded, contains the needle. The haystack is folded into `buf`
@@ -202,6 +209,50 @@ impl Needle {
             buf.as_str()
         };
         self.finder.find(folded.as_bytes()).is_some()
+    }
+}
+
+/// Many fields folded into one buffer, each ended by a NUL, so a needle (which holds no
+/// NUL) is looked for in all of them at once and never across two: one search per
+/// contact instead of one per field.
+#[derive(Default)]
+pub struct Haystack {
+    bytes: Vec<u8>,
+}
+
+impl Haystack {
+    pub fn clear(&mut self) {
+        self.bytes.clear();
+    }
+
+    /// Adds a field, folded.
+    pub fn add(&mut self, field: &str) {
+        if field.is_ascii() {
+            self.add_ascii(field.as_bytes());
+        } else {
+            let mut folded = String::new();
+            fold_into(&mut folded, field);
+            self.bytes.extend_from_slice(folded.as_bytes());
+            self.bytes.push(0);
+        }
+    }
+
+    /// Adds a field given as bytes: plain ASCII (nearly every field) is lowered as it is
+    /// copied, with no other check; anything else must be UTF-8, and is folded.
+    pub fn add_bytes(&mut self, field: &[u8]) -> Result<(), std::str::Utf8Error> {
+        if field.is_ascii() {
+            self.add_ascii(field);
+        } else {
+            self.add(std::str::from_utf8(field)?);
+        }
+        Ok(())
+    }
+
+    fn add_ascii(&mut self, field: &[u8]) {
+        let start = self.bytes.len();
+        self.bytes.extend_from_slice(field);
+        self.bytes[start..].make_ascii_lowercase();
+        self.bytes.push(0);
     }
 }
 
@@ -250,6 +301,17 @@ pub fn folds_to(s: &str, folded: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_haystack_finds_a_needle_in_one_field_never_across_two() {
+        let mut hay = Haystack::default();
+        hay.add("Bank MANDIRI");
+        hay.add_bytes("Jürgen".as_bytes()).unwrap();
+        assert!(hay.add_bytes(b"\xff").is_err());
+        for (needle, found) in [("mandiri", true), ("jurgen", true), ("irij", false), ("", true), ("ri\0ju", false)] {
+            assert_eq!(Needle::new(needle).in_haystack(&hay), found, "{needle:?}");
+        }
+    }
 
     #[test]
     fn a_needle_is_found_where_fold_then_contains_finds_it() {

@@ -5,6 +5,7 @@
 
 use super::{HEADER, LAYOUT, MAGIC, NOTE_AT, TOC, checked, invalid, path_for, records};
 use super::{Json, Place, Places, Prior, Stamp};
+use crate::model::text::Haystack;
 use crate::model::{Contact, Network};
 use crate::store::part::{Listing, Outline, Roster, Wanted, Whole};
 use borsh::BorshDeserialize;
@@ -154,9 +155,12 @@ impl Checked {
     /// The contacts `listing` asks for and the day each was last talked to: the
     /// interactions are passed over, on another thread, for their people and day alone.
     pub(in crate::store) fn roster(&self, listing: Listing) -> io::Result<Roster> {
+        self.checking(|| self.roster_unchecked(listing))
+    }
+
+    fn roster_unchecked(&self, listing: Listing) -> io::Result<Roster> {
         let (contacts, last) = std::thread::scope(|s| {
             let other = s.spawn(|| {
-                self.whole()?;
                 let mut last: FxHashMap<uuid::Uuid, chrono::NaiveDate> = FxHashMap::default();
                 each_record(&self.cache[self.interactions.clone()], |r| {
                     let (ids, on) = records::skim_interaction(r)?;
@@ -176,7 +180,7 @@ impl Checked {
     /// The contacts `listing` asks for, and how many there are in all.
     fn contacts(&self, listing: Listing) -> io::Result<(Vec<Contact>, usize)> {
         let part = &self.cache[self.contacts.clone()];
-        let (mut contacts, mut buf) = (Vec::new(), String::new());
+        let (mut contacts, mut hay) = (Vec::new(), Haystack::default());
         let spans = each_record(part, |r| {
             let record = *r;
             match listing {
@@ -184,7 +188,7 @@ impl Checked {
                 Listing::Rows => contacts.push(records::read_listed(r)?),
                 // The few that mention the text are read again, whole.
                 Listing::Mentioning(needle) => {
-                    if records::mentions(r, needle, &mut buf)? {
+                    if records::mentions(r, needle, &mut hay)? {
                         contacts.push(records::read_contact(&mut &record[..])?);
                     }
                 }
@@ -197,9 +201,12 @@ impl Checked {
     /// The network in outline (see `Outline`): the interactions are passed over, on
     /// another thread, for their people alone.
     pub(in crate::store) fn outline(&self) -> io::Result<Outline> {
+        self.checking(|| self.outline_unchecked())
+    }
+
+    fn outline_unchecked(&self) -> io::Result<Outline> {
         let (contacts, people) = std::thread::scope(|s| {
             let other = s.spawn(|| {
-                self.whole()?;
                 let (mut people, mut ends) = (Vec::new(), Vec::new());
                 let spans = each_record(&self.cache[self.interactions.clone()], |r| {
                     people.extend(records::ids(records::skim_interaction(r)?.0));
@@ -249,6 +256,17 @@ impl Checked {
         std::mem::forget(std::mem::replace(&mut net.contacts, picked_contacts));
         net.interactions = picked_interactions;
         Ok(net)
+    }
+
+    /// What `read` gives, read while the body's hash is checked on a thread of its own
+    /// (these reads use little of the second core): kept only when the body is whole.
+    fn checking<T: Send>(&self, read: impl FnOnce() -> io::Result<T> + Send) -> io::Result<T> {
+        std::thread::scope(|s| {
+            let hashed = s.spawn(|| self.whole());
+            let read = read();
+            hashed.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+            read
+        })
     }
 
     /// Whether the body is the one the header vouches for.

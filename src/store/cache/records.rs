@@ -9,7 +9,7 @@
 use crate::model::cadence::CadenceUnit;
 use crate::model::contact::Birthday;
 use crate::model::interaction::{Origin, Source};
-use crate::model::text::Needle;
+use crate::model::text::{Haystack, Needle};
 use crate::model::{Cadence, Circle, Contact, Interaction, Kind, Stage};
 use borsh::{BorshDeserialize, BorshSerialize};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -173,48 +173,49 @@ pub fn read_listed(r: &mut Reader) -> io::Result<Contact> {
     Ok(c)
 }
 
-/// Whether the contact in this record mentions `needle` (folded), as `Contact::mentions`
-/// answers: the same fields (in the record's order, which changes only when the search
-/// stops looking), read in place, none copied. `buf` is room to fold in.
-pub fn mentions(r: &mut Reader, needle: &Needle, buf: &mut String) -> io::Result<bool> {
-    let mut found = false;
-    let mut hit = |s: &str| {
-        found = found || needle.in_text(s, buf);
+/// Whether the contact in this record mentions `needle`, as `Contact::mentions`
+/// answers: the same fields, gathered folded into `hay` (ASCII copied, lowered, with no
+/// other check) and searched at once.
+pub fn mentions(r: &mut Reader, needle: &Needle, hay: &mut Haystack) -> io::Result<bool> {
+    hay.clear();
+    let mut add = |r: &mut Reader| -> io::Result<()> {
+        let n = u32::deserialize(r)? as usize;
+        hay.add_bytes(take(r, n)?).map_err(|_| invalid("text"))
     };
     skip(r, 16)?; // id
     skip_str(r)?; // handle
-    hit(read_str(r)?); // name
+    add(r)?; // name
     skip_str(r)?; // circle
     skip_str(r)?; // stage
-    read_optional_str(r)?.map(&mut hit); // org
-    read_optional_str(r)?.map(&mut hit); // role
-    each_str(r, &mut hit)?; // emails
+    skip_optional(r, &mut add)?; // org
+    skip_optional(r, &mut add)?; // role
+    each(r, &mut add)?; // emails
     skip_strs(r)?; // phones
-    each_str(r, &mut hit)?; // tags
-    read_optional_str(r)?.map(&mut hit); // met_at
+    each(r, &mut add)?; // tags
+    skip_optional(r, &mut add)?; // met_at
     skip_optional(r, |r| skip(r, 4))?; // met_on
     skip_optional(r, skip_str)?; // impression
     skip_optional(r, |r| skip(r, 5))?; // every
-    read_optional_str(r)?.map(&mut hit); // note
+    skip_optional(r, &mut add)?; // note
     skip_optional(r, |r| skip(r, 4))?; // snoozed_until
     skip(r, 12)?; // added
-    each_str(r, &mut hit)?; // urls
-    each_str(r, &mut hit)?; // addresses
+    each(r, &mut add)?; // urls
+    each(r, &mut add)?; // addresses
     let birthday = <Option<(Option<i32>, u32, u32)>>::deserialize(r)?;
-    if let Some(b) = birthday.and_then(|(year, month, day)| Birthday::new(year, month, day)) {
-        hit(&b.to_string());
-    }
-    read_optional_str(r)?.map(&mut hit); // linkedin
+    skip_optional(r, &mut add)?; // linkedin
     skip_strs(r)?; // source_ids
     skip_optional(r, |r| skip(r, 12))?; // edited
     skip_str(r)?; // extra
-    Ok(found)
+    if let Some(b) = birthday.and_then(|(year, month, day)| Birthday::new(year, month, day)) {
+        hay.add(&b.to_string());
+    }
+    Ok(needle.in_haystack(hay))
 }
 
-/// Calls `each` on every string of a list, borrowed.
-fn each_str<'a>(r: &mut Reader<'a>, mut each: impl FnMut(&'a str)) -> io::Result<()> {
+/// Calls `one` for every item of a list (its count, then the items).
+fn each(r: &mut Reader, mut one: impl FnMut(&mut Reader) -> io::Result<()>) -> io::Result<()> {
     let n = u32::deserialize(r)?;
-    (0..n).try_for_each(|_| read_str(r).map(&mut each))
+    (0..n).try_for_each(|_| one(r))
 }
 
 /// Passes over a contact record's fields after `added`.

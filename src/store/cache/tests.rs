@@ -433,7 +433,7 @@ proptest! {
         for needle in [needle_in(&c, pick, from, len), other] {
             let needle = crate::model::text::Needle::new(&needle);
             let mut r = &bytes[..];
-            let found = records::mentions(&mut r, &needle, &mut String::new()).unwrap();
+            let found = records::mentions(&mut r, &needle, &mut Default::default()).unwrap();
             prop_assert_eq!(found, c.mentions(&needle), "{:?}", needle);
             prop_assert!(r.is_empty());
         }
