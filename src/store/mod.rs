@@ -286,16 +286,6 @@ pub fn follow_link(path: &Path) -> PathBuf {
     path
 }
 
-/// A file's bytes (the data file when it is parsed, or the cache), read whole.
-///
-/// Read rather than mapped: a map of a file that another program rewrites in place
-/// would change under the slices decoded from it, and nothing about these files can
-/// promise that no program ever will. The copy costs about a millisecond at 10,000
-/// contacts.
-fn read(path: &Path) -> io::Result<Vec<u8>> {
-    read_file(&open_regular(path, false)?)
-}
-
 /// Opens a file to read, refusing anything but a regular file: a device would be read
 /// forever, a pipe would hang. `follow`: whether a symbolic link at `path` is followed
 /// (the data file's own path) or refused (the paths jejaring makes beside it).
@@ -348,6 +338,9 @@ fn not_through_link(path: &Path, e: io::Error) -> io::Error {
     e
 }
 
+/// The data file's bytes, read whole to be parsed. Files are read rather than mapped: a
+/// map of a file that another program rewrites in place would change under the slices
+/// decoded from it, and nothing can promise that no program ever will.
 fn read_file(file: &File) -> io::Result<Vec<u8>> {
     let len = file.metadata()?.len();
     let mut bytes = Vec::with_capacity(len as usize);
@@ -531,7 +524,7 @@ mod tests {
             r#"{{"version":1,"contacts":[{{"id":"0192f0a0-0000-7000-8000-000000000001","handle":"abcd","name":"Ana","circle":"friend","stage":"trusted","note":"{note}","added":"2026-01-01T00:00:00Z"}}],"interactions":[]}}"#
         );
         std::fs::write(&path, &json).unwrap();
-        assert_eq!(read(&path).unwrap(), json.as_bytes());
+        assert_eq!(read_file(&File::open(&path).unwrap()).unwrap(), json.as_bytes());
         let store = Store::open(&path, Duration::from_secs(1), || {}).unwrap();
         assert_eq!(store.net.contacts[0].note.as_ref().map(String::len), Some(BIG));
         // An empty one is refused as truncated.

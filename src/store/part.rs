@@ -7,7 +7,6 @@ use crate::model::text::Needle;
 use crate::model::{Contact, Interaction, Network};
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
-use std::ops::Range;
 use uuid::Uuid;
 
 /// The contacts, each with the day of your last conversation with them: all `list`
@@ -62,7 +61,7 @@ pub struct Outline {
 /// Where the records an outline stands for are read from.
 pub(crate) enum Whole {
     /// A cache: where each contact's and interaction's record lies in it.
-    Cached { contacts: Vec<Range<usize>>, interactions: Vec<Range<usize>> },
+    Cached { contacts: Vec<super::cache::RecordAt>, interactions: Vec<super::cache::RecordAt> },
     /// The parsed file: the contacts are whole in the outline, and the interactions here.
     Parsed(Vec<Interaction>),
 }

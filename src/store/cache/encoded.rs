@@ -22,6 +22,8 @@ pub(super) struct Encoded<'p> {
     same: Vec<Option<usize>>,
     /// The list's bytes after the count, in order, neighbours joined.
     spans: Vec<Span>,
+    /// Each record's bytes, one span a record (for the index).
+    each: Vec<Span>,
     /// The list's length in bytes.
     len: usize,
     /// The previous cache and this list's places in it.
@@ -51,6 +53,7 @@ impl<'p> Encoded<'p> {
         let mut own = Vec::with_capacity(room);
         let mut same = Vec::with_capacity(items.len());
         let (mut spans, mut len) = (Vec::new(), count.len());
+        let mut each = Vec::with_capacity(items.len());
         let mut matcher = prior.map(|(prior, places)| Matcher { prior, places, by_hash: None });
         for (n, item) in items.iter().enumerate() {
             let start = own.len();
@@ -67,13 +70,14 @@ impl<'p> Encoded<'p> {
             len += match &span {
                 Span::Own(r) | Span::Prior(r) => r.len(),
             };
+            each.push(span.clone());
             match (spans.last_mut(), span) {
                 (Some(Span::Own(last)), Span::Own(next)) if last.end == next.start => last.end = next.end,
                 (Some(Span::Prior(last)), Span::Prior(next)) if last.end == next.start => last.end = next.end,
                 (_, span) => spans.push(span),
             }
         }
-        Ok(Encoded { count: count.try_into().unwrap_or_default(), own, same, spans, len, prior })
+        Ok(Encoded { count: count.try_into().unwrap_or_default(), own, same, spans, each, len, prior })
     }
 
     /// Where the `n`th record's JSON is in the previous file, when it did not change.
@@ -90,6 +94,15 @@ impl<'p> Encoded<'p> {
             Span::Own(range) => &self.own[range.clone()],
             Span::Prior(range) => &cache[range.clone()],
         }))
+    }
+
+    /// Each record's bytes, in order.
+    pub(super) fn records(&self) -> impl Iterator<Item = &[u8]> {
+        let cache = self.prior.map(|(prior, _)| &prior.cache[..]).unwrap_or_default();
+        self.each.iter().map(move |span| match span {
+            Span::Own(range) => &self.own[range.clone()],
+            Span::Prior(range) => &cache[range.clone()],
+        })
     }
 
     /// How many bytes of the list are its own rather than the previous cache's.

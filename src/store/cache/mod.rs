@@ -22,12 +22,14 @@
 mod checked;
 mod encoded;
 mod fingerprint;
+mod index;
 mod open;
 mod records;
 mod render;
 #[cfg(test)]
 mod tests;
 
+pub(super) use index::At as RecordAt;
 pub(super) use open::{Unused, open};
 pub(super) use render::render;
 
@@ -39,16 +41,37 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use xxhash_rust::xxh3::Xxh3;
 
-const MAGIC: &[u8; 8] = b"JJCACHE\x02";
+const MAGIC: &[u8; 8] = b"JJCACHE\x03";
 /// The fingerprint of the code that lays records out (see build.rs): 16 hex digits.
 const LAYOUT: &[u8] = env!("JEJARING_CACHE_LAYOUT").as_bytes();
 /// Where the note that the data file was checked (`checked`) starts: after the magic,
-/// layout, JSON length and hash, body length and hash.
-const NOTE_AT: usize = 8 + 16 + 8 + 16 + 8 + 16;
-/// The header: all of the above and the note. The body follows.
-const HEADER: usize = NOTE_AT + checked::SIZE;
-/// The body's contents: where the interactions start and where the rest starts.
-const TOC: usize = 8 + 8;
+/// layout, JSON length and hash, and the cache's own length.
+const NOTE_AT: usize = 8 + 16 + 8 + 16 + 8;
+/// Where the table of sections starts: each section's start, length and hash.
+const SECTIONS_AT: usize = NOTE_AT + checked::SIZE;
+const SECTION_ENTRY: usize = 8 + 8 + 16;
+/// The header: all of the above. The sections follow, in the order of `Section`.
+const HEADER: usize = SECTIONS_AT + SECTION_COUNT * SECTION_ENTRY;
+
+/// The parts of a cache, each read on its own and checked by its own hash.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Section {
+    /// The contacts' records (a count, then the records).
+    Contacts,
+    /// The interactions' records.
+    Interactions,
+    /// Everything else as JSON text; then 0, or 1 and each record's place in the JSON.
+    Tail,
+    /// Each contact's row, last talk and record's place (`index`).
+    Index,
+    /// Each interaction's people and record's place (`index`).
+    People,
+}
+
+const SECTION_COUNT: usize = 5;
+const SECTIONS: [Section; SECTION_COUNT] =
+    [Section::Contacts, Section::Interactions, Section::Tail, Section::Index, Section::People];
+
 /// How much of the data file is read, or of its JSON written, at a time: as big as the
 /// write buffer, so a copied chunk goes straight to the file instead of through it.
 const CHUNK: usize = 1 << 20;
@@ -210,48 +233,65 @@ impl Stamp {
 /// their `Encoded`, many of them in the previous cache, and are written from there
 /// rather than joined into one buffer first.
 pub(super) struct CacheFile<'p> {
-    /// The header and the body's contents.
     head: Vec<u8>,
     /// Contacts and interactions.
     lists: [Encoded<'p>; 2],
-    /// The rest.
-    tail: Vec<u8>,
+    /// The tail, the index of contacts and the index of interactions.
+    rest: [Vec<u8>; 3],
 }
 
 impl<'p> CacheFile<'p> {
-    /// A cache whose body is the two lists and `tail`, made from JSON of this length and
-    /// hash.
+    /// A cache of `net`, whose lists are encoded in `lists` and the rest in `tail`,
+    /// made from JSON of this length and hash.
     fn seal(
+        net: &Network,
         lists: [Encoded<'p>; 2],
         tail: Vec<u8>,
         (json_len, json_hash): (usize, u128),
         note: [u8; checked::SIZE],
-    ) -> CacheFile<'p> {
-        let interactions_at = TOC + lists[0].len();
-        let rest_at = interactions_at + lists[1].len();
-        let toc = [(interactions_at as u64).to_le_bytes(), (rest_at as u64).to_le_bytes()].concat();
-        let mut body_hash = Xxh3::new();
-        body_hash.update(&toc);
-        lists.iter().flat_map(Encoded::pieces).for_each(|p| body_hash.update(p));
-        body_hash.update(&tail);
-        let body_len = (rest_at + tail.len()) as u64;
+    ) -> io::Result<CacheFile<'p>> {
+        let index = index::write_contacts(&net.contacts, &net.interactions, &lists[0])?;
+        let people = index::write_people(&net.interactions, &lists[1])?;
+        let rest = [tail, index, people];
+        let mut table = Vec::with_capacity(SECTION_COUNT * SECTION_ENTRY);
+        let mut at = HEADER as u64;
+        for section in SECTIONS {
+            let mut hash = Xxh3::new();
+            let len = match section {
+                Section::Contacts | Section::Interactions => {
+                    let list = &lists[section as usize];
+                    list.pieces().for_each(|p| hash.update(p));
+                    list.len()
+                }
+                _ => {
+                    let bytes = &rest[section as usize - 2];
+                    hash.update(bytes);
+                    bytes.len()
+                }
+            } as u64;
+            table.extend_from_slice(&at.to_le_bytes());
+            table.extend_from_slice(&len.to_le_bytes());
+            table.extend_from_slice(&hash.digest128().to_le_bytes());
+            at += len;
+        }
         let head = [
             &MAGIC[..],
             LAYOUT,
             &(json_len as u64).to_le_bytes(),
             &json_hash.to_le_bytes(),
-            &body_len.to_le_bytes(),
-            &body_hash.digest128().to_le_bytes(),
+            &at.to_le_bytes(),
             &note,
-            &toc,
+            &table,
         ]
         .concat();
-        CacheFile { head, lists, tail }
+        Ok(CacheFile { head, lists, rest })
     }
 
     /// The file's bytes in order, in pieces.
     fn pieces(&self) -> impl Iterator<Item = &[u8]> {
-        std::iter::once(&self.head[..]).chain(self.lists.iter().flat_map(Encoded::pieces)).chain([&self.tail[..]])
+        std::iter::once(&self.head[..])
+            .chain(self.lists.iter().flat_map(Encoded::pieces))
+            .chain(self.rest.iter().map(Vec::as_slice))
     }
 
     /// Writes the cache beside `data`, whole or not at all: to a temp file beside,
@@ -305,7 +345,7 @@ pub(super) fn encode(
     let json_hash = fingerprint::of(json);
     let unchanged = stamp.is_some() && Stamp::of(data).as_ref() == stamp;
     let note = checked::note(stamp.filter(|_| unchanged), json_hash, std::time::SystemTime::now());
-    Ok(CacheFile::seal(lists, tail, (json.len(), json_hash), note))
+    CacheFile::seal(net, lists, tail, (json.len(), json_hash), note)
 }
 
 /// Everything but contacts and interactions, as compact JSON.

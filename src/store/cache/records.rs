@@ -149,27 +149,53 @@ pub fn read_interaction(r: &mut Reader) -> io::Result<Interaction> {
     })
 }
 
-/// A contact with only what a row of `list` shows, filters on or sorts by: id, handle,
-/// name, circle, stage, organisation, role, rhythm, meeting day, snooze and when added
-/// (for the rhythm's due day). Everything else is left empty, unread.
+/// A contact's row, for the index: what a row of `list` shows, filters on or sorts by:
+/// id, handle, name, circle, stage, organisation, role, meeting day, rhythm, snooze and
+/// when added (for the rhythm's due day).
+pub fn write_listed(c: &Contact, w: &mut Vec<u8>) -> io::Result<()> {
+    let Contact { id, handle, name, circle, stage, org, role, met_on, every, snoozed_until, added, .. } = c;
+    write_uuid(id, w);
+    (handle, name, circle.key(), stage.key(), org, role).serialize(w)?;
+    write_optional_day(met_on, w)?;
+    write_cadence(every, w)?;
+    write_optional_day(snoozed_until, w)?;
+    write_instant(added, w)
+}
+
+/// A contact with only its row (see `write_listed`); everything else is left empty.
 pub fn read_listed(r: &mut Reader) -> io::Result<Contact> {
     let (id, handle, name) = (read_uuid(r)?, read_string(r)?, read_string(r)?);
     let (circle, stage) = (Circle::from_key(read_str(r)?), Stage::from_key(read_str(r)?));
     let (org, role) = (read_optional_string(r)?, read_optional_string(r)?);
-    skip_strs(r)?; // emails
-    skip_strs(r)?; // phones
-    skip_strs(r)?; // tags
-    skip_optional(r, skip_str)?; // met_at
-    let met_on = read_optional_day(r)?;
-    skip_optional(r, skip_str)?; // impression
-    let every = read_cadence(r)?;
-    skip_optional(r, skip_str)?; // note
-    let snoozed_until = read_optional_day(r)?;
-    let added = read_instant(r)?;
-    skip_rest_of_contact(r)?;
-    let mut c = Contact::new(id, handle, name, added);
+    let (met_on, every, snoozed_until) = (read_optional_day(r)?, read_cadence(r)?, read_optional_day(r)?);
+    let mut c = Contact::new(id, handle, name, read_instant(r)?);
     (c.circle, c.stage, c.org, c.role, c.met_on, c.every, c.snoozed_until) =
         (circle, stage, org, role, met_on, every, snoozed_until);
+    Ok(c)
+}
+
+/// From a row (see `write_listed`), a contact with only its id, and with `names` its
+/// handle, name and organisation too; everything else is passed over, unread.
+pub fn read_listed_head(r: &mut Reader, names: bool) -> io::Result<Contact> {
+    let id = read_uuid(r)?;
+    let mut c = Contact::new(id, String::new(), String::new(), chrono::DateTime::UNIX_EPOCH);
+    if names {
+        (c.handle, c.name) = (read_string(r)?, read_string(r)?);
+    } else {
+        skip_str(r)?; // handle
+        skip_str(r)?; // name
+    }
+    skip_str(r)?; // circle
+    skip_str(r)?; // stage
+    c.org = match names {
+        true => read_optional_string(r)?,
+        false => skip_optional(r, skip_str).map(|()| None)?,
+    };
+    skip_optional(r, skip_str)?; // role
+    skip_optional(r, |r| skip(r, 4))?; // met_on
+    skip_optional(r, |r| skip(r, 5))?; // every
+    skip_optional(r, |r| skip(r, 4))?; // snoozed_until
+    skip(r, 12)?; // added
     Ok(c)
 }
 
@@ -218,70 +244,7 @@ fn each(r: &mut Reader, mut one: impl FnMut(&mut Reader) -> io::Result<()>) -> i
     (0..n).try_for_each(|_| one(r))
 }
 
-/// Passes over a contact record's fields after `added`.
-fn skip_rest_of_contact(r: &mut Reader) -> io::Result<()> {
-    skip_strs(r)?; // urls
-    skip_strs(r)?; // addresses
-    skip_optional(r, |r| skip_optional(r, |r| skip(r, 4)).and_then(|()| skip(r, 8)))?; // birthday
-    skip_optional(r, skip_str)?; // linkedin
-    skip_strs(r)?; // source_ids
-    skip_optional(r, |r| skip(r, 12))?; // edited
-    skip_str(r) // extra
-}
-
-/// What a command that reads one person needs of every contact to find them and their
-/// neighbours, borrowed from the cache: the rest of the record is passed over unread.
-pub struct ContactHead<'a> {
-    pub id: Uuid,
-    pub handle: &'a str,
-    pub name: &'a str,
-    pub org: Option<&'a str>,
-}
-
-/// A contact record's head; the reader ends after the whole record, as `read_contact`
-/// leaves it.
-pub fn skim_contact<'a>(r: &mut Reader<'a>) -> io::Result<ContactHead<'a>> {
-    let id = read_uuid(r)?;
-    let (handle, name) = (read_str(r)?, read_str(r)?);
-    skip_str(r)?; // circle
-    skip_str(r)?; // stage
-    let org = read_optional_str(r)?;
-    skip_optional(r, skip_str)?; // role
-    skip_strs(r)?; // emails
-    skip_strs(r)?; // phones
-    skip_strs(r)?; // tags
-    skip_optional(r, skip_str)?; // met_at
-    skip_optional(r, |r| skip(r, 4))?; // met_on
-    skip_optional(r, skip_str)?; // impression
-    skip_optional(r, |r| skip(r, 5))?; // every
-    skip_optional(r, skip_str)?; // note
-    skip_optional(r, |r| skip(r, 4))?; // snoozed_until
-    skip(r, 12)?; // added
-    skip_rest_of_contact(r)?;
-    Ok(ContactHead { id, handle, name, org })
-}
-
-/// An interaction record's people (their ids' bytes, 16 each) and day; the reader ends
-/// after the whole record, as `read_interaction` leaves it.
-pub fn skim_interaction<'a>(r: &mut Reader<'a>) -> io::Result<(&'a [u8], NaiveDate)> {
-    skip(r, 16)?; // id
-    let n = u32::deserialize(r)? as usize;
-    let ids = take(r, n.checked_mul(16).ok_or_else(|| invalid("interaction contacts"))?)?;
-    skip_str(r)?; // kind
-    let on = read_day(r)?;
-    skip_optional(r, skip_str)?; // text
-    skip(r, 1 + 12)?; // they_reached_out, logged
-    skip_optional(r, |r| {
-        skip_str(r)?;
-        skip_str(r)?;
-        skip(r, 1)?;
-        skip_optional(r, |r| skip(r, 4))
-    })?; // source
-    skip_str(r)?; // extra
-    Ok((ids, on))
-}
-
-/// The ids `skim_interaction` gives, one by one.
+/// The ids in the bytes of a list of ids (16 bytes each), one by one.
 pub fn ids(bytes: &[u8]) -> impl Iterator<Item = Uuid> + '_ {
     bytes.chunks_exact(16).map(|b| Uuid::from_bytes(b.try_into().unwrap_or_default()))
 }
@@ -308,14 +271,6 @@ fn skip_optional(r: &mut Reader, then: impl FnOnce(&mut Reader) -> io::Result<()
     }
 }
 
-fn read_optional_str<'a>(r: &mut Reader<'a>) -> io::Result<Option<&'a str>> {
-    match u8::deserialize(r)? {
-        0 => Ok(None),
-        1 => read_str(r).map(Some),
-        _ => Err(invalid("option")),
-    }
-}
-
 /// Where an imported interaction came from (see `write_interaction`).
 fn read_source(r: &mut Reader) -> io::Result<Option<Source>> {
     match u8::deserialize(r)? {
@@ -330,11 +285,11 @@ fn read_source(r: &mut Reader) -> io::Result<Option<Source>> {
     }
 }
 
-fn invalid(what: &str) -> io::Error {
+pub fn invalid(what: &str) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, format!("cache: bad {what}"))
 }
 
-fn take<'a>(r: &mut Reader<'a>, n: usize) -> io::Result<&'a [u8]> {
+pub fn take<'a>(r: &mut Reader<'a>, n: usize) -> io::Result<&'a [u8]> {
     if r.len() < n {
         return Err(io::ErrorKind::UnexpectedEof.into());
     }
@@ -395,11 +350,11 @@ fn read_day(r: &mut Reader) -> io::Result<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(i32::deserialize(r)?).ok_or_else(|| invalid("day"))
 }
 
-fn write_optional_day(day: &Option<NaiveDate>, w: &mut Vec<u8>) -> io::Result<()> {
+pub fn write_optional_day(day: &Option<NaiveDate>, w: &mut Vec<u8>) -> io::Result<()> {
     day.map(|d| d.num_days_from_ce()).serialize(w)
 }
 
-fn read_optional_day(r: &mut Reader) -> io::Result<Option<NaiveDate>> {
+pub fn read_optional_day(r: &mut Reader) -> io::Result<Option<NaiveDate>> {
     <Option<i32>>::deserialize(r)?
         .map(|n| NaiveDate::from_num_days_from_ce_opt(n).ok_or_else(|| invalid("day")))
         .transpose()

@@ -65,7 +65,7 @@ pub fn render<'p>(net: &mut Network, prior: Option<&'p Prior>, json: &mut impl W
         (start as u64, len as u64).serialize(&mut tail)?;
     }
     // No note that the file was checked: it is being written now (see `checked`).
-    Ok(CacheFile::seal(lists, tail, (json_len, json_hash), [0; super::checked::SIZE]))
+    CacheFile::seal(net, lists, tail, (json_len, json_hash), [0; super::checked::SIZE])
 }
 
 /// The JSON on its way out, counted (for records' places) and fingerprinted (for the

@@ -166,8 +166,10 @@ fn a_damaged_or_foreign_cache_is_not_used() {
     let json = b"{}";
     let (_, bytes) = demo_cache(json);
     assert!(network_in(&bytes, json).is_some());
-    // Any one byte changed, in the header or the body.
-    for at in [0, 9, 30, 50, 60, HEADER, HEADER + 1, bytes.len() / 2, bytes.len() - 1] {
+    // Any one byte changed in the header (but the note, which is only a shortcut), or
+    // at the start of the contacts (see also a_damaged_cache_is_never_read_by_any_reader).
+    let table = SECTIONS_AT;
+    for at in [0, 9, 26, 30, 50, table + 1, table + 9, table + 20, table + 40, HEADER, HEADER + 1] {
         let mut damaged = bytes.clone();
         damaged[at] ^= 0x20;
         assert_eq!(network_in(&damaged, json), None, "byte {at} changed");
@@ -183,30 +185,45 @@ fn a_damaged_or_foreign_cache_is_not_used() {
 
 #[test]
 fn a_body_that_does_not_read_is_not_used_even_with_a_matching_hash() {
-    // A header that vouches for a body this layout cannot read (as a bug in another
+    // A header that vouches for sections this layout cannot read (as a bug in another
     // build with the same layout might write): still nothing, not a panic.
     let json = b"{}";
-    let toc = |a: u64, b: u64| [a.to_le_bytes(), b.to_le_bytes()].concat();
-    let bodies = [
-        vec![],
-        vec![0xff; 4],
-        toc(100, 200),
-        toc(20, 16),
-        [toc(16, 16), vec![0; 4]].concat(),
-        [toc(16, 20), vec![1, 0, 0, 0]].concat(),
-    ];
-    for body in bodies {
-        let mut bytes = Vec::new();
-        bytes.extend_from_slice(MAGIC);
-        bytes.extend_from_slice(LAYOUT);
-        bytes.extend_from_slice(&(json.len() as u64).to_le_bytes());
-        bytes.extend_from_slice(&fingerprint::of(json).to_le_bytes());
-        bytes.extend_from_slice(&(body.len() as u64).to_le_bytes());
-        bytes.extend_from_slice(&xxhash_rust::xxh3::xxh3_128(&body).to_le_bytes());
-        bytes.extend_from_slice(&[0; checked::SIZE]);
-        bytes.extend_from_slice(&body);
-        assert_eq!(network_in(&bytes, json), None, "{body:?}");
+    let empty_list = 0u32.to_le_bytes().to_vec();
+    let mut tail = Vec::new();
+    r#"{"version":1}"#.serialize(&mut tail).unwrap();
+    0u8.serialize(&mut tail).unwrap();
+    let good = [empty_list.clone(), empty_list.clone(), tail, empty_list.clone(), empty_list];
+    let bads = [vec![], vec![0xff; 4], vec![5, 0, 0, 0], [vec![1, 0, 0, 0], vec![0; 20]].concat()];
+    assert!(network_in(&cache_with(&good, json), json).is_some(), "the good sections read");
+    for n in [0, 1, 2] {
+        for bad in &bads {
+            let mut sections = good.clone();
+            sections[n] = bad.clone();
+            assert_eq!(network_in(&cache_with(&sections, json), json), None, "section {n}: {bad:?}");
+        }
     }
+}
+
+/// A cache whose header vouches for these sections.
+fn cache_with(sections: &[Vec<u8>; 5], json: &[u8]) -> Vec<u8> {
+    let mut table = Vec::new();
+    let mut at = HEADER as u64;
+    for s in sections {
+        table.extend_from_slice(&at.to_le_bytes());
+        table.extend_from_slice(&(s.len() as u64).to_le_bytes());
+        table.extend_from_slice(&xxhash_rust::xxh3::xxh3_128(s).to_le_bytes());
+        at += s.len() as u64;
+    }
+    let mut bytes = Vec::new();
+    bytes.extend_from_slice(MAGIC);
+    bytes.extend_from_slice(LAYOUT);
+    bytes.extend_from_slice(&(json.len() as u64).to_le_bytes());
+    bytes.extend_from_slice(&fingerprint::of(json).to_le_bytes());
+    bytes.extend_from_slice(&at.to_le_bytes());
+    bytes.extend_from_slice(&[0; checked::SIZE]);
+    bytes.extend_from_slice(&table);
+    sections.iter().for_each(|s| bytes.extend_from_slice(s));
+    bytes
 }
 
 #[test]
@@ -379,36 +396,78 @@ fn a_save_holds_only_the_encodings_of_changed_records() {
 
 // ---------------------------------------------------------------- parts
 
+/// A cache file holding `bytes`, opened against `json`.
+fn checked_in(bytes: &[u8], json: &[u8]) -> Option<open::Checked> {
+    let mut file = tempfile::tempfile().unwrap();
+    std::io::Write::write_all(&mut file, bytes).unwrap();
+    open::checked_from(file, json_file(json))
+}
+
+/// A contact with only its row.
+fn row(c: &Contact) -> Contact {
+    let mut row = Contact::new(c.id, c.handle.clone(), c.name.clone(), c.added);
+    (row.circle, row.stage, row.org, row.role, row.met_on, row.every, row.snoozed_until) =
+        (c.circle.clone(), c.stage.clone(), c.org.clone(), c.role.clone(), c.met_on, c.every, c.snoozed_until);
+    row
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     #[test]
-    fn a_skim_reads_what_a_full_read_reads_and_ends_where_it_ends(c in contact(), i in interaction()) {
-        let mut bytes = Vec::new();
-        records::write_contact(&c, &mut bytes).unwrap();
-        let (mut skim, mut full) = (&bytes[..], &bytes[..]);
-        let head = records::skim_contact(&mut skim).unwrap();
-        let read = records::read_contact(&mut full).unwrap();
-        prop_assert_eq!((head.id, head.handle, head.name, head.org), (read.id, &*read.handle, &*read.name, read.org.as_deref()));
-        prop_assert!(skim.is_empty() && full.is_empty());
-
-        let mut bytes = Vec::new();
-        records::write_interaction(&i, &mut bytes).unwrap();
-        let (mut skim, mut full) = (&bytes[..], &bytes[..]);
-        let (ids, on) = records::skim_interaction(&mut skim).unwrap();
-        let read = records::read_interaction(&mut full).unwrap();
-        prop_assert_eq!((records::ids(ids).collect::<Vec<_>>(), on), (read.contacts, read.on));
-        prop_assert!(skim.is_empty() && full.is_empty());
+    fn a_caches_index_agrees_with_its_network(net in network()) {
+        let json = b"{}";
+        let bytes = encode(json, &mut net.clone(), None, Path::new("")).unwrap().to_bytes();
+        let cache = checked_in(&bytes, json).unwrap();
+        let roster = cache.roster(crate::store::Listing::Rows).unwrap();
+        prop_assert_eq!(roster.contacts, net.contacts.iter().map(row).collect::<Vec<_>>());
+        prop_assert_eq!(roster.total, net.contacts.len());
+        // The last talk of every contact (by id, as the network counts it).
+        let all = net.last_contacted();
+        let last = |c: &Contact| (c.id, all.get(&c.id).copied());
+        let indexed: Vec<_> = net.contacts.iter().map(|c| (c.id, roster.last_contacted.get(&c.id).copied())).collect();
+        prop_assert_eq!(indexed, net.contacts.iter().map(last).collect::<Vec<_>>());
+        let outline = cache.outline().unwrap();
+        for (n, i) in net.interactions.iter().enumerate() {
+            prop_assert_eq!(outline.people(n), &i.contacts[..]);
+        }
+        let all = crate::store::Wanted::new(0..net.contacts.len(), 0..net.interactions.len());
+        let part = cache.slice(outline, &all).unwrap();
+        prop_assert_eq!(part, net);
     }
 }
 
 #[test]
-fn a_damaged_record_fails_the_skim_instead_of_misreading() {
-    let net = crate::demo::network(chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()).unwrap();
-    let mut bytes = Vec::new();
-    records::write_contact(&net.contacts[0], &mut bytes).unwrap();
-    for len in 0..bytes.len() {
-        assert!(records::skim_contact(&mut &bytes[..len]).is_err(), "cut to {len} bytes");
+fn a_damaged_cache_is_never_read_by_any_reader() {
+    let json = b"{}";
+    let (net, bytes) = demo_cache(json);
+    let cache = checked_in(&bytes, json).unwrap();
+    let readers = |cache: &open::Checked| {
+        [
+            cache.network(false).map(drop),
+            cache.roster(crate::store::Listing::Rows).map(drop),
+            cache.roster(crate::store::Listing::Whole).map(drop),
+            cache
+                .outline()
+                .and_then(|o| {
+                    cache.slice(o, &crate::store::Wanted::new(0..net.contacts.len(), 0..net.interactions.len()))
+                })
+                .map(drop),
+        ]
+    };
+    assert!(readers(&cache).iter().all(Result::is_ok));
+    // A byte changed in each section: whichever reader reads it refuses.
+    for (n, section) in SECTIONS.iter().enumerate() {
+        let at = SECTIONS_AT + n * SECTION_ENTRY;
+        let start = u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap()) as usize;
+        let len = u64::from_le_bytes(bytes[at + 8..at + 16].try_into().unwrap()) as usize;
+        for byte in [start, start + len / 2, start + len - 1] {
+            let mut damaged = bytes.clone();
+            damaged[byte] ^= 0x20;
+            let cache = checked_in(&damaged, json).unwrap();
+            let failed = readers(&cache).iter().filter(|r| r.is_err()).count();
+            assert!(failed >= 1, "{section:?}, byte {byte}: read as if whole");
+        }
     }
 }
 
@@ -442,13 +501,10 @@ proptest! {
     #[test]
     fn a_listed_contact_is_the_contact_with_only_its_row(c in contact()) {
         let mut bytes = Vec::new();
-        records::write_contact(&c, &mut bytes).unwrap();
+        records::write_listed(&c, &mut bytes).unwrap();
         let mut r = &bytes[..];
         let listed = records::read_listed(&mut r).unwrap();
         prop_assert!(r.is_empty());
-        let mut row = Contact::new(c.id, c.handle.clone(), c.name.clone(), c.added);
-        (row.circle, row.stage, row.org, row.role, row.met_on, row.every, row.snoozed_until) =
-            (c.circle.clone(), c.stage.clone(), c.org.clone(), c.role.clone(), c.met_on, c.every, c.snoozed_until);
-        prop_assert_eq!(listed, row);
+        prop_assert_eq!(listed, row(&c));
     }
 }

@@ -1,0 +1,162 @@
+//! The cache's index: two small sections derived from the two lists whenever a cache is
+//! written, so a command that shows a few columns, or one person, reads them instead of
+//! every record.
+//!
+//! - For each contact: what a row of `list` shows, filters on or sorts by (the fields
+//!   `records::write_listed` writes), the day of the last conversation with them, and
+//!   where their record lies.
+//! - For each interaction: who was in it, and where its record lies.
+//!
+//! Where a record lies comes with a hash of its bytes, checked when it is read alone, as
+//! a section's hash is checked when the section is read.
+
+use super::encoded::Encoded;
+use super::records::{self, Reader};
+use crate::model::{Contact, Interaction};
+use borsh::{BorshDeserialize, BorshSerialize};
+use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
+use std::io;
+use std::ops::Range;
+use uuid::Uuid;
+use xxhash_rust::xxh3::xxh3_64;
+
+/// Where a record lies in its list's section, and the hash of its bytes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct At {
+    start: u32,
+    len: u32,
+    hash: u64,
+}
+
+impl At {
+    /// The record's bytes as read, when they are the ones indexed.
+    pub fn check<'a>(&self, bytes: &'a [u8]) -> io::Result<&'a [u8]> {
+        match bytes.len() == self.len as usize && xxh3_64(bytes) == self.hash {
+            true => Ok(bytes),
+            false => Err(records::invalid("indexed record")),
+        }
+    }
+
+    /// Where the record lies, counted from the start of its list's section.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.start as usize + self.len as usize
+    }
+
+    fn write(&self, w: &mut Vec<u8>) -> io::Result<()> {
+        (self.start, self.len, self.hash).serialize(w)
+    }
+
+    fn read(r: &mut Reader) -> io::Result<At> {
+        let (start, len, hash) = <(u32, u32, u64)>::deserialize(r)?;
+        Ok(At { start, len, hash })
+    }
+}
+
+/// Where each record of `list` lies in its section (after the section's count) with its
+/// hash.
+fn places<'a>(list: &'a Encoded<'_>) -> impl Iterator<Item = io::Result<At>> + 'a {
+    let mut start = 4usize;
+    list.records().map(move |bytes| {
+        let at = At {
+            start: u32::try_from(start).map_err(|_| records::invalid("list size"))?,
+            len: u32::try_from(bytes.len()).map_err(|_| records::invalid("record size"))?,
+            hash: xxh3_64(bytes),
+        };
+        start += bytes.len();
+        Ok(at)
+    })
+}
+
+/// The contacts' section of the index.
+pub fn write_contacts(contacts: &[Contact], interactions: &[Interaction], list: &Encoded) -> io::Result<Vec<u8>> {
+    let mut last: FxHashMap<Uuid, NaiveDate> = FxHashMap::with_capacity_and_hasher(contacts.len(), Default::default());
+    for i in interactions {
+        for c in &i.contacts {
+            last.entry(*c).and_modify(|d| *d = (*d).max(i.on)).or_insert(i.on);
+        }
+    }
+    let mut w = Vec::with_capacity(contacts.len() * 96);
+    (contacts.len() as u32).serialize(&mut w)?;
+    for (c, at) in contacts.iter().zip(places(list)) {
+        at?.write(&mut w)?;
+        records::write_listed(c, &mut w)?;
+        records::write_optional_day(&last.get(&c.id).copied(), &mut w)?;
+    }
+    Ok(w)
+}
+
+/// The interactions' section of the index.
+pub fn write_people(interactions: &[Interaction], list: &Encoded) -> io::Result<Vec<u8>> {
+    let mut w = Vec::with_capacity(interactions.len() * 48);
+    (interactions.len() as u32).serialize(&mut w)?;
+    for (i, at) in interactions.iter().zip(places(list)) {
+        at?.write(&mut w)?;
+        (i.contacts.len() as u32).serialize(&mut w)?;
+        i.contacts.iter().for_each(|id| w.extend_from_slice(id.as_bytes()));
+    }
+    Ok(w)
+}
+
+/// How much of each contact of the index to read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Read {
+    /// Their row (see `records::read_listed`).
+    Rows,
+    /// Their id, handle, name and organisation (the rest of the contact left empty).
+    Heads,
+    /// Their id alone (the rest of the contact left empty).
+    Ids,
+}
+
+/// One contact of the index: where their record lies, what `Read` asked for of them,
+/// and the day of the last conversation with them.
+pub struct Listed {
+    pub at: At,
+    pub contact: Contact,
+    pub last: Option<NaiveDate>,
+}
+
+/// Every contact of the index.
+pub fn read_contacts(section: &[u8], read: Read) -> io::Result<Vec<Listed>> {
+    let mut r = section;
+    let n = u32::deserialize(&mut r)? as usize;
+    // Every entry takes at least 16 bytes.
+    if n > r.len() / 16 {
+        return Err(records::invalid("index count"));
+    }
+    let mut out = Vec::with_capacity(n);
+    for _ in 0..n {
+        let at = At::read(&mut r)?;
+        let contact = match read {
+            Read::Rows => records::read_listed(&mut r)?,
+            Read::Heads | Read::Ids => records::read_listed_head(&mut r, read == Read::Heads)?,
+        };
+        out.push(Listed { at, contact, last: records::read_optional_day(&mut r)? });
+    }
+    done(r, out)
+}
+
+/// Every interaction of the index: where its record lies, and its people's ids' bytes.
+pub fn read_people(section: &[u8]) -> io::Result<Vec<(At, &[u8])>> {
+    let mut r = section;
+    let n = u32::deserialize(&mut r)? as usize;
+    if n > r.len() / 16 {
+        return Err(records::invalid("index count"));
+    }
+    let mut out = Vec::with_capacity(n);
+    for _ in 0..n {
+        let at = At::read(&mut r)?;
+        let people = u32::deserialize(&mut r)? as usize;
+        let ids = records::take(&mut r, people.checked_mul(16).ok_or_else(|| records::invalid("people"))?)?;
+        out.push((at, ids));
+    }
+    done(r, out)
+}
+
+fn done<T>(rest: &[u8], out: T) -> io::Result<T> {
+    match rest.is_empty() {
+        true => Ok(out),
+        false => Err(records::invalid("index length")),
+    }
+}
