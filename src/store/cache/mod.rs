@@ -250,29 +250,33 @@ impl<'p> CacheFile<'p> {
         (json_len, json_hash): (usize, u128),
         note: [u8; checked::SIZE],
     ) -> io::Result<CacheFile<'p>> {
-        let index = index::write_contacts(&net.contacts, &net.interactions, &lists[0])?;
-        let people = index::write_people(&net.interactions, &lists[1])?;
-        let rest = [tail, index, people];
+        // Each list is hashed, and its part of the index written, on a thread of its own.
+        let list_hash = |list: &Encoded| {
+            let mut hash = Xxh3::new();
+            list.pieces().for_each(|p| hash.update(p));
+            hash.digest128()
+        };
+        let ((index, contacts_hash), (people, interactions_hash)) = std::thread::scope(|s| {
+            let other = s.spawn(|| (index::write_people(&net.interactions, &lists[1]), list_hash(&lists[1])));
+            let contacts = (index::write_contacts(&net.contacts, &net.interactions, &lists[0]), list_hash(&lists[0]));
+            (contacts, other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+        });
+        let rest = [tail, index?, people?];
         let mut table = Vec::with_capacity(SECTION_COUNT * SECTION_ENTRY);
         let mut at = HEADER as u64;
         for section in SECTIONS {
-            let mut hash = Xxh3::new();
-            let len = match section {
-                Section::Contacts | Section::Interactions => {
-                    let list = &lists[section as usize];
-                    list.pieces().for_each(|p| hash.update(p));
-                    list.len()
-                }
+            let (len, hash) = match section {
+                Section::Contacts => (lists[0].len(), contacts_hash),
+                Section::Interactions => (lists[1].len(), interactions_hash),
                 _ => {
                     let bytes = &rest[section as usize - 2];
-                    hash.update(bytes);
-                    bytes.len()
+                    (bytes.len(), xxhash_rust::xxh3::xxh3_128(bytes))
                 }
-            } as u64;
+            };
             table.extend_from_slice(&at.to_le_bytes());
-            table.extend_from_slice(&len.to_le_bytes());
-            table.extend_from_slice(&hash.digest128().to_le_bytes());
-            at += len;
+            table.extend_from_slice(&(len as u64).to_le_bytes());
+            table.extend_from_slice(&hash.to_le_bytes());
+            at += len as u64;
         }
         let head = [
             &MAGIC[..],
