@@ -131,11 +131,8 @@ impl Store {
         let Opened { path, lock, file } = Opened::new(path, Access::Read, lock_wait, on_wait)?;
         let Some(file) = file else { return Ok(Roster::of(Network::default(), listing)) };
         let unused = match cache::open(&path, file) {
-            Ok(checked) => match checked.roster(listing) {
-                Ok(mut roster) => {
-                    crate::model::contact::shorten_handles(&mut roster.contacts);
-                    return Ok(roster);
-                }
+            Ok(checked) => match checked.roster(listing).and_then(|roster| with_handles(&checked, roster)) {
+                Ok(roster) => return Ok(roster),
                 Err(_) => checked.unused(),
             },
             Err(unused) => unused,
@@ -434,6 +431,25 @@ impl Opened {
         };
         Ok(Opened { path, lock, file })
     }
+}
+
+/// The roster with the handles `shorten_handles` gives its contacts. New handles are
+/// given against everyone's, so a roster of some contacts only takes them from all.
+fn with_handles(checked: &cache::Checked, mut roster: Roster) -> io::Result<Roster> {
+    use crate::model::contact::{handle_fits, shorten_handles};
+    if roster.contacts.len() == roster.total {
+        shorten_handles(&mut roster.contacts);
+    } else if roster.contacts.iter().any(|c| !handle_fits(&c.handle)) {
+        let mut all = checked.roster(Listing::Rows)?.contacts;
+        shorten_handles(&mut all);
+        let handles: rustc_hash::FxHashMap<uuid::Uuid, String> = all.into_iter().map(|c| (c.id, c.handle)).collect();
+        for c in &mut roster.contacts {
+            if let Some(handle) = handles.get(&c.id) {
+                c.handle = handle.clone();
+            }
+        }
+    }
+    Ok(roster)
 }
 
 /// The part `choose` wants of the network in `file` (see `Store::open_part`).

@@ -98,3 +98,27 @@ fn a_file_changed_after_it_was_noted_as_checked_is_read_again() {
     let roster = Store::open_roster(&path, wait(), || {}, Listing::Rows).unwrap();
     assert_eq!(roster.contacts[0].name, net.contacts[0].name);
 }
+
+#[test]
+fn a_search_gives_old_handles_the_new_handles_a_listing_gives_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("jejaring.json");
+    let mut store = Store::open_write(&path, wait(), || {}).unwrap();
+    store.net = crate::demo::network(NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()).unwrap();
+    // Handles an older version gave: too long, and digits only.
+    for (n, c) in store.net.contacts.iter_mut().enumerate() {
+        c.handle = if n % 2 == 0 { format!("{}-{n}", c.name.to_lowercase().replace(' ', "-")) } else { format!("{n}") };
+    }
+    store.save().unwrap();
+    drop(store);
+    let handles = |listing| {
+        let roster = Store::open_roster(&path, wait(), || {}, listing).unwrap();
+        roster.contacts.iter().map(|c| (c.id, c.handle.clone())).collect::<Vec<_>>()
+    };
+    let all = handles(Listing::Rows);
+    assert!(all.iter().all(|(_, h)| crate::model::contact::handle_fits(h)), "{all:?}");
+    let needle = crate::model::text::Needle::new("siti");
+    let some = handles(Listing::Mentioning(&needle));
+    assert!(!some.is_empty() && some.len() < all.len());
+    assert!(some.iter().all(|h| all.contains(h)), "{some:?} not in {all:?}");
+}

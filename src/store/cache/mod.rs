@@ -30,7 +30,7 @@ mod render;
 mod tests;
 
 pub(super) use index::At as RecordAt;
-pub(super) use open::{Unused, open};
+pub(super) use open::{Checked, Unused, open};
 pub(super) use render::render;
 
 use crate::model::Network;
