@@ -76,9 +76,15 @@ pub fn write_contacts(contacts: &[Contact], interactions: &[Interaction], list: 
             last.entry(*c).and_modify(|d| *d = (*d).max(i.on)).or_insert(i.on);
         }
     }
+    // The count, where the second half of the entries starts (so two threads can read
+    // the halves; none are when there are none), then the entries.
     let mut w = Vec::with_capacity(contacts.len() * 96);
-    (contacts.len() as u32).serialize(&mut w)?;
-    for (c, at) in contacts.iter().zip(places(list)) {
+    (contacts.len() as u32, 0u32).serialize(&mut w)?;
+    for (n, (c, at)) in contacts.iter().zip(places(list)).enumerate() {
+        if n == contacts.len() / 2 {
+            let mid = u32::try_from(w.len()).map_err(|_| records::invalid("index size"))?;
+            w[4..8].copy_from_slice(&mid.to_le_bytes());
+        }
         at?.write(&mut w)?;
         records::write_listed(c, &mut w)?;
         records::write_optional_day(&last.get(&c.id).copied(), &mut w)?;
@@ -117,14 +123,30 @@ pub struct Listed {
     pub last: Option<NaiveDate>,
 }
 
-/// Every contact of the index.
+/// Every contact of the index, the two halves read on a thread each.
 pub fn read_contacts(section: &[u8], read: Read) -> io::Result<Vec<Listed>> {
     let mut r = section;
-    let n = u32::deserialize(&mut r)? as usize;
+    let (n, mid) = <(u32, u32)>::deserialize(&mut r)?;
+    let (n, half, mid) = (n as usize, n as usize / 2, mid as usize);
+    let (Some(first), Some(second)) = (section.get(8..mid.max(8)), section.get(mid.max(8)..)) else {
+        return Err(records::invalid("index halves"));
+    };
+    let (first, second) = std::thread::scope(|s| {
+        let second = s.spawn(|| read_entries(second, n - half, read));
+        (read_entries(first, half, read), second.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+    });
+    let mut all = first?;
+    all.extend(second?);
+    Ok(all)
+}
+
+/// `n` entries, which fill `bytes`.
+fn read_entries(bytes: &[u8], n: usize, read: Read) -> io::Result<Vec<Listed>> {
     // Every entry takes at least 16 bytes.
-    if n > r.len() / 16 {
+    if n > bytes.len() / 16 {
         return Err(records::invalid("index count"));
     }
+    let mut r = bytes;
     let mut out = Vec::with_capacity(n);
     for _ in 0..n {
         let at = At::read(&mut r)?;

@@ -209,44 +209,33 @@ impl Checked {
     /// The contacts `listing` asks for and the day each was last talked to, from the
     /// index (and for whole contacts, the contacts' section, read on another thread).
     pub(in crate::store) fn roster(&self, listing: Listing) -> io::Result<Roster> {
-        let (contacts, indexed) = std::thread::scope(|s| {
-            let whole = s.spawn(|| match listing {
-                Listing::Rows => Ok(None),
-                _ => self.contacts(listing).map(Some),
-            });
-            let read = if matches!(listing, Listing::Rows) { index::Read::Rows } else { index::Read::Ids };
-            let indexed = self.read(Section::Index).and_then(|bytes| index::read_contacts(&bytes, read));
-            (whole.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), indexed)
+        if matches!(listing, Listing::Rows) {
+            let indexed = index::read_contacts(&self.read(Section::Index)?, index::Read::Rows)?;
+            let total = indexed.len();
+            let last_contacted = last_talks(&indexed);
+            let contacts = indexed.into_iter().map(|e| e.contact).collect();
+            return Ok(Roster { contacts, total, last_contacted });
+        }
+        // The contacts' section is read while the index is; then its records are read in
+        // two halves, one on each thread, split where the index says the middle one lies.
+        let (part, indexed) = std::thread::scope(|s| {
+            let part = s.spawn(|| self.read(Section::Contacts));
+            let indexed = self.read(Section::Index).and_then(|bytes| index::read_contacts(&bytes, index::Read::Ids));
+            (part.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), indexed)
         });
-        let indexed = indexed?;
+        let (part, indexed) = (part?, indexed?);
         let total = indexed.len();
-        let mut last_contacted = FxHashMap::with_capacity_and_hasher(total, Default::default());
-        last_contacted.extend(indexed.iter().filter_map(|e| Some((e.contact.id, e.last?))));
-        let contacts = match contacts? {
-            Some(contacts) => contacts,
-            None => indexed.into_iter().map(|e| e.contact).collect(),
-        };
-        Ok(Roster { contacts, total, last_contacted })
-    }
-
-    /// The contacts `listing` asks for, whole, from the contacts' section.
-    fn contacts(&self, listing: Listing) -> io::Result<Vec<Contact>> {
-        let part = self.read(Section::Contacts)?;
-        let (mut contacts, mut hay) = (Vec::new(), Haystack::default());
-        each_record(&part, |r| {
-            let record = *r;
-            match listing {
-                Listing::Mentioning(needle) => {
-                    // The few that mention the text are read again, whole.
-                    if records::mentions(r, needle, &mut hay)? {
-                        contacts.push(records::read_contact(&mut &record[..])?);
-                    }
-                }
-                _ => contacts.push(records::read_contact(r)?),
-            }
-            Ok(())
-        })?;
-        Ok(contacts)
+        let half = total / 2;
+        let mid = indexed.get(half).map_or(part.len(), |e| e.at.range().start);
+        let (first, second) = (part.get(4..mid), part.get(mid..));
+        let (Some(first), Some(second)) = (first, second) else { return Err(invalid("index")) };
+        let (first, second) = std::thread::scope(|s| {
+            let second = s.spawn(|| contacts_in(second, total - half, listing));
+            (contacts_in(first, half, listing), second.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+        });
+        let mut contacts = first?;
+        contacts.extend(second?);
+        Ok(Roster { contacts, total, last_contacted: last_talks(&indexed) })
     }
 
     /// The network in outline (see `Outline`), from the index and the tail.
@@ -330,21 +319,36 @@ pub(super) fn checked_from(file: File, json: Json) -> Option<Checked> {
     Some(Checked { file, json, stamp: None, sections })
 }
 
-/// Calls `each` on every record of the list in `part` (a count, then the records).
-fn each_record(part: &[u8], mut each: impl FnMut(&mut Reader) -> io::Result<()>) -> io::Result<()> {
-    let mut r = part;
-    let n = u32::deserialize(&mut r)? as usize;
-    // Every record takes at least 16 bytes; a count the rest cannot hold is corrupt.
-    if n > r.len() / 16 {
+/// The contacts `listing` asks for, whole, from `count` contact records in `bytes`.
+fn contacts_in(bytes: &[u8], count: usize, listing: Listing) -> io::Result<Vec<Contact>> {
+    // Every record takes at least 16 bytes; a count the bytes cannot hold is corrupt.
+    if count > bytes.len() / 16 {
         return Err(invalid("record count"));
     }
-    for _ in 0..n {
-        each(&mut r)?;
+    let (mut r, mut contacts, mut hay) = (bytes, Vec::new(), Haystack::default());
+    for _ in 0..count {
+        let record = r;
+        match listing {
+            Listing::Mentioning(needle) => {
+                // The few that mention the text are read again, whole.
+                if records::mentions(&mut r, needle, &mut hay)? {
+                    contacts.push(records::read_contact(&mut &record[..])?);
+                }
+            }
+            _ => contacts.push(records::read_contact(&mut r)?),
+        }
     }
     match r.is_empty() {
-        true => Ok(()),
+        true => Ok(contacts),
         false => Err(invalid("list length")),
     }
+}
+
+/// The day of the last talk with each contact of the index.
+fn last_talks(indexed: &[index::Listed]) -> FxHashMap<uuid::Uuid, chrono::NaiveDate> {
+    let mut last = FxHashMap::with_capacity_and_hasher(indexed.len(), Default::default());
+    last.extend(indexed.iter().filter_map(|e| Some((e.contact.id, e.last?))));
+    last
 }
 
 fn read_places(r: &mut Reader, encoded: Vec<Range<usize>>, json_len: usize) -> io::Result<Vec<Place>> {
