@@ -14,6 +14,7 @@
 pub mod backup;
 pub mod cache;
 mod error;
+mod load;
 mod lock;
 pub mod migrate;
 mod parse;
@@ -23,11 +24,15 @@ mod part_tests;
 #[cfg(test)]
 mod roundtrip_tests;
 mod sweep;
+#[cfg(test)]
+mod tests;
 
 pub use error::{IoStep, StoreError};
+use load::{Opened, load, parse};
 pub use lock::LockKind;
 pub use parse::decode;
 pub use part::{Listing, Outline, Roster, Wanted};
+use part::{read_part, with_handles};
 
 use crate::model::Network;
 use atomic_write_file::AtomicWriteFile;
@@ -392,192 +397,4 @@ fn new_file(path: &Path) -> io::Result<AtomicWriteFile> {
         options.mode(0o600).preserve_mode(false);
     }
     options.open(path)
-}
-
-/// A data file opened to read or change, its lock taken, nothing read yet.
-struct Opened {
-    /// The data file's own path (a link followed).
-    path: PathBuf,
-    lock: Option<File>,
-    /// None when there is no file yet: an empty network.
-    file: Option<File>,
-}
-
-impl Opened {
-    fn new(path: &Path, access: Access, lock_wait: Duration, on_wait: impl FnOnce()) -> anyhow::Result<Opened> {
-        let path = follow_link(path);
-        // Checked before the lock, so a device or pipe never gets a lock file beside it.
-        match std::fs::metadata(&path) {
-            Ok(m) if m.is_dir() => return Err(StoreError::IsFolder { path }.into()),
-            Ok(m) if !m.is_file() => return Err(StoreError::NotRegular { path }.into()),
-            _ => {}
-        }
-        let lock = match access {
-            Access::Demo => None,
-            Access::Write => {
-                let dir = parent(&path);
-                create_private_dir(dir).map_err(|e| io_error(IoStep::CreateFolder, dir, e))?;
-                Some(take_lock(&path, LockKind::Exclusive, lock_wait, on_wait)?)
-            }
-            // A reader locks only when it can: a missing folder means there is no data to
-            // protect, and a read-only folder must still be readable.
-            Access::Read if parent(&path).is_dir() => take_lock(&path, LockKind::Shared, lock_wait, on_wait).ok(),
-            Access::Read => None,
-        };
-        let file = match open_regular(&path, true) {
-            Ok(file) => Some(file),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-            Err(e) => return Err(io_error(IoStep::Read, &path, e).into()),
-        };
-        Ok(Opened { path, lock, file })
-    }
-}
-
-/// The roster with the handles `shorten_handles` gives its contacts. New handles are
-/// given against everyone's, so a roster of some contacts only takes them from all.
-fn with_handles(checked: &cache::Checked, mut roster: Roster) -> io::Result<Roster> {
-    use crate::model::contact::{handle_fits, shorten_handles};
-    if roster.contacts.len() == roster.total {
-        shorten_handles(&mut roster.contacts);
-    } else if roster.contacts.iter().any(|c| !handle_fits(&c.handle)) {
-        let mut all = checked.roster(Listing::Rows)?.contacts;
-        shorten_handles(&mut all);
-        let handles: rustc_hash::FxHashMap<uuid::Uuid, String> = all.into_iter().map(|c| (c.id, c.handle)).collect();
-        for c in &mut roster.contacts {
-            if let Some(handle) = handles.get(&c.id) {
-                c.handle = handle.clone();
-            }
-        }
-    }
-    Ok(roster)
-}
-
-/// The part `choose` wants of the network in `file` (see `Store::open_part`).
-fn read_part(
-    file: File,
-    path: &Path,
-    refresh_cache: bool,
-    choose: impl Fn(&Outline) -> anyhow::Result<Wanted>,
-) -> anyhow::Result<Network> {
-    let unused = match cache::open(path, file) {
-        Ok(checked) => match checked.outline() {
-            Ok(mut outline) => {
-                let handles = crate::model::contact::shorten_handles(&mut outline.net.contacts) > 0;
-                let wanted = choose(&outline)?;
-                let outline_handles: Vec<String> = match handles {
-                    true => wanted.contacts().iter().map(|&n| outline.net.contacts[n].handle.clone()).collect(),
-                    false => Vec::new(),
-                };
-                match checked.slice(outline, &wanted) {
-                    Ok(mut net) => {
-                        // The handles the outline was given, for the same people.
-                        for (c, handle) in net.contacts.iter_mut().zip(outline_handles) {
-                            c.handle = handle;
-                        }
-                        return Ok(net);
-                    }
-                    Err(_) => checked.unused(),
-                }
-            }
-            Err(_) => checked.unused(),
-        },
-        Err(unused) => unused,
-    };
-    let (mut net, _) = parse(unused, path, refresh_cache)?;
-    crate::model::contact::shorten_handles(&mut net.contacts);
-    let outline = Outline::of(net);
-    let wanted = choose(&outline)?;
-    Ok(outline.taken(&wanted))
-}
-
-/// The network in the data file: from the cache when it was made from exactly the
-/// file's bytes, else parsed (and then, if `refresh_cache`, cached for the next command).
-/// With what a save needs of the file read when `for_save`.
-#[allow(clippy::type_complexity)]
-fn load(
-    file: File,
-    path: &Path,
-    refresh_cache: bool,
-    for_save: bool,
-) -> Result<(Network, Option<u64>, Option<cache::Prior>), StoreError> {
-    let unused = match cache::open(path, file) {
-        Ok(checked) => match checked.network(for_save) {
-            Ok((net, places)) => return Ok((net, None, places.map(|p| checked.prior(p)))),
-            Err(_) => checked.unused(),
-        },
-        Err(unused) => unused,
-    };
-    let (net, migrated_from) = parse(unused, path, refresh_cache)?;
-    Ok((net, migrated_from, None))
-}
-
-/// The data file parsed whole (and cached for the next command, if `refresh_cache`).
-fn parse((file, stamp): cache::Unused, path: &Path, refresh_cache: bool) -> Result<(Network, Option<u64>), StoreError> {
-    let bytes = read_file(&file).map_err(|e| io_error(IoStep::Read, path, e))?;
-    let (mut net, migrated_from) = decode(&bytes, path)?;
-    // A migrated network is cached by its first save, so the save still knows to keep
-    // the pre-migration backup.
-    if refresh_cache && migrated_from.is_none() {
-        let _ = cache::encode(&bytes, &mut net, stamp.as_ref(), path).and_then(|c| c.write(path));
-    }
-    Ok((net, migrated_from))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Bigger than one fingerprint piece.
-    const BIG: usize = 5 << 20;
-
-    #[test]
-    fn big_files_are_read_whole() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("big.json");
-        // A valid file bigger than one read: one contact with a very long note.
-        let note = "x".repeat(BIG);
-        let json = format!(
-            r#"{{"version":1,"contacts":[{{"id":"0192f0a0-0000-7000-8000-000000000001","handle":"abcd","name":"Ana","circle":"friend","stage":"trusted","note":"{note}","added":"2026-01-01T00:00:00Z"}}],"interactions":[]}}"#
-        );
-        std::fs::write(&path, &json).unwrap();
-        assert_eq!(read_file(&File::open(&path).unwrap()).unwrap(), json.as_bytes());
-        let store = Store::open(&path, Duration::from_secs(1), || {}).unwrap();
-        assert_eq!(store.net.contacts[0].note.as_ref().map(String::len), Some(BIG));
-        // An empty one is refused as truncated.
-        std::fs::write(&path, "").unwrap();
-        assert!(Store::open(&path, Duration::from_secs(1), || {}).is_err());
-    }
-
-    #[test]
-    fn a_save_never_copies_from_a_file_written_since_it_was_read() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("jejaring.json");
-        let open = || Store::open_write(&path, Duration::from_secs(1), || {}).unwrap();
-        let mut store = open();
-        store.net = crate::demo::network(chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()).unwrap();
-        // More than one fingerprint piece, so the byte check reads the file in parts.
-        store.net.contacts[1].note = Some("x".repeat(BIG));
-        store.save().unwrap();
-        drop(store);
-
-        // Someone rewrites the file in place, keeping its length: a save that copied
-        // from it now would write their bytes into the wrong places. Once as the clock
-        // shows it, once within the same tick (the stamp unchanged).
-        for same_tick in [false, true] {
-            let mut store = open();
-            assert!(store.prior.as_ref().is_some_and(|p| p.is_current(&path)), "a save can copy from the file it read");
-            let doctored = String::from_utf8(std::fs::read(&path).unwrap()).unwrap().replace('a', "b");
-            let mut file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
-            io::Write::write_all(&mut file, doctored.as_bytes()).unwrap();
-            drop(file);
-            if same_tick {
-                store.prior.as_mut().unwrap().pretend_stamped_now(&path);
-            }
-            store.net.contacts[0].note = Some(format!("A change to save ({same_tick})"));
-            store.save().unwrap();
-            let mut expected = serde_json::to_vec_pretty(&store.net).unwrap();
-            expected.push(b'\n');
-            assert!(std::fs::read(&path).unwrap() == expected, "the save wrote the network afresh");
-        }
-    }
 }

@@ -3,10 +3,14 @@
 //! and records around them. With a cache, the rest is never decoded; without one, the
 //! whole file is parsed and the part taken from it, so both ways give the same part.
 
+use super::{cache, parse};
 use crate::model::text::Needle;
 use crate::model::{Contact, Interaction, Network};
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
+use std::fs::File;
+use std::io;
+use std::path::Path;
 use uuid::Uuid;
 
 /// The contacts, each with the day of your last conversation with them: all `list`
@@ -148,6 +152,63 @@ impl Wanted {
     pub fn taken_from(&self, net: Network) -> Network {
         Outline::of(net).taken(self)
     }
+}
+
+/// The roster with the handles `shorten_handles` gives its contacts. New handles are
+/// given against everyone's, so a roster of some contacts only takes them from all.
+pub(super) fn with_handles(checked: &cache::Checked, mut roster: Roster) -> io::Result<Roster> {
+    use crate::model::contact::{handle_fits, shorten_handles};
+    if roster.contacts.len() == roster.total {
+        shorten_handles(&mut roster.contacts);
+    } else if roster.contacts.iter().any(|c| !handle_fits(&c.handle)) {
+        let mut all = checked.roster(Listing::Rows)?.contacts;
+        shorten_handles(&mut all);
+        let handles: rustc_hash::FxHashMap<uuid::Uuid, String> = all.into_iter().map(|c| (c.id, c.handle)).collect();
+        for c in &mut roster.contacts {
+            if let Some(handle) = handles.get(&c.id) {
+                c.handle = handle.clone();
+            }
+        }
+    }
+    Ok(roster)
+}
+
+/// The part `choose` wants of the network in `file` (see `Store::open_part`).
+pub(super) fn read_part(
+    file: File,
+    path: &Path,
+    refresh_cache: bool,
+    choose: impl Fn(&Outline) -> anyhow::Result<Wanted>,
+) -> anyhow::Result<Network> {
+    let unused = match cache::open(path, file) {
+        Ok(checked) => match checked.outline() {
+            Ok(mut outline) => {
+                let handles = crate::model::contact::shorten_handles(&mut outline.net.contacts) > 0;
+                let wanted = choose(&outline)?;
+                let outline_handles: Vec<String> = match handles {
+                    true => wanted.contacts().iter().map(|&n| outline.net.contacts[n].handle.clone()).collect(),
+                    false => Vec::new(),
+                };
+                match checked.slice(outline, &wanted) {
+                    Ok(mut net) => {
+                        // The handles the outline was given, for the same people.
+                        for (c, handle) in net.contacts.iter_mut().zip(outline_handles) {
+                            c.handle = handle;
+                        }
+                        return Ok(net);
+                    }
+                    Err(_) => checked.unused(),
+                }
+            }
+            Err(_) => checked.unused(),
+        },
+        Err(unused) => unused,
+    };
+    let (mut net, _) = parse(unused, path, refresh_cache)?;
+    crate::model::contact::shorten_handles(&mut net.contacts);
+    let outline = Outline::of(net);
+    let wanted = choose(&outline)?;
+    Ok(outline.taken(&wanted))
 }
 
 /// The items of `list` at the places `wanted` (in order, each once).

@@ -3,7 +3,7 @@
 //! every record.
 //!
 //! - For each contact: what a row of `list` shows, filters on or sorts by (the fields
-//!   `records::write_listed` writes), the day of the last conversation with them, and
+//!   `write_listed` writes), the day of the last conversation with them, and
 //!   where their record lies.
 //! - For each interaction: who was in it, and where its record lies.
 //!
@@ -11,7 +11,9 @@
 //! a section's hash is checked when the section is read.
 
 use super::encoded::Encoded;
-use super::records::{self, Reader};
+use super::fields::*;
+use super::records::Reader;
+use crate::model::{Circle, Stage};
 use crate::model::{Contact, Interaction};
 use borsh::{BorshDeserialize, BorshSerialize};
 use chrono::NaiveDate;
@@ -34,7 +36,7 @@ impl At {
     pub fn check<'a>(&self, bytes: &'a [u8]) -> io::Result<&'a [u8]> {
         match bytes.len() == self.len as usize && xxh3_64(bytes) == self.hash {
             true => Ok(bytes),
-            false => Err(records::invalid("indexed record")),
+            false => Err(invalid("indexed record")),
         }
     }
 
@@ -59,8 +61,8 @@ fn places<'a>(list: &'a Encoded<'_>) -> impl Iterator<Item = io::Result<At>> + '
     let mut start = 4usize;
     list.records().map(move |bytes| {
         let at = At {
-            start: u32::try_from(start).map_err(|_| records::invalid("list size"))?,
-            len: u32::try_from(bytes.len()).map_err(|_| records::invalid("record size"))?,
+            start: u32::try_from(start).map_err(|_| invalid("list size"))?,
+            len: u32::try_from(bytes.len()).map_err(|_| invalid("record size"))?,
             hash: xxh3_64(bytes),
         };
         start += bytes.len();
@@ -82,12 +84,12 @@ pub fn write_contacts(contacts: &[Contact], interactions: &[Interaction], list: 
     (contacts.len() as u32, 0u32).serialize(&mut w)?;
     for (n, (c, at)) in contacts.iter().zip(places(list)).enumerate() {
         if n == contacts.len() / 2 {
-            let mid = u32::try_from(w.len()).map_err(|_| records::invalid("index size"))?;
+            let mid = u32::try_from(w.len()).map_err(|_| invalid("index size"))?;
             w[4..8].copy_from_slice(&mid.to_le_bytes());
         }
         at?.write(&mut w)?;
-        records::write_listed(c, &mut w)?;
-        records::write_optional_day(&last.get(&c.id).copied(), &mut w)?;
+        write_listed(c, &mut w)?;
+        write_optional_day(&last.get(&c.id).copied(), &mut w)?;
     }
     Ok(w)
 }
@@ -107,7 +109,7 @@ pub fn write_people(interactions: &[Interaction], list: &Encoded) -> io::Result<
 /// How much of each contact of the index to read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Read {
-    /// Their row (see `records::read_listed`).
+    /// Their row (see `read_listed`).
     Rows,
     /// Their id, handle, name and organisation (the rest of the contact left empty).
     Heads,
@@ -129,7 +131,7 @@ pub fn read_contacts(section: &[u8], read: Read) -> io::Result<Vec<Listed>> {
     let (n, mid) = <(u32, u32)>::deserialize(&mut r)?;
     let (n, half, mid) = (n as usize, n as usize / 2, mid as usize);
     let (Some(first), Some(second)) = (section.get(8..mid.max(8)), section.get(mid.max(8)..)) else {
-        return Err(records::invalid("index halves"));
+        return Err(invalid("index halves"));
     };
     let (first, second) = std::thread::scope(|s| {
         let second = s.spawn(|| read_entries(second, n - half, read));
@@ -144,17 +146,17 @@ pub fn read_contacts(section: &[u8], read: Read) -> io::Result<Vec<Listed>> {
 fn read_entries(bytes: &[u8], n: usize, read: Read) -> io::Result<Vec<Listed>> {
     // Every entry takes at least 16 bytes.
     if n > bytes.len() / 16 {
-        return Err(records::invalid("index count"));
+        return Err(invalid("index count"));
     }
     let mut r = bytes;
     let mut out = Vec::with_capacity(n);
     for _ in 0..n {
         let at = At::read(&mut r)?;
         let contact = match read {
-            Read::Rows => records::read_listed(&mut r)?,
-            Read::Heads | Read::Ids => records::read_listed_head(&mut r, read == Read::Heads)?,
+            Read::Rows => read_listed(&mut r)?,
+            Read::Heads | Read::Ids => read_listed_head(&mut r, read == Read::Heads)?,
         };
-        out.push(Listed { at, contact, last: records::read_optional_day(&mut r)? });
+        out.push(Listed { at, contact, last: read_optional_day(&mut r)? });
     }
     done(r, out)
 }
@@ -164,21 +166,71 @@ pub fn read_people(section: &[u8]) -> io::Result<Vec<(At, &[u8])>> {
     let mut r = section;
     let n = u32::deserialize(&mut r)? as usize;
     if n > r.len() / 16 {
-        return Err(records::invalid("index count"));
+        return Err(invalid("index count"));
     }
     let mut out = Vec::with_capacity(n);
     for _ in 0..n {
         let at = At::read(&mut r)?;
         let people = u32::deserialize(&mut r)? as usize;
-        let ids = records::take(&mut r, people.checked_mul(16).ok_or_else(|| records::invalid("people"))?)?;
+        let ids = take(&mut r, people.checked_mul(16).ok_or_else(|| invalid("people"))?)?;
         out.push((at, ids));
     }
     done(r, out)
 }
 
+/// A contact's row, for the index: what a row of `list` shows, filters on or sorts by:
+/// id, handle, name, circle, stage, organisation, role, meeting day, rhythm, snooze and
+/// when added (for the rhythm's due day).
+pub fn write_listed(c: &Contact, w: &mut Vec<u8>) -> io::Result<()> {
+    let Contact { id, handle, name, circle, stage, org, role, met_on, every, snoozed_until, added, .. } = c;
+    write_uuid(id, w);
+    (handle, name, circle.key(), stage.key(), org, role).serialize(w)?;
+    write_optional_day(met_on, w)?;
+    write_cadence(every, w)?;
+    write_optional_day(snoozed_until, w)?;
+    write_instant(added, w)
+}
+
+/// A contact with only its row (see `write_listed`); everything else is left empty.
+pub fn read_listed(r: &mut Reader) -> io::Result<Contact> {
+    let (id, handle, name) = (read_uuid(r)?, read_string(r)?, read_string(r)?);
+    let (circle, stage) = (Circle::from_key(read_str(r)?), Stage::from_key(read_str(r)?));
+    let (org, role) = (read_optional_string(r)?, read_optional_string(r)?);
+    let (met_on, every, snoozed_until) = (read_optional_day(r)?, read_cadence(r)?, read_optional_day(r)?);
+    let mut c = Contact::new(id, handle, name, read_instant(r)?);
+    (c.circle, c.stage, c.org, c.role, c.met_on, c.every, c.snoozed_until) =
+        (circle, stage, org, role, met_on, every, snoozed_until);
+    Ok(c)
+}
+
+/// From a row (see `write_listed`), a contact with only its id, and with `names` its
+/// handle, name and organisation too; everything else is passed over, unread.
+pub fn read_listed_head(r: &mut Reader, names: bool) -> io::Result<Contact> {
+    let id = read_uuid(r)?;
+    let mut c = Contact::new(id, String::new(), String::new(), chrono::DateTime::UNIX_EPOCH);
+    if names {
+        (c.handle, c.name) = (read_string(r)?, read_string(r)?);
+    } else {
+        skip_str(r)?; // handle
+        skip_str(r)?; // name
+    }
+    skip_str(r)?; // circle
+    skip_str(r)?; // stage
+    c.org = match names {
+        true => read_optional_string(r)?,
+        false => skip_optional(r, skip_str).map(|()| None)?,
+    };
+    skip_optional(r, skip_str)?; // role
+    skip_optional(r, |r| skip(r, 4))?; // met_on
+    skip_optional(r, |r| skip(r, 5))?; // every
+    skip_optional(r, |r| skip(r, 4))?; // snoozed_until
+    skip(r, 12)?; // added
+    Ok(c)
+}
+
 fn done<T>(rest: &[u8], out: T) -> io::Result<T> {
     match rest.is_empty() {
         true => Ok(out),
-        false => Err(records::invalid("index length")),
+        false => Err(invalid("index length")),
     }
 }

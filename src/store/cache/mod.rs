@@ -1,28 +1,35 @@
 //! A binary copy of the network beside the data file, so commands need not parse the
-//! JSON, and saves need not write every record's JSON again.
+//! JSON, read only what they show, and saves need not write every record's JSON again.
 //!
 //! The JSON file stays the one source of truth. The cache is derived from it, never
 //! backed up, and safe to delete. It records the length and 128-bit fingerprint
 //! (`fingerprint`) of the exact JSON bytes it was made from, and is used only while the
 //! data file still has those bytes: an edit by hand, a sync from another machine or a
-//! restored backup is always seen. It also records the layout fingerprint of the build that wrote it (build.rs)
-//! and a hash of its own body, so a cache from other code, or a torn or damaged one, is
-//! ignored. Anything wrong with a cache means "parse the JSON", never an error.
+//! restored backup is always seen (a note in the header spares hashing a file that has
+//! not changed since it was last checked: `checked`). It also records the layout
+//! fingerprint of the build that wrote it (build.rs) and a hash of each of its
+//! sections, so a cache from other code, or a torn or damaged one, is ignored. Anything
+//! wrong with a cache means "parse the JSON", never an error.
 //!
 //! Contacts and interactions, nearly all of a network's bytes, are kept in a binary
 //! layout (`records`); everything else is kept as compact JSON. A cache written by a
 //! save also knows where each of those records sits in the JSON, so the next save copies
 //! the JSON of every record that did not change (`render`), and its new cache takes
-//! those records' bytes from this one (`encoded`).
+//! those records' bytes from this one (`encoded`). An index (`index`) lets a command
+//! read a listing's rows, or one person's records, without the rest (`open`).
 //!
-//! The body: where the next two parts start; contacts, interactions (each a count and
-//! records); the rest as JSON text; then either 0, or 1 and each record's place in the
-//! JSON (its byte offset and length).
+//! The sections, after the header, in the order of `Section`: contacts, interactions
+//! (each a count and records); the rest as JSON text, then either 0, or 1 and each
+//! record's place in the JSON (its byte offset and length); the index of contacts; the
+//! index of interactions.
 
 mod checked;
 mod encoded;
+mod fields;
 mod fingerprint;
 mod index;
+#[cfg(test)]
+mod index_tests;
 mod open;
 mod records;
 mod render;

@@ -1,19 +1,17 @@
 //! The binary layout of the two record kinds that make up most of a network: contacts
-//! and interactions. Strings, numbers, options and lists are borsh; days, instants, ids
-//! and vocabulary values are written here in their smallest exact form.
+//! and interactions, each field in its smallest exact form (`fields`).
 //!
 //! Every field is named when a record is written (a destructuring `let`) and when it is
 //! read (a struct literal), so a field added to `Contact` or `Interaction` does not
 //! compile until the cache stores it too: the cache can never drop data quietly.
 
-use crate::model::cadence::CadenceUnit;
+use super::fields::*;
 use crate::model::contact::Birthday;
 use crate::model::interaction::{Origin, Source};
 use crate::model::text::{Haystack, Needle};
-use crate::model::{Cadence, Circle, Contact, Interaction, Kind, Stage};
+use crate::model::{Circle, Contact, Interaction, Kind, Stage};
 use borsh::{BorshDeserialize, BorshSerialize};
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use serde_json::{Map, Value};
+use chrono::DateTime;
 use std::io;
 use std::ops::Range;
 use uuid::Uuid;
@@ -149,56 +147,6 @@ pub fn read_interaction(r: &mut Reader) -> io::Result<Interaction> {
     })
 }
 
-/// A contact's row, for the index: what a row of `list` shows, filters on or sorts by:
-/// id, handle, name, circle, stage, organisation, role, meeting day, rhythm, snooze and
-/// when added (for the rhythm's due day).
-pub fn write_listed(c: &Contact, w: &mut Vec<u8>) -> io::Result<()> {
-    let Contact { id, handle, name, circle, stage, org, role, met_on, every, snoozed_until, added, .. } = c;
-    write_uuid(id, w);
-    (handle, name, circle.key(), stage.key(), org, role).serialize(w)?;
-    write_optional_day(met_on, w)?;
-    write_cadence(every, w)?;
-    write_optional_day(snoozed_until, w)?;
-    write_instant(added, w)
-}
-
-/// A contact with only its row (see `write_listed`); everything else is left empty.
-pub fn read_listed(r: &mut Reader) -> io::Result<Contact> {
-    let (id, handle, name) = (read_uuid(r)?, read_string(r)?, read_string(r)?);
-    let (circle, stage) = (Circle::from_key(read_str(r)?), Stage::from_key(read_str(r)?));
-    let (org, role) = (read_optional_string(r)?, read_optional_string(r)?);
-    let (met_on, every, snoozed_until) = (read_optional_day(r)?, read_cadence(r)?, read_optional_day(r)?);
-    let mut c = Contact::new(id, handle, name, read_instant(r)?);
-    (c.circle, c.stage, c.org, c.role, c.met_on, c.every, c.snoozed_until) =
-        (circle, stage, org, role, met_on, every, snoozed_until);
-    Ok(c)
-}
-
-/// From a row (see `write_listed`), a contact with only its id, and with `names` its
-/// handle, name and organisation too; everything else is passed over, unread.
-pub fn read_listed_head(r: &mut Reader, names: bool) -> io::Result<Contact> {
-    let id = read_uuid(r)?;
-    let mut c = Contact::new(id, String::new(), String::new(), chrono::DateTime::UNIX_EPOCH);
-    if names {
-        (c.handle, c.name) = (read_string(r)?, read_string(r)?);
-    } else {
-        skip_str(r)?; // handle
-        skip_str(r)?; // name
-    }
-    skip_str(r)?; // circle
-    skip_str(r)?; // stage
-    c.org = match names {
-        true => read_optional_string(r)?,
-        false => skip_optional(r, skip_str).map(|()| None)?,
-    };
-    skip_optional(r, skip_str)?; // role
-    skip_optional(r, |r| skip(r, 4))?; // met_on
-    skip_optional(r, |r| skip(r, 5))?; // every
-    skip_optional(r, |r| skip(r, 4))?; // snoozed_until
-    skip(r, 12)?; // added
-    Ok(c)
-}
-
 /// Whether the contact in this record mentions `needle`, as `Contact::mentions`
 /// answers: the same fields, gathered folded into `hay` (ASCII copied, lowered, with no
 /// other check) and searched at once.
@@ -249,28 +197,6 @@ pub fn ids(bytes: &[u8]) -> impl Iterator<Item = Uuid> + '_ {
     bytes.chunks_exact(16).map(|b| Uuid::from_bytes(b.try_into().unwrap_or_default()))
 }
 
-fn skip(r: &mut Reader, n: usize) -> io::Result<()> {
-    take(r, n).map(drop)
-}
-
-fn skip_str(r: &mut Reader) -> io::Result<()> {
-    let n = u32::deserialize(r)? as usize;
-    skip(r, n)
-}
-
-fn skip_strs(r: &mut Reader) -> io::Result<()> {
-    let n = u32::deserialize(r)?;
-    (0..n).try_for_each(|_| skip_str(r))
-}
-
-fn skip_optional(r: &mut Reader, then: impl FnOnce(&mut Reader) -> io::Result<()>) -> io::Result<()> {
-    match u8::deserialize(r)? {
-        0 => Ok(()),
-        1 => then(r),
-        _ => Err(invalid("option")),
-    }
-}
-
 /// Where an imported interaction came from (see `write_interaction`).
 fn read_source(r: &mut Reader) -> io::Result<Option<Source>> {
     match u8::deserialize(r)? {
@@ -282,121 +208,6 @@ fn read_source(r: &mut Reader) -> io::Result<Option<Source>> {
             people: Option::<u32>::deserialize(r)?,
         })),
         _ => Err(invalid("option")),
-    }
-}
-
-pub fn invalid(what: &str) -> io::Error {
-    io::Error::new(io::ErrorKind::InvalidData, format!("cache: bad {what}"))
-}
-
-pub fn take<'a>(r: &mut Reader<'a>, n: usize) -> io::Result<&'a [u8]> {
-    if r.len() < n {
-        return Err(io::ErrorKind::UnexpectedEof.into());
-    }
-    let (head, rest) = r.split_at(n);
-    *r = rest;
-    Ok(head)
-}
-
-/// A string borrowed from the body, for values that are matched rather than kept.
-fn read_str<'a>(r: &mut Reader<'a>) -> io::Result<&'a str> {
-    let n = u32::deserialize(r)? as usize;
-    std::str::from_utf8(take(r, n)?).map_err(|_| invalid("text"))
-}
-
-/// Strings are read by hand rather than with borsh's `String`, which zeroes a buffer
-/// before copying into it: work thrown away for every string of the network.
-fn read_string(r: &mut Reader) -> io::Result<String> {
-    read_str(r).map(str::to_owned)
-}
-
-fn read_optional_string(r: &mut Reader) -> io::Result<Option<String>> {
-    match u8::deserialize(r)? {
-        0 => Ok(None),
-        1 => read_string(r).map(Some),
-        _ => Err(invalid("option")),
-    }
-}
-
-fn read_strings(r: &mut Reader) -> io::Result<Vec<String>> {
-    let n = u32::deserialize(r)? as usize;
-    // Each string takes at least its 4-byte length.
-    if n > r.len() / 4 {
-        return Err(invalid("list of text"));
-    }
-    // Exactly as long as the list: collecting from an iterator of results would start
-    // at room for four, and most lists hold one or two.
-    let mut strings = Vec::with_capacity(n);
-    for _ in 0..n {
-        strings.push(read_string(r)?);
-    }
-    Ok(strings)
-}
-
-fn write_uuid(id: &Uuid, w: &mut Vec<u8>) {
-    w.extend_from_slice(id.as_bytes());
-}
-
-fn read_uuid(r: &mut Reader) -> io::Result<Uuid> {
-    let bytes: [u8; 16] = take(r, 16)?.try_into().map_err(|_| invalid("id"))?;
-    Ok(Uuid::from_bytes(bytes))
-}
-
-fn write_day(day: &NaiveDate, w: &mut Vec<u8>) -> io::Result<()> {
-    day.num_days_from_ce().serialize(w)
-}
-
-fn read_day(r: &mut Reader) -> io::Result<NaiveDate> {
-    NaiveDate::from_num_days_from_ce_opt(i32::deserialize(r)?).ok_or_else(|| invalid("day"))
-}
-
-pub fn write_optional_day(day: &Option<NaiveDate>, w: &mut Vec<u8>) -> io::Result<()> {
-    day.map(|d| d.num_days_from_ce()).serialize(w)
-}
-
-pub fn read_optional_day(r: &mut Reader) -> io::Result<Option<NaiveDate>> {
-    <Option<i32>>::deserialize(r)?
-        .map(|n| NaiveDate::from_num_days_from_ce_opt(n).ok_or_else(|| invalid("day")))
-        .transpose()
-}
-
-fn write_instant(t: &DateTime<Utc>, w: &mut Vec<u8>) -> io::Result<()> {
-    (t.timestamp(), t.timestamp_subsec_nanos()).serialize(w)
-}
-
-fn read_instant(r: &mut Reader) -> io::Result<DateTime<Utc>> {
-    let (secs, nanos) = <(i64, u32)>::deserialize(r)?;
-    DateTime::from_timestamp(secs, nanos).ok_or_else(|| invalid("instant"))
-}
-
-const UNITS: [CadenceUnit; 4] = [CadenceUnit::Day, CadenceUnit::Week, CadenceUnit::Month, CadenceUnit::Year];
-
-fn write_cadence(every: &Option<Cadence>, w: &mut Vec<u8>) -> io::Result<()> {
-    let unit = |u: CadenceUnit| UNITS.iter().position(|x| *x == u).unwrap_or_default() as u8;
-    every.map(|c| (c.count, unit(c.unit))).serialize(w)
-}
-
-fn read_cadence(r: &mut Reader) -> io::Result<Option<Cadence>> {
-    <Option<(u32, u8)>>::deserialize(r)?
-        .map(|(count, unit)| {
-            let unit = *UNITS.get(usize::from(unit)).ok_or_else(|| invalid("cadence"))?;
-            Ok(Cadence { count, unit })
-        })
-        .transpose()
-}
-
-/// Unknown fields, as JSON text (most records have none: an empty string).
-fn write_extra(extra: &Map<String, Value>, w: &mut Vec<u8>) -> io::Result<()> {
-    if extra.is_empty() {
-        return "".serialize(w);
-    }
-    serde_json::to_string(extra)?.serialize(w)
-}
-
-fn read_extra(r: &mut Reader) -> io::Result<Map<String, Value>> {
-    match read_str(r)? {
-        "" => Ok(Map::new()),
-        text => serde_json::from_str(text).map_err(|_| invalid("unknown fields")),
     }
 }
 

@@ -1,0 +1,149 @@
+//! The smallest exact form of each kind of value in the cache's records and index:
+//! strings, numbers, options and lists are borsh; days, instants, ids and rhythms are
+//! written here; and the readers that pass over a value without decoding it.
+
+use super::records::Reader;
+use crate::model::Cadence;
+use crate::model::cadence::CadenceUnit;
+use borsh::{BorshDeserialize, BorshSerialize};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use serde_json::{Map, Value};
+use std::io;
+use uuid::Uuid;
+
+pub fn skip(r: &mut Reader, n: usize) -> io::Result<()> {
+    take(r, n).map(drop)
+}
+
+pub fn skip_str(r: &mut Reader) -> io::Result<()> {
+    let n = u32::deserialize(r)? as usize;
+    skip(r, n)
+}
+
+pub fn skip_strs(r: &mut Reader) -> io::Result<()> {
+    let n = u32::deserialize(r)?;
+    (0..n).try_for_each(|_| skip_str(r))
+}
+
+pub fn skip_optional(r: &mut Reader, then: impl FnOnce(&mut Reader) -> io::Result<()>) -> io::Result<()> {
+    match u8::deserialize(r)? {
+        0 => Ok(()),
+        1 => then(r),
+        _ => Err(invalid("option")),
+    }
+}
+
+pub fn invalid(what: &str) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, format!("cache: bad {what}"))
+}
+
+pub fn take<'a>(r: &mut Reader<'a>, n: usize) -> io::Result<&'a [u8]> {
+    if r.len() < n {
+        return Err(io::ErrorKind::UnexpectedEof.into());
+    }
+    let (head, rest) = r.split_at(n);
+    *r = rest;
+    Ok(head)
+}
+
+/// A string borrowed from the body, for values that are matched rather than kept.
+pub fn read_str<'a>(r: &mut Reader<'a>) -> io::Result<&'a str> {
+    let n = u32::deserialize(r)? as usize;
+    std::str::from_utf8(take(r, n)?).map_err(|_| invalid("text"))
+}
+
+/// Strings are read by hand rather than with borsh's `String`, which zeroes a buffer
+/// before copying into it: work thrown away for every string of the network.
+pub fn read_string(r: &mut Reader) -> io::Result<String> {
+    read_str(r).map(str::to_owned)
+}
+
+pub fn read_optional_string(r: &mut Reader) -> io::Result<Option<String>> {
+    match u8::deserialize(r)? {
+        0 => Ok(None),
+        1 => read_string(r).map(Some),
+        _ => Err(invalid("option")),
+    }
+}
+
+pub fn read_strings(r: &mut Reader) -> io::Result<Vec<String>> {
+    let n = u32::deserialize(r)? as usize;
+    // Each string takes at least its 4-byte length.
+    if n > r.len() / 4 {
+        return Err(invalid("list of text"));
+    }
+    // Exactly as long as the list: collecting from an iterator of results would start
+    // at room for four, and most lists hold one or two.
+    let mut strings = Vec::with_capacity(n);
+    for _ in 0..n {
+        strings.push(read_string(r)?);
+    }
+    Ok(strings)
+}
+
+pub fn write_uuid(id: &Uuid, w: &mut Vec<u8>) {
+    w.extend_from_slice(id.as_bytes());
+}
+
+pub fn read_uuid(r: &mut Reader) -> io::Result<Uuid> {
+    let bytes: [u8; 16] = take(r, 16)?.try_into().map_err(|_| invalid("id"))?;
+    Ok(Uuid::from_bytes(bytes))
+}
+
+pub fn write_day(day: &NaiveDate, w: &mut Vec<u8>) -> io::Result<()> {
+    day.num_days_from_ce().serialize(w)
+}
+
+pub fn read_day(r: &mut Reader) -> io::Result<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(i32::deserialize(r)?).ok_or_else(|| invalid("day"))
+}
+
+pub fn write_optional_day(day: &Option<NaiveDate>, w: &mut Vec<u8>) -> io::Result<()> {
+    day.map(|d| d.num_days_from_ce()).serialize(w)
+}
+
+pub fn read_optional_day(r: &mut Reader) -> io::Result<Option<NaiveDate>> {
+    <Option<i32>>::deserialize(r)?
+        .map(|n| NaiveDate::from_num_days_from_ce_opt(n).ok_or_else(|| invalid("day")))
+        .transpose()
+}
+
+pub fn write_instant(t: &DateTime<Utc>, w: &mut Vec<u8>) -> io::Result<()> {
+    (t.timestamp(), t.timestamp_subsec_nanos()).serialize(w)
+}
+
+pub fn read_instant(r: &mut Reader) -> io::Result<DateTime<Utc>> {
+    let (secs, nanos) = <(i64, u32)>::deserialize(r)?;
+    DateTime::from_timestamp(secs, nanos).ok_or_else(|| invalid("instant"))
+}
+
+const UNITS: [CadenceUnit; 4] = [CadenceUnit::Day, CadenceUnit::Week, CadenceUnit::Month, CadenceUnit::Year];
+
+pub fn write_cadence(every: &Option<Cadence>, w: &mut Vec<u8>) -> io::Result<()> {
+    let unit = |u: CadenceUnit| UNITS.iter().position(|x| *x == u).unwrap_or_default() as u8;
+    every.map(|c| (c.count, unit(c.unit))).serialize(w)
+}
+
+pub fn read_cadence(r: &mut Reader) -> io::Result<Option<Cadence>> {
+    <Option<(u32, u8)>>::deserialize(r)?
+        .map(|(count, unit)| {
+            let unit = *UNITS.get(usize::from(unit)).ok_or_else(|| invalid("cadence"))?;
+            Ok(Cadence { count, unit })
+        })
+        .transpose()
+}
+
+/// Unknown fields, as JSON text (most records have none: an empty string).
+pub fn write_extra(extra: &Map<String, Value>, w: &mut Vec<u8>) -> io::Result<()> {
+    if extra.is_empty() {
+        return "".serialize(w);
+    }
+    serde_json::to_string(extra)?.serialize(w)
+}
+
+pub fn read_extra(r: &mut Reader) -> io::Result<Map<String, Value>> {
+    match read_str(r)? {
+        "" => Ok(Map::new()),
+        text => serde_json::from_str(text).map_err(|_| invalid("unknown fields")),
+    }
+}

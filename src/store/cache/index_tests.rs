@@ -1,0 +1,120 @@
+//! The index agrees with the network it was made from, a damaged section is never read
+//! as whole, and the search and rows read from records answer as the contacts do.
+
+use super::tests::{contact, demo_cache, json_file, network};
+use super::*;
+use crate::model::Contact;
+use proptest::prelude::*;
+
+/// A cache file holding `bytes`, opened against `json`.
+fn checked_in(bytes: &[u8], json: &[u8]) -> Option<open::Checked> {
+    let mut file = tempfile::tempfile().unwrap();
+    std::io::Write::write_all(&mut file, bytes).unwrap();
+    open::checked_from(file, json_file(json))
+}
+
+/// A contact with only its row.
+fn row(c: &Contact) -> Contact {
+    let mut row = Contact::new(c.id, c.handle.clone(), c.name.clone(), c.added);
+    (row.circle, row.stage, row.org, row.role, row.met_on, row.every, row.snoozed_until) =
+        (c.circle.clone(), c.stage.clone(), c.org.clone(), c.role.clone(), c.met_on, c.every, c.snoozed_until);
+    row
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_caches_index_agrees_with_its_network(net in network()) {
+        let json = b"{}";
+        let bytes = encode(json, &mut net.clone(), None, Path::new("")).unwrap().to_bytes();
+        let cache = checked_in(&bytes, json).unwrap();
+        let roster = cache.roster(crate::store::Listing::Rows).unwrap();
+        prop_assert_eq!(roster.contacts, net.contacts.iter().map(row).collect::<Vec<_>>());
+        prop_assert_eq!(roster.total, net.contacts.len());
+        // The last talk of every contact (by id, as the network counts it).
+        let all = net.last_contacted();
+        let last = |c: &Contact| (c.id, all.get(&c.id).copied());
+        let indexed: Vec<_> = net.contacts.iter().map(|c| (c.id, roster.last_contacted.get(&c.id).copied())).collect();
+        prop_assert_eq!(indexed, net.contacts.iter().map(last).collect::<Vec<_>>());
+        let outline = cache.outline().unwrap();
+        for (n, i) in net.interactions.iter().enumerate() {
+            prop_assert_eq!(outline.people(n), &i.contacts[..]);
+        }
+        let all = crate::store::Wanted::new(0..net.contacts.len(), 0..net.interactions.len());
+        let part = cache.slice(outline, &all).unwrap();
+        prop_assert_eq!(part, net);
+    }
+}
+
+#[test]
+fn a_damaged_cache_is_never_read_by_any_reader() {
+    let json = b"{}";
+    let (net, bytes) = demo_cache(json);
+    let cache = checked_in(&bytes, json).unwrap();
+    let readers = |cache: &open::Checked| {
+        [
+            cache.network(false).map(drop),
+            cache.roster(crate::store::Listing::Rows).map(drop),
+            cache.roster(crate::store::Listing::Whole).map(drop),
+            cache
+                .outline()
+                .and_then(|o| {
+                    cache.slice(o, &crate::store::Wanted::new(0..net.contacts.len(), 0..net.interactions.len()))
+                })
+                .map(drop),
+        ]
+    };
+    assert!(readers(&cache).iter().all(Result::is_ok));
+    // A byte changed in each section: whichever reader reads it refuses.
+    for (n, section) in SECTIONS.iter().enumerate() {
+        let at = SECTIONS_AT + n * SECTION_ENTRY;
+        let start = u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap()) as usize;
+        let len = u64::from_le_bytes(bytes[at + 8..at + 16].try_into().unwrap()) as usize;
+        for byte in [start, start + len / 2, start + len - 1] {
+            let mut damaged = bytes.clone();
+            damaged[byte] ^= 0x20;
+            let cache = checked_in(&damaged, json).unwrap();
+            let failed = readers(&cache).iter().filter(|r| r.is_err()).count();
+            assert!(failed >= 1, "{section:?}, byte {byte}: read as if whole");
+        }
+    }
+}
+
+/// A needle for `c`: a piece of one of its fields (or of nothing), folded.
+fn needle_in(c: &Contact, pick: usize, from: usize, len: usize) -> String {
+    let mut fields: Vec<String> = vec![c.name.clone(), c.handle.clone()];
+    fields.extend(c.org.iter().chain(&c.note).chain(&c.phones).chain(&c.emails).chain(&c.addresses).cloned());
+    fields.extend(c.birthday.map(|b| b.to_string()));
+    let folded = crate::model::text::fold(&fields[pick % fields.len()]);
+    folded.chars().skip(from).take(len).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_search_in_the_record_answers_as_the_contact_does(
+        c in contact(), pick in 0usize..8, from in 0usize..6, len in 0usize..6, other in "[a-z]{0,3}",
+    ) {
+        let mut bytes = Vec::new();
+        records::write_contact(&c, &mut bytes).unwrap();
+        for needle in [needle_in(&c, pick, from, len), other] {
+            let needle = crate::model::text::Needle::new(&needle);
+            let mut r = &bytes[..];
+            let found = records::mentions(&mut r, &needle, &mut Default::default()).unwrap();
+            prop_assert_eq!(found, c.mentions(&needle), "{:?}", needle);
+            prop_assert!(r.is_empty());
+        }
+    }
+
+    #[test]
+    fn a_listed_contact_is_the_contact_with_only_its_row(c in contact()) {
+        let mut bytes = Vec::new();
+        index::write_listed(&c, &mut bytes).unwrap();
+        let mut r = &bytes[..];
+        let listed = index::read_listed(&mut r).unwrap();
+        prop_assert!(r.is_empty());
+        prop_assert_eq!(listed, row(&c));
+    }
+}
