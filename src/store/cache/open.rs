@@ -143,17 +143,13 @@ impl Checked {
         let end = self.sections[Section::Tail as usize].0.end;
         let mut cache = vec![0; end];
         read_at(&self.file, &mut cache, 0)?;
-        let part = |s: Section| -> (usize, &[u8]) {
-            let range = self.sections[s as usize].0.clone();
-            (range.start, &cache[range])
-        };
         let (contacts, interactions) = std::thread::scope(|s| {
-            let other = s.spawn(|| self.list(part(Section::Interactions), records::read_interaction, for_save));
-            let contacts = self.list(part(Section::Contacts), records::read_contact, for_save);
+            let other = s.spawn(|| self.list(&cache, Section::Interactions, records::read_interaction, for_save));
+            let contacts = self.list(&cache, Section::Contacts, records::read_contact, for_save);
             (contacts, other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
         });
         let ((contacts, contact_spans), (interactions, interaction_spans)) = (contacts?, interactions?);
-        let (_, tail) = part(Section::Tail);
+        let tail = &cache[self.sections[Section::Tail as usize].0.clone()];
         self.whole(Section::Tail, tail)?;
         let mut r = tail;
         let rest = String::deserialize(&mut r)?;
@@ -178,15 +174,17 @@ impl Checked {
         Ok((net, places.map(|p| (p, cache))))
     }
 
-    /// The list in `bytes` (which start `at` in the cache), once its section's hash is
-    /// checked; with where each record's encoding sits in the cache, when `spans`.
+    /// The list in `section` of the cache's bytes, once the section's hash is checked;
+    /// with where each record's encoding sits in the cache, when `spans`.
     fn list<T>(
         &self,
-        (at, bytes): (usize, &[u8]),
+        cache: &[u8],
+        section: Section,
         read: fn(&mut Reader) -> io::Result<T>,
         spans: bool,
     ) -> io::Result<(Vec<T>, Vec<Range<usize>>)> {
-        let section = if at == self.sections[0].0.start { Section::Contacts } else { Section::Interactions };
+        let range = self.sections[section as usize].0.clone();
+        let (at, bytes) = (range.start, &cache[range]);
         self.whole(section, bytes)?;
         let mut r = bytes;
         let (items, spans) = records::read_all(&mut r, read, spans)?;
