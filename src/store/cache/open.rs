@@ -241,8 +241,11 @@ impl Checked {
         let (contacts, people) = std::thread::scope(|s| {
             let other = s.spawn(|| {
                 let bytes = self.read(Section::People)?;
-                let (mut ids, mut ends, mut places) = (Vec::new(), Vec::new(), Vec::new());
-                for (at, people) in index::read_people(&bytes)? {
+                let entries = index::read_people(&bytes)?;
+                let everyone = entries.iter().map(|(_, people)| people.len() / 16).sum();
+                let mut ids = Vec::with_capacity(everyone);
+                let (mut ends, mut places) = (Vec::with_capacity(entries.len()), Vec::with_capacity(entries.len()));
+                for (at, people) in entries {
                     ids.extend(records::ids(people));
                     ends.push(ids.len());
                     places.push(at);
