@@ -6,7 +6,8 @@
 //! gives a `Writer` instead, the one type with a `save`, which writes the new file beside
 //! the old one, keeps a backup of the previous file and replaces it atomically; dropping
 //! either releases the lock. A store opened to read has no `save` at all, so a read
-//! command cannot write the data file.
+//! command cannot write the data file. A command that shows less than the network reads
+//! a part of it instead (`Store::open_roster`, `Store::open_part`; see `part`).
 //!
 //! A file that does not parse, or that a newer version wrote, is refused with its path,
 //! the position of the problem and the newest backup, and is never written.

@@ -306,7 +306,7 @@ impl<'p> CacheFile<'p> {
     }
 
     /// Writes the cache beside `data`, whole or not at all: to a temp file beside,
-    /// renamed into place. It is not fsynced: after a crash the body hash finds a damaged
+    /// renamed into place. It is not fsynced: after a crash the section hashes find a damaged
     /// cache, and the JSON is read.
     pub(super) fn write(&self, data: &Path) -> io::Result<()> {
         let path = path_for(data);
@@ -360,8 +360,8 @@ pub(super) fn encode(
 }
 
 /// Everything but contacts and interactions, as compact JSON.
-fn write_rest(net: &mut Network, body: &mut Vec<u8>) -> io::Result<()> {
-    without_lists(net, serde_json::to_string)?.serialize(body)
+fn write_rest(net: &mut Network, tail: &mut Vec<u8>) -> io::Result<()> {
+    without_lists(net, serde_json::to_string)?.serialize(tail)
 }
 
 /// Runs `f` on the network without its two big lists, which are put back after (so
