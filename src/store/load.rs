@@ -65,11 +65,8 @@ pub(super) fn load(
     refresh_cache: bool,
     for_save: bool,
 ) -> Result<(Network, Option<u64>, Option<cache::Prior>), StoreError> {
-    let unused = match cache::open(path, file) {
-        Ok(checked) => match checked.network(for_save) {
-            Ok((net, places)) => return Ok((net, None, places.map(|p| checked.prior(p)))),
-            Err(_) => checked.unused(),
-        },
+    let unused = match cache::read_with(path, file, |checked| checked.network(for_save)) {
+        Ok(((net, places), checked)) => return Ok((net, None, places.map(|p| checked.prior(p)))),
         Err(unused) => unused,
     };
     let (net, migrated_from) = parse(unused, path, refresh_cache)?;

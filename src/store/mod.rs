@@ -136,11 +136,8 @@ impl Store {
     ) -> anyhow::Result<Roster> {
         let Opened { path, lock, file } = Opened::new(path, Access::Read, lock_wait, on_wait)?;
         let Some(file) = file else { return Ok(Roster::of(Network::default(), listing)) };
-        let unused = match cache::open(&path, file) {
-            Ok(checked) => match checked.roster(listing).and_then(|roster| with_handles(&checked, roster)) {
-                Ok(roster) => return Ok(roster),
-                Err(_) => checked.unused(),
-            },
+        let unused = match cache::read_with(&path, file, |c| c.roster(listing).and_then(|r| with_handles(c, r))) {
+            Ok((roster, _)) => return Ok(roster),
             Err(unused) => unused,
         };
         let (mut net, _) = parse(unused, &path, lock.is_some())?;

@@ -74,25 +74,16 @@ impl Outline {
     /// An outline of `net`, read whole (the file parsed, or the demo).
     pub fn of(mut net: Network) -> Outline {
         let interactions = std::mem::take(&mut net.interactions);
-        let mut outline = Outline::new(net, interactions.len(), Whole::Parsed(Vec::new()));
+        let (mut people, mut ends) = (Vec::new(), Vec::with_capacity(interactions.len()));
         for i in &interactions {
-            outline.add_interaction(i.contacts.iter().copied());
+            people.extend_from_slice(&i.contacts);
+            ends.push(people.len());
         }
-        outline.whole = Whole::Parsed(interactions);
-        outline
-    }
-
-    pub(super) fn new(net: Network, interactions: usize, whole: Whole) -> Outline {
-        Outline { net, people: Vec::with_capacity(interactions * 2), ends: Vec::with_capacity(interactions), whole }
+        Outline { net, people, ends, whole: Whole::Parsed(interactions) }
     }
 
     pub(crate) fn from_parts(net: Network, people: Vec<Uuid>, ends: Vec<usize>, whole: Whole) -> Outline {
         Outline { net, people, ends, whole }
-    }
-
-    pub(super) fn add_interaction(&mut self, people: impl Iterator<Item = Uuid>) {
-        self.people.extend(people);
-        self.ends.push(self.people.len());
     }
 
     /// How many interactions the network has.
@@ -147,11 +138,6 @@ impl Wanted {
     pub(crate) fn interactions(&self) -> &[usize] {
         &self.interactions
     }
-
-    /// `net` with only the wanted contacts and interactions (the demo's part).
-    pub fn taken_from(&self, net: Network) -> Network {
-        Outline::of(net).taken(self)
-    }
 }
 
 /// The roster with the handles `shorten_handles` gives its contacts. New handles are
@@ -180,28 +166,24 @@ pub(super) fn read_part(
     refresh_cache: bool,
     choose: impl Fn(&Outline) -> anyhow::Result<Wanted>,
 ) -> anyhow::Result<Network> {
-    let unused = match cache::open(path, file) {
-        Ok(checked) => match checked.outline() {
-            Ok(mut outline) => {
-                let handles = crate::model::contact::shorten_handles(&mut outline.net.contacts) > 0;
-                let wanted = choose(&outline)?;
-                let outline_handles: Vec<String> = match handles {
-                    true => wanted.contacts().iter().map(|&n| outline.net.contacts[n].handle.clone()).collect(),
-                    false => Vec::new(),
-                };
-                match checked.slice(outline, &wanted) {
-                    Ok(mut net) => {
-                        // The handles the outline was given, for the same people.
-                        for (c, handle) in net.contacts.iter_mut().zip(outline_handles) {
-                            c.handle = handle;
-                        }
-                        return Ok(net);
+    let unused = match cache::read_with(path, file, cache::Checked::outline) {
+        Ok((mut outline, checked)) => {
+            crate::model::contact::shorten_handles(&mut outline.net.contacts);
+            let wanted = choose(&outline)?;
+            // The handles the outline was given (an older version's are replaced as the
+            // network is read), for the same people.
+            let handles: Vec<String> =
+                wanted.contacts().iter().map(|&n| outline.net.contacts[n].handle.clone()).collect();
+            match checked.slice(outline, &wanted) {
+                Ok(mut net) => {
+                    for (c, handle) in net.contacts.iter_mut().zip(handles) {
+                        c.handle = handle;
                     }
-                    Err(_) => checked.unused(),
+                    return Ok(net);
                 }
+                Err(_) => checked.unused(),
             }
-            Err(_) => checked.unused(),
-        },
+        }
         Err(unused) => unused,
     };
     let (mut net, _) = parse(unused, path, refresh_cache)?;

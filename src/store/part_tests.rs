@@ -32,7 +32,8 @@ fn choose(outline: &Outline) -> anyhow::Result<Wanted> {
 fn parts_read_through_the_cache_are_the_parts_of_the_whole() {
     let dir = tempfile::tempdir().unwrap();
     let (path, net) = saved(dir.path());
-    let whole_part = choose(&Outline::of(net.clone())).unwrap().taken_from(net.clone());
+    let outline = Outline::of(net.clone());
+    let whole_part = outline.taken(&choose(&Outline::of(net.clone())).unwrap());
     assert!(whole_part.contacts.len() > 1 && !whole_part.interactions.is_empty());
     // Twice with the cache (the first after the save, the second with the cache in
     // place), once with no cache at all.

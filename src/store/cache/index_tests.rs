@@ -174,3 +174,21 @@ fn rehash(bytes: &mut [u8]) {
         bytes[at + 16..at + 32].copy_from_slice(&hash);
     }
 }
+
+#[test]
+fn a_record_place_the_index_gets_wrong_is_refused() {
+    let json = b"{}";
+    let (net, mut bytes) = demo_cache(json);
+    // The first contact's record length, in the index, made as big as it can be.
+    let at = SECTIONS_AT + (Section::Index as usize) * SECTION_ENTRY;
+    let start = u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap()) as usize;
+    bytes[start + 8 + 4..start + 8 + 8].copy_from_slice(&u32::MAX.to_le_bytes());
+    rehash(&mut bytes);
+    let cache = checked_in(&bytes, json).unwrap();
+    let outline = cache.outline().unwrap();
+    assert!(cache.slice(outline, &crate::store::Wanted::new([0], [])).is_err());
+    // The others still read.
+    let outline = cache.outline().unwrap();
+    let part = cache.slice(outline, &crate::store::Wanted::new([1], [])).unwrap();
+    assert_eq!(part.contacts, [net.contacts[1].clone()]);
+}

@@ -37,7 +37,7 @@ mod render;
 mod tests;
 
 pub(super) use index::At as RecordAt;
-pub(super) use open::{Checked, Unused, open};
+pub(super) use open::{Checked, Unused, read_with};
 pub(super) use render::render;
 
 use crate::model::Network;

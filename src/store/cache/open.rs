@@ -60,6 +60,21 @@ pub(in crate::store) fn open(data: &Path, json: File) -> Result<Checked, Unused>
     }
 }
 
+/// What `read` makes of the cache beside `data`, with the cache for what follows; or
+/// the data file, to be parsed, when there is no cache that holds its network or the
+/// cache's sections do not read.
+pub(in crate::store) fn read_with<T>(
+    data: &Path,
+    json: File,
+    read: impl FnOnce(&Checked) -> io::Result<T>,
+) -> Result<(T, Checked), Unused> {
+    let checked = open(data, json)?;
+    match read(&checked) {
+        Ok(value) => Ok((value, checked)),
+        Err(_) => Err(checked.unused()),
+    }
+}
+
 /// The cache file and where its sections lie, when its header fits `json`; with a new
 /// note that the file was checked, when it was hashed now and has settled.
 type Fit = (File, [(Range<usize>, u128); SECTIONS.len()], Option<[u8; checked::SIZE]>);
@@ -276,10 +291,13 @@ impl Checked {
         };
         let record = |section: Section, places: &[At], n: usize| -> io::Result<Vec<u8>> {
             let at = places.get(n).ok_or_else(|| invalid("record"))?;
-            let range = at.range();
-            let start = self.sections[section as usize].0.start + range.start;
+            let (range, within) = (at.range(), &self.sections[section as usize].0);
+            // Never more than the section holds, whatever the index says.
+            if range.end > within.len() {
+                return Err(invalid("record place"));
+            }
             let mut bytes = vec![0; range.len()];
-            read_at(&self.file, &mut bytes, start)?;
+            read_at(&self.file, &mut bytes, within.start + range.start)?;
             at.check(&bytes)?;
             Ok(bytes)
         };
@@ -294,9 +312,7 @@ impl Checked {
             .map(|&n| records::read_interaction(&mut &record(Section::Interactions, interaction_places, n)?[..]))
             .collect::<io::Result<_>>()?;
         let mut net = outline.net;
-        // The outline's contacts are of no more use: leave them to the process's exit,
-        // like the network itself (see `Store::freed_by_exit`).
-        std::mem::forget(std::mem::replace(&mut net.contacts, picked_contacts));
+        net.contacts = picked_contacts;
         net.interactions = picked_interactions;
         Ok(net)
     }

@@ -238,7 +238,7 @@ fn the_cache_file_is_private_and_replaced_whole() {
     assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
     let loaded = |json: &[u8]| {
         std::fs::write(&data, json).unwrap();
-        open(&data, std::fs::File::open(&data).unwrap()).ok().and_then(|c| c.network(false).ok()).map(|(net, _)| net)
+        read_with(&data, std::fs::File::open(&data).unwrap(), |c| c.network(false)).ok().map(|((net, _), _)| net)
     };
     assert_eq!(loaded(b"second"), Some(net));
     assert_eq!(loaded(b"first"), None);
