@@ -14,13 +14,11 @@ use super::encoded::Encoded;
 use super::fields::*;
 use super::records::Reader;
 use crate::model::{Circle, Stage};
-use crate::model::{Contact, Interaction};
+use crate::model::{Contact, Interaction, Network};
 use borsh::{BorshDeserialize, BorshSerialize};
 use chrono::NaiveDate;
-use rustc_hash::FxHashMap;
 use std::io;
 use std::ops::Range;
-use uuid::Uuid;
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Where a record lies in its list's section, and the hash of its bytes.
@@ -71,13 +69,8 @@ fn places<'a>(list: &'a Encoded<'_>) -> impl Iterator<Item = io::Result<At>> + '
 }
 
 /// The contacts' section of the index.
-pub fn write_contacts(contacts: &[Contact], interactions: &[Interaction], list: &Encoded) -> io::Result<Vec<u8>> {
-    let mut last: FxHashMap<Uuid, NaiveDate> = FxHashMap::with_capacity_and_hasher(contacts.len(), Default::default());
-    for i in interactions {
-        for c in &i.contacts {
-            last.entry(*c).and_modify(|d| *d = (*d).max(i.on)).or_insert(i.on);
-        }
-    }
+pub fn write_contacts(net: &Network, list: &Encoded) -> io::Result<Vec<u8>> {
+    let (contacts, last) = (&net.contacts, net.last_contacted());
     // The count, where the second half of the entries starts (so two threads can read
     // the halves; none are when there are none), then the entries.
     let mut w = Vec::with_capacity(contacts.len() * 96);

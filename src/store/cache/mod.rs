@@ -265,7 +265,7 @@ impl<'p> CacheFile<'p> {
         };
         let ((index, contacts_hash), (people, interactions_hash)) = std::thread::scope(|s| {
             let other = s.spawn(|| (index::write_people(&net.interactions, &lists[1]), list_hash(&lists[1])));
-            let contacts = (index::write_contacts(&net.contacts, &net.interactions, &lists[0]), list_hash(&lists[0]));
+            let contacts = (index::write_contacts(net, &lists[0]), list_hash(&lists[0]));
             (contacts, other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
         });
         let rest = [tail, index?, people?];
