@@ -11,6 +11,11 @@ use crate::t;
 use anyhow::anyhow;
 use std::time::Duration;
 
+/// The largest --timeout, in seconds (a day).
+const MOST_TIMEOUT: f64 = 24.0 * 60.0 * 60.0;
+/// The largest --max-time, in minutes (a week).
+const MOST_MAX_TIME: f64 = 7.0 * 24.0 * 60.0;
+
 /// How long the server may take.
 #[derive(Debug, Clone, clap::Args)]
 pub struct LimitArgs {
@@ -23,19 +28,24 @@ pub struct LimitArgs {
 }
 
 impl LimitArgs {
+    /// The limits, each above 0 and at most `MOST_TIMEOUT` / `MOST_MAX_TIME`: a larger
+    /// one would overflow the clock's arithmetic (a panic), and waits no one means.
     pub(super) fn limits(&self, lang: Lang) -> anyhow::Result<Limits> {
-        let seconds = |v: f64, flag: &str| {
-            Duration::try_from_secs_f64(v).ok().filter(|d| !d.is_zero()).ok_or_else(|| {
-                anyhow::Error::from(UsageError(t!(
-                    lang,
-                    "{flag} must be a number above 0",
-                    "{flag} harus berupa angka di atas 0"
-                )))
-            })
+        let within = |v: f64, most: f64, scale: f64, flag: &str| {
+            if v <= most
+                && let Some(d) = Duration::try_from_secs_f64(v * scale).ok().filter(|d| !d.is_zero())
+            {
+                return Ok(d);
+            }
+            Err(anyhow::Error::from(UsageError(t!(
+                lang,
+                "{flag} must be a number above 0 and at most {most}",
+                "{flag} harus berupa angka di atas 0 dan paling banyak {most}"
+            ))))
         };
         Ok(Limits {
-            timeout: seconds(self.timeout, "--timeout")?,
-            max_time: seconds(self.max_time * 60.0, "--max-time")?,
+            timeout: within(self.timeout, MOST_TIMEOUT, 1.0, "--timeout")?,
+            max_time: within(self.max_time, MOST_MAX_TIME, 60.0, "--max-time")?,
         })
     }
 }
@@ -131,5 +141,23 @@ pub(super) fn warn_in_clear(app: &App, url: &str, user: Option<&str>) {
             "the password travels unencrypted to {host} (plain http, --allow-insecure-http)",
             "kata sandi terkirim tanpa enkripsi ke {host} (http biasa, --allow-insecure-http)"
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_too_large_for_the_clock_are_refused_not_a_panic() {
+        let limits = |timeout: f64, max_time: f64| LimitArgs { timeout, max_time }.limits(Lang::En);
+        assert!(limits(30.0, 60.0).is_ok());
+        assert!(limits(MOST_TIMEOUT, MOST_MAX_TIME).is_ok());
+        for (timeout, max_time) in
+            [(1e19, 60.0), (30.0, 2e17), (30.0, 1e300), (0.0, 60.0), (30.0, f64::NAN), (1e-300, 60.0)]
+        {
+            let err = limits(timeout, max_time).unwrap_err().to_string();
+            assert!(err.contains("must be a number above 0 and at most"), "{err}");
+        }
     }
 }

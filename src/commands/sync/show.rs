@@ -34,6 +34,19 @@ struct JsonReport<'a> {
 
 /// The card's file name (the last part of its path), which tells two cards of one name
 /// apart.
+/// How many of the hrefs a server named outside the address book the warning lists: a
+/// hostile answer may name thousands, and the count says how many there were.
+const SHOWN_REFUSED: usize = 10;
+
+/// The first `most` items, joined; an ellipsis when there were more.
+fn first_few(items: &[String], most: usize) -> String {
+    let mut list = items.iter().take(most).map(String::as_str).collect::<Vec<_>>().join(", ");
+    if items.len() > most {
+        list.push_str(", …");
+    }
+    list
+}
+
 fn file(href: &str) -> &str {
     href.trim_end_matches('/').rsplit('/').next().unwrap_or(href)
 }
@@ -87,7 +100,7 @@ pub(super) fn print(app: &App, r: &Report, events: &calendar::Counts, dry_run: b
     }
     if !r.refused.is_empty() {
         let n = r.refused.len();
-        let list = r.refused.join(", ");
+        let list = first_few(&r.refused, SHOWN_REFUSED);
         app.ui.warn(tn!(
             lang,
             n,
@@ -267,4 +280,18 @@ fn lists(app: &App, r: &Report) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_list_of_refused_hrefs_is_cut_short() {
+        let hrefs: Vec<String> = (0..5000).map(|i| format!("/x/{i}.vcf")).collect();
+        assert_eq!(first_few(&hrefs[..2], SHOWN_REFUSED), "/x/0.vcf, /x/1.vcf");
+        let shown = first_few(&hrefs, SHOWN_REFUSED);
+        assert!(shown.ends_with("/x/9.vcf, …"), "{shown}");
+        assert!(!shown.contains("/x/10.vcf"));
+    }
 }
