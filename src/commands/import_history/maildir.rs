@@ -58,6 +58,14 @@ fn sorted(dir: &Path, lang: Lang) -> anyhow::Result<Vec<PathBuf>> {
     Ok(out)
 }
 
+/// A folder of sent mail by its (lower-cased) name: `Sent`, `.Sent`, `Sent Items`,
+/// `[Gmail].Sent Mail`, `sent-mail`, `INBOX.Sent`; not `Presentations` or `Consent`,
+/// whose senders are other people.
+fn is_sent(name: &str) -> bool {
+    name.split(|c: char| !c.is_alphanumeric())
+        .any(|word| matches!(word, "sent" | "sentitems" | "sentmail" | "sentmessages"))
+}
+
 fn hidden(path: &Path) -> bool {
     path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'))
 }
@@ -72,7 +80,7 @@ impl Walk {
     /// is inside a folder of sent mail.
     fn folder(&mut self, dir: &Path, sent: bool) -> anyhow::Result<bool> {
         let name = dir.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
-        let sent = sent || name.trim_start_matches('.').contains("sent");
+        let sent = sent || is_sent(&name);
         let here = is_maildir(dir);
         if here {
             self.maildirs += 1;
@@ -135,6 +143,32 @@ impl Walk {
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_folder_named_sent_holds_your_own_mail() {
+        for name in ["sent", ".sent", "sent items", "[gmail].sent mail", "sent-mail", ".inbox.sent", "sentitems"] {
+            assert!(is_sent(name), "{name}");
+        }
+        for name in ["presentations", ".consent", "absent", "inbox"] {
+            assert!(!is_sent(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn mail_in_a_folder_whose_name_only_contains_sent_is_not_yours() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("Mail");
+        std::fs::create_dir_all(root.join("cur")).unwrap();
+        std::fs::create_dir_all(root.join(".Presentations/cur")).unwrap();
+        std::fs::write(
+            root.join(".Presentations/cur/1"),
+            "From: Budi <budi@example.com>\nTo: ayu@example.com\nDate: Wed, 4 Nov 2026 06:30:00 +0700\n\nhi\n",
+        )
+        .unwrap();
+        let tree = read(&root, Zone::UTC, Lang::En).unwrap();
+        assert_eq!(tree.harvest.read, 1);
+        assert!(tree.harvest.me_hints.is_empty(), "Budi is not you: {:?}", tree.harvest.me_hints);
+    }
 
     #[test]
     fn a_link_back_up_the_tree_is_not_followed_round() {
