@@ -45,6 +45,9 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     app.change(
         |net| {
             let (via, to) = super::pair(net, &args.via, &args.to, lang)?;
+            if let Some(i) = super::open_request(net, &via, &to) {
+                super::not_before_asked(&net.intros[i], on, lang)?;
+            }
             let (via_name, to_name) = (super::name(net, &via), super::name(net, &to));
             let new = !net.interactions.iter().any(|i| i.involves(&to) && i.on <= on);
             let mut talk = Interaction::new(vec![via, to], Kind::Intro, on, now);
