@@ -237,6 +237,23 @@ fn a_request_dropped_on_an_earlier_day_is_closed_on_that_day() {
 }
 
 #[test]
+fn an_introduction_asked_for_is_not_made_before_it_was_asked() {
+    let env = TestEnv::new();
+    let budi = env.add("Budi Santoso", &["--stage", "trusted"]);
+    let dewi = env.add("Dewi Lestari", &[]);
+    env.ok(&["intro", "ask", &budi, "--to", &dewi, "--on", "2026-11-01"]);
+    let before = env.snapshot();
+    let err = env.fails(&["intro", "done", &budi, "--to", &dewi, "--on", "2026-10-30"], 1);
+    assert_eq!(
+        one_error_line(&err),
+        "error: --on 2026-10-30 is before you asked for this introduction (#1, on 2026-11-01); give a later day"
+    );
+    before.assert_unchanged();
+    let v = json(&env, &["intro", "done", &budi, "--to", &dewi, "--on", "2026-11-02"]);
+    assert_eq!((v["intro"]["n"].as_u64(), v["intro"]["resolved_on"].as_str()), (Some(1), Some("2026-11-02")));
+}
+
+#[test]
 fn intro_done_for_someone_new_sets_the_meeting_day_and_who_introduced_them() {
     let env = TestEnv::new();
     let budi = env.add("Budi Santoso", &["--stage", "trusted"]);

@@ -4,7 +4,6 @@ use crate::app::{App, Change};
 use crate::dates::{self, Lean};
 use crate::model::link::{DEFAULT_WAIT_DAYS, Intro};
 use crate::model::promise::next_number;
-use crate::model::text;
 use crate::t;
 use anyhow::Context;
 use chrono::Days;
@@ -30,10 +29,7 @@ pub struct Args {
 pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let lang = app.ui.lang;
     let today = app.clock.today;
-    let asked = match &args.on {
-        Some(s) => dates::parse_past_day(s, today).context("--on")?,
-        None => today,
-    };
+    let (asked, note) = super::day_and_note(args.on.as_deref(), args.note.as_deref(), today)?;
     let due = match &args.due {
         Some(s) => dates::parse_day(s, today, Lean::Future).context("--due")?,
         None => asked.checked_add_days(Days::new(DEFAULT_WAIT_DAYS)).unwrap_or(asked),
@@ -45,7 +41,6 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
             "--due {due} sebelum hari Anda meminta ({asked}); berikan tanggal yang lebih lambat"
         ));
     }
-    let note = args.note.as_deref().map(|n| text::text("--note", n)).transpose()?;
     app.change(
         |net| {
             let (via, to) = super::pair(net, &args.via, &args.to, lang)?;

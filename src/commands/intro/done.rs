@@ -4,12 +4,10 @@
 
 use crate::app::{App, Change};
 use crate::coach::intro::THANK_DAYS;
-use crate::dates;
 use crate::model::link::{Intro, IntroStatus, Link};
 use crate::model::promise::next_number;
-use crate::model::{Interaction, Kind, TrustNote, text};
+use crate::model::{Interaction, Kind, TrustNote};
 use crate::t;
-use anyhow::Context;
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 use serde_json::Map;
@@ -42,15 +40,14 @@ struct Done {
 pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let lang = app.ui.lang;
     let today = app.clock.today;
-    let on = match &args.on {
-        Some(s) => dates::parse_past_day(s, today).context("--on")?,
-        None => today,
-    };
-    let note = args.note.as_deref().map(|n| text::text("--note", n)).transpose()?;
+    let (on, note) = super::day_and_note(args.on.as_deref(), args.note.as_deref(), today)?;
     let now = app.clock.now;
     app.change(
         |net| {
             let (via, to) = super::pair(net, &args.via, &args.to, lang)?;
+            if let Some(i) = super::open_request(net, &via, &to) {
+                super::not_before_asked(&net.intros[i], on, lang)?;
+            }
             let (via_name, to_name) = (super::name(net, &via), super::name(net, &to));
             let new = !net.interactions.iter().any(|i| i.involves(&to) && i.on <= on);
             let mut talk = Interaction::new(vec![via, to], Kind::Intro, on, now);

@@ -2,11 +2,8 @@
 //! closes the request without blame: not every door opens, and A owed you nothing.
 
 use crate::app::{App, Change};
-use crate::dates;
 use crate::model::link::IntroStatus;
-use crate::model::text;
 use crate::t;
-use anyhow::Context;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -27,11 +24,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let lang = app.ui.lang;
     let today = app.clock.today;
     // The same date words and checks as `intro ask --on` and `intro done --on`.
-    let on = match &args.on {
-        Some(s) => dates::parse_past_day(s, today).context("--on")?,
-        None => today,
-    };
-    let note = args.note.as_deref().map(|n| text::text("--note", n)).transpose()?;
+    let (on, note) = super::day_and_note(args.on.as_deref(), args.note.as_deref(), today)?;
     app.change(
         |net| {
             let (via, to) = super::pair(net, &args.via, &args.to, lang)?;
@@ -43,15 +36,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
                 ));
             };
             let intro = &mut net.intros[i];
-            // A request cannot end before it was made.
-            if on < intro.asked_on {
-                let (n, asked) = (intro.n, intro.asked_on);
-                anyhow::bail!(t!(
-                    lang,
-                    "--on {on} is before you asked for this introduction (#{n}, on {asked}); give a later day",
-                    "--on {on} sebelum Anda meminta perkenalan ini (#{n}, pada {asked}); berikan tanggal yang lebih lambat"
-                ));
-            }
+            super::not_before_asked(intro, on, lang)?;
             intro.status = IntroStatus::Dropped;
             intro.resolved_on = Some(on);
             if let Some(note) = note {

@@ -10,11 +10,16 @@ mod list;
 
 use super::resolve;
 use crate::app::App;
+use crate::dates;
 use crate::errors::UsageError;
 use crate::i18n::Lang;
 use crate::model::Network;
+use crate::model::link::Intro;
 use crate::model::lookup::Lookup;
+use crate::model::text;
 use crate::t;
+use anyhow::Context;
+use chrono::NaiveDate;
 use uuid::Uuid;
 
 /// Introductions: ask for one, log it, drop it, draft the message
@@ -67,6 +72,27 @@ fn pair(net: &Network, via: &str, to: &str, lang: Lang) -> anyhow::Result<(Uuid,
         .into());
     }
     Ok((a, b))
+}
+
+/// The `--on` day (today when not given, never ahead) and the `--note`, read alike by
+/// `intro ask`, `intro done` and `intro dropped`.
+fn day_and_note(on: Option<&str>, note: Option<&str>, today: NaiveDate) -> anyhow::Result<(NaiveDate, Option<String>)> {
+    let day = on.map(|s| dates::parse_past_day(s, today).context("--on")).transpose()?.unwrap_or(today);
+    let note = note.map(|n| text::text("--note", n)).transpose()?;
+    Ok((day, note))
+}
+
+/// A request cannot end (`intro done`, `intro dropped`) before it was made.
+fn not_before_asked(intro: &Intro, on: NaiveDate, lang: Lang) -> anyhow::Result<()> {
+    if on < intro.asked_on {
+        let (n, asked) = (intro.n, intro.asked_on);
+        anyhow::bail!(t!(
+            lang,
+            "--on {on} is before you asked for this introduction (#{n}, on {asked}); give a later day",
+            "--on {on} sebelum Anda meminta perkenalan ini (#{n}, pada {asked}); berikan tanggal yang lebih lambat"
+        ));
+    }
+    Ok(())
 }
 
 /// The open request asking `via` to introduce you to `to`, if any.
