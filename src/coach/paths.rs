@@ -20,6 +20,8 @@ pub struct Ask {
     pub score: u8,
     /// Your trust in them, 1–5 (a note's level, else the stage's).
     pub trust: u8,
+    /// Whether a trust note of yours set `trust` (else it is the stage's).
+    pub trust_noted: bool,
     pub warmth: u8,
     /// Promises to them kept on time, of those counted (resolved or overdue).
     pub kept: usize,
@@ -235,6 +237,7 @@ fn ask(c: &Contact, r: &Records, today: NaiveDate) -> Ask {
     Ask {
         score: score.round().clamp(0.0, 100.0) as u8,
         trust: trust.0,
+        trust_noted: trust.1,
         warmth: w,
         kept: rel.kept_on_time,
         counted: rel.counted(),

@@ -62,6 +62,14 @@ pub fn ask_text(a: &Ask, who: &str, lang: Lang) -> String {
     if !a.askable {
         s.push_str(&t!(lang, "; you barely know them", "; Anda baru sekilas mengenalnya"));
     }
+    // The contact's own screen says where a trust level comes from; so does this one.
+    if !a.trust_noted {
+        s.push_str(&t!(
+            lang,
+            " (trust from the stage; no trust note yet)",
+            " (kepercayaan dari tahap; belum ada catatan kepercayaan)"
+        ));
+    }
     s
 }
 

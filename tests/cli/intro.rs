@@ -127,6 +127,12 @@ fn who_knows_by_tag_circle_and_organisation() {
     assert!(out.starts_with("Your routes into OVO\nPeople you know there:\n"), "{out}");
     assert!(out.contains(&format!("  1. Budi Santoso ({budi}) — you trust Budi 4/5")), "{out}");
     assert!(out.contains("     knows Dewi Lestari: a conversation you logged with both, on 2026-11-28"), "{out}");
+    // No trust note yet: the level is the stage's, and the line says so, as `show` does.
+    assert!(out.contains("(trust from the stage; no trust note yet)"), "{out}");
+    env.ok(&["trust", &budi, "--level", "5", "--note", "Vouched for me"]);
+    let (out, _) = env.ok(&["who-knows", "OVO"]);
+    let budi_line = out.lines().find(|l| l.contains("you trust Budi")).unwrap_or_default();
+    assert!(budi_line.contains("you trust Budi 5/5, warmth ") && !budi_line.contains("from the stage"), "{out}");
     let (out, _) = env.ok(&["--lang", "id", "who-knows", "--circle", "colleague"]);
     assert!(out.starts_with("Jalan Anda menuju lingkaran kolega\n"), "{out}");
     let (out, _) = env.ok(&["who-knows", "Gojek"]);
