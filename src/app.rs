@@ -80,7 +80,52 @@ impl App {
         apply: impl FnOnce(&mut Network) -> anyhow::Result<Change<T>>,
         report: impl FnOnce(&Network, T) -> anyhow::Result<()>,
     ) -> anyhow::Result<()> {
-        let mut store = self.open_write()?;
+        let store = self.open_write()?;
+        self.save_change(store, apply, report)
+    }
+
+    /// `change` for a command about a few people (`log`, `promise new`, `add-contact`):
+    /// `choose` is given the network in outline and picks the contacts the change needs
+    /// whole (see `Store::open_write_part`), with what it found; `apply` is then given a
+    /// network that holds those contacts and every record but the other contacts and
+    /// the interactions, to change those contacts and add contacts or interactions. The
+    /// file saved is the one `change` would save; only less of it is read.
+    pub fn change_part<C, T>(
+        &self,
+        choose: impl Fn(&Outline) -> anyhow::Result<(Wanted, C)>,
+        apply: impl FnOnce(&mut Network, C) -> anyhow::Result<Change<T>>,
+        report: impl FnOnce(&Network, T) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        // Tests only (the `test-hooks` feature): `JEJARING_TEST_READ_WHOLE` changes the whole
+        // network instead, so a test can prove a part saves what the whole would.
+        #[cfg(feature = "test-hooks")]
+        if std::env::var_os("JEJARING_TEST_READ_WHOLE").is_some() {
+            let store = self.open_write()?;
+            let (_, chosen) = choose(&Outline::of(store.net.clone()))?;
+            return self.save_change(store, |net| apply(net, chosen), report);
+        }
+        let (store, chosen) = match self.demo {
+            true => {
+                let outline = Outline::of(demo::network_in(self.clock.today, self.ui.lang)?);
+                let (_, chosen) = choose(&outline)?;
+                (Writer::in_memory(outline.into_network()), chosen)
+            }
+            false => {
+                let (store, chosen) =
+                    Store::open_write_part(&self.data, self.lock_wait, || self.say_waiting(), choose)?;
+                (store.freed_by_exit(), chosen)
+            }
+        };
+        self.save_change(store, |net| apply(net, chosen), report)
+    }
+
+    /// Lets `apply` change the network `store` holds, saves, then reports.
+    fn save_change<T>(
+        &self,
+        mut store: Writer,
+        apply: impl FnOnce(&mut Network) -> anyhow::Result<Change<T>>,
+        report: impl FnOnce(&Network, T) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
         let done = match apply(&mut store.net)? {
             Change::Save(done) => {
                 if store.save()? == Saved::NotInDemo {

@@ -58,7 +58,11 @@ pub fn report(err: &anyhow::Error, lang: Lang) -> (Option<String>, ExitCode) {
     }
     let code = if err.downcast_ref::<Interrupted>().is_some() {
         code::INTERRUPTED
-    } else if err.chain().any(|e| e.downcast_ref::<StoreError>().is_some_and(|s| !matches!(s, StoreError::Io { .. }))) {
+    } else if err.chain().any(|e| {
+        // A save that failed is an error (1); a data file refused is 3.
+        e.downcast_ref::<StoreError>()
+            .is_some_and(|s| !matches!(s, StoreError::Io { .. } | StoreError::ChangedMeanwhile { .. }))
+    }) {
         code::DATA
     } else if err.chain().any(|e| e.is::<UsageError>()) {
         code::USAGE

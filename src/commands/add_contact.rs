@@ -8,6 +8,7 @@ use crate::i18n::Localized;
 use crate::model::contact::new_handle;
 use crate::model::{Circle, Contact, Network, Stage, text};
 use crate::prompt::Prompter;
+use crate::store::{Outline, Wanted};
 use crate::t;
 use chrono::NaiveDate;
 use std::collections::HashSet;
@@ -75,27 +76,41 @@ pub fn run(app: &App, mut args: Args) -> anyhow::Result<()> {
     // On a terminal, a likely duplicate is asked about before the lock is taken, so
     // another jejaring never waits while the user thinks. A yes counts as --force.
     let mut force = args.force;
-    if let (false, Some(mut p)) = (force, app.prompter())
-        && let Some(list) = dupes(&app.open_read()?.net)
-    {
-        app.ui.warn(t!(lang, "this looks like {list}", "ini mirip dengan {list}"));
-        if !p.confirm(&t!(lang, "Add as a new contact anyway?", "Tetap tambahkan sebagai kontak baru?"), false)? {
-            return Err(refuse(list));
-        }
-        force = true;
-    }
-
-    app.change(
-        |net| {
-            if let (false, Some(list)) = (force, dupes(net)) {
+    if let (false, Some(mut p)) = (force, app.prompter()) {
+        // The network's outline says who is already there; no contact is read whole.
+        let found = std::cell::RefCell::new(None);
+        app.open_part(|outline| {
+            *found.borrow_mut() = dupes(&outline.net);
+            Ok(Wanted::default())
+        })?;
+        if let Some(list) = found.into_inner() {
+            app.ui.warn(t!(lang, "this looks like {list}", "ini mirip dengan {list}"));
+            if !p.confirm(&t!(lang, "Add as a new contact anyway?", "Tetap tambahkan sebagai kontak baru?"), false)? {
                 return Err(refuse(list));
             }
-            // Who introduced them is looked up before they exist, so it is never them.
-            let introducer =
-                args.introduced_by.as_deref().map(|who| super::resolve::contact(net, who, lang)).transpose()?;
-            let introducer = introducer.map(|i| net.contacts[i].id);
-            let taken: HashSet<&str> = net.contacts.iter().map(|c| c.handle.as_str()).collect();
-            contact.handle = new_handle(&contact.id, |h| taken.contains(h));
+            force = true;
+        }
+    }
+
+    // Whether they are already there, who introduced them and a handle nobody has are
+    // all found in the network's outline; no contact needs reading whole.
+    let id = contact.id;
+    let choose = |outline: &Outline| {
+        let net = &outline.net;
+        if let (false, Some(list)) = (force, dupes(net)) {
+            return Err(refuse(list));
+        }
+        // Who introduced them is looked up before they exist, so it is never them.
+        let introducer =
+            args.introduced_by.as_deref().map(|who| super::resolve::contact(net, who, lang)).transpose()?;
+        let introducer = introducer.map(|i| net.contacts[i].id);
+        let taken: HashSet<&str> = net.contacts.iter().map(|c| c.handle.as_str()).collect();
+        Ok((Wanted::default(), (new_handle(&id, |h| taken.contains(h)), introducer)))
+    };
+    app.change_part(
+        choose,
+        |net, (handle, introducer)| {
+            contact.handle = handle;
             if let Some(via) = introducer {
                 let on = contact.met_on.unwrap_or(app.clock.today);
                 let mut link = crate::model::link::Link::new(via, contact.id, on, app.clock.now);

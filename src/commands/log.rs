@@ -6,6 +6,7 @@ use crate::dates::{self};
 use crate::i18n::Lang;
 use crate::model::lookup::Lookup;
 use crate::model::{Interaction, Kind, text};
+use crate::store::{Outline, Wanted};
 use crate::t;
 use anyhow::Context;
 use uuid::Uuid;
@@ -33,7 +34,7 @@ pub struct Args {
     pub they_reached_out: bool,
 }
 
-pub fn run(app: &App, mut args: Args) -> anyhow::Result<()> {
+pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let lang = app.ui.lang;
     let today = app.clock.today;
     let on = match &args.on {
@@ -41,25 +42,34 @@ pub fn run(app: &App, mut args: Args) -> anyhow::Result<()> {
         None => today,
     };
 
-    app.change(
-        |net| {
-            // One lookup for every name: it folds the network's names once.
-            let lookup = Lookup::new(net);
-            // The last word is the note unless it names someone by handle, name or prefix.
-            if args.text.is_none() && args.words.len() > 1 {
-                let last = args.words.last().map(String::as_str).unwrap_or_default();
-                if !lookup.names_someone(last) {
-                    args.text = args.words.pop();
-                }
+    // Who was there is found in the network's outline; only they are read whole.
+    let choose = |outline: &Outline| -> anyhow::Result<(Wanted, Said)> {
+        // One lookup for every name: it folds the network's names once.
+        let lookup = Lookup::new(&outline.net);
+        let mut words: &[String] = &args.words;
+        let mut note = args.text.as_deref();
+        // The last word is the note unless it names someone by handle, name or prefix.
+        if let (None, [people @ .., last]) = (note, words)
+            && !people.is_empty()
+            && !lookup.names_someone(last)
+        {
+            (words, note) = (people, Some(last.as_str()));
+        }
+        let note = note.map(|t| text::text("TEXT", t)).transpose()?;
+        let (mut places, mut ids) = (Vec::new(), Vec::new());
+        for word in words {
+            let n = resolve::contact_in(&lookup, word, lang)?;
+            let id = outline.net.contacts[n].id;
+            if !ids.contains(&id) {
+                ids.push(id);
+                places.push(n);
             }
-            let note = args.text.as_deref().map(|t| text::text("TEXT", t)).transpose()?;
-            let mut ids: Vec<Uuid> = Vec::new();
-            for word in &args.words {
-                let id = net.contacts[resolve::contact_in(&lookup, word, lang)?].id;
-                if !ids.contains(&id) {
-                    ids.push(id);
-                }
-            }
+        }
+        Ok((Wanted::new(places, []), (ids, note)))
+    };
+    app.change_part(
+        choose,
+        |net, (ids, note)| {
             let mut interaction = Interaction::new(ids, args.kind, on, app.clock.now);
             interaction.text = note;
             interaction.they_reached_out = args.they_reached_out;
@@ -82,6 +92,9 @@ pub fn run(app: &App, mut args: Args) -> anyhow::Result<()> {
         },
     )
 }
+
+/// Who a conversation was with, and the note on it, as the command line says.
+type Said = (Vec<Uuid>, Option<String>);
 
 /// The kind as the object of "Logged …": English puts "an" before a vowel ("an email",
 /// "an introduction"), and a kind of "other" is simply an interaction.

@@ -21,6 +21,9 @@ pub enum StoreError {
     /// The data path, or one of the paths jejaring keeps beside it, is a device, a pipe,
     /// or (beside it) a link.
     NotRegular { path: PathBuf },
+    /// A change read part of the file, and another program wrote the file before the
+    /// change was saved: the rest of the network it would copy is gone. Nothing was saved.
+    ChangedMeanwhile { path: PathBuf },
     /// The file system refused a step (permissions, a full disk…). Nothing was saved.
     Io { step: IoStep, path: PathBuf, source: std::io::Error },
 }
@@ -115,6 +118,14 @@ impl Localized for StoreError {
                         "{path} tidak bisa disimpan ({source}); berkas tetap seperti semula"
                     ),
                 }
+            }
+            StoreError::ChangedMeanwhile { path } => {
+                let path = path.display();
+                t!(
+                    lang,
+                    "{path} was changed by another program while this command ran, so nothing was saved (the file is as that program left it); run the command again",
+                    "{path} diubah oleh program lain selama perintah ini berjalan, jadi tidak ada yang disimpan (berkas tetap seperti yang ditinggalkan program itu); jalankan perintahnya lagi"
+                )
             }
             StoreError::NotRegular { path } => {
                 let path = path.display();

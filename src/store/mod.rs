@@ -28,6 +28,7 @@ mod sweep;
 #[cfg(test)]
 mod tests;
 
+use crate::model::contact::handle_fits;
 pub use error::{IoStep, StoreError};
 use load::{Opened, load, parse};
 pub use lock::LockKind;
@@ -69,6 +70,9 @@ pub struct Store {
     migrated_from: Option<u64>,
     /// The file as read, with its cache: lets a save copy unchanged records' JSON.
     prior: Option<cache::Prior>,
+    /// When `net` is a part of the network (`Store::open_write_part`): what its save
+    /// keeps of the file read, every record it does not hold.
+    kept: Option<cache::Kept>,
     /// Set by `freed_by_exit`.
     leave_to_exit: bool,
     pub net: Network,
@@ -111,6 +115,60 @@ impl Store {
         Store::open_as(path, Access::Write, lock_wait, on_wait).map(Writer)
     }
 
+    /// Opens the data file to change part of it: `choose` is given the network in
+    /// outline (see `Outline`) and picks the contacts the change needs whole, with what
+    /// it found (`C`). The writer holds those contacts, no interaction, and every other
+    /// record whole; the change may change the contacts held and add contacts and
+    /// interactions, and its save copies the rest from the file read (see `cache::Kept`).
+    /// Without a cache that can give a part, the writer holds the whole network. Either
+    /// way the file written is the same. `choose` may be called twice.
+    pub fn open_write_part<C>(
+        path: &Path,
+        lock_wait: Duration,
+        on_wait: impl FnOnce(),
+        choose: impl Fn(&Outline) -> anyhow::Result<(Wanted, C)>,
+    ) -> anyhow::Result<(Writer, C)> {
+        let Opened { path, lock, file } = Opened::new(path, Access::Write, lock_wait, on_wait)?;
+        let store = |lock, net, migrated_from, prior, kept| Store {
+            path: path.clone(),
+            access: Access::Write,
+            _lock: lock,
+            migrated_from,
+            prior,
+            kept,
+            leave_to_exit: false,
+            net,
+        };
+        let Some(file) = file else {
+            let outline = Outline::of(Network::default());
+            let (_, chosen) = choose(&outline)?;
+            return Ok((Writer(store(lock, outline.into_network(), None, None, None)), chosen));
+        };
+        let unused = match cache::read_with(&path, file, cache::Checked::outline_to_change) {
+            // Handles an older version made are replaced as the network is read, and
+            // saved with it: only a network read whole can save them all.
+            Ok(((outline, _), checked)) if !outline.net.contacts.iter().all(|c| handle_fits(&c.handle)) => {
+                checked.unused()
+            }
+            Ok(((outline, read), checked)) => {
+                let (wanted, chosen) = choose(&outline)?;
+                match checked.part(outline, &wanted, read) {
+                    Ok((net, copyable, kept)) => {
+                        let part = store(lock, net, None, Some(checked.prior(copyable)), Some(kept));
+                        return Ok((Writer(part), chosen));
+                    }
+                    Err(_) => checked.unused(),
+                }
+            }
+            Err(unused) => unused,
+        };
+        let (mut net, migrated_from, prior) = load(unused.0, &path, false, true)?;
+        crate::model::contact::shorten_handles(&mut net.contacts);
+        let outline = Outline::of(net);
+        let (_, chosen) = choose(&outline)?;
+        Ok((Writer(store(lock, outline.into_network(), migrated_from, prior, None)), chosen))
+    }
+
     fn open_as(path: &Path, access: Access, lock_wait: Duration, on_wait: impl FnOnce()) -> anyhow::Result<Store> {
         let Opened { path, lock, file } = Opened::new(path, access, lock_wait, on_wait)?;
         // A reader that holds the lock refreshes a missing or stale cache; a writer
@@ -123,7 +181,7 @@ impl Store {
         // Handles older versions made too long or digits only are replaced as the network
         // is read, the same way every time, so the file gets them with its next save.
         crate::model::contact::shorten_handles(&mut net.contacts);
-        Ok(Store { path, access, _lock: lock, migrated_from, prior, leave_to_exit: false, net })
+        Ok(Store { path, access, _lock: lock, migrated_from, prior, kept: None, leave_to_exit: false, net })
     }
 
     /// The contacts `listing` asks for and the day each was last talked to, read to
@@ -170,6 +228,7 @@ impl Store {
             _lock: lock,
             migrated_from: None,
             prior: None,
+            kept: None,
             leave_to_exit: false,
             net,
         })
@@ -197,6 +256,7 @@ impl Store {
             _lock: None,
             migrated_from: None,
             prior: None,
+            kept: None,
             leave_to_exit: false,
             net,
         }
@@ -222,12 +282,22 @@ impl Writer {
         if store.access == Access::Demo {
             return Ok(Saved::NotInDemo);
         }
+        // Whether the file is still the one read is asked first: the sweep may unlink a
+        // backup that is the live file itself, which moves the file's change time.
+        let prior = store.prior.as_ref().filter(|p| p.is_current(path));
+        // A part copies the rest of the network from the file it was read from; when
+        // another program wrote that file since, the rest is gone.
+        if store.kept.is_some() && store.prior.is_some() && prior.is_none() {
+            return Err(StoreError::ChangedMeanwhile { path: path.clone() }.into());
+        }
         sweep::leftovers(path);
         // The JSON streams into a new file beside the old one, which stays in place (and
         // whose bytes the rendering copies from) until the rename.
         let mut file = new_file(path).map_err(|e| io_error(IoStep::Save, path, e))?;
-        let prior = store.prior.as_ref().filter(|p| p.is_current(path));
-        let cache = cache::render(&mut store.net, prior, &mut file).map_err(|e| io_error(IoStep::Save, path, e))?;
+        // A part is saved only over the file it was read from, unchanged: render refuses
+        // a part with no file to copy the rest from, and nothing is written.
+        let cache = cache::render(&mut store.net, prior, store.kept.as_ref(), &mut file)
+            .map_err(|e| io_error(IoStep::Save, path, e))?;
         // The cache is written while the data file is kept and fsynced, which mostly
         // waits for the disk. A cache that lands without its data file (the save fails
         // below) names bytes no data file has, so it is never used; one that cannot be
@@ -259,7 +329,8 @@ impl Writer {
             }
             Ok(())
         })?;
-        // The file read is replaced: a second save renders everything afresh.
+        // The file read is replaced: a second save renders everything afresh (and a part,
+        // which has nothing left to copy the rest from, cannot be saved again).
         store.prior = None;
         Ok(Saved::Written)
     }

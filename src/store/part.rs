@@ -51,8 +51,9 @@ impl Roster {
 }
 
 /// The network in outline, for choosing what to read: in `net`, every record but the
-/// contacts and interactions whole, and of each contact its id, handle, name and
-/// organisation (the rest may be empty); of each interaction, who was in it (`people`).
+/// contacts and interactions whole, and of each contact its id, handle, name,
+/// organisation and emails (the rest may be empty); of each interaction, who was in it
+/// (`people`).
 pub struct Outline {
     pub net: Network,
     /// Everyone in every interaction, one interaction after another; `ends[n]` is where
@@ -80,6 +81,15 @@ impl Outline {
             ends.push(people.len());
         }
         Outline { net, people, ends, whole: Whole::Parsed(interactions) }
+    }
+
+    /// The network the outline was made of (see `Outline::of`).
+    pub(crate) fn into_network(self) -> Network {
+        let Outline { mut net, whole, .. } = self;
+        if let Whole::Parsed(interactions) = whole {
+            net.interactions = interactions;
+        }
+        net
     }
 
     pub(crate) fn from_parts(net: Network, people: Vec<Uuid>, ends: Vec<usize>, whole: Whole) -> Outline {

@@ -63,3 +63,4 @@ mod trust;
 mod weekly;
 mod words;
 mod wrap_pty;
+mod write_part;

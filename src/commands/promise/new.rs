@@ -6,6 +6,7 @@ use crate::dates::{self, Lean};
 use crate::errors::UsageError;
 use crate::model::promise::next_number;
 use crate::model::{Promise, text};
+use crate::store::{Outline, Wanted};
 use crate::t;
 use anyhow::Context;
 
@@ -48,10 +49,14 @@ pub fn run(app: &App, args: NewArgs) -> anyhow::Result<()> {
     let what = text::text("WHAT", &what)?;
     let note = args.note.as_deref().map(|n| text::text("--note", n)).transpose()?;
 
-    app.change(
-        |net| {
-            let contact = &net.contacts[resolve::contact(net, &who, lang)?];
-            let (contact_id, name) = (contact.id, contact.name.clone());
+    // Whom is found in the network's outline; no contact needs reading whole.
+    let choose = |outline: &Outline| {
+        let contact = &outline.net.contacts[resolve::contact(&outline.net, &who, lang)?];
+        Ok((Wanted::default(), (contact.id, contact.name.clone())))
+    };
+    app.change_part(
+        choose,
+        |net, (contact_id, name)| {
             let n = next_number(net.promises.iter().map(|p| p.n));
             let mut promise = Promise::new(n, contact_id, what, today, due, app.clock.now);
             promise.note = note;

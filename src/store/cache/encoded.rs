@@ -6,7 +6,8 @@
 //! as much fresh memory as the cache itself, and the kernel hands a process fresh
 //! memory one page at a time.
 
-use super::{Place, Prior};
+use super::kept::{Item, List};
+use super::{Place, Prior, invalid};
 use borsh::BorshSerialize;
 use rustc_hash::FxHashMap;
 use std::io;
@@ -38,35 +39,51 @@ enum Span {
 }
 
 impl<'p> Encoded<'p> {
-    /// Encodes `items` with `write`, matching each against the records of `prior`.
-    /// `room`: how many bytes of encodings to make room for at once. Room is address
-    /// space until it is written, so a generous guess costs no memory; growing instead
-    /// copies what was encoded, and the allocator may keep the old block a while.
+    /// Encodes the records of `list` with `write`, matching each against the records of
+    /// `prior` (a record kept undecoded is the one read). `room`: how many bytes of
+    /// encodings to make room for at once. Room is address space until it is written,
+    /// so a generous guess costs no memory; growing instead copies what was encoded, and
+    /// the allocator may keep the old block a while.
     pub(super) fn new<T>(
-        items: &[T],
+        list: &List<T>,
         write: fn(&T, &mut Vec<u8>) -> io::Result<()>,
         prior: Option<(&'p Prior, &'p [Place])>,
         room: usize,
     ) -> io::Result<Encoded<'p>> {
+        let n_items = list.len();
         let mut count = Vec::with_capacity(4);
-        (items.len() as u32).serialize(&mut count)?;
+        (n_items as u32).serialize(&mut count)?;
         let mut own = Vec::with_capacity(room);
-        let mut same = Vec::with_capacity(items.len());
+        let mut same = Vec::with_capacity(n_items);
         let (mut spans, mut len) = (Vec::new(), count.len());
-        let mut each = Vec::with_capacity(items.len());
+        let mut each = Vec::with_capacity(n_items);
         let mut matcher = prior.map(|(prior, places)| Matcher { prior, places, by_hash: None });
-        for (n, item) in items.iter().enumerate() {
+        for (n, item) in list.iter().enumerate() {
             let start = own.len();
-            write(item, &mut own)?;
-            let place = matcher.as_mut().and_then(|m| m.find(n, &own[start..]).map(|i| (i, &m.places[i])));
-            let span = match place {
-                Some((_, place)) => {
-                    own.truncate(start);
-                    Span::Prior(place.encoded.clone())
+            let found = match item {
+                Item::Kept(was) => match &matcher {
+                    Some(m) if was < m.places.len() => Some(was),
+                    _ => return Err(invalid("a kept record the cache read does not have")),
+                },
+                Item::Held { record, was } => {
+                    write(record, &mut own)?;
+                    let found = match (&mut matcher, list.is_part()) {
+                        // In a part, a record is the one it was read from, or new.
+                        (Some(m), true) => was.filter(|&i| m.is(i, &own[start..])),
+                        (Some(m), false) => m.find(n, &own[start..]),
+                        (None, _) => None,
+                    };
+                    if found.is_some() {
+                        own.truncate(start);
+                    }
+                    found
                 }
-                None => Span::Own(start..own.len()),
             };
-            same.push(place.map(|(i, _)| i));
+            let span = match (found, &matcher) {
+                (Some(i), Some(m)) => Span::Prior(m.places[i].encoded.clone()),
+                _ => Span::Own(start..own.len()),
+            };
+            same.push(found);
             len += match &span {
                 Span::Own(r) | Span::Prior(r) => r.len(),
             };
@@ -126,6 +143,11 @@ struct Matcher<'p> {
 }
 
 impl Matcher<'_> {
+    /// Whether the `i`th record read has this encoding.
+    fn is(&self, i: usize, encoded: &[u8]) -> bool {
+        self.places.get(i).is_some_and(|p| self.prior.encoded(p) == encoded)
+    }
+
     /// The place of the record with this encoding, `n`th in its list now.
     fn find(&mut self, n: usize, encoded: &[u8]) -> Option<usize> {
         let (prior, places) = (self.prior, self.places);

@@ -12,6 +12,7 @@
 
 use super::encoded::Encoded;
 use super::fields::*;
+use super::kept::{Item, Kept, List};
 use super::records::Reader;
 use crate::model::{Circle, Stage};
 use crate::model::{Contact, Interaction, Network};
@@ -68,33 +69,58 @@ fn places<'a>(list: &'a Encoded<'_>) -> impl Iterator<Item = io::Result<At>> + '
     })
 }
 
-/// The contacts' section of the index.
-pub fn write_contacts(net: &Network, list: &Encoded) -> io::Result<Vec<u8>> {
-    let (contacts, last) = (&net.contacts, net.last_contacted());
+/// The contacts' section of the index, for the contacts of `net` as `contacts` lists
+/// them (with those a part did not hold as `kept` has them).
+pub fn write_contacts(
+    net: &Network,
+    contacts: &List<Contact>,
+    list: &Encoded,
+    kept: Option<&Kept>,
+) -> io::Result<Vec<u8>> {
+    // The last talks the network holds: all of them, or in a part those it added.
+    let fresh = net.last_contacted();
+    let count = contacts.len();
     // The count, where the second half of the entries starts (so two threads can read
     // the halves; none are when there are none), then the entries.
-    let mut w = Vec::with_capacity(contacts.len() * 96);
-    (contacts.len() as u32, 0u32).serialize(&mut w)?;
-    for (n, (c, at)) in contacts.iter().zip(places(list)).enumerate() {
-        if n == contacts.len() / 2 {
+    let mut w = Vec::with_capacity(count * 96);
+    (count as u32, 0u32).serialize(&mut w)?;
+    for (n, (item, at)) in contacts.iter().zip(places(list)).enumerate() {
+        if n == count / 2 {
             let mid = u32::try_from(w.len()).map_err(|_| invalid("index size"))?;
             w[4..8].copy_from_slice(&mid.to_le_bytes());
         }
         at?.write(&mut w)?;
-        write_listed(c, &mut w)?;
-        write_optional_day(&last.get(&c.id).copied(), &mut w)?;
+        match (item, kept) {
+            (Item::Held { record: c, was }, kept) => {
+                write_listed(c, &mut w)?;
+                let last = match kept {
+                    Some(kept) => kept.last(was, &c.id, &fresh),
+                    None => fresh.get(&c.id).copied(),
+                };
+                write_optional_day(&last, &mut w)?;
+            }
+            (Item::Kept(was), Some(kept)) => kept.write_row(was, &fresh, &mut w)?,
+            (Item::Kept(_), None) => return Err(invalid("a kept contact with no index read")),
+        }
     }
     Ok(w)
 }
 
-/// The interactions' section of the index.
-pub fn write_people(interactions: &[Interaction], list: &Encoded) -> io::Result<Vec<u8>> {
+/// The interactions' section of the index (with those a part did not hold as `kept`
+/// has them).
+pub fn write_people(interactions: &List<Interaction>, list: &Encoded, kept: Option<&Kept>) -> io::Result<Vec<u8>> {
     let mut w = Vec::with_capacity(interactions.len() * 48);
     (interactions.len() as u32).serialize(&mut w)?;
-    for (i, at) in interactions.iter().zip(places(list)) {
+    for (item, at) in interactions.iter().zip(places(list)) {
         at?.write(&mut w)?;
-        (i.contacts.len() as u32).serialize(&mut w)?;
-        i.contacts.iter().for_each(|id| w.extend_from_slice(id.as_bytes()));
+        match (item, kept) {
+            (Item::Held { record: i, .. }, _) => {
+                (i.contacts.len() as u32).serialize(&mut w)?;
+                i.contacts.iter().for_each(|id| w.extend_from_slice(id.as_bytes()));
+            }
+            (Item::Kept(was), Some(kept)) => w.extend_from_slice(kept.people_of(was)?),
+            (Item::Kept(_), None) => return Err(invalid("a kept interaction with no index read")),
+        }
     }
     Ok(w)
 }
@@ -104,7 +130,7 @@ pub fn write_people(interactions: &[Interaction], list: &Encoded) -> io::Result<
 pub enum Read {
     /// Their row (see `read_listed`).
     Rows,
-    /// Their id, handle, name and organisation (the rest of the contact left empty).
+    /// Their id, handle, name, organisation and emails (the rest left empty).
     Heads,
     /// Their id alone (the rest of the contact left empty).
     Ids,
@@ -116,6 +142,8 @@ pub struct Listed {
     pub at: At,
     pub contact: Contact,
     pub last: Option<NaiveDate>,
+    /// Where the entry's row lies in the section (see `write_listed`).
+    pub row: Range<usize>,
 }
 
 /// Every contact of the index, the two halves read on a thread each.
@@ -127,16 +155,16 @@ pub fn read_contacts(section: &[u8], read: Read) -> io::Result<Vec<Listed>> {
         return Err(invalid("index halves"));
     };
     let (first, second) = std::thread::scope(|s| {
-        let second = s.spawn(|| read_entries(second, n - half, read));
-        (read_entries(first, half, read), second.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+        let second = s.spawn(|| read_entries(second, mid.max(8), n - half, read));
+        (read_entries(first, 8, half, read), second.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
     });
     let mut all = first?;
     all.extend(second?);
     Ok(all)
 }
 
-/// `n` entries, which fill `bytes`.
-fn read_entries(bytes: &[u8], n: usize, read: Read) -> io::Result<Vec<Listed>> {
+/// `n` entries, which fill `bytes` (which start `base` bytes into the section).
+fn read_entries(bytes: &[u8], base: usize, n: usize, read: Read) -> io::Result<Vec<Listed>> {
     // Every entry takes at least 16 bytes.
     if n > bytes.len() / 16 {
         return Err(invalid("index count"));
@@ -145,17 +173,20 @@ fn read_entries(bytes: &[u8], n: usize, read: Read) -> io::Result<Vec<Listed>> {
     let mut out = Vec::with_capacity(n);
     for _ in 0..n {
         let at = At::read(&mut r)?;
+        let row_start = base + bytes.len() - r.len();
         let contact = match read {
             Read::Rows => read_listed(&mut r)?,
             Read::Heads | Read::Ids => read_listed_head(&mut r, read == Read::Heads)?,
         };
-        out.push(Listed { at, contact, last: read_optional_day(&mut r)? });
+        let row = row_start..base + bytes.len() - r.len();
+        out.push(Listed { at, contact, last: read_optional_day(&mut r)?, row });
     }
     done(r, out)
 }
 
-/// Every interaction of the index: where its record lies, and its people's ids' bytes.
-pub fn read_people(section: &[u8]) -> io::Result<Vec<(At, &[u8])>> {
+/// Every interaction of the index: where its record lies, and where its entry's people
+/// lie in the section (their count, then their ids' bytes).
+pub fn read_people(section: &[u8]) -> io::Result<Vec<(At, Range<usize>)>> {
     let mut r = section;
     let n = u32::deserialize(&mut r)? as usize;
     if n > r.len() / 16 {
@@ -164,24 +195,32 @@ pub fn read_people(section: &[u8]) -> io::Result<Vec<(At, &[u8])>> {
     let mut out = Vec::with_capacity(n);
     for _ in 0..n {
         let at = At::read(&mut r)?;
+        let start = section.len() - r.len();
         let people = u32::deserialize(&mut r)? as usize;
-        let ids = take(&mut r, people.checked_mul(16).ok_or_else(|| invalid("people"))?)?;
-        out.push((at, ids));
+        take(&mut r, people.checked_mul(16).ok_or_else(|| invalid("people"))?)?;
+        out.push((at, start..section.len() - r.len()));
     }
     done(r, out)
 }
 
+/// The ids' bytes of an entry's people, as `read_people` gives where they lie.
+pub fn ids_of(people: &[u8]) -> &[u8] {
+    people.get(4..).unwrap_or_default()
+}
+
 /// A contact's row, for the index: what a row of `list` shows, filters on or sorts by:
 /// id, handle, name, circle, stage, organisation, role, meeting day, rhythm, snooze and
-/// when added (for the rhythm's due day).
+/// when added (for the rhythm's due day); then the emails, by which `add-contact` knows
+/// someone already there.
 pub fn write_listed(c: &Contact, w: &mut Vec<u8>) -> io::Result<()> {
-    let Contact { id, handle, name, circle, stage, org, role, met_on, every, snoozed_until, added, .. } = c;
+    let Contact { id, handle, name, circle, stage, org, role, met_on, every, snoozed_until, added, emails, .. } = c;
     write_uuid(id, w);
     (handle, name, circle.key(), stage.key(), org, role).serialize(w)?;
     write_optional_day(met_on, w)?;
     write_cadence(every, w)?;
     write_optional_day(snoozed_until, w)?;
-    write_instant(added, w)
+    write_instant(added, w)?;
+    emails.serialize(w)
 }
 
 /// A contact with only its row (see `write_listed`); everything else is left empty.
@@ -193,11 +232,12 @@ pub fn read_listed(r: &mut Reader) -> io::Result<Contact> {
     let mut c = Contact::new(id, handle, name, read_instant(r)?);
     (c.circle, c.stage, c.org, c.role, c.met_on, c.every, c.snoozed_until) =
         (circle, stage, org, role, met_on, every, snoozed_until);
+    skip_strs(r)?; // emails
     Ok(c)
 }
 
 /// From a row (see `write_listed`), a contact with only its id, and with `names` its
-/// handle, name and organisation too; everything else is passed over, unread.
+/// handle, name, organisation and emails too; everything else is passed over, unread.
 pub fn read_listed_head(r: &mut Reader, names: bool) -> io::Result<Contact> {
     let id = read_uuid(r)?;
     let mut c = Contact::new(id, String::new(), String::new(), chrono::DateTime::UNIX_EPOCH);
@@ -218,6 +258,10 @@ pub fn read_listed_head(r: &mut Reader, names: bool) -> io::Result<Contact> {
     skip_optional(r, |r| skip(r, 5))?; // every
     skip_optional(r, |r| skip(r, 4))?; // snoozed_until
     skip(r, 12)?; // added
+    match names {
+        true => c.emails = read_strings(r)?,
+        false => skip_strs(r)?,
+    }
     Ok(c)
 }
 

@@ -30,6 +30,9 @@ mod fingerprint;
 mod index;
 #[cfg(test)]
 mod index_tests;
+mod kept;
+#[cfg(test)]
+mod kept_tests;
 mod open;
 mod records;
 mod render;
@@ -37,12 +40,14 @@ mod render;
 mod tests;
 
 pub(super) use index::At as RecordAt;
+pub(super) use kept::Kept;
 pub(super) use open::{Checked, Unused, read_with};
 pub(super) use render::render;
 
-use crate::model::Network;
+use crate::model::{Contact, Interaction, Network};
 use borsh::BorshSerialize;
 use encoded::Encoded;
+use kept::List;
 use std::io::{self, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -236,6 +241,9 @@ impl Stamp {
     }
 }
 
+/// The two lists a cache is written for, and what a part kept of the cache read.
+type Listed<'a> = (&'a List<'a, Contact>, &'a List<'a, Interaction>, Option<&'a Kept>);
+
 /// A cache file's bytes, in the pieces they come from: the records of each list are in
 /// their `Encoded`, many of them in the previous cache, and are written from there
 /// rather than joined into one buffer first.
@@ -252,6 +260,7 @@ impl<'p> CacheFile<'p> {
     /// made from JSON of this length and hash.
     fn seal(
         net: &Network,
+        (contacts, interactions, kept): Listed<'_>,
         lists: [Encoded<'p>; 2],
         tail: Vec<u8>,
         (json_len, json_hash): (usize, u128),
@@ -264,8 +273,8 @@ impl<'p> CacheFile<'p> {
             hash.digest128()
         };
         let ((index, contacts_hash), (people, interactions_hash)) = std::thread::scope(|s| {
-            let other = s.spawn(|| (index::write_people(&net.interactions, &lists[1]), list_hash(&lists[1])));
-            let contacts = (index::write_contacts(net, &lists[0]), list_hash(&lists[0]));
+            let other = s.spawn(|| (index::write_people(interactions, &lists[1], kept), list_hash(&lists[1])));
+            let contacts = (index::write_contacts(net, contacts, &lists[0], kept), list_hash(&lists[0]));
             (contacts, other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
         });
         let rest = [tail, index?, people?];
@@ -334,8 +343,9 @@ impl<'p> CacheFile<'p> {
 /// network was read from (`json_len` bytes), so room for that much is never outgrown.
 fn encode_lists(net: &Network, json_len: usize) -> io::Result<[Encoded<'static>; 2]> {
     let (contacts, interactions) = std::thread::scope(|s| {
-        let other = s.spawn(|| Encoded::new(&net.interactions, records::write_interaction, None, json_len));
-        let contacts = Encoded::new(&net.contacts, records::write_contact, None, json_len);
+        let other =
+            s.spawn(|| Encoded::new(&List::whole(&net.interactions), records::write_interaction, None, json_len));
+        let contacts = Encoded::new(&List::whole(&net.contacts), records::write_contact, None, json_len);
         (contacts, other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
     });
     Ok([contacts?, interactions?])
@@ -356,7 +366,8 @@ pub(super) fn encode(
     let json_hash = fingerprint::of(json);
     let unchanged = stamp.is_some() && Stamp::of(data).as_ref() == stamp;
     let note = checked::note(stamp.filter(|_| unchanged), json_hash, std::time::SystemTime::now());
-    CacheFile::seal(net, lists, tail, (json.len(), json_hash), note)
+    let listed = (&List::whole(&net.contacts), &List::whole(&net.interactions), None);
+    CacheFile::seal(net, listed, lists, tail, (json.len(), json_hash), note)
 }
 
 /// Everything but contacts and interactions, as compact JSON.

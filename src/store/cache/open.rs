@@ -6,7 +6,7 @@
 
 use super::index::{self, At};
 use super::{HEADER, LAYOUT, MAGIC, NOTE_AT, SECTION_ENTRY, SECTIONS, SECTIONS_AT, Section, checked, invalid};
-use super::{Json, Place, Places, Prior, Stamp, path_for, records};
+use super::{Json, Kept, Place, Places, Prior, Stamp, path_for, records};
 use crate::model::text::Haystack;
 use crate::model::{Contact, Network};
 use crate::store::part::{Listing, Outline, Roster, Wanted, Whole};
@@ -37,6 +37,15 @@ pub(in crate::store) type Copyable = (Places, Vec<u8>);
 /// What a cache that cannot be used gives back: the data file, to be parsed, and what it
 /// looked like before it was read.
 pub(in crate::store) type Unused = (File, Option<Stamp>);
+
+/// The index as read, for a save of a part of the network (see `Kept`).
+pub(in crate::store) struct IndexRead {
+    index: Vec<u8>,
+    rows: Vec<Range<usize>>,
+    lasts: Vec<Option<chrono::NaiveDate>>,
+    people: Vec<u8>,
+    each_people: Vec<Range<usize>>,
+}
 
 /// The cache beside `data` if it holds the network in `json` (the data file, open).
 pub(in crate::store) fn open(data: &Path, json: File) -> Result<Checked, Unused> {
@@ -253,6 +262,12 @@ impl Checked {
 
     /// The network in outline (see `Outline`), from the index and the tail.
     pub(in crate::store) fn outline(&self) -> io::Result<Outline> {
+        self.outline_with(false).map(|(outline, _)| outline)
+    }
+
+    /// The network in outline, with the index as read when `keep` (a save of a part
+    /// copies the entries of the records it did not decode: see `kept`).
+    fn outline_with(&self, keep: bool) -> io::Result<(Outline, Option<IndexRead>)> {
         let (contacts, people) = std::thread::scope(|s| {
             let other = s.spawn(|| {
                 let bytes = self.read(Section::People)?;
@@ -260,27 +275,124 @@ impl Checked {
                 let everyone = entries.iter().map(|(_, people)| people.len() / 16).sum();
                 let mut ids = Vec::with_capacity(everyone);
                 let (mut ends, mut places) = (Vec::with_capacity(entries.len()), Vec::with_capacity(entries.len()));
+                let mut each = Vec::with_capacity(if keep { entries.len() } else { 0 });
                 for (at, people) in entries {
-                    ids.extend(records::ids(people));
+                    ids.extend(records::ids(index::ids_of(&bytes[people.clone()])));
                     ends.push(ids.len());
                     places.push(at);
+                    if keep {
+                        each.push(people);
+                    }
                 }
-                Ok::<_, io::Error>((ids, ends, places))
+                Ok::<_, io::Error>((ids, ends, places, keep.then_some((bytes, each))))
             });
-            let contacts = self.read(Section::Index).and_then(|bytes| index::read_contacts(&bytes, index::Read::Heads));
+            let contacts = self.read(Section::Index).and_then(|bytes| {
+                let indexed = index::read_contacts(&bytes, index::Read::Heads)?;
+                Ok((indexed, keep.then_some(bytes)))
+            });
             (contacts, other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
         });
-        let ((ids, ends, interaction_places), indexed) = (people?, contacts?);
+        let ((ids, ends, interaction_places, people), (indexed, index)) = (people?, contacts?);
         let tail = self.read(Section::Tail)?;
         let mut net: Network = serde_json::from_str(&String::deserialize(&mut &tail[..])?)?;
-        let (mut heads, mut contact_places) = (Vec::with_capacity(indexed.len()), Vec::with_capacity(indexed.len()));
+        let n = indexed.len();
+        let (mut heads, mut contact_places) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        let (mut rows, mut lasts) = (Vec::with_capacity(n), Vec::with_capacity(n));
         for entry in indexed {
             heads.push(entry.contact);
             contact_places.push(entry.at);
+            if keep {
+                rows.push(entry.row);
+                lasts.push(entry.last);
+            }
         }
         net.contacts = heads;
         let whole = Whole::Cached { contacts: contact_places, interactions: interaction_places };
-        Ok(Outline::from_parts(net, ids, ends, whole))
+        let read = match (index, people) {
+            (Some(index), Some((people, each_people))) => Some(IndexRead { index, rows, lasts, people, each_people }),
+            _ => None,
+        };
+        Ok((Outline::from_parts(net, ids, ends, whole), read))
+    }
+
+    /// The network in outline, for a command that changes part of it (`part`).
+    pub(in crate::store) fn outline_to_change(&self) -> io::Result<(Outline, IndexRead)> {
+        match self.outline_with(true)? {
+            (outline, Some(read)) => Ok((outline, read)),
+            _ => Err(invalid("index")),
+        }
+    }
+
+    /// The part of the network a command changes: the contacts `wanted` of the outline
+    /// read whole (no interaction: a part only adds them), the rest of the network,
+    /// and what its save needs to copy every record it does not hold (see `kept`). A
+    /// cache that does not know where its records sit in the data file cannot give one.
+    pub(in crate::store) fn part(
+        &self,
+        outline: Outline,
+        wanted: &Wanted,
+        read: IndexRead,
+    ) -> io::Result<(Network, Copyable, Kept)> {
+        let Whole::Cached { contacts: contact_places, interactions: interaction_places } = &outline.whole else {
+            return Err(invalid("outline"));
+        };
+        let end = self.sections[Section::Tail as usize].0.end;
+        let mut cache = vec![0; end];
+        read_at(&self.file, &mut cache, 0)?;
+        let section = |s: Section| -> io::Result<Range<usize>> {
+            let range = self.sections[s as usize].0.clone();
+            self.whole(s, &cache[range.clone()])?;
+            Ok(range)
+        };
+        let (contacts, interactions, tail) =
+            (section(Section::Contacts)?, section(Section::Interactions)?, section(Section::Tail)?);
+        let mut r = &cache[tail];
+        String::deserialize(&mut r)?;
+        if u8::deserialize(&mut r)? == 0 {
+            return Err(invalid("no record places"));
+        }
+        let encoded = |places: &[At], within: &Range<usize>| -> io::Result<Vec<Range<usize>>> {
+            places
+                .iter()
+                .map(|at| {
+                    let range = at.range();
+                    match range.end <= within.len() {
+                        true => Ok(within.start + range.start..within.start + range.end),
+                        false => Err(invalid("record place")),
+                    }
+                })
+                .collect()
+        };
+        let contact_spans = encoded(contact_places, &contacts)?;
+        let interaction_spans = encoded(interaction_places, &interactions)?;
+        let places = (
+            read_places(&mut r, contact_spans, self.json.len())?,
+            read_places(&mut r, interaction_spans, self.json.len())?,
+        );
+        if !r.is_empty() {
+            return Err(invalid("bytes after the end"));
+        }
+        let held: Vec<usize> = wanted.contacts().to_vec();
+        let mut picked = Vec::with_capacity(held.len());
+        for &n in &held {
+            let (at, place) = (contact_places.get(n), places.0.get(n));
+            let (Some(at), Some(place)) = (at, place) else { return Err(invalid("record")) };
+            picked.push(records::read_contact(&mut at.check(&cache[place.encoded.clone()])?)?);
+        }
+        let held_ids = picked.iter().map(|c: &Contact| c.id).collect();
+        let kept = Kept {
+            counts: (contact_places.len(), interaction_places.len()),
+            held,
+            held_ids,
+            index: read.index,
+            rows: read.rows,
+            lasts: read.lasts,
+            people: read.people,
+            each_people: read.each_people,
+        };
+        let mut net = outline.net;
+        net.contacts = picked;
+        Ok((net, (places, cache), kept))
     }
 
     /// The network with the records `wanted` of the outline read whole, and only those:

@@ -7,6 +7,7 @@
 //! wrote it recorded where (and the file is still as it was read).
 
 use super::fingerprint::Streaming;
+use super::kept::{Item, Kept, List};
 use super::{CacheFile, Prior, encoded::Encoded, records};
 use crate::model::Network;
 use borsh::BorshSerialize;
@@ -22,8 +23,22 @@ const INTERACTIONS: &[u8] = b"\n  \"interactions\": []";
 
 /// Writes `net` as the data file's JSON to `json` and returns the cache for it. `prior`
 /// (from the cache the network was read with, while the file is still as read) lets
-/// unchanged records be copied.
-pub fn render<'p>(net: &mut Network, prior: Option<&'p Prior>, json: &mut impl Write) -> io::Result<CacheFile<'p>> {
+/// unchanged records be copied. With `kept`, `net` is a part of the network read, and
+/// every record it does not hold is copied (see `kept`).
+pub fn render<'p>(
+    net: &mut Network,
+    prior: Option<&'p Prior>,
+    kept: Option<&'p Kept>,
+    json: &mut impl Write,
+) -> io::Result<CacheFile<'p>> {
+    // A part is written only over the file it was read from: the rest of the network
+    // is nowhere else.
+    if let Some(kept) = kept {
+        if prior.is_none() {
+            return Err(io::Error::other("a part of the network can be saved only over the file it was read from"));
+        }
+        kept.fits(&net.contacts)?;
+    }
     // The network without its two big lists: pretty, as the frame of the file, and
     // compact, for the cache.
     let (frame, rest) =
@@ -35,22 +50,25 @@ pub fn render<'p>(net: &mut Network, prior: Option<&'p Prior>, json: &mut impl W
 
     let mut out = io::BufWriter::with_capacity(super::CHUNK, json);
     let mut json = Sink { out: &mut out, len: 0, hash: Streaming::new() };
-    let records = net.contacts.len() + net.interactions.len();
-    let mut places = Vec::with_capacity(records);
     let net = &*net;
+    let (contact_list, interaction_list) = match kept {
+        Some(k) => (List::part(&net.contacts, &k.held, k.counts.0), List::part(&net.interactions, &[], k.counts.1)),
+        None => (List::whole(&net.contacts), List::whole(&net.interactions)),
+    };
+    let mut places = Vec::with_capacity(contact_list.len() + interaction_list.len());
     let prior_contacts = prior.map(|p| (p, p.contacts.as_slice()));
     let prior_interactions = prior.map(|p| (p, p.interactions.as_slice()));
     // The interactions are encoded on another thread while the contacts are encoded and
     // written; then the interactions are written.
     let lists = std::thread::scope(|s| -> io::Result<_> {
-        let other = s.spawn(|| Encoded::new(&net.interactions, records::write_interaction, prior_interactions, ROOM));
-        let contacts = Encoded::new(&net.contacts, records::write_contact, prior_contacts, ROOM)?;
+        let other = s.spawn(|| Encoded::new(&interaction_list, records::write_interaction, prior_interactions, ROOM));
+        let contacts = Encoded::new(&contact_list, records::write_contact, prior_contacts, ROOM)?;
         // Up to `"contacts": `, the list, up to `"interactions": `, the list, the rest.
         json.put(&frame[..c + CONTACTS.len() - 2])?;
-        write_list(&mut json, &net.contacts, &contacts, &mut places)?;
+        write_list(&mut json, &contact_list, &contacts, &mut places)?;
         json.put(&frame[c + CONTACTS.len()..i + INTERACTIONS.len() - 2])?;
         let interactions = other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-        write_list(&mut json, &net.interactions, &interactions, &mut places)?;
+        write_list(&mut json, &interaction_list, &interactions, &mut places)?;
         Ok([contacts, interactions])
     })?;
     json.put(&frame[i + INTERACTIONS.len()..])?;
@@ -65,7 +83,8 @@ pub fn render<'p>(net: &mut Network, prior: Option<&'p Prior>, json: &mut impl W
         (start as u64, len as u64).serialize(&mut tail)?;
     }
     // No note that the file was checked: it is being written now (see `checked`).
-    CacheFile::seal(net, lists, tail, (json_len, json_hash), [0; super::checked::SIZE])
+    let listed = (&contact_list, &interaction_list, kept);
+    CacheFile::seal(net, listed, lists, tail, (json_len, json_hash), [0; super::checked::SIZE])
 }
 
 /// The JSON on its way out, counted (for records' places) and fingerprinted (for the
@@ -90,11 +109,11 @@ impl<W: Write> Sink<'_, W> {
 /// one piece, separators and all.
 fn write_list<T: serde::Serialize, W: Write>(
     json: &mut Sink<W>,
-    items: &[T],
+    items: &List<T>,
     encoded: &Encoded,
     places: &mut Vec<(usize, usize)>,
 ) -> io::Result<()> {
-    if items.is_empty() {
+    if items.len() == 0 {
         return json.put(b"[]");
     }
     json.put(b"[")?;
@@ -114,10 +133,14 @@ fn write_list<T: serde::Serialize, W: Write>(
                 places.push((r.at + (old.start - r.old.start), old.len()));
             }
             None => {
+                // Only a record held is new or changed: a kept one is always the same.
+                let Item::Held { record, .. } = item else {
+                    return Err(io::Error::other("a kept record has no JSON to copy"));
+                };
                 flush(json, run.take())?;
                 json.put(separator(n))?;
                 let at = json.len;
-                indent(&serde_json::to_vec_pretty(item)?, json)?;
+                indent(&serde_json::to_vec_pretty(record)?, json)?;
                 places.push((at, json.len - at));
             }
         }

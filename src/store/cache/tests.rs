@@ -258,7 +258,7 @@ struct Rendered {
 
 fn render(net: &mut Network, prior: Option<&Prior>) -> Rendered {
     let mut json = Vec::new();
-    let cache = super::render(net, prior, &mut json).unwrap().to_bytes();
+    let cache = super::render(net, prior, None, &mut json).unwrap().to_bytes();
     Rendered { json, cache }
 }
 
@@ -373,7 +373,7 @@ fn unchanged_records_are_copied_not_serialized_again() {
     let mut broken = doctored;
     broken[place.json.start] = b'x';
     let prior = Prior { json: json_file(&broken), ..prior };
-    assert!(super::render(&mut same, Some(&prior), &mut Vec::new()).is_err());
+    assert!(super::render(&mut same, Some(&prior), None, &mut Vec::new()).is_err());
 }
 
 #[test]
@@ -385,7 +385,7 @@ fn a_save_holds_only_the_encodings_of_changed_records() {
     net.contacts[middle].name.push_str(" Jr.");
     let mut changed = Vec::new();
     records::write_contact(&net.contacts[middle], &mut changed).unwrap();
-    let cache = super::render(&mut net, Some(&prior), &mut Vec::new()).unwrap();
+    let cache = super::render(&mut net, Some(&prior), None, &mut Vec::new()).unwrap();
     assert_eq!(cache.lists[0].own_len(), changed.len(), "only the renamed contact is encoded anew");
     assert_eq!(cache.lists[1].own_len(), 0, "no interaction changed");
     // The rest comes from the previous cache, and the whole reads back.
