@@ -79,6 +79,12 @@ impl Skip {
 }
 
 impl ProblemKind {
+    /// Whether what was left out is a folder, not a message: folders are counted apart,
+    /// so a count of messages left out is one of messages.
+    pub fn is_folder(&self) -> bool {
+        matches!(self, ProblemKind::NotMaildir)
+    }
+
     /// A short name for `--json`'s count of problems of one kind.
     pub fn key(&self) -> &'static str {
         match self {
