@@ -31,6 +31,8 @@ pub enum ProblemKind {
     UnknownFile,
     /// A WhatsApp chat that is not read, by name (a refused layout, an unknown order).
     Chat(super::whatsapp::Refused),
+    /// A chat line dated a day the calendar does not have (31/02), as year-month-day.
+    NoSuchDay { date: String },
 }
 
 /// What a reader leaves out on purpose: not a conversation, so not a problem.
@@ -77,6 +79,12 @@ impl Skip {
 }
 
 impl ProblemKind {
+    /// Whether what was left out is a folder, not a message: folders are counted apart,
+    /// so a count of messages left out is one of messages.
+    pub fn is_folder(&self) -> bool {
+        matches!(self, ProblemKind::NotMaildir)
+    }
+
     /// A short name for `--json`'s count of problems of one kind.
     pub fn key(&self) -> &'static str {
         match self {
@@ -90,6 +98,7 @@ impl ProblemKind {
             ProblemKind::UnknownFile => "unknown-file",
             ProblemKind::Chat(super::whatsapp::Refused::Order) => "ambiguous-date-order",
             ProblemKind::Chat(super::whatsapp::Refused::Layout(_)) => "unread-chat-layout",
+            ProblemKind::NoSuchDay { .. } => "no-such-day",
         }
     }
 
@@ -113,6 +122,9 @@ impl ProblemKind {
             }
             ProblemKind::Chat(super::whatsapp::Refused::Layout(_)) => {
                 t!(lang, "chats in a date layout that is not read", "obrolan dengan format tanggal yang tidak terbaca")
+            }
+            ProblemKind::NoSuchDay { .. } => {
+                t!(lang, "messages dated a day that does not exist", "pesan bertanggal hari yang tidak ada")
             }
         }
     }
@@ -156,6 +168,11 @@ impl Problem {
                 t!(lang, "skipped: unreadable row: {why}", "dilewati: baris tidak terbaca: {why}")
             }
             ProblemKind::Chat(why) => why.message(lang),
+            ProblemKind::NoSuchDay { date } => t!(
+                lang,
+                "skipped: a message dated {date}, a day that does not exist",
+                "dilewati: pesan bertanggal {date}, hari yang tidak ada"
+            ),
             ProblemKind::UnknownFile => t!(
                 lang,
                 "skipped: not a calendar, mailbox, LinkedIn messages.csv or WhatsApp chat",

@@ -250,6 +250,26 @@ pub fn origin(url: &str) -> String {
     }
 }
 
+/// A URL's scheme as the url crate reads it: lower-case, as schemes are case-insensitive
+/// (`HTTPS://` is https). Empty for what is no URL.
+pub fn scheme(url: &str) -> String {
+    Url::parse(url).map(|u| u.scheme().to_string()).unwrap_or_default()
+}
+
+/// An http or https address with its scheme written lower-case (`HTTPS://h/a` is
+/// `https://h/a`) and the rest as typed, so the address stored and named is the one
+/// given; None for anything else.
+pub fn web_address(url: &str) -> Option<String> {
+    let scheme = scheme(url);
+    if scheme != "http" && scheme != "https" {
+        return None;
+    }
+    // Written out as `scheme://`, as before: Url::parse would also take spaces before
+    // it or `https:host`, which the checks on the address as typed do not read.
+    let (typed, rest) = url.split_once("://")?;
+    typed.eq_ignore_ascii_case(&scheme).then(|| format!("{scheme}://{rest}"))
+}
+
 /// The host (and port) of a URL, as errors name the server.
 pub fn host(url: &str) -> String {
     match Url::parse(url) {
@@ -315,6 +335,22 @@ pub fn is_loopback(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_scheme_is_read_whatever_its_case() {
+        assert_eq!(scheme("HTTPS://dav.example.com/a/"), "https");
+        assert_eq!(scheme("Http://h/"), "http");
+        assert_eq!(scheme("dav.example.com/a/"), "");
+        assert_eq!(
+            web_address("HTTPS://dav.example.com/Ayu/Book/").as_deref(),
+            Some("https://dav.example.com/Ayu/Book/")
+        );
+        assert_eq!(web_address("hTTp://127.0.0.1:5232").as_deref(), Some("http://127.0.0.1:5232"));
+        assert_eq!(web_address("https://h/a").as_deref(), Some("https://h/a"));
+        for not in ["ftp://h/", "dav.example.com/", "https:h/", " https://h/", "webcal://h/"] {
+            assert_eq!(web_address(not), None, "{not}");
+        }
+    }
 
     #[test]
     fn urls_resolve_like_a_browser() {

@@ -39,7 +39,7 @@ fn propfind_following(dav: &Dav, url: &str, props: &[(&str, &str)]) -> Result<(S
 /// Where an href or a redirect from `from` leads, when the connection may go there.
 fn hop(dav: &Dav, from: &str, href: &str) -> Result<String, DavError> {
     let to = dav::join(from, href);
-    if from.starts_with("https://") && to.starts_with("http://") {
+    if dav::scheme(from) == "https" && dav::scheme(&to) == "http" {
         return Err(DavError::Downgrade { from: dav::origin(from), to });
     }
     if !dav.allows(&to) {

@@ -63,10 +63,15 @@ pub fn beyond_count_note(lang: Lang, count: usize, s: &Selection) -> Option<Stri
     let more = s.over_count();
     match (s.beyond_count, s.plus_new) {
         (0, false) => None,
-        (0, true) => Some(tn!(
+        // One place is "the only place" in both languages: "all 1 places" reads as a
+        // count no one says, and Indonesian has no plural to tell the two apart.
+        (0, true) if count == 1 => Some(t!(
             lang,
-            count,
-            "An overdue promise took the {count} place, so the list has one more: plus one new person, to widen your circle.",
+            "An overdue promise took the only place, so the list has one more: plus one new person, to widen your circle.",
+            "Janji yang lewat tenggat mengisi satu-satunya tempat, jadi daftar ini bertambah satu: ditambah satu orang baru, untuk memperluas lingkaran Anda."
+        )),
+        (0, true) => Some(t!(
+            lang,
             "Overdue promises took all {count} places, so the list has one more: plus one new person, to widen your circle.",
             "Janji yang lewat tenggat mengisi semua {count} tempat, jadi daftar ini bertambah satu: ditambah satu orang baru, untuk memperluas lingkaran Anda."
         )),
@@ -146,11 +151,16 @@ mod tests {
     }
 
     #[test]
-    fn one_place_taken_by_a_debt_is_said_in_the_singular() {
-        let one = beyond_count_note(Lang::En, 1, &selection(0, true)).unwrap();
-        assert!(one.starts_with("An overdue promise took the 1 place,"), "{one}");
-        let five = beyond_count_note(Lang::En, 5, &selection(0, true)).unwrap();
-        assert!(five.starts_with("Overdue promises took all 5 places,"), "{five}");
+    fn one_place_taken_by_a_debt_is_the_only_place_in_both_languages() {
+        let note = |lang, count| beyond_count_note(lang, count, &selection(0, true)).unwrap();
+        let one = note(Lang::En, 1);
+        assert!(one.starts_with("An overdue promise took the only place, so the list has one more:"), "{one}");
+        let five = note(Lang::En, 5);
+        assert!(five.starts_with("Overdue promises took all 5 places, so the list has one more:"), "{five}");
+        let satu = note(Lang::Id, 1);
+        assert!(satu.starts_with("Janji yang lewat tenggat mengisi satu-satunya tempat, jadi"), "{satu}");
+        let lima = note(Lang::Id, 5);
+        assert!(lima.starts_with("Janji yang lewat tenggat mengisi semua 5 tempat, jadi"), "{lima}");
         assert_eq!(beyond_count_note(Lang::En, 5, &selection(0, false)), None);
     }
 

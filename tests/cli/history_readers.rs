@@ -257,3 +257,45 @@ fn the_summary_adds_up_the_per_file_lines_in_their_words() {
     let r = import(&env, &files.iter().map(String::as_str).collect::<Vec<_>>());
     assert_eq!(r["left_out"], 6);
 }
+
+#[test]
+fn folders_left_out_are_counted_apart_from_messages() {
+    // A maildir with Budi's message, a mailing list's, and a folder of notes in it.
+    let dir = tempfile::tempdir().unwrap();
+    let mail = dir.path().join("Mail");
+    std::fs::create_dir_all(mail.join("cur")).unwrap();
+    std::fs::create_dir_all(mail.join("notes")).unwrap();
+    std::fs::write(mail.join("notes/todo.txt"), "call Budi\n").unwrap();
+    let head = "To: ayu@example.com\nDate: Wed, 4 Nov 2026 06:30:00 +0700\n";
+    std::fs::write(mail.join("cur/1"), format!("From: Budi <budi@example.com>\n{head}\nhi\n")).unwrap();
+    let list = format!("From: News <news@example.com>\nList-Id: <news.example.com>\n{head}\nnews\n");
+    std::fs::write(mail.join("cur/2"), list).unwrap();
+    let shown = mail.display().to_string();
+    for (lang, per_file, end) in [
+        (
+            "en",
+            ": read 2 messages; left out 1: mailing lists, bulk mail and robots (1); skipped 1 folder that is no maildir",
+            "; left out 1: mailing lists, bulk mail and robots (1); skipped 1 folder that is no maildir",
+        ),
+        (
+            "id",
+            ": 2 pesan dibaca; 1 dilewati: milis, surat massal, dan robot (1); 1 folder yang bukan maildir dilewati",
+            "; 1 dilewati: milis, surat massal, dan robot (1); 1 folder yang bukan maildir dilewati",
+        ),
+    ] {
+        let env = network();
+        let out = env
+            .cmd()
+            .env("TZ", "Asia/Jakarta")
+            .args(["--lang", lang, "import", "history", "--dry-run", "--me", "ayu@example.com", &shown])
+            .assert()
+            .success();
+        let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+        assert!(err.contains(&format!("{shown}{per_file}\n")), "{lang}: {err}");
+        let summary = err.lines().last().unwrap();
+        assert!(summary.ends_with(end), "{lang}: {summary}");
+    }
+    // --json keeps `left_out` as everything left out, and says how many are folders.
+    let r = import(&network(), &["--dry-run", &shown]);
+    assert_eq!((r["left_out"].as_u64(), r["left_out_folders"].as_u64()), (Some(2), Some(1)), "{r}");
+}

@@ -225,3 +225,23 @@ fn a_chat_falls_on_the_local_day_it_was_written_as_mail_does() {
     let (review, _) = env.ok(&["review"]);
     assert!(review.contains("2 interactions (2 imported rather than logged) with 1 person"), "{review}");
 }
+
+#[test]
+fn a_line_dated_a_day_that_does_not_exist_is_counted_among_those_left_out() {
+    let env = TestEnv::new();
+    env.add("Budi Santoso", &[]);
+    let chat = env.home().join("WhatsApp Chat with Budi Santoso.txt");
+    std::fs::write(
+        &chat,
+        "30/01/24 09.00 - Budi Santoso: halo\n31/02/24 09.00 - Budi Santoso: ada?\n\
+         01/03/24 09.00 - Ayu Lestari: ada\n",
+    )
+    .unwrap();
+    let r = import(&env, &["--dry-run", chat.to_str().unwrap()]);
+    assert_eq!(added(&r), (2, 0));
+    assert_eq!(r["left_out"], 1, "{r}");
+    assert_eq!(r["readers"][0]["skipped"], serde_json::json!([{"why": "no-such-day", "count": 1}]));
+    let (_, err) = env.ok(&["import", "history", "--dry-run", "--me", "Ayu Lestari", chat.to_str().unwrap()]);
+    assert!(err.contains("line 2: skipped: a message dated 2024-02-31, a day that does not exist"), "{err}");
+    assert!(err.contains("; left out 1: messages dated a day that does not exist (1)"), "{err}");
+}

@@ -405,3 +405,24 @@ fn a_card_address_outside_the_address_book_is_never_written_even_from_the_data_f
         assert_eq!(server.cards().len(), 1, "{kind:?}");
     }
 }
+
+#[test]
+fn a_scheme_in_capitals_is_the_same_scheme() {
+    // A server whose every answer says: this is an address book.
+    let book = Front::start(Mode::Reply(Arc::new(|req: &Request| {
+        multistatus(&format!(
+            r#"<response><href>{}</href><propstat><prop><resourcetype><collection/><C:addressbook xmlns:C="urn:ietf:params:xml:ns:carddav"/></resourcetype></prop><status>HTTP/1.1 200 OK</status></propstat></response>"#,
+            req.path
+        ))
+    })));
+    let env = TestEnv::new();
+    let url = format!("HTTP://127.0.0.1:{}/ayu/book/", book.port);
+    ok(&env, &["sync", "setup", &url, "--user", USER]);
+    let stored = format!("http://127.0.0.1:{}/ayu/book/", book.port);
+    assert_eq!(env.json()["sync"]["addressbook"], serde_json::Value::from(stored));
+    // Plain http to another machine is still plain http, in capitals too.
+    let env = TestEnv::new();
+    let err = fails(&env, &["sync", "setup", "HTTP://192.0.2.10/dav/", "--user", USER], 2);
+    assert!(err.contains("http://192.0.2.10/dav/ is plain http, so the password would travel unencrypted"), "{err}");
+    assert!(env.bytes().is_none());
+}

@@ -48,6 +48,9 @@ pub struct Skipped {
     pub count: usize,
     #[serde(skip)]
     pub words: String,
+    /// Folders, not messages (a maildir's folder that holds none): said apart.
+    #[serde(skip)]
+    pub folder: bool,
 }
 
 impl Imported {
@@ -63,21 +66,21 @@ impl Imported {
         lang: Lang,
     ) {
         let mut skipped: Vec<Skipped> = Vec::new();
-        let mut count = |why: &'static str, words: String, n: usize| {
+        let mut count = |why: &'static str, words: String, n: usize, folder: bool| {
             if n == 0 {
                 return;
             }
             match skipped.iter_mut().find(|s| s.why == why) {
                 Some(s) => s.count += n,
-                None => skipped.push(Skipped { why, count: n, words }),
+                None => skipped.push(Skipped { why, count: n, words, folder }),
             }
         };
-        count(Skip::Lists.key(), Skip::Lists.words(lang), h.ignored);
+        count(Skip::Lists.key(), Skip::Lists.words(lang), h.ignored, false);
         for &(why, n) in &h.skipped {
-            count(why.key(), why.words(lang), n);
+            count(why.key(), why.words(lang), n, false);
         }
         for p in h.problems.iter().chain(extra.iter().map(|(_, p)| p)) {
-            count(p.kind.key(), p.kind.words(lang), 1);
+            count(p.kind.key(), p.kind.words(lang), 1, p.kind.is_folder());
         }
         let read = if h.read == 0 { h.found.len() } else { h.read };
         self.readers.push(Reader { kind: kind.key(), file: file.to_string(), read, skipped, decoded });

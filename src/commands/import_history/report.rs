@@ -73,6 +73,9 @@ pub struct Report {
     ignored: usize,
     /// Everything the readers left out (the sum of `readers[].skipped`).
     left_out: usize,
+    /// How many of `left_out` are folders (a maildir's folders that hold none); the
+    /// rest are messages, rows, events or chat days.
+    left_out_folders: usize,
     interactions: Vec<Logged>,
     contacts_added: Vec<String>,
     unknown: Vec<Stranger>,
@@ -113,6 +116,7 @@ impl Report {
             with_unknown_people: plan.with_unknown,
             ignored: read.harvest.ignored,
             left_out: read.readers.iter().flat_map(|r| &r.skipped).map(|s| s.count).sum(),
+            left_out_folders: folders(&read.readers),
             interactions: plan
                 .add
                 .iter()
@@ -140,10 +144,27 @@ impl Report {
     }
 }
 
+/// Folders left out: said apart, so "left out 3" never counts a folder as a message.
+fn folders(readers: &[Reader]) -> usize {
+    readers.iter().flat_map(|r| &r.skipped).filter(|s| s.folder).map(|s| s.count).sum()
+}
+
+/// "; skipped 2 folders that are no maildir", for a reader's line and the summary.
+fn folders_said(n: usize, lang: Lang) -> String {
+    tn!(
+        lang,
+        n,
+        "; skipped {n} folder that is no maildir",
+        "; skipped {n} folders that are no maildir",
+        "; {n} folder yang bukan maildir dilewati"
+    )
+}
+
 /// What one reader left out or had to decode, in a line; None when it read all.
 fn reader_line(r: &Reader, lang: Lang) -> Option<String> {
-    let left: usize = r.skipped.iter().map(|s| s.count).sum();
-    if left == 0 && r.decoded.is_none() {
+    let folders = folders(std::slice::from_ref(r));
+    let left: usize = r.skipped.iter().filter(|s| !s.folder).map(|s| s.count).sum();
+    if left == 0 && folders == 0 && r.decoded.is_none() {
         return None;
     }
     let (file, n) = (&r.file, r.read);
@@ -158,9 +179,13 @@ fn reader_line(r: &Reader, lang: Lang) -> Option<String> {
         _ => tn!(lang, n, "{file}: read {n} message", "{file}: read {n} messages", "{file}: {n} pesan dibaca"),
     };
     if left > 0 {
-        let why: Vec<String> = r.skipped.iter().map(|s| format!("{} ({})", s.words, s.count)).collect();
+        let why: Vec<String> =
+            r.skipped.iter().filter(|s| !s.folder).map(|s| format!("{} ({})", s.words, s.count)).collect();
         let why = why.join(", ");
         line.push_str(&t!(lang, "; left out {left}: {why}", "; {left} dilewati: {why}"));
+    }
+    if folders > 0 {
+        line.push_str(&folders_said(folders, lang));
     }
     if let Some(d) = &r.decoded {
         line.push_str(&format!("; {d}"));
@@ -245,11 +270,11 @@ pub fn print(app: &App, r: &Report) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Everything the readers left out, by reason, in the order first met: the per-file
-/// lines' counts added up, in their words.
+/// Everything but folders the readers left out, by reason, in the order first met:
+/// the per-file lines' counts added up, in their words.
 fn left_out(readers: &[Reader]) -> Vec<(&str, usize)> {
     let mut all: Vec<(&str, usize)> = Vec::new();
-    for s in readers.iter().flat_map(|r| &r.skipped) {
+    for s in readers.iter().flat_map(|r| &r.skipped).filter(|s| !s.folder) {
         match all.iter_mut().find(|(words, _)| *words == s.words) {
             Some((_, n)) => *n += s.count,
             None => all.push((&s.words, s.count)),
@@ -288,6 +313,9 @@ fn summary(r: &Report) -> String {
         let why: Vec<String> = reasons.iter().map(|(words, n)| format!("{words} ({n})")).collect();
         let why = why.join(", ");
         line.push_str(&t!(lang, "; left out {left}: {why}", "; {left} dilewati: {why}"));
+    }
+    if r.left_out_folders > 0 {
+        line.push_str(&folders_said(r.left_out_folders, lang));
     }
     line
 }

@@ -118,7 +118,7 @@ pub(super) fn password(
 
 /// Whether a password would travel unencrypted: plain http to another machine.
 pub(super) fn in_clear(url: &str, user: Option<&str>) -> bool {
-    user.is_some() && url.starts_with("http://") && !dav::is_loopback(url)
+    user.is_some() && dav::scheme(url) == "http" && !dav::is_loopback(url)
 }
 
 pub(super) fn warn_insecure(app: &App, insecure: bool) {
@@ -147,6 +147,16 @@ pub(super) fn warn_in_clear(app: &App, url: &str, user: Option<&str>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_http_is_plain_whatever_the_case_of_its_scheme() {
+        for url in ["http://192.0.2.10/dav/", "HTTP://192.0.2.10/dav/", "Http://dav.example.com/"] {
+            assert!(in_clear(url, Some("ayu")), "{url}");
+        }
+        for url in ["https://192.0.2.10/dav/", "HTTPS://192.0.2.10/dav/", "HTTP://127.0.0.1:5232/"] {
+            assert!(!in_clear(url, Some("ayu")), "{url}");
+        }
+    }
 
     #[test]
     fn limits_too_large_for_the_clock_are_refused_not_a_panic() {

@@ -55,7 +55,7 @@ pub struct SetupArgs {
     pub limits: LimitArgs,
 }
 
-pub(super) fn setup(app: &App, a: SetupArgs) -> anyhow::Result<()> {
+pub(super) fn setup(app: &App, mut a: SetupArgs) -> anyhow::Result<()> {
     let lang = app.ui.lang;
     if a.url.split_once("://").is_some_and(|(_, rest)| rest.split('/').next().unwrap_or_default().contains('@')) {
         return Err(UsageError(t!(
@@ -65,7 +65,10 @@ pub(super) fn setup(app: &App, a: SetupArgs) -> anyhow::Result<()> {
         ))
         .into());
     }
-    if !a.url.starts_with("http://") && !a.url.starts_with("https://") {
+    // Schemes are case-insensitive: `HTTPS://` is written `https://` from here on, so
+    // every check of the scheme (plain http, a redirect down to it) and the address
+    // stored see one spelling.
+    let Some(url) = dav::web_address(&a.url) else {
         let url = &a.url;
         return Err(UsageError(t!(
             lang,
@@ -73,6 +76,12 @@ pub(super) fn setup(app: &App, a: SetupArgs) -> anyhow::Result<()> {
             "{url} bukan alamat web; awali dengan https://"
         ))
         .into());
+    };
+    a.url = url;
+    if let Some(calendar) = a.calendar.as_mut()
+        && let Some(url) = dav::web_address(calendar)
+    {
+        *calendar = url;
     }
     let explicit_calendar = a.calendar.clone().filter(|c| !c.is_empty());
     for url in std::iter::once(&a.url).chain(&explicit_calendar) {

@@ -270,7 +270,14 @@ pub fn parse_with(text: &str, chat: Option<&str>, order: Option<DateOrder>) -> H
     // Per day: who wrote, in order, and the first line.
     let mut days: BTreeMap<NaiveDate, (NaiveDateTime, usize, Vec<&str>)> = BTreeMap::new();
     for l in &lines {
-        let Some(at) = when(&l.head, order) else { continue };
+        let Some(at) = when(&l.head, order) else {
+            // A day the calendar does not have (31/02): left out and counted as such, so
+            // the report's numbers add up, and named by its line.
+            let (year, month, day) = order::ymd(&l.head, order);
+            let date = format!("{year}-{month:02}-{day:02}");
+            harvest.problems.push(Problem::new(l.line, ProblemKind::NoSuchDay { date }));
+            continue;
+        };
         let entry = days.entry(at.date()).or_insert((at, l.line, Vec::new()));
         if !entry.2.contains(&l.sender.as_str()) {
             entry.2.push(&l.sender);

@@ -16,13 +16,21 @@ pub enum DateOrder {
     Mdy,
 }
 
-/// The day of a date written in `order` (year-first dates have one order).
-pub fn day(h: &Head, order: DateOrder) -> Option<NaiveDate> {
+/// The year, month and day of a date written in `order` (year-first dates have one
+/// order), whether or not the calendar has that day: a day that does not exist is
+/// named by them.
+pub fn ymd(h: &Head, order: DateOrder) -> (i32, u32, u32) {
     let (a, b, year) = h.date;
     let (month, day) = match (h.written, order) {
         (Written::YearFirst, _) | (Written::Either, DateOrder::Mdy) => (a, b),
         (Written::Either, DateOrder::Dmy) => (b, a),
     };
+    (year, month, day)
+}
+
+/// The day of a date written in `order`; None for a day the calendar does not have.
+pub fn day(h: &Head, order: DateOrder) -> Option<NaiveDate> {
+    let (year, month, day) = ymd(h, order);
     NaiveDate::from_ymd_opt(year, month, day)
 }
 

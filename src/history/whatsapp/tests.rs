@@ -199,3 +199,17 @@ fn a_contact_named_for_the_family_still_wrote() {
     assert_eq!(h.found[0].people.iter().filter(|p| p.spoke).count(), 2, "both wrote");
     assert!(h.found[0].key.starts_with("with:"), "a chat of two, not a group");
 }
+
+#[test]
+fn a_line_dated_a_day_that_does_not_exist_is_counted_and_named() {
+    let text = "30/01/24 09.00 - Budi: halo\n31/02/24 09.00 - Budi: ada?\n01/03/24 09.00 - Ayu: ada\n";
+    let h = parse(text, Some("Budi"));
+    let days: Vec<String> = h.found.iter().map(|f| f.on.to_string()).collect();
+    assert_eq!(days, ["2024-01-30", "2024-03-01"]);
+    assert_eq!(h.problems, [Problem::new(2, ProblemKind::NoSuchDay { date: "2024-02-31".into() })]);
+    assert_eq!(
+        h.problems[0].message(Lang::En),
+        "line 2: skipped: a message dated 2024-02-31, a day that does not exist"
+    );
+    assert_eq!(h.problems[0].message(Lang::Id), "baris 2: dilewati: pesan bertanggal 2024-02-31, hari yang tidak ada");
+}
