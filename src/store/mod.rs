@@ -15,6 +15,7 @@
 pub mod backup;
 pub mod cache;
 mod error;
+mod files;
 mod load;
 mod lock;
 pub mod migrate;
@@ -28,8 +29,11 @@ mod sweep;
 #[cfg(test)]
 mod tests;
 
-use crate::model::contact::handle_fits;
 pub use error::{IoStep, StoreError};
+use files::{
+    create_private_dir, io_error, new_file, not_regular, not_through_link, open_regular, parent, read_file, take_lock,
+};
+pub use files::{default_data_file, follow_link, lock_path};
 use load::{Opened, load, parse};
 pub use lock::LockKind;
 pub use parse::decode;
@@ -37,9 +41,7 @@ pub use part::{Listing, Outline, Roster, Wanted};
 use part::{read_part, with_handles};
 
 use crate::model::Network;
-use atomic_write_file::AtomicWriteFile;
 use std::fs::File;
-use std::io;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -113,60 +115,6 @@ impl Store {
     /// the `Writer` is dropped.
     pub fn open_write(path: &Path, lock_wait: Duration, on_wait: impl FnOnce()) -> anyhow::Result<Writer> {
         Store::open_as(path, Access::Write, lock_wait, on_wait).map(Writer)
-    }
-
-    /// Opens the data file to change part of it: `choose` is given the network in
-    /// outline (see `Outline`) and picks the contacts the change needs whole, with what
-    /// it found (`C`). The writer holds those contacts, no interaction, and every other
-    /// record whole; the change may change the contacts held and add contacts and
-    /// interactions, and its save copies the rest from the file read (see `cache::Kept`).
-    /// Without a cache that can give a part, the writer holds the whole network. Either
-    /// way the file written is the same. `choose` may be called twice.
-    pub fn open_write_part<C>(
-        path: &Path,
-        lock_wait: Duration,
-        on_wait: impl FnOnce(),
-        choose: impl Fn(&Outline) -> anyhow::Result<(Wanted, C)>,
-    ) -> anyhow::Result<(Writer, C)> {
-        let Opened { path, lock, file } = Opened::new(path, Access::Write, lock_wait, on_wait)?;
-        let store = |lock, net, migrated_from, prior, kept| Store {
-            path: path.clone(),
-            access: Access::Write,
-            _lock: lock,
-            migrated_from,
-            prior,
-            kept,
-            leave_to_exit: false,
-            net,
-        };
-        let Some(file) = file else {
-            let outline = Outline::of(Network::default());
-            let (_, chosen) = choose(&outline)?;
-            return Ok((Writer(store(lock, outline.into_network(), None, None, None)), chosen));
-        };
-        let unused = match cache::read_with(&path, file, cache::Checked::outline_to_change) {
-            // Handles an older version made are replaced as the network is read, and
-            // saved with it: only a network read whole can save them all.
-            Ok(((outline, _), checked)) if !outline.net.contacts.iter().all(|c| handle_fits(&c.handle)) => {
-                checked.unused()
-            }
-            Ok(((outline, read), checked)) => {
-                let (wanted, chosen) = choose(&outline)?;
-                match checked.part(outline, &wanted, read) {
-                    Ok((net, copyable, kept)) => {
-                        let part = store(lock, net, None, Some(checked.prior(copyable)), Some(kept));
-                        return Ok((Writer(part), chosen));
-                    }
-                    Err(_) => checked.unused(),
-                }
-            }
-            Err(unused) => unused,
-        };
-        let (mut net, migrated_from, prior) = load(unused.0, &path, false, true)?;
-        crate::model::contact::shorten_handles(&mut net.contacts);
-        let outline = Outline::of(net);
-        let (_, chosen) = choose(&outline)?;
-        Ok((Writer(store(lock, outline.into_network(), migrated_from, prior, None)), chosen))
     }
 
     fn open_as(path: &Path, access: Access, lock_wait: Duration, on_wait: impl FnOnce()) -> anyhow::Result<Store> {
@@ -334,136 +282,4 @@ impl Writer {
         store.prior = None;
         Ok(Saved::Written)
     }
-}
-
-/// The default data file: `jejaring.json` in the platform's data folder.
-pub fn default_data_file() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "jejaring").map(|d| d.data_dir().join("jejaring.json"))
-}
-
-/// The file a data path stands for: a symbolic link is followed (to the end of a chain),
-/// so a data file linked into a sync folder is saved there, and the link stays a link.
-/// A save renames a new file over the path it is given; given the link, it would
-/// replace the link with a plain file and quietly leave the synced copy behind.
-pub fn follow_link(path: &Path) -> PathBuf {
-    let mut path = path.to_path_buf();
-    // A bound, so a loop of links cannot hang jejaring; the OS refuses such a file anyway.
-    for _ in 0..40 {
-        match std::fs::read_link(&path) {
-            Ok(target) => path = parent(&path).join(target),
-            Err(_) => break,
-        }
-    }
-    path
-}
-
-/// Opens a file to read, refusing anything but a regular file: a device would be read
-/// forever, a pipe would hang. `follow`: whether a symbolic link at `path` is followed
-/// (the data file's own path) or refused (the paths jejaring makes beside it).
-fn open_regular(path: &Path, follow: bool) -> io::Result<File> {
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        // Not blocking: opening a pipe must not wait for a writer (it is refused below).
-        let no_follow = if follow { 0 } else { libc::O_NOFOLLOW };
-        options.custom_flags(libc::O_NONBLOCK | no_follow);
-    }
-    let file = options.open(path).map_err(|e| not_through_link(path, e))?;
-    if !file.metadata()?.is_file() {
-        return Err(not_regular(path));
-    }
-    Ok(file)
-}
-
-/// Creates a folder (and those above it) readable by its owner only.
-fn create_private_dir(dir: &Path) -> io::Result<()> {
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder.create(dir)
-}
-
-/// Marks an I/O error as "not a regular file", which the store reports as a refusal.
-#[derive(Debug, thiserror::Error)]
-#[error("{0} is not a regular file")]
-struct NotRegular(PathBuf);
-
-fn not_regular(path: &Path) -> io::Error {
-    io::Error::other(NotRegular(path.to_path_buf()))
-}
-
-/// Opening with no-follow fails with ELOOP on a link; that is "not a regular file" too.
-fn not_through_link(path: &Path, e: io::Error) -> io::Error {
-    #[cfg(unix)]
-    if e.raw_os_error() == Some(libc::ELOOP) {
-        return not_regular(path);
-    }
-    #[cfg(not(unix))]
-    let _ = path;
-    e
-}
-
-/// The data file's bytes, read whole to be parsed. Files are read rather than mapped: a
-/// map of a file that another program rewrites in place would change under the slices
-/// decoded from it, and nothing can promise that no program ever will.
-fn read_file(file: &File) -> io::Result<Vec<u8>> {
-    let len = file.metadata()?.len();
-    let mut bytes = Vec::with_capacity(len as usize);
-    // Nothing moved the file's position: the check against the cache reads by position.
-    // No more than the file's size is read: a read allocates only what the file holds.
-    io::Read::read_to_end(&mut io::Read::take(file, len), &mut bytes)?;
-    Ok(bytes)
-}
-
-fn io_error(step: IoStep, path: &Path, source: io::Error) -> StoreError {
-    // Named by the offending path (a link at the backups folder names the folder).
-    if let Some(NotRegular(path)) = source.get_ref().and_then(|e| e.downcast_ref::<NotRegular>()) {
-        return StoreError::NotRegular { path: path.clone() };
-    }
-    StoreError::Io { step, path: path.to_path_buf(), source }
-}
-
-fn parent(path: &Path) -> &Path {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    }
-}
-
-/// The lock file that guards `data`.
-pub fn lock_path(data: &Path) -> PathBuf {
-    let mut name = data.file_name().unwrap_or_default().to_os_string();
-    name.push(".lock");
-    data.with_file_name(name)
-}
-
-fn take_lock(data: &Path, kind: LockKind, wait: Duration, on_wait: impl FnOnce()) -> anyhow::Result<File> {
-    let path = lock_path(data);
-    match lock::acquire(&path, kind, wait, on_wait).map_err(|e| io_error(IoStep::Lock, &path, e))? {
-        lock::Locked::Held(file) => Ok(file),
-        lock::Locked::TimedOut => {
-            Err(StoreError::Locked { path: data.to_path_buf(), waited_secs: wait.as_secs_f64() }.into())
-        }
-    }
-}
-
-/// A new file beside `path` that replaces it atomically on `commit` (and vanishes if
-/// dropped before).
-fn new_file(path: &Path) -> io::Result<AtomicWriteFile> {
-    let mut options = AtomicWriteFile::options();
-    #[cfg(unix)]
-    {
-        use atomic_write_file::unix::OpenOptionsExt as _;
-        use std::os::unix::fs::OpenOptionsExt;
-        // Relationship notes are private: the new file is readable by its owner only,
-        // even when the file it replaces had a looser mode (restored with `export json >`).
-        options.mode(0o600).preserve_mode(false);
-    }
-    options.open(path)
 }

@@ -3,7 +3,9 @@
 //! and records around them. With a cache, the rest is never decoded; without one, the
 //! whole file is parsed and the part taken from it, so both ways give the same part.
 
-use super::{cache, parse};
+use super::load::{Opened, load};
+use super::{Access, Store, Writer, cache, parse};
+use crate::model::contact::handle_fits;
 use crate::model::text::Needle;
 use crate::model::{Contact, Interaction, Network};
 use chrono::NaiveDate;
@@ -11,6 +13,7 @@ use rustc_hash::FxHashMap;
 use std::fs::File;
 use std::io;
 use std::path::Path;
+use std::time::Duration;
 use uuid::Uuid;
 
 /// The contacts, each with the day of your last conversation with them: all `list`
@@ -147,6 +150,62 @@ impl Wanted {
 
     pub(crate) fn interactions(&self) -> &[usize] {
         &self.interactions
+    }
+}
+
+impl Store {
+    /// Opens the data file to change part of it: `choose` is given the network in
+    /// outline (see `Outline`) and picks the contacts the change needs whole, with what
+    /// it found (`C`). The writer holds those contacts, no interaction, and every other
+    /// record whole; the change may change the contacts held and add contacts and
+    /// interactions, and its save copies the rest from the file read (see `cache::Kept`).
+    /// Without a cache that can give a part, the writer holds the whole network. Either
+    /// way the file written is the same. `choose` may be called twice.
+    pub fn open_write_part<C>(
+        path: &Path,
+        lock_wait: Duration,
+        on_wait: impl FnOnce(),
+        choose: impl Fn(&Outline) -> anyhow::Result<(Wanted, C)>,
+    ) -> anyhow::Result<(Writer, C)> {
+        let Opened { path, lock, file } = Opened::new(path, Access::Write, lock_wait, on_wait)?;
+        let store = |lock, net, migrated_from, prior, kept| Store {
+            path: path.clone(),
+            access: Access::Write,
+            _lock: lock,
+            migrated_from,
+            prior,
+            kept,
+            leave_to_exit: false,
+            net,
+        };
+        let Some(file) = file else {
+            let outline = Outline::of(Network::default());
+            let (_, chosen) = choose(&outline)?;
+            return Ok((Writer(store(lock, outline.into_network(), None, None, None)), chosen));
+        };
+        let unused = match cache::read_with(&path, file, cache::Checked::outline_to_change) {
+            // Handles an older version made are replaced as the network is read, and
+            // saved with it: only a network read whole can save them all.
+            Ok(((outline, _), checked)) if !outline.net.contacts.iter().all(|c| handle_fits(&c.handle)) => {
+                checked.unused()
+            }
+            Ok(((outline, read), checked)) => {
+                let (wanted, chosen) = choose(&outline)?;
+                match checked.part(outline, &wanted, read) {
+                    Ok((net, copyable, kept)) => {
+                        let part = store(lock, net, None, Some(checked.prior(copyable)), Some(kept));
+                        return Ok((Writer(part), chosen));
+                    }
+                    Err(_) => checked.unused(),
+                }
+            }
+            Err(unused) => unused,
+        };
+        let (mut net, migrated_from, prior) = load(unused.0, &path, false, true)?;
+        crate::model::contact::shorten_handles(&mut net.contacts);
+        let outline = Outline::of(net);
+        let (_, chosen) = choose(&outline)?;
+        Ok((Writer(store(lock, outline.into_network(), migrated_from, prior, None)), chosen))
     }
 }
 

@@ -91,7 +91,7 @@ fn a_file_changed_after_it_was_noted_as_checked_is_read_again() {
     let other: String = name.chars().rev().collect();
     assert_eq!(other.len(), name.len());
     let mut file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
-    io::Write::write_all(&mut file, text.replacen(&format!("\"{name}\""), &format!("\"{other}\""), 1).as_bytes())
+    std::io::Write::write_all(&mut file, text.replacen(&format!("\"{name}\""), &format!("\"{other}\""), 1).as_bytes())
         .unwrap();
     drop(file);
     net.contacts[0].name = other;

@@ -44,7 +44,7 @@ fn a_save_never_copies_from_a_file_written_since_it_was_read() {
         assert!(store.prior.as_ref().is_some_and(|p| p.is_current(&path)), "a save can copy from the file it read");
         let doctored = String::from_utf8(std::fs::read(&path).unwrap()).unwrap().replace('a', "b");
         let mut file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
-        io::Write::write_all(&mut file, doctored.as_bytes()).unwrap();
+        std::io::Write::write_all(&mut file, doctored.as_bytes()).unwrap();
         drop(file);
         if same_tick {
             store.prior.as_mut().unwrap().pretend_stamped_now(&path);

@@ -34,6 +34,7 @@ mod kept;
 #[cfg(test)]
 mod kept_tests;
 mod open;
+mod open_part;
 mod records;
 mod render;
 #[cfg(test)]

@@ -5,8 +5,9 @@
 //! keeps of it (`show`).
 
 use super::index::{self, At};
+use super::open_part::IndexRead;
 use super::{HEADER, LAYOUT, MAGIC, NOTE_AT, SECTION_ENTRY, SECTIONS, SECTIONS_AT, Section, checked, invalid};
-use super::{Json, Kept, Place, Places, Prior, Stamp, path_for, records};
+use super::{Json, Place, Places, Prior, Stamp, path_for, records};
 use crate::model::text::Haystack;
 use crate::model::{Contact, Network};
 use crate::store::part::{Listing, Outline, Roster, Wanted, Whole};
@@ -23,11 +24,11 @@ use xxhash_rust::xxh3::xxh3_128;
 /// its header whole, and checked against the file (by the note that it was checked, or
 /// by hashing it). Its sections are checked as they are read.
 pub(in crate::store) struct Checked {
-    file: File,
-    json: Json,
+    pub(super) file: File,
+    pub(super) json: Json,
     stamp: Option<Stamp>,
     /// Where each section lies in the cache file, and its hash.
-    sections: [(Range<usize>, u128); SECTIONS.len()],
+    pub(super) sections: [(Range<usize>, u128); SECTIONS.len()],
 }
 
 /// What a save needs to copy unchanged records: where they are in the JSON and the
@@ -37,15 +38,6 @@ pub(in crate::store) type Copyable = (Places, Vec<u8>);
 /// What a cache that cannot be used gives back: the data file, to be parsed, and what it
 /// looked like before it was read.
 pub(in crate::store) type Unused = (File, Option<Stamp>);
-
-/// The index as read, for a save of a part of the network (see `Kept`).
-pub(in crate::store) struct IndexRead {
-    index: Vec<u8>,
-    rows: Vec<Range<usize>>,
-    lasts: Vec<Option<chrono::NaiveDate>>,
-    people: Vec<u8>,
-    each_people: Vec<Range<usize>>,
-}
 
 /// The cache beside `data` if it holds the network in `json` (the data file, open).
 pub(in crate::store) fn open(data: &Path, json: File) -> Result<Checked, Unused> {
@@ -137,7 +129,7 @@ fn write_note(_: &Path, _: &[u8; checked::SIZE]) -> io::Result<()> {
     Ok(())
 }
 
-fn read_at(file: &File, buf: &mut [u8], at: usize) -> io::Result<()> {
+pub(super) fn read_at(file: &File, buf: &mut [u8], at: usize) -> io::Result<()> {
     super::fingerprint::read_at(file, buf, at as u64)
 }
 
@@ -152,7 +144,7 @@ impl Checked {
     }
 
     /// Whether `bytes` are the section the header vouches for.
-    fn whole(&self, section: Section, bytes: &[u8]) -> io::Result<()> {
+    pub(super) fn whole(&self, section: Section, bytes: &[u8]) -> io::Result<()> {
         match xxh3_128(bytes) == self.sections[section as usize].1 {
             true => Ok(()),
             false => Err(invalid("section hash")),
@@ -267,7 +259,7 @@ impl Checked {
 
     /// The network in outline, with the index as read when `keep` (a save of a part
     /// copies the entries of the records it did not decode: see `kept`).
-    fn outline_with(&self, keep: bool) -> io::Result<(Outline, Option<IndexRead>)> {
+    pub(super) fn outline_with(&self, keep: bool) -> io::Result<(Outline, Option<IndexRead>)> {
         let (contacts, people) = std::thread::scope(|s| {
             let other = s.spawn(|| {
                 let bytes = self.read(Section::People)?;
@@ -313,86 +305,6 @@ impl Checked {
             _ => None,
         };
         Ok((Outline::from_parts(net, ids, ends, whole), read))
-    }
-
-    /// The network in outline, for a command that changes part of it (`part`).
-    pub(in crate::store) fn outline_to_change(&self) -> io::Result<(Outline, IndexRead)> {
-        match self.outline_with(true)? {
-            (outline, Some(read)) => Ok((outline, read)),
-            _ => Err(invalid("index")),
-        }
-    }
-
-    /// The part of the network a command changes: the contacts `wanted` of the outline
-    /// read whole (no interaction: a part only adds them), the rest of the network,
-    /// and what its save needs to copy every record it does not hold (see `kept`). A
-    /// cache that does not know where its records sit in the data file cannot give one.
-    pub(in crate::store) fn part(
-        &self,
-        outline: Outline,
-        wanted: &Wanted,
-        read: IndexRead,
-    ) -> io::Result<(Network, Copyable, Kept)> {
-        let Whole::Cached { contacts: contact_places, interactions: interaction_places } = &outline.whole else {
-            return Err(invalid("outline"));
-        };
-        let end = self.sections[Section::Tail as usize].0.end;
-        let mut cache = vec![0; end];
-        read_at(&self.file, &mut cache, 0)?;
-        let section = |s: Section| -> io::Result<Range<usize>> {
-            let range = self.sections[s as usize].0.clone();
-            self.whole(s, &cache[range.clone()])?;
-            Ok(range)
-        };
-        let (contacts, interactions, tail) =
-            (section(Section::Contacts)?, section(Section::Interactions)?, section(Section::Tail)?);
-        let mut r = &cache[tail];
-        String::deserialize(&mut r)?;
-        if u8::deserialize(&mut r)? == 0 {
-            return Err(invalid("no record places"));
-        }
-        let encoded = |places: &[At], within: &Range<usize>| -> io::Result<Vec<Range<usize>>> {
-            places
-                .iter()
-                .map(|at| {
-                    let range = at.range();
-                    match range.end <= within.len() {
-                        true => Ok(within.start + range.start..within.start + range.end),
-                        false => Err(invalid("record place")),
-                    }
-                })
-                .collect()
-        };
-        let contact_spans = encoded(contact_places, &contacts)?;
-        let interaction_spans = encoded(interaction_places, &interactions)?;
-        let places = (
-            read_places(&mut r, contact_spans, self.json.len())?,
-            read_places(&mut r, interaction_spans, self.json.len())?,
-        );
-        if !r.is_empty() {
-            return Err(invalid("bytes after the end"));
-        }
-        let held: Vec<usize> = wanted.contacts().to_vec();
-        let mut picked = Vec::with_capacity(held.len());
-        for &n in &held {
-            let (at, place) = (contact_places.get(n), places.0.get(n));
-            let (Some(at), Some(place)) = (at, place) else { return Err(invalid("record")) };
-            picked.push(records::read_contact(&mut at.check(&cache[place.encoded.clone()])?)?);
-        }
-        let held_ids = picked.iter().map(|c: &Contact| c.id).collect();
-        let kept = Kept {
-            counts: (contact_places.len(), interaction_places.len()),
-            held,
-            held_ids,
-            index: read.index,
-            rows: read.rows,
-            lasts: read.lasts,
-            people: read.people,
-            each_people: read.each_people,
-        };
-        let mut net = outline.net;
-        net.contacts = picked;
-        Ok((net, (places, cache), kept))
     }
 
     /// The network with the records `wanted` of the outline read whole, and only those:
@@ -480,7 +392,7 @@ fn last_talks(indexed: &[index::Listed]) -> FxHashMap<uuid::Uuid, chrono::NaiveD
     last
 }
 
-fn read_places(r: &mut Reader, encoded: Vec<Range<usize>>, json_len: usize) -> io::Result<Vec<Place>> {
+pub(super) fn read_places(r: &mut Reader, encoded: Vec<Range<usize>>, json_len: usize) -> io::Result<Vec<Place>> {
     encoded
         .into_iter()
         .map(|encoded| {
