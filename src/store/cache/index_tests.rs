@@ -131,9 +131,18 @@ proptest! {
         cut in proptest::option::of(any::<prop::sample::Index>()),
         grow in proptest::collection::vec(any::<u8>(), 0..4),
         flips_vouched in any::<bool>(),
+        saved in any::<bool>(),
     ) {
-        let json = b"{}";
-        let (net, mut bytes) = demo_cache(json);
+        // A cache as a read leaves it, or as a save leaves it (knowing where each record
+        // sits in the data file, which a part's save copies from).
+        let (net, json, mut bytes) = match saved {
+            false => {
+                let (net, bytes) = demo_cache(b"{}");
+                (net, b"{}".to_vec(), bytes)
+            }
+            true => demo_saved(),
+        };
+        let json = &json[..];
         for (at, xor) in flips {
             let n = at.index(bytes.len());
             bytes[n] ^= xor;
@@ -149,6 +158,7 @@ proptest! {
         }
         if let Some(cache) = checked_in(&bytes, json) {
             let everyone = crate::store::Wanted::new(0..net.contacts.len() + 2, 0..net.interactions.len() + 2);
+            let two = crate::store::Wanted::new([0, net.contacts.len() / 2], []);
             let needle = crate::model::text::Needle::new("budi");
             let _ = cache.network(true);
             let _ = cache.roster(crate::store::Listing::Rows);
@@ -157,8 +167,37 @@ proptest! {
             if let Ok(outline) = cache.outline() {
                 let _ = cache.slice(outline, &everyone);
             }
+            // A part read to change, and its save, which copies what the cache says.
+            if let Ok((outline, read)) = cache.outline_to_change()
+                && let Ok((mut part, copyable, kept)) = cache.part(outline, &two, read)
+            {
+                let prior = cache.prior(copyable);
+                let _ = render(&mut part, Some(&prior), Some(&kept), &mut Vec::new());
+            }
         }
     }
+}
+
+#[test]
+fn an_undamaged_saved_cache_gives_a_part_and_its_save() {
+    let (net, json, bytes) = demo_saved();
+    let cache = checked_in(&bytes, &json).unwrap();
+    let (outline, read) = cache.outline_to_change().unwrap();
+    let (mut part, copyable, kept) = cache.part(outline, &crate::store::Wanted::new([0, 3], []), read).unwrap();
+    assert_eq!(part.contacts, vec![net.contacts[0].clone(), net.contacts[3].clone()]);
+    let prior = cache.prior(copyable);
+    let mut again = Vec::new();
+    render(&mut part, Some(&prior), Some(&kept), &mut again).unwrap();
+    assert!(again == json, "a part changed nothing, so its save is the file read");
+}
+
+/// The demo network as a save writes it: its JSON, and its cache, which knows where
+/// each record sits in that JSON.
+fn demo_saved() -> (Network, Vec<u8>, Vec<u8>) {
+    let mut net = crate::demo::network(chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()).unwrap();
+    let mut json = Vec::new();
+    let cache = render(&mut net, None, None, &mut json).unwrap().to_bytes();
+    (net, json, cache)
 }
 
 /// Makes the header's section hashes those of the sections as they now are, where the
