@@ -9,6 +9,7 @@ use crate::errors::UsageError;
 use crate::model::link::Link;
 use crate::model::lookup::Lookup;
 use crate::model::text;
+use crate::store::{Outline, Wanted};
 use crate::t;
 use anyhow::Context;
 use chrono::NaiveDate;
@@ -53,19 +54,23 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     // Only a day the user gave moves a known link: its day is when they learned it, and
     // the evidence ages from then. Without --on a new link is dated today.
     let on = args.on.as_deref().map(|s| dates::parse_past_day(s, today).context("--on")).transpose()?;
-    app.change(
-        |net| {
-            let lookup = Lookup::new(net);
-            let a = net.contacts[resolve::contact_in(&lookup, &args.a, lang)?].id;
-            let b = net.contacts[resolve::contact_in(&lookup, &args.b, lang)?].id;
-            if a == b {
-                return Err(UsageError(t!(
-                    lang,
-                    "give two different people, as in `jejaring knows budi dewi`",
-                    "berikan dua orang yang berbeda, misalnya `jejaring knows budi dewi`"
-                ))
-                .into());
-            }
+    // Both are found in the network's outline and read whole (for their names).
+    let choose = |outline: &Outline| {
+        let lookup = Lookup::new(&outline.net);
+        let (na, nb) = (resolve::contact_in(&lookup, &args.a, lang)?, resolve::contact_in(&lookup, &args.b, lang)?);
+        if outline.net.contacts[na].id == outline.net.contacts[nb].id {
+            return Err(UsageError(t!(
+                lang,
+                "give two different people, as in `jejaring knows budi dewi`",
+                "berikan dua orang yang berbeda, misalnya `jejaring knows budi dewi`"
+            ))
+            .into());
+        }
+        Ok((Wanted::new([na, nb], []), (outline.net.contacts[na].id, outline.net.contacts[nb].id)))
+    };
+    app.change_part(
+        choose,
+        |net, (a, b)| {
             let at = net.links.iter().position(|l| !l.introduced && l.joins(&a, &b));
             match (at, args.forget) {
                 (Some(i), true) => Ok(Change::Save((net.links.remove(i), Outcome::Forgot))),

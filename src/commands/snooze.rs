@@ -6,6 +6,7 @@ use crate::app::{App, Change};
 use crate::dates::{self, Lean};
 use crate::errors::UsageError;
 use crate::model::Outcome;
+use crate::store::{Outline, Wanted};
 use crate::t;
 use anyhow::Context;
 
@@ -37,9 +38,19 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     {
         anyhow::bail!(t!(lang, "--until {day} is not in the future", "--until {day} bukan di masa depan"));
     }
-    app.change(
-        |net| {
-            let i = resolve::contact(net, &args.contact, lang)?;
+    // Who is found in the network's outline; only they are read whole.
+    let choose = |outline: &Outline| {
+        let n = resolve::contact(&outline.net, &args.contact, lang)?;
+        Ok((Wanted::new([n], []), outline.net.contacts[n].id))
+    };
+    app.change_part(
+        choose,
+        |net, id| {
+            // The part read holds them, as the whole network does.
+            let i = net.contact_index(&id).ok_or_else(|| {
+                let who = &args.contact;
+                anyhow::anyhow!(t!(lang, "{who} is no longer in the network", "{who} sudah tidak ada di jaringan"))
+            })?;
             net.contacts[i].snoozed_until = until;
             Ok(Change::Save(i))
         },

@@ -1,5 +1,5 @@
-//! `log`, `promise` and `add-contact` change only part of the network (the people they
-//! name, and records they add), read from the cache's index; what they say and the file
+//! `log`, `promise`, `add-contact`, `snooze` and `knows` change only part of the network
+//! (the people they name, and records they add), read from the cache's index; what they say and the file
 //! they save must be exactly what they would say and save having read the whole
 //! network. Each step is run on two copies of a network, one changed by a part and one
 //! (a test switch) by the whole, and both copies compared after every step.
@@ -86,7 +86,7 @@ fn same_names((code, [out, err], file): Outcome) -> Outcome {
 }
 
 #[test]
-fn log_promise_and_add_contact_save_what_a_change_of_the_whole_network_saves() {
+fn changes_of_a_part_save_what_a_change_of_the_whole_network_saves() {
     let demo = std::fs::read(format!("{}/examples/demo.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
     let twins = Twins::of(&demo);
     for args in [
@@ -109,6 +109,15 @@ fn log_promise_and_add_contact_save_what_a_change_of_the_whole_network_saves() {
         &["add-contact", "Someone Else", "--email", "budi.santoso@example.co.id"],
         &["--json", "add-contact", "Nadia Putri", "--force", "--stage", "stranger"],
         &["log", "Nadia Putri", "who is it?"],
+        &["snooze", "Budi", "--until", "in 3 weeks"],
+        &["--json", "snooze", "Rina", "--until", "2027-01-10"],
+        &["snooze", "Budi", "--off"],
+        &["knows", "Budi", "Rina", "--how", "old classmates"],
+        &["knows", "Budi", "Rina", "--on", "10 days ago"],
+        &["knows", "Budi", "Rina"],
+        &["--json", "knows", "Siti", "Andi"],
+        &["knows", "Siti", "Andi", "--forget"],
+        &["knows", "Budi", "Budi"],
     ] {
         twins.step(args);
     }
