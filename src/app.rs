@@ -84,7 +84,7 @@ impl App {
         self.save_change(store, apply, report)
     }
 
-    /// `change` for a command about a few people (`log`, `promise new`, `add-contact`,
+    /// `change` for a command about a few people (`log`, `promise`, `add-contact`,
     /// `snooze`, `knows`):
     /// `choose` is given the network in outline and picks the contacts the change needs
     /// whole (see `Store::open_write_part`), with what it found; `apply` is then given a

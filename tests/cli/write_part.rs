@@ -1,7 +1,7 @@
-//! `log`, `promise`, `add-contact`, `snooze` and `knows` change only part of the network
-//! (the people they name, and records they add), read from the cache's index; what they say and the file
-//! they save must be exactly what they would say and save having read the whole
-//! network. Each step is run on two copies of a network, one changed by a part and one
+//! `log`, `promise` (new, done, broke, move), `add-contact`, `snooze` and `knows` change
+//! only part of the network (the people they name, and records they add), read from the
+//! cache's index; what they say and the file they save must be exactly what they would
+//! say and save having read the whole network. Each step is run on two copies of a network, one changed by a part and one
 //! (a test switch) by the whole, and both copies compared after every step.
 
 use crate::env::TestEnv;
@@ -118,6 +118,13 @@ fn changes_of_a_part_save_what_a_change_of_the_whole_network_saves() {
         &["--json", "knows", "Siti", "Andi"],
         &["knows", "Siti", "Andi", "--forget"],
         &["knows", "Budi", "Budi"],
+        // The promises made above are #8 and #9; the demo's own come first.
+        &["promise", "done", "8"],
+        &["promise", "done", "8"],
+        &["--json", "promise", "broke", "9", "--note", "forgot", "--on", "yesterday"],
+        &["promise", "move", "10", "--due", "in 3 weeks", "--note", "she asked for more time"],
+        &["promise", "done", "2", "--on", "2020-01-01"],
+        &["promise", "move", "99", "--due", "fri", "--note", "x"],
     ] {
         twins.step(args);
     }

@@ -2,7 +2,9 @@
 
 use crate::app::{App, Change};
 use crate::dates::{self, Lean};
+use crate::i18n::Lang;
 use crate::model::{PromiseStatus, text};
+use crate::store::{Outline, Wanted};
 use crate::t;
 use anyhow::Context;
 use chrono::NaiveDate;
@@ -59,8 +61,9 @@ pub fn move_due(app: &App, args: MoveArgs) -> anyhow::Result<()> {
     let today = app.clock.today;
     let to = dates::parse_day(&args.due, today, Lean::Future).context("--due")?;
     let note = text::text("--note", &args.note)?;
-    app.change(
-        |net| {
+    app.change_part(
+        to_whom(&args.id, lang),
+        |net, ()| {
             let i = super::by_number(net, &args.id, lang)?;
             let p = &mut net.promises[i];
             let n = p.n;
@@ -91,6 +94,16 @@ pub fn move_due(app: &App, args: MoveArgs) -> anyhow::Result<()> {
     )
 }
 
+/// Finds promise `id` in the network's outline and picks the person it was made to,
+/// the one contact a change of it reads whole (the report names them).
+fn to_whom(id: &str, lang: Lang) -> impl Fn(&Outline) -> anyhow::Result<(Wanted, ())> + '_ {
+    move |outline| {
+        let i = super::by_number(&outline.net, id, lang)?;
+        let person = outline.net.contact_index(&outline.net.promises[i].contact);
+        Ok((Wanted::new(person, []), ()))
+    }
+}
+
 fn day(app: &App, s: Option<&str>, flag: &str) -> anyhow::Result<NaiveDate> {
     let today = app.clock.today;
     match s {
@@ -102,8 +115,9 @@ fn day(app: &App, s: Option<&str>, flag: &str) -> anyhow::Result<NaiveDate> {
 fn settle(app: &App, id: &str, status: PromiseStatus, on: NaiveDate, note: Option<String>) -> anyhow::Result<()> {
     let lang = app.ui.lang;
     let today = app.clock.today;
-    app.change(
-        |net| {
+    app.change_part(
+        to_whom(id, lang),
+        |net, ()| {
             let i = super::by_number(net, id, lang)?;
             let p = &mut net.promises[i];
             let n = p.n;
