@@ -10,6 +10,7 @@ use crate::errors::UsageError;
 use crate::i18n::Lang;
 use crate::model::promise::next_number;
 use crate::model::{Fact, Topic, text};
+use crate::store::{Outline, Wanted};
 use crate::t;
 use crate::views::blocks;
 use anyhow::Context;
@@ -65,9 +66,10 @@ fn add(app: &App, args: &Args) -> anyhow::Result<()> {
         Some(s) => dates::parse_past_day(s, today).context("--on")?,
         None => today,
     };
-    app.change(
-        |net| {
-            let id = net.contacts[resolve::contact(net, &args.contact, lang)?].id;
+    // The report says how well you know them, from their record and facts: read whole.
+    app.change_part(
+        person(&args.contact, lang, true),
+        |net, id| {
             let fact = Fact {
                 id: Uuid::now_v7(),
                 // Facts are numbered per person: Budi's first fact is #1, whoever else you
@@ -105,6 +107,16 @@ fn add(app: &App, args: &Args) -> anyhow::Result<()> {
     )
 }
 
+/// Finds `who` in the network's outline, for a change of their facts; `whole`: whether
+/// the change reads them whole too.
+fn person(who: &str, lang: Lang, whole: bool) -> impl Fn(&Outline) -> anyhow::Result<(Wanted, Uuid)> + '_ {
+    move |outline| {
+        let n = resolve::contact(&outline.net, who, lang)?;
+        let wanted = if whole { Wanted::new([n], []) } else { Wanted::default() };
+        Ok((wanted, outline.net.contacts[n].id))
+    }
+}
+
 fn owned_fact(net: &crate::model::Network, contact: &Uuid, n: u32, lang: Lang) -> anyhow::Result<usize> {
     net.facts.iter().position(|f| f.n == n && &f.contact == contact).ok_or_else(|| {
         anyhow::anyhow!(t!(
@@ -126,9 +138,9 @@ fn fix(app: &App, args: &Args, n: u32) -> anyhow::Result<()> {
         ))
         .into());
     }
-    app.change(
-        |net| {
-            let id = net.contacts[resolve::contact(net, &args.contact, lang)?].id;
+    app.change_part(
+        person(&args.contact, lang, false),
+        |net, id| {
             let i = owned_fact(net, &id, n, lang)?;
             let fact = &mut net.facts[i];
             if let Some(t) = new_text {
@@ -151,9 +163,9 @@ fn fix(app: &App, args: &Args, n: u32) -> anyhow::Result<()> {
 
 fn remove(app: &App, who: &str, n: u32) -> anyhow::Result<()> {
     let lang = app.ui.lang;
-    app.change(
-        |net| {
-            let id = net.contacts[resolve::contact(net, who, lang)?].id;
+    app.change_part(
+        person(who, lang, false),
+        |net, id| {
             let i = owned_fact(net, &id, n, lang)?;
             Ok(Change::Save(net.facts.remove(i)))
         },

@@ -1,5 +1,5 @@
-//! `log`, `promise` (new, done, broke, move), `add-contact`, `snooze` and `knows` change
-//! only part of the network (the people they name, and records they add), read from the
+//! `log`, `promise` (new, done, broke, move), `add-contact`, `snooze`, `knows` and `know`
+//! change only part of the network (the people they name, and records they add), read from the
 //! cache's index; what they say and the file they save must be exactly what they would
 //! say and save having read the whole network. Each step is run on two copies of a network, one changed by a part and one
 //! (a test switch) by the whole, and both copies compared after every step.
@@ -125,6 +125,11 @@ fn changes_of_a_part_save_what_a_change_of_the_whole_network_saves() {
         &["promise", "move", "10", "--due", "in 3 weeks", "--note", "she asked for more time"],
         &["promise", "done", "2", "--on", "2020-01-01"],
         &["promise", "move", "99", "--due", "fri", "--note", "x"],
+        &["know", "Nadia", "runs the fintech meetup", "--topic", "work"],
+        &["--json", "know", "Budi", "two kids, plays futsal on Sundays", "--topic", "family"],
+        &["know", "Budi", "--fix", "1", "two kids, plays futsal on Saturdays"],
+        &["know", "Budi", "--remove", "1"],
+        &["know", "Budi", "--remove", "99"],
     ] {
         twins.step(args);
     }
