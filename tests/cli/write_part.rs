@@ -1,8 +1,9 @@
 //! `log`, `promise` (new, done, broke, move), `add-contact`, `snooze`, `knows` and `know`
-//! change only part of the network (the people they name, and records they add), read from the
-//! cache's index; what they say and the file they save must be exactly what they would
-//! say and save having read the whole network. Each step is run on two copies of a network, one changed by a part and one
-//! (a test switch) by the whole, and both copies compared after every step.
+//! change only part of the network (the people they name, and records they add), read
+//! from the cache's index; what they say and the file they save must be exactly what
+//! they would say and save having read the whole network. Each step is run on two
+//! copies of a network, one changed by a part and one (a test switch) by the whole, and
+//! both copies compared after every step.
 
 use crate::env::TestEnv;
 use std::collections::HashMap;
