@@ -85,7 +85,7 @@ impl App {
     }
 
     /// `change` for a command about a few people (`log`, `promise`, `add-contact`,
-    /// `snooze`, `knows`, `know`):
+    /// `snooze`, `knows`, `know`, `trust`):
     /// `choose` is given the network in outline and picks the contacts the change needs
     /// whole (see `Store::open_write_part`), with what it found; `apply` is then given a
     /// network that holds those contacts and every record but the other contacts and

@@ -9,6 +9,7 @@ use crate::dates::{self};
 use crate::errors::UsageError;
 use crate::model::trust::{MAX_LEVEL, MIN_LEVEL};
 use crate::model::{TrustNote, text};
+use crate::store::{Outline, Wanted};
 use crate::t;
 use crate::ui::style;
 use crate::views::trust as views;
@@ -84,10 +85,19 @@ fn record(app: &App, who: &str, args: &Args) -> anyhow::Result<()> {
         Some(s) => dates::parse_past_day(s, today).context("--on")?,
         None => today,
     };
-    app.change(
-        |net| {
-            let c = &net.contacts[resolve::contact(net, who, lang)?];
-            let (id, name) = (c.id, c.name.clone());
+    // Who is found in the network's outline; their level comes from their stage and
+    // trust notes, so only they are read whole.
+    let choose = |outline: &Outline| {
+        let n = resolve::contact(&outline.net, who, lang)?;
+        Ok((Wanted::new([n], []), outline.net.contacts[n].id))
+    };
+    app.change_part(
+        choose,
+        |net, id| {
+            let c = net.contact(&id).ok_or_else(|| {
+                anyhow::anyhow!(t!(lang, "{who} is no longer in the network", "{who} sudah tidak ada di jaringan"))
+            })?;
+            let name = c.name.clone();
             let (before, from_note) = Index::new(net).trust(c);
             let level = match (args.level, args.up, args.down) {
                 // The level you already set: nothing to record unless there is a note with it.

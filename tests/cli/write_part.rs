@@ -1,9 +1,9 @@
-//! `log`, `promise` (new, done, broke, move), `add-contact`, `snooze`, `knows` and `know`
-//! change only part of the network (the people they name, and records they add), read
-//! from the cache's index; what they say and the file they save must be exactly what
-//! they would say and save having read the whole network. Each step is run on two
-//! copies of a network, one changed by a part and one (a test switch) by the whole, and
-//! both copies compared after every step.
+//! `log`, `promise` (new, done, broke, move), `add-contact`, `snooze`, `knows`,
+//! `know` and `trust` change only part of the network (the people they name, and
+//! records they add), read from the cache's index; what they say and the file they
+//! save must be exactly what they would say and save having read the whole network.
+//! Each step is run on two copies of a network, one changed by a part and one (a
+//! test switch) by the whole, and both copies compared after every step.
 
 use crate::env::TestEnv;
 use std::collections::HashMap;
@@ -131,6 +131,12 @@ fn changes_of_a_part_save_what_a_change_of_the_whole_network_saves() {
         &["know", "Budi", "--fix", "1", "two kids, plays futsal on Saturdays"],
         &["know", "Budi", "--remove", "1"],
         &["know", "Budi", "--remove", "99"],
+        &["trust", "Nadia", "--up", "--note", "kept her word on the intro"],
+        &["--json", "trust", "Budi", "--level", "4"],
+        &["trust", "Budi", "--level", "4"],
+        &["trust", "Budi", "--level", "4", "--note", "vouched for me", "--on", "3 days ago"],
+        &["trust", "Budi", "--down"],
+        &["trust", "Budi", "--level", "9"],
     ] {
         twins.step(args);
     }
