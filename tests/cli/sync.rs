@@ -535,6 +535,11 @@ fn fake_server(reply: Option<&'static str>) -> u16 {
             if let Some(r) = reply {
                 let _ = write!(s, "HTTP/1.1 {r}");
             }
+            // The rest of the request is read before the socket closes: closing with a
+            // request body unread resets the connection, and the client would see the
+            // reset instead of the answer.
+            let _ = s.shutdown(std::net::Shutdown::Write);
+            let _ = std::io::copy(&mut s, &mut std::io::sink());
         }
     });
     port
