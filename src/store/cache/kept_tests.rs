@@ -146,6 +146,45 @@ fn a_part_is_never_saved_over_a_file_changed_since_it_was_read() {
 }
 
 #[test]
+fn a_part_is_never_saved_over_a_file_rewritten_in_place_at_the_same_length() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved(dir.path(), "jejaring.json", &demo());
+    let (mut writer, held) = part(&path, &[1]);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let name = &demo().contacts[0].name;
+    let other: String = name.chars().rev().collect();
+    let text = text.replacen(name.as_str(), &other, 1);
+    let mut file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+    std::io::Write::write_all(&mut file, text.as_bytes()).unwrap();
+    drop(file);
+    change(&mut writer.net, &held, None, NaiveDate::from_ymd_opt(2026, 11, 20).unwrap());
+    let err = writer.save().expect_err("a part saved over a file written in place");
+    assert!(matches!(err.downcast_ref(), Some(crate::store::StoreError::ChangedMeanwhile { .. })), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_only_touched_or_linked_meanwhile_is_still_the_one_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let by_part = saved(dir.path(), "part.json", &demo());
+    let by_whole = copied(&by_part, "whole.json");
+    let (mut writer, held) = part(&by_part, &[1, 4]);
+    // A backup tool links the file, and something sets its time: its bytes are as read.
+    std::fs::hard_link(&by_part, dir.path().join("a-backup-tool's-link.json")).unwrap();
+    let file = std::fs::File::options().write(true).open(&by_part).unwrap();
+    file.set_modified(std::time::SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000)).unwrap();
+    drop(file);
+    let on = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+    change(&mut writer.net, &held, None, on);
+    writer.save().unwrap();
+    let mut whole = Store::open_write(&by_whole, wait(), || {}).unwrap();
+    change(&mut whole.net, &held, None, on);
+    whole.save().unwrap();
+    assert!(std::fs::read(&by_part).unwrap() == std::fs::read(&by_whole).unwrap());
+}
+
+#[test]
 fn a_part_is_saved_once() {
     let dir = tempfile::tempdir().unwrap();
     let path = saved(dir.path(), "jejaring.json", &demo());

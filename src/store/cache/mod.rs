@@ -133,14 +133,18 @@ impl Prior {
     /// rename), so its records' JSON can be copied.
     pub(super) fn is_current(&self, data: &Path) -> bool {
         let Some(stamp) = &self.stamp else { return false };
-        if Stamp::of(data).as_ref() != Some(stamp) {
+        let Some(now) = Stamp::of(data) else { return false };
+        // Another file in its place (renamed over it), or one of another length.
+        if !now.same_file(stamp) {
             return false;
         }
         // A write within one tick of the file system's clock can leave the stamp as it
         // was ("racily clean", as git calls it): a file written in the last two seconds
-        // is checked byte for byte.
+        // is checked byte for byte. So is the same file touched since (a new time, a new
+        // link to it from a backup tool): its bytes, read through the handle still open
+        // on it, tell whether it was written.
         let settled = stamp.modified.and_then(|m| m.elapsed().ok()).is_some_and(|age| age.as_secs() >= 2);
-        settled || self.json.fingerprint().ok() == Some(self.json_hash)
+        (settled && now == *stamp) || self.json.fingerprint().ok() == Some(self.json_hash)
     }
 
     /// Takes the stamp again, as if the file had not been written since it was read.
@@ -227,6 +231,16 @@ impl Stamp {
             #[cfg(unix)]
             inode: (m.dev(), m.ino(), m.ctime(), m.ctime_nsec()),
         })
+    }
+
+    /// Whether both stamps are of the same file at the same length: on Unix, the same
+    /// device and inode (the handle opened on it still reads what the path names).
+    fn same_file(&self, other: &Stamp) -> bool {
+        #[cfg(unix)]
+        let same_inode = self.inode.0 == other.inode.0 && self.inode.1 == other.inode.1;
+        #[cfg(not(unix))]
+        let same_inode = self == other;
+        same_inode && self.len == other.len
     }
 
     /// When the file was last changed in any way (its ctime), where the platform says.
