@@ -190,9 +190,9 @@ struct Listing<'a> {
 
 fn list(app: &App, who: &str) -> anyhow::Result<()> {
     let lang = app.ui.lang;
-    let store = app.open_read()?;
+    let (store, n) = resolve::read_one(app, who)?;
     let net = &store.net;
-    let c = &net.contacts[resolve::contact(net, who, lang)?];
+    let c = &net.contacts[n];
     let index = Index::new(net);
     let k = index.knowing(c);
     let facts = index.facts(&c.id);

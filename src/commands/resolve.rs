@@ -1,9 +1,11 @@
 //! Turning what the user typed into one contact, or a clear error listing candidates
-//! or the closest names.
+//! or the closest names; and reading that one contact's part of the network.
 
+use crate::app::App;
 use crate::i18n::Lang;
 use crate::model::Network;
 use crate::model::lookup::{Found, Fuzzy, Lookup};
+use crate::store::{Store, Wanted};
 use crate::t;
 
 /// The index of the contact `query` names, or an error that helps the user pick.
@@ -47,4 +49,26 @@ pub fn names(net: &Network, indexes: &[usize]) -> String {
         .map(|&i| format!("{} ({})", net.contacts[i].name, net.contacts[i].handle))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// The network with only the contact `query` names read whole, and every record but the
+/// other contacts and the interactions (see `App::open_part`), with the contact's place
+/// in it: for a command that shows one person's own records (their facts, trust notes,
+/// promises) and none of their conversations.
+pub fn read_one(app: &App, query: &str) -> anyhow::Result<(Store, usize)> {
+    let lang = app.ui.lang;
+    let chosen = std::cell::Cell::new(None);
+    let store = app.open_part(|outline| {
+        let n = contact(&outline.net, query, lang)?;
+        chosen.set(Some(outline.net.contacts[n].id));
+        Ok(Wanted::new([n], []))
+    })?;
+    let n = chosen.get().and_then(|id| store.net.contact_index(&id)).ok_or_else(|| {
+        anyhow::anyhow!(t!(
+            lang,
+            "the contact found is missing from what was read",
+            "kontak yang ditemukan tidak ada dalam data yang dibaca"
+        ))
+    })?;
+    Ok((store, n))
 }

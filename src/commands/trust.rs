@@ -192,9 +192,9 @@ struct History<'a> {
 
 fn history(app: &App, who: &str) -> anyhow::Result<()> {
     let lang = app.ui.lang;
-    let store = app.open_read()?;
+    let (store, n) = resolve::read_one(app, who)?;
     let net = &store.net;
-    let c = &net.contacts[resolve::contact(net, who, lang)?];
+    let c = &net.contacts[n];
     let index = Index::new(net);
     let (level, from_note) = index.trust(c);
     let notes = index.notes(&c.id);

@@ -1,8 +1,8 @@
 //! `show` reads only the part of the network about one person (their records and the
-//! people around them); what it says must be exactly what it would say having read the
-//! whole network. Every contact of both demo networks and of a small network of links,
-//! introductions and colleagues is shown both ways, as text and as JSON, with and
-//! without the cache.
+//! people around them), and `trust NAME` and `know NAME` only that person; what they
+//! say must be exactly what they would say having read the whole network. Every contact
+//! of both demo networks and of a small network of links, introductions and colleagues
+//! is shown both ways, as text and as JSON, with and without the cache.
 
 use crate::env::TestEnv;
 
@@ -20,7 +20,16 @@ fn shown_both_ways(env: &TestEnv, now: &str, lang: &str) {
         String::from_utf8(out.stdout).unwrap()
     };
     for h in &handles {
-        for args in [vec!["show", h.as_str(), "--history", "100"], vec!["--json", "show", h.as_str()]] {
+        let h = h.as_str();
+        // `trust NAME` and `know NAME` read one person's own records the same way.
+        for args in [
+            vec!["show", h, "--history", "100"],
+            vec!["--json", "show", h],
+            vec!["trust", h],
+            vec!["--json", "trust", h],
+            vec!["know", h],
+            vec!["--json", "know", h],
+        ] {
             let (part, whole) = (run(&args, false), run(&args, true));
             assert!(!part.is_empty());
             assert_eq!(part, whole, "{args:?}");
