@@ -5,7 +5,7 @@ use crate::app::App;
 use crate::i18n::Lang;
 use crate::model::Network;
 use crate::model::lookup::{Found, Fuzzy, Lookup};
-use crate::store::{Store, Wanted};
+use crate::store::{Outline, Store, Wanted};
 use crate::t;
 
 /// The index of the contact `query` names, or an error that helps the user pick.
@@ -56,12 +56,22 @@ pub fn names(net: &Network, indexes: &[usize]) -> String {
 /// in it: for a command that shows one person's own records (their facts, trust notes,
 /// promises) and none of their conversations.
 pub fn read_one(app: &App, query: &str) -> anyhow::Result<(Store, usize)> {
+    read_around(app, query, |_, n| Wanted::new([n], []))
+}
+
+/// The part of the network `around` picks around the contact `query` names (the `n`th
+/// of the outline), with that contact's place in it.
+pub fn read_around(
+    app: &App,
+    query: &str,
+    around: impl Fn(&Outline, usize) -> Wanted,
+) -> anyhow::Result<(Store, usize)> {
     let lang = app.ui.lang;
     let chosen = std::cell::Cell::new(None);
     let store = app.open_part(|outline| {
         let n = contact(&outline.net, query, lang)?;
         chosen.set(Some(outline.net.contacts[n].id));
-        Ok(Wanted::new([n], []))
+        Ok(around(outline, n))
     })?;
     let n = chosen.get().and_then(|id| store.net.contact_index(&id)).ok_or_else(|| {
         anyhow::anyhow!(t!(

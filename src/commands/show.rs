@@ -31,20 +31,9 @@ pub struct Args {
 pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let lang = app.ui.lang;
     let today = app.clock.today;
-    let chosen = std::cell::Cell::new(None);
-    let store = app.open_part(|outline| {
-        let n = resolve::contact(&outline.net, &args.contact, lang)?;
-        chosen.set(Some(outline.net.contacts[n].id));
-        Ok(around(outline, n))
-    })?;
+    let (store, n) = resolve::read_around(app, &args.contact, around)?;
     let net = &store.net;
-    let c = chosen.get().and_then(|id| net.contact(&id)).ok_or_else(|| {
-        anyhow::anyhow!(t!(
-            lang,
-            "the contact found is missing from what was read",
-            "kontak yang ditemukan tidak ada dalam data yang dibaca"
-        ))
-    })?;
+    let c = &net.contacts[n];
     if app.ui.json {
         return contact::json(app, net, c);
     }
