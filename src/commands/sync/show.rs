@@ -32,8 +32,6 @@ struct JsonReport<'a> {
     held_back: usize,
 }
 
-/// The card's file name (the last part of its path), which tells two cards of one name
-/// apart.
 /// How many of the hrefs a server named outside the address book the warning lists: a
 /// hostile answer may name thousands, and the count says how many there were.
 const SHOWN_REFUSED: usize = 10;
@@ -47,6 +45,8 @@ fn first_few(items: &[String], most: usize) -> String {
     list
 }
 
+/// The card's file name (the last part of its path), which tells two cards of one name
+/// apart.
 fn file(href: &str) -> &str {
     href.trim_end_matches('/').rsplit('/').next().unwrap_or(href)
 }
