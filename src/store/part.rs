@@ -54,9 +54,9 @@ impl Roster {
 }
 
 /// The network in outline, for choosing what to read: in `net`, every record but the
-/// contacts and interactions whole, and of each contact its id, handle, name,
-/// organisation and emails (the rest may be empty); of each interaction, who was in it
-/// (`people`).
+/// contacts and interactions whole, and of each contact its id, handle, name and
+/// organisation, and its emails when read to change (the rest may be empty); of each
+/// interaction, who was in it (`people`).
 pub struct Outline {
     pub net: Network,
     /// Everyone in every interaction, one interaction after another; `ends[n]` is where

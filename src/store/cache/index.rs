@@ -130,8 +130,10 @@ pub fn write_people(interactions: &List<Interaction>, list: &Encoded, kept: Opti
 pub enum Read {
     /// Their row (see `read_listed`).
     Rows,
-    /// Their id, handle, name, organisation and emails (the rest left empty).
+    /// Their id, handle, name and organisation (the rest left empty).
     Heads,
+    /// Their head and their emails: what a change looks up (the rest left empty).
+    Keys,
     /// Their id alone (the rest of the contact left empty).
     Ids,
 }
@@ -176,7 +178,7 @@ fn read_entries(bytes: &[u8], base: usize, n: usize, read: Read) -> io::Result<V
         let row_start = base + bytes.len() - r.len();
         let contact = match read {
             Read::Rows => read_listed(&mut r)?,
-            Read::Heads | Read::Ids => read_listed_head(&mut r, read == Read::Heads)?,
+            Read::Heads | Read::Keys | Read::Ids => read_listed_head(&mut r, read)?,
         };
         let row = row_start..base + bytes.len() - r.len();
         out.push(Listed { at, contact, last: read_optional_day(&mut r)?, row });
@@ -236,9 +238,10 @@ pub fn read_listed(r: &mut Reader) -> io::Result<Contact> {
     Ok(c)
 }
 
-/// From a row (see `write_listed`), a contact with only its id, and with `names` its
-/// handle, name, organisation and emails too; everything else is passed over, unread.
-pub fn read_listed_head(r: &mut Reader, names: bool) -> io::Result<Contact> {
+/// From a row (see `write_listed`), a contact with what `read` asks for of it (see
+/// `Read`); everything else is passed over, unread.
+pub fn read_listed_head(r: &mut Reader, read: Read) -> io::Result<Contact> {
+    let names = read != Read::Ids;
     let id = read_uuid(r)?;
     let mut c = Contact::new(id, String::new(), String::new(), chrono::DateTime::UNIX_EPOCH);
     if names {
@@ -258,9 +261,9 @@ pub fn read_listed_head(r: &mut Reader, names: bool) -> io::Result<Contact> {
     skip_optional(r, |r| skip(r, 5))?; // every
     skip_optional(r, |r| skip(r, 4))?; // snoozed_until
     skip(r, 12)?; // added
-    match names {
-        true => c.emails = read_strings(r)?,
-        false => skip_strs(r)?,
+    match read {
+        Read::Keys => c.emails = read_strings(r)?,
+        _ => skip_strs(r)?,
     }
     Ok(c)
 }

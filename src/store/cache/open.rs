@@ -279,7 +279,9 @@ impl Checked {
                 Ok::<_, io::Error>((ids, ends, places, keep.then_some((bytes, each))))
             });
             let contacts = self.read(Section::Index).and_then(|bytes| {
-                let indexed = index::read_contacts(&bytes, index::Read::Heads)?;
+                // Only a change looks people up by email too.
+                let read = if keep { index::Read::Keys } else { index::Read::Heads };
+                let indexed = index::read_contacts(&bytes, read)?;
                 Ok((indexed, keep.then_some(bytes)))
             });
             (contacts, other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))

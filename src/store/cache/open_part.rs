@@ -2,6 +2,7 @@
 //! index as read, then the contacts a command names, the cache's records and where each
 //! sits in the data file, so the save can copy every record it did not read.
 
+use super::fields::skip_str;
 use super::index::At;
 use super::open::{Checked, Copyable, read_at, read_places};
 use super::{Kept, Section, invalid, records};
@@ -53,7 +54,7 @@ impl Checked {
         let (contacts, interactions, tail) =
             (section(Section::Contacts)?, section(Section::Interactions)?, section(Section::Tail)?);
         let mut r = &cache[tail];
-        String::deserialize(&mut r)?;
+        skip_str(&mut r)?; // the rest, already read with the outline
         if u8::deserialize(&mut r)? == 0 {
             return Err(invalid("no record places"));
         }
