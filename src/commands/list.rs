@@ -79,7 +79,9 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let (contacts, last, whole) = if sort == Sort::Warmth {
         store = app.open_read()?;
         total = store.net.contacts.len();
-        (&store.net.contacts, store.net.last_contacted(), Some(&store.net))
+        let last_contacted = store.net.last_contacted();
+        let last = store.net.contacts.iter().map(|c| last_contacted.get(&c.id).copied()).collect();
+        (&store.net.contacts, last, Some(&store.net))
     } else {
         // A table needs only its columns; a search reads whole only the contacts that
         // match. The roster is left to the process's exit, as a read store's network
@@ -91,7 +93,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
             None => Listing::Rows,
         };
         let mut read = app.open_roster(listing)?;
-        let last = std::mem::take(&mut read.last_contacted);
+        let last = std::mem::take(&mut read.last);
         roster = std::mem::ManuallyDrop::new(read);
         total = roster.total;
         (&roster.contacts, last, None)
@@ -102,9 +104,9 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     // `order` is the order they are shown in.
     let mut rows: Vec<Row> = contacts
         .iter()
-        .filter(|c| keep(c))
-        .map(|c| {
-            let last_contact = last.get(&c.id).copied();
+        .zip(last)
+        .filter(|(c, _)| keep(c))
+        .map(|(c, last_contact)| {
             let overdue_days = args.due.then(|| cadence::overdue_days(c, last_contact, today));
             Row { contact: c, last_contact, overdue_days, warmth: None }
         })

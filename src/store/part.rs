@@ -9,7 +9,6 @@ use crate::model::contact::handle_fits;
 use crate::model::text::Needle;
 use crate::model::{Contact, Interaction, Network};
 use chrono::NaiveDate;
-use rustc_hash::FxHashMap;
 use std::fs::File;
 use std::io;
 use std::path::Path;
@@ -23,7 +22,8 @@ pub struct Roster {
     pub contacts: Vec<Contact>,
     /// How many contacts the network has in all.
     pub total: usize,
-    pub last_contacted: FxHashMap<Uuid, NaiveDate>,
+    /// The day of your last conversation with each of `contacts`, in their order.
+    pub last: Vec<Option<NaiveDate>>,
 }
 
 /// Which contacts a roster holds, and how much of each.
@@ -49,7 +49,8 @@ impl Roster {
         if let Listing::Mentioning(needle) = listing {
             contacts.retain(|c| c.mentions(needle));
         }
-        Roster { contacts, total, last_contacted }
+        let last = contacts.iter().map(|c| last_contacted.get(&c.id).copied()).collect();
+        Roster { contacts, total, last }
     }
 }
 

@@ -20,10 +20,11 @@ use borsh::{BorshDeserialize, BorshSerialize};
 use chrono::NaiveDate;
 use std::io;
 use std::ops::Range;
+use uuid::Uuid;
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Where a record lies in its list's section, and the hash of its bytes.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct At {
     start: u32,
     len: u32,
@@ -134,56 +135,81 @@ pub enum Read {
     Heads,
     /// Their head and their emails: what a change looks up (the rest left empty).
     Keys,
-    /// Their id alone (the rest of the contact left empty).
-    Ids,
+    /// Nothing of the contact: their entry alone.
+    Entries,
 }
 
-/// One contact of the index: where their record lies, what `Read` asked for of them,
-/// and the day of the last conversation with them.
-pub struct Listed {
+/// One contact's entry in the index, beside what `Read` asked for of them: where their
+/// record lies, the day of the last conversation with them, and where the entry's row
+/// lies in the section (see `write_listed`).
+#[derive(Clone, Debug, Default)]
+pub struct Entry {
     pub at: At,
-    pub contact: Contact,
     pub last: Option<NaiveDate>,
-    /// Where the entry's row lies in the section (see `write_listed`).
     pub row: Range<usize>,
 }
 
-/// Every contact of the index, the two halves read on a thread each.
-pub fn read_contacts(section: &[u8], read: Read) -> io::Result<Vec<Listed>> {
+/// Every contact of the index: what `read` asks for of each (none for `Read::Entries`) and
+/// their entries, in the index's order. The two halves are read on a thread each, each
+/// straight into its half of the lists: a contact is a few hundred bytes, and at ten
+/// thousand of them, moving the lists from one allocation to the next cost more memory
+/// touched than reading them.
+pub fn read_contacts(section: &[u8], read: Read) -> io::Result<(Vec<Contact>, Vec<Entry>)> {
     let mut r = section;
     let (n, mid) = <(u32, u32)>::deserialize(&mut r)?;
     let (n, half, mid) = (n as usize, n as usize / 2, mid as usize);
+    // Every entry takes at least 16 bytes: a count the section cannot hold is corrupt,
+    // and nothing is set aside for it.
+    if n > section.len() / 16 {
+        return Err(invalid("index count"));
+    }
     let (Some(first), Some(second)) = (section.get(8..mid.max(8)), section.get(mid.max(8)..)) else {
         return Err(invalid("index halves"));
     };
+    let mut contacts: Vec<Contact> = match read {
+        Read::Entries => Vec::new(),
+        _ => std::iter::repeat_with(blank).take(n).collect(),
+    };
+    let mut entries = vec![Entry::default(); n];
+    let split = half.min(contacts.len());
+    let (contacts_1, contacts_2) = contacts.split_at_mut(split);
+    let (entries_1, entries_2) = entries.split_at_mut(half);
     let (first, second) = std::thread::scope(|s| {
-        let second = s.spawn(|| read_entries(second, mid.max(8), n - half, read));
-        (read_entries(first, 8, half, read), second.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+        let second = s.spawn(|| read_entries(second, mid.max(8), entries_2, contacts_2, read));
+        (
+            read_entries(first, 8, entries_1, contacts_1, read),
+            second.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        )
     });
-    let mut all = first?;
-    all.extend(second?);
-    Ok(all)
+    first.and(second)?;
+    Ok((contacts, entries))
 }
 
-/// `n` entries, which fill `bytes` (which start `base` bytes into the section).
-fn read_entries(bytes: &[u8], base: usize, n: usize, read: Read) -> io::Result<Vec<Listed>> {
-    // Every entry takes at least 16 bytes.
-    if n > bytes.len() / 16 {
-        return Err(invalid("index count"));
-    }
+/// As many entries as `entries` holds, which fill `bytes` (which start `base` bytes into
+/// the section); with their contacts, as `read` asks, into `contacts` (empty for
+/// `Read::Entries`).
+fn read_entries(
+    bytes: &[u8],
+    base: usize,
+    entries: &mut [Entry],
+    contacts: &mut [Contact],
+    read: Read,
+) -> io::Result<()> {
     let mut r = bytes;
-    let mut out = Vec::with_capacity(n);
-    for _ in 0..n {
+    // A contact whose fields are not kept is read into one that is not.
+    let mut unkept = blank();
+    for (n, entry) in entries.iter_mut().enumerate() {
         let at = At::read(&mut r)?;
         let row_start = base + bytes.len() - r.len();
-        let contact = match read {
-            Read::Rows => read_listed(&mut r)?,
-            Read::Heads | Read::Keys | Read::Ids => read_listed_head(&mut r, read)?,
-        };
+        match (read, contacts.get_mut(n)) {
+            (Read::Rows, Some(contact)) => *contact = read_listed(&mut r)?,
+            (Read::Heads | Read::Keys, Some(contact)) => read_listed_head(&mut r, read, contact)?,
+            _ => read_listed_head(&mut r, Read::Entries, &mut unkept)?,
+        }
         let row = row_start..base + bytes.len() - r.len();
-        out.push(Listed { at, contact, last: read_optional_day(&mut r)?, row });
+        *entry = Entry { at, last: read_optional_day(&mut r)?, row };
     }
-    done(r, out)
+    done(r, ())
 }
 
 /// Every interaction of the index: where its record lies, and where its entry's people
@@ -238,12 +264,12 @@ pub fn read_listed(r: &mut Reader) -> io::Result<Contact> {
     Ok(c)
 }
 
-/// From a row (see `write_listed`), a contact with what `read` asks for of it (see
-/// `Read`); everything else is passed over, unread.
-pub fn read_listed_head(r: &mut Reader, read: Read) -> io::Result<Contact> {
-    let names = read != Read::Ids;
-    let id = read_uuid(r)?;
-    let mut c = Contact::new(id, String::new(), String::new(), chrono::DateTime::UNIX_EPOCH);
+/// From a row (see `write_listed`), what `read` asks for of the contact (see `Read`)
+/// into `c`, whose other fields are left as they are; everything else is passed over,
+/// unread.
+pub fn read_listed_head(r: &mut Reader, read: Read, c: &mut Contact) -> io::Result<()> {
+    let names = read != Read::Entries;
+    c.id = read_uuid(r)?;
     if names {
         (c.handle, c.name) = (read_string(r)?, read_string(r)?);
     } else {
@@ -252,10 +278,10 @@ pub fn read_listed_head(r: &mut Reader, read: Read) -> io::Result<Contact> {
     }
     skip_str(r)?; // circle
     skip_str(r)?; // stage
-    c.org = match names {
-        true => read_optional_string(r)?,
-        false => skip_optional(r, skip_str).map(|()| None)?,
-    };
+    match names {
+        true => c.org = read_optional_string(r)?,
+        false => skip_optional(r, skip_str)?,
+    }
     skip_optional(r, skip_str)?; // role
     skip_optional(r, |r| skip(r, 4))?; // met_on
     skip_optional(r, |r| skip(r, 5))?; // every
@@ -265,7 +291,12 @@ pub fn read_listed_head(r: &mut Reader, read: Read) -> io::Result<Contact> {
         Read::Keys => c.emails = read_strings(r)?,
         _ => skip_strs(r)?,
     }
-    Ok(c)
+    Ok(())
+}
+
+/// A contact with nothing read into it yet.
+fn blank() -> Contact {
+    Contact::new(Uuid::nil(), String::new(), String::new(), chrono::DateTime::UNIX_EPOCH)
 }
 
 fn done<T>(rest: &[u8], out: T) -> io::Result<T> {

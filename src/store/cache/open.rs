@@ -13,7 +13,6 @@ use crate::model::{Contact, Network};
 use crate::store::part::{Listing, Outline, Roster, Wanted, Whole};
 use borsh::BorshDeserialize;
 use records::Reader;
-use rustc_hash::FxHashMap;
 use std::fs::File;
 use std::io;
 use std::ops::Range;
@@ -224,32 +223,38 @@ impl Checked {
     /// index (and for whole contacts, the contacts' section, read on another thread).
     pub(in crate::store) fn roster(&self, listing: Listing) -> io::Result<Roster> {
         if matches!(listing, Listing::Rows) {
-            let indexed = index::read_contacts(&self.read(Section::Index)?, index::Read::Rows)?;
-            let total = indexed.len();
-            let last_contacted = last_talks(&indexed);
-            let contacts = indexed.into_iter().map(|e| e.contact).collect();
-            return Ok(Roster { contacts, total, last_contacted });
+            let (contacts, entries) = index::read_contacts(&self.read(Section::Index)?, index::Read::Rows)?;
+            let last = entries.into_iter().map(|e| e.last).collect();
+            return Ok(Roster { total: contacts.len(), contacts, last });
         }
         // The contacts' section is read while the index is; then its records are read in
         // two halves, one on each thread, split where the index says the middle one lies.
         let (part, indexed) = std::thread::scope(|s| {
             let part = s.spawn(|| self.read(Section::Contacts));
-            let indexed = self.read(Section::Index).and_then(|bytes| index::read_contacts(&bytes, index::Read::Ids));
+            let indexed =
+                self.read(Section::Index).and_then(|bytes| index::read_contacts(&bytes, index::Read::Entries));
             (part.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), indexed)
         });
-        let (part, indexed) = (part?, indexed?);
+        let (part, (_, indexed)) = (part?, indexed?);
         let total = indexed.len();
         let half = total / 2;
         let mid = indexed.get(half).map_or(part.len(), |e| e.at.range().start);
         let (first, second) = (part.get(4..mid), part.get(mid..));
         let (Some(first), Some(second)) = (first, second) else { return Err(invalid("index")) };
+        // Every contact read goes in the first half's list: room is made for them all.
+        let room = if matches!(listing, Listing::Whole) { total } else { 0 };
         let (first, second) = std::thread::scope(|s| {
-            let second = s.spawn(|| contacts_in(second, total - half, listing));
-            (contacts_in(first, half, listing), second.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            let second = s.spawn(|| contacts_in(second, total - half, listing, 0));
+            (
+                contacts_in(first, half, listing, room),
+                second.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            )
         });
-        let mut contacts = first?;
-        contacts.extend(second?);
-        Ok(Roster { contacts, total, last_contacted: last_talks(&indexed) })
+        let ((mut contacts, mut read), (second, read_2)) = (first?, second?);
+        contacts.extend(second);
+        read.extend(read_2.into_iter().map(|n| half + n));
+        let last = read.into_iter().map(|n| indexed.get(n).and_then(|e| e.last)).collect();
+        Ok(Roster { contacts, total, last })
     }
 
     /// The network in outline (see `Outline`), from the index and the tail.
@@ -286,14 +291,14 @@ impl Checked {
             });
             (contacts, other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
         });
-        let ((ids, ends, interaction_places, people), (indexed, index)) = (people?, contacts?);
+        let ((ids, ends, interaction_places, people), ((heads, entries), index)) = (people?, contacts?);
         let tail = self.read(Section::Tail)?;
         let mut net: Network = serde_json::from_str(&String::deserialize(&mut &tail[..])?)?;
-        let n = indexed.len();
-        let (mut heads, mut contact_places) = (Vec::with_capacity(n), Vec::with_capacity(n));
-        let (mut rows, mut lasts) = (Vec::with_capacity(n), Vec::with_capacity(n));
-        for entry in indexed {
-            heads.push(entry.contact);
+        let n = entries.len();
+        let mut contact_places = Vec::with_capacity(n);
+        let room = if keep { n } else { 0 };
+        let (mut rows, mut lasts) = (Vec::with_capacity(room), Vec::with_capacity(room));
+        for entry in entries {
             contact_places.push(entry.at);
             if keep {
                 rows.push(entry.row);
@@ -362,36 +367,35 @@ pub(super) fn checked_from(file: File, json: Json) -> Option<Checked> {
     Some(Checked { file, json, stamp: None, sections })
 }
 
-/// The contacts `listing` asks for, whole, from `count` contact records in `bytes`.
-fn contacts_in(bytes: &[u8], count: usize, listing: Listing) -> io::Result<Vec<Contact>> {
+/// The contacts `listing` asks for, whole, from `count` contact records in `bytes`, with
+/// the place of each among them; with room for `room` of them.
+fn contacts_in(bytes: &[u8], count: usize, listing: Listing, room: usize) -> io::Result<(Vec<Contact>, Vec<usize>)> {
     // Every record takes at least 16 bytes; a count the bytes cannot hold is corrupt.
     if count > bytes.len() / 16 {
         return Err(invalid("record count"));
     }
-    let (mut r, mut contacts, mut hay) = (bytes, Vec::new(), Haystack::default());
-    for _ in 0..count {
+    let (mut r, mut contacts, mut hay) = (bytes, Vec::with_capacity(room), Haystack::default());
+    let mut read = Vec::with_capacity(room);
+    for n in 0..count {
         let record = r;
         match listing {
             Listing::Mentioning(needle) => {
                 // The few that mention the text are read again, whole.
                 if records::mentions(&mut r, needle, &mut hay)? {
                     contacts.push(records::read_contact(&mut &record[..])?);
+                    read.push(n);
                 }
             }
-            _ => contacts.push(records::read_contact(&mut r)?),
+            _ => {
+                contacts.push(records::read_contact(&mut r)?);
+                read.push(n);
+            }
         }
     }
     match r.is_empty() {
-        true => Ok(contacts),
+        true => Ok((contacts, read)),
         false => Err(invalid("list length")),
     }
-}
-
-/// The day of the last talk with each contact of the index.
-fn last_talks(indexed: &[index::Listed]) -> FxHashMap<uuid::Uuid, chrono::NaiveDate> {
-    let mut last = FxHashMap::with_capacity_and_hasher(indexed.len(), Default::default());
-    last.extend(indexed.iter().filter_map(|e| Some((e.contact.id, e.last?))));
-    last
 }
 
 pub(super) fn read_places(r: &mut Reader, encoded: Vec<Range<usize>>, json_len: usize) -> io::Result<Vec<Place>> {
