@@ -28,6 +28,8 @@ const CHATS: &[&str] = &[
     "whatsapp/android-year-first.txt",
     "whatsapp/ios-2016.txt",
     "whatsapp/ios-vi-time-first.txt",
+    "whatsapp/android-names-like-notices.txt",
+    "whatsapp/WhatsApp Chat with Budi Keluar.txt",
 ];
 
 fn check_chat(text: &str) -> Result<(), TestCaseError> {

@@ -137,7 +137,7 @@ fn person(sender: &str) -> Person {
     Person { name: Some(sender.to_string()), ..Person::default() }
 }
 
-/// Android writes some notes with a colon ("Budi changed the subject to: x"); none
+/// A note of the app's that no shape in `notices` knows may have a colon in it; none
 /// has a plausible sender, but a sender that is a whole sentence is one of them.
 fn is_note_sender(sender: &str) -> bool {
     sender.split_whitespace().count() > 6
@@ -202,18 +202,16 @@ pub fn parse_with(text: &str, chat: Option<&str>, order: Option<DateOrder>) -> H
             }
         };
         dated.push(head.clone());
-        let Some((sender, body)) = head.rest.split_once(": ") else {
-            // Android's own lines have no sender; a group's events are among them.
-            group |= notices::group_event(head.rest);
-            continue;
-        };
-        let sender = clean(sender);
-        if sender.is_empty() || is_note_sender(&sender) {
+        // The app's own lines have no sender, Android's all of them; iOS writes its
+        // notices under the chat's name, told by their text below.
+        let unsigned = if head.ios && head.rest.contains(": ") { None } else { notices::unsigned(head.rest) };
+        if let Some(said) = unsigned {
+            group |= said == Said::GroupNotice;
             continue;
         }
-        // Android's own line with a colon in it: "Budi changed the subject to: x".
-        if !head.ios && sender.contains(' ') && notices::group_event(&sender) {
-            group = true;
+        let Some((sender, body)) = head.rest.split_once(": ") else { continue };
+        let sender = clean(sender);
+        if sender.is_empty() || is_note_sender(&sender) {
             continue;
         }
         // Android writes its notices without a sender: what has one is someone writing

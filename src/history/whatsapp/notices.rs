@@ -163,7 +163,8 @@ const NOTICES: &[&str] = &[
 
 /// Whether all of `text` has the shape `pattern` (see `NOTICES`). The pieces between
 /// the stars are few and short, so trying each place a name could end stays cheap.
-fn shaped(pattern: &str, text: &str) -> bool {
+/// Without `colons`, a name holds no ": " (on a line where ": " ends a sender).
+fn shaped(pattern: &str, text: &str, colons: bool) -> bool {
     const NAME: usize = 80;
     match pattern.split_once('*') {
         None => text == pattern || text.strip_suffix('.') == Some(pattern),
@@ -176,7 +177,8 @@ fn shaped(pattern: &str, text: &str) -> bool {
                 .map(|(at, _)| at)
                 .chain(std::iter::once(after.len()))
                 .take(NAME)
-                .any(|at| shaped(rest, &after[at..]))
+                .take_while(|&at| colons || !after[..at].contains(": "))
+                .any(|at| shaped(rest, &after[at..], colons))
         }
     }
 }
@@ -317,21 +319,15 @@ pub fn invisible(c: char) -> bool {
 /// notices and attachments carry one; what a person types does not).
 pub fn said(text: &str) -> Said {
     let marked = text.trim_start_matches(char::is_whitespace).starts_with(invisible);
-    let clean: String = text
-        .chars()
-        .filter(|c| !invisible(*c))
-        .map(|c| if c == '\u{a0}' || c == '\u{202f}' { ' ' } else { c })
-        .collect::<String>()
-        .trim()
-        .to_lowercase();
+    let clean = plain(text);
     // Bounded work: notices are short, and a long message is someone writing.
-    if clean.chars().count() > 400 {
+    if clean.chars().count() > LONGEST {
         return Said::Wrote;
     }
     if SENT.iter().any(|s| clean.contains(s)) {
         return Said::Wrote;
     }
-    if NOTICES.iter().any(|p| shaped(p, &clean)) {
+    if NOTICES.iter().any(|p| shaped(p, &clean, true)) {
         return Said::Notice;
     }
     // A group notice's words ("added", "left") are everyday words too: only behind
@@ -342,10 +338,53 @@ pub fn said(text: &str) -> Said {
     Said::Wrote
 }
 
+/// The longest notice, in characters: text longer than this is someone writing.
+const LONGEST: usize = 400;
+
+/// Text as notices are compared: without invisible marks, odd spaces made plain, trimmed
+/// and in lower case.
+fn plain(text: &str) -> String {
+    text.chars()
+        .filter(|c| !invisible(*c))
+        .map(|c| if c == '\u{a0}' || c == '\u{202f}' { ' ' } else { c })
+        .collect::<String>()
+        .trim()
+        .to_lowercase()
+}
+
+/// Quotation marks a group's name or subject is written in, in WhatsApp's languages.
+const QUOTES: [char; 6] = ['"', '\u{201c}', '\u{201d}', '\u{201e}', '\u{ab}', '\u{bb}'];
+
+/// What a line is when the app wrote it without a sender, as Android writes all its
+/// own lines (and iOS some): `text` is the line after its date. None: someone wrote
+/// it. "Name: text" is someone writing whatever the name says — "Ann Left: see you",
+/// a contact saved as "Budi Keluar" — for the app's own lines have no "Name: " part:
+/// their text holds ": " only inside a quoted group name or subject (`Ann changed the
+/// subject from "a" to "b: c"`) or in the app's words after a name ("… turned on
+/// disappearing messages. …: …"), and the whole line's shape tells those.
+pub fn unsigned(text: &str) -> Option<Said> {
+    let clean = plain(text);
+    let short = clean.chars().count() <= LONGEST;
+    // A notice of any chat, whole; a name in it holds no ": ", which ends a sender.
+    if short && NOTICES.iter().any(|p| shaped(p, &clean, false)) {
+        return Some(Said::Notice);
+    }
+    let Some(colon) = text.find(": ") else {
+        return Some(if group_event(text) { Said::GroupNotice } else { Said::Notice });
+    };
+    // Inside quotes a group's event opened: the colon is a name's or a subject's.
+    let before = &text[..colon];
+    let quotes: Vec<usize> = before.match_indices(QUOTES).map(|(at, _)| at).collect();
+    match quotes.last() {
+        Some(&open) if quotes.len() % 2 == 1 && group_event(&before[..open]) => Some(Said::GroupNotice),
+        _ => None,
+    }
+}
+
 /// Whether one of Android's own lines (no sender) is a group's event.
 pub fn group_event(text: &str) -> bool {
     let clean = text.to_lowercase();
-    clean.chars().count() <= 400 && is_group_notice(&clean)
+    clean.chars().count() <= LONGEST && is_group_notice(&clean)
 }
 
 /// Whether lower-case text holds a group notice's piece. A piece that starts with a

@@ -179,3 +179,44 @@ fn a_name_that_begins_with_a_notice_word_is_no_notice() {
     assert_eq!(said("\u{200e}Budi keluar"), Said::GroupNotice);
     assert_eq!(said("\u{200e}Ann Leftwich joined using this group's invite link"), Said::Notice);
 }
+
+#[test]
+fn on_android_a_sender_before_a_colon_writes_whatever_the_name_ends_in() {
+    // Android's text after the date: "Name: text" is someone writing.
+    for line in [
+        "Ann Left: see you tomorrow",
+        "Budi Keluar: sampai besok",
+        "Citra Salió: hola",
+        "Ann added: the file",
+        "Ann: Budi turned on disappearing messages. lol",
+        "Ann: \"Budi created group \"x: y\"\"",
+    ] {
+        assert_eq!(unsigned(line), None, "{line}");
+    }
+    // The app's own lines, group notices and others, have no "Name: " part.
+    for (line, said) in [
+        ("Ann left", Said::GroupNotice),
+        ("Budi keluar", Said::GroupNotice),
+        ("Budi added Citra", Said::GroupNotice),
+        ("You were added", Said::GroupNotice),
+        ("Ann changed the subject from \"a\" to \"b: c\"", Said::GroupNotice),
+        ("Ann created group \u{201c}Reuni: 2021\u{201d}", Said::GroupNotice),
+        ("Budi mengubah nama grup dari \"a\" menjadi \"Reuni: 2021\"", Said::GroupNotice),
+        // A notice that names someone whose name ends in a notice word is no group's.
+        ("Kode keamanan Anda dengan Budi Keluar telah berubah. Ketuk untuk info selengkapnya.", Said::Notice),
+        ("Your security code with Ann Left changed. Tap to learn more.", Said::Notice),
+        // The app's words after a name may hold a colon.
+        (
+            "Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them. Tap to learn more: faq.whatsapp.com",
+            Said::Notice,
+        ),
+        ("Pesan dan panggilan terenkripsi end-to-end. Ketuk untuk info selengkapnya: keamanan.", Said::Notice),
+        ("Your security code with Budi changed. Tap to learn more: security.", Said::Notice),
+        ("Kode keamanan Anda dengan Budi telah berubah. Info: ketuk.", Said::Notice),
+        ("Ann turned on disappearing messages. New messages will disappear: after 7 days.", Said::Notice),
+        ("Budi mengaktifkan pesan sementara. Pesan baru: hilang setelah 7 hari.", Said::Notice),
+        ("Budi Keluar menonaktifkan pesan sementara. Ketuk: ubah.", Said::Notice),
+    ] {
+        assert_eq!(unsigned(line), Some(said), "{line}");
+    }
+}

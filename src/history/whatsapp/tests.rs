@@ -171,7 +171,7 @@ fn on_android_a_line_with_a_sender_is_someone_writing_whatever_it_says() {
     let text = "21/11/26 09.00 - Budi: kode keamanan saya berubah, llamada perdida\n21/11/26 09.01 - Ayu: ok\n";
     let h = parse(text, None);
     assert_eq!(h.found[0].people.iter().filter(|p| p.spoke).count(), 2);
-    let renamed = format!("{text}21/11/26 09.02 - Budi changed the subject to: Reuni\n");
+    let renamed = format!("{text}21/11/26 09.02 - Budi changed the subject to \"Reuni: 2026\"\n");
     let h = parse(&renamed, None);
     assert_eq!(h.found[0].people.len(), 2, "a subject change is nobody writing, and makes it a group");
     assert!(h.found[0].key.starts_with("with:"), "an unnamed group is keyed by its contacts");
@@ -212,4 +212,36 @@ fn a_line_dated_a_day_that_does_not_exist_is_counted_and_named() {
         "line 2: skipped: a message dated 2024-02-31, a day that does not exist"
     );
     assert_eq!(h.problems[0].message(Lang::Id), "baris 2: dilewati: pesan bertanggal 2024-02-31, hari yang tidak ada");
+}
+
+#[test]
+fn on_android_a_name_that_ends_in_a_notice_word_still_writes() {
+    // By hand: on 31 Dec "Ann Left" and "Budi Keluar" wrote (their names end in
+    // "left" and "keluar"); the creation, the additions, the subject changes with a
+    // colon inside their quotes, and Citra leaving are the app's, and make it a group.
+    let h = parse(&fixture("android-names-like-notices.txt"), None);
+    let both = strings(&["Ann Left", "Budi Keluar"]);
+    assert_eq!(
+        days(&h),
+        [
+            ("2020-12-31".into(), both.clone(), both, "Ann Left".into()),
+            ("2021-01-01".into(), strings(&["Ayu Lestari"]), strings(&["Ayu Lestari"]), "Ayu Lestari".into()),
+        ]
+    );
+    assert!(h.problems.is_empty(), "{:?}", h.problems);
+    assert!(h.found.iter().all(|f| f.key.starts_with("with:")), "an unnamed group is keyed by its contacts");
+
+    // A one-to-one chat with a contact saved as "Budi Keluar", whose notices (in
+    // Indonesian) name him: he wrote on both days, and the chat is no group.
+    let file = "WhatsApp Chat with Budi Keluar.txt";
+    let h = parse(&fixture(file), chat_name(file).as_deref());
+    let both = strings(&["Budi Keluar", "Ayu Lestari"]);
+    assert_eq!(
+        days(&h),
+        [
+            ("2020-12-31".into(), both.clone(), both.clone(), "Budi Keluar".into()),
+            ("2021-01-01".into(), strings(&["Budi Keluar"]), both, "Budi Keluar".into()),
+        ]
+    );
+    assert_eq!(h.me_hints, ["Ayu Lestari"], "the one who is not the chat is you");
 }
