@@ -30,6 +30,8 @@ const CHATS: &[&str] = &[
     "whatsapp/ios-vi-time-first.txt",
     "whatsapp/android-names-like-notices.txt",
     "whatsapp/WhatsApp Chat with Budi Keluar.txt",
+    "whatsapp/android-month-first.txt",
+    "whatsapp/android-day-first.txt",
 ];
 
 fn check_chat(text: &str) -> Result<(), TestCaseError> {

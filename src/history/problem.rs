@@ -97,6 +97,7 @@ impl ProblemKind {
             ProblemKind::BadRow(_) => "unreadable-row",
             ProblemKind::UnknownFile => "unknown-file",
             ProblemKind::Chat(super::whatsapp::Refused::Order) => "ambiguous-date-order",
+            ProblemKind::Chat(super::whatsapp::Refused::Contrary { .. }) => "contradicted-date-order",
             ProblemKind::Chat(super::whatsapp::Refused::Layout(_)) => "unread-chat-layout",
             ProblemKind::NoSuchDay { .. } => "no-such-day",
         }
@@ -120,6 +121,11 @@ impl ProblemKind {
             ProblemKind::Chat(super::whatsapp::Refused::Order) => {
                 t!(lang, "chats whose day/month order is unclear", "obrolan yang urutan hari/bulannya tidak jelas")
             }
+            ProblemKind::Chat(super::whatsapp::Refused::Contrary { .. }) => t!(
+                lang,
+                "chats whose dates contradict --date-order",
+                "obrolan yang tanggalnya bertentangan dengan --date-order"
+            ),
             ProblemKind::Chat(super::whatsapp::Refused::Layout(_)) => {
                 t!(lang, "chats in a date layout that is not read", "obrolan dengan format tanggal yang tidak terbaca")
             }

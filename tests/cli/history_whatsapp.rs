@@ -245,3 +245,37 @@ fn a_line_dated_a_day_that_does_not_exist_is_counted_among_those_left_out() {
     assert!(err.contains("line 2: skipped: a message dated 2024-02-31, a day that does not exist"), "{err}");
     assert!(err.contains("; left out 1: messages dated a day that does not exist (1)"), "{err}");
 }
+
+#[test]
+fn a_date_order_the_chat_contradicts_refuses_that_chat_and_says_why() {
+    let env = TestEnv::new();
+    env.add("Budi", &[]);
+    let chat = fixture("android-month-first.txt");
+    let path = chat.to_str().unwrap();
+    let r = import(&env, &["--date-order", "dmy", path]);
+    assert_eq!(added(&r), (0, 0), "nothing from the chat: {r}");
+    assert_eq!(r["readers"][0]["skipped"], serde_json::json!([{"why": "contradicted-date-order", "count": 1}]));
+    assert_eq!(r["left_out"], 1, "{r}");
+    assert_eq!(env.json()["interactions"].as_array().map_or(0, Vec::len), 0);
+    for (lang, said) in [
+        (
+            "en",
+            "android-month-first.txt: line 4: skipped: this chat writes month/day (1/13/2024 on this line), not day/month as --date-order dmy says; nothing from it was imported; run again without --date-order, or with --date-order mdy",
+        ),
+        (
+            "id",
+            "android-month-first.txt: baris 4: dilewati: obrolan ini menulis bulan/hari (1/13/2024 di baris ini), bukan hari/bulan seperti kata --date-order dmy; tidak ada yang diimpor darinya; jalankan lagi tanpa --date-order, atau dengan --date-order mdy",
+        ),
+    ] {
+        let (_, err) =
+            env.ok(&["--lang", lang, "import", "history", "--me", "Ayu Lestari", "--date-order", "dmy", path]);
+        assert!(err.contains(said), "{lang}: {err}");
+    }
+    // Asked for the order the chat shows, it is read as without the flag.
+    let r = import(&env, &["--date-order", "mdy", path]);
+    assert_eq!(added(&r), (3, 0));
+    assert_eq!(
+        talks(&env, "Budi"),
+        [("2024-01-02".into(), false, true), ("2024-01-05".into(), false, false), ("2024-01-13".into(), false, true)]
+    );
+}

@@ -32,6 +32,7 @@ use crate::model::{Kind, interaction::Origin};
 use crate::t;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use notices::Said;
+use order::Told;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -41,6 +42,12 @@ pub enum Refused {
     Layout(Unread),
     /// Every date's numbers are 12 or less and their order does not show which is the day.
     Order,
+    /// `--date-order` asked for one order, and a date of the chat (its first two numbers
+    /// and year as written) can only be read in the `file`'s.
+    Contrary {
+        file: DateOrder,
+        date: (u32, u32, i32),
+    },
 }
 
 impl Refused {
@@ -64,6 +71,15 @@ impl Refused {
                 "skipped: its dates could be day/month or month/day; run again with --date-order dmy (31/12) or --date-order mdy (12/31)",
                 "dilewati: tanggalnya bisa hari/bulan atau bulan/hari; jalankan lagi dengan --date-order dmy (31/12) atau --date-order mdy (12/31)"
             ),
+            Refused::Contrary { file, date: (a, b, year) } => {
+                let (shown, asked) = (file.words(lang), file.other().words(lang));
+                let (flag, other) = (file.other().flag(), file.flag());
+                t!(
+                    lang,
+                    "skipped: this chat writes {shown} ({a}/{b}/{year} on this line), not {asked} as --date-order {flag} says; nothing from it was imported; run again without --date-order, or with --date-order {other}",
+                    "dilewati: obrolan ini menulis {shown} ({a}/{b}/{year} di baris ini), bukan {asked} seperti kata --date-order {flag}; tidak ada yang diimpor darinya; jalankan lagi tanpa --date-order, atau dengan --date-order {other}"
+                )
+            }
         }
     }
 }
@@ -180,9 +196,10 @@ pub fn parse(text: &str, chat: Option<&str>) -> Harvest {
     parse_with(text, chat, None)
 }
 
-/// Reads one exported chat; `order` is the day/month order to use when the file's own
-/// dates do not tell (`--date-order`).
-pub fn parse_with(text: &str, chat: Option<&str>, order: Option<DateOrder>) -> Harvest {
+/// Reads one exported chat; `asked` is the day/month order `--date-order` asked for,
+/// used when the file's own dates do not tell; a chat whose dates show the other order
+/// is refused.
+pub fn parse_with(text: &str, chat: Option<&str>, asked: Option<DateOrder>) -> Harvest {
     let mut harvest = Harvest::default();
     let mut lines: Vec<Line> = Vec::new();
     let mut refused: Option<(usize, Unread)> = None;
@@ -190,7 +207,7 @@ pub fn parse_with(text: &str, chat: Option<&str>, order: Option<DateOrder>) -> H
     let mut notice_from: Option<String> = None;
     let mut group = false;
     // Every line's date, notices' too: the more dates, the surer their order.
-    let mut dated: Vec<Head> = Vec::new();
+    let mut dated: Vec<(usize, Head)> = Vec::new();
     for (i, raw) in text.lines().enumerate() {
         let head = match starts_message(raw) {
             Some(h) if h.date.2 < 2400 => h,
@@ -201,7 +218,7 @@ pub fn parse_with(text: &str, chat: Option<&str>, order: Option<DateOrder>) -> H
                 continue;
             }
         };
-        dated.push(head.clone());
+        dated.push((i + 1, head.clone()));
         // The app's own lines have no sender, Android's all of them; iOS writes its
         // notices under the chat's name, told by their text below.
         let unsigned = if head.ios && head.rest.contains(": ") { None } else { notices::unsigned(head.rest) };
@@ -231,9 +248,19 @@ pub fn parse_with(text: &str, chat: Option<&str>, order: Option<DateOrder>) -> H
         }
         return harvest;
     }
-    let Some(order) = order::decide(dated.iter()).or(order) else {
-        harvest.problems.push(Problem::new(lines[0].line, ProblemKind::Chat(Refused::Order)));
-        return harvest;
+    let order = match (order::decide(&dated), asked) {
+        // Neither order is the user's, silently, nor are days read in one the chat
+        // cannot have: the chat is refused, named by the date that shows its order.
+        (Told::Shown { order, line, date }, Some(asked)) if asked != order => {
+            harvest.problems.push(Problem::new(line, ProblemKind::Chat(Refused::Contrary { file: order, date })));
+            return harvest;
+        }
+        (Told::Shown { order, .. } | Told::Likely(order), _) => order,
+        (Told::Open, Some(asked)) => asked,
+        (Told::Open, None) => {
+            harvest.problems.push(Problem::new(lines[0].line, ProblemKind::Chat(Refused::Order)));
+            return harvest;
+        }
     };
     let chat = chat.map(clean).filter(|c| !c.is_empty()).or(notice_from);
     let mut writers: Vec<&str> = Vec::new();

@@ -2,9 +2,13 @@
 //! order without saying which, so the file decides: a first number above 12 means
 //! day-first, a second above 12 month-first; when every number is 12 or less, the order
 //! under which the dates run forward (a chat is written in time order) is the one.
-//! When neither tells, the reader asks (`--date-order`) instead of guessing.
+//! When neither tells, the reader asks (`--date-order`) instead of guessing; a date that
+//! shows the order outweighs `--date-order`, so the reader refuses a chat that
+//! contradicts it rather than read it either way.
 
 use super::line::{Head, Written};
+use crate::i18n::Lang;
+use crate::t;
 use chrono::NaiveDate;
 
 /// The order of a date's day and month.
@@ -14,6 +18,32 @@ pub enum DateOrder {
     Dmy,
     /// Month, day, year (12/31/23): the United States and a few others.
     Mdy,
+}
+
+impl DateOrder {
+    /// The other order.
+    pub fn other(self) -> DateOrder {
+        match self {
+            DateOrder::Dmy => DateOrder::Mdy,
+            DateOrder::Mdy => DateOrder::Dmy,
+        }
+    }
+
+    /// Its value for `--date-order`.
+    pub fn flag(self) -> &'static str {
+        match self {
+            DateOrder::Dmy => "dmy",
+            DateOrder::Mdy => "mdy",
+        }
+    }
+
+    /// The order in words: "day/month".
+    pub fn words(self, lang: Lang) -> String {
+        match self {
+            DateOrder::Dmy => t!(lang, "day/month", "hari/bulan"),
+            DateOrder::Mdy => t!(lang, "month/day", "bulan/hari"),
+        }
+    }
 }
 
 /// The year, month and day of a date written in `order` (year-first dates have one
@@ -34,28 +64,41 @@ pub fn day(h: &Head, order: DateOrder) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day)
 }
 
-/// The file's order, or None when its dates allow both.
-pub fn decide<'h>(heads: impl Iterator<Item = &'h Head<'h>> + Clone) -> Option<DateOrder> {
-    let either = heads.filter(|h| h.written == Written::Either);
-    if either.clone().all(|h| h.date.0 == h.date.1) {
+/// What a chat's dates say of their order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Told {
+    /// A date with a number above 12 can be read in this order only: the first such
+    /// date, its line and its numbers as written.
+    Shown { order: DateOrder, line: usize, date: (u32, u32, i32) },
+    /// Either order gives the same days, or the dates run forward in this one only.
+    Likely(DateOrder),
+    /// Both orders fit.
+    Open,
+}
+
+/// What the file's dates, each with its line, say of their order.
+pub fn decide(heads: &[(usize, Head)]) -> Told {
+    let either = heads.iter().filter(|(_, h)| h.written == Written::Either);
+    if either.clone().all(|(_, h)| h.date.0 == h.date.1) {
         // Nothing to decide (no such date, or 5/5 either way).
-        return Some(DateOrder::Dmy);
+        return Told::Likely(DateOrder::Dmy);
     }
-    if either.clone().any(|h| h.date.0 > 12) {
-        return Some(DateOrder::Dmy);
+    let shown = |order: DateOrder, (line, h): &(usize, Head)| Told::Shown { order, line: *line, date: h.date };
+    if let Some(first) = either.clone().find(|(_, h)| h.date.0 > 12) {
+        return shown(DateOrder::Dmy, first);
     }
-    if either.clone().any(|h| h.date.1 > 12) {
-        return Some(DateOrder::Mdy);
+    if let Some(first) = either.clone().find(|(_, h)| h.date.1 > 12) {
+        return shown(DateOrder::Mdy, first);
     }
     let backwards = |order: DateOrder| {
-        let days = either.clone().filter_map(|h| day(h, order));
+        let days = either.clone().filter_map(|(_, h)| day(h, order));
         days.clone().zip(days.skip(1)).filter(|(a, b)| b < a).count()
     };
     let (dmy, mdy) = (backwards(DateOrder::Dmy), backwards(DateOrder::Mdy));
     match dmy.cmp(&mdy) {
-        std::cmp::Ordering::Less => Some(DateOrder::Dmy),
-        std::cmp::Ordering::Greater => Some(DateOrder::Mdy),
-        std::cmp::Ordering::Equal => None,
+        std::cmp::Ordering::Less => Told::Likely(DateOrder::Dmy),
+        std::cmp::Ordering::Greater => Told::Likely(DateOrder::Mdy),
+        std::cmp::Ordering::Equal => Told::Open,
     }
 }
 
@@ -65,8 +108,16 @@ mod tests {
     use super::*;
 
     fn order(lines: &[&str]) -> Option<DateOrder> {
-        let heads: Vec<Head> = lines.iter().map(|l| starts_message(l).unwrap()).collect();
-        decide(heads.iter())
+        match told(lines) {
+            Told::Shown { order, .. } | Told::Likely(order) => Some(order),
+            Told::Open => None,
+        }
+    }
+
+    fn told(lines: &[&str]) -> Told {
+        let heads: Vec<(usize, Head)> =
+            lines.iter().enumerate().map(|(i, l)| (i + 1, starts_message(l).unwrap())).collect();
+        decide(&heads)
     }
 
     #[test]
@@ -79,5 +130,14 @@ mod tests {
         assert_eq!(order(&["5/5/24, 9:00 - Budi: hi"]), Some(DateOrder::Dmy), "the same day either way");
         assert_eq!(order(&["1/2/24, 9:00 AM - Budi: hi", "1/5/24, 9:00 AM - Budi: hi"]), None, "both run forward");
         assert_eq!(order(&["2019/01/03, 20:49 - Budi: hi"]), Some(DateOrder::Dmy), "year-first has one order");
+    }
+
+    #[test]
+    fn a_date_that_shows_the_order_is_named_by_its_line() {
+        let lines = ["1/2/24, 9:00 AM - Budi: hi", "2019/01/30, 20:49 - Budi: hi", "1/13/24, 9:00 AM - Budi: hi"];
+        assert_eq!(told(&lines), Told::Shown { order: DateOrder::Mdy, line: 3, date: (1, 13, 2024) });
+        let lines = ["1/2/24 09.00 - Budi: hi", "13/2/24 09.00 - Budi: hi", "14/2/24 09.00 - Budi: hi"];
+        assert_eq!(told(&lines), Told::Shown { order: DateOrder::Dmy, line: 2, date: (13, 2, 2024) });
+        assert_eq!(told(&["2/1/24, 9:00 - Budi: hi", "1/3/24, 9:00 - Budi: hi"]), Told::Likely(DateOrder::Dmy));
     }
 }

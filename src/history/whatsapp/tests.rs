@@ -245,3 +245,38 @@ fn on_android_a_name_that_ends_in_a_notice_word_still_writes() {
     );
     assert_eq!(h.me_hints, ["Ayu Lestari"], "the one who is not the chat is you");
 }
+
+#[test]
+fn a_date_order_the_chat_contradicts_refuses_the_chat_and_names_the_line_that_shows_it() {
+    // 1/13/24 on line 4 can only be month first; 13/02/24 on line 4 only day first.
+    let month_first = fixture("android-month-first.txt");
+    let day_first = fixture("android-day-first.txt");
+    for (text, asked, file, date) in [
+        (&month_first, DateOrder::Dmy, DateOrder::Mdy, (1, 13, 2024)),
+        (&day_first, DateOrder::Mdy, DateOrder::Dmy, (13, 2, 2024)),
+    ] {
+        let h = parse_with(text, None, Some(asked));
+        assert!(h.found.is_empty(), "nothing of the chat is imported: {:?}", h.found);
+        assert_eq!(h.problems, [Problem::new(4, ProblemKind::Chat(Refused::Contrary { file, date }))]);
+    }
+    let h = parse_with(&month_first, None, Some(DateOrder::Dmy));
+    assert_eq!(
+        h.problems[0].message(Lang::En),
+        "line 4: skipped: this chat writes month/day (1/13/2024 on this line), not day/month as --date-order dmy says; \
+         nothing from it was imported; run again without --date-order, or with --date-order mdy"
+    );
+    assert_eq!(
+        h.problems[0].message(Lang::Id),
+        "baris 4: dilewati: obrolan ini menulis bulan/hari (1/13/2024 di baris ini), bukan hari/bulan seperti kata \
+         --date-order dmy; tidak ada yang diimpor darinya; jalankan lagi tanpa --date-order, atau dengan --date-order mdy"
+    );
+    assert_eq!(h.problems[0].kind.key(), "contradicted-date-order");
+    // The order the chat shows, asked for or not, reads it as before.
+    let on = |h: Harvest| h.found.iter().map(|f| f.on.to_string()).collect::<Vec<_>>();
+    for asked in [None, Some(DateOrder::Mdy)] {
+        assert_eq!(on(parse_with(&month_first, None, asked)), ["2024-01-02", "2024-01-05", "2024-01-13"]);
+    }
+    for asked in [None, Some(DateOrder::Dmy)] {
+        assert_eq!(on(parse_with(&day_first, None, asked)), ["2024-02-01", "2024-02-05", "2024-02-13"]);
+    }
+}
