@@ -122,7 +122,10 @@ proptest! {
     }
 
     #[test]
-    fn linkedin_messages_survive_their_fixtures_mutated(bytes in mutated(&["history/messages.csv"])) {
+    fn linkedin_messages_survive_their_fixtures_mutated(bytes in mutated(&[
+        "history/messages.csv",
+        "history/messages-unnamed.csv",
+    ])) {
         check_messages(&bytes)?;
     }
 
@@ -139,7 +142,9 @@ proptest! {
 #[test]
 fn the_guards_read_their_fixtures() {
     // A guard over fixtures that failed to load would test nothing.
-    for name in CHATS.iter().chain(&["history/google-calendar.ics", "history/takeout.mbox", "history/messages.csv"]) {
+    let others =
+        ["history/google-calendar.ics", "history/takeout.mbox", "history/messages.csv", "history/messages-unnamed.csv"];
+    for name in CHATS.iter().chain(&others) {
         assert!(!fixture(name).is_empty(), "{name}");
     }
 }

@@ -9,9 +9,12 @@
 //! used beside `--me`).
 //!
 //! LinkedIn's own rows — no sender ("Message request accepted"), or LinkedIn itself —
-//! and sponsored InMail (from the anonymised "LinkedIn Member", or in a SPONSORED
-//! folder) are nobody writing: they are counted and left out, and "LinkedIn Member" is
-//! never a person.
+//! and sponsored InMail (in a SPONSORED folder, or a conversation LinkedIn titles
+//! "Sponsored Conversation") are nobody writing: they are counted and left out. A row
+//! from "LinkedIn Member" elsewhere is a real person LinkedIn does not name (a closed
+//! account, a hidden name): no contact can be matched with it, so it is left out and
+//! counted for that reason, and the rest of its conversation still counts.
+//! "LinkedIn Member" is never a person.
 //!
 //! The 2018 layout (From, To, Date, Subject, Content, Direction, Folder) has no
 //! conversation id: a conversation is the messages with one other person on one day,
@@ -59,11 +62,20 @@ fn one(name: &str, url: &str) -> Person {
     }
 }
 
-/// Why a row is nobody writing, if it is.
-fn not_a_person(sender: &str, folder: &str) -> Option<Skip> {
+/// The title LinkedIn gives a conversation of sponsored InMail.
+const SPONSORED_TITLE: &str = "Sponsored Conversation";
+
+/// Why a row is left out, if it is: sponsored mail (by its folder or its
+/// conversation's title), LinkedIn's own rows, or someone LinkedIn does not name —
+/// "LinkedIn Member" is also how it shows a real person who closed their account or
+/// hides their name, in ordinary conversations.
+fn left_out(sender: &str, folder: &str, title: &str) -> Option<Skip> {
     let sender = sender.trim();
-    if sender.eq_ignore_ascii_case("LinkedIn Member") || folder.to_ascii_uppercase().contains("SPONSORED") {
+    if folder.to_ascii_uppercase().contains("SPONSORED") || title.trim().eq_ignore_ascii_case(SPONSORED_TITLE) {
         return Some(Skip::Sponsored);
+    }
+    if sender.eq_ignore_ascii_case("LinkedIn Member") {
+        return Some(Skip::Unnamed);
     }
     (sender.is_empty() || sender.eq_ignore_ascii_case("LinkedIn")).then_some(Skip::LinkedinNotice)
 }
@@ -101,8 +113,14 @@ pub fn parse_in(text: &str, zone: Zone) -> Result<Harvest, NotMessages> {
     if conv.is_none() && direction.is_none() {
         return Err(NotMessages);
     }
-    let (from_url, to, to_urls, subject, folder) =
-        (col("SENDER PROFILE URL"), col("TO"), col("RECIPIENT PROFILE URLS"), col("SUBJECT"), col("FOLDER"));
+    let (from_url, to, to_urls, subject, folder, title) = (
+        col("SENDER PROFILE URL"),
+        col("TO"),
+        col("RECIPIENT PROFILE URLS"),
+        col("SUBJECT"),
+        col("FOLDER"),
+        col("CONVERSATION TITLE"),
+    );
     let mut harvest = Harvest::default();
     let mut rows = Vec::new();
     for record in reader.records() {
@@ -117,7 +135,7 @@ pub fn parse_in(text: &str, zone: Zone) -> Result<Harvest, NotMessages> {
         let line = lines.at(record.position());
         harvest.read += 1;
         let get = |i: Option<usize>| i.and_then(|i| record.get(i)).unwrap_or_default();
-        if let Some(why) = not_a_person(get(Some(from)), get(folder)) {
+        if let Some(why) = left_out(get(Some(from)), get(folder), get(title)) {
             harvest.skip(why, 1);
             continue;
         }
@@ -234,13 +252,33 @@ mod tests {
         let csv = "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n\
             c1,,Ayu Lestari,https://www.linkedin.com/in/ayu,Rahul Mehta,https://www.linkedin.com/in/rahul,2026-10-01 09:00:00 UTC,,Hi,INBOX\n\
             c1,,,,Ayu Lestari,https://www.linkedin.com/in/ayu,2026-10-02 09:00:00 UTC,,Message request accepted,INBOX\n\
-            c2,,LinkedIn Member,,Ayu Lestari,https://www.linkedin.com/in/ayu,2026-10-03 09:00:00 UTC,Grow your business,ad,INBOX\n\
+            c2,Sponsored Conversation,LinkedIn Member,,Ayu Lestari,https://www.linkedin.com/in/ayu,2026-10-03 09:00:00 UTC,Grow your business,ad,INBOX\n\
             c3,,Ads Co,https://www.linkedin.com/company/ads,Ayu Lestari,https://www.linkedin.com/in/ayu,2026-10-04 09:00:00 UTC,Offer,ad,SPONSORED\n";
         let h = parse(csv.as_bytes()).unwrap();
         assert_eq!(h.read, 4);
         assert_eq!(h.found.len(), 1, "only Ayu's message to Rahul");
         assert!(h.found[0].people.iter().all(|p| p.name.is_some()));
         assert_eq!(h.skipped, [(Skip::LinkedinNotice, 1), (Skip::Sponsored, 2)]);
+    }
+
+    #[test]
+    fn a_member_linkedin_does_not_name_is_left_out_apart_from_sponsored_mail() {
+        let path = format!("{}/tests/fixtures/history/messages-unnamed.csv", env!("CARGO_MANIFEST_DIR"));
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let h = parse(&bytes).unwrap();
+        // By hand: a "LinkedIn Member" wrote in the alumni conversation and alone on the
+        // 10th (someone who closed their account); three rows are sponsored (by their
+        // conversation's title or their folder); Budi's, Citra's and Ayu's four count.
+        assert_eq!(h.read, 9);
+        assert_eq!(h.skipped, [(Skip::Unnamed, 2), (Skip::Sponsored, 3)]);
+        let senders: Vec<_> = h.found.iter().map(|f| f.people[0].name.as_deref().unwrap_or_default()).collect();
+        assert_eq!(senders, ["Budi Santoso", "Ayu Lestari", "Citra Dewi", "Ayu Lestari"]);
+        // The alumni conversation is Citra's and Ayu's, both wrote, and the member is in
+        // it as no one.
+        let alumni: Vec<&Found> = h.found.iter().filter(|f| f.exchange == "2-FFF=").collect();
+        assert_eq!(alumni.len(), 2);
+        assert!(alumni.iter().flat_map(|f| &f.people).all(|p| p.linkedin.is_some()), "{alumni:?}");
+        assert!(format!("{h:?}").find("LinkedIn Member").is_none());
     }
 
     #[test]

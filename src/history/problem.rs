@@ -44,8 +44,11 @@ pub enum Skip {
     NotMeeting,
     /// LinkedIn's own rows: no sender ("Message request accepted") or LinkedIn itself.
     LinkedinNotice,
-    /// Sponsored InMail, from the anonymised "LinkedIn Member".
+    /// Sponsored InMail: in a sponsored folder or conversation.
     Sponsored,
+    /// A row from "LinkedIn Member" outside sponsored mail: someone LinkedIn does not
+    /// name (a closed account, a hidden name), whom no contact can be matched with.
+    Unnamed,
 }
 
 impl Skip {
@@ -56,6 +59,7 @@ impl Skip {
             Skip::NotMeeting => "not-a-meeting",
             Skip::LinkedinNotice => "linkedin-notice",
             Skip::Sponsored => "sponsored",
+            Skip::Unnamed => "unnamed-member",
         }
     }
 
@@ -71,9 +75,12 @@ impl Skip {
             Skip::LinkedinNotice => {
                 t!(lang, "LinkedIn's own notices, without a sender", "pemberitahuan LinkedIn sendiri, tanpa pengirim")
             }
-            Skip::Sponsored => {
-                t!(lang, "sponsored messages from \"LinkedIn Member\"", "pesan bersponsor dari \"LinkedIn Member\"")
-            }
+            Skip::Sponsored => t!(lang, "sponsored messages", "pesan bersponsor"),
+            Skip::Unnamed => t!(
+                lang,
+                "messages from a member LinkedIn does not name",
+                "pesan dari anggota yang namanya tidak ditampilkan LinkedIn"
+            ),
         }
     }
 }

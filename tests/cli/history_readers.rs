@@ -3,7 +3,8 @@
 //! RECURRENCE-ID in UTC and a reminder every second; mail folders as notmuch and
 //! mbsync leave them (no dots, a lost `new/`, a sender without angle brackets, a
 //! folder that is no maildir); a Windows-1252 mbox; LinkedIn's 2018 messages.csv with
-//! a sponsored and a system row. Each counted by hand.
+//! an unnamed member's and a system row, and a newer one with sponsored mail and a
+//! member LinkedIn does not name. Each counted by hand.
 
 use crate::env::{TestEnv, fixtures, one_error_line};
 use serde_json::Value;
@@ -142,7 +143,7 @@ fn a_windows_1252_mbox_is_decoded_and_says_so() {
 }
 
 #[test]
-fn linkedins_2018_layout_with_its_own_and_sponsored_rows() {
+fn linkedins_2018_layout_with_its_own_rows_and_an_unnamed_member() {
     let env = network();
     let r = import(&env, &[&fixture("messages-2018.csv")]);
     // Budi wrote at 23:30 UTC on 3 April (4 April in Jakarta), Ayu answered on the 4th.
@@ -151,9 +152,41 @@ fn linkedins_2018_layout_with_its_own_and_sponsored_rows() {
     assert_eq!(unknown, ["Sari Wijaya"], "never LinkedIn Member, never a person without a name");
     let (kind, read, skipped, _) = reader(&r);
     assert_eq!((kind.as_str(), read), ("linkedin-messages", 5));
-    assert_eq!(skipped, [("sponsored".to_string(), 1), ("linkedin-notice".to_string(), 1)]);
+    // "LinkedIn Member" in the inbox, with nothing to say it is sponsored: a person
+    // LinkedIn does not name.
+    assert_eq!(skipped, [("unnamed-member".to_string(), 1), ("linkedin-notice".to_string(), 1)]);
     let text = String::from_utf8(env.bytes().unwrap()).unwrap();
     assert!(!text.contains("Sari") && !text.contains("secret"), "no unknown name or text is stored");
+}
+
+#[test]
+fn a_member_linkedin_does_not_name_is_counted_apart_from_sponsored_mail() {
+    let env = network();
+    let r = import(&env, &[&fixture("messages-unnamed.csv")]);
+    // By hand: Budi and Ayu on the 6th; in the alumni conversation a "LinkedIn Member"
+    // wrote first, then Citra and Ayu: still their two-way conversation, which Citra
+    // opened of the people who count.
+    assert_eq!(talks(&env, "Budi Santoso"), [("2026-10-06".into(), true, true, String::new())]);
+    assert_eq!(talks(&env, "Citra Dewi"), [("2026-10-08".into(), true, true, String::new())]);
+    assert_eq!(r["added"], 2);
+    let (kind, read, skipped, _) = reader(&r);
+    assert_eq!((kind.as_str(), read), ("linkedin-messages", 9));
+    assert_eq!(skipped, [("unnamed-member".to_string(), 2), ("sponsored".to_string(), 3)]);
+    assert_eq!(r["unknown"], serde_json::json!([]), "no member, no sponsor is an unknown person");
+    for (lang, end) in [
+        ("en", "; left out 5: messages from a member LinkedIn does not name (2), sponsored messages (3)"),
+        ("id", "; 5 dilewati: pesan dari anggota yang namanya tidak ditampilkan LinkedIn (2), pesan bersponsor (3)"),
+    ] {
+        let out = env
+            .cmd()
+            .env("TZ", "Asia/Jakarta")
+            .args(["--lang", lang, "import", "history", "--dry-run", "--me", "ayu@example.com"])
+            .arg(fixture("messages-unnamed.csv"))
+            .assert()
+            .success();
+        let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+        assert!(err.lines().last().unwrap().ends_with(end), "{lang}: {err}");
+    }
 }
 
 #[test]
