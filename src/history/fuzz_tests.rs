@@ -32,6 +32,7 @@ const CHATS: &[&str] = &[
     "whatsapp/WhatsApp Chat with Budi Keluar.txt",
     "whatsapp/android-month-first.txt",
     "whatsapp/android-day-first.txt",
+    "whatsapp/android-no-such-day.txt",
 ];
 
 fn check_chat(text: &str) -> Result<(), TestCaseError> {

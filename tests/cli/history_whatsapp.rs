@@ -279,3 +279,20 @@ fn a_date_order_the_chat_contradicts_refuses_that_chat_and_says_why() {
         [("2024-01-02".into(), false, true), ("2024-01-05".into(), false, false), ("2024-01-13".into(), false, true)]
     );
 }
+
+#[test]
+fn a_skipped_line_does_not_say_who_you_are() {
+    // Ayu's only line is dated 31/02: skipped, so the chat does not say she is you.
+    let env = TestEnv::new();
+    env.add("Budi Santoso", &[]);
+    let chat = env.home().join("WhatsApp Chat with Budi Santoso.txt");
+    std::fs::copy(fixture("android-no-such-day.txt"), &chat).unwrap();
+    let before = env.snapshot();
+    let err = env.fails(&["import", "history", chat.to_str().unwrap()], 2);
+    assert!(err.contains("cannot tell which of the people in the export is you"), "{err}");
+    before.assert_unchanged();
+    // Told, Budi's two days are his alone: "they wrote".
+    let r = import(&env, &[chat.to_str().unwrap()]);
+    assert_eq!(added(&r), (2, 0));
+    assert_eq!(talks(&env, "Budi Santoso"), [("2024-01-30".into(), false, true), ("2024-03-01".into(), false, true)]);
+}

@@ -262,9 +262,23 @@ pub fn parse_with(text: &str, chat: Option<&str>, asked: Option<DateOrder>) -> H
             return harvest;
         }
     };
-    let chat = chat.map(clean).filter(|c| !c.is_empty()).or(notice_from);
-    let mut writers: Vec<&str> = Vec::new();
+    // Each line's time; a line on a day the calendar does not have (31/02) is left out
+    // and counted as such, so the report's numbers add up, and named by its line.
+    let mut read: Vec<(&Line, NaiveDateTime)> = Vec::new();
     for l in &lines {
+        match when(&l.head, order) {
+            Some(at) => read.push((l, at)),
+            None => {
+                let (year, month, day) = order::ymd(&l.head, order);
+                let date = format!("{year}-{month:02}-{day:02}");
+                harvest.problems.push(Problem::new(l.line, ProblemKind::NoSuchDay { date }));
+            }
+        }
+    }
+    let chat = chat.map(clean).filter(|c| !c.is_empty()).or(notice_from);
+    // Only what was read says who wrote: a line left out makes no one you, nor a member.
+    let mut writers: Vec<&str> = Vec::new();
+    for (l, _) in &read {
         if !writers.contains(&l.sender.as_str()) {
             writers.push(&l.sender);
         }
@@ -294,15 +308,7 @@ pub fn parse_with(text: &str, chat: Option<&str>, asked: Option<DateOrder>) -> H
     };
     // Per day: who wrote, in order, and the first line.
     let mut days: BTreeMap<NaiveDate, (NaiveDateTime, usize, Vec<&str>)> = BTreeMap::new();
-    for l in &lines {
-        let Some(at) = when(&l.head, order) else {
-            // A day the calendar does not have (31/02): left out and counted as such, so
-            // the report's numbers add up, and named by its line.
-            let (year, month, day) = order::ymd(&l.head, order);
-            let date = format!("{year}-{month:02}-{day:02}");
-            harvest.problems.push(Problem::new(l.line, ProblemKind::NoSuchDay { date }));
-            continue;
-        };
+    for &(l, at) in &read {
         let entry = days.entry(at.date()).or_insert((at, l.line, Vec::new()));
         if !entry.2.contains(&l.sender.as_str()) {
             entry.2.push(&l.sender);

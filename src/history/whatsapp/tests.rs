@@ -280,3 +280,21 @@ fn a_date_order_the_chat_contradicts_refuses_the_chat_and_names_the_line_that_sh
         assert_eq!(on(parse_with(&day_first, None, asked)), ["2024-02-01", "2024-02-05", "2024-02-13"]);
     }
 }
+
+#[test]
+fn only_lines_that_were_read_say_who_you_are() {
+    // Ayu's one line is dated 31/02, a day that does not exist: it is skipped, so it
+    // neither makes her you nor puts her in Budi's days.
+    let file = "android-no-such-day.txt";
+    let h = parse(&fixture(file), Some("Budi Santoso"));
+    assert_eq!(h.problems, [Problem::new(3, ProblemKind::NoSuchDay { date: "2024-02-31".into() })]);
+    assert!(h.me_hints.is_empty(), "{:?}", h.me_hints);
+    let budi = strings(&["Budi Santoso"]);
+    assert_eq!(
+        days(&h),
+        [
+            ("2024-01-30".into(), budi.clone(), budi.clone(), "Budi Santoso".into()),
+            ("2024-03-01".into(), budi.clone(), budi, "Budi Santoso".into()),
+        ]
+    );
+}
