@@ -190,6 +190,43 @@ fn a_member_linkedin_does_not_name_is_counted_apart_from_sponsored_mail() {
 }
 
 #[test]
+fn files_in_a_folder_that_are_no_export_are_counted_apart() {
+    // LinkedIn's export unzipped: messages.csv beside the other files it holds.
+    let folder = fixture("linkedin-export");
+    let r = import(&network(), &["--dry-run", &folder]);
+    assert_eq!(r["added"], 1, "Budi's conversation: {r}");
+    assert_eq!((r["left_out"].as_u64(), r["left_out_files"].as_u64()), (Some(3), Some(3)), "{r}");
+    assert_eq!(r["left_out_folders"], 0);
+    let problems = r["problems"].to_string();
+    for name in ["Connections.csv", "Invitations.csv", "Profile.csv"] {
+        assert!(problems.contains(name), "{name} is named: {problems}");
+    }
+    for (lang, end) in [("en", "; skipped 3 files that are no export"), ("id", "; 3 berkas yang bukan ekspor dilewati")]
+    {
+        let out = env_import(lang, &folder);
+        assert!(out.lines().last().unwrap().ends_with(end), "{lang}: {out}");
+    }
+    // One file: one, in the singular.
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["messages.csv", "Profile.csv"] {
+        std::fs::copy(format!("{folder}/{name}"), dir.path().join(name)).unwrap();
+    }
+    let out = env_import("en", &dir.path().display().to_string());
+    assert!(out.lines().last().unwrap().ends_with("; skipped 1 file that is no export"), "{out}");
+}
+
+/// The human report's stderr of a dry run on `path`, in `lang`.
+fn env_import(lang: &str, path: &str) -> String {
+    let out = network()
+        .cmd()
+        .env("TZ", "Asia/Jakarta")
+        .args(["--lang", lang, "import", "history", "--dry-run", "--me", "ayu@example.com", path])
+        .assert()
+        .success();
+    String::from_utf8(out.get_output().stderr.clone()).unwrap()
+}
+
+#[test]
 fn a_folder_of_itip_messages_keeps_each_events_latest_version() {
     // The lunch moved to Friday in a later message; the dinner was cancelled in a
     // message that sorts before its invitation.

@@ -1,7 +1,7 @@
 //! Reading the files and folders `import history` is given, before the data file is
 //! locked: what each is (from `--from` or its first bytes), then the reader for it. A
 //! named file that is not what it should be stops the import; a file inside a folder
-//! that is no export is skipped and named. Text that is not UTF-8 (UTF-16, Windows-1252)
+//! that is no export is skipped, named and counted. Text that is not UTF-8 (UTF-16, Windows-1252)
 //! is decoded as the contact importers do, and the report says so. Each reader's
 //! count of what it read and left out, and why, goes to the report.
 
@@ -23,6 +23,8 @@ pub struct Imported {
     pub problems: Vec<(String, Problem)>,
     /// What each reader read and left out, file by file.
     pub readers: Vec<Reader>,
+    /// Files in the folders given that are no export: no reader's, so counted apart.
+    pub unknown_files: usize,
     /// The folders read, as their real paths: one reached again through a symbolic
     /// link is not read again (a link back up the tree would never end).
     folders: std::collections::HashSet<PathBuf>,
@@ -54,6 +56,12 @@ pub struct Skipped {
 }
 
 impl Imported {
+    /// A file in a folder that is no export: named, and counted.
+    fn unknown(&mut self, file: String) {
+        self.unknown_files += 1;
+        self.problems.push((file, Problem::new(0, ProblemKind::UnknownFile)));
+    }
+
     /// Adds what one reader got from `file`; `extra` are problems it named by other
     /// files (a maildir's messages).
     fn add(
@@ -297,7 +305,7 @@ fn folder(
             (Some(f), Some(s)) if f == s => f,
             (None, Some(s)) => s,
             _ => {
-                read.problems.push((name, Problem::new(0, ProblemKind::UnknownFile)));
+                read.unknown(name);
                 continue;
             }
         };
@@ -310,7 +318,7 @@ fn folder(
             bar.inc(bytes.len() as u64);
             match text(&bytes, lang) {
                 Ok((text, decoded)) => calendars.push((name, text, decoded)),
-                Err(_) => read.problems.push((name, Problem::new(0, ProblemKind::UnknownFile))),
+                Err(_) => read.unknown(name),
             }
             continue;
         }
@@ -323,7 +331,7 @@ fn folder(
                     "tidak bisa membaca {name}"
                 )));
             }
-            Err(Failure::Not) => read.problems.push((name, Problem::new(0, ProblemKind::UnknownFile))),
+            Err(Failure::Not) => read.unknown(name),
         }
     }
     let texts: Vec<&str> = calendars.iter().map(|(_, t, _)| t.as_str()).collect();
@@ -331,7 +339,7 @@ fn folder(
     for ((name, _, decoded), h) in calendars.iter().zip(harvests) {
         match h {
             Some(h) => read.add(name, Source::Calendar, h, Vec::new(), decoded.clone(), lang),
-            None => read.problems.push((name.clone(), Problem::new(0, ProblemKind::UnknownFile))),
+            None => read.unknown(name.clone()),
         }
     }
     Ok(())

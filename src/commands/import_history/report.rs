@@ -71,11 +71,13 @@ pub struct Report {
     already_known: usize,
     with_unknown_people: usize,
     ignored: usize,
-    /// Everything the readers left out (the sum of `readers[].skipped`).
+    /// Everything left out: the sum of `readers[].skipped`, and `left_out_files`.
     left_out: usize,
-    /// How many of `left_out` are folders (a maildir's folders that hold none); the
-    /// rest are messages, rows, events or chat days.
+    /// How many of `left_out` are folders (a maildir's folders that hold none).
     left_out_folders: usize,
+    /// How many of `left_out` are files in a folder given that are no export; the rest
+    /// beside the folders are messages, rows, events or chat days.
+    left_out_files: usize,
     interactions: Vec<Logged>,
     contacts_added: Vec<String>,
     unknown: Vec<Stranger>,
@@ -115,8 +117,9 @@ impl Report {
             already_known: plan.known,
             with_unknown_people: plan.with_unknown,
             ignored: read.harvest.ignored,
-            left_out: read.readers.iter().flat_map(|r| &r.skipped).map(|s| s.count).sum(),
+            left_out: read.readers.iter().flat_map(|r| &r.skipped).map(|s| s.count).sum::<usize>() + read.unknown_files,
             left_out_folders: folders(&read.readers),
+            left_out_files: read.unknown_files,
             interactions: plan
                 .add
                 .iter()
@@ -157,6 +160,17 @@ fn folders_said(n: usize, lang: Lang) -> String {
         "; skipped {n} folder that is no maildir",
         "; skipped {n} folders that are no maildir",
         "; {n} folder yang bukan maildir dilewati"
+    )
+}
+
+/// "; skipped 2 files that are no export", for the summary: files no reader read.
+fn files_said(n: usize, lang: Lang) -> String {
+    tn!(
+        lang,
+        n,
+        "; skipped {n} file that is no export",
+        "; skipped {n} files that are no export",
+        "; {n} berkas yang bukan ekspor dilewati"
     )
 }
 
@@ -284,7 +298,8 @@ fn left_out(readers: &[Reader]) -> Vec<(&str, usize)> {
 }
 
 /// The last line: conversations added, known and with people not in the network, and
-/// what was left out — the per-file lines added up, said the same way.
+/// what was left out — the per-file lines added up, said the same way, then the folders
+/// and files no reader read, apart.
 fn summary(r: &Report) -> String {
     let lang = r.lang;
     let (added, known, unknown) = (r.added, r.already_known, r.with_unknown_people);
@@ -316,6 +331,9 @@ fn summary(r: &Report) -> String {
     }
     if r.left_out_folders > 0 {
         line.push_str(&folders_said(r.left_out_folders, lang));
+    }
+    if r.left_out_files > 0 {
+        line.push_str(&files_said(r.left_out_files, lang));
     }
     line
 }
