@@ -3,7 +3,8 @@
 //! stable UID. A changed event is written
 //! again, a vanished one deleted; events nobody changed are not sent, and an overdue
 //! one is not moved to each new day (see `unchanged`). One-way: what the calendar
-//! holds is replaced by what jejaring would say today.
+//! holds is replaced by what jejaring would say today. A push stopped by an error says
+//! how far it got (`Pushed`), so a sync can keep that and leave the rest to the next.
 
 use super::dav::{self, Dav, DavError};
 use super::remote;
@@ -15,7 +16,7 @@ use crate::model::Network;
 use crate::model::day_event::DayEvent;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// What the calendar push did.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -70,6 +71,21 @@ fn file(uid: &str) -> String {
     format!("{safe}.ics")
 }
 
+/// What a calendar push did. A push stopped by an error still says what it did, so the
+/// sync can keep it: an event written before the error carries its new href and ETag;
+/// the one that failed and those not reached keep what the last push left (a new one
+/// stays unknown), so the next sync sends them again; an event whose delete failed or
+/// was not reached is still remembered, so the next sync deletes it.
+#[derive(Debug, Default)]
+pub struct Pushed {
+    /// The events the calendar holds now, as far as jejaring knows: what to remember.
+    pub events: Vec<EventState>,
+    /// What was done (in a dry run: what would be).
+    pub counts: Counts,
+    /// Why the push stopped before it was done.
+    pub failed: Option<DavError>,
+}
+
 /// Pushes today's events to `calendar`, given what the last sync pushed.
 pub fn push(
     dav: &Dav,
@@ -79,57 +95,107 @@ pub fn push(
     now: DateTime<Utc>,
     lang: Lang,
     dry_run: bool,
-) -> Result<(Vec<EventState>, Counts), DavError> {
-    let calendar = dav::collection(calendar);
-    let mut counts = Counts::default();
-    let prev: HashMap<&str, &EventState> = state.events.iter().map(|e| (e.uid.as_str(), e)).collect();
-    let mut after = Vec::new();
+) -> Pushed {
     let events = events(net, state, now.date_naive(), lang);
-    for e in &events {
-        let d = digest(e);
-        let old = prev.get(e.uid.as_str()).copied();
-        if let Some(old) = old.filter(|o| unchanged(&o.digest, e, now.date_naive())) {
-            after.push(old.clone());
+    send(dav, calendar, &events, &state.events, now, dry_run)
+}
+
+/// What a push has done so far.
+#[derive(Default)]
+struct Done {
+    /// The events written, by UID, with their new state.
+    written: HashMap<String, EventState>,
+    /// The UIDs of the events deleted.
+    deleted: HashSet<String>,
+    counts: Counts,
+}
+
+/// Brings `calendar` from `prev` (what the last push left there) to `events`, and says
+/// what it now holds, even when an error stopped it midway (see `Pushed`).
+fn send(
+    dav: &Dav,
+    calendar: &str,
+    events: &[DayEvent],
+    prev: &[EventState],
+    now: DateTime<Utc>,
+    dry_run: bool,
+) -> Pushed {
+    let mut done = Done::default();
+    let failed = send_each(dav, &dav::collection(calendar), events, prev, now, dry_run, &mut done).err();
+    let old: HashMap<&str, &EventState> = prev.iter().map(|e| (e.uid.as_str(), e)).collect();
+    let live: HashSet<&str> = events.iter().map(|e| e.uid.as_str()).collect();
+    // In today's order, as a push that finishes leaves them; an event not written
+    // (unchanged, failed or not reached) as the last push left it.
+    let mut after: Vec<EventState> = events
+        .iter()
+        .filter_map(|e| done.written.remove(&e.uid).or_else(|| old.get(e.uid.as_str()).map(|&o| o.clone())))
+        .collect();
+    after.extend(prev.iter().filter(|o| !live.contains(o.uid.as_str()) && !done.deleted.contains(&o.uid)).cloned());
+    Pushed { events: after, counts: done.counts, failed }
+}
+
+/// Writes the events that changed and deletes the vanished ones, recording each in
+/// `done` as it succeeds; stops at the first error.
+fn send_each(
+    dav: &Dav,
+    calendar: &str,
+    events: &[DayEvent],
+    prev: &[EventState],
+    now: DateTime<Utc>,
+    dry_run: bool,
+    done: &mut Done,
+) -> Result<(), DavError> {
+    let today = now.date_naive();
+    let old: HashMap<&str, &EventState> = prev.iter().map(|e| (e.uid.as_str(), e)).collect();
+    for e in events {
+        let old = old.get(e.uid.as_str()).copied();
+        if old.is_some_and(|o| unchanged(&o.digest, e, today)) {
             continue;
+        }
+        if !dry_run {
+            let href =
+                old.map(|o| o.href.clone()).unwrap_or_else(|| format!("{}{}", dav::path(calendar), file(&e.uid)));
+            let etag = write(
+                dav,
+                calendar,
+                &href,
+                old.and_then(|o| o.etag.clone()),
+                old.is_some(),
+                ics::write(std::slice::from_ref(e), now),
+            )?;
+            done.written.insert(e.uid.clone(), EventState { uid: e.uid.clone(), href, etag, digest: digest(e) });
         }
         match old {
-            Some(_) => counts.updated += 1,
-            None => counts.added += 1,
-        }
-        if dry_run {
-            continue;
-        }
-        let href = old.map(|o| o.href.clone()).unwrap_or_else(|| format!("{}{}", dav::path(&calendar), file(&e.uid)));
-        let etag = write(
-            dav,
-            &calendar,
-            &href,
-            old.and_then(|o| o.etag.clone()),
-            old.is_some(),
-            ics::write(std::slice::from_ref(e), now),
-        )?;
-        after.push(EventState { uid: e.uid.clone(), href, etag, digest: d });
-    }
-    let live: std::collections::HashSet<&str> = events.iter().map(|e| e.uid.as_str()).collect();
-    for old in state.events.iter().filter(|o| !live.contains(o.uid.as_str())) {
-        counts.removed += 1;
-        if dry_run {
-            continue;
-        }
-        let url = dav::join(&calendar, &old.href);
-        let mut etag = old.etag.clone();
-        for _ in 0..2 {
-            let cond = etag.clone().unwrap_or_else(|| "*".into());
-            let reply = dav.request("DELETE", &url, &[("If-Match", cond.as_str())], None)?;
-            match reply.status {
-                200..=299 | 404 | 410 => break,
-                // Changed by someone else: jejaring owns this calendar, so it goes anyway.
-                412 => etag = remote::get(dav, &url)?.and_then(|(_, e)| e),
-                status => return Err(DavError::Status { server: dav::host(&url), status, what: "DELETE".into() }),
-            }
+            Some(_) => done.counts.updated += 1,
+            None => done.counts.added += 1,
         }
     }
-    Ok((after, counts))
+    let live: HashSet<&str> = events.iter().map(|e| e.uid.as_str()).collect();
+    for old in prev.iter().filter(|o| !live.contains(o.uid.as_str())) {
+        if !dry_run {
+            delete(dav, calendar, old)?;
+            done.deleted.insert(old.uid.clone());
+        }
+        done.counts.removed += 1;
+    }
+    Ok(())
+}
+
+/// Deletes one event (one already gone, 404 or 410, is as good as deleted).
+fn delete(dav: &Dav, calendar: &str, old: &EventState) -> Result<(), DavError> {
+    let url = dav::join(calendar, &old.href);
+    let mut etag = old.etag.clone();
+    for _ in 0..2 {
+        let cond = etag.clone().unwrap_or_else(|| "*".into());
+        let reply = dav.request("DELETE", &url, &[("If-Match", cond.as_str())], None)?;
+        match reply.status {
+            200..=299 | 404 | 410 => return Ok(()),
+            // Changed by someone else: jejaring owns this calendar, so it goes anyway.
+            412 => etag = remote::get(dav, &url)?.and_then(|(_, e)| e),
+            status => return Err(DavError::Status { server: dav::host(&url), status, what: "DELETE".into() }),
+        }
+    }
+    Ok(())
 }
 
 /// Writes one event conditionally; on 412 (changed by someone else) it takes the
@@ -167,6 +233,9 @@ fn write(
     }
     Err(DavError::Status { server: dav::host(&url), status: 412, what: "PUT".into() })
 }
+
+#[cfg(test)]
+mod push_tests;
 
 #[cfg(test)]
 mod tests {

@@ -155,7 +155,13 @@ fn sync(app: &App, dry_run: bool, only_words: &[String], all: bool, limits: &Lim
     let outcome = engine::sync(&dav, &net, now, lang, dry_run, &bar).map_err(|e| e.during(stopped))?;
     bar.finish();
     let (events, counts) = match &state.calendar {
-        Some(url) => calendar::push(&dav, url, &net, &state, now, lang, dry_run).map_err(|e| e.during(stopped))?,
+        Some(url) => {
+            let pushed = calendar::push(&dav, url, &net, &state, now, lang, dry_run);
+            if let Some(e) = pushed.failed {
+                return Err(e.during(stopped).into());
+            }
+            (pushed.events, pushed.counts)
+        }
         None => (Vec::new(), calendar::Counts::default()),
     };
     let mut report = outcome.report.clone();

@@ -161,8 +161,13 @@ pub(super) fn setup(app: &App, mut a: SetupArgs) -> anyhow::Result<()> {
     {
         // The user chose that calendar when setting it up.
         dav.allow(was);
-        let (_, counts) = calendar::push(&dav, was, &Network::default(), old, app.clock.now, lang, false)?;
-        removed = counts.removed;
+        // Stopped midway, nothing is saved: the next setup deletes the rest (and finds
+        // the ones already deleted gone).
+        let pushed = calendar::push(&dav, was, &Network::default(), old, app.clock.now, lang, false);
+        if let Some(e) = pushed.failed {
+            return Err(e.into());
+        }
+        removed = pushed.counts.removed;
     }
     let kept_cards = if same_book { old.as_ref().map_or(0, |s| s.cards.len()) } else { 0 };
     app.change(
