@@ -17,6 +17,7 @@ use crate::model::goal::GoalInputError;
 use crate::model::text::InputError;
 use crate::prompt::Interrupted;
 use crate::store::StoreError;
+use crate::sync::calendar::CalendarFailed;
 use crate::sync::dav::DavError;
 use crate::t;
 use std::process::ExitCode;
@@ -105,7 +106,17 @@ fn localize(e: &(dyn std::error::Error + 'static), lang: Lang) -> String {
             })*
         };
     }
-    first_of!(StoreError, InputError, DateError, BirthdayError, CadenceError, GoalInputError, FormatError, DavError);
+    first_of!(
+        StoreError,
+        InputError,
+        DateError,
+        BirthdayError,
+        CadenceError,
+        GoalInputError,
+        FormatError,
+        DavError,
+        CalendarFailed
+    );
     // Already in the user's language: a command's own sentence.
     e.to_string()
 }
@@ -125,6 +136,7 @@ mod tests {
             Box::new(FormatError::NoCards),
             Box::new(StoreError::IsFolder { path: "/tmp/x".into() }),
             Box::new(DavError::Timeout { server: "dav.example.com".into() }),
+            Box::new(CalendarFailed(DavError::Timeout { server: "dav.example.com".into() })),
         ];
         for e in all {
             assert_eq!(e.to_string(), e.message(Lang::En), "one wording, not a second English text");

@@ -4,7 +4,12 @@
 //! again, a vanished one deleted; events nobody changed are not sent, and an overdue
 //! one is not moved to each new day (see `unchanged`). One-way: what the calendar
 //! holds is replaced by what jejaring would say today. A push stopped by an error says
-//! how far it got (`Pushed`), so a sync can keep that and leave the rest to the next.
+//! how far it got (`Pushed`), so the sync keeps that and the next one does the rest;
+//! `failed` words the error for a sync whose contacts were saved.
+
+mod failed;
+
+pub use failed::CalendarFailed;
 
 use super::dav::{self, Dav, DavError};
 use super::remote;

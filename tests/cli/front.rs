@@ -139,7 +139,7 @@ fn read_request(reader: &mut BufReader<TcpStream>) -> Option<Request> {
 
 /// Sends the request on to the real server (one request per connection) and returns
 /// its answer, marked to close the connection.
-fn forward(req: &Request, port: u16) -> Vec<u8> {
+pub fn forward(req: &Request, port: u16) -> Vec<u8> {
     let mut backend = TcpStream::connect(("127.0.0.1", port)).unwrap();
     let mut out = format!("{} {} HTTP/1.1\r\n", req.method, req.path);
     for (k, v) in &req.headers {

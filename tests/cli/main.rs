@@ -54,6 +54,7 @@ mod store;
 mod store_hardening;
 mod sync;
 mod sync_calendar;
+mod sync_calendar_down;
 mod sync_cards;
 mod sync_identity;
 mod sync_security;

@@ -17,7 +17,7 @@ use crate::i18n::Lang;
 use crate::model::Circle;
 use crate::model::sync::same_collection;
 use crate::sync::apply;
-use crate::sync::calendar;
+use crate::sync::calendar::{self, CalendarFailed};
 use crate::sync::dav::{Dav, DavError, Stopped};
 use crate::sync::engine;
 use crate::t;
@@ -154,16 +154,14 @@ fn sync(app: &App, dry_run: bool, only_words: &[String], all: bool, limits: &Lim
     let bar = progress::Bar::new(app, dry_run, !state.only.is_empty());
     let outcome = engine::sync(&dav, &net, now, lang, dry_run, &bar).map_err(|e| e.during(stopped))?;
     bar.finish();
-    let (events, counts) = match &state.calendar {
-        Some(url) => {
-            let pushed = calendar::push(&dav, url, &net, &state, now, lang, dry_run);
-            if let Some(e) = pushed.failed {
-                return Err(e.during(stopped).into());
-            }
-            (pushed.events, pushed.counts)
-        }
-        None => (Vec::new(), calendar::Counts::default()),
+    // The cards are synced: a calendar that fails now does not undo that. Their outcome
+    // is saved below with the events as far as the push got, and the error comes after.
+    let pushed = match &state.calendar {
+        Some(url) => calendar::push(&dav, url, &net, &state, now, lang, dry_run),
+        None => calendar::Pushed::default(),
     };
+    let failed = pushed.failed.map(|e| CalendarFailed(e.during(Stopped::Calendar)));
+    let (events, counts) = (pushed.events, pushed.counts);
     let mut report = outcome.report.clone();
     let changes_here = !outcome.updates.is_empty()
         || !outcome.adds.is_empty()
@@ -175,7 +173,8 @@ fn sync(app: &App, dry_run: bool, only_words: &[String], all: bool, limits: &Lim
         || outcome.state.kept != was.kept
         || events != was.events;
     if dry_run || !(changes_here || state_changed) {
-        return show::print(app, &report, &counts, dry_run);
+        show::print(app, &report, &counts, failed.as_ref(), dry_run)?;
+        return calendar_failed(app, failed);
     }
     // Only now is the data file opened for writing, and what changed in it meanwhile
     // is kept (see sync::apply).
@@ -200,7 +199,21 @@ fn sync(app: &App, dry_run: bool, only_words: &[String], all: bool, limits: &Lim
             }
             report.kept.extend(late.kept);
             report.restored.extend(late.restored);
-            show::print(app, &report, &counts, dry_run)
+            show::print(app, &report, &counts, failed.as_ref(), dry_run)
         },
-    )
+    )?;
+    calendar_failed(app, failed)
+}
+
+/// The error of a calendar that failed after the cards synced, once their report is
+/// out: stdout is written first (`--json`'s report), since a failed command's stdout
+/// is otherwise dropped, and this one's contacts were saved.
+fn calendar_failed(app: &App, failed: Option<CalendarFailed>) -> anyhow::Result<()> {
+    match failed {
+        Some(e) => {
+            app.ui.flush()?;
+            Err(e.into())
+        }
+        None => Ok(()),
+    }
 }

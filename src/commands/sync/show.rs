@@ -3,6 +3,7 @@
 //! (on stdout) who would be linked to which card, added, changed and deleted.
 
 use crate::app::App;
+use crate::i18n::Localized;
 use crate::sync::calendar;
 use crate::sync::engine::{Link, NotWritten, Report};
 use crate::{t, tn};
@@ -20,6 +21,8 @@ struct JsonReport<'a> {
     skipped: usize,
     not_written: &'a [NotWritten],
     events: calendar::Counts,
+    /// Why the calendar push stopped (the contacts were synced and saved), or null.
+    calendar_error: Option<String>,
     linked: &'a [Link],
     added_here: &'a [String],
     added_to_phone: &'a [String],
@@ -51,7 +54,16 @@ fn file(href: &str) -> &str {
     href.trim_end_matches('/').rsplit('/').next().unwrap_or(href)
 }
 
-pub(super) fn print(app: &App, r: &Report, events: &calendar::Counts, dry_run: bool) -> anyhow::Result<()> {
+/// Prints what the sync did; `failed` is a calendar push that stopped after the cards
+/// synced (its counts say what it did), which `--json` reports too and the command
+/// then returns as its error.
+pub(super) fn print(
+    app: &App,
+    r: &Report,
+    events: &calendar::Counts,
+    failed: Option<&calendar::CalendarFailed>,
+    dry_run: bool,
+) -> anyhow::Result<()> {
     let lang = app.ui.lang;
     if app.ui.json {
         let conflicts = r
@@ -70,6 +82,7 @@ pub(super) fn print(app: &App, r: &Report, events: &calendar::Counts, dry_run: b
             skipped: r.skipped,
             not_written: &r.not_written,
             events: events.clone(),
+            calendar_error: failed.map(|e| e.0.message(lang)),
             linked: &r.linked,
             added_here: &r.added_here,
             added_to_phone: &r.added_phone,

@@ -88,6 +88,8 @@ pub enum Stopped {
     SyncChoiceSaved,
     /// `sync setup`: the setup here stays as it was.
     Setup,
+    /// A sync's calendar push, after the contacts were synced (and are saved).
+    Calendar,
 }
 
 impl DavError {
@@ -213,6 +215,13 @@ impl Localized for DavError {
                         "the sync did not finish within {n} minutes, so it stopped; your choice of whom to send (--only or --all) was saved, nothing else here was changed, and the next sync takes up where it stopped (--max-time gives it longer)",
                         "sinkron tidak selesai dalam {n} menit, jadi dihentikan; pilihan siapa yang dikirim (--only atau --all) sudah disimpan, selain itu tidak ada yang berubah di sini, dan sinkron berikutnya melanjutkan dari situ (--max-time memberi waktu lebih lama)"
                     ),
+                    Stopped::Calendar => tn!(
+                        lang,
+                        n,
+                        "the sync did not finish within {n} minute, so it stopped before the calendar was done (--max-time gives it longer)",
+                        "the sync did not finish within {n} minutes, so it stopped before the calendar was done (--max-time gives it longer)",
+                        "sinkron tidak selesai dalam {n} menit, jadi dihentikan sebelum kalendernya selesai (--max-time memberi waktu lebih lama)"
+                    ),
                     Stopped::Setup => tn!(
                         lang,
                         n,
@@ -265,6 +274,7 @@ mod tests {
             DavError::OutOfTime { minutes: 60, run: Stopped::Sync },
             DavError::OutOfTime { minutes: 60, run: Stopped::SyncChoiceSaved },
             DavError::OutOfTime { minutes: 60, run: Stopped::Setup },
+            DavError::OutOfTime { minutes: 60, run: Stopped::Calendar },
             DavError::Elsewhere { from: s(), to: "http://o:2/".into() },
             DavError::Downgrade { from: s(), to: "http://h/".into() },
             DavError::Outside { url: s() },
