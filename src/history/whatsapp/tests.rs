@@ -212,6 +212,12 @@ fn a_line_dated_a_day_that_does_not_exist_is_counted_and_named() {
         "line 2: skipped: a message dated 2024-02-31, a day that does not exist"
     );
     assert_eq!(h.problems[0].message(Lang::Id), "baris 2: dilewati: pesan bertanggal 2024-02-31, hari yang tidak ada");
+    // Each such line is named by its own line (a case the fuzz guard found).
+    let text =
+        "30/01/24 09.00 - Budi: halo\n31/02/24 09.05 - Ayu: ya\n31/02/24 09.06 - Ayu: ya\n01/03/24 10.00 - Budi: oke\n";
+    let h = parse(text, Some("Budi"));
+    let no_such_day = |line| Problem::new(line, ProblemKind::NoSuchDay { date: "2024-02-31".into() });
+    assert_eq!(h.problems, [no_such_day(2), no_such_day(3)]);
 }
 
 #[test]
