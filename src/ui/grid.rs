@@ -80,7 +80,10 @@ fn width(cell: &str) -> usize {
 }
 
 fn printable(text: &str) -> bool {
-    text.bytes().all(|b| (b' '..=b'~').contains(&b))
+    // Every byte looked at, without stopping at the first that is not: a loop the
+    // compiler can run over many bytes at once, on cells that are nearly always all
+    // printable.
+    text.bytes().fold(true, |all, b| all & (b' '..=b'~').contains(&b))
 }
 
 /// The column widths a piped table gives `header` and the grid (each column as wide as

@@ -202,7 +202,7 @@ fn read_entries(
         let at = At::read(&mut r)?;
         let row_start = base + bytes.len() - r.len();
         match (read, contacts.get_mut(n)) {
-            (Read::Rows, Some(contact)) => *contact = read_listed(&mut r)?,
+            (Read::Rows, Some(contact)) => read_listed(&mut r, contact)?,
             (Read::Heads | Read::Keys, Some(contact)) => read_listed_head(&mut r, read, contact)?,
             _ => read_listed_head(&mut r, Read::Entries, &mut unkept)?,
         }
@@ -251,17 +251,15 @@ pub fn write_listed(c: &Contact, w: &mut Vec<u8>) -> io::Result<()> {
     emails.serialize(w)
 }
 
-/// A contact with only its row (see `write_listed`); everything else is left empty.
-pub fn read_listed(r: &mut Reader) -> io::Result<Contact> {
-    let (id, handle, name) = (read_uuid(r)?, read_string(r)?, read_string(r)?);
-    let (circle, stage) = (Circle::from_key(read_str(r)?), Stage::from_key(read_str(r)?));
-    let (org, role) = (read_optional_string(r)?, read_optional_string(r)?);
-    let (met_on, every, snoozed_until) = (read_optional_day(r)?, read_cadence(r)?, read_optional_day(r)?);
-    let mut c = Contact::new(id, handle, name, read_instant(r)?);
-    (c.circle, c.stage, c.org, c.role, c.met_on, c.every, c.snoozed_until) =
-        (circle, stage, org, role, met_on, every, snoozed_until);
-    skip_strs(r)?; // emails
-    Ok(c)
+/// A contact's row (see `write_listed`) into `c`, whose other fields are left as they
+/// are (empty, in a contact made to be read into).
+pub fn read_listed(r: &mut Reader, c: &mut Contact) -> io::Result<()> {
+    (c.id, c.handle, c.name) = (read_uuid(r)?, read_string(r)?, read_string(r)?);
+    (c.circle, c.stage) = (Circle::from_key(read_str(r)?), Stage::from_key(read_str(r)?));
+    (c.org, c.role) = (read_optional_string(r)?, read_optional_string(r)?);
+    (c.met_on, c.every, c.snoozed_until) = (read_optional_day(r)?, read_cadence(r)?, read_optional_day(r)?);
+    c.added = read_instant(r)?;
+    skip_strs(r) // emails
 }
 
 /// From a row (see `write_listed`), what `read` asks for of the contact (see `Read`)
