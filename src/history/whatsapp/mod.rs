@@ -255,8 +255,9 @@ pub fn parse_with(text: &str, chat: Option<&str>, asked: Option<DateOrder>) -> H
             harvest.problems.push(Problem::new(line, ProblemKind::Chat(Refused::Contrary { file: order, date })));
             return harvest;
         }
-        (Told::Shown { order, .. } | Told::Likely(order), _) => order,
-        (Told::Open, Some(asked)) => asked,
+        (Told::Shown { order, .. }, _) | (Told::Likely(order), None) => order,
+        // The user's word outweighs a guess from which way the dates run.
+        (Told::Likely(_) | Told::Open, Some(asked)) => asked,
         (Told::Open, None) => {
             harvest.problems.push(Problem::new(lines[0].line, ProblemKind::Chat(Refused::Order)));
             return harvest;

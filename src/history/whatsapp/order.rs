@@ -2,9 +2,10 @@
 //! order without saying which, so the file decides: a first number above 12 means
 //! day-first, a second above 12 month-first; when every number is 12 or less, the order
 //! under which the dates run forward (a chat is written in time order) is the one.
-//! When neither tells, the reader asks (`--date-order`) instead of guessing; a date that
+//! When neither tells, the reader asks (`--date-order`) instead of guessing. A date that
 //! shows the order outweighs `--date-order`, so the reader refuses a chat that
-//! contradicts it rather than read it either way.
+//! contradicts it rather than read it either way; `--date-order` outweighs the order
+//! only guessed from which way the dates run.
 
 use super::line::{Head, Written};
 use crate::i18n::Lang;

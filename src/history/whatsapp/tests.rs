@@ -112,6 +112,17 @@ fn refused_layouts_and_orders_are_named_never_guessed() {
     let on = |o| parse_with(&text, None, Some(o)).found.iter().map(|f| f.on.to_string()).collect::<Vec<_>>();
     assert_eq!(on(DateOrder::Mdy), ["2024-01-02", "2024-01-05"]);
     assert_eq!(on(DateOrder::Dmy), ["2024-02-01", "2024-05-01"]);
+    // Numbers of 12 or less that run forward only day-first: that order is a guess, so
+    // the user's --date-order is taken over it.
+    let text = "2/1/24, 9:00 - Budi: hi\n1/3/24, 9:00 - Ayu: hi\n";
+    let days = |o| {
+        let mut days: Vec<String> = parse_with(text, None, o).found.iter().map(|f| f.on.to_string()).collect();
+        days.sort();
+        days
+    };
+    assert_eq!(days(None), ["2024-01-02", "2024-03-01"]);
+    assert_eq!(days(Some(DateOrder::Dmy)), ["2024-01-02", "2024-03-01"]);
+    assert_eq!(days(Some(DateOrder::Mdy)), ["2024-01-03", "2024-02-01"]);
 }
 
 #[test]
