@@ -186,7 +186,8 @@ fn send_each(
     Ok(())
 }
 
-/// Deletes one event (one already gone, 404 or 410, is as good as deleted).
+/// Deletes one event (one already gone, 404 or 410, is as good as deleted); one changed
+/// by someone else is deleted anyway, as `write` writes over it.
 fn delete(dav: &Dav, calendar: &str, old: &EventState) -> Result<(), DavError> {
     let url = dav::join(calendar, &old.href);
     let mut etag = old.etag.clone();
@@ -200,7 +201,9 @@ fn delete(dav: &Dav, calendar: &str, old: &EventState) -> Result<(), DavError> {
             status => return Err(DavError::Status { server: dav::host(&url), status, what: "DELETE".into() }),
         }
     }
-    Ok(())
+    // Changed again each time it was asked for: still there, so still remembered, and
+    // the next sync deletes it.
+    Err(DavError::Status { server: dav::host(&url), status: 412, what: "DELETE".into() })
 }
 
 /// Writes one event conditionally; on 412 (changed by someone else) it takes the

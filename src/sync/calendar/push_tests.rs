@@ -143,3 +143,20 @@ fn a_calendar_that_cannot_be_reached_keeps_every_event_as_it_was() {
     assert_eq!(pushed.counts, Counts::default());
     assert_eq!(pushed.events, prev, "the same state, in the same order: nothing to save");
 }
+
+#[test]
+fn an_event_changed_each_time_it_is_deleted_is_still_remembered() {
+    let (events, prev) = today();
+    // c is changed by someone else after each look at it: its delete never goes through.
+    let (url, seen) = server(Arc::new(|method, path| match (method, path) {
+        ("PUT", _) => (201, Some("new")),
+        ("DELETE", "/ayu/reminders/c.ics") => (412, None),
+        ("GET", "/ayu/reminders/c.ics") => (200, Some("c-again")),
+        _ => (204, None),
+    }));
+    let pushed = send(&dav(&url), &url, &events, &prev, now(), false);
+    assert_eq!(pushed.failed, Some(DavError::Status { server: dav::host(&url), status: 412, what: "DELETE".into() }));
+    assert_eq!(uids(&pushed.events), ["a", "b", "e", "f", "c", "d"], "c and d are still to delete");
+    let deletes = seen.lock().unwrap().iter().filter(|(m, p)| m == "DELETE" && p.ends_with("/c.ics")).count();
+    assert_eq!(deletes, 2, "asked twice, with the ETag it was given the second time");
+}
