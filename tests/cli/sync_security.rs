@@ -426,3 +426,18 @@ fn a_scheme_in_capitals_is_the_same_scheme() {
     assert!(err.contains("http://192.0.2.10/dav/ is plain http, so the password would travel unencrypted"), "{err}");
     assert!(env.bytes().is_none());
 }
+
+#[test]
+fn a_calendar_address_is_checked_before_any_server_is_asked() {
+    // Nothing listens at the address book's port: only a check made first can answer.
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let url = format!("http://127.0.0.1:{port}/ayu/book/");
+    let env = TestEnv::new();
+    let err = fails(&env, &["sync", "setup", &url, "--user", USER, "--calendar", "ftp://127.0.0.1/ayu/cal/"], 2);
+    assert!(err.contains("ftp://127.0.0.1/ayu/cal/ is not a web address; start it with https://"), "{err}");
+    let err = fails(&env, &["sync", "setup", &url, "--user", USER, "--calendar", "https://ayu@127.0.0.1/ayu/cal/"], 2);
+    assert!(err.contains("put the user name in --user, not in the URL"), "{err}");
+    let err = fails(&env, &["--lang", "id", "sync", "setup", &url, "--user", USER, "--calendar", "cal"], 2);
+    assert!(err.contains("cal bukan alamat web; awali dengan https://"), "{err}");
+    assert!(env.bytes().is_none(), "nothing saved");
+}

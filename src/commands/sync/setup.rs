@@ -4,6 +4,7 @@
 use super::server::{LimitArgs, in_clear, password, warn_in_clear, warn_insecure};
 use crate::app::{App, Change};
 use crate::errors::UsageError;
+use crate::i18n::Lang;
 use crate::model::Network;
 use crate::model::sync::{SyncState, same_collection};
 use crate::sync::calendar;
@@ -55,9 +56,12 @@ pub struct SetupArgs {
     pub limits: LimitArgs,
 }
 
-pub(super) fn setup(app: &App, mut a: SetupArgs) -> anyhow::Result<()> {
-    let lang = app.ui.lang;
-    if a.url.split_once("://").is_some_and(|(_, rest)| rest.split('/').next().unwrap_or_default().contains('@')) {
+/// `url` as it is stored and asked: a web address with its scheme written lower-case
+/// (schemes are case-insensitive: `HTTPS://` is `https://` from here on, so every check
+/// of the scheme, such as plain http or a redirect down to it, and the address stored
+/// see one spelling), with no user name or password in it.
+fn address(url: &str, lang: Lang) -> anyhow::Result<String> {
+    if url.split_once("://").is_some_and(|(_, rest)| rest.split('/').next().unwrap_or_default().contains('@')) {
         return Err(UsageError(t!(
             lang,
             "put the user name in --user, not in the URL (and never the password)",
@@ -65,23 +69,23 @@ pub(super) fn setup(app: &App, mut a: SetupArgs) -> anyhow::Result<()> {
         ))
         .into());
     }
-    // Schemes are case-insensitive: `HTTPS://` is written `https://` from here on, so
-    // every check of the scheme (plain http, a redirect down to it) and the address
-    // stored see one spelling.
-    let Some(url) = dav::web_address(&a.url) else {
-        let url = &a.url;
-        return Err(UsageError(t!(
+    dav::web_address(url).ok_or_else(|| {
+        UsageError(t!(
             lang,
             "{url} is not a web address; start it with https://",
             "{url} bukan alamat web; awali dengan https://"
         ))
-        .into());
-    };
-    a.url = url;
-    if let Some(calendar) = a.calendar.as_mut()
-        && let Some(url) = dav::web_address(calendar)
-    {
-        *calendar = url;
+        .into()
+    })
+}
+
+pub(super) fn setup(app: &App, mut a: SetupArgs) -> anyhow::Result<()> {
+    let lang = app.ui.lang;
+    a.url = address(&a.url, lang)?;
+    // A calendar named by its address is checked the same way, before any server is
+    // asked (an empty --calendar asks for the account's own).
+    if let Some(calendar) = a.calendar.as_mut().filter(|c| !c.is_empty()) {
+        *calendar = address(calendar, lang)?;
     }
     let explicit_calendar = a.calendar.clone().filter(|c| !c.is_empty());
     for url in std::iter::once(&a.url).chain(&explicit_calendar) {
