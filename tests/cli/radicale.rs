@@ -85,14 +85,15 @@ impl Server {
         }
     }
 
-    /// A Radicale.
+    /// A Radicale (logging at level info, where it says it listens: see
+    /// `wait_listening`).
     pub fn start() -> Server {
-        Server::start_with("level = warning\n", false)
+        Server::start_with("level = info\n", false)
     }
 
     /// A Radicale on HTTPS with a self-signed certificate (made with openssl).
     pub fn start_tls() -> Server {
-        Server::start_with("level = warning\n", true)
+        Server::start_with("level = info\n", true)
     }
 
     /// A Radicale that logs every request's headers and body (to `log()`), so a test
@@ -132,11 +133,19 @@ impl Server {
         panic!("Xandikos did not start: {last}");
     }
 
-    /// A bounded wait for the server to listen; on failure, what it logged.
+    /// A bounded wait for the server to listen; on failure, what it logged. Something
+    /// answering on the port is not enough: the port was free when it was chosen, but
+    /// another test's server may have taken it since, and this one then never starts.
+    /// So the server must also have said, in its log, that it listens there (Radicale
+    /// does at level info; `xandikos-serve` always does).
     fn wait_listening(kind: Kind, mut child: Child, port: u16, dir: TempDir, tls: bool) -> Result<Server, String> {
         let deadline = Instant::now() + Duration::from_secs(30);
+        let said = |dir: &TempDir| {
+            let log = std::fs::read_to_string(dir.path().join("log")).unwrap_or_default();
+            log.contains("Listening on") && log.contains(&format!("127.0.0.1:{port}"))
+        };
         while Instant::now() < deadline {
-            if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            if said(&dir) && TcpStream::connect(("127.0.0.1", port)).is_ok() {
                 return Ok(Server { kind, child, port, dir, tls });
             }
             if let Ok(Some(_)) = child.try_wait() {
