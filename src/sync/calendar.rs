@@ -125,10 +125,46 @@ fn send(
     now: DateTime<Utc>,
     dry_run: bool,
 ) -> Pushed {
-    let mut done = Done::default();
-    let failed = send_each(dav, &dav::collection(calendar), events, prev, now, dry_run, &mut done).err();
+    let (calendar, today) = (dav::collection(calendar), now.date_naive());
     let old: HashMap<&str, &EventState> = prev.iter().map(|e| (e.uid.as_str(), e)).collect();
     let live: HashSet<&str> = events.iter().map(|e| e.uid.as_str()).collect();
+    let mut done = Done::default();
+    // Writes the events that changed and deletes the vanished ones, recording each in
+    // `done` as it succeeds; stops at the first error.
+    let mut send_each = || -> Result<(), DavError> {
+        for e in events {
+            let old = old.get(e.uid.as_str()).copied();
+            if old.is_some_and(|o| unchanged(&o.digest, e, today)) {
+                continue;
+            }
+            if !dry_run {
+                let href =
+                    old.map(|o| o.href.clone()).unwrap_or_else(|| format!("{}{}", dav::path(&calendar), file(&e.uid)));
+                let etag = write(
+                    dav,
+                    &calendar,
+                    &href,
+                    old.and_then(|o| o.etag.clone()),
+                    old.is_some(),
+                    ics::write(std::slice::from_ref(e), now),
+                )?;
+                done.written.insert(e.uid.clone(), EventState { uid: e.uid.clone(), href, etag, digest: digest(e) });
+            }
+            match old {
+                Some(_) => done.counts.updated += 1,
+                None => done.counts.added += 1,
+            }
+        }
+        for old in prev.iter().filter(|o| !live.contains(o.uid.as_str())) {
+            if !dry_run {
+                delete(dav, &calendar, old)?;
+                done.deleted.insert(old.uid.clone());
+            }
+            done.counts.removed += 1;
+        }
+        Ok(())
+    };
+    let failed = send_each().err();
     // In today's order, as a push that finishes leaves them; an event not written
     // (unchanged, failed or not reached) as the last push left it.
     let mut after: Vec<EventState> = events
@@ -137,53 +173,6 @@ fn send(
         .collect();
     after.extend(prev.iter().filter(|o| !live.contains(o.uid.as_str()) && !done.deleted.contains(&o.uid)).cloned());
     Pushed { events: after, counts: done.counts, failed }
-}
-
-/// Writes the events that changed and deletes the vanished ones, recording each in
-/// `done` as it succeeds; stops at the first error.
-fn send_each(
-    dav: &Dav,
-    calendar: &str,
-    events: &[DayEvent],
-    prev: &[EventState],
-    now: DateTime<Utc>,
-    dry_run: bool,
-    done: &mut Done,
-) -> Result<(), DavError> {
-    let today = now.date_naive();
-    let old: HashMap<&str, &EventState> = prev.iter().map(|e| (e.uid.as_str(), e)).collect();
-    for e in events {
-        let old = old.get(e.uid.as_str()).copied();
-        if old.is_some_and(|o| unchanged(&o.digest, e, today)) {
-            continue;
-        }
-        if !dry_run {
-            let href =
-                old.map(|o| o.href.clone()).unwrap_or_else(|| format!("{}{}", dav::path(calendar), file(&e.uid)));
-            let etag = write(
-                dav,
-                calendar,
-                &href,
-                old.and_then(|o| o.etag.clone()),
-                old.is_some(),
-                ics::write(std::slice::from_ref(e), now),
-            )?;
-            done.written.insert(e.uid.clone(), EventState { uid: e.uid.clone(), href, etag, digest: digest(e) });
-        }
-        match old {
-            Some(_) => done.counts.updated += 1,
-            None => done.counts.added += 1,
-        }
-    }
-    let live: HashSet<&str> = events.iter().map(|e| e.uid.as_str()).collect();
-    for old in prev.iter().filter(|o| !live.contains(o.uid.as_str())) {
-        if !dry_run {
-            delete(dav, calendar, old)?;
-            done.deleted.insert(old.uid.clone());
-        }
-        done.counts.removed += 1;
-    }
-    Ok(())
 }
 
 /// Deletes one event (one already gone, 404 or 410, is as good as deleted); one changed

@@ -6,7 +6,7 @@ use crate::env::TestEnv;
 use crate::radicale::{PASSWORD, Server, USER, servers};
 
 /// Runs jejaring on `day` with the sync password; returns stderr.
-fn sync_on(env: &TestEnv, day: &str, args: &[&str]) -> String {
+pub fn sync_on(env: &TestEnv, day: &str, args: &[&str]) -> String {
     let out =
         env.std_command().env("JEJARING_SYNC_PASSWORD", PASSWORD).env("JEJARING_NOW", day).args(args).output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr).into_owned();

@@ -8,19 +8,13 @@ use crate::env::TestEnv;
 use crate::front::{Front, Mode, Request, answer, forward};
 use crate::radicale::{PASSWORD, Server, USER, servers};
 use crate::sync::{card, summary};
+use crate::sync_calendar::sync_on;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Runs jejaring on `day` with the sync password.
 fn run_on(env: &TestEnv, day: &str, args: &[&str]) -> std::process::Output {
     env.std_command().env("JEJARING_SYNC_PASSWORD", PASSWORD).env("JEJARING_NOW", day).args(args).output().unwrap()
-}
-
-fn ok_on(env: &TestEnv, day: &str, args: &[&str]) -> String {
-    let out = run_on(env, day, args);
-    let err = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(out.status.success(), "{args:?} on {day}: {err}");
-    err
 }
 
 /// Passes requests on to the server on `port`, but answers 500 to every PUT after the
@@ -55,13 +49,13 @@ fn a_calendar_that_fails_after_the_cards_synced_keeps_the_cards_and_is_retried_e
         let front = Front::start(Mode::Forward(server.port));
         let calendar = format!("{}{}", front.root(), server.collection_path("reminders"));
         let env = TestEnv::new();
-        ok_on(&env, DAY, &["sync", "setup", &server.book_url(), "--user", USER, "--calendar", &calendar]);
+        sync_on(&env, DAY, &["sync", "setup", &server.book_url(), "--user", USER, "--calendar", &calendar]);
         let budi = env.add("Budi Santoso", &["--every", "30d"]);
         let citra = env.add("Citra Dewi", &["--every", "30d"]);
         for h in [&budi, &citra] {
             env.ok(&["log", h, "Lunch", "--on", "2026-10-01"]);
         }
-        let err = ok_on(&env, DAY, &["sync"]);
+        let err = sync_on(&env, DAY, &["sync"]);
         assert!(err.contains("Calendar: 2 added, 0 updated, 0 removed"), "{kind:?}: {err}");
 
         // Changes on both sides: two new people overdue today (their events come first,
@@ -132,7 +126,7 @@ fn a_calendar_that_fails_after_the_cards_synced_keeps_the_cards_and_is_retried_e
         // started with, so his comes now, as it would have after a sync that worked.
         front.set(Mode::Forward(server.port));
         let seen = front.seen().len();
-        let err = ok_on(&env, DAY, &["sync"]);
+        let err = sync_on(&env, DAY, &["sync"]);
         assert_eq!(summary(&err), "Synced: 0 pulled, 0 pushed, 0 merged, 0 conflicts, 0 deleted", "{kind:?}: {err}");
         assert!(err.contains("Calendar: 2 added, 1 updated, 1 removed"), "{kind:?}: {err}");
         assert_eq!(writes(&front, seen), ["PUT", "PUT", "PUT", "DELETE"], "{kind:?}");
@@ -145,7 +139,7 @@ fn a_calendar_that_fails_after_the_cards_synced_keeps_the_cards_and_is_retried_e
         assert!(!events.iter().any(|e| e.contains("Citra")), "{kind:?}");
         // And then nothing is left to do.
         let seen = front.seen().len();
-        let err = ok_on(&env, DAY, &["sync"]);
+        let err = sync_on(&env, DAY, &["sync"]);
         assert!(!err.contains("Calendar:"), "{kind:?}: {err}");
         assert!(writes(&front, seen).is_empty(), "{kind:?}");
     }
