@@ -163,8 +163,7 @@ const NOTICES: &[&str] = &[
 
 /// Whether all of `text` has the shape `pattern` (see `NOTICES`). The pieces between
 /// the stars are few and short, so trying each place a name could end stays cheap.
-/// Without `colons`, a name holds no ": " (on a line where ": " ends a sender).
-fn shaped(pattern: &str, text: &str, colons: bool) -> bool {
+fn shaped(pattern: &str, text: &str) -> bool {
     const NAME: usize = 80;
     match pattern.split_once('*') {
         None => text == pattern || text.strip_suffix('.') == Some(pattern),
@@ -177,10 +176,23 @@ fn shaped(pattern: &str, text: &str, colons: bool) -> bool {
                 .map(|(at, _)| at)
                 .chain(std::iter::once(after.len()))
                 .take(NAME)
-                .take_while(|&at| colons || !after[..at].contains(": "))
-                .any(|at| shaped(rest, &after[at..], colons))
+                .any(|at| shaped(rest, &after[at..]))
         }
     }
+}
+
+/// Whether plain `text` (see `plain`) is one of `NOTICES`; with `open_only`, one that
+/// ends in `*` (the text may go on after it). Every piece of a notice's own words is in
+/// any text of its shape, so the longest piece is looked for first: most lines hold
+/// none, and are passed over without trying where a name in them could end.
+fn is_notice(text: &str, open_only: bool) -> bool {
+    static LONGEST_PIECES: std::sync::OnceLock<Vec<&str>> = std::sync::OnceLock::new();
+    let pieces = LONGEST_PIECES
+        .get_or_init(|| NOTICES.iter().map(|p| p.split('*').max_by_key(|s| s.len()).unwrap_or_default()).collect());
+    NOTICES
+        .iter()
+        .zip(pieces)
+        .any(|(p, piece)| (!open_only || p.ends_with('*')) && text.contains(piece) && shaped(p, text))
 }
 
 /// Pieces of notices only a group has.
@@ -327,7 +339,7 @@ pub fn said(text: &str) -> Said {
     if SENT.iter().any(|s| clean.contains(s)) {
         return Said::Wrote;
     }
-    if NOTICES.iter().any(|p| shaped(p, &clean, true)) {
+    if is_notice(&clean, false) {
         return Said::Notice;
     }
     // A group notice's words ("added", "left") are everyday words too: only behind
@@ -364,9 +376,14 @@ const QUOTES: [char; 6] = ['"', '\u{201c}', '\u{201d}', '\u{201e}', '\u{ab}', '\
 /// disappearing messages. …: …"), and the whole line's shape tells those.
 pub fn unsigned(text: &str) -> Option<Said> {
     let clean = plain(text);
-    let short = clean.chars().count() <= LONGEST;
-    // A notice of any chat, whole; a name in it holds no ": ", which ends a sender.
-    if short && NOTICES.iter().any(|p| shaped(p, &clean, false)) {
+    // A notice of any chat, whole. No notice's own words hold ": ", nor does a name in
+    // one, so in a line that holds one a notice ends before it (its closing `*` takes
+    // the rest): the words before it tell.
+    let notice = || match clean.find(": ") {
+        Some(at) => is_notice(&clean[..at], true),
+        None => is_notice(&clean, false),
+    };
+    if clean.chars().count() <= LONGEST && notice() {
         return Some(Said::Notice);
     }
     let Some(colon) = text.find(": ") else {

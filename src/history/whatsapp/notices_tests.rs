@@ -190,6 +190,10 @@ fn on_android_a_sender_before_a_colon_writes_whatever_the_name_ends_in() {
         "Ann added: the file",
         "Ann: Budi turned on disappearing messages. lol",
         "Ann: \"Budi created group \"x: y\"\"",
+        // What someone wrote may be a notice's words: the name before ": " is no
+        // notice's start.
+        "Ann: turned on disappearing messages. lol",
+        "Budi: security code changed. Tap to learn more.",
     ] {
         assert_eq!(unsigned(line), None, "{line}");
     }
@@ -219,4 +223,11 @@ fn on_android_a_sender_before_a_colon_writes_whatever_the_name_ends_in() {
     ] {
         assert_eq!(unsigned(line), Some(said), "{line}");
     }
+}
+
+#[test]
+fn no_notice_holds_a_colon_so_the_words_before_a_lines_first_tell() {
+    // `unsigned` reads only what comes before a line's first ": ", which is right only
+    // while no notice's own words hold a colon.
+    assert!(NOTICES.iter().all(|p| !p.contains(':')), "{:?}", NOTICES.iter().find(|p| p.contains(':')));
 }
