@@ -6,7 +6,7 @@ use crate::dates::{self, Lean};
 use crate::demo;
 use crate::model::Network;
 use crate::prompt::{Prompter, Terminal};
-use crate::store::{Listing, Outline, Roster, Saved, Store, Wanted, Writer};
+use crate::store::{Found, Listing, Outline, Roster, Saved, Store, Wanted, Writer};
 use crate::t;
 use crate::ui::Ui;
 use chrono::NaiveDate;
@@ -42,13 +42,17 @@ impl App {
         Ok(store.freed_by_exit())
     }
 
-    /// The contacts and the day each was last talked to, for a command that shows no
-    /// more (`list`).
-    pub fn open_roster(&self, listing: Listing) -> anyhow::Result<Roster> {
+    /// The contacts and the day each was last talked to, given to `then`, for a command
+    /// that shows no more (`list`).
+    pub fn open_roster<T>(
+        &self,
+        listing: Listing,
+        then: impl FnOnce(Roster) -> anyhow::Result<T>,
+    ) -> anyhow::Result<T> {
         if self.demo {
-            return Ok(Roster::of(demo::network_in(self.clock.today, self.ui.lang)?, listing));
+            return then(Found::of(demo::network_in(self.clock.today, self.ui.lang)?, listing).roster(listing));
         }
-        Store::open_roster(&self.data, self.lock_wait, || self.say_waiting(), listing)
+        Store::open_roster(&self.data, self.lock_wait, || self.say_waiting(), listing, then)
     }
 
     /// The part of the network `choose` picks from its outline, for a command about one

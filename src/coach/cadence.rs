@@ -9,7 +9,8 @@
 //! due date moves once, on the day the window closes). A first follow-up never done does
 //! not lapse: it stays due until you talk (or snooze them).
 
-use crate::model::{Circle, Contact, Stage};
+use crate::model::listed::Listed;
+use crate::model::{Cadence, Circle, Contact, Stage};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
@@ -46,9 +47,34 @@ pub fn newly_met(c: &Contact, today: NaiveDate) -> bool {
     c.met_between(from, today)
 }
 
+/// What a contact's rhythm rests on: their circle and stage (for the default), the
+/// cadence you chose, the day you met and the day you added them. A whole contact and a
+/// row of `list` (`Listed`) both give it.
+#[derive(Clone, Copy, Debug)]
+pub struct Basis<'a> {
+    pub circle: &'a Circle,
+    pub stage: &'a Stage,
+    pub every: Option<Cadence>,
+    pub met_on: Option<NaiveDate>,
+    pub added: NaiveDate,
+}
+
+impl<'a> From<&'a Contact> for Basis<'a> {
+    fn from(c: &'a Contact) -> Basis<'a> {
+        Basis { circle: &c.circle, stage: &c.stage, every: c.every, met_on: c.met_on, added: c.added.date_naive() }
+    }
+}
+
+impl<'a> From<&'a Listed<'_>> for Basis<'a> {
+    fn from(c: &'a Listed<'_>) -> Basis<'a> {
+        Basis { circle: &c.circle, stage: &c.stage, every: c.every, met_on: c.met_on, added: c.added.date_naive() }
+    }
+}
+
 /// The rhythm in force on `today` after the last conversation (`last`): the user's
 /// cadence, the follow-up rhythm while someone is newly met, or the stage's default.
-pub fn rhythm(c: &Contact, last: Option<NaiveDate>, today: NaiveDate) -> Rhythm {
+pub fn rhythm<'a>(c: impl Into<Basis<'a>>, last: Option<NaiveDate>, today: NaiveDate) -> Rhythm {
+    let c = c.into();
     if let Some(every) = c.every {
         return Rhythm { days: every.approx_days(), chosen: true, follow_up: None };
     }
@@ -62,7 +88,8 @@ pub fn rhythm(c: &Contact, last: Option<NaiveDate>, today: NaiveDate) -> Rhythm 
 }
 
 /// The default by stage and circle: close people more often, strangers less.
-pub fn stage_days(c: &Contact) -> u32 {
+pub fn stage_days<'a>(c: impl Into<Basis<'a>>) -> u32 {
+    let c = c.into();
     let by_stage = match c.stage {
         Stage::Trusted => 30,
         Stage::Connection => 60,
@@ -79,10 +106,15 @@ pub fn stage_days(c: &Contact) -> u32 {
 /// applies (see the module note). None for a chosen cadence, an unknown meeting date,
 /// someone entered more than 30 days after meeting, a last conversation after the first
 /// 30 days, or the monthly step once those 30 days are over.
-pub fn follow_up(c: &Contact, last: Option<NaiveDate>, today: NaiveDate) -> Option<(FollowUp, NaiveDate)> {
+pub fn follow_up<'a>(
+    c: impl Into<Basis<'a>>,
+    last: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Option<(FollowUp, NaiveDate)> {
+    let c = c.into();
     let met = c.met_on?;
     let window_end = met.checked_add_days(Days::new(NEW_DAYS as u64))?;
-    let added = c.added.date_naive();
+    let added = c.added;
     if c.every.is_some() || added > window_end {
         return None;
     }
@@ -99,11 +131,12 @@ pub fn follow_up(c: &Contact, last: Option<NaiveDate>, today: NaiveDate) -> Opti
 /// The day the contact is next due, as it stands on `today`: from the last conversation
 /// or, before the first one, from when you added them (or met them, if that was later).
 /// Someone met years ago and added today is not overdue on day one.
-pub fn next_due(c: &Contact, last: Option<NaiveDate>, today: NaiveDate) -> NaiveDate {
+pub fn next_due<'a>(c: impl Into<Basis<'a>>, last: Option<NaiveDate>, today: NaiveDate) -> NaiveDate {
+    let c = c.into();
     if let Some((_, due)) = follow_up(c, last, today) {
         return due;
     }
-    let added = c.added.date_naive();
+    let added = c.added;
     let from = last.unwrap_or_else(|| c.met_on.map_or(added, |met| met.max(added)));
     match c.every {
         Some(every) => every.due_after(from),
@@ -112,7 +145,7 @@ pub fn next_due(c: &Contact, last: Option<NaiveDate>, today: NaiveDate) -> Naive
 }
 
 /// Days past due (positive) or left (negative).
-pub fn overdue_days(c: &Contact, last: Option<NaiveDate>, today: NaiveDate) -> i64 {
+pub fn overdue_days<'a>(c: impl Into<Basis<'a>>, last: Option<NaiveDate>, today: NaiveDate) -> i64 {
     (today - next_due(c, last, today)).num_days()
 }
 

@@ -1,5 +1,6 @@
 //! The contact filters `list` and `export` share: circle, stage, tag and text search.
 
+use crate::model::listed::Listed;
 use crate::model::{Circle, Contact, Stage, text};
 
 #[derive(Debug, Default, clap::Args)]
@@ -30,10 +31,20 @@ impl ContactFilter {
         let tags: Vec<String> = self.tag.iter().map(|t| text::fold(t.trim())).collect();
         let needle = self.search.as_deref().map(text::Needle::new);
         move |c| {
-            (self.circle.is_empty() || self.circle.contains(&c.circle))
-                && (self.stage.is_empty() || self.stage.contains(&c.stage))
+            self.holds(&c.circle, &c.stage)
                 && tags.iter().all(|t| c.tags.iter().any(|ct| &text::fold(ct) == t))
                 && needle.as_ref().is_none_or(|n| c.mentions(n))
         }
+    }
+
+    /// Whether a row passes the filters that look at no more than a row: circle and
+    /// stage. Tags and search text need the contact whole (`matcher`).
+    pub fn keeps(&self, row: &Listed) -> bool {
+        self.holds(&row.circle, &row.stage)
+    }
+
+    fn holds(&self, circle: &Circle, stage: &Stage) -> bool {
+        (self.circle.is_empty() || self.circle.contains(circle))
+            && (self.stage.is_empty() || self.stage.contains(stage))
     }
 }

@@ -5,9 +5,10 @@ use crate::app::App;
 use crate::coach::cadence;
 use crate::coach::index::Index;
 use crate::i18n::Lang;
-use crate::model::Contact;
+use crate::model::listed::Listed;
 use crate::model::text::{self, Folded};
-use crate::store::Listing;
+use crate::model::{Contact, Network};
+use crate::store::{Listing, Roster};
 use crate::ui::Grid;
 use crate::views::words;
 use crate::{t, tn};
@@ -56,10 +57,20 @@ pub enum Sort {
     Warmth,
 }
 
-/// One row of `list --json`: the contact, the day you last talked, and what the sort
-/// or filter computed (days overdue with --due, warmth with --sort warmth).
-#[derive(Serialize)]
+/// One row: the contact as a row sees them (and whole, when read whole), the day you
+/// last talked, and what the sort or filter computed (days overdue with --due, warmth
+/// with --sort warmth).
 struct Row<'a> {
+    listed: &'a Listed<'a>,
+    whole: Option<&'a Contact>,
+    last_contact: Option<NaiveDate>,
+    overdue_days: Option<i64>,
+    warmth: Option<u8>,
+}
+
+/// One row of `list --json`: the contact whole, and what the row adds.
+#[derive(Serialize)]
+struct JsonRow<'a> {
     #[serde(flatten)]
     contact: &'a Contact,
     last_contact: Option<NaiveDate>,
@@ -70,53 +81,60 @@ struct Row<'a> {
 }
 
 pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
-    let lang = app.ui.lang;
-    let today = app.clock.today;
     let sort = args.sort.unwrap_or(if args.due { Sort::Recent } else { Sort::Name });
     // Warmth weighs everything known about a person; every other listing needs only the
-    // contacts and the day of the last talk with each.
-    let (store, roster, total);
-    let (contacts, last, whole) = if sort == Sort::Warmth {
-        store = app.open_read()?;
-        total = store.net.contacts.len();
-        let last_contacted = store.net.last_contacted();
-        let last = store.net.contacts.iter().map(|c| last_contacted.get(&c.id).copied()).collect();
-        (&store.net.contacts, last, Some(&store.net))
-    } else {
-        // A table needs only its columns; a search reads whole only the contacts that
-        // match. The roster is left to the process's exit, as a read store's network
-        // is (see `Store::freed_by_exit`).
-        let needle = args.filter.search.as_deref().map(text::Needle::new);
-        let listing = match &needle {
-            Some(needle) => Listing::Mentioning(needle),
-            None if app.ui.json || args.format == Format::Mutt || !args.filter.tag.is_empty() => Listing::Whole,
-            None => Listing::Rows,
-        };
-        let mut read = app.open_roster(listing)?;
-        let last = std::mem::take(&mut read.last);
-        roster = std::mem::ManuallyDrop::new(read);
-        total = roster.total;
-        (&roster.contacts, last, None)
+    // contacts (their rows alone for a plain table) and the day of the last talk with
+    // each.
+    if sort == Sort::Warmth {
+        let store = app.open_read()?;
+        let net = &store.net;
+        let last_contacted = net.last_contacted();
+        let last: Vec<_> = net.contacts.iter().map(|c| last_contacted.get(&c.id).copied()).collect();
+        let rows = net.contacts.iter().map(Contact::listed).collect();
+        let roster = Roster { rows, whole: &net.contacts, last: &last, total: net.contacts.len() };
+        return show(app, &args, sort, roster, Some(net));
+    }
+    let needle = args.filter.search.as_deref().map(text::Needle::new);
+    let listing = match &needle {
+        Some(needle) => Listing::Mentioning(needle),
+        None if app.ui.json || args.format == Format::Mutt || !args.filter.tag.is_empty() => Listing::Whole,
+        None => Listing::Rows,
     };
-    let keep = args.filter.matcher();
+    app.open_roster(listing, |roster| show(app, &args, sort, roster, None))
+}
 
+/// Shows the roster's rows that pass the filters, in `sort`'s order; `net` is the whole
+/// network when the sort is by warmth.
+fn show(app: &App, args: &Args, sort: Sort, roster: Roster, net: Option<&Network>) -> anyhow::Result<()> {
+    let (lang, today) = (app.ui.lang, app.clock.today);
+    let keep = args.filter.matcher();
     // Rows stay in file order, where the contacts sit in memory one after another;
-    // `order` is the order they are shown in.
-    let mut rows: Vec<Row> = contacts
-        .iter()
-        .zip(last)
-        .filter(|(c, _)| keep(c))
-        .map(|(c, last_contact)| {
-            let overdue_days = args.due.then(|| cadence::overdue_days(c, last_contact, today));
-            Row { contact: c, last_contact, overdue_days, warmth: None }
-        })
-        .filter(|r| r.overdue_days.is_none_or(|d| d > 0 && !r.contact.snoozed(today)))
-        .filter(|r| !args.snoozed || r.contact.snoozed(today))
-        .collect();
-    if let Some(net) = whole {
+    // `order` is the order they are shown in. Tags and text are looked for in the whole
+    // contacts, which a listing reads whenever either is asked for.
+    let Roster { rows: listed, whole, last, total } = roster;
+    // Room for every row: what a filter leaves unused is never touched.
+    let mut rows: Vec<Row> = Vec::with_capacity(listed.len());
+    rows.extend(
+        listed
+            .iter()
+            .zip(last)
+            .enumerate()
+            .filter_map(|(n, (listed, &last_contact))| {
+                let whole = whole.get(n);
+                let kept = match whole {
+                    Some(c) => keep(c),
+                    None => args.filter.keeps(listed),
+                };
+                let overdue_days = args.due.then(|| cadence::overdue_days(listed, last_contact, today));
+                kept.then_some(Row { listed, whole, last_contact, overdue_days, warmth: None })
+            })
+            .filter(|r| r.overdue_days.is_none_or(|d| d > 0 && !r.listed.snoozed(today)))
+            .filter(|r| !args.snoozed || r.listed.snoozed(today)),
+    );
+    if let Some(net) = net {
         let index = Index::new(net);
         for r in &mut rows {
-            r.warmth = Some(index.warmth(r.contact, today).score);
+            r.warmth = r.whole.map(|c| index.warmth(c, today).score);
         }
     }
     let in_order = |rows: &[Row]| {
@@ -126,11 +144,19 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     };
     if app.ui.json || args.format == Format::Mutt {
         let order = in_order(&rows);
+        // Both read every contact whole.
+        let whole = order.iter().filter_map(|&n| Some((&rows[n], rows[n].whole?)));
         if app.ui.json {
-            app.ui.json_value(&order.iter().map(|&n| &rows[n]).collect::<Vec<_>>())?;
+            let json = |(r, contact): (&Row, _)| JsonRow {
+                contact,
+                last_contact: r.last_contact,
+                overdue_days: r.overdue_days,
+                warmth: r.warmth,
+            };
+            app.ui.json_value(&whole.map(json).collect::<Vec<_>>())?;
             return Ok(());
         }
-        return mutt(app, order.iter().map(|&n| rows[n].contact));
+        return mutt(app, whole.map(|(_, c)| c));
     }
     if rows.is_empty() || args.limit == Some(0) {
         if total == 0 {
@@ -170,12 +196,12 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let (grid, order) = match args.limit {
         None => std::thread::scope(|s| {
             let order = s.spawn(|| in_order(&rows));
-            let grid = cells(app, &args, &rows, None, columns);
+            let grid = cells(app, args, &rows, None, columns);
             (grid, order.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
         }),
         Some(_) => {
             let order = in_order(&rows);
-            (cells(app, &args, &rows, Some(&order), columns), order)
+            (cells(app, args, &rows, Some(&order), columns), order)
         }
     };
     let (grid, at) = grid;
@@ -200,7 +226,7 @@ fn sorted(rows: &[Row], sort: Sort, most_overdue_first: bool) -> Vec<usize> {
         Sort::Warmth => order.sort_by_key(|&n| rows[n].warmth),
         Sort::Name => order = by_name(rows),
         Sort::Recent => order.sort_by_key(|&n| std::cmp::Reverse(rows[n].last_contact)),
-        Sort::Added => order.sort_by_key(|&n| std::cmp::Reverse(rows[n].contact.added)),
+        Sort::Added => order.sort_by_key(|&n| std::cmp::Reverse(rows[n].listed.added)),
     }
     order
 }
@@ -216,8 +242,8 @@ fn cells(app: &App, args: &Args, rows: &[Row], shown: Option<&[usize]>, columns:
     let mut grid = Grid::new(columns, shown.map_or(rows.len(), <[usize]>::len));
     let mut at = vec![0; rows.len()];
     for (n, r) in rows.iter().enumerate().filter(|(n, _)| selected[*n]) {
-        let c = r.contact;
-        let work: &[&str] = match (&c.org, &c.role) {
+        let c = r.listed;
+        let work: &[&str] = match (c.org, c.role) {
             (Some(o), Some(r)) => &[o, " / ", r],
             (Some(x), None) | (None, Some(x)) => &[x],
             (None, None) => &[],
@@ -227,9 +253,7 @@ fn cells(app: &App, args: &Args, rows: &[Row], shown: Option<&[usize]>, columns:
             None => &never,
         };
         at[n] = grid.len();
-        for cell in
-            [&[c.handle.as_str()], &[c.name.as_str()], &[c.circle.label(lang)], &[c.stage.label(lang)], work, &[last]]
-        {
+        for cell in [&[&*c.handle], &[c.name], &[c.circle.label(lang)], &[c.stage.label(lang)], work, &[last]] {
             grid.cell(cell);
         }
         if let Some(days) = r.overdue_days {
@@ -248,7 +272,7 @@ fn cells(app: &App, args: &Args, rows: &[Row], shown: Option<&[usize]>, columns:
 /// The rows' order by folded name, ties in file order. Sorting small keys (the first
 /// sixteen bytes as a number, and the row) settles most comparisons without the names.
 fn by_name(rows: &[Row]) -> Vec<usize> {
-    let names = Folded::of(rows.iter().map(|r| r.contact.name.as_str()));
+    let names = Folded::of(rows.iter().map(|r| r.listed.name));
     let mut order: Vec<(u128, usize)> = names
         .iter()
         .enumerate()

@@ -199,18 +199,28 @@ pub fn handle_fits(handle: &str) -> bool {
 /// kept: people and scripts know them. Running it again changes nothing, and the same
 /// network always gets the same new handles.
 pub fn shorten_handles(contacts: &mut [Contact]) -> usize {
-    if contacts.iter().all(|c| handle_fits(&c.handle)) {
-        return 0;
+    let new = new_handles(contacts.iter().map(|c| (&c.id, c.handle.as_str())));
+    for (n, handle) in &new {
+        contacts[*n].handle = handle.clone();
+    }
+    new.len()
+}
+
+/// The new handles `shorten_handles` gives the people listed by id and handle (whole
+/// contacts, or rows of `list`): where each is in the list, and their new handle.
+pub fn new_handles<'a>(people: impl Iterator<Item = (&'a Uuid, &'a str)> + Clone) -> Vec<(usize, String)> {
+    if people.clone().all(|(_, h)| handle_fits(h)) {
+        return Vec::new();
     }
     let mut taken: std::collections::HashSet<String> =
-        contacts.iter().filter(|c| handle_fits(&c.handle)).map(|c| c.handle.clone()).collect();
-    let mut changed = 0;
-    for c in contacts.iter_mut().filter(|c| !handle_fits(&c.handle)) {
-        c.handle = new_handle(&c.id, |h| taken.contains(h));
-        taken.insert(c.handle.clone());
-        changed += 1;
+        people.clone().filter(|(_, h)| handle_fits(h)).map(|(_, h)| h.to_string()).collect();
+    let mut new = Vec::new();
+    for (n, (id, _)) in people.enumerate().filter(|(_, (_, h))| !handle_fits(h)) {
+        let handle = new_handle(id, |h| taken.contains(h));
+        taken.insert(handle.clone());
+        new.push((n, handle));
     }
-    changed
+    new
 }
 
 /// The `attempt`th spelling of an id in `len` letters: four bits a letter from a hash of

@@ -11,6 +11,7 @@ pub mod goal;
 pub mod identity;
 pub mod interaction;
 pub mod link;
+pub mod listed;
 pub mod lookup;
 pub mod phone;
 pub mod plan;

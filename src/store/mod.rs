@@ -37,8 +37,8 @@ pub use files::{default_data_file, follow_link, lock_path};
 use load::{Opened, load, parse};
 pub use lock::LockKind;
 pub use parse::decode;
-pub use part::{Listing, Outline, Roster, Wanted};
-use part::{read_part, with_handles};
+pub use part::{Found, Listing, Outline, Roster, Wanted};
+use part::{read_part, with_handles, with_row_handles};
 
 use crate::model::Network;
 use std::fs::File;
@@ -133,22 +133,40 @@ impl Store {
     }
 
     /// The contacts `listing` asks for and the day each was last talked to, read to
-    /// show (see `Roster`).
-    pub fn open_roster(
+    /// show (see `Roster`) and given to `then`, which may borrow them.
+    pub fn open_roster<T>(
         path: &Path,
         lock_wait: Duration,
         on_wait: impl FnOnce(),
         listing: Listing,
-    ) -> anyhow::Result<Roster> {
+        then: impl FnOnce(Roster) -> anyhow::Result<T>,
+    ) -> anyhow::Result<T> {
         let Opened { path, lock, file } = Opened::new(path, Access::Read, lock_wait, on_wait)?;
-        let Some(file) = file else { return Ok(Roster::of(Network::default(), listing)) };
-        let unused = match cache::read_with(&path, file, |c| c.roster(listing).and_then(|r| with_handles(c, r))) {
-            Ok((roster, _)) => return Ok(roster),
+        let Some(file) = file else { return then(Found::of(Network::default(), listing).roster(listing)) };
+        // The lock is let go before `then`, which may write to a pipe that waits on a
+        // reader: a change need not wait for that.
+        let unused = match cache::open(&path, file) {
+            Ok(checked) => {
+                if let Listing::Rows = listing {
+                    if let Ok(index) = checked.index()
+                        && let Ok((rows, last)) = cache::read_rows(&index)
+                    {
+                        drop(lock);
+                        let total = rows.len();
+                        return then(Roster { rows: with_row_handles(rows), whole: &[], last: &last, total });
+                    }
+                } else if let Ok(found) = checked.found(listing).and_then(|found| with_handles(&checked, found)) {
+                    drop(lock);
+                    return then(found.roster(listing));
+                }
+                checked.unused()
+            }
             Err(unused) => unused,
         };
         let (mut net, _) = parse(unused, &path, lock.is_some())?;
+        drop(lock);
         crate::model::contact::shorten_handles(&mut net.contacts);
-        Ok(Roster::of(net, listing))
+        then(Found::of(net, listing).roster(listing))
     }
 
     /// The part of the network `choose` wants, read to show: `choose` is given the

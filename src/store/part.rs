@@ -6,6 +6,7 @@
 use super::load::{Opened, load};
 use super::{Access, Store, Writer, cache, parse};
 use crate::model::contact::handle_fits;
+use crate::model::listed::Listed;
 use crate::model::text::Needle;
 use crate::model::{Contact, Interaction, Network};
 use chrono::NaiveDate;
@@ -15,15 +16,17 @@ use std::path::Path;
 use std::time::Duration;
 use uuid::Uuid;
 
-/// The contacts, each with the day of your last conversation with them: all `list`
-/// shows, filters on or sorts by (but warmth, which needs the whole network).
-pub struct Roster {
-    /// The contacts `Listing` asked for, in file order.
-    pub contacts: Vec<Contact>,
+/// The contacts `list` shows, each with the day of your last conversation with them:
+/// all it shows, filters on or sorts by (but warmth, which needs the whole network).
+pub struct Roster<'a> {
+    /// Each contact `Listing` asked for, as a row sees them, in file order.
+    pub rows: Vec<Listed<'a>>,
+    /// The same contacts whole, in the same order; none for `Listing::Rows`.
+    pub whole: &'a [Contact],
+    /// The day of your last conversation with each of `rows`, in their order.
+    pub last: &'a [Option<NaiveDate>],
     /// How many contacts the network has in all.
     pub total: usize,
-    /// The day of your last conversation with each of `contacts`, in their order.
-    pub last: Vec<Option<NaiveDate>>,
 }
 
 /// Which contacts a roster holds, and how much of each.
@@ -31,18 +34,24 @@ pub struct Roster {
 pub enum Listing<'a> {
     /// Every contact, whole.
     Whole,
-    /// Every contact, with only what a row of `list` shows, filters on or sorts by: id,
-    /// handle, name, circle, stage, organisation, role, rhythm, meeting day, snooze and
-    /// when added. A roster read from a cache leaves the rest empty; one read from the
-    /// parsed file has it all.
+    /// Every contact's row alone (see `Listed`): from a cache, the index is all that is
+    /// read.
     Rows,
     /// The contacts that mention this text (see `Contact::mentions`), whole.
     Mentioning(&'a Needle),
 }
 
-impl Roster {
-    /// The roster of a network read whole.
-    pub fn of(net: Network, listing: Listing) -> Roster {
+/// The contacts a listing reads whole, the day of your last conversation with each, and
+/// how many the network has: what a `Roster` borrows.
+pub struct Found {
+    pub contacts: Vec<Contact>,
+    pub total: usize,
+    pub last: Vec<Option<NaiveDate>>,
+}
+
+impl Found {
+    /// What `listing` finds in a network read whole (every contact, for `Listing::Rows`).
+    pub fn of(net: Network, listing: Listing) -> Found {
         let last_contacted = net.last_contacted();
         let total = net.contacts.len();
         let mut contacts = net.contacts;
@@ -50,7 +59,13 @@ impl Roster {
             contacts.retain(|c| c.mentions(needle));
         }
         let last = contacts.iter().map(|c| last_contacted.get(&c.id).copied()).collect();
-        Roster { contacts, total, last }
+        Found { contacts, total, last }
+    }
+
+    /// The roster of what was found, as `listing` asked for it.
+    pub fn roster(&self, listing: Listing) -> Roster<'_> {
+        let whole = if matches!(listing, Listing::Rows) { &[] } else { &self.contacts[..] };
+        Roster { rows: self.contacts.iter().map(Contact::listed).collect(), whole, last: &self.last, total: self.total }
     }
 }
 
@@ -210,23 +225,33 @@ impl Store {
     }
 }
 
-/// The roster with the handles `shorten_handles` gives its contacts. New handles are
-/// given against everyone's, so a roster of some contacts only takes them from all.
-pub(super) fn with_handles(checked: &cache::Checked, mut roster: Roster) -> io::Result<Roster> {
-    use crate::model::contact::{handle_fits, shorten_handles};
-    if roster.contacts.len() == roster.total {
-        shorten_handles(&mut roster.contacts);
-    } else if roster.contacts.iter().any(|c| !handle_fits(&c.handle)) {
-        let mut all = checked.roster(Listing::Rows)?.contacts;
-        shorten_handles(&mut all);
-        let handles: rustc_hash::FxHashMap<uuid::Uuid, String> = all.into_iter().map(|c| (c.id, c.handle)).collect();
-        for c in &mut roster.contacts {
+/// The contacts found with the handles `shorten_handles` gives them. New handles are
+/// given against everyone's, so some contacts only take them from all the rows.
+pub(super) fn with_handles(checked: &cache::Checked, mut found: Found) -> io::Result<Found> {
+    use crate::model::contact::{handle_fits, new_handles, shorten_handles};
+    if found.contacts.len() == found.total {
+        shorten_handles(&mut found.contacts);
+    } else if found.contacts.iter().any(|c| !handle_fits(&c.handle)) {
+        let index = checked.index()?;
+        let (all, _) = cache::read_rows(&index)?;
+        let handles: rustc_hash::FxHashMap<Uuid, String> =
+            new_handles(all.iter().map(|r| (&r.id, &*r.handle))).into_iter().map(|(n, h)| (all[n].id, h)).collect();
+        for c in &mut found.contacts {
             if let Some(handle) = handles.get(&c.id) {
                 c.handle = handle.clone();
             }
         }
     }
-    Ok(roster)
+    Ok(found)
+}
+
+/// Every row with the handle `shorten_handles` gives it.
+pub(super) fn with_row_handles(mut rows: Vec<Listed>) -> Vec<Listed> {
+    let new = crate::model::contact::new_handles(rows.iter().map(|r| (&r.id, &*r.handle)));
+    for (n, handle) in new {
+        rows[n].handle = handle.into();
+    }
+    rows
 }
 
 /// The part `choose` wants of the network in `file` (see `Store::open_part`).

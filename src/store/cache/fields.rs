@@ -59,9 +59,13 @@ pub fn read_string(r: &mut Reader) -> io::Result<String> {
 }
 
 pub fn read_optional_string(r: &mut Reader) -> io::Result<Option<String>> {
+    read_optional_str(r).map(|s| s.map(str::to_owned))
+}
+
+pub fn read_optional_str<'a>(r: &mut Reader<'a>) -> io::Result<Option<&'a str>> {
     match u8::deserialize(r)? {
         0 => Ok(None),
-        1 => read_string(r).map(Some),
+        1 => read_str(r).map(Some),
         _ => Err(invalid("option")),
     }
 }

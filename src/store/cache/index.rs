@@ -14,10 +14,12 @@ use super::encoded::Encoded;
 use super::fields::*;
 use super::kept::{Item, Kept, List};
 use super::records::Reader;
+use crate::model::listed::Listed;
 use crate::model::{Circle, Stage};
 use crate::model::{Contact, Interaction, Network};
 use borsh::{BorshDeserialize, BorshSerialize};
 use chrono::NaiveDate;
+use std::borrow::Cow;
 use std::io;
 use std::ops::Range;
 use uuid::Uuid;
@@ -32,6 +34,9 @@ pub struct At {
 }
 
 impl At {
+    /// The bytes an entry's place takes in the index.
+    const SIZE: usize = 16;
+
     /// The record's bytes as read, when they are the ones indexed.
     pub fn check<'a>(&self, bytes: &'a [u8]) -> io::Result<&'a [u8]> {
         match bytes.len() == self.len as usize && xxh3_64(bytes) == self.hash {
@@ -126,11 +131,9 @@ pub fn write_people(interactions: &List<Interaction>, list: &Encoded, kept: Opti
     Ok(w)
 }
 
-/// How much of each contact of the index to read.
+/// How much of each contact of the index `read_contacts` reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Read {
-    /// Their row (see `read_listed`).
-    Rows,
     /// Their id, handle, name and organisation (the rest left empty).
     Heads,
     /// Their head and their emails: what a change looks up (the rest left empty).
@@ -150,66 +153,81 @@ pub struct Entry {
 }
 
 /// Every contact of the index: what `read` asks for of each (none for `Read::Entries`) and
-/// their entries, in the index's order. The two halves are read on a thread each, each
-/// straight into its half of the lists: a contact is a few hundred bytes, and at ten
-/// thousand of them, moving the lists from one allocation to the next cost more memory
-/// touched than reading them.
+/// their entries, in the index's order.
 pub fn read_contacts(section: &[u8], read: Read) -> io::Result<(Vec<Contact>, Vec<Entry>)> {
-    let mut r = section;
-    let (n, mid) = <(u32, u32)>::deserialize(&mut r)?;
-    let (n, half, mid) = (n as usize, n as usize / 2, mid as usize);
-    // Every entry takes at least 16 bytes: a count the section cannot hold is corrupt,
-    // and nothing is set aside for it.
-    if n > section.len() / 16 {
-        return Err(invalid("index count"));
-    }
-    let (Some(first), Some(second)) = (section.get(8..mid.max(8)), section.get(mid.max(8)..)) else {
-        return Err(invalid("index halves"));
-    };
+    let n = count(section)?;
     let mut contacts: Vec<Contact> = match read {
         Read::Entries => Vec::new(),
         _ => std::iter::repeat_with(blank).take(n).collect(),
     };
     let mut entries = vec![Entry::default(); n];
-    let split = half.min(contacts.len());
-    let (contacts_1, contacts_2) = contacts.split_at_mut(split);
-    let (entries_1, entries_2) = entries.split_at_mut(half);
-    let (first, second) = std::thread::scope(|s| {
-        let second = s.spawn(|| read_entries(second, mid.max(8), entries_2, contacts_2, read));
-        (
-            read_entries(first, 8, entries_1, contacts_1, read),
-            second.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-        )
-    });
-    first.and(second)?;
+    read_halves(section, &mut contacts, &mut entries, |r, end, contact, entry| {
+        let at = At::read(r)?;
+        let start = end - r.len();
+        read_listed_head(r, read, contact)?;
+        let row = start..end - r.len();
+        *entry = Entry { at, last: read_optional_day(r)?, row };
+        Ok(())
+    })?;
     Ok((contacts, entries))
 }
 
-/// As many entries as `entries` holds, which fill `bytes` (which start `base` bytes into
-/// the section); with their contacts, as `read` asks, into `contacts` (empty for
-/// `Read::Entries`).
-fn read_entries(
-    bytes: &[u8],
-    base: usize,
-    entries: &mut [Entry],
-    contacts: &mut [Contact],
-    read: Read,
-) -> io::Result<()> {
-    let mut r = bytes;
-    // A contact whose fields are not kept is read into one that is not.
-    let mut unkept = blank();
-    for (n, entry) in entries.iter_mut().enumerate() {
-        let at = At::read(&mut r)?;
-        let row_start = base + bytes.len() - r.len();
-        match (read, contacts.get_mut(n)) {
-            (Read::Rows, Some(contact)) => read_listed(&mut r, contact)?,
-            (Read::Heads | Read::Keys, Some(contact)) => read_listed_head(&mut r, read, contact)?,
-            _ => read_listed_head(&mut r, Read::Entries, &mut unkept)?,
+/// Every contact's row, borrowed from the section, and the day of the last conversation
+/// with each, in the index's order: all a plain `list` shows.
+pub fn read_rows(section: &[u8]) -> io::Result<(Vec<Listed<'_>>, Vec<Option<NaiveDate>>)> {
+    let n = count(section)?;
+    let (mut rows, mut last) = (vec![Listed::blank(); n], vec![None; n]);
+    read_halves(section, &mut rows, &mut last, |r, _, row, last| {
+        skip(r, At::SIZE)?;
+        if let Some(row) = row {
+            *row = read_listed(r)?;
         }
-        let row = row_start..base + bytes.len() - r.len();
-        *entry = Entry { at, last: read_optional_day(&mut r)?, row };
+        *last = read_optional_day(r)?;
+        Ok(())
+    })?;
+    Ok((rows, last))
+}
+
+/// How many contacts the section holds. Every entry takes at least 16 bytes: a count the
+/// section cannot hold is corrupt, and nothing is set aside for it.
+fn count(section: &[u8]) -> io::Result<usize> {
+    let n = u32::deserialize(&mut &section[..])? as usize;
+    match n > section.len() / 16 {
+        true => Err(invalid("index count")),
+        false => Ok(n),
     }
-    done(r, ())
+}
+
+/// Reads the section's entries in its two halves, a thread each, each straight into its
+/// half of `each` (one item an entry) and of `rows` (one an entry, or none): a contact is
+/// a few hundred bytes, and at ten thousand of them, moving lists from one allocation to
+/// the next cost more memory touched than reading them. `read` reads one entry, given
+/// where its half ends (so `end - r.len()` is where it is in the section).
+fn read_halves<'s, R: Send, E: Send>(
+    section: &'s [u8],
+    rows: &mut [R],
+    each: &mut [E],
+    read: impl Fn(&mut Reader<'s>, usize, Option<&mut R>, &mut E) -> io::Result<()> + Sync,
+) -> io::Result<()> {
+    let (n, mid) = <(u32, u32)>::deserialize(&mut &section[..])?;
+    let (half, mid) = (n as usize / 2, (mid as usize).max(8));
+    let (Some(first), Some(second)) = (section.get(8..mid), section.get(mid..)) else {
+        return Err(invalid("index halves"));
+    };
+    let (rows_1, rows_2) = rows.split_at_mut(half.min(rows.len()));
+    let (each_1, each_2) = each.split_at_mut(half.min(each.len()));
+    let read_half = |bytes: &'s [u8], end: usize, rows: &mut [R], each: &mut [E]| {
+        let mut r = bytes;
+        for (k, item) in each.iter_mut().enumerate() {
+            read(&mut r, end, rows.get_mut(k), item)?;
+        }
+        done(r, ())
+    };
+    let (first, second) = std::thread::scope(|s| {
+        let second = s.spawn(|| read_half(second, section.len(), rows_2, each_2));
+        (read_half(first, mid, rows_1, each_1), second.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+    });
+    first.and(second)
 }
 
 /// Every interaction of the index: where its record lies, and where its entry's people
@@ -251,42 +269,42 @@ pub fn write_listed(c: &Contact, w: &mut Vec<u8>) -> io::Result<()> {
     emails.serialize(w)
 }
 
-/// A contact's row (see `write_listed`) into `c`, whose other fields are left as they
-/// are (empty, in a contact made to be read into).
-pub fn read_listed(r: &mut Reader, c: &mut Contact) -> io::Result<()> {
-    (c.id, c.handle, c.name) = (read_uuid(r)?, read_string(r)?, read_string(r)?);
-    (c.circle, c.stage) = (Circle::from_key(read_str(r)?), Stage::from_key(read_str(r)?));
-    (c.org, c.role) = (read_optional_string(r)?, read_optional_string(r)?);
-    (c.met_on, c.every, c.snoozed_until) = (read_optional_day(r)?, read_cadence(r)?, read_optional_day(r)?);
-    c.added = read_instant(r)?;
-    skip_strs(r) // emails
+/// A contact's row (see `write_listed`), its text borrowed from the section.
+pub fn read_listed<'a>(r: &mut Reader<'a>) -> io::Result<Listed<'a>> {
+    let (id, handle, name) = (read_uuid(r)?, Cow::Borrowed(read_str(r)?), read_str(r)?);
+    let (circle, stage) = (Circle::from_key(read_str(r)?), Stage::from_key(read_str(r)?));
+    let (org, role) = (read_optional_str(r)?, read_optional_str(r)?);
+    let (met_on, every, snoozed_until) = (read_optional_day(r)?, read_cadence(r)?, read_optional_day(r)?);
+    let added = read_instant(r)?;
+    skip_strs(r)?; // emails
+    Ok(Listed { id, handle, name, circle, stage, org, role, met_on, every, snoozed_until, added })
 }
 
 /// From a row (see `write_listed`), what `read` asks for of the contact (see `Read`)
-/// into `c`, whose other fields are left as they are; everything else is passed over,
-/// unread.
-pub fn read_listed_head(r: &mut Reader, read: Read, c: &mut Contact) -> io::Result<()> {
-    let names = read != Read::Entries;
-    c.id = read_uuid(r)?;
-    if names {
-        (c.handle, c.name) = (read_string(r)?, read_string(r)?);
-    } else {
-        skip_str(r)?; // handle
-        skip_str(r)?; // name
+/// into `c`, whose other fields are left as they are; everything else, and all of it
+/// when there is no contact to read into, is passed over, unread.
+pub fn read_listed_head(r: &mut Reader, read: Read, mut c: Option<&mut Contact>) -> io::Result<()> {
+    match c.as_deref_mut() {
+        Some(c) => (c.id, c.handle, c.name) = (read_uuid(r)?, read_string(r)?, read_string(r)?),
+        None => {
+            skip(r, 16)?; // id
+            skip_str(r)?; // handle
+            skip_str(r)?; // name
+        }
     }
     skip_str(r)?; // circle
     skip_str(r)?; // stage
-    match names {
-        true => c.org = read_optional_string(r)?,
-        false => skip_optional(r, skip_str)?,
+    match c.as_deref_mut() {
+        Some(c) => c.org = read_optional_string(r)?,
+        None => skip_optional(r, skip_str)?,
     }
     skip_optional(r, skip_str)?; // role
     skip_optional(r, |r| skip(r, 4))?; // met_on
     skip_optional(r, |r| skip(r, 5))?; // every
     skip_optional(r, |r| skip(r, 4))?; // snoozed_until
     skip(r, 12)?; // added
-    match read {
-        Read::Keys => c.emails = read_strings(r)?,
+    match (read, c) {
+        (Read::Keys, Some(c)) => c.emails = read_strings(r)?,
         _ => skip_strs(r)?,
     }
     Ok(())

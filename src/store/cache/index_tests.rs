@@ -13,14 +13,6 @@ fn checked_in(bytes: &[u8], json: &[u8]) -> Option<open::Checked> {
     open::checked_from(file, json_file(json))
 }
 
-/// A contact with only its row.
-fn row(c: &Contact) -> Contact {
-    let mut row = Contact::new(c.id, c.handle.clone(), c.name.clone(), c.added);
-    (row.circle, row.stage, row.org, row.role, row.met_on, row.every, row.snoozed_until) =
-        (c.circle.clone(), c.stage.clone(), c.org.clone(), c.role.clone(), c.met_on, c.every, c.snoozed_until);
-    row
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
@@ -29,14 +21,13 @@ proptest! {
         let json = b"{}";
         let bytes = encode(json, &mut net.clone(), None, Path::new("")).unwrap().to_bytes();
         let cache = checked_in(&bytes, json).unwrap();
-        let roster = cache.roster(crate::store::Listing::Rows).unwrap();
-        prop_assert_eq!(&roster.contacts, &net.contacts.iter().map(row).collect::<Vec<_>>());
-        prop_assert_eq!(roster.total, net.contacts.len());
+        let section = cache.index().unwrap();
+        let (rows, last) = index::read_rows(&section).unwrap();
+        prop_assert_eq!(&rows, &net.contacts.iter().map(Contact::listed).collect::<Vec<_>>());
         // The last talk of every contact (by id, as the network counts it).
         let all = net.last_contacted();
-        let last = |c: &Contact| (c.id, all.get(&c.id).copied());
-        let indexed: Vec<_> = roster.contacts.iter().map(|c| c.id).zip(roster.last).collect();
-        prop_assert_eq!(indexed, net.contacts.iter().map(last).collect::<Vec<_>>());
+        let indexed: Vec<_> = rows.iter().map(|r| r.id).zip(last).collect();
+        prop_assert_eq!(indexed, net.contacts.iter().map(|c| (c.id, all.get(&c.id).copied())).collect::<Vec<_>>());
         let outline = cache.outline().unwrap();
         for (n, i) in net.interactions.iter().enumerate() {
             prop_assert_eq!(outline.people(n), &i.contacts[..]);
@@ -55,8 +46,8 @@ fn a_damaged_cache_is_never_read_by_any_reader() {
     let readers = |cache: &open::Checked| {
         [
             cache.network(false).map(drop),
-            cache.roster(crate::store::Listing::Rows).map(drop),
-            cache.roster(crate::store::Listing::Whole).map(drop),
+            cache.index().and_then(|section| index::read_rows(&section).map(drop)),
+            cache.found(crate::store::Listing::Whole).map(drop),
             cache
                 .outline()
                 .and_then(|o| {
@@ -113,10 +104,9 @@ proptest! {
         let mut bytes = Vec::new();
         index::write_listed(&c, &mut bytes).unwrap();
         let mut r = &bytes[..];
-        let mut listed = Contact::new(uuid::Uuid::nil(), String::new(), String::new(), chrono::DateTime::UNIX_EPOCH);
-        index::read_listed(&mut r, &mut listed).unwrap();
+        let listed = index::read_listed(&mut r).unwrap();
         prop_assert!(r.is_empty());
-        prop_assert_eq!(listed, row(&c));
+        prop_assert_eq!(listed, c.listed());
     }
 }
 
@@ -162,9 +152,9 @@ proptest! {
             let two = crate::store::Wanted::new([0, net.contacts.len() / 2], []);
             let needle = crate::model::text::Needle::new("budi");
             let _ = cache.network(true);
-            let _ = cache.roster(crate::store::Listing::Rows);
-            let _ = cache.roster(crate::store::Listing::Whole);
-            let _ = cache.roster(crate::store::Listing::Mentioning(&needle));
+            let _ = cache.index().map(|section| index::read_rows(&section).map(drop));
+            let _ = cache.found(crate::store::Listing::Whole);
+            let _ = cache.found(crate::store::Listing::Mentioning(&needle));
             if let Ok(outline) = cache.outline() {
                 let _ = cache.slice(outline, &everyone);
             }

@@ -40,9 +40,9 @@ mod render;
 #[cfg(test)]
 mod tests;
 
-pub(super) use index::At as RecordAt;
+pub(super) use index::{At as RecordAt, read_rows};
 pub(super) use kept::Kept;
-pub(super) use open::{Checked, Unused, read_with};
+pub(super) use open::{Checked, Unused, open, read_with};
 pub(super) use render::render;
 
 use crate::model::{Contact, Interaction, Network};

@@ -10,7 +10,7 @@ use super::{HEADER, LAYOUT, MAGIC, NOTE_AT, SECTION_ENTRY, SECTIONS, SECTIONS_AT
 use super::{Json, Place, Places, Prior, Stamp, path_for, records};
 use crate::model::text::Haystack;
 use crate::model::{Contact, Network};
-use crate::store::part::{Listing, Outline, Roster, Wanted, Whole};
+use crate::store::part::{Found, Listing, Outline, Wanted, Whole};
 use borsh::BorshDeserialize;
 use records::Reader;
 use std::fs::File;
@@ -219,14 +219,16 @@ impl Checked {
         (self.json.file, self.stamp)
     }
 
-    /// The contacts `listing` asks for and the day each was last talked to, from the
-    /// index (and for whole contacts, the contacts' section, read on another thread).
-    pub(in crate::store) fn roster(&self, listing: Listing) -> io::Result<Roster> {
-        if matches!(listing, Listing::Rows) {
-            let (contacts, entries) = index::read_contacts(&self.read(Section::Index)?, index::Read::Rows)?;
-            let last = entries.into_iter().map(|e| e.last).collect();
-            return Ok(Roster { total: contacts.len(), contacts, last });
-        }
+    /// The index's contacts' section, whose rows (`index::read_rows`) are a plain
+    /// `list`.
+    pub(in crate::store) fn index(&self) -> io::Result<Vec<u8>> {
+        self.read(Section::Index)
+    }
+
+    /// The contacts `listing` asks for, whole, and the day each was last talked to, from
+    /// the contacts' section and the index (read on another thread). The index alone
+    /// answers `Listing::Rows` (see `index`).
+    pub(in crate::store) fn found(&self, listing: Listing) -> io::Result<Found> {
         // The contacts' section is read while the index is; then its records are read in
         // two halves, one on each thread, split where the index says the middle one lies.
         let (part, indexed) = std::thread::scope(|s| {
@@ -254,7 +256,7 @@ impl Checked {
         contacts.extend(second);
         read.extend(read_2.into_iter().map(|n| half + n));
         let last = read.into_iter().map(|n| indexed.get(n).and_then(|e| e.last)).collect();
-        Ok(Roster { contacts, total, last })
+        Ok(Found { contacts, total, last })
     }
 
     /// The network in outline (see `Outline`), from the index and the tail.
