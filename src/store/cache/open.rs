@@ -30,6 +30,9 @@ pub(in crate::store) struct Checked {
     pub(super) sections: [(Range<usize>, u128); SECTIONS.len()],
 }
 
+/// How many bytes of records a search reads at a time (see `Checked::contacts_at`).
+const RUN: usize = 128 << 10;
+
 /// What a save needs to copy unchanged records: where they are in the JSON and the
 /// cache's bytes.
 pub(in crate::store) type Copyable = (Places, Vec<u8>);
@@ -226,29 +229,21 @@ impl Checked {
     }
 
     /// The contacts `listing` asks for, whole, and the day each was last talked to, from
-    /// the contacts' section and the index (read on another thread). The index alone
-    /// answers `Listing::Rows` (see `index`).
+    /// the index and the contacts' records. The index alone answers `Listing::Rows` (see
+    /// `index`).
     pub(in crate::store) fn found(&self, listing: Listing) -> io::Result<Found> {
-        // The contacts' section is read while the index is; then its records are read in
-        // two halves, one on each thread, split where the index says the middle one lies.
-        let (part, indexed) = std::thread::scope(|s| {
-            let part = s.spawn(|| self.read(Section::Contacts));
-            let indexed =
-                self.read(Section::Index).and_then(|bytes| index::read_contacts(&bytes, index::Read::Entries));
-            (part.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), indexed)
-        });
-        let (part, (_, indexed)) = (part?, indexed?);
-        let total = indexed.len();
-        let half = total / 2;
-        let mid = indexed.get(half).map_or(part.len(), |e| e.at.range().start);
-        let (first, second) = (part.get(4..mid), part.get(mid..));
-        let (Some(first), Some(second)) = (first, second) else { return Err(invalid("index")) };
-        // Every contact read goes in the first half's list: room is made for them all.
+        let (_, indexed) = index::read_contacts(&self.read(Section::Index)?, index::Read::Entries)?;
+        let (total, half) = (indexed.len(), indexed.len() / 2);
+        // The records are read in two halves, one on each thread. Every contact read goes
+        // in the first half's list: room is made for them all.
         let room = if matches!(listing, Listing::Whole) { total } else { 0 };
+        // Both buffers are made here, beside each other: a thread that allocated its own
+        // would take memory of its own from the allocator.
+        let (mut buf_1, mut buf_2) = (Vec::with_capacity(RUN), Vec::with_capacity(RUN));
         let (first, second) = std::thread::scope(|s| {
-            let second = s.spawn(|| contacts_in(second, total - half, listing, 0));
+            let second = s.spawn(|| self.contacts_at(&indexed[half..], listing, 0, &mut buf_2));
             (
-                contacts_in(first, half, listing, room),
+                self.contacts_at(&indexed[..half], listing, room, &mut buf_1),
                 second.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
             )
         });
@@ -257,6 +252,57 @@ impl Checked {
         read.extend(read_2.into_iter().map(|n| half + n));
         let last = read.into_iter().map(|n| indexed.get(n).and_then(|e| e.last)).collect();
         Ok(Found { contacts, total, last })
+    }
+
+    /// The contacts `listing` asks for, whole, of those whose records the index `entries`
+    /// place, with the place of each among them; with room for `room` of them. The records
+    /// pass through a small buffer, a run of them at a time, each checked by the hash the
+    /// index keeps of it: a search looks at every record but keeps few, and the whole
+    /// section, held at once, would be megabytes of memory (fifty at a hundred thousand
+    /// people) touched once and dropped.
+    fn contacts_at(
+        &self,
+        entries: &[index::Entry],
+        listing: Listing,
+        room: usize,
+        buf: &mut Vec<u8>,
+    ) -> io::Result<(Vec<Contact>, Vec<usize>)> {
+        let within = &self.sections[Section::Contacts as usize].0;
+        let (mut contacts, mut read, mut hay) =
+            (Vec::with_capacity(room), Vec::with_capacity(room), Haystack::default());
+        let mut n = 0;
+        while let Some(first) = entries.get(n) {
+            // The records from `n` that end within a run of the first's start (at least one).
+            let start = first.at.range().start;
+            let count =
+                1 + entries[n + 1..].iter().take_while(|e| e.at.range().end.saturating_sub(start) <= RUN).count();
+            let end = entries[n..n + count].iter().map(|e| e.at.range().end).max().unwrap_or(start);
+            // Never more than the section holds, whatever the index says.
+            if end > within.len() || entries[n..n + count].iter().any(|e| e.at.range().start < start) {
+                return Err(invalid("record place"));
+            }
+            buf.resize(end - start, 0);
+            read_at(&self.file, buf, within.start + start)?;
+            for (k, e) in entries[n..n + count].iter().enumerate() {
+                let range = e.at.range();
+                let record = e.at.check(&buf[range.start - start..range.end - start])?;
+                let mut r = record;
+                let wanted = match listing {
+                    Listing::Mentioning(needle) => records::mentions(&mut r, needle, &mut hay)?,
+                    _ => true,
+                };
+                if wanted {
+                    r = record;
+                    contacts.push(records::read_contact(&mut r)?);
+                    read.push(n + k);
+                }
+                if !r.is_empty() {
+                    return Err(invalid("record length"));
+                }
+            }
+            n += count;
+        }
+        Ok((contacts, read))
     }
 
     /// The network in outline (see `Outline`), from the index and the tail.
@@ -367,37 +413,6 @@ pub(super) fn decode(cache: &[u8], json: &Json, places: bool) -> Option<(Network
 pub(super) fn checked_from(file: File, json: Json) -> Option<Checked> {
     let (file, sections, _) = check(file, &json, None)?;
     Some(Checked { file, json, stamp: None, sections })
-}
-
-/// The contacts `listing` asks for, whole, from `count` contact records in `bytes`, with
-/// the place of each among them; with room for `room` of them.
-fn contacts_in(bytes: &[u8], count: usize, listing: Listing, room: usize) -> io::Result<(Vec<Contact>, Vec<usize>)> {
-    // Every record takes at least 16 bytes; a count the bytes cannot hold is corrupt.
-    if count > bytes.len() / 16 {
-        return Err(invalid("record count"));
-    }
-    let (mut r, mut contacts, mut hay) = (bytes, Vec::with_capacity(room), Haystack::default());
-    let mut read = Vec::with_capacity(room);
-    for n in 0..count {
-        let record = r;
-        match listing {
-            Listing::Mentioning(needle) => {
-                // The few that mention the text are read again, whole.
-                if records::mentions(&mut r, needle, &mut hay)? {
-                    contacts.push(records::read_contact(&mut &record[..])?);
-                    read.push(n);
-                }
-            }
-            _ => {
-                contacts.push(records::read_contact(&mut r)?);
-                read.push(n);
-            }
-        }
-    }
-    match r.is_empty() {
-        true => Ok((contacts, read)),
-        false => Err(invalid("list length")),
-    }
 }
 
 pub(super) fn read_places(r: &mut Reader, encoded: Vec<Range<usize>>, json_len: usize) -> io::Result<Vec<Place>> {
