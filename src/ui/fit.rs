@@ -152,14 +152,18 @@ fn push_row<'a>(out: &mut String, cells: impl Iterator<Item = &'a str>, widths: 
 /// side, columns joined by a space, and no spaces at the line's end. Piped tables
 /// (`grid::write_plain`) write their rows with it too, so both layouts are one.
 pub fn push_line<'a>(out: &mut String, cells: impl Iterator<Item = (&'a str, usize)>, widths: &[usize]) {
-    let start = out.len();
+    // Spaces are written only once text follows them, so none end the line.
+    let mut spaces = 0;
     for (i, ((text, used), &w)) in cells.zip(widths).enumerate() {
-        out.push_str(if i == 0 { " " } else { "  " });
-        out.push_str(text);
-        pad(out, w.saturating_sub(used) + 1);
+        spaces += if i == 0 { 1 } else { 2 };
+        let seen = text.trim_end_matches(' ');
+        if !seen.is_empty() {
+            pad(out, spaces);
+            out.push_str(seen);
+            spaces = 0;
+        }
+        spaces += text.len() - seen.len() + w.saturating_sub(used) + 1;
     }
-    let end = start + out[start..].trim_end_matches(' ').len();
-    out.truncate(end);
     out.push('\n');
 }
 

@@ -124,3 +124,23 @@ fn wrapping_keeps_colour_inside_its_line() {
     assert_eq!(wrap("\x1b[33macquaintance\x1b[0m", 6), ["\x1b[33macqua…\x1b[0m"]);
     assert_eq!(seen_width("\x1b[33mbehind\x1b[0m"), 6);
 }
+
+proptest::proptest! {
+    /// A line is its cells, each after one space (two between columns) and padded to its
+    /// column, with the spaces at its end taken off: cells that end in spaces, cells of
+    /// spaces alone and empty cells, anywhere on the line.
+    #[test]
+    fn a_line_is_its_padded_cells_without_spaces_at_the_end(
+        cells in proptest::collection::vec(("[ ab]{0,4}", 0usize..3), 0..5),
+    ) {
+        let widths: Vec<usize> = cells.iter().map(|(c, more)| c.len() + more).collect();
+        let mut line = String::new();
+        push_line(&mut line, cells.iter().map(|(c, _)| (c.as_str(), c.len())), &widths);
+        let mut padded = String::new();
+        for (i, ((c, _), w)) in cells.iter().zip(&widths).enumerate() {
+            padded.push_str(if i == 0 { " " } else { "  " });
+            padded += &format!("{c:w$} ");
+        }
+        proptest::prop_assert_eq!(line, format!("{}\n", padded.trim_end_matches(' ')));
+    }
+}
