@@ -144,7 +144,8 @@ fn show(app: &App, args: &Args, sort: Sort, roster: Roster, net: Option<&Network
     };
     if app.ui.json || args.format == Format::Mutt {
         let order = in_order(&rows);
-        // Both read every contact whole.
+        // Both are made from whole contacts, which their listings (`Whole`, `Mentioning`,
+        // or the network for warmth) always read.
         let whole = order.iter().filter_map(|&n| Some((&rows[n], rows[n].whole?)));
         if app.ui.json {
             let json = |(r, contact): (&Row, _)| JsonRow {
