@@ -1,5 +1,6 @@
-//! Parts of the network, for commands that show less than all of it: `list` reads the
-//! contacts and the day each was last talked to, `show` reads one person and the people
+//! Parts of the network, for commands that show less than all of it: `list` reads each
+//! contact's row (or, to search or print them whole, the contacts) and the day each was
+//! last talked to, `show` reads one person and the people
 //! and records around them. With a cache, the rest is never decoded; without one, the
 //! whole file is parsed and the part taken from it, so both ways give the same part.
 
