@@ -10,6 +10,11 @@ fn wait() -> Duration {
     Duration::from_secs(1)
 }
 
+/// What `then` makes of the roster `listing` asks for in the data file at `path`.
+fn with_roster<T>(path: &Path, listing: Listing, then: impl FnOnce(Roster) -> T) -> T {
+    Store::open_roster(path, wait(), || {}, listing, |roster| Ok(then(roster))).unwrap()
+}
+
 /// The demo network saved to a data file in `dir`, with its cache.
 fn saved(dir: &Path) -> (PathBuf, Network) {
     let path = dir.join("jejaring.json");
@@ -42,19 +47,7 @@ fn parts_read_through_the_cache_are_the_parts_of_the_whole() {
         if !cache {
             std::fs::remove_file(cache::path_for(&path)).unwrap();
         }
-        let open = |listing, check: &dyn Fn(Roster)| {
-            Store::open_roster(
-                &path,
-                wait(),
-                || {},
-                listing,
-                |roster| {
-                    check(roster);
-                    Ok(())
-                },
-            )
-            .unwrap()
-        };
+        let open = |listing, check: &dyn Fn(Roster)| with_roster(&path, listing, check);
         // Each roster's last talks are its contacts', in their order.
         let all_last = net.last_contacted();
         let last_of = |rows: &[Listed]| rows.iter().map(|r| all_last.get(&r.id).copied()).collect::<Vec<_>>();
@@ -124,7 +117,7 @@ fn a_file_changed_after_it_was_noted_as_checked_is_read_again() {
     drop(file);
     net.contacts[0].name = other;
     assert_eq!(Store::open(&path, wait(), || {}).unwrap().net.contacts[0].name, net.contacts[0].name);
-    let first = Store::open_roster(&path, wait(), || {}, Listing::Rows, |r| Ok(r.rows[0].name.to_string())).unwrap();
+    let first = with_roster(&path, Listing::Rows, |r| r.rows[0].name.to_string());
     assert_eq!(first, net.contacts[0].name);
 }
 
@@ -141,21 +134,14 @@ fn a_search_gives_old_handles_the_new_handles_a_listing_gives_them() {
     store.save().unwrap();
     drop(store);
     let handles = |listing| {
-        Store::open_roster(
-            &path,
-            wait(),
-            || {},
-            listing,
-            |roster| {
-                let handles: Vec<_> = roster.rows.iter().map(|r| (r.id, r.handle.to_string())).collect();
-                // A contact read whole has its row's handle.
-                if !roster.whole.is_empty() {
-                    assert_eq!(roster.whole.iter().map(|c| (c.id, c.handle.clone())).collect::<Vec<_>>(), handles);
-                }
-                Ok(handles)
-            },
-        )
-        .unwrap()
+        with_roster(&path, listing, |roster| {
+            let handles: Vec<_> = roster.rows.iter().map(|r| (r.id, r.handle.to_string())).collect();
+            // A contact read whole has its row's handle.
+            if !roster.whole.is_empty() {
+                assert_eq!(roster.whole.iter().map(|c| (c.id, c.handle.clone())).collect::<Vec<_>>(), handles);
+            }
+            handles
+        })
     };
     let all = handles(Listing::Rows);
     assert!(all.iter().all(|(_, h)| crate::model::contact::handle_fits(h)), "{all:?}");
