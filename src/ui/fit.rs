@@ -156,13 +156,13 @@ pub fn push_line<'a>(out: &mut String, cells: impl Iterator<Item = (&'a str, usi
     let mut spaces = 0;
     for (i, ((text, used), &w)) in cells.zip(widths).enumerate() {
         spaces += if i == 0 { 1 } else { 2 };
-        let seen = text.trim_end_matches(' ');
-        if !seen.is_empty() {
+        let shown = text.trim_end_matches(' ');
+        if !shown.is_empty() {
             pad(out, spaces);
-            out.push_str(seen);
+            out.push_str(shown);
             spaces = 0;
         }
-        spaces += text.len() - seen.len() + w.saturating_sub(used) + 1;
+        spaces += text.len() - shown.len() + w.saturating_sub(used) + 1;
     }
     out.push('\n');
 }

@@ -257,7 +257,7 @@ impl Stamp {
 }
 
 /// The two lists a cache is written for, and what a part kept of the cache read.
-type Listed<'a> = (&'a List<'a, Contact>, &'a List<'a, Interaction>, Option<&'a Kept>);
+type Lists<'a> = (&'a List<'a, Contact>, &'a List<'a, Interaction>, Option<&'a Kept>);
 
 /// A cache file's bytes, in the pieces they come from: the records of each list are in
 /// their `Encoded`, many of them in the previous cache, and are written from there
@@ -275,7 +275,7 @@ impl<'p> CacheFile<'p> {
     /// made from JSON of this length and hash.
     fn seal(
         net: &Network,
-        (contacts, interactions, kept): Listed<'_>,
+        (contacts, interactions, kept): Lists<'_>,
         lists: [Encoded<'p>; 2],
         tail: Vec<u8>,
         (json_len, json_hash): (usize, u128),
