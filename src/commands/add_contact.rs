@@ -6,7 +6,8 @@ use crate::app::{App, Change};
 use crate::errors::UsageError;
 use crate::i18n::Localized;
 use crate::model::contact::new_handle;
-use crate::model::{Circle, Contact, Network, Stage, text};
+use crate::model::lookup::likely_duplicates;
+use crate::model::{Circle, Contact, Stage, text};
 use crate::prompt::Prompter;
 use crate::store::{Outline, Wanted};
 use crate::t;
@@ -61,8 +62,8 @@ pub fn run(app: &App, mut args: Args) -> anyhow::Result<()> {
     let said_met_on = args.fields.met_on.as_deref().is_some_and(|v| !v.trim().is_empty());
 
     let name = contact.name.clone();
-    let dupes = |net: &Network| -> Option<String> {
-        let found = net.likely_duplicates(&name, &emails);
+    let dupes = |outline: &Outline| -> Option<String> {
+        let found = likely_duplicates(&outline.heads, &name, &emails);
         let list: Vec<String> = found.iter().map(|c| format!("{} ({})", c.name, c.handle)).collect();
         (!list.is_empty()).then(|| list.join(", "))
     };
@@ -80,7 +81,7 @@ pub fn run(app: &App, mut args: Args) -> anyhow::Result<()> {
         // The network's outline says who is already there; no contact is read whole.
         let found = std::cell::RefCell::new(None);
         app.open_part(|outline| {
-            *found.borrow_mut() = dupes(&outline.net);
+            *found.borrow_mut() = dupes(outline);
             Ok(Wanted::default())
         })?;
         if let Some(list) = found.into_inner() {
@@ -96,15 +97,14 @@ pub fn run(app: &App, mut args: Args) -> anyhow::Result<()> {
     // all found in the network's outline; no contact needs reading whole.
     let id = contact.id;
     let choose = |outline: &Outline| {
-        let net = &outline.net;
-        if let (false, Some(list)) = (force, dupes(net)) {
+        if let (false, Some(list)) = (force, dupes(outline)) {
             return Err(refuse(list));
         }
         // Who introduced them is looked up before they exist, so it is never them.
         let introducer =
-            args.introduced_by.as_deref().map(|who| super::resolve::contact(net, who, lang)).transpose()?;
-        let introducer = introducer.map(|i| net.contacts[i].id);
-        let taken: HashSet<&str> = net.contacts.iter().map(|c| c.handle.as_str()).collect();
+            args.introduced_by.as_deref().map(|who| super::resolve::head(outline, who, lang)).transpose()?;
+        let introducer = introducer.map(|i| outline.heads[i].id);
+        let taken: HashSet<&str> = outline.heads.iter().map(|c| c.handle.as_str()).collect();
         Ok((Wanted::default(), (new_handle(&id, |h| taken.contains(h)), introducer)))
     };
     app.change_part(

@@ -111,9 +111,9 @@ fn add(app: &App, args: &Args) -> anyhow::Result<()> {
 /// the change reads them whole too.
 fn person(who: &str, lang: Lang, whole: bool) -> impl Fn(&Outline) -> anyhow::Result<(Wanted, Uuid)> + '_ {
     move |outline| {
-        let n = resolve::contact(&outline.net, who, lang)?;
+        let n = resolve::head(outline, who, lang)?;
         let wanted = if whole { Wanted::new([n], []) } else { Wanted::default() };
-        Ok((wanted, outline.net.contacts[n].id))
+        Ok((wanted, outline.heads[n].id))
     }
 }
 

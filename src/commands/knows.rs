@@ -56,9 +56,9 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let on = args.on.as_deref().map(|s| dates::parse_past_day(s, today).context("--on")).transpose()?;
     // Both are found in the network's outline and read whole (for their names).
     let choose = |outline: &Outline| {
-        let lookup = Lookup::new(&outline.net);
+        let lookup = Lookup::new(&outline.heads);
         let (na, nb) = (resolve::contact_in(&lookup, &args.a, lang)?, resolve::contact_in(&lookup, &args.b, lang)?);
-        if outline.net.contacts[na].id == outline.net.contacts[nb].id {
+        if outline.heads[na].id == outline.heads[nb].id {
             return Err(UsageError(t!(
                 lang,
                 "give two different people, as in `jejaring knows budi dewi`",
@@ -66,7 +66,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
             ))
             .into());
         }
-        Ok((Wanted::new([na, nb], []), (outline.net.contacts[na].id, outline.net.contacts[nb].id)))
+        Ok((Wanted::new([na, nb], []), (outline.heads[na].id, outline.heads[nb].id)))
     };
     app.change_part(
         choose,

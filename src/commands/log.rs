@@ -45,7 +45,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     // Who was there is found in the network's outline; only they are read whole.
     let choose = |outline: &Outline| -> anyhow::Result<(Wanted, Said)> {
         // One lookup for every name: it folds the network's names once.
-        let lookup = Lookup::new(&outline.net);
+        let lookup = Lookup::new(&outline.heads);
         let mut words: &[String] = &args.words;
         let mut note = args.text.as_deref();
         // The last word is the note unless it names someone by handle, name or prefix.
@@ -59,7 +59,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         let (mut places, mut ids) = (Vec::new(), Vec::new());
         for word in words {
             let n = resolve::contact_in(&lookup, word, lang)?;
-            let id = outline.net.contacts[n].id;
+            let id = outline.heads[n].id;
             if !ids.contains(&id) {
                 ids.push(id);
                 places.push(n);

@@ -42,7 +42,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let today = app.clock.today;
     let store = app.open_read()?;
     let net = &store.net;
-    let lookup = Lookup::new(net);
+    let lookup = Lookup::new(&net.contacts);
     // Nothing is guessed from a similar name: someone not named by handle, name or
     // prefix is someone you only know of.
     if !lookup.names_someone(&args.name) {

@@ -4,22 +4,27 @@
 use crate::app::App;
 use crate::i18n::Lang;
 use crate::model::Network;
-use crate::model::lookup::{Found, Fuzzy, Lookup};
+use crate::model::lookup::{Found, Fuzzy, Lookup, Named};
 use crate::store::{Outline, Store, Wanted};
 use crate::t;
 
 /// The index of the contact `query` names, or an error that helps the user pick.
 pub fn contact(net: &Network, query: &str, lang: Lang) -> anyhow::Result<usize> {
-    contact_in(&Lookup::new(net), query, lang)
+    contact_in(&Lookup::new(&net.contacts), query, lang)
 }
 
-/// `contact`, for a command that looks up several names in one network.
-pub fn contact_in(lookup: &Lookup, query: &str, lang: Lang) -> anyhow::Result<usize> {
-    let net = lookup.net;
+/// `contact`, among the heads of a network's outline.
+pub fn head(outline: &Outline, query: &str, lang: Lang) -> anyhow::Result<usize> {
+    contact_in(&Lookup::new(&outline.heads), query, lang)
+}
+
+/// `contact`, for a command that looks up several names among the same people.
+pub fn contact_in<P: Named>(lookup: &Lookup<P>, query: &str, lang: Lang) -> anyhow::Result<usize> {
+    let people = lookup.people;
     match lookup.find(query, Fuzzy::Allow) {
         Found::One(i) => Ok(i),
         Found::Ambiguous(candidates) => {
-            let list = names(net, &candidates);
+            let list = names(people, &candidates);
             anyhow::bail!(t!(
                 lang,
                 "{query:?} could mean {list}; type more of the name or use the handle",
@@ -32,7 +37,7 @@ pub fn contact_in(lookup: &Lookup, query: &str, lang: Lang) -> anyhow::Result<us
             "tidak ada kontak yang cocok dengan {query:?}; lihat `jejaring list`, atau tambahkan dengan `jejaring add-contact`"
         )),
         Found::None(suggestions) => {
-            let list = names(net, &suggestions);
+            let list = names(people, &suggestions);
             anyhow::bail!(t!(
                 lang,
                 "no contact matches {query:?}; did you mean {list}?",
@@ -43,12 +48,8 @@ pub fn contact_in(lookup: &Lookup, query: &str, lang: Lang) -> anyhow::Result<us
 }
 
 /// "Budi Santoso (a1b2), Siti Rahma (c3d4)".
-pub fn names(net: &Network, indexes: &[usize]) -> String {
-    indexes
-        .iter()
-        .map(|&i| format!("{} ({})", net.contacts[i].name, net.contacts[i].handle))
-        .collect::<Vec<_>>()
-        .join(", ")
+pub fn names<P: Named>(people: &[P], indexes: &[usize]) -> String {
+    indexes.iter().map(|&i| format!("{} ({})", people[i].name(), people[i].handle())).collect::<Vec<_>>().join(", ")
 }
 
 /// The network with only the contact `query` names read whole, and every record but the
@@ -69,8 +70,8 @@ pub fn read_around(
     let lang = app.ui.lang;
     let chosen = std::cell::Cell::new(None);
     let store = app.open_part(|outline| {
-        let n = contact(&outline.net, query, lang)?;
-        chosen.set(Some(outline.net.contacts[n].id));
+        let n = head(outline, query, lang)?;
+        chosen.set(Some(outline.heads[n].id));
         Ok(around(outline, n))
     })?;
     let n = chosen.get().and_then(|id| store.net.contact_index(&id)).ok_or_else(|| {

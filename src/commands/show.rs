@@ -10,6 +10,7 @@ use crate::coach::index::Index;
 use crate::coach::reliability::{self};
 use crate::coach::stage_up::{self};
 use crate::model::Contact;
+use crate::model::head::Head;
 use crate::store::{Outline, Wanted};
 use crate::t;
 use crate::ui::style;
@@ -105,19 +106,18 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
 /// interactions, and everyone who may be named beside them: the people in those
 /// interactions, at the same organisation, or in any link or introduction.
 fn around(outline: &Outline, n: usize) -> Wanted {
-    let net = &outline.net;
-    let c = &net.contacts[n];
+    let (rest, heads) = (&outline.rest, &outline.heads);
+    let c = &heads[n];
     let interactions: Vec<usize> = (0..outline.interactions()).filter(|&i| outline.people(i).contains(&c.id)).collect();
     let mut people: FxHashSet<Uuid> = interactions.iter().flat_map(|&i| outline.people(i)).copied().collect();
-    people.extend(net.links.iter().flat_map(|l| [l.a, l.b]));
-    people.extend(net.intros.iter().flat_map(|i| [i.via, i.to]));
+    people.extend(rest.links.iter().flat_map(|l| [l.a, l.b]));
+    people.extend(rest.intros.iter().flat_map(|i| [i.via, i.to]));
     let org = graph::org_key(c.org.as_deref());
-    let same_org = |other: &Contact| match (&org, &other.org) {
+    let same_org = |other: &Head| match (&org, &other.org) {
         (Some(key), Some(theirs)) => graph::has_org_key(theirs, key),
         _ => false,
     };
-    let contacts = (0..net.contacts.len())
-        .filter(|&k| k == n || people.contains(&net.contacts[k].id) || same_org(&net.contacts[k]));
+    let contacts = (0..heads.len()).filter(|&k| k == n || people.contains(&heads[k].id) || same_org(&heads[k]));
     Wanted::new(contacts, interactions)
 }
 

@@ -40,8 +40,8 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     }
     // Who is found in the network's outline; only they are read whole.
     let choose = |outline: &Outline| {
-        let n = resolve::contact(&outline.net, &args.contact, lang)?;
-        Ok((Wanted::new([n], []), outline.net.contacts[n].id))
+        let n = resolve::head(outline, &args.contact, lang)?;
+        Ok((Wanted::new([n], []), outline.heads[n].id))
     };
     app.change_part(
         choose,

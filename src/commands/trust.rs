@@ -88,8 +88,8 @@ fn record(app: &App, who: &str, args: &Args) -> anyhow::Result<()> {
     // Who is found in the network's outline; their level comes from their stage and
     // trust notes, so only they are read whole.
     let choose = |outline: &Outline| {
-        let n = resolve::contact(&outline.net, who, lang)?;
-        Ok((Wanted::new([n], []), outline.net.contacts[n].id))
+        let n = resolve::head(outline, who, lang)?;
+        Ok((Wanted::new([n], []), outline.heads[n].id))
     };
     app.change_part(
         choose,

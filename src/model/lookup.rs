@@ -3,11 +3,12 @@
 //! all with accents folded (`jurgen` finds `Jürgen`).
 //! Pure: it returns what it found and leaves the wording to the caller.
 
-use super::Network;
-use super::text::{Folded, fold};
+use super::Contact;
+use super::text::{Folded, fold, folds_to};
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 use std::cell::OnceCell;
+use uuid::Uuid;
 
 /// The result of looking up a name.
 #[derive(Debug, PartialEq, Eq)]
@@ -31,21 +32,47 @@ pub enum Fuzzy {
     Strict,
 }
 
-/// Lookups among a network's contacts that fold the names once, on the first lookup
-/// that needs them, however many a command makes (`log budi siti …` makes several).
-pub struct Lookup<'a> {
-    pub net: &'a Network,
+/// What finding someone reads of a person: a whole contact, or the head of one a
+/// network's outline holds (`store::Head`).
+pub trait Named {
+    fn id(&self) -> &Uuid;
+    fn handle(&self) -> &str;
+    fn name(&self) -> &str;
+    /// Their emails, when they were read (an outline read to show has none).
+    fn emails(&self) -> &[String];
+}
+
+impl Named for Contact {
+    fn id(&self) -> &Uuid {
+        &self.id
+    }
+    fn handle(&self) -> &str {
+        &self.handle
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn emails(&self) -> &[String] {
+        &self.emails
+    }
+}
+
+/// Lookups among people (a network's contacts, or an outline's heads) that fold the
+/// names once, on the first lookup that needs them, however many a command makes
+/// (`log budi siti …` makes several).
+pub struct Lookup<'a, P: Named = Contact> {
+    pub people: &'a [P],
     folded: OnceCell<Folded>,
 }
 
-impl<'a> Lookup<'a> {
-    pub fn new(net: &'a Network) -> Lookup<'a> {
-        Lookup { net, folded: OnceCell::new() }
+impl<'a, P: Named> Lookup<'a, P> {
+    pub fn new(people: &'a [P]) -> Lookup<'a, P> {
+        Lookup { people, folded: OnceCell::new() }
     }
 
     /// Every contact's name, folded.
     fn names(&self) -> &Folded {
-        self.folded.get_or_init(|| Folded::of(self.net.contacts.iter().map(|c| c.name.as_str())))
+        self.folded.get_or_init(|| Folded::of(self.people.iter().map(Named::name)))
     }
 
     /// Finds the contact `query` names.
@@ -54,7 +81,7 @@ impl<'a> Lookup<'a> {
         if q.is_empty() {
             return Found::None(Vec::new());
         }
-        if let Some(i) = by_handle_or_id(self.net, &q) {
+        if let Some(i) = by_handle_or_id(self.people, &q) {
             return Found::One(i);
         }
         let folded = self.names();
@@ -82,16 +109,23 @@ impl<'a> Lookup<'a> {
         if q.is_empty() {
             return false;
         }
-        by_handle_or_id(self.net, &q).is_some() || by_name(&q, self.names()).is_some()
+        by_handle_or_id(self.people, &q).is_some() || by_name(&q, self.names()).is_some()
     }
 }
 
+/// The people who look like the same person as someone of this name and these emails:
+/// the same folded name, or a shared email.
+pub fn likely_duplicates<'a, P: Named>(people: &'a [P], name: &str, emails: &[String]) -> Vec<&'a P> {
+    let folded = fold(name);
+    people.iter().filter(|c| folds_to(c.name(), &folded) || c.emails().iter().any(|e| emails.contains(e))).collect()
+}
+
 /// The contact whose handle or id (hyphenated or simple) is `q`, already folded.
-fn by_handle_or_id(net: &Network, q: &str) -> Option<usize> {
+fn by_handle_or_id<P: Named>(people: &[P], q: &str) -> Option<usize> {
     // Only a query shaped like a printed id can be one, so ids are compared as ids
     // instead of being printed for every contact (two strings each, on every lookup).
     let id = (q.len() == 36 || q.len() == 32).then(|| uuid::Uuid::try_parse(q).ok()).flatten();
-    net.contacts.iter().position(|c| c.handle == q || Some(c.id) == id)
+    people.iter().position(|c| c.handle() == q || Some(c.id()) == id.as_ref())
 }
 
 /// The name steps that need no scoring: exact full name, then a prefix of the name or
@@ -157,15 +191,14 @@ mod tests {
     use super::*;
 
     fn find(net: &Network, query: &str, fuzzy: Fuzzy) -> Found {
-        Lookup::new(net).find(query, fuzzy)
+        Lookup::new(&net.contacts).find(query, fuzzy)
     }
 
     fn names_someone(net: &Network, query: &str) -> bool {
-        Lookup::new(net).names_someone(query)
+        Lookup::new(&net.contacts).names_someone(query)
     }
-    use crate::model::Contact;
+    use crate::model::Network;
     use chrono::Utc;
-    use uuid::Uuid;
 
     fn net(names: &[&str]) -> Network {
         let mut net = Network::default();
@@ -260,7 +293,7 @@ mod tests {
     #[test]
     fn one_lookup_answers_every_query_as_a_fresh_one_would() {
         let n = net(&["Budi Santoso", "Siti Rahma", "Sitorus Pane", "Jürgen Müller"]);
-        let shared = Lookup::new(&n);
+        let shared = Lookup::new(&n.contacts);
         for q in ["h001", "budi", "sit", "jurgen", "bdsnt", "Bodi", "zzzz", "coffee"] {
             for fuzzy in [Fuzzy::Allow, Fuzzy::Strict] {
                 assert_eq!(shared.find(q, fuzzy), find(&n, q, fuzzy), "{q:?}");
@@ -275,5 +308,16 @@ mod tests {
         assert_eq!(find(&n, "Bodi", Fuzzy::Allow), Found::None(vec![0]));
         assert_eq!(find(&n, "zzzz", Fuzzy::Allow), Found::None(vec![]));
         assert_eq!(find(&n, "  ", Fuzzy::Allow), Found::None(vec![]));
+    }
+
+    #[test]
+    fn duplicates_match_folded_names_and_emails() {
+        let mut net = Network::default();
+        let mut a = Contact::new(Uuid::now_v7(), "h000".into(), "Jürgen Weiß".into(), Utc::now());
+        a.emails.push("jw@example.com".into());
+        net.contacts.push(a);
+        assert_eq!(likely_duplicates(&net.contacts, "jurgen weiss", &[]).len(), 1);
+        assert_eq!(likely_duplicates(&net.contacts, "Someone", &["jw@example.com".into()]).len(), 1);
+        assert!(likely_duplicates(&net.contacts, "Someone", &[]).is_empty());
     }
 }

@@ -8,6 +8,7 @@ pub mod day_event;
 pub mod dupes;
 pub mod fact;
 pub mod goal;
+pub mod head;
 pub mod identity;
 pub mod interaction;
 pub mod link;
@@ -182,15 +183,6 @@ impl Network {
         link::forget(self, id);
         Some(contact)
     }
-
-    /// Existing contacts that look like the same person: same folded name or a shared email.
-    pub fn likely_duplicates(&self, name: &str, emails: &[String]) -> Vec<&Contact> {
-        let folded = text::fold(name);
-        self.contacts
-            .iter()
-            .filter(|c| text::folds_to(&c.name, &folded) || c.emails.iter().any(|e| emails.contains(e)))
-            .collect()
-    }
 }
 
 #[cfg(test)]
@@ -270,17 +262,6 @@ mod tests {
         assert_eq!(net.contacts.len(), 1);
         assert_eq!(net.interactions.len(), 1);
         assert_eq!(net.interactions[0].contacts, vec![bid]);
-    }
-
-    #[test]
-    fn duplicates_match_folded_names_and_emails() {
-        let mut net = Network::default();
-        let mut a = contact("Jürgen Weiß");
-        a.emails.push("jw@example.com".into());
-        net.contacts.push(a);
-        assert_eq!(net.likely_duplicates("jurgen weiss", &[]).len(), 1);
-        assert_eq!(net.likely_duplicates("Someone", &["jw@example.com".into()]).len(), 1);
-        assert!(net.likely_duplicates("Someone", &[]).is_empty());
     }
 
     #[test]

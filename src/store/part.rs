@@ -7,6 +7,7 @@
 use super::load::{Opened, load};
 use super::{Access, Store, Writer, cache, parse};
 use crate::model::contact::handle_fits;
+use crate::model::head::Head;
 use crate::model::listed::Listed;
 use crate::model::text::Needle;
 use crate::model::{Contact, Interaction, Network};
@@ -70,12 +71,13 @@ impl Found {
     }
 }
 
-/// The network in outline, for choosing what to read: in `net`, every record but the
-/// contacts and interactions whole, and of each contact its id, handle, name and
-/// organisation, and its emails when read to change (the rest may be empty); of each
-/// interaction, who was in it (`people`).
+/// The network in outline, for choosing what to read: in `rest`, every record but the
+/// contacts and interactions whole; of each contact its head (see `Head`: its emails only
+/// when read to change); of each interaction, who was in it (`people`).
 pub struct Outline {
-    pub net: Network,
+    pub rest: Network,
+    /// Every contact's head, in the file's order: `Wanted` names contacts by place here.
+    pub heads: Vec<Head>,
     /// Everyone in every interaction, one interaction after another; `ends[n]` is where
     /// interaction `n`'s people end.
     people: Vec<Uuid>,
@@ -87,33 +89,45 @@ pub struct Outline {
 pub(crate) enum Whole {
     /// A cache: where each contact's and interaction's record lies in it.
     Cached { contacts: Vec<super::cache::RecordAt>, interactions: Vec<super::cache::RecordAt> },
-    /// The parsed file: the contacts are whole in the outline, and the interactions here.
-    Parsed(Vec<Interaction>),
+    /// The parsed file: its contacts and interactions whole.
+    Parsed { contacts: Vec<Contact>, interactions: Vec<Interaction> },
 }
 
 impl Outline {
     /// An outline of `net`, read whole (the file parsed, or the demo).
     pub fn of(mut net: Network) -> Outline {
-        let interactions = std::mem::take(&mut net.interactions);
+        let (contacts, interactions) = (std::mem::take(&mut net.contacts), std::mem::take(&mut net.interactions));
+        let heads = contacts.iter().map(Head::of).collect();
         let (mut people, mut ends) = (Vec::new(), Vec::with_capacity(interactions.len()));
         for i in &interactions {
             people.extend_from_slice(&i.contacts);
             ends.push(people.len());
         }
-        Outline { net, people, ends, whole: Whole::Parsed(interactions) }
+        Outline { rest: net, heads, people, ends, whole: Whole::Parsed { contacts, interactions } }
     }
 
     /// The network the outline was made of (see `Outline::of`).
     pub(crate) fn into_network(self) -> Network {
-        let Outline { mut net, whole, .. } = self;
-        if let Whole::Parsed(interactions) = whole {
-            net.interactions = interactions;
+        let Outline { rest: mut net, whole, .. } = self;
+        if let Whole::Parsed { contacts, interactions } = whole {
+            (net.contacts, net.interactions) = (contacts, interactions);
         }
         net
     }
 
-    pub(crate) fn from_parts(net: Network, people: Vec<Uuid>, ends: Vec<usize>, whole: Whole) -> Outline {
-        Outline { net, people, ends, whole }
+    pub(crate) fn from_parts(
+        rest: Network,
+        heads: Vec<Head>,
+        people: Vec<Uuid>,
+        ends: Vec<usize>,
+        whole: Whole,
+    ) -> Outline {
+        Outline { rest, heads, people, ends, whole }
+    }
+
+    /// The place of the contact with this id.
+    pub fn contact_index(&self, id: &Uuid) -> Option<usize> {
+        self.heads.iter().position(|h| &h.id == id)
     }
 
     /// How many interactions the network has.
@@ -129,13 +143,11 @@ impl Outline {
 
     /// The network with only the wanted contacts and interactions, from a parsed file.
     pub(crate) fn taken(self, wanted: &Wanted) -> Network {
-        let Outline { mut net, whole, .. } = self;
-        let interactions = match whole {
-            Whole::Parsed(list) => list,
-            Whole::Cached { .. } => Vec::new(),
-        };
-        net.contacts = take(std::mem::take(&mut net.contacts), &wanted.contacts);
-        net.interactions = take(interactions, &wanted.interactions);
+        let Outline { rest: mut net, whole, .. } = self;
+        if let Whole::Parsed { contacts, interactions } = whole {
+            net.contacts = take(contacts, &wanted.contacts);
+            net.interactions = take(interactions, &wanted.interactions);
+        }
         net
     }
 }
@@ -203,9 +215,7 @@ impl Store {
         let unused = match cache::read_with(&path, file, cache::Checked::outline_to_change) {
             // Handles an older version made are replaced as the network is read, and
             // saved with it: only a network read whole can save them all.
-            Ok(((outline, _), checked)) if !outline.net.contacts.iter().all(|c| handle_fits(&c.handle)) => {
-                checked.unused()
-            }
+            Ok(((outline, _), checked)) if !outline.heads.iter().all(|h| handle_fits(&h.handle)) => checked.unused(),
             Ok(((outline, read), checked)) => {
                 let (wanted, chosen) = choose(&outline)?;
                 match checked.part(outline, &wanted, read) {
@@ -264,12 +274,13 @@ pub(super) fn read_part(
 ) -> anyhow::Result<Network> {
     let unused = match cache::read_with(path, file, cache::Checked::outline) {
         Ok((mut outline, checked)) => {
-            crate::model::contact::shorten_handles(&mut outline.net.contacts);
+            for (n, handle) in crate::model::contact::new_handles(outline.heads.iter().map(|h| (&h.id, &*h.handle))) {
+                outline.heads[n].handle = handle;
+            }
             let wanted = choose(&outline)?;
             // The handles the outline was given (an older version's are replaced as the
             // network is read), for the same people.
-            let handles: Vec<String> =
-                wanted.contacts().iter().map(|&n| outline.net.contacts[n].handle.clone()).collect();
+            let handles: Vec<String> = wanted.contacts().iter().map(|&n| outline.heads[n].handle.clone()).collect();
             match checked.slice(outline, &wanted) {
                 Ok(mut net) => {
                     for (c, handle) in net.contacts.iter_mut().zip(handles) {

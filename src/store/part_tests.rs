@@ -27,8 +27,8 @@ fn saved(dir: &Path) -> (PathBuf, Network) {
 
 /// Every second contact, and every interaction with one of them.
 fn choose(outline: &Outline) -> anyhow::Result<Wanted> {
-    let contacts: Vec<usize> = (0..outline.net.contacts.len()).step_by(2).collect();
-    let ids: Vec<_> = contacts.iter().map(|&n| outline.net.contacts[n].id).collect();
+    let contacts: Vec<usize> = (0..outline.heads.len()).step_by(2).collect();
+    let ids: Vec<_> = contacts.iter().map(|&n| outline.heads[n].id).collect();
     let interactions: Vec<usize> =
         (0..outline.interactions()).filter(|&n| outline.people(n).iter().any(|c| ids.contains(c))).collect();
     Ok(Wanted::new(contacts, interactions))

@@ -60,7 +60,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
 
 /// The introducer and the person to meet, two different contacts.
 fn pair(net: &Network, via: &str, to: &str, lang: Lang) -> anyhow::Result<(Uuid, Uuid)> {
-    let lookup = Lookup::new(net);
+    let lookup = Lookup::new(&net.contacts);
     let a = net.contacts[resolve::contact_in(&lookup, via, lang)?].id;
     let b = net.contacts[resolve::contact_in(&lookup, to, lang)?].id;
     if a == b {

@@ -51,7 +51,7 @@ pub fn run(app: &App, args: NewArgs) -> anyhow::Result<()> {
 
     // Whom is found in the network's outline; no contact needs reading whole.
     let choose = |outline: &Outline| {
-        let contact = &outline.net.contacts[resolve::contact(&outline.net, &who, lang)?];
+        let contact = &outline.heads[resolve::head(outline, &who, lang)?];
         Ok((Wanted::default(), (contact.id, contact.name.clone())))
     };
     app.change_part(

@@ -98,8 +98,8 @@ pub fn move_due(app: &App, args: MoveArgs) -> anyhow::Result<()> {
 /// the one contact a change of it reads whole (the report names them).
 fn to_whom(id: &str, lang: Lang) -> impl Fn(&Outline) -> anyhow::Result<(Wanted, ())> + '_ {
     move |outline| {
-        let i = super::by_number(&outline.net, id, lang)?;
-        let person = outline.net.contact_index(&outline.net.promises[i].contact);
+        let i = super::by_number(&outline.rest, id, lang)?;
+        let person = outline.contact_index(&outline.rest.promises[i].contact);
         Ok((Wanted::new(person, []), ()))
     }
 }

@@ -14,6 +14,7 @@ use super::encoded::Encoded;
 use super::fields::*;
 use super::kept::{Item, Kept, List};
 use super::records::Reader;
+use crate::model::head::Head;
 use crate::model::listed::Listed;
 use crate::model::{Circle, Stage};
 use crate::model::{Contact, Interaction, Network};
@@ -22,7 +23,6 @@ use chrono::NaiveDate;
 use std::borrow::Cow;
 use std::io;
 use std::ops::Range;
-use uuid::Uuid;
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Where a record lies in its list's section, and the hash of its bytes.
@@ -134,9 +134,9 @@ pub fn write_people(interactions: &List<Interaction>, list: &Encoded, kept: Opti
 /// How much of each contact of the index `read_contacts` reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Read {
-    /// Their id, handle, name and organisation (the rest left empty).
+    /// Their head without their emails.
     Heads,
-    /// Their head and their emails: what a change looks up (the rest left empty).
+    /// Their head with their emails: what a change looks up.
     Keys,
     /// Nothing of the contact: their entry alone.
     Entries,
@@ -154,11 +154,11 @@ pub struct Entry {
 
 /// Every contact of the index: what `read` asks for of each (none for `Read::Entries`) and
 /// their entries, in the index's order.
-pub fn read_contacts(section: &[u8], read: Read) -> io::Result<(Vec<Contact>, Vec<Entry>)> {
+pub fn read_contacts(section: &[u8], read: Read) -> io::Result<(Vec<Head>, Vec<Entry>)> {
     let n = count(section)?;
-    let mut contacts: Vec<Contact> = match read {
+    let mut contacts: Vec<Head> = match read {
         Read::Entries => Vec::new(),
-        _ => std::iter::repeat_with(blank).take(n).collect(),
+        _ => vec![Head::default(); n],
     };
     let mut entries = vec![Entry::default(); n];
     read_halves(section, &mut contacts, &mut entries, |r, end, contact, entry| {
@@ -283,7 +283,7 @@ pub fn read_listed<'a>(r: &mut Reader<'a>) -> io::Result<Listed<'a>> {
 /// From a row (see `write_listed`), what `read` asks for of the contact (see `Read`)
 /// into `c`, whose other fields are left as they are; everything else, and all of it
 /// when there is no contact to read into, is passed over, unread.
-pub fn read_listed_head(r: &mut Reader, read: Read, mut c: Option<&mut Contact>) -> io::Result<()> {
+pub fn read_listed_head(r: &mut Reader, read: Read, mut c: Option<&mut Head>) -> io::Result<()> {
     match c.as_deref_mut() {
         Some(c) => (c.id, c.handle, c.name) = (read_uuid(r)?, read_string(r)?, read_string(r)?),
         None => {
@@ -308,11 +308,6 @@ pub fn read_listed_head(r: &mut Reader, read: Read, mut c: Option<&mut Contact>)
         _ => skip_strs(r)?,
     }
     Ok(())
-}
-
-/// A contact with nothing read into it yet.
-fn blank() -> Contact {
-    Contact::new(Uuid::nil(), String::new(), String::new(), chrono::DateTime::UNIX_EPOCH)
 }
 
 fn done<T>(rest: &[u8], out: T) -> io::Result<T> {

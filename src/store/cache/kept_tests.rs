@@ -36,8 +36,8 @@ fn copied(from: &Path, name: &str) -> PathBuf {
 /// The contacts at `places` (in the outline), by id.
 fn choose(places: &[usize]) -> impl Fn(&Outline) -> anyhow::Result<(Wanted, Vec<Uuid>)> + '_ {
     move |outline| {
-        let places: Vec<usize> = places.iter().copied().filter(|&n| n < outline.net.contacts.len()).collect();
-        let ids = places.iter().map(|&n| outline.net.contacts[n].id).collect();
+        let places: Vec<usize> = places.iter().copied().filter(|&n| n < outline.heads.len()).collect();
+        let ids = places.iter().map(|&n| outline.heads[n].id).collect();
         Ok((Wanted::new(places, []), ids))
     }
 }

@@ -341,7 +341,7 @@ impl Checked {
         });
         let ((ids, ends, interaction_places, people), ((heads, entries), index)) = (people?, contacts?);
         let tail = self.read(Section::Tail)?;
-        let mut net: Network = serde_json::from_str(&String::deserialize(&mut &tail[..])?)?;
+        let net: Network = serde_json::from_str(&String::deserialize(&mut &tail[..])?)?;
         let n = entries.len();
         let mut contact_places = Vec::with_capacity(n);
         let room = if keep { n } else { 0 };
@@ -353,13 +353,12 @@ impl Checked {
                 lasts.push(entry.last);
             }
         }
-        net.contacts = heads;
         let whole = Whole::Cached { contacts: contact_places, interactions: interaction_places };
         let read = match (index, people) {
             (Some(index), Some((people, each_people))) => Some(IndexRead { index, rows, lasts, people, each_people }),
             _ => None,
         };
-        Ok((Outline::from_parts(net, ids, ends, whole), read))
+        Ok((Outline::from_parts(net, heads, ids, ends, whole), read))
     }
 
     /// The network with the records `wanted` of the outline read whole, and only those:
@@ -390,7 +389,7 @@ impl Checked {
             .iter()
             .map(|&n| records::read_interaction(&mut &record(Section::Interactions, interaction_places, n)?[..]))
             .collect::<io::Result<_>>()?;
-        let mut net = outline.net;
+        let mut net = outline.rest;
         net.contacts = picked_contacts;
         net.interactions = picked_interactions;
         Ok(net)

@@ -97,7 +97,7 @@ impl Checked {
             people: read.people,
             each_people: read.each_people,
         };
-        let mut net = outline.net;
+        let mut net = outline.rest;
         net.contacts = picked;
         Ok((net, (places, cache), kept))
     }
