@@ -108,8 +108,9 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
 fn around(outline: &Outline, n: usize) -> Wanted {
     let (rest, heads) = (&outline.rest, &outline.heads);
     let c = &heads[n];
-    let interactions: Vec<usize> = (0..outline.interactions()).filter(|&i| outline.people(i).contains(&c.id)).collect();
-    let mut people: FxHashSet<Uuid> = interactions.iter().flat_map(|&i| outline.people(i)).copied().collect();
+    let interactions: Vec<usize> =
+        (0..outline.interactions()).filter(|&i| outline.people(i).any(|p| p == c.id)).collect();
+    let mut people: FxHashSet<Uuid> = interactions.iter().flat_map(|&i| outline.people(i)).collect();
     people.extend(rest.links.iter().flat_map(|l| [l.a, l.b]));
     people.extend(rest.intros.iter().flat_map(|i| [i.via, i.to]));
     let org = graph::org_key(c.org.as_deref());

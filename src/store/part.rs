@@ -78,17 +78,13 @@ pub struct Outline {
     pub rest: Network,
     /// Every contact's head, in the file's order: `Wanted` names contacts by place here.
     pub heads: Vec<Head>,
-    /// Everyone in every interaction, one interaction after another; `ends[n]` is where
-    /// interaction `n`'s people end.
-    people: Vec<Uuid>,
-    ends: Vec<usize>,
     pub(crate) whole: Whole,
 }
 
 /// Where the records an outline stands for are read from.
 pub(crate) enum Whole {
-    /// A cache: where each contact's and interaction's record lies in it.
-    Cached { contacts: Vec<super::cache::RecordAt>, interactions: Vec<super::cache::RecordAt> },
+    /// A cache: where each contact's record lies in it, and the index's interactions.
+    Cached { contacts: Vec<super::cache::RecordAt>, interactions: super::cache::People },
     /// The parsed file: its contacts and interactions whole.
     Parsed { contacts: Vec<Contact>, interactions: Vec<Interaction> },
 }
@@ -98,12 +94,7 @@ impl Outline {
     pub fn of(mut net: Network) -> Outline {
         let (contacts, interactions) = (std::mem::take(&mut net.contacts), std::mem::take(&mut net.interactions));
         let heads = contacts.iter().map(Head::of).collect();
-        let (mut people, mut ends) = (Vec::new(), Vec::with_capacity(interactions.len()));
-        for i in &interactions {
-            people.extend_from_slice(&i.contacts);
-            ends.push(people.len());
-        }
-        Outline { rest: net, heads, people, ends, whole: Whole::Parsed { contacts, interactions } }
+        Outline { rest: net, heads, whole: Whole::Parsed { contacts, interactions } }
     }
 
     /// The network the outline was made of (see `Outline::of`).
@@ -115,16 +106,6 @@ impl Outline {
         net
     }
 
-    pub(crate) fn from_parts(
-        rest: Network,
-        heads: Vec<Head>,
-        people: Vec<Uuid>,
-        ends: Vec<usize>,
-        whole: Whole,
-    ) -> Outline {
-        Outline { rest, heads, people, ends, whole }
-    }
-
     /// The place of the contact with this id.
     pub fn contact_index(&self, id: &Uuid) -> Option<usize> {
         self.heads.iter().position(|h| &h.id == id)
@@ -132,13 +113,20 @@ impl Outline {
 
     /// How many interactions the network has.
     pub fn interactions(&self) -> usize {
-        self.ends.len()
+        match &self.whole {
+            Whole::Cached { interactions, .. } => interactions.len(),
+            Whole::Parsed { interactions, .. } => interactions.len(),
+        }
     }
 
     /// Who was in interaction `n`.
-    pub fn people(&self, n: usize) -> &[Uuid] {
-        let start = n.checked_sub(1).map_or(0, |prev| self.ends[prev]);
-        &self.people[start..self.ends[n]]
+    pub fn people(&self, n: usize) -> impl Iterator<Item = Uuid> + '_ {
+        // One of the two is empty: the cache's section, or the parsed interactions.
+        let (cached, parsed) = match &self.whole {
+            Whole::Cached { interactions, .. } => (Some(interactions.ids(n)), &[][..]),
+            Whole::Parsed { interactions, .. } => (None, interactions.get(n).map_or(&[][..], |i| &i.contacts[..])),
+        };
+        cached.into_iter().flatten().chain(parsed.iter().copied())
     }
 
     /// The network with only the wanted contacts and interactions, from a parsed file.

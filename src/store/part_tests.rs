@@ -30,7 +30,7 @@ fn choose(outline: &Outline) -> anyhow::Result<Wanted> {
     let contacts: Vec<usize> = (0..outline.heads.len()).step_by(2).collect();
     let ids: Vec<_> = contacts.iter().map(|&n| outline.heads[n].id).collect();
     let interactions: Vec<usize> =
-        (0..outline.interactions()).filter(|&n| outline.people(n).iter().any(|c| ids.contains(c))).collect();
+        (0..outline.interactions()).filter(|&n| outline.people(n).any(|c| ids.contains(&c))).collect();
     Ok(Wanted::new(contacts, interactions))
 }
 

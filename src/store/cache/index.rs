@@ -23,6 +23,7 @@ use chrono::NaiveDate;
 use std::borrow::Cow;
 use std::io;
 use std::ops::Range;
+use uuid::Uuid;
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Where a record lies in its list's section, and the hash of its bytes.
@@ -230,28 +231,60 @@ fn read_halves<'s, R: Send, E: Send>(
     first.and(second)
 }
 
-/// Every interaction of the index: where its record lies, and where its entry's people
-/// lie in the section (their count, then their ids' bytes).
-pub fn read_people(section: &[u8]) -> io::Result<Vec<(At, Range<usize>)>> {
-    let mut r = section;
-    let n = u32::deserialize(&mut r)? as usize;
-    if n > r.len() / 16 {
-        return Err(invalid("index count"));
-    }
-    let mut out = Vec::with_capacity(n);
-    for _ in 0..n {
-        let at = At::read(&mut r)?;
-        let start = section.len() - r.len();
-        let people = u32::deserialize(&mut r)? as usize;
-        take(&mut r, people.checked_mul(16).ok_or_else(|| invalid("people"))?)?;
-        out.push((at, start..section.len() - r.len()));
-    }
-    done(r, out)
+/// The interactions' section of the index as read, with where each entry starts. Who was
+/// in an interaction, and where its record lies, are read from the section when asked:
+/// an outline holds the section once instead of lists made of it.
+pub struct People {
+    section: Vec<u8>,
+    starts: Vec<u32>,
 }
 
-/// The ids' bytes of an entry's people, as `read_people` gives where they lie.
-pub fn ids_of(people: &[u8]) -> &[u8] {
-    people.get(4..).unwrap_or_default()
+impl People {
+    /// The section, every entry checked to lie whole within it.
+    pub fn read(section: Vec<u8>) -> io::Result<People> {
+        let mut r = &section[..];
+        let n = u32::deserialize(&mut r)? as usize;
+        if n > r.len() / 16 {
+            return Err(invalid("index count"));
+        }
+        let mut starts = Vec::with_capacity(n);
+        for _ in 0..n {
+            starts.push(u32::try_from(section.len() - r.len()).map_err(|_| invalid("index size"))?);
+            skip(&mut r, At::SIZE)?;
+            let people = u32::deserialize(&mut r)? as usize;
+            take(&mut r, people.checked_mul(16).ok_or_else(|| invalid("people"))?)?;
+        }
+        done(r, ())?;
+        Ok(People { section, starts })
+    }
+
+    /// How many interactions the section holds.
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Interaction `n`'s entry: where its record lies, then its people.
+    fn entry(&self, n: usize) -> Option<&[u8]> {
+        let start = *self.starts.get(n)? as usize;
+        let end = self.starts.get(n + 1).map_or(self.section.len(), |&end| end as usize);
+        self.section.get(start..end)
+    }
+
+    /// Where interaction `n`'s record lies.
+    pub fn at(&self, n: usize) -> io::Result<At> {
+        At::read(&mut self.entry(n).ok_or_else(|| invalid("interaction"))?)
+    }
+
+    /// Interaction `n`'s people as its entry has them: their count, then their ids.
+    pub fn people_of(&self, n: usize) -> io::Result<&[u8]> {
+        self.entry(n).and_then(|entry| entry.get(At::SIZE..)).ok_or_else(|| invalid("interaction"))
+    }
+
+    /// Who was in interaction `n` (nobody, for an interaction the section does not hold).
+    pub fn ids(&self, n: usize) -> impl Iterator<Item = Uuid> + '_ {
+        let people = self.people_of(n).unwrap_or_default();
+        super::records::ids(people.get(4..).unwrap_or_default())
+    }
 }
 
 /// A contact's row, for the index: what a row of `list` shows, filters on or sorts by:

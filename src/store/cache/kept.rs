@@ -88,9 +88,8 @@ pub(in crate::store) struct Kept {
     pub(super) index: Vec<u8>,
     pub(super) rows: Vec<Range<usize>>,
     pub(super) lasts: Vec<Option<NaiveDate>>,
-    /// The index's interactions' section as read, and each entry's people in it.
-    pub(super) people: Vec<u8>,
-    pub(super) each_people: Vec<Range<usize>>,
+    /// The index's interactions' section as read.
+    pub(super) people: super::index::People,
 }
 
 impl Kept {
@@ -111,7 +110,7 @@ impl Kept {
 
     /// The people of the `n`th interaction read, as its index entry has them.
     pub(super) fn people_of(&self, n: usize) -> io::Result<&[u8]> {
-        self.each_people.get(n).and_then(|r| self.people.get(r.clone())).ok_or_else(|| invalid("kept people"))
+        self.people.people_of(n)
     }
 
     /// The day of the last talk with a contact: the later of what the index read says

@@ -40,7 +40,7 @@ mod render;
 #[cfg(test)]
 mod tests;
 
-pub(super) use index::{At as RecordAt, read_rows};
+pub(super) use index::{At as RecordAt, People, read_rows};
 pub(super) use kept::Kept;
 pub(super) use open::{Checked, Unused, open, read_with};
 pub(super) use render::render;

@@ -313,24 +313,8 @@ impl Checked {
     /// The network in outline, with the index as read when `keep` (a save of a part
     /// copies the entries of the records it did not decode: see `kept`).
     pub(super) fn outline_with(&self, keep: bool) -> io::Result<(Outline, Option<IndexRead>)> {
-        let (contacts, people) = std::thread::scope(|s| {
-            let other = s.spawn(|| {
-                let bytes = self.read(Section::People)?;
-                let entries = index::read_people(&bytes)?;
-                let everyone = entries.iter().map(|(_, people)| people.len() / 16).sum();
-                let mut ids = Vec::with_capacity(everyone);
-                let (mut ends, mut places) = (Vec::with_capacity(entries.len()), Vec::with_capacity(entries.len()));
-                let mut each = Vec::with_capacity(if keep { entries.len() } else { 0 });
-                for (at, people) in entries {
-                    ids.extend(records::ids(index::ids_of(&bytes[people.clone()])));
-                    ends.push(ids.len());
-                    places.push(at);
-                    if keep {
-                        each.push(people);
-                    }
-                }
-                Ok::<_, io::Error>((ids, ends, places, keep.then_some((bytes, each))))
-            });
+        let (contacts, interactions) = std::thread::scope(|s| {
+            let other = s.spawn(|| self.read(Section::People).and_then(index::People::read));
             let contacts = self.read(Section::Index).and_then(|bytes| {
                 // Only a change looks people up by email too.
                 let read = if keep { index::Read::Keys } else { index::Read::Heads };
@@ -339,9 +323,9 @@ impl Checked {
             });
             (contacts, other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
         });
-        let ((ids, ends, interaction_places, people), ((heads, entries), index)) = (people?, contacts?);
+        let (interactions, ((heads, entries), index)) = (interactions?, contacts?);
         let tail = self.read(Section::Tail)?;
-        let net: Network = serde_json::from_str(&String::deserialize(&mut &tail[..])?)?;
+        let rest: Network = serde_json::from_str(&String::deserialize(&mut &tail[..])?)?;
         let n = entries.len();
         let mut contact_places = Vec::with_capacity(n);
         let room = if keep { n } else { 0 };
@@ -353,12 +337,8 @@ impl Checked {
                 lasts.push(entry.last);
             }
         }
-        let whole = Whole::Cached { contacts: contact_places, interactions: interaction_places };
-        let read = match (index, people) {
-            (Some(index), Some((people, each_people))) => Some(IndexRead { index, rows, lasts, people, each_people }),
-            _ => None,
-        };
-        Ok((Outline::from_parts(net, heads, ids, ends, whole), read))
+        let read = index.map(|index| IndexRead { index, rows, lasts });
+        Ok((Outline { rest, heads, whole: Whole::Cached { contacts: contact_places, interactions } }, read))
     }
 
     /// The network with the records `wanted` of the outline read whole, and only those:
@@ -367,8 +347,8 @@ impl Checked {
         let Whole::Cached { contacts: contact_places, interactions: interaction_places } = &outline.whole else {
             return Ok(outline.taken(wanted));
         };
-        let record = |section: Section, places: &[At], n: usize| -> io::Result<Vec<u8>> {
-            let at = places.get(n).ok_or_else(|| invalid("record"))?;
+        let record = |section: Section, at: io::Result<At>| -> io::Result<Vec<u8>> {
+            let at = at?;
             let (range, within) = (at.range(), &self.sections[section as usize].0);
             // Never more than the section holds, whatever the index says.
             if range.end > within.len() {
@@ -382,12 +362,15 @@ impl Checked {
         let picked_contacts = wanted
             .contacts()
             .iter()
-            .map(|&n| records::read_contact(&mut &record(Section::Contacts, contact_places, n)?[..]))
+            .map(|&n| {
+                let at = contact_places.get(n).cloned().ok_or_else(|| invalid("record"));
+                records::read_contact(&mut &record(Section::Contacts, at)?[..])
+            })
             .collect::<io::Result<_>>()?;
         let picked_interactions = wanted
             .interactions()
             .iter()
-            .map(|&n| records::read_interaction(&mut &record(Section::Interactions, interaction_places, n)?[..]))
+            .map(|&n| records::read_interaction(&mut &record(Section::Interactions, interaction_places.at(n))?[..]))
             .collect::<io::Result<_>>()?;
         let mut net = outline.rest;
         net.contacts = picked_contacts;

@@ -17,8 +17,6 @@ pub(in crate::store) struct IndexRead {
     pub(super) index: Vec<u8>,
     pub(super) rows: Vec<Range<usize>>,
     pub(super) lasts: Vec<Option<chrono::NaiveDate>>,
-    pub(super) people: Vec<u8>,
-    pub(super) each_people: Vec<Range<usize>>,
 }
 
 impl Checked {
@@ -40,7 +38,9 @@ impl Checked {
         wanted: &Wanted,
         read: IndexRead,
     ) -> io::Result<(Network, Copyable, Kept)> {
-        let Whole::Cached { contacts: contact_places, interactions: interaction_places } = &outline.whole else {
+        let Outline { rest: mut net, whole: Whole::Cached { contacts: contact_places, interactions: people }, .. } =
+            outline
+        else {
             return Err(invalid("outline"));
         };
         let end = self.sections[Section::Tail as usize].0.end;
@@ -58,20 +58,19 @@ impl Checked {
         if u8::deserialize(&mut r)? == 0 {
             return Err(invalid("no record places"));
         }
-        let encoded = |places: &[At], within: &Range<usize>| -> io::Result<Vec<Range<usize>>> {
+        let encoded = |places: &mut dyn Iterator<Item = io::Result<At>>, within: &Range<usize>| {
             places
-                .iter()
                 .map(|at| {
-                    let range = at.range();
+                    let range = at?.range();
                     match range.end <= within.len() {
                         true => Ok(within.start + range.start..within.start + range.end),
                         false => Err(invalid("record place")),
                     }
                 })
-                .collect()
+                .collect::<io::Result<Vec<Range<usize>>>>()
         };
-        let contact_spans = encoded(contact_places, &contacts)?;
-        let interaction_spans = encoded(interaction_places, &interactions)?;
+        let contact_spans = encoded(&mut contact_places.iter().cloned().map(Ok), &contacts)?;
+        let interaction_spans = encoded(&mut (0..people.len()).map(|n| people.at(n)), &interactions)?;
         let places = (
             read_places(&mut r, contact_spans, self.json.len())?,
             read_places(&mut r, interaction_spans, self.json.len())?,
@@ -88,16 +87,14 @@ impl Checked {
         }
         let held_ids = picked.iter().map(|c: &Contact| c.id).collect();
         let kept = Kept {
-            counts: (contact_places.len(), interaction_places.len()),
+            counts: (contact_places.len(), people.len()),
             held,
             held_ids,
             index: read.index,
             rows: read.rows,
             lasts: read.lasts,
-            people: read.people,
-            each_people: read.each_people,
+            people,
         };
-        let mut net = outline.rest;
         net.contacts = picked;
         Ok((net, (places, cache), kept))
     }
