@@ -28,6 +28,10 @@ proptest! {
         let all = net.last_contacted();
         let indexed: Vec<_> = rows.iter().map(|r| r.id).zip(last).collect();
         prop_assert_eq!(indexed, net.contacts.iter().map(|c| (c.id, all.get(&c.id).copied())).collect::<Vec<_>>());
+        // The places section gives a search the same records and last talks.
+        let found = cache.found(crate::store::Listing::Whole).unwrap();
+        prop_assert_eq!(&found.contacts, &net.contacts);
+        prop_assert_eq!(found.last, net.contacts.iter().map(|c| all.get(&c.id).copied()).collect::<Vec<_>>());
         let outline = cache.outline().unwrap();
         for (n, i) in net.interactions.iter().enumerate() {
             prop_assert_eq!(outline.people(n).collect::<Vec<_>>(), i.contacts.clone());
@@ -221,4 +225,21 @@ fn a_record_place_the_index_gets_wrong_is_refused() {
     let outline = cache.outline().unwrap();
     let part = cache.slice(outline, &crate::store::Wanted::new([1], [])).unwrap();
     assert_eq!(part.contacts, [net.contacts[1].clone()]);
+}
+
+#[test]
+fn a_record_place_the_places_section_gets_wrong_is_refused() {
+    let json = b"{}";
+    let (_, mut bytes) = demo_cache(json);
+    assert!(checked_in(&bytes, json).unwrap().found(crate::store::Listing::Whole).is_ok());
+    // The first contact's record length, in the places a search reads, made as big as
+    // it can be: the search refuses the cache rather than read past its section.
+    let at = SECTIONS_AT + (Section::Places as usize) * SECTION_ENTRY;
+    let start = u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap()) as usize;
+    bytes[start + 4 + 4..start + 4 + 8].copy_from_slice(&u32::MAX.to_le_bytes());
+    rehash(&mut bytes);
+    let cache = checked_in(&bytes, json).unwrap();
+    assert!(cache.found(crate::store::Listing::Whole).is_err());
+    let needle = crate::model::text::Needle::new("a");
+    assert!(cache.found(crate::store::Listing::Mentioning(&needle)).is_err());
 }

@@ -12,7 +12,6 @@
 //! after them. It holds no interactions, so every interaction read is kept; a save
 //! checks that the contacts it holds are still the ones read, in their places.
 
-use super::fields::{read_uuid, write_optional_day};
 use super::invalid;
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
@@ -118,13 +117,5 @@ impl Kept {
     pub(super) fn last(&self, was: Option<usize>, id: &Uuid, fresh: &FxHashMap<Uuid, NaiveDate>) -> Option<NaiveDate> {
         let read = was.and_then(|n| self.lasts.get(n).copied().flatten());
         read.max(fresh.get(id).copied())
-    }
-
-    /// Writes the index entry's row and last talk for the `n`th contact read.
-    pub(super) fn write_row(&self, n: usize, fresh: &FxHashMap<Uuid, NaiveDate>, w: &mut Vec<u8>) -> io::Result<()> {
-        let row = self.row(n)?;
-        let id = read_uuid(&mut &row[..])?;
-        w.extend_from_slice(row);
-        write_optional_day(&self.last(Some(n), &id, fresh), w)
     }
 }

@@ -232,7 +232,7 @@ impl Checked {
     /// the index and the contacts' records. The index alone answers `Listing::Rows` (see
     /// `index`).
     pub(in crate::store) fn found(&self, listing: Listing) -> io::Result<Found> {
-        let (_, indexed) = index::read_contacts(&self.read(Section::Index)?, index::Read::Entries)?;
+        let (indexed, lasts) = index::read_places(&self.read(Section::Places)?)?;
         let (total, half) = (indexed.len(), indexed.len() / 2);
         // The records are read in two halves, one on each thread. Every contact read goes
         // in the first half's list: room is made for them all.
@@ -250,7 +250,7 @@ impl Checked {
         let ((mut contacts, mut read), (second, read_2)) = (first?, second?);
         contacts.extend(second);
         read.extend(read_2.into_iter().map(|n| half + n));
-        let last = read.into_iter().map(|n| indexed.get(n).and_then(|e| e.last)).collect();
+        let last = read.into_iter().map(|n| lasts.get(n).copied().flatten()).collect();
         Ok(Found { contacts, total, last })
     }
 
@@ -262,7 +262,7 @@ impl Checked {
     /// people) touched once and dropped.
     fn contacts_at(
         &self,
-        entries: &[index::Entry],
+        entries: &[index::At],
         listing: Listing,
         room: usize,
         buf: &mut Vec<u8>,
@@ -273,19 +273,19 @@ impl Checked {
         let mut n = 0;
         while let Some(first) = entries.get(n) {
             // The records from `n` that end within a run of the first's start (at least one).
-            let start = first.at.range().start;
+            let start = first.range().start;
             let count =
-                1 + entries[n + 1..].iter().take_while(|e| e.at.range().end.saturating_sub(start) <= RUN).count();
-            let end = entries[n..n + count].iter().map(|e| e.at.range().end).max().unwrap_or(start);
+                1 + entries[n + 1..].iter().take_while(|at| at.range().end.saturating_sub(start) <= RUN).count();
+            let end = entries[n..n + count].iter().map(|at| at.range().end).max().unwrap_or(start);
             // Never more than the section holds, whatever the index says.
-            if end > within.len() || entries[n..n + count].iter().any(|e| e.at.range().start < start) {
+            if end > within.len() || entries[n..n + count].iter().any(|at| at.range().start < start) {
                 return Err(invalid("record place"));
             }
             buf.resize(end - start, 0);
             read_at(&self.file, buf, within.start + start)?;
-            for (k, e) in entries[n..n + count].iter().enumerate() {
-                let range = e.at.range();
-                let record = e.at.check(&buf[range.start - start..range.end - start])?;
+            for (k, at) in entries[n..n + count].iter().enumerate() {
+                let range = at.range();
+                let record = at.check(&buf[range.start - start..range.end - start])?;
                 let mut r = record;
                 let wanted = match listing {
                     Listing::Mentioning(needle) => records::mentions(&mut r, needle, &mut hay)?,

@@ -192,7 +192,7 @@ fn a_body_that_does_not_read_is_not_used_even_with_a_matching_hash() {
     let mut tail = Vec::new();
     r#"{"version":1}"#.serialize(&mut tail).unwrap();
     0u8.serialize(&mut tail).unwrap();
-    let good = [empty_list.clone(), empty_list.clone(), tail, empty_list.clone(), empty_list];
+    let good = [empty_list.clone(), empty_list.clone(), tail, empty_list.clone(), empty_list.clone(), empty_list];
     let bads = [vec![], vec![0xff; 4], vec![5, 0, 0, 0], [vec![1, 0, 0, 0], vec![0; 20]].concat()];
     assert!(network_in(&cache_with(&good, json), json).is_some(), "the good sections read");
     for n in [0, 1, 2] {
@@ -205,7 +205,7 @@ fn a_body_that_does_not_read_is_not_used_even_with_a_matching_hash() {
 }
 
 /// A cache whose header vouches for these sections.
-fn cache_with(sections: &[Vec<u8>; 5], json: &[u8]) -> Vec<u8> {
+fn cache_with(sections: &[Vec<u8>; SECTION_COUNT], json: &[u8]) -> Vec<u8> {
     let mut table = Vec::new();
     let mut at = HEADER as u64;
     for s in sections {
