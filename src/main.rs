@@ -1,11 +1,5 @@
 //! The `jejaring` binary: parse, run, exit. Everything else lives in the library.
 
-/// mimalloc backs its memory with huge pages where the kernel allows it, so a load's
-/// many small allocations need few page faults (BENCHMARK.md). No code of jejaring's
-/// depends on which allocator this is.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> std::process::ExitCode {
     // A file-size limit (`ulimit -f`) would kill the process with SIGXFSZ in the middle of
     // a save, silently. Ignored, the write fails with EFBIG instead, and the save reports
