@@ -1,4 +1,4 @@
-//! The cache's index: three small sections derived from the two lists whenever a cache is
+//! The cache's index: four small sections derived from the two lists whenever a cache is
 //! written, so a command that shows a few columns, or one person, reads them instead of
 //! every record.
 //!
@@ -7,7 +7,8 @@
 //!   where their record lies.
 //! - For each interaction: who was in it, and where its record lies.
 //! - For each contact again: where their record lies and the last talk alone, so a
-//!   search, which reads every record anyway, reads a tenth of the index.
+//!   search, which reads every record anyway, reads a tenth of the index; and their
+//!   head (id, handle, name, organisation), all that finding someone needs.
 //!
 //! Where a record lies comes with a hash of its bytes, checked when it is read alone, as
 //! a section's hash is checked when the section is read.
@@ -79,15 +80,13 @@ fn places<'a>(list: &'a Encoded<'_>) -> impl Iterator<Item = io::Result<At>> + '
 }
 
 /// The contacts' sections of the index, for the contacts of `net` as `contacts` lists
-/// them (with those a part did not hold as `kept` has them): each contact's entry (where
-/// their record lies, their row and the day of the last talk), and the same places and
-/// days alone, which is all a search needs.
+/// them (with those a part did not hold as `kept` has them), as `Contacts` has them.
 pub fn write_contacts(
     net: &Network,
     contacts: &List<Contact>,
     list: &Encoded,
     kept: Option<&Kept>,
-) -> io::Result<(Vec<u8>, Vec<u8>)> {
+) -> io::Result<Contacts> {
     // The last talks the network holds: all of them, or in a part those it added.
     let fresh = net.last_contacted();
     let count = contacts.len();
@@ -97,6 +96,8 @@ pub fn write_contacts(
     (count as u32, 0u32).serialize(&mut w)?;
     let mut places_section = Vec::with_capacity(4 + count * (At::SIZE + 5));
     (count as u32).serialize(&mut places_section)?;
+    let mut heads = Vec::with_capacity(4 + count * 64);
+    (count as u32).serialize(&mut heads)?;
     for (n, (item, at)) in contacts.iter().zip(places(list)).enumerate() {
         if n == count / 2 {
             let mid = u32::try_from(w.len()).map_err(|_| invalid("index size"))?;
@@ -104,6 +105,7 @@ pub fn write_contacts(
         }
         let at = at?;
         at.write(&mut w)?;
+        let row_at = w.len();
         let last = match (item, kept) {
             (Item::Held { record: c, was }, kept) => {
                 write_listed(c, &mut w)?;
@@ -119,11 +121,57 @@ pub fn write_contacts(
             }
             (Item::Kept(_), None) => return Err(invalid("a kept contact with no index read")),
         };
+        // The head, as the row has it: written once, copied.
+        write_head(&mut &w[row_at..], &mut heads)?;
         write_optional_day(&last, &mut w)?;
         at.write(&mut places_section)?;
         write_optional_day(&last, &mut places_section)?;
     }
-    Ok((w, places_section))
+    Ok(Contacts { index: w, places: places_section, heads })
+}
+
+/// The index's sections about contacts (see `write_contacts`).
+pub struct Contacts {
+    /// Each contact's entry: where their record lies, their row (see `write_listed`) and
+    /// the day of the last talk.
+    pub index: Vec<u8>,
+    /// The places and days alone: all a search needs.
+    pub places: Vec<u8>,
+    /// Each contact's head (id, handle, name, organisation): all finding someone needs.
+    pub heads: Vec<u8>,
+}
+
+/// Copies the head from a row (see `write_listed`): its id, handle and name, and its
+/// organisation after the circle and stage.
+fn write_head(row: &mut Reader, w: &mut Vec<u8>) -> io::Result<()> {
+    let start = *row;
+    skip(row, 16)?;
+    skip_str(row)?;
+    skip_str(row)?;
+    w.extend_from_slice(&start[..start.len() - row.len()]);
+    skip_str(row)?; // circle
+    skip_str(row)?; // stage
+    let org = *row;
+    skip_optional(row, skip_str)?;
+    w.extend_from_slice(&org[..org.len() - row.len()]);
+    Ok(())
+}
+
+/// Every contact's head, from the index's heads section (see `write_contacts`), in the
+/// index's order.
+pub fn read_heads(section: &[u8]) -> io::Result<Vec<Head>> {
+    let mut r = section;
+    let n = u32::deserialize(&mut r)? as usize;
+    // Every head takes at least 16 + 4 + 4 + 1 bytes.
+    if n > r.len() / 25 {
+        return Err(invalid("index count"));
+    }
+    let mut heads = Vec::with_capacity(n);
+    for _ in 0..n {
+        let (id, handle, name) = (read_uuid(&mut r)?, read_string(&mut r)?, read_string(&mut r)?);
+        heads.push(Head { id, handle, name, org: read_optional_string(&mut r)?, emails: Vec::new() });
+    }
+    done(r, heads)
 }
 
 /// Where each contact's record lies, and the day of the last conversation with them, from
@@ -161,18 +209,9 @@ pub fn write_people(interactions: &List<Interaction>, list: &Encoded, kept: Opti
     Ok(w)
 }
 
-/// How much of each contact of the index `read_contacts` reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Read {
-    /// Their head without their emails.
-    Heads,
-    /// Their head with their emails: what a change looks up.
-    Keys,
-}
-
-/// One contact's entry in the index, beside what `Read` asked for of them: where their
-/// record lies, the day of the last conversation with them, and where the entry's row
-/// lies in the section (see `write_listed`).
+/// One contact's entry in the index, beside their head: where their record lies, the day
+/// of the last conversation with them, and where the entry's row lies in the section
+/// (see `write_listed`).
 #[derive(Clone, Debug, Default)]
 pub struct Entry {
     pub at: At,
@@ -180,16 +219,16 @@ pub struct Entry {
     pub row: Range<usize>,
 }
 
-/// Every contact of the index: their heads, as much as `read` asks for, and their
-/// entries, in the index's order.
-pub fn read_contacts(section: &[u8], read: Read) -> io::Result<(Vec<Head>, Vec<Entry>)> {
+/// Every contact of the index: their heads with their emails, which a change looks
+/// people up by too, and their entries, in the index's order.
+pub fn read_contacts(section: &[u8]) -> io::Result<(Vec<Head>, Vec<Entry>)> {
     let n = count(section)?;
     let mut contacts = vec![Head::default(); n];
     let mut entries = vec![Entry::default(); n];
     read_halves(section, &mut contacts, &mut entries, |r, end, contact, entry| {
         let at = At::read(r)?;
         let start = end - r.len();
-        read_listed_head(r, read, contact)?;
+        read_listed_head(r, contact)?;
         let row = start..end - r.len();
         *entry = Entry { at, last: read_optional_day(r)?, row };
         Ok(())
@@ -337,10 +376,9 @@ pub fn read_listed<'a>(r: &mut Reader<'a>) -> io::Result<Listed<'a>> {
     Ok(Listed { id, handle, name, circle, stage, org, role, met_on, every, snoozed_until, added })
 }
 
-/// From a row (see `write_listed`), what `read` asks for of the contact (see `Read`)
-/// into `c`, whose other fields are left as they are; everything else, and all of it
-/// when there is no contact to read into, is passed over, unread.
-pub fn read_listed_head(r: &mut Reader, read: Read, mut c: Option<&mut Head>) -> io::Result<()> {
+/// From a row (see `write_listed`), the contact's head and emails into `c`; all of it
+/// passed over, unread, when there is no contact to read into.
+pub fn read_listed_head(r: &mut Reader, mut c: Option<&mut Head>) -> io::Result<()> {
     match c.as_deref_mut() {
         Some(c) => (c.id, c.handle, c.name) = (read_uuid(r)?, read_string(r)?, read_string(r)?),
         None => {
@@ -360,9 +398,9 @@ pub fn read_listed_head(r: &mut Reader, read: Read, mut c: Option<&mut Head>) ->
     skip_optional(r, |r| skip(r, 5))?; // every
     skip_optional(r, |r| skip(r, 4))?; // snoozed_until
     skip(r, 12)?; // added
-    match (read, c) {
-        (Read::Keys, Some(c)) => c.emails = read_strings(r)?,
-        _ => skip_strs(r)?,
+    match c {
+        Some(c) => c.emails = read_strings(r)?,
+        None => skip_strs(r)?,
     }
     Ok(())
 }

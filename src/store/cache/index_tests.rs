@@ -4,6 +4,7 @@
 use super::tests::{contact, demo_cache, json_file, network};
 use super::*;
 use crate::model::Contact;
+use crate::model::head::Head;
 use proptest::prelude::*;
 
 /// A cache file holding `bytes`, opened against `json`.
@@ -32,7 +33,14 @@ proptest! {
         let found = cache.found(crate::store::Listing::Whole).unwrap();
         prop_assert_eq!(&found.contacts, &net.contacts);
         prop_assert_eq!(found.last, net.contacts.iter().map(|c| all.get(&c.id).copied()).collect::<Vec<_>>());
+        // Heads to show come from their own section, without the emails; heads to change
+        // from the index's rows, with them.
+        let heads: Vec<Head> = net.contacts.iter().map(Head::of).collect();
+        let (to_change, _) = cache.outline_to_change().unwrap();
+        prop_assert_eq!(&to_change.heads, &heads);
         let outline = cache.outline().unwrap();
+        let without_emails: Vec<Head> = heads.into_iter().map(|h| Head { emails: Vec::new(), ..h }).collect();
+        prop_assert_eq!(&outline.heads, &without_emails);
         for (n, i) in net.interactions.iter().enumerate() {
             prop_assert_eq!(outline.people(n).collect::<Vec<_>>(), i.contacts.clone());
         }
@@ -209,37 +217,42 @@ fn rehash(bytes: &mut [u8]) {
     }
 }
 
+/// The demo cache with its first contact's record length made as big as it can be in
+/// `section`, at `offset` bytes into it, and the section hashes made to match.
+fn with_a_wrong_place(section: Section, offset: usize) -> (Network, Vec<u8>) {
+    let (net, mut bytes) = demo_cache(b"{}");
+    let at = SECTIONS_AT + (section as usize) * SECTION_ENTRY;
+    let start = u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap()) as usize + offset;
+    bytes[start..start + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+    rehash(&mut bytes);
+    (net, bytes)
+}
+
 #[test]
 fn a_record_place_the_index_gets_wrong_is_refused() {
-    let json = b"{}";
-    let (net, mut bytes) = demo_cache(json);
-    // The first contact's record length, in the index, made as big as it can be.
-    let at = SECTIONS_AT + (Section::Index as usize) * SECTION_ENTRY;
-    let start = u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap()) as usize;
-    bytes[start + 8 + 4..start + 8 + 8].copy_from_slice(&u32::MAX.to_le_bytes());
-    rehash(&mut bytes);
-    let cache = checked_in(&bytes, json).unwrap();
-    let outline = cache.outline().unwrap();
-    assert!(cache.slice(outline, &crate::store::Wanted::new([0], [])).is_err());
-    // The others still read.
-    let outline = cache.outline().unwrap();
-    let part = cache.slice(outline, &crate::store::Wanted::new([1], [])).unwrap();
-    assert_eq!(part.contacts, [net.contacts[1].clone()]);
+    // After the count and the halves' middle, then the record's start.
+    let (_, bytes) = with_a_wrong_place(Section::Index, 8 + 4);
+    let cache = checked_in(&bytes, b"{}").unwrap();
+    let (outline, read) = cache.outline_to_change().unwrap();
+    assert!(cache.part(outline, &crate::store::Wanted::new([1], []), read).is_err());
 }
 
 #[test]
 fn a_record_place_the_places_section_gets_wrong_is_refused() {
-    let json = b"{}";
-    let (_, mut bytes) = demo_cache(json);
-    assert!(checked_in(&bytes, json).unwrap().found(crate::store::Listing::Whole).is_ok());
-    // The first contact's record length, in the places a search reads, made as big as
-    // it can be: the search refuses the cache rather than read past its section.
-    let at = SECTIONS_AT + (Section::Places as usize) * SECTION_ENTRY;
-    let start = u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap()) as usize;
-    bytes[start + 4 + 4..start + 4 + 8].copy_from_slice(&u32::MAX.to_le_bytes());
-    rehash(&mut bytes);
-    let cache = checked_in(&bytes, json).unwrap();
+    // After the count, then the record's start.
+    let (net, bytes) = with_a_wrong_place(Section::Places, 4 + 4);
+    let cache = checked_in(&bytes, b"{}").unwrap();
+    // A search refuses the cache rather than read past its section.
     assert!(cache.found(crate::store::Listing::Whole).is_err());
     let needle = crate::model::text::Needle::new("a");
     assert!(cache.found(crate::store::Listing::Mentioning(&needle)).is_err());
+    // So does reading that contact alone; the others still read.
+    let outline = cache.outline().unwrap();
+    assert!(cache.slice(outline, &crate::store::Wanted::new([0], [])).is_err());
+    let outline = cache.outline().unwrap();
+    let part = cache.slice(outline, &crate::store::Wanted::new([1], [])).unwrap();
+    assert_eq!(part.contacts, [net.contacts[1].clone()]);
+    // The cache as written reads.
+    let (_, good) = demo_cache(b"{}");
+    assert!(checked_in(&good, b"{}").unwrap().found(crate::store::Listing::Whole).is_ok());
 }

@@ -21,8 +21,8 @@
 //! The sections, after the header, in the order of `Section`: contacts, interactions
 //! (each a count and records); the rest as JSON text, then either 0, or 1 and each
 //! record's place in the JSON (its byte offset and length); the index of contacts; the
-//! index of interactions; and each contact's record's place and last talk alone, all a
-//! search reads of the index.
+//! index of interactions; each contact's record's place and last talk alone, all a
+//! search reads of the index; and each contact's head, all finding someone reads.
 
 mod checked;
 mod encoded;
@@ -83,11 +83,20 @@ enum Section {
     /// Each contact's record's place and last talk alone (`index`): what a search reads
     /// of the index, a tenth of `Index`.
     Places,
+    /// Each contact's head (`index`): what finding someone reads of the index.
+    Heads,
 }
 
-const SECTION_COUNT: usize = 6;
-const SECTIONS: [Section; SECTION_COUNT] =
-    [Section::Contacts, Section::Interactions, Section::Tail, Section::Index, Section::People, Section::Places];
+const SECTION_COUNT: usize = 7;
+const SECTIONS: [Section; SECTION_COUNT] = [
+    Section::Contacts,
+    Section::Interactions,
+    Section::Tail,
+    Section::Index,
+    Section::People,
+    Section::Places,
+    Section::Heads,
+];
 
 /// How much of the data file is read, or of its JSON written, at a time: as big as the
 /// write buffer, so a copied chunk goes straight to the file instead of through it.
@@ -271,7 +280,7 @@ pub(super) struct CacheFile<'p> {
     /// Contacts and interactions.
     lists: [Encoded<'p>; 2],
     /// The tail, the index of contacts and the index of interactions.
-    rest: [Vec<u8>; 4],
+    rest: [Vec<u8>; 5],
 }
 
 impl<'p> CacheFile<'p> {
@@ -296,8 +305,8 @@ impl<'p> CacheFile<'p> {
             let contacts = (index::write_contacts(net, contacts, &lists[0], kept), list_hash(&lists[0]));
             (contacts, other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
         });
-        let (index, places) = index?;
-        let rest = [tail, index, people?, places];
+        let index::Contacts { index, places, heads } = index?;
+        let rest = [tail, index, people?, places, heads];
         let mut table = Vec::with_capacity(SECTION_COUNT * SECTION_ENTRY);
         let mut at = HEADER as u64;
         for section in SECTIONS {

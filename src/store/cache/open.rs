@@ -315,15 +315,12 @@ impl Checked {
     pub(super) fn outline_with(&self, keep: bool) -> io::Result<(Outline, Option<IndexRead>)> {
         let (contacts, interactions) = std::thread::scope(|s| {
             let other = s.spawn(|| self.read(Section::People).and_then(index::People::read));
-            let contacts = self.read(Section::Index).and_then(|bytes| {
-                // Only a change looks people up by email too.
-                let read = if keep { index::Read::Keys } else { index::Read::Heads };
-                let indexed = index::read_contacts(&bytes, read)?;
-                Ok((indexed, keep.then_some(bytes)))
-            });
-            (contacts, other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            (self.heads(keep), other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
         });
-        let (interactions, ((heads, entries), index)) = (interactions?, contacts?);
+        let (interactions, (heads, entries, index)) = (interactions?, contacts?);
+        if heads.len() != entries.len() {
+            return Err(invalid("index count"));
+        }
         let tail = self.read(Section::Tail)?;
         let rest: Network = serde_json::from_str(&String::deserialize(&mut &tail[..])?)?;
         let n = entries.len();
@@ -339,6 +336,21 @@ impl Checked {
         }
         let read = index.map(|index| IndexRead { index, rows, lasts });
         Ok((Outline { rest, heads, whole: Whole::Cached { contacts: contact_places, interactions } }, read))
+    }
+
+    /// Every contact's head and entry, and the index as read when `keep`: a change looks
+    /// people up by email too, and its save copies the index's entries; finding someone
+    /// to show needs only their heads and where their records lie.
+    fn heads(&self, keep: bool) -> io::Result<Heads> {
+        if keep {
+            let bytes = self.read(Section::Index)?;
+            let (heads, entries) = index::read_contacts(&bytes)?;
+            return Ok((heads, entries, Some(bytes)));
+        }
+        let heads = index::read_heads(&self.read(Section::Heads)?)?;
+        let (places, _) = index::read_places(&self.read(Section::Places)?)?;
+        let entries = places.into_iter().map(|at| index::Entry { at, ..Default::default() }).collect();
+        Ok((heads, entries, None))
     }
 
     /// The network with the records `wanted` of the outline read whole, and only those:
@@ -378,6 +390,10 @@ impl Checked {
         Ok(net)
     }
 }
+
+/// Every contact's head and index entry, with the index's contacts' section as read
+/// when it was read to change (see `Checked::heads`).
+type Heads = (Vec<crate::model::head::Head>, Vec<index::Entry>, Option<Vec<u8>>);
 
 /// The network a cache holds for the data file `json`, if it can be used; with the
 /// records' places when `places` is asked for and the cache has them.

@@ -192,7 +192,8 @@ fn a_body_that_does_not_read_is_not_used_even_with_a_matching_hash() {
     let mut tail = Vec::new();
     r#"{"version":1}"#.serialize(&mut tail).unwrap();
     0u8.serialize(&mut tail).unwrap();
-    let good = [empty_list.clone(), empty_list.clone(), tail, empty_list.clone(), empty_list.clone(), empty_list];
+    let mut good: [Vec<u8>; SECTION_COUNT] = std::array::from_fn(|_| empty_list.clone());
+    good[Section::Tail as usize] = tail;
     let bads = [vec![], vec![0xff; 4], vec![5, 0, 0, 0], [vec![1, 0, 0, 0], vec![0; 20]].concat()];
     assert!(network_in(&cache_with(&good, json), json).is_some(), "the good sections read");
     for n in [0, 1, 2] {
