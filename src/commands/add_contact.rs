@@ -6,6 +6,7 @@ use crate::app::{App, Change};
 use crate::errors::UsageError;
 use crate::i18n::Localized;
 use crate::model::contact::new_handle;
+use crate::model::head::Head;
 use crate::model::lookup::likely_duplicates;
 use crate::model::{Circle, Contact, Stage, text};
 use crate::prompt::Prompter;
@@ -64,7 +65,7 @@ pub fn run(app: &App, mut args: Args) -> anyhow::Result<()> {
     let name = contact.name.clone();
     let dupes = |outline: &Outline| -> Option<String> {
         let found = likely_duplicates(&outline.heads, &name, &emails);
-        let list: Vec<String> = found.iter().map(|c| format!("{} ({})", c.name, c.handle)).collect();
+        let list: Vec<String> = found.iter().map(|c| format!("{} ({})", c.name(), c.handle())).collect();
         (!list.is_empty()).then(|| list.join(", "))
     };
     let refuse = |list: String| {
@@ -104,7 +105,7 @@ pub fn run(app: &App, mut args: Args) -> anyhow::Result<()> {
         let introducer =
             args.introduced_by.as_deref().map(|who| super::resolve::head(outline, who, lang)).transpose()?;
         let introducer = introducer.map(|i| outline.heads[i].id);
-        let taken: HashSet<&str> = outline.heads.iter().map(|c| c.handle.as_str()).collect();
+        let taken: HashSet<&str> = outline.heads.iter().map(Head::handle).collect();
         Ok((Wanted::default(), (new_handle(&id, |h| taken.contains(h)), introducer)))
     };
     app.change_part(

@@ -113,8 +113,8 @@ fn around(outline: &Outline, n: usize) -> Wanted {
     let mut people: FxHashSet<Uuid> = interactions.iter().flat_map(|&i| outline.people(i)).collect();
     people.extend(rest.links.iter().flat_map(|l| [l.a, l.b]));
     people.extend(rest.intros.iter().flat_map(|i| [i.via, i.to]));
-    let org = graph::org_key(c.org.as_deref());
-    let same_org = |other: &Head| match (&org, &other.org) {
+    let org = graph::org_key(c.org());
+    let same_org = |other: &Head| match (&org, other.org()) {
         (Some(key), Some(theirs)) => graph::has_org_key(theirs, key),
         _ => false,
     };

@@ -211,7 +211,7 @@ impl Store {
         let unused = match cache::read_with(&path, file, cache::Checked::outline_to_change) {
             // Handles an older version made are replaced as the network is read, and
             // saved with it: only a network read whole can save them all.
-            Ok(((outline, _), checked)) if !outline.heads.iter().all(|h| handle_fits(&h.handle)) => checked.unused(),
+            Ok(((outline, _), checked)) if !outline.heads.iter().all(|h| handle_fits(h.handle())) => checked.unused(),
             Ok(((mut outline, read), checked)) => {
                 let (wanted, chosen) = choose(&outline)?;
                 outline.leave_heads_to_exit();
@@ -271,13 +271,14 @@ pub(super) fn read_part(
 ) -> anyhow::Result<Network> {
     let unused = match cache::read_with(path, file, cache::Checked::outline) {
         Ok((mut outline, checked)) => {
-            for (n, handle) in crate::model::contact::new_handles(outline.heads.iter().map(|h| (&h.id, &*h.handle))) {
-                outline.heads[n].handle = handle;
+            for (n, handle) in crate::model::contact::new_handles(outline.heads.iter().map(|h| (&h.id, h.handle()))) {
+                outline.heads[n].set_handle(&handle);
             }
             let wanted = choose(&outline)?;
             // The handles the outline was given (an older version's are replaced as the
             // network is read), for the same people.
-            let handles: Vec<String> = wanted.contacts().iter().map(|&n| outline.heads[n].handle.clone()).collect();
+            let handles: Vec<String> =
+                wanted.contacts().iter().map(|&n| outline.heads[n].handle().to_string()).collect();
             outline.leave_heads_to_exit();
             match checked.slice(outline, &wanted) {
                 Ok(mut net) => {

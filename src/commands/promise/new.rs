@@ -52,7 +52,7 @@ pub fn run(app: &App, args: NewArgs) -> anyhow::Result<()> {
     // Whom is found in the network's outline; no contact needs reading whole.
     let choose = |outline: &Outline| {
         let contact = &outline.heads[resolve::head(outline, &who, lang)?];
-        Ok((Wanted::default(), (contact.id, contact.name.clone())))
+        Ok((Wanted::default(), (contact.id, contact.name().to_string())))
     };
     app.change_part(
         choose,

@@ -168,8 +168,8 @@ pub fn read_heads(section: &[u8]) -> io::Result<Vec<Head>> {
     }
     let mut heads = Vec::with_capacity(n);
     for _ in 0..n {
-        let (id, handle, name) = (read_uuid(&mut r)?, read_string(&mut r)?, read_string(&mut r)?);
-        heads.push(Head { id, handle, name, org: read_optional_string(&mut r)?, emails: Vec::new() });
+        let (id, handle, name) = (read_uuid(&mut r)?, read_str(&mut r)?, read_str(&mut r)?);
+        heads.push(Head::new(id, handle, name, read_optional_str(&mut r)?, Vec::new()));
     }
     done(r, heads)
 }
@@ -228,7 +228,10 @@ pub fn read_contacts(section: &[u8]) -> io::Result<(Vec<Head>, Vec<Entry>)> {
     read_halves(section, &mut contacts, &mut entries, |r, end, contact, entry| {
         let at = At::read(r)?;
         let start = end - r.len();
-        read_listed_head(r, contact)?;
+        let head = read_listed_head(r)?;
+        if let Some(contact) = contact {
+            *contact = head;
+        }
         let row = start..end - r.len();
         *entry = Entry { at, last: read_optional_day(r)?, row };
         Ok(())
@@ -376,33 +379,19 @@ pub fn read_listed<'a>(r: &mut Reader<'a>) -> io::Result<Listed<'a>> {
     Ok(Listed { id, handle, name, circle, stage, org, role, met_on, every, snoozed_until, added })
 }
 
-/// From a row (see `write_listed`), the contact's head and emails into `c`; all of it
-/// passed over, unread, when there is no contact to read into.
-pub fn read_listed_head(r: &mut Reader, mut c: Option<&mut Head>) -> io::Result<()> {
-    match c.as_deref_mut() {
-        Some(c) => (c.id, c.handle, c.name) = (read_uuid(r)?, read_string(r)?, read_string(r)?),
-        None => {
-            skip(r, 16)?; // id
-            skip_str(r)?; // handle
-            skip_str(r)?; // name
-        }
-    }
+/// From a row (see `write_listed`), the contact's head with their emails; the rest of
+/// the row is passed over, unread.
+pub fn read_listed_head(r: &mut Reader) -> io::Result<Head> {
+    let (id, handle, name) = (read_uuid(r)?, read_str(r)?, read_str(r)?);
     skip_str(r)?; // circle
     skip_str(r)?; // stage
-    match c.as_deref_mut() {
-        Some(c) => c.org = read_optional_string(r)?,
-        None => skip_optional(r, skip_str)?,
-    }
+    let org = read_optional_str(r)?;
     skip_optional(r, skip_str)?; // role
     skip_optional(r, |r| skip(r, 4))?; // met_on
     skip_optional(r, |r| skip(r, 5))?; // every
     skip_optional(r, |r| skip(r, 4))?; // snoozed_until
     skip(r, 12)?; // added
-    match c {
-        Some(c) => c.emails = read_strings(r)?,
-        None => skip_strs(r)?,
-    }
-    Ok(())
+    Ok(Head::new(id, handle, name, org, read_strings(r)?))
 }
 
 fn done<T>(rest: &[u8], out: T) -> io::Result<T> {
