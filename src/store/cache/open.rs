@@ -317,40 +317,34 @@ impl Checked {
             let other = s.spawn(|| self.read(Section::People).and_then(index::People::read));
             (self.heads(keep), other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
         });
-        let (interactions, (heads, entries, index)) = (interactions?, contacts?);
-        if heads.len() != entries.len() {
+        let (interactions, (heads, places, read)) = (interactions?, contacts?);
+        if heads.len() != places.len() {
             return Err(invalid("index count"));
         }
         let tail = self.read(Section::Tail)?;
         let rest: Network = serde_json::from_str(&String::deserialize(&mut &tail[..])?)?;
-        let n = entries.len();
-        let mut contact_places = Vec::with_capacity(n);
-        let room = if keep { n } else { 0 };
-        let (mut rows, mut lasts) = (Vec::with_capacity(room), Vec::with_capacity(room));
-        for entry in entries {
-            contact_places.push(entry.at);
-            if keep {
-                rows.push(entry.row);
-                lasts.push(entry.last);
-            }
-        }
-        let read = index.map(|index| IndexRead { index, rows, lasts });
-        Ok((Outline { rest, heads, whole: Whole::Cached { contacts: contact_places, interactions } }, read))
+        Ok((Outline { rest, heads, whole: Whole::Cached { contacts: places, interactions } }, read))
     }
 
-    /// Every contact's head and entry, and the index as read when `keep`: a change looks
-    /// people up by email too, and its save copies the index's entries; finding someone
-    /// to show needs only their heads and where their records lie.
+    /// Every contact's head and where their record lies, and the index as read when
+    /// `keep`: a change looks people up by email too, and its save copies the index's
+    /// entries; finding someone to show needs only their heads and places.
     fn heads(&self, keep: bool) -> io::Result<Heads> {
-        if keep {
-            let bytes = self.read(Section::Index)?;
-            let (heads, entries) = index::read_contacts(&bytes)?;
-            return Ok((heads, entries, Some(bytes)));
+        if !keep {
+            let heads = index::read_heads(&self.read(Section::Heads)?)?;
+            let (places, _) = index::read_places(&self.read(Section::Places)?)?;
+            return Ok((heads, places, None));
         }
-        let heads = index::read_heads(&self.read(Section::Heads)?)?;
-        let (places, _) = index::read_places(&self.read(Section::Places)?)?;
-        let entries = places.into_iter().map(|at| index::Entry { at, ..Default::default() }).collect();
-        Ok((heads, entries, None))
+        let index = self.read(Section::Index)?;
+        let (heads, entries) = index::read_contacts(&index)?;
+        let n = entries.len();
+        let (mut places, mut rows, mut lasts) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+        for entry in entries {
+            places.push(entry.at);
+            rows.push(entry.row);
+            lasts.push(entry.last);
+        }
+        Ok((heads, places, Some(IndexRead { index, rows, lasts })))
     }
 
     /// The network with the records `wanted` of the outline read whole, and only those:
@@ -391,9 +385,9 @@ impl Checked {
     }
 }
 
-/// Every contact's head and index entry, with the index's contacts' section as read
-/// when it was read to change (see `Checked::heads`).
-type Heads = (Vec<crate::model::head::Head>, Vec<index::Entry>, Option<Vec<u8>>);
+/// Every contact's head and record place, with the index as read when it was read to
+/// change (see `Checked::heads`).
+type Heads = (Vec<crate::model::head::Head>, Vec<At>, Option<IndexRead>);
 
 /// The network a cache holds for the data file `json`, if it can be used; with the
 /// records' places when `places` is asked for and the cache has them.
