@@ -6,7 +6,7 @@ use crate::dates::{self, Lean};
 use crate::demo;
 use crate::model::Network;
 use crate::prompt::{Prompter, Terminal};
-use crate::store::{Found, Listing, Outline, Roster, Saved, Store, Wanted, Writer};
+use crate::store::{Finding, Found, Listing, Outline, Roster, Saved, Store, Wanted, Writer};
 use crate::t;
 use crate::ui::Ui;
 use chrono::NaiveDate;
@@ -57,7 +57,11 @@ impl App {
 
     /// The part of the network `choose` picks from its outline, for a command about one
     /// person (`show`; see `Store::open_part`).
-    pub fn open_part(&self, choose: impl Fn(&Outline) -> anyhow::Result<Wanted>) -> anyhow::Result<Store> {
+    pub fn open_part(
+        &self,
+        finding: Finding,
+        choose: impl Fn(&Outline) -> anyhow::Result<Wanted>,
+    ) -> anyhow::Result<Store> {
         if self.demo {
             let outline = Outline::of(demo::network_in(self.clock.today, self.ui.lang)?);
             let wanted = choose(&outline)?;
@@ -71,7 +75,7 @@ impl App {
             choose(&Outline::of(store.net.clone()))?;
             return Ok(store);
         }
-        let store = Store::open_part(&self.data, self.lock_wait, || self.say_waiting(), choose)?;
+        let store = Store::open_part(&self.data, self.lock_wait, || self.say_waiting(), finding, choose)?;
         Ok(store.freed_by_exit())
     }
 

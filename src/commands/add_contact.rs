@@ -10,7 +10,7 @@ use crate::model::head::Head;
 use crate::model::lookup::likely_duplicates;
 use crate::model::{Circle, Contact, Stage, text};
 use crate::prompt::Prompter;
-use crate::store::{Outline, Wanted};
+use crate::store::{Finding, Outline, Wanted};
 use crate::t;
 use chrono::NaiveDate;
 use std::collections::HashSet;
@@ -81,7 +81,7 @@ pub fn run(app: &App, mut args: Args) -> anyhow::Result<()> {
     if let (false, Some(mut p)) = (force, app.prompter()) {
         // The network's outline says who is already there; no contact is read whole.
         let found = std::cell::RefCell::new(None);
-        app.open_part(|outline| {
+        app.open_part(Finding::ByNameOrEmail, |outline| {
             *found.borrow_mut() = dupes(outline);
             Ok(Wanted::default())
         })?;

@@ -5,7 +5,7 @@ use crate::app::App;
 use crate::i18n::Lang;
 use crate::model::Network;
 use crate::model::lookup::{Found, Fuzzy, Lookup, Named};
-use crate::store::{Outline, Store, Wanted};
+use crate::store::{Finding, Outline, Store, Wanted};
 use crate::t;
 
 /// The index of the contact `query` names, or an error that helps the user pick.
@@ -69,7 +69,7 @@ pub fn read_around(
 ) -> anyhow::Result<(Store, usize)> {
     let lang = app.ui.lang;
     let chosen = std::cell::Cell::new(None);
-    let store = app.open_part(|outline| {
+    let store = app.open_part(Finding::ByName, |outline| {
         let n = head(outline, query, lang)?;
         chosen.set(Some(outline.heads[n].id));
         Ok(around(outline, n))

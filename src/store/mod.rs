@@ -37,7 +37,7 @@ pub use files::{default_data_file, follow_link, lock_path};
 use load::{Opened, load, parse};
 pub use lock::LockKind;
 pub use parse::decode;
-pub use part::{Found, Listing, Outline, Roster, Wanted};
+pub use part::{Finding, Found, Listing, Outline, Roster, Wanted};
 use part::{read_part, with_handles, with_row_handles};
 
 use crate::model::Network;
@@ -171,17 +171,18 @@ impl Store {
 
     /// The part of the network `choose` wants, read to show: `choose` is given the
     /// network in outline (see `Outline`) and picks the contacts and interactions to read
-    /// whole. The store holds that part: every record but those two lists, and of them
-    /// only what was picked.
+    /// whole, finding people as `finding` says. The store holds that part: every record
+    /// but those two lists, and of them only what was picked.
     pub fn open_part(
         path: &Path,
         lock_wait: Duration,
         on_wait: impl FnOnce(),
+        finding: Finding,
         choose: impl Fn(&Outline) -> anyhow::Result<Wanted>,
     ) -> anyhow::Result<Store> {
         let Opened { path, lock, file } = Opened::new(path, Access::Read, lock_wait, on_wait)?;
         let net = match file {
-            Some(file) => read_part(file, &path, lock.is_some(), choose)?,
+            Some(file) => read_part(file, &path, lock.is_some(), finding, choose)?,
             None => {
                 let outline = Outline::of(Network::default());
                 let wanted = choose(&outline)?;

@@ -148,6 +148,14 @@ impl Outline {
     }
 }
 
+/// How an outline's choice finds people: by name (and handle) alone, or by their emails
+/// too, which an outline then reads for everyone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Finding {
+    ByName,
+    ByNameOrEmail,
+}
+
 /// The contacts and interactions a command reads whole, by their place in the outline,
 /// each once, in the order they are in the file.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -267,9 +275,10 @@ pub(super) fn read_part(
     file: File,
     path: &Path,
     refresh_cache: bool,
+    finding: Finding,
     choose: impl Fn(&Outline) -> anyhow::Result<Wanted>,
 ) -> anyhow::Result<Network> {
-    let unused = match cache::read_with(path, file, cache::Checked::outline) {
+    let unused = match cache::read_with(path, file, |checked| checked.outline_for(finding)) {
         Ok((mut outline, checked)) => {
             for (n, handle) in crate::model::contact::new_handles(outline.heads.iter().map(|h| (&h.id, h.handle()))) {
                 outline.heads[n].set_handle(&handle);

@@ -78,7 +78,7 @@ fn parts_read_through_the_cache_are_the_parts_of_the_whole() {
             assert_eq!(mentioning.total, net.contacts.len());
             assert_eq!(mentioning.last, last_of(&mentioning.rows));
         });
-        let part = Store::open_part(&path, wait(), || {}, choose).unwrap();
+        let part = Store::open_part(&path, wait(), || {}, Finding::ByName, choose).unwrap();
         assert_eq!(part.net, whole_part, "with a cache: {cache}");
     }
 }
@@ -87,7 +87,9 @@ fn parts_read_through_the_cache_are_the_parts_of_the_whole() {
 fn a_choice_that_fails_is_the_commands_error() {
     let dir = tempfile::tempdir().unwrap();
     let (path, _) = saved(dir.path());
-    let err = Store::open_part(&path, wait(), || {}, |_| anyhow::bail!("nobody by that name")).err().unwrap();
+    let err = Store::open_part(&path, wait(), || {}, Finding::ByName, |_| anyhow::bail!("nobody by that name"))
+        .err()
+        .unwrap();
     assert_eq!(err.to_string(), "nobody by that name");
 }
 

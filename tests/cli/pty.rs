@@ -213,6 +213,20 @@ fn a_duplicate_asks_before_adding_on_a_terminal() {
 }
 
 #[test]
+fn a_shared_email_asks_before_adding_on_a_terminal_with_the_cache_in_place() {
+    let env = TestEnv::with_fixture("network.json");
+    // A first command leaves the cache, which the question is then asked from.
+    env.run(&["list"]).success();
+    let before = env.snapshot();
+    let mut s = spawn(&env, &["add-contact", "Pak Budi", "--email", "budi.santoso@example.co.id"]);
+    s.expect("this looks like Budi Santoso (b0d1)").unwrap();
+    answer(&mut s, "Add as a new contact anyway?", "n");
+    s.expect("nothing added").unwrap();
+    assert_eq!(exit_code(s), 1);
+    before.assert_unchanged();
+}
+
+#[test]
 fn edit_without_flags_opens_the_contact_in_the_editor() {
     let env = TestEnv::with_fixture("network.json");
     // The "editor" notes the file's permissions, then changes the organisation.

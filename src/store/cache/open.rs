@@ -10,7 +10,7 @@ use super::{HEADER, LAYOUT, MAGIC, NOTE_AT, SECTION_ENTRY, SECTIONS, SECTIONS_AT
 use super::{Json, Place, Places, Prior, Stamp, path_for, records};
 use crate::model::text::Haystack;
 use crate::model::{Contact, Network};
-use crate::store::part::{Found, Listing, Outline, Wanted, Whole};
+use crate::store::part::{Finding, Found, Listing, Outline, Wanted, Whole};
 use borsh::BorshDeserialize;
 use records::Reader;
 use std::fs::File;
@@ -305,9 +305,16 @@ impl Checked {
         Ok((contacts, read))
     }
 
-    /// The network in outline (see `Outline`), from the index and the tail.
+    /// The network in outline (see `Outline`), from the index and the tail, as read to
+    /// show.
+    #[cfg(test)]
     pub(in crate::store) fn outline(&self) -> io::Result<Outline> {
-        self.outline_with(false).map(|(outline, _)| outline)
+        self.outline_for(Finding::ByName)
+    }
+
+    /// The network in outline, with everyone's emails when people are found by them.
+    pub(in crate::store) fn outline_for(&self, finding: Finding) -> io::Result<Outline> {
+        self.outline_with(finding == Finding::ByNameOrEmail).map(|(outline, _)| outline)
     }
 
     /// The network in outline, with the index as read when `keep` (a save of a part
