@@ -15,7 +15,7 @@ pub struct Head {
     text: Box<str>,
     /// Where the handle ends in `text`, where the name ends, and whether an
     /// organisation (the rest) is given.
-    ends: (u32, u32),
+    ends: (usize, usize),
     has_org: bool,
     /// Their emails: read for a change, which looks people up by email too; empty for
     /// an outline read to show.
@@ -25,7 +25,7 @@ pub struct Head {
 impl Head {
     pub fn new(id: Uuid, handle: &str, name: &str, org: Option<&str>, emails: Vec<String>) -> Head {
         let text = [handle, name, org.unwrap_or_default()].concat().into_boxed_str();
-        let ends = (handle.len() as u32, (handle.len() + name.len()) as u32);
+        let ends = (handle.len(), handle.len() + name.len());
         Head { id, text, ends, has_org: org.is_some(), emails }
     }
 
@@ -35,15 +35,15 @@ impl Head {
     }
 
     pub fn handle(&self) -> &str {
-        &self.text[..self.ends.0 as usize]
+        &self.text[..self.ends.0]
     }
 
     pub fn name(&self) -> &str {
-        &self.text[self.ends.0 as usize..self.ends.1 as usize]
+        &self.text[self.ends.0..self.ends.1]
     }
 
     pub fn org(&self) -> Option<&str> {
-        self.has_org.then(|| &self.text[self.ends.1 as usize..])
+        self.has_org.then(|| &self.text[self.ends.1..])
     }
 
     /// The same head with another handle (one an older version gave is replaced).

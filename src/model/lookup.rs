@@ -33,7 +33,7 @@ pub enum Fuzzy {
 }
 
 /// What finding someone reads of a person: a whole contact, or the head of one a
-/// network's outline holds (`store::Head`).
+/// network's outline holds (`head::Head`).
 pub trait Named {
     fn id(&self) -> &Uuid;
     fn handle(&self) -> &str;

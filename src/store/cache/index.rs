@@ -141,20 +141,11 @@ pub struct Contacts {
     pub heads: Vec<u8>,
 }
 
-/// Copies the head from a row (see `write_listed`): its id, handle and name, and its
-/// organisation after the circle and stage.
+/// Writes the head of a row (see `write_listed`), as `read_heads` reads it.
 fn write_head(row: &mut Reader, w: &mut Vec<u8>) -> io::Result<()> {
-    let start = *row;
-    skip(row, 16)?;
-    skip_str(row)?;
-    skip_str(row)?;
-    w.extend_from_slice(&start[..start.len() - row.len()]);
-    skip_str(row)?; // circle
-    skip_str(row)?; // stage
-    let org = *row;
-    skip_optional(row, skip_str)?;
-    w.extend_from_slice(&org[..org.len() - row.len()]);
-    Ok(())
+    let row = read_listed(row)?;
+    write_uuid(&row.id, w);
+    (&*row.handle, row.name, row.org).serialize(w)
 }
 
 /// Every contact's head, from the index's heads section (see `write_contacts`), in the
@@ -381,7 +372,7 @@ pub fn read_listed<'a>(r: &mut Reader<'a>) -> io::Result<Listed<'a>> {
 
 /// From a row (see `write_listed`), the contact's head with their emails; the rest of
 /// the row is passed over, unread.
-pub fn read_listed_head(r: &mut Reader) -> io::Result<Head> {
+fn read_listed_head(r: &mut Reader) -> io::Result<Head> {
     let (id, handle, name) = (read_uuid(r)?, read_str(r)?, read_str(r)?);
     skip_str(r)?; // circle
     skip_str(r)?; // stage
