@@ -106,14 +106,6 @@ impl Outline {
         net
     }
 
-    /// Leaves the heads, once chosen from, to the process's exit, as a command's store
-    /// leaves its network (see `Store::freed_by_exit`): at 10,000 people they are 30,000
-    /// strings, and freeing them one by one is work nothing needs before the command
-    /// ends.
-    pub(crate) fn leave_heads_to_exit(&mut self) {
-        std::mem::forget(std::mem::take(&mut self.heads));
-    }
-
     /// The place of the contact with this id.
     pub fn contact_index(&self, id: &Uuid) -> Option<usize> {
         self.heads.iter().position(|h| &h.id == id)
@@ -220,9 +212,8 @@ impl Store {
             // Handles an older version made are replaced as the network is read, and
             // saved with it: only a network read whole can save them all.
             Ok(((outline, _), checked)) if !outline.heads.iter().all(|h| handle_fits(h.handle())) => checked.unused(),
-            Ok(((mut outline, read), checked)) => {
+            Ok(((outline, read), checked)) => {
                 let (wanted, chosen) = choose(&outline)?;
-                outline.leave_heads_to_exit();
                 match checked.part(outline, &wanted, read) {
                     Ok((net, copyable, kept)) => {
                         let part = store(lock, net, None, Some(checked.prior(copyable)), Some(kept));
@@ -288,7 +279,6 @@ pub(super) fn read_part(
             // network is read), for the same people.
             let handles: Vec<String> =
                 wanted.contacts().iter().map(|&n| outline.heads[n].handle().to_string()).collect();
-            outline.leave_heads_to_exit();
             match checked.slice(outline, &wanted) {
                 Ok(mut net) => {
                     for (c, handle) in net.contacts.iter_mut().zip(handles) {
