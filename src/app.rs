@@ -5,7 +5,9 @@ use crate::clock::Clock;
 use crate::dates::{self, Lean};
 use crate::demo;
 use crate::model::Network;
+use crate::model::listed::Listed;
 use crate::prompt::{Prompter, Terminal};
+use crate::store::part::rows_of;
 use crate::store::{Finding, Found, Listing, Outline, Roster, Saved, Store, Wanted, Writer};
 use crate::t;
 use crate::ui::Ui;
@@ -42,17 +44,30 @@ impl App {
         Ok(store.freed_by_exit())
     }
 
-    /// The contacts and the day each was last talked to, given to `then`, for a command
-    /// that shows no more (`list`).
+    /// The contacts `listing` asks for, whole, and the day each was last talked to, given
+    /// to `then`, for a command that shows no more (`list`).
     pub fn open_roster<T>(
         &self,
         listing: Listing,
         then: impl FnOnce(Roster) -> anyhow::Result<T>,
     ) -> anyhow::Result<T> {
         if self.demo {
-            return then(Found::of(demo::network_in(self.clock.today, self.ui.lang)?, listing).roster(listing));
+            return then(Found::of(demo::network_in(self.clock.today, self.ui.lang)?, listing).roster());
         }
         Store::open_roster(&self.data, self.lock_wait, || self.say_waiting(), listing, then)
+    }
+
+    /// What `row` gathers into `new(n)` from every contact's row and the day each was
+    /// last talked to (see `Store::open_rows`), for a plain `list`.
+    pub fn open_rows<S>(
+        &self,
+        new: impl Fn(usize) -> S,
+        row: impl FnMut(&mut S, &Listed, Option<NaiveDate>),
+    ) -> anyhow::Result<S> {
+        if self.demo {
+            return Ok(rows_of(&demo::network_in(self.clock.today, self.ui.lang)?, new, row));
+        }
+        Store::open_rows(&self.data, self.lock_wait, || self.say_waiting(), new, row)
     }
 
     /// The part of the network `choose` picks from its outline, for a command about one

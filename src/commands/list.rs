@@ -5,14 +5,14 @@ use crate::app::App;
 use crate::coach::cadence;
 use crate::coach::index::Index;
 use crate::i18n::Lang;
+use crate::model::Contact;
 use crate::model::listed::Listed;
 use crate::model::text::{self, Folded};
-use crate::model::{Contact, Network};
-use crate::store::{Listing, Roster};
+use crate::store::Listing;
 use crate::ui::Grid;
 use crate::views::words;
 use crate::{t, tn};
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
@@ -57,13 +57,13 @@ pub enum Sort {
     Warmth,
 }
 
-/// One row: the contact as a row sees them (and whole, when read whole), the day you
-/// last talked, and what the sort or filter computed (days overdue with --due, warmth
-/// with --sort warmth).
-struct Row<'a> {
-    listed: &'a Listed<'a>,
-    whole: Option<&'a Contact>,
+/// A row that passes the filters: its place among the rows read, the day you last
+/// talked, when the contact was added, and what the sort or filter computed (days overdue
+/// with --due, warmth with --sort warmth).
+struct Kept {
+    n: usize,
     last_contact: Option<NaiveDate>,
+    added: DateTime<Utc>,
     overdue_days: Option<i64>,
     warmth: Option<u8>,
 }
@@ -82,84 +82,147 @@ struct JsonRow<'a> {
 
 pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let sort = args.sort.unwrap_or(if args.due { Sort::Recent } else { Sort::Name });
-    // Warmth weighs everything known about a person; every other listing needs only the
-    // contacts (their rows alone for a plain table) and the day of the last talk with
-    // each.
+    let records = app.ui.json || args.format == Format::Mutt;
+    // Warmth weighs everything known about a person.
     if sort == Sort::Warmth {
         let store = app.open_read()?;
         let net = &store.net;
-        let last_contacted = net.last_contacted();
-        let last: Vec<_> = net.contacts.iter().map(|c| last_contacted.get(&c.id).copied()).collect();
-        let rows = net.contacts.iter().map(Contact::listed).collect();
-        let roster = Roster { rows, whole: &net.contacts, last: &last, total: net.contacts.len() };
-        return show(app, &args, sort, roster, Some(net));
+        let (last_contacted, index) = (net.last_contacted(), Index::new(net));
+        let mut rows = Gathered::new(app, &args, sort, net.contacts.len(), Some(&index));
+        for c in &net.contacts {
+            rows.row(&c.listed(), Some(c), last_contacted.get(&c.id).copied());
+        }
+        return show(app, &args, rows, &net.contacts, net.contacts.len());
     }
+    // Records, tags and text need the contacts whole; every other listing needs only
+    // their rows, which are gathered as they are read.
     let needle = args.filter.search.as_deref().map(text::Needle::new);
     let listing = match &needle {
         Some(needle) => Listing::Mentioning(needle),
-        None if app.ui.json || args.format == Format::Mutt || !args.filter.tag.is_empty() => Listing::Whole,
-        None => Listing::Rows,
+        None if records || !args.filter.tag.is_empty() => Listing::Whole,
+        None => {
+            let rows = app.open_rows(
+                |room| Gathered::new(app, &args, sort, room, None),
+                |rows, listed, last| rows.row(listed, None, last),
+            )?;
+            let total = rows.read;
+            return show(app, &args, rows, &[], total);
+        }
     };
-    app.open_roster(listing, |roster| show(app, &args, sort, roster, None))
+    app.open_roster(listing, |roster| {
+        let mut rows = Gathered::new(app, &args, sort, roster.whole.len(), None);
+        for (c, &last) in roster.whole.iter().zip(roster.last) {
+            rows.row(&c.listed(), Some(c), last);
+        }
+        show(app, &args, rows, roster.whole, roster.total)
+    })
 }
 
-/// Shows the roster's rows that pass the filters, in `sort`'s order; `net` is the whole
-/// network when the sort is by warmth.
-fn show(app: &App, args: &Args, sort: Sort, roster: Roster, net: Option<&Network>) -> anyhow::Result<()> {
-    let (lang, today) = (app.ui.lang, app.clock.today);
-    let keep = args.filter.matcher();
-    // Rows stay in file order, where the contacts sit in memory one after another;
-    // `order` is the order they are shown in. Tags and text are looked for in the whole
-    // contacts, which a listing reads whenever either is asked for.
-    let Roster { rows: listed, whole, last, total } = roster;
-    // Room for every row: what a filter leaves unused is never touched.
-    let mut rows: Vec<Row> = Vec::with_capacity(listed.len());
-    rows.extend(
-        listed
-            .iter()
-            .zip(last)
-            .enumerate()
-            .filter_map(|(n, (listed, &last_contact))| {
-                let whole = whole.get(n);
-                let kept = match whole {
-                    Some(c) => keep(c),
-                    None => args.filter.keeps(listed),
-                };
-                let overdue_days = args.due.then(|| cadence::overdue_days(listed, last_contact, today));
-                kept.then_some(Row { listed, whole, last_contact, overdue_days, warmth: None })
-            })
-            .filter(|r| r.overdue_days.is_none_or(|d| d > 0 && !r.listed.snoozed(today)))
-            .filter(|r| !args.snoozed || r.listed.snoozed(today)),
-    );
-    if let Some(net) = net {
-        let index = Index::new(net);
-        for r in &mut rows {
-            r.warmth = r.whole.map(|c| index.warmth(c, today).score);
+/// The rows that pass the filters, gathered one at a time as they are read: what each
+/// is sorted by and, for a table, its cells. Nothing else of a row is kept.
+struct Gathered<'x> {
+    args: &'x Args,
+    sort: Sort,
+    today: NaiveDate,
+    /// Tags and search text, looked for in a contact read whole.
+    keep: Box<dyn Fn(&Contact) -> bool + 'x>,
+    /// What weighs warmth, with --sort warmth.
+    index: Option<&'x Index<'x>>,
+    /// How many rows were read.
+    read: usize,
+    kept: Vec<Kept>,
+    /// The kept rows' names, folded, when they are sorted by name.
+    names: Option<Folded>,
+    /// A row of cells for each kept row, when a table is shown.
+    cells: Option<Cells>,
+}
+
+impl<'x> Gathered<'x> {
+    /// None gathered yet, with room for `room` rows.
+    fn new(app: &App, args: &'x Args, sort: Sort, room: usize, index: Option<&'x Index<'x>>) -> Gathered<'x> {
+        let (lang, today) = (app.ui.lang, app.clock.today);
+        let table = !(app.ui.json || args.format == Format::Mutt);
+        let columns = 6 + usize::from(args.due) + usize::from(sort == Sort::Warmth) + usize::from(args.snoozed);
+        Gathered {
+            args,
+            sort,
+            today,
+            keep: Box::new(args.filter.matcher()),
+            index,
+            read: 0,
+            kept: Vec::with_capacity(room),
+            names: (sort == Sort::Name).then(|| Folded::with_capacity(room)),
+            cells: table.then(|| Cells::new(lang, columns, room)),
         }
     }
-    let in_order = |rows: &[Row]| {
-        let mut order = sorted(rows, sort, args.due && args.sort.is_none());
-        order.truncate(args.limit.unwrap_or(usize::MAX));
+
+    /// Gathers the next row read (and its contact, when read whole), if it passes the
+    /// filters.
+    fn row(&mut self, listed: &Listed, whole: Option<&Contact>, last_contact: Option<NaiveDate>) {
+        let (n, today) = (self.read, self.today);
+        self.read += 1;
+        let kept = match whole {
+            Some(c) => (self.keep)(c),
+            None => self.args.filter.keeps(listed),
+        };
+        let overdue_days = self.args.due.then(|| cadence::overdue_days(listed, last_contact, today));
+        let due = overdue_days.is_none_or(|d| d > 0 && !listed.snoozed(today));
+        if !kept || !due || (self.args.snoozed && !listed.snoozed(today)) {
+            return;
+        }
+        let warmth = self.index.zip(whole).map(|(index, c)| index.warmth(c, today).score);
+        if let Some(names) = &mut self.names {
+            names.push(listed.name);
+        }
+        if let Some(cells) = &mut self.cells {
+            cells.row(listed, last_contact, overdue_days, warmth, self.args.snoozed, today);
+        }
+        self.kept.push(Kept { n, last_contact, added: listed.added, overdue_days, warmth });
+    }
+
+    /// The kept rows' order (places among them), cut at the limit.
+    fn order(&self) -> Vec<usize> {
+        let kept = &self.kept;
+        let mut order: Vec<usize> = match &self.names {
+            Some(names) => by_name(names),
+            None => (0..kept.len()).collect(),
+        };
+        match self.sort {
+            _ if self.args.due && self.args.sort.is_none() => {
+                order.sort_by_key(|&n| std::cmp::Reverse(kept[n].overdue_days))
+            }
+            Sort::Warmth => order.sort_by_key(|&n| kept[n].warmth),
+            Sort::Name => {}
+            Sort::Recent => order.sort_by_key(|&n| std::cmp::Reverse(kept[n].last_contact)),
+            Sort::Added => order.sort_by_key(|&n| std::cmp::Reverse(kept[n].added)),
+        }
+        order.truncate(self.args.limit.unwrap_or(usize::MAX));
         order
-    };
-    if app.ui.json || args.format == Format::Mutt {
-        let order = in_order(&rows);
-        // Both are made from whole contacts, which their listings (`Whole`, `Mentioning`,
-        // or the network for warmth) always read.
-        let whole = order.iter().filter_map(|&n| Some((&rows[n], rows[n].whole?)));
+    }
+}
+
+/// Shows the gathered rows in their order: `whole` is every contact read whole, where
+/// the rows were read whole, and `total` how many the network has.
+fn show(app: &App, args: &Args, rows: Gathered, whole: &[Contact], total: usize) -> anyhow::Result<()> {
+    let lang = app.ui.lang;
+    let order = rows.order();
+    let Some(cells) = &rows.cells else {
+        // Records: the rows were read whole (`Listing::Whole`, `Listing::Mentioning`, or
+        // the network for warmth).
+        let shown = order.iter().filter_map(|&k| Some((&rows.kept[k], whole.get(rows.kept[k].n)?)));
         if app.ui.json {
-            let json = |(r, contact): (&Row, _)| JsonRow {
+            let json = |(r, contact): (&Kept, _)| JsonRow {
                 contact,
                 last_contact: r.last_contact,
                 overdue_days: r.overdue_days,
                 warmth: r.warmth,
             };
-            app.ui.json_value(&whole.map(json).collect::<Vec<_>>())?;
+            app.ui.json_value(&shown.map(json).collect::<Vec<_>>())?;
             return Ok(());
         }
-        return mutt(app, whole.map(|(_, c)| c));
-    }
-    if rows.is_empty() || args.limit == Some(0) {
+        return mutt(app, shown.map(|(_, c)| c));
+    };
+    if order.is_empty() {
         if total == 0 {
             app.ui.info(t!(
                 lang,
@@ -185,29 +248,13 @@ fn show(app: &App, args: &Args, sort: Sort, roster: Roster, net: Option<&Network
     if args.due {
         header.push(t!(lang, "overdue", "terlambat"));
     }
-    if sort == Sort::Warmth {
+    if rows.sort == Sort::Warmth {
         header.push(t!(lang, "warmth", "kehangatan"));
     }
     if args.snoozed {
         header.push(t!(lang, "snoozed until", "ditunda sampai"));
     }
-    // Every row is shown unless there is a limit: then the cells are made on this thread
-    // while the order is worked out on another.
-    let columns = header.len();
-    let (grid, order) = match args.limit {
-        None => std::thread::scope(|s| {
-            let order = s.spawn(|| in_order(&rows));
-            let grid = cells(app, args, &rows, None, columns);
-            (grid, order.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-        }),
-        Some(_) => {
-            let order = in_order(&rows);
-            (cells(app, args, &rows, Some(&order), columns), order)
-        }
-    };
-    let (grid, at) = grid;
-    let order: Vec<usize> = order.iter().map(|&n| at[n]).collect();
-    app.ui.table_lines(header, &grid, &order)?;
+    app.ui.table_lines(header, &cells.grid, &order)?;
     let shown = order.len();
     app.ui.info(tn!(
         lang,
@@ -219,61 +266,56 @@ fn show(app: &App, args: &Args, sort: Sort, roster: Roster, net: Option<&Network
     Ok(())
 }
 
-/// The order the rows are shown in.
-fn sorted(rows: &[Row], sort: Sort, most_overdue_first: bool) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..rows.len()).collect();
-    match sort {
-        _ if most_overdue_first => order.sort_by_key(|&n| std::cmp::Reverse(rows[n].overdue_days)),
-        Sort::Warmth => order.sort_by_key(|&n| rows[n].warmth),
-        Sort::Name => order = by_name(rows),
-        Sort::Recent => order.sort_by_key(|&n| std::cmp::Reverse(rows[n].last_contact)),
-        Sort::Added => order.sort_by_key(|&n| std::cmp::Reverse(rows[n].listed.added)),
-    }
-    order
+/// A table's cells, a row at a time; each "N days ago" is made once.
+struct Cells {
+    lang: Lang,
+    grid: Grid,
+    never: String,
+    days: FxHashMap<NaiveDate, String>,
 }
 
-/// The table's cells for the rows `shown` (all when None), built in file order; with
-/// where each row landed in the grid. Each "N days ago" is made once.
-fn cells(app: &App, args: &Args, rows: &[Row], shown: Option<&[usize]>, columns: usize) -> (Grid, Vec<usize>) {
-    let (lang, today) = (app.ui.lang, app.clock.today);
-    let mut selected = vec![shown.is_none(); rows.len()];
-    shown.into_iter().flatten().for_each(|&n| selected[n] = true);
-    let never = words::never(lang);
-    let mut days: FxHashMap<NaiveDate, String> = FxHashMap::default();
-    let mut grid = Grid::new(columns, shown.map_or(rows.len(), <[usize]>::len));
-    let mut at = vec![0; rows.len()];
-    for (n, r) in rows.iter().enumerate().filter(|(n, _)| selected[*n]) {
-        let c = r.listed;
+impl Cells {
+    fn new(lang: Lang, columns: usize, room: usize) -> Cells {
+        Cells { lang, grid: Grid::new(columns, room), never: words::never(lang), days: FxHashMap::default() }
+    }
+
+    fn row(
+        &mut self,
+        c: &Listed,
+        last_contact: Option<NaiveDate>,
+        overdue_days: Option<i64>,
+        warmth: Option<u8>,
+        snoozed: bool,
+        today: NaiveDate,
+    ) {
+        let lang = self.lang;
         let work: &[&str] = match (c.org, c.role) {
             (Some(o), Some(r)) => &[o, " / ", r],
             (Some(x), None) | (None, Some(x)) => &[x],
             (None, None) => &[],
         };
-        let last: &str = match r.last_contact {
-            Some(day) => days.entry(day).or_insert_with(|| words::ago(day, today, lang)),
-            None => &never,
+        let last: &str = match last_contact {
+            Some(day) => self.days.entry(day).or_insert_with(|| words::ago(day, today, lang)),
+            None => &self.never,
         };
-        at[n] = grid.len();
         for cell in [&[&*c.handle], &[c.name], &[c.circle.label(lang)], &[c.stage.label(lang)], work, &[last]] {
-            grid.cell(cell);
+            self.grid.cell(cell);
         }
-        if let Some(days) = r.overdue_days {
-            grid.cell(&[&tn!(lang, days, "{days} day", "{days} days", "{days} hari")]);
+        if let Some(days) = overdue_days {
+            self.grid.cell(&[&tn!(lang, days, "{days} day", "{days} days", "{days} hari")]);
         }
-        if let Some(w) = r.warmth {
-            grid.cell(&[&w.to_string()]);
+        if let Some(w) = warmth {
+            self.grid.cell(&[&w.to_string()]);
         }
-        if args.snoozed {
-            grid.cell(&[&c.snoozed_until.map(|d| d.to_string()).unwrap_or_default()]);
+        if snoozed {
+            self.grid.cell(&[&c.snoozed_until.map(|d| d.to_string()).unwrap_or_default()]);
         }
     }
-    (grid, at)
 }
 
-/// The rows' order by folded name, ties in file order. Sorting small keys (the first
-/// sixteen bytes as a number, and the row) settles most comparisons without the names.
-fn by_name(rows: &[Row]) -> Vec<usize> {
-    let names = Folded::of(rows.iter().map(|r| r.listed.name));
+/// The order of `names` (folded), ties in their order. Sorting small keys (the first
+/// sixteen bytes as a number, and the place) settles most comparisons without the names.
+fn by_name(names: &Folded) -> Vec<usize> {
     let mut order: Vec<(u128, usize)> = names
         .iter()
         .enumerate()

@@ -269,14 +269,21 @@ pub struct Folded {
 impl Folded {
     pub fn of<'a>(strings: impl IntoIterator<Item = &'a str>) -> Folded {
         let strings = strings.into_iter();
+        let mut folded = Folded::with_capacity(strings.size_hint().0);
+        strings.for_each(|s| folded.push(s));
+        folded
+    }
+
+    /// None yet, with room for `n` names.
+    pub fn with_capacity(n: usize) -> Folded {
         // Names run about sixteen bytes; growing a big buffer would copy it.
-        let n = strings.size_hint().0;
-        let (mut text, mut ends) = (String::with_capacity(n * 16), Vec::with_capacity(n));
-        for s in strings {
-            fold_into(&mut text, s);
-            ends.push(text.len());
-        }
-        Folded { text, ends }
+        Folded { text: String::with_capacity(n * 16), ends: Vec::with_capacity(n) }
+    }
+
+    /// Adds `s`, folded.
+    pub fn push(&mut self, s: &str) {
+        fold_into(&mut self.text, s);
+        self.ends.push(self.text.len());
     }
 
     pub fn len(&self) -> usize {

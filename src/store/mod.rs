@@ -7,7 +7,8 @@
 //! the old one, keeps a backup of the previous file and replaces it atomically; dropping
 //! either releases the lock. A store opened to read has no `save` at all, so a read
 //! command cannot write the data file. A command that shows less than the network reads
-//! a part of it instead (`Store::open_roster`, `Store::open_part`; see `part`).
+//! a part of it instead (`Store::open_roster`, `Store::open_rows`, `Store::open_part`;
+//! see `part`).
 //!
 //! A file that does not parse, or that a newer version wrote, is refused with its path,
 //! the position of the problem and the newest backup, and is never written.
@@ -41,6 +42,8 @@ pub use part::{Finding, Found, Listing, Outline, Roster, Wanted};
 use part::{read_part, with_handles, with_row_handles};
 
 use crate::model::Network;
+use crate::model::listed::Listed;
+use chrono::NaiveDate;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -142,22 +145,54 @@ impl Store {
         then: impl FnOnce(Roster) -> anyhow::Result<T>,
     ) -> anyhow::Result<T> {
         let Opened { path, lock, file } = Opened::new(path, Access::Read, lock_wait, on_wait)?;
-        let Some(file) = file else { return then(Found::of(Network::default(), listing).roster(listing)) };
+        let Some(file) = file else { return then(Found::of(Network::default(), listing).roster()) };
         // The lock is let go before `then`, which may write to a pipe that waits on a
         // reader: a change need not wait for that.
         let unused = match cache::open(&path, file) {
-            Ok(checked) => {
-                if let Listing::Rows = listing {
-                    if let Ok(index) = checked.index()
-                        && let Ok((rows, last)) = cache::read_rows(&index)
-                    {
-                        drop(lock);
-                        let total = rows.len();
-                        return then(Roster { rows: with_row_handles(rows), whole: &[], last: &last, total });
-                    }
-                } else if let Ok(found) = checked.found(listing).and_then(|found| with_handles(&checked, found)) {
+            Ok(checked) => match checked.found(listing).and_then(|found| with_handles(&checked, found)) {
+                Ok(found) => {
                     drop(lock);
-                    return then(found.roster(listing));
+                    return then(found.roster());
+                }
+                Err(_) => checked.unused(),
+            },
+            Err(unused) => unused,
+        };
+        let (mut net, _) = parse(unused, &path, lock.is_some())?;
+        drop(lock);
+        crate::model::contact::shorten_handles(&mut net.contacts);
+        then(Found::of(net, listing).roster())
+    }
+
+    /// What `row` gathers into `new(n)` (room for `n` rows) from every contact as a row
+    /// of `list` sees them and the day each was last talked to, in file order: from a
+    /// cache, only its index is read, a piece at a time. `row` may be given the rows of
+    /// a cache that then turns out not to be whole: what it gathered is dropped, and the
+    /// rows are gathered again, into a new `new`, from the file.
+    pub fn open_rows<S>(
+        path: &Path,
+        lock_wait: Duration,
+        on_wait: impl FnOnce(),
+        new: impl Fn(usize) -> S,
+        mut row: impl FnMut(&mut S, &Listed, Option<NaiveDate>),
+    ) -> anyhow::Result<S> {
+        let Opened { path, lock, file } = Opened::new(path, Access::Read, lock_wait, on_wait)?;
+        let Some(file) = file else { return Ok(new(0)) };
+        let unused = match cache::open(&path, file) {
+            Ok(checked) => {
+                match checked.rows(&new, &mut row) {
+                    Ok(Some(gathered)) => return Ok(gathered),
+                    // Handles an older version gave: every row is needed to replace them.
+                    Ok(None) => {
+                        if let Ok(index) = checked.index()
+                            && let Ok((rows, last)) = cache::read_rows(&index)
+                        {
+                            drop(lock);
+                            let rows = with_row_handles(rows);
+                            return Ok(part::gather(rows.into_iter().zip(last), new, row));
+                        }
+                    }
+                    Err(_) => {}
                 }
                 checked.unused()
             }
@@ -166,7 +201,7 @@ impl Store {
         let (mut net, _) = parse(unused, &path, lock.is_some())?;
         drop(lock);
         crate::model::contact::shorten_handles(&mut net.contacts);
-        then(Found::of(net, listing).roster(listing))
+        Ok(part::rows_of(&net, new, row))
     }
 
     /// The part of the network `choose` wants, read to show: `choose` is given the

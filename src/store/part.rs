@@ -18,14 +18,12 @@ use std::path::Path;
 use std::time::Duration;
 use uuid::Uuid;
 
-/// The contacts `list` shows, each with the day of your last conversation with them:
-/// all it shows, filters on or sorts by (but warmth, which needs the whole network).
+/// The contacts a listing reads whole, each with the day of your last conversation with
+/// them. A plain `list` reads rows instead (`Store::open_rows`).
 pub struct Roster<'a> {
-    /// Each contact `Listing` asked for, as a row sees them, in file order.
-    pub rows: Vec<Listed<'a>>,
-    /// The same contacts whole, in the same order; none for `Listing::Rows`.
+    /// Each contact `Listing` asked for, in file order.
     pub whole: &'a [Contact],
-    /// The day of your last conversation with each of `rows`, in their order.
+    /// The day of your last conversation with each of them, in their order.
     pub last: &'a [Option<NaiveDate>],
     /// How many contacts the network has in all.
     pub total: usize,
@@ -36,9 +34,6 @@ pub struct Roster<'a> {
 pub enum Listing<'a> {
     /// Every contact, whole.
     Whole,
-    /// Every contact's row alone (see `Listed`): from a cache, the index is all that is
-    /// read.
-    Rows,
     /// The contacts that mention this text (see `Contact::mentions`), whole.
     Mentioning(&'a Needle),
 }
@@ -52,7 +47,7 @@ pub struct Found {
 }
 
 impl Found {
-    /// What `listing` finds in a network read whole (every contact, for `Listing::Rows`).
+    /// What `listing` finds in a network read whole.
     pub fn of(net: Network, listing: Listing) -> Found {
         let last_contacted = net.last_contacted();
         let total = net.contacts.len();
@@ -64,11 +59,32 @@ impl Found {
         Found { contacts, total, last }
     }
 
-    /// The roster of what was found, as `listing` asked for it.
-    pub fn roster(&self, listing: Listing) -> Roster<'_> {
-        let whole = if matches!(listing, Listing::Rows) { &[] } else { &self.contacts[..] };
-        Roster { rows: self.contacts.iter().map(Contact::listed).collect(), whole, last: &self.last, total: self.total }
+    /// The roster of what was found.
+    pub fn roster(&self) -> Roster<'_> {
+        Roster { whole: &self.contacts, last: &self.last, total: self.total }
     }
+}
+
+/// What `row` gathers into `new(n)` from `rows` (n of them), each with their last talk.
+pub fn gather<'a, S>(
+    rows: impl ExactSizeIterator<Item = (Listed<'a>, Option<NaiveDate>)>,
+    new: impl FnOnce(usize) -> S,
+    mut row: impl FnMut(&mut S, &Listed, Option<NaiveDate>),
+) -> S {
+    let mut gathered = new(rows.len());
+    rows.for_each(|(listed, last)| row(&mut gathered, &listed, last));
+    gathered
+}
+
+/// What `row` gathers into `new(n)` from the rows of `net` read whole (see
+/// `Store::open_rows`).
+pub fn rows_of<S>(
+    net: &Network,
+    new: impl FnOnce(usize) -> S,
+    row: impl FnMut(&mut S, &Listed, Option<NaiveDate>),
+) -> S {
+    let last_contacted = net.last_contacted();
+    gather(net.contacts.iter().map(|c| (c.listed(), last_contacted.get(&c.id).copied())), new, row)
 }
 
 /// The network in outline, for choosing what to read: in `rest`, every record but the

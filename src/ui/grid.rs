@@ -86,10 +86,11 @@ fn printable(text: &str) -> bool {
     text.bytes().fold(true, |all, b| all & (b' '..=b'~').contains(&b))
 }
 
-/// The column widths a piped table gives `header` and the grid (each column as wide as
-/// its widest cell and at least 1, as `fit::render` gives them with room to spare);
-/// None when a cell spans several lines, which the caller leaves to `fit::render`.
-pub fn plain_widths(header: &[String], grid: &Grid) -> Option<Vec<usize>> {
+/// The column widths a piped table gives `header` and the grid's rows in `order` (each
+/// column as wide as its widest cell shown and at least 1, as `fit::render` gives them
+/// with room to spare); None when a cell spans several lines, which the caller leaves to
+/// `fit::render`.
+pub fn plain_widths(header: &[String], grid: &Grid, order: &[usize]) -> Option<Vec<usize>> {
     if header.is_empty() || header.len() != grid.columns || !grid.plain {
         return None;
     }
@@ -100,8 +101,8 @@ pub fn plain_widths(header: &[String], grid: &Grid) -> Option<Vec<usize>> {
         }
         widths.push(width(h).max(1));
     }
-    for row in grid.cells.chunks_exact(grid.columns) {
-        for (width, &(_, w)) in widths.iter_mut().zip(row) {
+    for &n in order {
+        for (width, &(_, w)) in widths.iter_mut().zip(&grid.cells[n * grid.columns..(n + 1) * grid.columns]) {
             *width = (*width).max(w);
         }
     }
@@ -157,7 +158,7 @@ mod tests {
 
     /// The plain layout of the grid's rows in `order`, without its last line's end.
     fn plain_table(header: &[String], grid: &Grid, order: &[usize]) -> Option<String> {
-        let widths = plain_widths(header, grid)?;
+        let widths = plain_widths(header, grid, order)?;
         let mut out = Vec::new();
         write_plain(header, grid, order, &widths, &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
@@ -212,6 +213,8 @@ mod tests {
         let shown = plain_table(&header, &g, &[2, 0, 1]).unwrap();
         let expected = layout(&["h", "org"], &[vec!["c", "x"], vec!["a", "Bank / Head"], vec!["b", ""]]);
         assert_eq!(shown, expected);
+        // Rows left out are not shown, and do not widen the columns.
+        assert_eq!(plain_table(&header, &g, &[2]).unwrap(), layout(&["h", "org"], &[vec!["c", "x"]]));
     }
 
     #[test]
@@ -244,7 +247,7 @@ mod tests {
         let g = grid(2, &rows);
         let order: Vec<usize> = (0..rows.len()).collect();
         let mut out = Pieces(Vec::new(), Vec::new());
-        write_plain(&header, &g, &order, &plain_widths(&header, &g).unwrap(), &mut out).unwrap();
+        write_plain(&header, &g, &order, &plain_widths(&header, &g, &order).unwrap(), &mut out).unwrap();
         assert!(out.0.len() > 1 && out.0.iter().all(|&n| n < 70 << 10), "{:?}", out.0);
         assert_eq!(String::from_utf8(out.1).unwrap(), layout(&["handle", "name"], &rows) + "\n");
     }

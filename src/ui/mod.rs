@@ -232,7 +232,7 @@ impl Ui {
         if self.stdout_tty {
             return self.fitted(&header, &rows());
         }
-        if let Some(widths) = grid::plain_widths(&header, grid) {
+        if let Some(widths) = grid::plain_widths(&header, grid, order) {
             // The grid's cells were made harmless as they were added.
             let header: Vec<String> = header.iter().map(|h| shown(h).into_owned()).collect();
             return grid::write_plain(&header, grid, order, &widths, &mut Stdout(self));

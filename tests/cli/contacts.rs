@@ -187,6 +187,10 @@ fn list_sorts_and_limits() {
     assert_eq!(list(&["--sort", "name", "--limit", "2"]), ["Ana Lestari", "Budi Santoso"]);
     let (_, err) = env.ok(&["list", "--limit", "2"]);
     assert_eq!(err, "2 of 5 contacts\n");
+    // A table cut to one row is that row's table: the rows left out do not widen it.
+    let (first_added, _) = env.ok(&["list", "--sort", "added", "--limit", "1"]);
+    assert_eq!(first_added, env.ok(&["list", "--search", "ana lestari"]).0);
+    assert!(first_added.contains("Ana Lestari"), "{first_added}");
     assert_eq!(list(&["--limit", "0"]), Vec::<String>::new());
 }
 

@@ -39,7 +39,7 @@ pub struct At {
 
 impl At {
     /// The bytes an entry's place takes in the index.
-    const SIZE: usize = 16;
+    pub const SIZE: usize = 16;
 
     /// The record's bytes as read, when they are the ones indexed.
     pub fn check<'a>(&self, bytes: &'a [u8]) -> io::Result<&'a [u8]> {
@@ -231,19 +231,28 @@ pub fn read_contacts(section: &[u8]) -> io::Result<(Vec<Head>, Vec<Entry>)> {
 }
 
 /// Every contact's row, borrowed from the section, and the day of the last conversation
-/// with each, in the index's order: all a plain `list` shows.
+/// with each, in the index's order: all a plain `list` shows (which reads them one at a
+/// time, `Checked::rows`, unless it needs them all at once).
 pub fn read_rows(section: &[u8]) -> io::Result<(Vec<Listed<'_>>, Vec<Option<NaiveDate>>)> {
     let n = count(section)?;
     let (mut rows, mut last) = (vec![Listed::blank(); n], vec![None; n]);
     read_halves(section, &mut rows, &mut last, |r, _, row, last| {
-        skip(r, At::SIZE)?;
+        let (listed, day) = read_row_entry(r)?;
         if let Some(row) = row {
-            *row = read_listed(r)?;
+            *row = listed;
         }
-        *last = read_optional_day(r)?;
+        *last = day;
         Ok(())
     })?;
     Ok((rows, last))
+}
+
+/// One contact's entry as a row of `list` sees it: their row, borrowed, and the day of
+/// the last conversation with them (where their record lies is passed over).
+pub fn read_row_entry<'a>(r: &mut Reader<'a>) -> io::Result<(Listed<'a>, Option<NaiveDate>)> {
+    skip(r, At::SIZE)?;
+    let row = read_listed(r)?;
+    Ok((row, read_optional_day(r)?))
 }
 
 /// How many contacts the section holds. Every entry takes at least 16 bytes: a count the

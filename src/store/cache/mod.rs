@@ -38,6 +38,7 @@ mod open;
 mod open_part;
 mod records;
 mod render;
+mod rows;
 #[cfg(test)]
 mod tests;
 
