@@ -58,14 +58,15 @@ impl App {
     }
 
     /// What `row` gathers into `new(n)` from every contact's row and the day each was
-    /// last talked to (see `Store::open_rows`), for a plain `list`.
-    pub fn open_rows<S>(
+    /// last talked to, one gathering after another (see `Store::open_rows`), for a plain
+    /// `list`.
+    pub fn open_rows<S: Send>(
         &self,
-        new: impl Fn(usize) -> S,
-        row: impl FnMut(&mut S, &Listed, Option<NaiveDate>),
-    ) -> anyhow::Result<S> {
+        new: impl Fn(usize) -> S + Sync,
+        row: impl Fn(&mut S, &Listed, Option<NaiveDate>) + Sync,
+    ) -> anyhow::Result<Vec<S>> {
         if self.demo {
-            return Ok(rows_of(&demo::network_in(self.clock.today, self.ui.lang)?, new, row));
+            return Ok(vec![rows_of(&demo::network_in(self.clock.today, self.ui.lang)?, new, row)]);
         }
         Store::open_rows(&self.data, self.lock_wait, || self.say_waiting(), new, row)
     }

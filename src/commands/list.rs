@@ -5,9 +5,9 @@ use crate::app::App;
 use crate::coach::cadence;
 use crate::coach::index::Index;
 use crate::i18n::Lang;
-use crate::model::Contact;
 use crate::model::listed::Listed;
 use crate::model::text::{self, Folded};
+use crate::model::{Circle, Contact, Stage};
 use crate::store::Listing;
 use crate::ui::Grid;
 use crate::views::words;
@@ -15,6 +15,7 @@ use crate::{t, tn};
 use chrono::{DateTime, NaiveDate, Utc};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
+use std::cmp::Ordering;
 
 /// List contacts
 #[derive(Debug, clap::Args)]
@@ -83,16 +84,17 @@ struct JsonRow<'a> {
 pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
     let sort = args.sort.unwrap_or(if args.due { Sort::Recent } else { Sort::Name });
     let records = app.ui.json || args.format == Format::Mutt;
+    let on = On { lang: app.ui.lang, today: app.clock.today, table: !records };
     // Warmth weighs everything known about a person.
     if sort == Sort::Warmth {
         let store = app.open_read()?;
         let net = &store.net;
         let (last_contacted, index) = (net.last_contacted(), Index::new(net));
-        let mut rows = Gathered::new(app, &args, sort, net.contacts.len(), Some(&index));
+        let mut rows = Gathered::new(on, &args, sort, net.contacts.len(), Some(&index));
         for c in &net.contacts {
             rows.row(&c.listed(), Some(c), last_contacted.get(&c.id).copied());
         }
-        return show(app, &args, rows, &net.contacts, net.contacts.len());
+        return show(app, &args, vec![rows], &net.contacts, net.contacts.len());
     }
     // Records, tags and text need the contacts whole; every other listing needs only
     // their rows, which are gathered as they are read.
@@ -101,21 +103,30 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         Some(needle) => Listing::Mentioning(needle),
         None if records || !args.filter.tag.is_empty() => Listing::Whole,
         None => {
-            let rows = app.open_rows(
-                |room| Gathered::new(app, &args, sort, room, None),
+            let runs = app.open_rows(
+                |room| Gathered::new(on, &args, sort, room, None),
                 |rows, listed, last| rows.row(listed, None, last),
             )?;
-            let total = rows.read;
-            return show(app, &args, rows, &[], total);
+            let total = runs.iter().map(|run| run.read).sum();
+            return show(app, &args, runs, &[], total);
         }
     };
     app.open_roster(listing, |roster| {
-        let mut rows = Gathered::new(app, &args, sort, roster.whole.len(), None);
+        let mut rows = Gathered::new(on, &args, sort, roster.whole.len(), None);
         for (c, &last) in roster.whole.iter().zip(roster.last) {
             rows.row(&c.listed(), Some(c), last);
         }
-        show(app, &args, rows, roster.whole, roster.total)
+        show(app, &args, vec![rows], roster.whole, roster.total)
     })
+}
+
+/// What gathering needs of the app: the language, today, and whether a table is shown
+/// (or records).
+#[derive(Clone, Copy)]
+struct On {
+    lang: Lang,
+    today: NaiveDate,
+    table: bool,
 }
 
 /// The rows that pass the filters, gathered one at a time as they are read: what each
@@ -125,7 +136,7 @@ struct Gathered<'x> {
     sort: Sort,
     today: NaiveDate,
     /// Tags and search text, looked for in a contact read whole.
-    keep: Box<dyn Fn(&Contact) -> bool + 'x>,
+    keep: Box<dyn Fn(&Contact) -> bool + Send + Sync + 'x>,
     /// What weighs warmth, with --sort warmth.
     index: Option<&'x Index<'x>>,
     /// How many rows were read.
@@ -139,9 +150,8 @@ struct Gathered<'x> {
 
 impl<'x> Gathered<'x> {
     /// None gathered yet, with room for `room` rows.
-    fn new(app: &App, args: &'x Args, sort: Sort, room: usize, index: Option<&'x Index<'x>>) -> Gathered<'x> {
-        let (lang, today) = (app.ui.lang, app.clock.today);
-        let table = !(app.ui.json || args.format == Format::Mutt);
+    fn new(on: On, args: &'x Args, sort: Sort, room: usize, index: Option<&'x Index<'x>>) -> Gathered<'x> {
+        let On { lang, today, table } = on;
         let columns = 6 + usize::from(args.due) + usize::from(sort == Sort::Warmth) + usize::from(args.snoozed);
         Gathered {
             args,
@@ -182,34 +192,85 @@ impl<'x> Gathered<'x> {
 
     /// The kept rows' order (places among them), cut at the limit.
     fn order(&self) -> Vec<usize> {
-        let kept = &self.kept;
         let mut order: Vec<usize> = match &self.names {
+            // The order `cmp` gives, faster.
             Some(names) => by_name(names),
-            None => (0..kept.len()).collect(),
-        };
-        match self.sort {
-            _ if self.args.due && self.args.sort.is_none() => {
-                order.sort_by_key(|&n| std::cmp::Reverse(kept[n].overdue_days))
+            None => {
+                let mut order: Vec<usize> = (0..self.kept.len()).collect();
+                order.sort_by(|&a, &b| self.cmp(a, self, b));
+                order
             }
-            Sort::Warmth => order.sort_by_key(|&n| kept[n].warmth),
-            Sort::Name => {}
-            Sort::Recent => order.sort_by_key(|&n| std::cmp::Reverse(kept[n].last_contact)),
-            Sort::Added => order.sort_by_key(|&n| std::cmp::Reverse(kept[n].added)),
-        }
+        };
         order.truncate(self.args.limit.unwrap_or(usize::MAX));
         order
     }
+
+    /// How kept row `a` compares with kept row `b` of `other` (gathered alike) in the
+    /// order they are shown in; rows that tie are shown in file order.
+    fn cmp(&self, a: usize, other: &Gathered, b: usize) -> Ordering {
+        let (x, y) = (&self.kept[a], &other.kept[b]);
+        match self.sort {
+            _ if self.args.due && self.args.sort.is_none() => y.overdue_days.cmp(&x.overdue_days),
+            Sort::Warmth => x.warmth.cmp(&y.warmth),
+            Sort::Name => match (&self.names, &other.names) {
+                (Some(these), Some(those)) => these.get(a).cmp(those.get(b)),
+                _ => Ordering::Equal,
+            },
+            Sort::Recent => y.last_contact.cmp(&x.last_contact),
+            Sort::Added => y.added.cmp(&x.added),
+        }
+    }
 }
 
-/// Shows the gathered rows in their order: `whole` is every contact read whole, where
-/// the rows were read whole, and `total` how many the network has.
-fn show(app: &App, args: &Args, rows: Gathered, whole: &[Contact], total: usize) -> anyhow::Result<()> {
+/// The order the kept rows of `runs` (runs of rows read one after another) are shown
+/// in, as places among them all, run after run; cut at the limit. Each run is sorted on
+/// a thread of its own, then they are merged, the earlier run first where rows tie.
+fn in_order(runs: &[Gathered]) -> Vec<usize> {
+    let orders: Vec<Vec<usize>> = std::thread::scope(|s| {
+        let later: Vec<_> = runs.iter().skip(1).map(|run| s.spawn(|| run.order())).collect();
+        let first = runs.first().map(Gathered::order);
+        let joined = later.into_iter().map(|t| t.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        first.into_iter().chain(joined).collect()
+    });
+    let mut merged: Vec<usize> = Vec::new();
+    // Where each run's rows start among them all.
+    let mut starts: Vec<(usize, &Gathered)> = Vec::with_capacity(runs.len());
+    let mut start = 0;
+    for (order, run) in orders.into_iter().zip(runs) {
+        let earlier = std::mem::take(&mut merged);
+        merged.reserve(earlier.len() + order.len());
+        let mut earlier = earlier.into_iter().peekable();
+        let mut later = order.into_iter().peekable();
+        while let (Some(&a), Some(&b)) = (earlier.peek(), later.peek()) {
+            let Some(&(from, was)) = starts.iter().rev().find(|(from, _)| a >= *from) else { break };
+            if run.cmp(b, was, a - from) == Ordering::Less {
+                merged.push(start + b);
+                later.next();
+            } else {
+                merged.push(a);
+                earlier.next();
+            }
+        }
+        merged.extend(earlier);
+        merged.extend(later.map(|b| start + b));
+        starts.push((start, run));
+        start += run.kept.len();
+    }
+    merged.truncate(runs.first().and_then(|run| run.args.limit).unwrap_or(usize::MAX));
+    merged
+}
+
+/// Shows the rows gathered in `runs` (runs of rows read one after another) in their
+/// order: `whole` is every contact read whole, where the rows were read whole (in one
+/// run), and `total` how many the network has.
+fn show(app: &App, args: &Args, runs: Vec<Gathered>, whole: &[Contact], total: usize) -> anyhow::Result<()> {
     let lang = app.ui.lang;
-    let order = rows.order();
-    let Some(cells) = &rows.cells else {
+    let order = in_order(&runs);
+    if app.ui.json || args.format == Format::Mutt {
         // Records: the rows were read whole (`Listing::Whole`, `Listing::Mentioning`, or
-        // the network for warmth).
-        let shown = order.iter().filter_map(|&k| Some((&rows.kept[k], whole.get(rows.kept[k].n)?)));
+        // the network for warmth), in one run.
+        let kept: Vec<&Kept> = runs.iter().flat_map(|run| &run.kept).collect();
+        let shown = order.iter().filter_map(|&k| Some((kept[k], whole.get(kept[k].n)?)));
         if app.ui.json {
             let json = |(r, contact): (&Kept, _)| JsonRow {
                 contact,
@@ -221,7 +282,7 @@ fn show(app: &App, args: &Args, rows: Gathered, whole: &[Contact], total: usize)
             return Ok(());
         }
         return mutt(app, shown.map(|(_, c)| c));
-    };
+    }
     if order.is_empty() {
         if total == 0 {
             app.ui.info(t!(
@@ -248,13 +309,17 @@ fn show(app: &App, args: &Args, rows: Gathered, whole: &[Contact], total: usize)
     if args.due {
         header.push(t!(lang, "overdue", "terlambat"));
     }
-    if rows.sort == Sort::Warmth {
+    if runs.first().is_some_and(|run| run.sort == Sort::Warmth) {
         header.push(t!(lang, "warmth", "kehangatan"));
     }
     if args.snoozed {
         header.push(t!(lang, "snoozed until", "ditunda sampai"));
     }
-    app.ui.table_lines(header, &cells.grid, &order)?;
+    // The runs' cells as one grid, row after row as the order counts them.
+    let mut grids = runs.into_iter().filter_map(|run| run.cells.map(|cells| cells.grid));
+    let Some(mut grid) = grids.next() else { return Ok(()) };
+    grids.for_each(|more| grid.join(more));
+    app.ui.table_lines(header, &grid, &order)?;
     let shown = order.len();
     app.ui.info(tn!(
         lang,
@@ -298,17 +363,29 @@ impl Cells {
             Some(day) => self.days.entry(day).or_insert_with(|| words::ago(day, today, lang)),
             None => &self.never,
         };
-        for cell in [&[&*c.handle], &[c.name], &[c.circle.label(lang)], &[c.stage.label(lang)], work, &[last]] {
-            self.grid.cell(cell);
+        let grid = &mut self.grid;
+        grid.cell(&[&*c.handle]);
+        grid.cell(&[c.name]);
+        // Labels of values this build knows, and days, are words of its own; a value a
+        // newer version wrote is the file's text.
+        match c.circle {
+            Circle::Unknown(_) => grid.cell(&[c.circle.label(lang)]),
+            _ => grid.own_cell(c.circle.label(lang)),
         }
+        match c.stage {
+            Stage::Unknown(_) => grid.cell(&[c.stage.label(lang)]),
+            _ => grid.own_cell(c.stage.label(lang)),
+        }
+        grid.cell(work);
+        grid.own_cell(last);
         if let Some(days) = overdue_days {
-            self.grid.cell(&[&tn!(lang, days, "{days} day", "{days} days", "{days} hari")]);
+            grid.own_cell(&tn!(lang, days, "{days} day", "{days} days", "{days} hari"));
         }
         if let Some(w) = warmth {
-            self.grid.cell(&[&w.to_string()]);
+            grid.own_cell(&w.to_string());
         }
         if snoozed {
-            self.grid.cell(&[&c.snoozed_until.map(|d| d.to_string()).unwrap_or_default()]);
+            grid.own_cell(&c.snoozed_until.map(|d| d.to_string()).unwrap_or_default());
         }
     }
 }
@@ -344,4 +421,88 @@ fn mutt<'a>(app: &App, contacts: impl Iterator<Item = &'a Contact> + Clone) -> a
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Network;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Cli {
+        #[command(flatten)]
+        args: Args,
+    }
+
+    /// The rows kept from the network's contacts, gathered in runs that start at
+    /// `splits`.
+    fn gathered<'x>(args: &'x Args, net: &Network, splits: &[usize], today: NaiveDate) -> Vec<Gathered<'x>> {
+        let contacts = &net.contacts;
+        let sort = args.sort.unwrap_or(if args.due { Sort::Recent } else { Sort::Name });
+        let on = On { lang: Lang::En, today, table: true };
+        let mut bounds = vec![0];
+        bounds.extend(splits);
+        bounds.push(contacts.len());
+        let lasts = net.last_contacted();
+        let last = |c: &Contact| lasts.get(&c.id).copied();
+        bounds
+            .windows(2)
+            .map(|run| {
+                let mut rows = Gathered::new(on, args, sort, run[1] - run[0], None);
+                for c in &contacts[run[0]..run[1]] {
+                    rows.row(&c.listed(), None, last(c));
+                }
+                rows
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_words_a_table_writes_as_its_own_are_printable_ascii() {
+        // What `Grid::own_cell` takes without a check.
+        let printable = |s: &str| s.bytes().all(|b| (b' '..=b'~').contains(&b));
+        for lang in [Lang::En, Lang::Id] {
+            let labels = Circle::ALL.iter().map(|c| c.label(lang)).chain(Stage::ALL.iter().map(|s| s.label(lang)));
+            for label in labels {
+                assert!(printable(label), "{label:?}");
+            }
+            for n in -400..400 {
+                assert!(printable(&crate::i18n::days_ago(n, lang)), "{n}");
+            }
+            assert!(printable(&words::never(lang)));
+        }
+    }
+
+    #[test]
+    fn runs_sorted_apart_and_merged_are_in_the_order_of_one_run() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let mut net = crate::demo::network(today).unwrap();
+        // Namesakes, so ties are broken by file order across runs too.
+        for n in [1, 4] {
+            let mut twin = net.contacts[n].clone();
+            twin.id = uuid::Uuid::now_v7();
+            net.contacts.push(twin);
+        }
+        let sorts: [&[&str]; 7] = [
+            &[],
+            &["--sort", "recent"],
+            &["--sort", "added"],
+            &["--due"],
+            &["--due", "--sort", "name"],
+            &["--sort", "added", "--limit", "3"],
+            &["--circle", "friend", "--sort", "name"],
+        ];
+        for sort in sorts {
+            let args = Cli::parse_from(std::iter::once("list").chain(sort.iter().copied())).args;
+            let one = in_order(&gathered(&args, &net, &[], today));
+            assert!(one.len() > 1, "{sort:?}");
+            for split in 0..=net.contacts.len() {
+                for splits in [vec![split], vec![split / 2, split]] {
+                    let runs = gathered(&args, &net, &splits, today);
+                    assert_eq!(in_order(&runs), one, "{sort:?} in runs from {splits:?}");
+                }
+            }
+        }
+    }
 }

@@ -170,7 +170,11 @@ pub fn fold(s: &str) -> String {
 /// each, which is a visible part of a lookup in a big network.
 fn fold_into(out: &mut String, s: &str) {
     let start = out.len();
-    out.extend(unaccented(s));
+    match s.is_ascii() {
+        // Most text has no accent to look up.
+        true => out.push_str(s),
+        false => out.extend(unaccented(s)),
+    }
     out[start..].make_ascii_lowercase();
 }
 

@@ -165,23 +165,24 @@ impl Store {
     }
 
     /// What `row` gathers into `new(n)` (room for `n` rows) from every contact as a row
-    /// of `list` sees them and the day each was last talked to, in file order: from a
-    /// cache, only its index is read, a piece at a time. `row` may be given the rows of
-    /// a cache that then turns out not to be whole: what it gathered is dropped, and the
+    /// of `list` sees them and the day each was last talked to, in file order, one
+    /// gathering after another: from a cache, only its index is read, a piece at a time,
+    /// its two halves each on a thread of its own. `row` may be given the rows of a
+    /// cache that then turns out not to be whole: what it gathered is dropped, and the
     /// rows are gathered again, into a new `new`, from the file.
-    pub fn open_rows<S>(
+    pub fn open_rows<S: Send>(
         path: &Path,
         lock_wait: Duration,
         on_wait: impl FnOnce(),
-        new: impl Fn(usize) -> S,
-        mut row: impl FnMut(&mut S, &Listed, Option<NaiveDate>),
-    ) -> anyhow::Result<S> {
+        new: impl Fn(usize) -> S + Sync,
+        row: impl Fn(&mut S, &Listed, Option<NaiveDate>) + Sync,
+    ) -> anyhow::Result<Vec<S>> {
         let Opened { path, lock, file } = Opened::new(path, Access::Read, lock_wait, on_wait)?;
-        let Some(file) = file else { return Ok(new(0)) };
+        let Some(file) = file else { return Ok(vec![new(0)]) };
         let unused = match cache::open(&path, file) {
             Ok(checked) => {
-                match checked.rows(&new, &mut row) {
-                    Ok(Some(gathered)) => return Ok(gathered),
+                match checked.rows(&new, &row) {
+                    Ok(Some(halves)) => return Ok(halves.into()),
                     // Handles an older version gave: every row is needed to replace them.
                     Ok(None) => {
                         if let Ok(index) = checked.index()
@@ -189,7 +190,7 @@ impl Store {
                         {
                             drop(lock);
                             let rows = with_row_handles(rows);
-                            return Ok(part::gather(rows.into_iter().zip(last), new, row));
+                            return Ok(vec![part::gather(rows.into_iter().zip(last), new, row)]);
                         }
                     }
                     Err(_) => {}
@@ -201,7 +202,7 @@ impl Store {
         let (mut net, _) = parse(unused, &path, lock.is_some())?;
         drop(lock);
         crate::model::contact::shorten_handles(&mut net.contacts);
-        Ok(part::rows_of(&net, new, row))
+        Ok(vec![part::rows_of(&net, new, row)])
     }
 
     /// The part of the network `choose` wants, read to show: `choose` is given the

@@ -69,7 +69,7 @@ impl Found {
 pub fn gather<'a, S>(
     rows: impl ExactSizeIterator<Item = (Listed<'a>, Option<NaiveDate>)>,
     new: impl FnOnce(usize) -> S,
-    mut row: impl FnMut(&mut S, &Listed, Option<NaiveDate>),
+    row: impl Fn(&mut S, &Listed, Option<NaiveDate>),
 ) -> S {
     let mut gathered = new(rows.len());
     rows.for_each(|(listed, last)| row(&mut gathered, &listed, last));
@@ -78,11 +78,7 @@ pub fn gather<'a, S>(
 
 /// What `row` gathers into `new(n)` from the rows of `net` read whole (see
 /// `Store::open_rows`).
-pub fn rows_of<S>(
-    net: &Network,
-    new: impl FnOnce(usize) -> S,
-    row: impl FnMut(&mut S, &Listed, Option<NaiveDate>),
-) -> S {
+pub fn rows_of<S>(net: &Network, new: impl FnOnce(usize) -> S, row: impl Fn(&mut S, &Listed, Option<NaiveDate>)) -> S {
     let last_contacted = net.last_contacted();
     gather(net.contacts.iter().map(|c| (c.listed(), last_contacted.get(&c.id).copied())), new, row)
 }

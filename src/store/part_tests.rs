@@ -20,7 +20,7 @@ fn with_roster<T>(path: &Path, listing: Listing, then: impl FnOnce(Roster) -> T)
 /// borrow what they were read from), with its id and last talk.
 fn rows_in(path: &Path) -> Vec<(String, Uuid, String, Option<NaiveDate>)> {
     let row = |rows: &mut Vec<_>, r: &Listed, last| rows.push((format!("{r:?}"), r.id, r.handle.to_string(), last));
-    Store::open_rows(path, wait(), || {}, Vec::with_capacity, row).unwrap()
+    Store::open_rows(path, wait(), || {}, Vec::with_capacity, row).unwrap().concat()
 }
 
 /// The demo network saved to a data file in `dir`, with its cache.

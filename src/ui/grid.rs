@@ -11,50 +11,69 @@ use std::io;
 /// Rows of cells, each cell made of parts written one after another.
 pub struct Grid {
     columns: usize,
+    /// The rows, in runs of rows: one, or one for each grid joined (see `join`).
+    runs: Vec<Run>,
+    /// Whether the plain layout covers every cell: each is one line.
+    plain: bool,
+}
+
+/// Rows of cells packed in one buffer.
+struct Run {
     text: String,
     /// Where each cell's text ends in `text`, and how many columns it takes.
     cells: Vec<(usize, usize)>,
-    /// Whether the plain layout covers every cell: each is one line.
-    plain: bool,
 }
 
 impl Grid {
     /// An empty grid of `columns` columns, with room for `rows` rows.
     pub fn new(columns: usize, rows: usize) -> Grid {
-        Grid {
-            columns,
-            text: String::with_capacity(rows * columns * 12),
-            cells: Vec::with_capacity(rows * columns),
-            plain: true,
-        }
+        let run = Run { text: String::with_capacity(rows * columns * 12), cells: Vec::with_capacity(rows * columns) };
+        Grid { columns, runs: vec![run], plain: true }
     }
 
     /// Adds a cell made of `parts` written one after another, made harmless to show
     /// (`safe::shown`) as it is added: a table's lines are mostly padding, so the cells
     /// are checked rather than the lines. Cells fill a row, then the next.
     pub fn cell(&mut self, parts: &[&str]) {
-        let start = self.text.len();
+        let Some(Run { text, cells }) = self.runs.last_mut() else { return };
+        let start = text.len();
         for part in parts {
-            self.text.push_str(part);
+            text.push_str(part);
         }
         // Printable ASCII, nearly every cell, needs no change and is one column a byte.
-        let width = if printable(&self.text[start..]) {
-            self.text.len() - start
+        let width = if printable(&text[start..]) {
+            text.len() - start
         } else {
-            if let std::borrow::Cow::Owned(safe) = super::safe::shown(&self.text[start..]) {
-                self.text.truncate(start);
-                self.text.push_str(&safe);
+            if let std::borrow::Cow::Owned(safe) = super::safe::shown(&text[start..]) {
+                text.truncate(start);
+                text.push_str(&safe);
             }
-            let cell = &self.text[start..];
+            let cell = &text[start..];
             self.plain &= !cell.contains('\n');
             width(cell)
         };
-        self.cells.push((self.text.len(), width));
+        cells.push((text.len(), width));
+    }
+
+    /// Adds a cell of words jejaring writes itself (a label, a day, a number): printable
+    /// ASCII, which needs no check and is one column a byte.
+    pub fn own_cell(&mut self, own: &str) {
+        debug_assert!(printable(own), "{own:?} is not printable ASCII");
+        let Some(Run { text, cells }) = self.runs.last_mut() else { return };
+        text.push_str(own);
+        cells.push((text.len(), own.len()));
+    }
+
+    /// `other`'s rows after this grid's (of as many columns, its rows whole), without
+    /// copying them: grids made on two threads become one.
+    pub fn join(&mut self, other: Grid) {
+        self.plain &= other.plain;
+        self.runs.extend(other.runs);
     }
 
     /// How many whole rows the grid has.
     pub fn len(&self) -> usize {
-        self.cells.len().checked_div(self.columns).unwrap_or(0)
+        self.runs.iter().map(|run| run.cells.len()).sum::<usize>().checked_div(self.columns).unwrap_or(0)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -63,13 +82,26 @@ impl Grid {
 
     /// Row `n`'s cells, each with its width.
     pub fn cells(&self, n: usize) -> impl Iterator<Item = (&str, usize)> {
-        let first = n * self.columns;
-        let mut start = first.checked_sub(1).map_or(0, |prev| self.cells[prev].0);
-        self.cells[first..first + self.columns].iter().map(move |&(end, width)| {
-            let cell = &self.text[start..end];
+        let (run, first) = self.run_of(n);
+        let mut start = first.checked_sub(1).map_or(0, |prev| run.cells[prev].0);
+        run.cells[first..first + self.columns].iter().map(move |&(end, width)| {
+            let cell = &run.text[start..end];
             start = end;
             (cell, width)
         })
+    }
+
+    /// The run row `n` is in, and where the row's first cell is among the run's.
+    fn run_of(&self, n: usize) -> (&Run, usize) {
+        let mut first = n * self.columns;
+        let (last, before) = self.runs.split_last().expect("a grid has a run");
+        for run in before {
+            match first.checked_sub(run.cells.len()) {
+                Some(after) => first = after,
+                None => return (run, first),
+            }
+        }
+        (last, first)
     }
 }
 
@@ -101,9 +133,18 @@ pub fn plain_widths(header: &[String], grid: &Grid, order: &[usize]) -> Option<V
         }
         widths.push(width(h).max(1));
     }
-    for &n in order {
-        for (width, &(_, w)) in widths.iter_mut().zip(&grid.cells[n * grid.columns..(n + 1) * grid.columns]) {
+    let mut widen = |row: &[(usize, usize)]| {
+        for (width, &(_, w)) in widths.iter_mut().zip(row) {
             *width = (*width).max(w);
+        }
+    };
+    // Every row shown: the rows as they lie in memory, one after another.
+    if order.len() == grid.len() {
+        grid.runs.iter().flat_map(|run| run.cells.chunks_exact(grid.columns)).for_each(widen);
+    } else {
+        for &n in order {
+            let (run, first) = grid.run_of(n);
+            widen(&run.cells[first..first + grid.columns]);
         }
     }
     Some(widths)
@@ -111,8 +152,9 @@ pub fn plain_widths(header: &[String], grid: &Grid, order: &[usize]) -> Option<V
 
 /// Writes `header` and the grid's rows in `order`, each line ended, with `widths` (from
 /// `plain_widths`) and the table layout's own line writer: what `fit::render` gives the
-/// same rows when nothing needs to shrink. The text goes out in pieces of about 64 KiB,
-/// so a big table is never whole in memory.
+/// same rows when nothing needs to shrink. The lines go out in pieces of about 64 KiB,
+/// so a big table is never whole in memory; every second piece is made on another
+/// thread while this one makes and writes the others, in order.
 pub fn write_plain(
     header: &[String],
     grid: &Grid,
@@ -122,17 +164,32 @@ pub fn write_plain(
 ) -> io::Result<()> {
     const PIECE: usize = 64 << 10;
     let line_bytes: usize = widths.iter().map(|w| w + 3).sum();
-    let mut text = String::with_capacity(PIECE + line_bytes);
-    fit::push_line(&mut text, header.iter().map(|h| (h.as_str(), width(h))), widths);
-    fit::push_rule(&mut text, widths, '-');
-    for &n in order {
-        fit::push_line(&mut text, grid.cells(n), widths);
-        if text.len() >= PIECE {
-            out.write_all(text.as_bytes())?;
-            text.clear();
+    let lines = |rows: &[usize]| {
+        let mut text = String::with_capacity(rows.len() * line_bytes);
+        for &n in rows {
+            fit::push_line(&mut text, grid.cells(n), widths);
         }
-    }
-    out.write_all(text.as_bytes())
+        text
+    };
+    let mut head = String::with_capacity(2 * line_bytes);
+    fit::push_line(&mut head, header.iter().map(|h| (h.as_str(), width(h))), widths);
+    fit::push_rule(&mut head, widths, '-');
+    out.write_all(head.as_bytes())?;
+    let pieces = || order.chunks((PIECE / line_bytes.max(1)).max(1));
+    std::thread::scope(|s| {
+        let (made, taken) = std::sync::mpsc::sync_channel(1);
+        let others: Vec<&[usize]> = pieces().skip(1).step_by(2).collect();
+        if !others.is_empty() {
+            // Ends when the pieces are made, or when this thread stops taking them.
+            s.spawn(move || others.into_iter().try_for_each(|rows| made.send(lines(rows))));
+        }
+        for (k, rows) in pieces().enumerate() {
+            // A thread that stopped early panicked, which the scope passes on.
+            let text = if k % 2 == 0 { lines(rows) } else { taken.recv().unwrap_or_default() };
+            out.write_all(text.as_bytes())?;
+        }
+        Ok(())
+    })
 }
 
 #[cfg(test)]
@@ -215,6 +272,21 @@ mod tests {
         assert_eq!(shown, expected);
         // Rows left out are not shown, and do not widen the columns.
         assert_eq!(plain_table(&header, &g, &[2]).unwrap(), layout(&["h", "org"], &[vec!["c", "x"]]));
+    }
+
+    #[test]
+    fn grids_joined_are_the_grid_of_all_their_rows() {
+        let rows = vec![vec!["a1", "Ana"], vec!["b2", "Budi Santoso"], vec!["c3", "Citra"], vec!["d4", "Dewi"]];
+        let header = vec!["h".to_string(), "name".to_string()];
+        let mut joined = grid(2, &rows[..1]);
+        joined.join(grid(2, &rows[1..3]));
+        joined.join(grid(2, &rows[3..]));
+        assert_eq!(joined.len(), 4);
+        let order = [3, 1, 0, 2];
+        assert_eq!(plain_table(&header, &joined, &order), plain_table(&header, &grid(2, &rows), &order));
+        // A cell of several lines in any of them leaves the whole to the table layout.
+        joined.join(grid(2, &[vec!["e5", "two\nlines"]]));
+        assert_eq!(plain_table(&header, &joined, &order), None);
     }
 
     #[test]

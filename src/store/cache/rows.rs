@@ -16,71 +16,99 @@ use xxhash_rust::xxh3::Xxh3;
 const PIECE: usize = 64 << 10;
 
 impl Checked {
-    /// What `row` gathers into `new(n)` (`n` the number of rows the index says it has)
-    /// from every contact's row and the day of the last talk with them, in the index's
-    /// order; None when a row has a handle an older version gave, which is replaced in
-    /// the light of every other handle (`store::part::with_row_handles`), so the rows must
-    /// be read all at once.
+    /// What `row` gathers from every contact's row and the day of the last talk with
+    /// them, in the index's two halves, each read on a thread of its own into what
+    /// `new(n)` makes for it (`n` the rows in that half): the halves' gatherings, in the
+    /// index's order. None when a row has a handle an older version gave, which is
+    /// replaced in the light of every other handle (`store::part::with_row_handles`), so
+    /// the rows must be read all at once.
     ///
     /// The section's hash is checked once every row has been read: on an error, what was
     /// gathered is dropped here, and nothing gathered may have left the process.
-    pub(in crate::store) fn rows<S>(
+    pub(in crate::store) fn rows<S: Send>(
         &self,
-        new: impl FnOnce(usize) -> S,
-        row: impl FnMut(&mut S, &Listed, Option<NaiveDate>),
-    ) -> io::Result<Option<S>> {
+        new: impl Fn(usize) -> S + Sync,
+        row: impl Fn(&mut S, &Listed, Option<NaiveDate>) + Sync,
+    ) -> io::Result<Option<[S; 2]>> {
         self.rows_in_pieces(PIECE, new, row)
     }
 
     /// `rows`, reading `piece` bytes at a time (tests read a few bytes at a time, so
     /// that entries straddle pieces and outgrow them).
-    pub(super) fn rows_in_pieces<S>(
+    pub(super) fn rows_in_pieces<S: Send>(
         &self,
         piece: usize,
-        new: impl FnOnce(usize) -> S,
-        mut row: impl FnMut(&mut S, &Listed, Option<NaiveDate>),
-    ) -> io::Result<Option<S>> {
-        let (range, hash) = &self.sections[Section::Index as usize];
-        let mut pieces = Pieces {
-            checked: self,
-            start: range.start,
-            len: range.len(),
-            read: 0,
-            buf: vec![0; piece.min(range.len()).max(At::SIZE)],
-            unread: 0..0,
-            hash: Xxh3::new(),
-        };
-        // The count, then where the second half starts (for `index::read_halves`).
-        let (count, _) = pieces.next(<(u32, u32)>::deserialize)?;
-        // Every entry takes at least an At's bytes: room only for what the section can hold.
-        let mut gathered = new((count as usize).min(range.len() / At::SIZE));
-        for _ in 0..count {
-            let fits = pieces.next(|r| {
-                let (listed, last) = index::read_row_entry(r)?;
-                let fits = handle_fits(&listed.handle);
-                if fits {
-                    row(&mut gathered, &listed, last);
-                }
-                Ok(fits)
-            })?;
-            if !fits {
-                return Ok(None);
-            }
+        new: impl Fn(usize) -> S + Sync,
+        row: impl Fn(&mut S, &Listed, Option<NaiveDate>) + Sync,
+    ) -> io::Result<Option<[S; 2]>> {
+        let (range, expected) = &self.sections[Section::Index as usize];
+        // The count, then where the second half starts; the first half is hashed as it
+        // is read, after them.
+        let mut head = [0; 8];
+        if range.len() < head.len() {
+            return Err(invalid("index count"));
         }
-        if !pieces.unread.is_empty() || pieces.more()? {
-            return Err(invalid("index length"));
+        read_at(&self.file, &mut head, range.start)?;
+        let (count, mid) = <(u32, u32)>::deserialize(&mut &head[..])?;
+        let (count, mid) = (count as usize, (mid as usize).max(head.len()));
+        if mid > range.len() {
+            return Err(invalid("index halves"));
         }
-        match pieces.hash.digest128() == *hash {
-            true => Ok(Some(gathered)),
-            false => Err(invalid("section hash")),
+        let mut hash = Xxh3::new();
+        hash.update(&head);
+        let first = Pieces::new(self, range.start + head.len()..range.start + mid, piece, Some(hash));
+        let second = Pieces::new(self, range.start + mid..range.end, piece, None);
+        let (first, second) = std::thread::scope(|s| {
+            let second = s.spawn(|| gather(second, count - count / 2, &new, &row));
+            // The second half is hashed after the first, while its rows are gathered.
+            let first = gather(first, count / 2, &new, &row).and_then(|(gathered, mut pieces)| {
+                let whole = pieces.hash_on(range.end)?;
+                Ok((gathered, whole == *expected))
+            });
+            (first, second.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+        });
+        let ((first, whole), (second, _)) = (first?, second?);
+        if !whole {
+            return Err(invalid("section hash"));
         }
+        Ok(first.zip(second).map(|(first, second)| [first, second]))
     }
 }
 
-/// A section read a piece at a time into one buffer, hashed as it is read.
+/// What `row` gathers into `new(n)` from the `n` rows of `pieces`, which must be all it
+/// holds; None at a handle an older version gave.
+fn gather<'c, S>(
+    mut pieces: Pieces<'c>,
+    n: usize,
+    new: &impl Fn(usize) -> S,
+    row: &impl Fn(&mut S, &Listed, Option<NaiveDate>),
+) -> io::Result<(Option<S>, Pieces<'c>)> {
+    // Every entry takes at least an At's bytes: room only for what the half can hold.
+    let mut gathered = new(n.min(pieces.len / At::SIZE));
+    for _ in 0..n {
+        let fits = pieces.next(|r| {
+            let (listed, last) = index::read_row_entry(r)?;
+            let fits = handle_fits(&listed.handle);
+            if fits {
+                row(&mut gathered, &listed, last);
+            }
+            Ok(fits)
+        })?;
+        if !fits {
+            return Ok((None, pieces));
+        }
+    }
+    if !pieces.unread.is_empty() || pieces.more()? {
+        return Err(invalid("index length"));
+    }
+    Ok((Some(gathered), pieces))
+}
+
+/// Part of a section read a piece at a time into one buffer, hashed as it is read when
+/// a hash is asked for.
 struct Pieces<'c> {
     checked: &'c Checked,
-    /// Where the section starts in the cache file, and how long it is.
+    /// Where the part starts in the cache file, and how long it is.
     start: usize,
     len: usize,
     /// How much of it has been read.
@@ -88,10 +116,31 @@ struct Pieces<'c> {
     buf: Vec<u8>,
     /// What of `buf` is read and not yet used.
     unread: std::ops::Range<usize>,
-    hash: Xxh3,
+    hash: Option<Xxh3>,
 }
 
 impl Pieces<'_> {
+    fn new(checked: &Checked, within: std::ops::Range<usize>, piece: usize, hash: Option<Xxh3>) -> Pieces<'_> {
+        let (start, len) = (within.start, within.len());
+        let buf = vec![0; piece.min(len).max(At::SIZE)];
+        Pieces { checked, start, len, read: 0, buf, unread: 0..0, hash }
+    }
+
+    /// The hash of what was read and of what follows it in the file, up to `end`, read
+    /// on through the buffer.
+    fn hash_on(&mut self, end: usize) -> io::Result<u128> {
+        let mut hash = self.hash.take().unwrap_or_default();
+        let mut at = self.start + self.read;
+        while at < end {
+            let room = self.buf.len();
+            let piece = &mut self.buf[..(end - at).min(room)];
+            read_at(&self.checked.file, piece, at)?;
+            hash.update(piece);
+            at += piece.len();
+        }
+        Ok(hash.digest128())
+    }
+
     /// Reads the next piece of the section after what is unread, which moves to the
     /// buffer's front (the buffer doubles when that fills half of it: an entry longer
     /// than a piece); false when the section is all read.
@@ -107,7 +156,9 @@ impl Pieces<'_> {
         }
         let piece = self.unread.end..self.buf.len().min(self.unread.end + left);
         read_at(&self.checked.file, &mut self.buf[piece.clone()], self.start + self.read)?;
-        self.hash.update(&self.buf[piece.clone()]);
+        if let Some(hash) = &mut self.hash {
+            hash.update(&self.buf[piece.clone()]);
+        }
         self.read += piece.len();
         self.unread.end = piece.end;
         Ok(true)
