@@ -46,6 +46,37 @@ pub fn take<'a>(r: &mut Reader<'a>, n: usize) -> io::Result<&'a [u8]> {
     Ok(head)
 }
 
+/// Texts (each one, or none) as their lengths (0 for none, else one more than its
+/// length), then the texts one after another: read back by `read_texts`, which checks
+/// them as text once rather than one by one.
+pub fn write_texts<const N: usize>(texts: [Option<&str>; N], w: &mut Vec<u8>) -> io::Result<()> {
+    for text in texts {
+        let len = text.map_or(Ok(0), |t| u32::try_from(t.len() + 1).map_err(|_| invalid("text length")))?;
+        len.serialize(w)?;
+    }
+    texts.iter().flatten().for_each(|t| w.extend_from_slice(t.as_bytes()));
+    Ok(())
+}
+
+/// The texts `write_texts` wrote, borrowed.
+pub fn read_texts<'a, const N: usize>(r: &mut Reader<'a>) -> io::Result<[Option<&'a str>; N]> {
+    let lens = <[u32; N]>::deserialize(r)?;
+    let len = |n: u32| (n as usize).saturating_sub(1);
+    let total = lens.iter().try_fold(0usize, |sum, &n| sum.checked_add(len(n)));
+    let text =
+        std::str::from_utf8(take(r, total.ok_or_else(|| invalid("text length"))?)?).map_err(|_| invalid("text"))?;
+    let mut at = 0;
+    let mut texts = [None; N];
+    for (out, n) in texts.iter_mut().zip(lens) {
+        if n > 0 {
+            // Each text must end where a character does.
+            *out = Some(text.get(at..at + len(n)).ok_or_else(|| invalid("text"))?);
+            at += len(n);
+        }
+    }
+    Ok(texts)
+}
+
 /// A string borrowed from the body, for values that are matched rather than kept.
 pub fn read_str<'a>(r: &mut Reader<'a>) -> io::Result<&'a str> {
     let n = u32::deserialize(r)? as usize;
@@ -149,5 +180,30 @@ pub fn read_extra(r: &mut Reader) -> io::Result<Map<String, Value>> {
     match read_str(r)? {
         "" => Ok(Map::new()),
         text => serde_json::from_str(text).map_err(|_| invalid("unknown fields")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_read_back_as_written_and_a_text_cut_inside_a_character_is_refused() {
+        let texts = [Some("Jürgen"), None, Some(""), Some("王伟 🌱")];
+        let mut w = Vec::new();
+        write_texts(texts, &mut w).unwrap();
+        w.push(7);
+        let mut r = &w[..];
+        assert_eq!(read_texts::<4>(&mut r).unwrap(), texts);
+        assert_eq!(r, [7], "the reader stops where the texts end");
+        // The same bytes, split one byte into "ü": the text is whole, the pieces are not.
+        let mut cut = w.clone();
+        cut[..4].copy_from_slice(&3u32.to_le_bytes());
+        cut[4..8].copy_from_slice(&6u32.to_le_bytes());
+        assert!(read_texts::<4>(&mut &cut[..]).is_err());
+        // Lengths past the end, or summing past what a size holds.
+        assert!(read_texts::<4>(&mut &w[..w.len() - 3]).is_err());
+        let huge = [u32::MAX.to_le_bytes(); 4].concat();
+        assert!(read_texts::<4>(&mut &huge[..]).is_err());
     }
 }

@@ -354,13 +354,15 @@ impl People {
 }
 
 /// A contact's row, for the index: what a row of `list` shows, filters on or sorts by:
-/// id, handle, name, circle, stage, organisation, role, meeting day, rhythm, snooze and
-/// when added (for the rhythm's due day); then the emails, by which `add-contact` knows
-/// someone already there.
+/// id; handle, name, circle, stage, organisation and role, as texts checked together
+/// (`write_texts`); meeting day, rhythm, snooze and when added (for the rhythm's due
+/// day); then the emails, by which `add-contact` knows someone already there.
 pub fn write_listed(c: &Contact, w: &mut Vec<u8>) -> io::Result<()> {
     let Contact { id, handle, name, circle, stage, org, role, met_on, every, snoozed_until, added, emails, .. } = c;
     write_uuid(id, w);
-    (handle, name, circle.key(), stage.key(), org, role).serialize(w)?;
+    let texts =
+        [Some(handle.as_str()), Some(name), Some(circle.key()), Some(stage.key()), org.as_deref(), role.as_deref()];
+    write_texts(texts, w)?;
     write_optional_day(met_on, w)?;
     write_cadence(every, w)?;
     write_optional_day(snoozed_until, w)?;
@@ -370,9 +372,11 @@ pub fn write_listed(c: &Contact, w: &mut Vec<u8>) -> io::Result<()> {
 
 /// A contact's row (see `write_listed`), its text borrowed from the section.
 pub fn read_listed<'a>(r: &mut Reader<'a>) -> io::Result<Listed<'a>> {
-    let (id, handle, name) = (read_uuid(r)?, Cow::Borrowed(read_str(r)?), read_str(r)?);
-    let (circle, stage) = (Circle::from_key(read_str(r)?), Stage::from_key(read_str(r)?));
-    let (org, role) = (read_optional_str(r)?, read_optional_str(r)?);
+    let id = read_uuid(r)?;
+    let [Some(handle), Some(name), Some(circle), Some(stage), org, role] = read_texts(r)? else {
+        return Err(invalid("row"));
+    };
+    let (handle, circle, stage) = (Cow::Borrowed(handle), Circle::from_key(circle), Stage::from_key(stage));
     let (met_on, every, snoozed_until) = (read_optional_day(r)?, read_cadence(r)?, read_optional_day(r)?);
     let added = read_instant(r)?;
     skip_strs(r)?; // emails
@@ -382,11 +386,10 @@ pub fn read_listed<'a>(r: &mut Reader<'a>) -> io::Result<Listed<'a>> {
 /// From a row (see `write_listed`), the contact's head with their emails; the rest of
 /// the row is passed over, unread.
 fn read_listed_head(r: &mut Reader) -> io::Result<Head> {
-    let (id, handle, name) = (read_uuid(r)?, read_str(r)?, read_str(r)?);
-    skip_str(r)?; // circle
-    skip_str(r)?; // stage
-    let org = read_optional_str(r)?;
-    skip_optional(r, skip_str)?; // role
+    let id = read_uuid(r)?;
+    let [Some(handle), Some(name), _circle, _stage, org, _role] = read_texts(r)? else {
+        return Err(invalid("row"));
+    };
     skip_optional(r, |r| skip(r, 4))?; // met_on
     skip_optional(r, |r| skip(r, 5))?; // every
     skip_optional(r, |r| skip(r, 4))?; // snoozed_until
