@@ -1,8 +1,8 @@
 //! Opening a cache: checking its header against the data file as the file is now, then
 //! reading only the sections a command needs, each checked by its own hash: the whole
-//! network; the index alone (`list`'s rows); the contacts and the index (a search); or
-//! the index, then the records one person needs, each checked by the hash the index
-//! keeps of it (`show`).
+//! network; the index alone (`list`'s rows, read a piece at a time in `rows`); the
+//! contacts and the index (a search); or the index, then the records one person needs,
+//! each checked by the hash the index keeps of it (`show`).
 
 use super::index::{self, At};
 use super::open_part::IndexRead;
@@ -222,15 +222,15 @@ impl Checked {
         (self.json.file, self.stamp)
     }
 
-    /// The index's contacts' section, whose rows (`index::read_rows`) are a plain
-    /// `list`.
+    /// The index's contacts' section whole, whose rows (`index::read_rows`) a plain
+    /// `list` reads a piece at a time instead (`Checked::rows`) unless it needs them all
+    /// at once.
     pub(in crate::store) fn index(&self) -> io::Result<Vec<u8>> {
         self.read(Section::Index)
     }
 
     /// The contacts `listing` asks for, whole, and the day each was last talked to, from
-    /// the index and the contacts' records. The index alone answers `Listing::Rows` (see
-    /// `index`).
+    /// the index and the contacts' records.
     pub(in crate::store) fn found(&self, listing: Listing) -> io::Result<Found> {
         let (indexed, lasts) = index::read_places(&self.read(Section::Places)?)?;
         let (total, half) = (indexed.len(), indexed.len() / 2);
