@@ -261,16 +261,24 @@ fn in_order(runs: &[Gathered]) -> Vec<usize> {
 }
 
 /// Shows the rows gathered in `runs` (runs of rows read one after another) in their
-/// order: `whole` is every contact read whole, where the rows were read whole (in one
-/// run), and `total` how many the network has.
+/// order: `whole` is every contact read whole, where the rows were read whole, and
+/// `total` how many the network has.
 fn show(app: &App, args: &Args, runs: Vec<Gathered>, whole: &[Contact], total: usize) -> anyhow::Result<()> {
     let lang = app.ui.lang;
     let order = in_order(&runs);
     if app.ui.json || args.format == Format::Mutt {
         // Records: the rows were read whole (`Listing::Whole`, `Listing::Mentioning`, or
-        // the network for warmth), in one run.
-        let kept: Vec<&Kept> = runs.iter().flat_map(|run| &run.kept).collect();
-        let shown = order.iter().filter_map(|&k| Some((kept[k], whole.get(kept[k].n)?)));
+        // the network for warmth). Each kept row, with its place among all rows read.
+        let mut read = 0;
+        let kept: Vec<(usize, &Kept)> = runs
+            .iter()
+            .flat_map(|run| {
+                let before = read;
+                read += run.read;
+                run.kept.iter().map(move |k| (before + k.n, k))
+            })
+            .collect();
+        let shown = order.iter().filter_map(|&k| Some((kept[k].1, whole.get(kept[k].0)?)));
         if app.ui.json {
             let json = |(r, contact): (&Kept, _)| JsonRow {
                 contact,

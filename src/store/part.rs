@@ -66,7 +66,7 @@ impl Found {
 }
 
 /// What `row` gathers into `new(n)` from `rows` (n of them), each with their last talk.
-pub fn gather<'a, S>(
+pub(super) fn gather<'a, S>(
     rows: impl ExactSizeIterator<Item = (Listed<'a>, Option<NaiveDate>)>,
     new: impl FnOnce(usize) -> S,
     row: impl Fn(&mut S, &Listed, Option<NaiveDate>),
