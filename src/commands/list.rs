@@ -94,7 +94,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         for c in &net.contacts {
             rows.row(&c.listed(), Some(c), last_contacted.get(&c.id).copied());
         }
-        return show(app, &args, vec![rows], &net.contacts, net.contacts.len());
+        return show(app, &args, sort, vec![rows], &net.contacts, net.contacts.len());
     }
     // Records, tags and text need the contacts whole; every other listing needs only
     // their rows, which are gathered as they are read.
@@ -108,7 +108,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
                 |rows, listed, last| rows.row(listed, None, last),
             )?;
             let total = runs.iter().map(|run| run.read).sum();
-            return show(app, &args, runs, &[], total);
+            return show(app, &args, sort, runs, &[], total);
         }
     };
     app.open_roster(listing, |roster| {
@@ -116,7 +116,7 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         for (c, &last) in roster.whole.iter().zip(roster.last) {
             rows.row(&c.listed(), Some(c), last);
         }
-        show(app, &args, vec![rows], roster.whole, roster.total)
+        show(app, &args, sort, vec![rows], roster.whole, roster.total)
     })
 }
 
@@ -152,7 +152,7 @@ impl<'x> Gathered<'x> {
     /// None gathered yet, with room for `room` rows.
     fn new(on: On, args: &'x Args, sort: Sort, room: usize, index: Option<&'x Index<'x>>) -> Gathered<'x> {
         let On { lang, today, table } = on;
-        let columns = 6 + usize::from(args.due) + usize::from(sort == Sort::Warmth) + usize::from(args.snoozed);
+        let columns = header(lang, args, sort).len();
         Gathered {
             args,
             sort,
@@ -260,10 +260,17 @@ fn in_order(runs: &[Gathered]) -> Vec<usize> {
     merged
 }
 
-/// Shows the rows gathered in `runs` (runs of rows read one after another) in their
-/// order: `whole` is every contact read whole, where the rows were read whole, and
-/// `total` how many the network has.
-fn show(app: &App, args: &Args, runs: Vec<Gathered>, whole: &[Contact], total: usize) -> anyhow::Result<()> {
+/// Shows the rows gathered in `runs` (runs of rows read one after another, sorted by
+/// `sort`) in their order: `whole` is every contact read whole, where the rows were read
+/// whole, and `total` how many the network has.
+fn show(
+    app: &App,
+    args: &Args,
+    sort: Sort,
+    runs: Vec<Gathered>,
+    whole: &[Contact],
+    total: usize,
+) -> anyhow::Result<()> {
     let lang = app.ui.lang;
     let order = in_order(&runs);
     if app.ui.json || args.format == Format::Mutt {
@@ -307,22 +314,7 @@ fn show(app: &App, args: &Args, runs: Vec<Gathered>, whole: &[Contact], total: u
         }
         return Ok(());
     }
-    let mut header: Vec<String> = match lang {
-        Lang::En => ["handle", "name", "circle", "stage", "org / role", "last talked"],
-        Lang::Id => ["kode", "nama", "lingkaran", "tahap", "organisasi / peran", "terakhir bicara"],
-    }
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    if args.due {
-        header.push(t!(lang, "overdue", "terlambat"));
-    }
-    if runs.first().is_some_and(|run| run.sort == Sort::Warmth) {
-        header.push(t!(lang, "warmth", "kehangatan"));
-    }
-    if args.snoozed {
-        header.push(t!(lang, "snoozed until", "ditunda sampai"));
-    }
+    let header = header(lang, args, sort);
     // The runs' cells as one grid, row after row as the order counts them.
     let mut grids = runs.into_iter().filter_map(|run| run.cells.map(|cells| cells.grid));
     let Some(mut grid) = grids.next() else { return Ok(()) };
@@ -337,6 +329,27 @@ fn show(app: &App, args: &Args, runs: Vec<Gathered>, whole: &[Contact], total: u
         "{shown} dari {total} kontak"
     ));
     Ok(())
+}
+
+/// The table's header: a column for each cell `Cells::row` makes.
+fn header(lang: Lang, args: &Args, sort: Sort) -> Vec<String> {
+    let mut header: Vec<String> = match lang {
+        Lang::En => ["handle", "name", "circle", "stage", "org / role", "last talked"],
+        Lang::Id => ["kode", "nama", "lingkaran", "tahap", "organisasi / peran", "terakhir bicara"],
+    }
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    if args.due {
+        header.push(t!(lang, "overdue", "terlambat"));
+    }
+    if sort == Sort::Warmth {
+        header.push(t!(lang, "warmth", "kehangatan"));
+    }
+    if args.snoozed {
+        header.push(t!(lang, "snoozed until", "ditunda sampai"));
+    }
+    header
 }
 
 /// A table's cells, a row at a time; each "N days ago" is made once.
