@@ -207,7 +207,13 @@ impl Needle {
 
     /// Whether any field of `haystack` contains the needle.
     pub fn in_haystack(&self, haystack: &Haystack) -> bool {
-        self.finder.find(&haystack.bytes).is_some()
+        self.in_folded(&haystack.bytes)
+    }
+
+    /// Whether any field of a haystack's bytes (`Haystack::bytes`, as a cache keeps them)
+    /// contains the needle.
+    pub fn in_folded(&self, haystack: &[u8]) -> bool {
+        self.finder.find(haystack).is_some()
     }
 
     /// Whether `haystack`, folded, contains the needle. The haystack is folded into `buf`
@@ -235,6 +241,11 @@ pub struct Haystack {
 impl Haystack {
     pub fn clear(&mut self) {
         self.bytes.clear();
+    }
+
+    /// The fields, folded, each ended by a NUL.
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
     }
 
     /// Adds a field, folded.

@@ -16,9 +16,10 @@
 use super::encoded::Encoded;
 use super::fields::*;
 use super::kept::{Item, Kept, List};
-use super::records::Reader;
+use super::records::{Reader, fold_record};
 use crate::model::head::Head;
 use crate::model::listed::Listed;
+use crate::model::text::Haystack;
 use crate::model::{Circle, Stage};
 use crate::model::{Contact, Interaction, Network};
 use borsh::{BorshDeserialize, BorshSerialize};
@@ -128,6 +129,22 @@ pub fn write_contacts(
         write_optional_day(&last, &mut places_section)?;
     }
     Ok(Contacts { index: w, places: places_section, heads })
+}
+
+/// Each contact's fields a search looks in, folded (`records::fold_record`), from their
+/// records in `list`: their count, then each contact's length and bytes. Made from the
+/// records' bytes, a part's save makes it as a whole save does.
+pub fn write_folded(list: &Encoded) -> io::Result<Vec<u8>> {
+    let mut w = vec![0; 4];
+    let (mut count, mut hay) = (0u32, Haystack::default());
+    for record in list.records() {
+        fold_record(&mut &record[..], &mut hay)?;
+        u32::try_from(hay.bytes().len()).map_err(|_| invalid("folded size"))?.serialize(&mut w)?;
+        w.extend_from_slice(hay.bytes());
+        count += 1;
+    }
+    w[..4].copy_from_slice(&count.to_le_bytes());
+    Ok(w)
 }
 
 /// The index's sections about contacts (see `write_contacts`).

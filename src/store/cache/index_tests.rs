@@ -48,6 +48,17 @@ proptest! {
         let found = cache.found(crate::store::Listing::Whole).unwrap();
         prop_assert_eq!(&found.contacts, &net.contacts);
         prop_assert_eq!(found.last, net.contacts.iter().map(|c| all.get(&c.id).copied()).collect::<Vec<_>>());
+        // A search finds, by the folded fields, whom the contacts say mention its text:
+        // a piece of someone's field, and a letter most hold.
+        let pieces = net.contacts.first().map(|c| needle_in(c, 0, 1, 3)).into_iter().chain(["a".to_string()]);
+        for text in pieces {
+            let needle = crate::model::text::Needle::new(&text);
+            let found = cache.found(crate::store::Listing::Mentioning(&needle)).unwrap();
+            let expected: Vec<&Contact> = net.contacts.iter().filter(|c| c.mentions(&needle)).collect();
+            prop_assert_eq!(found.contacts.iter().collect::<Vec<_>>(), expected.clone(), "{:?}", text);
+            prop_assert_eq!(found.last, expected.iter().map(|c| all.get(&c.id).copied()).collect::<Vec<_>>());
+            prop_assert_eq!(found.total, net.contacts.len());
+        }
         // Heads to show come from their own section, without the emails; heads to change
         // from the index's rows, with them.
         let heads: Vec<Head> = net.contacts.iter().map(Head::of).collect();
@@ -82,6 +93,7 @@ fn a_damaged_cache_is_never_read_by_any_reader() {
             cache.index().and_then(|section| index::read_rows(&section).map(drop)),
             cache.rows_in_pieces(100, |_| (), |_, _, _| ()).map(drop),
             cache.found(crate::store::Listing::Whole).map(drop),
+            cache.found(crate::store::Listing::Mentioning(&crate::model::text::Needle::new("a"))).map(drop),
             cache
                 .outline()
                 .and_then(|o| {
@@ -131,7 +143,9 @@ proptest! {
         for needle in [needle_in(&c, pick, from, len), other] {
             let needle = crate::model::text::Needle::new(&needle);
             let mut r = &bytes[..];
-            let found = records::mentions(&mut r, &needle, &mut Default::default()).unwrap();
+            let mut hay = Default::default();
+            records::fold_record(&mut r, &mut hay).unwrap();
+            let found = needle.in_haystack(&hay);
             prop_assert_eq!(found, c.mentions(&needle), "{:?}", needle);
             prop_assert!(r.is_empty());
         }

@@ -36,6 +36,7 @@ mod kept;
 mod kept_tests;
 mod open;
 mod open_part;
+mod pieces;
 mod records;
 mod render;
 mod rows;
@@ -86,9 +87,11 @@ enum Section {
     Places,
     /// Each contact's head (`index`): what finding someone reads of the index.
     Heads,
+    /// Each contact's searched fields, folded (`index`): what a search scans.
+    Folded,
 }
 
-const SECTION_COUNT: usize = 7;
+const SECTION_COUNT: usize = 8;
 const SECTIONS: [Section; SECTION_COUNT] = [
     Section::Contacts,
     Section::Interactions,
@@ -97,6 +100,7 @@ const SECTIONS: [Section; SECTION_COUNT] = [
     Section::People,
     Section::Places,
     Section::Heads,
+    Section::Folded,
 ];
 
 /// How much of the data file is read, or of its JSON written, at a time: as big as the
@@ -280,8 +284,8 @@ pub(super) struct CacheFile<'p> {
     head: Vec<u8>,
     /// Contacts and interactions.
     lists: [Encoded<'p>; 2],
-    /// The tail, the index of contacts and the index of interactions.
-    rest: [Vec<u8>; 5],
+    /// The tail and the index's sections, in the order of `Section`.
+    rest: [Vec<u8>; 6],
 }
 
 impl<'p> CacheFile<'p> {
@@ -295,19 +299,25 @@ impl<'p> CacheFile<'p> {
         (json_len, json_hash): (usize, u128),
         note: [u8; checked::SIZE],
     ) -> io::Result<CacheFile<'p>> {
-        // Each list is hashed, and its part of the index written, on a thread of its own.
+        // Each list is hashed, and its part of the index written, on a thread of its own;
+        // the contacts' folded fields on a third.
         let list_hash = |list: &Encoded| {
             let mut hash = Xxh3::new();
             list.pieces().for_each(|p| hash.update(p));
             hash.digest128()
         };
-        let ((index, contacts_hash), (people, interactions_hash)) = std::thread::scope(|s| {
+        let ((index, contacts_hash), (people, interactions_hash), folded) = std::thread::scope(|s| {
             let other = s.spawn(|| (index::write_people(interactions, &lists[1], kept), list_hash(&lists[1])));
+            let folded = s.spawn(|| index::write_folded(&lists[0]));
             let contacts = (index::write_contacts(net, contacts, &lists[0], kept), list_hash(&lists[0]));
-            (contacts, other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            (
+                contacts,
+                other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                folded.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            )
         });
         let index::Contacts { index, places, heads } = index?;
-        let rest = [tail, index, people?, places, heads];
+        let rest = [tail, index, people?, places, heads, folded?];
         let mut table = Vec::with_capacity(SECTION_COUNT * SECTION_ENTRY);
         let mut at = HEADER as u64;
         for section in SECTIONS {

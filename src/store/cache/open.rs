@@ -6,9 +6,10 @@
 
 use super::index::{self, At};
 use super::open_part::IndexRead;
+use super::pieces::{PIECE, Pieces};
 use super::{HEADER, LAYOUT, MAGIC, NOTE_AT, SECTION_ENTRY, SECTIONS, SECTIONS_AT, Section, checked, invalid};
 use super::{Json, Place, Places, Prior, Stamp, path_for, records};
-use crate::model::text::Haystack;
+use crate::model::text::Needle;
 use crate::model::{Contact, Network};
 use crate::store::part::{Finding, Found, Listing, Outline, Wanted, Whole};
 use borsh::BorshDeserialize;
@@ -17,7 +18,7 @@ use std::fs::File;
 use std::io;
 use std::ops::Range;
 use std::path::Path;
-use xxhash_rust::xxh3::xxh3_128;
+use xxhash_rust::xxh3::{Xxh3, xxh3_128};
 
 /// A cache made from exactly the bytes the data file has now: from this build's layout,
 /// its header whole, and checked against the file (by the note that it was checked, or
@@ -230,46 +231,69 @@ impl Checked {
     }
 
     /// The contacts `listing` asks for, whole, and the day each was last talked to, from
-    /// the index and the contacts' records.
+    /// the index and the contacts' records: every record, or for a search only those of
+    /// the contacts whose folded fields mention the text (`mentioning`).
     pub(in crate::store) fn found(&self, listing: Listing) -> io::Result<Found> {
         let (indexed, lasts) = index::read_places(&self.read(Section::Places)?)?;
-        let (total, half) = (indexed.len(), indexed.len() / 2);
-        // The records are read in two halves, one on each thread. Every contact read goes
-        // in the first half's list: room is made for them all.
-        let room = if matches!(listing, Listing::Whole) { total } else { 0 };
-        // Both buffers are made here, beside each other: a thread that allocated its own
-        // would take memory of its own from the allocator.
+        let total = indexed.len();
+        let (places, last) = match listing {
+            Listing::Whole => (indexed, lasts),
+            Listing::Mentioning(needle) => {
+                let found = self.mentioning(needle, total)?;
+                let places = found.iter().map(|&n| indexed[n].clone()).collect();
+                (places, found.iter().map(|&n| lasts.get(n).copied().flatten()).collect())
+            }
+        };
+        // The records are read in two halves, one on each thread, the first half's list
+        // with room for them all. Both buffers are made here, beside each other: a thread
+        // that allocated its own would take memory of its own from the allocator.
+        let half = places.len() / 2;
         let (mut buf_1, mut buf_2) = (Vec::with_capacity(RUN), Vec::with_capacity(RUN));
         let (first, second) = std::thread::scope(|s| {
-            let second = s.spawn(|| self.contacts_at(&indexed[half..], listing, 0, &mut buf_2));
+            let second = s.spawn(|| self.contacts_at(&places[half..], 0, &mut buf_2));
             (
-                self.contacts_at(&indexed[..half], listing, room, &mut buf_1),
+                self.contacts_at(&places[..half], places.len(), &mut buf_1),
                 second.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
             )
         });
-        let ((mut contacts, mut read), (second, read_2)) = (first?, second?);
+        let (mut contacts, second) = (first?, second?);
         contacts.extend(second);
-        read.extend(read_2.into_iter().map(|n| half + n));
-        let last = read.into_iter().map(|n| lasts.get(n).copied().flatten()).collect();
         Ok(Found { contacts, total, last })
     }
 
-    /// The contacts `listing` asks for, whole, of those whose records the index `entries`
-    /// place, with the place of each among them; with room for `room` of them. The records
-    /// pass through a small buffer, a run of them at a time, each checked by the hash the
-    /// index keeps of it: a search looks at every record but keeps few, and the whole
-    /// section, held at once, would be megabytes of memory (fifty at a hundred thousand
-    /// people) touched once and dropped.
-    fn contacts_at(
-        &self,
-        entries: &[index::At],
-        listing: Listing,
-        room: usize,
-        buf: &mut Vec<u8>,
-    ) -> io::Result<(Vec<Contact>, Vec<usize>)> {
+    /// Which of the `count` contacts mention `needle`, by their folded fields (see
+    /// `index::write_folded`), in order: the section is read a piece at a time and
+    /// checked by its hash once read.
+    fn mentioning(&self, needle: &Needle, count: usize) -> io::Result<Vec<usize>> {
+        let (range, expected) = &self.sections[Section::Folded as usize];
+        let mut pieces = Pieces::new(self, range.clone(), PIECE, Some(Xxh3::new()));
+        if pieces.next(u32::deserialize)? as usize != count {
+            return Err(invalid("folded count"));
+        }
+        let mut found = Vec::new();
+        for n in 0..count {
+            let mentions = pieces.next(|r| {
+                let len = u32::deserialize(r)? as usize;
+                Ok(needle.in_folded(super::fields::take(r, len)?))
+            })?;
+            if mentions {
+                found.push(n);
+            }
+        }
+        if !pieces.at_end()? || pieces.hash_on(range.end)? != *expected {
+            return Err(invalid("folded fields"));
+        }
+        Ok(found)
+    }
+
+    /// The contacts whose records the index `entries` place, in their order, with room
+    /// for `room` of them. The records pass through a small buffer, a run of them at a
+    /// time, each checked by the hash the index keeps of it: the whole section, held at
+    /// once, would be megabytes of memory (fifty at a hundred thousand people) touched
+    /// once and dropped.
+    fn contacts_at(&self, entries: &[index::At], room: usize, buf: &mut Vec<u8>) -> io::Result<Vec<Contact>> {
         let within = &self.sections[Section::Contacts as usize].0;
-        let (mut contacts, mut read, mut hay) =
-            (Vec::with_capacity(room), Vec::with_capacity(room), Haystack::default());
+        let mut contacts = Vec::with_capacity(room);
         let mut n = 0;
         while let Some(first) = entries.get(n) {
             // The records from `n` that end within a run of the first's start (at least one).
@@ -283,26 +307,17 @@ impl Checked {
             }
             buf.resize(end - start, 0);
             read_at(&self.file, buf, within.start + start)?;
-            for (k, at) in entries[n..n + count].iter().enumerate() {
+            for at in &entries[n..n + count] {
                 let range = at.range();
-                let record = at.check(&buf[range.start - start..range.end - start])?;
-                let mut r = record;
-                let wanted = match listing {
-                    Listing::Mentioning(needle) => records::mentions(&mut r, needle, &mut hay)?,
-                    _ => true,
-                };
-                if wanted {
-                    r = record;
-                    contacts.push(records::read_contact(&mut r)?);
-                    read.push(n + k);
-                }
+                let mut r = at.check(&buf[range.start - start..range.end - start])?;
+                contacts.push(records::read_contact(&mut r)?);
                 if !r.is_empty() {
                     return Err(invalid("record length"));
                 }
             }
             n += count;
         }
-        Ok((contacts, read))
+        Ok(contacts)
     }
 
     /// The network in outline (see `Outline`), from the index and the tail, as read to

@@ -8,7 +8,7 @@
 use super::fields::*;
 use crate::model::contact::Birthday;
 use crate::model::interaction::{Origin, Source};
-use crate::model::text::{Haystack, Needle};
+use crate::model::text::Haystack;
 use crate::model::{Circle, Contact, Interaction, Kind, Stage};
 use borsh::{BorshDeserialize, BorshSerialize};
 use chrono::DateTime;
@@ -147,10 +147,10 @@ pub fn read_interaction(r: &mut Reader) -> io::Result<Interaction> {
     })
 }
 
-/// Whether the contact in this record mentions `needle`, as `Contact::mentions`
-/// answers: the same fields, gathered folded into `hay` (ASCII copied, lowered, with no
-/// other check) and searched at once.
-pub fn mentions(r: &mut Reader, needle: &Needle, hay: &mut Haystack) -> io::Result<bool> {
+/// The fields of the contact in this record that a search looks in (as
+/// `Contact::mentions` does), folded into `hay` (ASCII copied, lowered, with no other
+/// check): a needle is in them when the contact mentions it.
+pub fn fold_record(r: &mut Reader, hay: &mut Haystack) -> io::Result<()> {
     hay.clear();
     let mut add = |r: &mut Reader| -> io::Result<()> {
         let n = u32::deserialize(r)? as usize;
@@ -183,7 +183,7 @@ pub fn mentions(r: &mut Reader, needle: &Needle, hay: &mut Haystack) -> io::Resu
     if let Some(b) = birthday.and_then(|(year, month, day)| Birthday::new(year, month, day)) {
         hay.add(&b.to_string());
     }
-    Ok(needle.in_haystack(hay))
+    Ok(())
 }
 
 /// Calls `one` for every item of a list (its count, then the items).
