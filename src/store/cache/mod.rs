@@ -22,7 +22,8 @@
 //! (each a count and records); the rest as JSON text, then either 0, or 1 and each
 //! record's place in the JSON (its byte offset and length); the index of contacts; the
 //! index of interactions; each contact's record's place and last talk alone, all a
-//! search reads of the index; and each contact's head, all finding someone reads.
+//! search reads of the index; each contact's head, all finding someone reads; and each
+//! contact's searched fields folded, which a search scans before reading any record.
 
 mod checked;
 mod encoded;
