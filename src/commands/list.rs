@@ -90,10 +90,8 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         let store = app.open_read()?;
         let net = &store.net;
         let (last_contacted, index) = (net.last_contacted(), Index::new(net));
-        let mut rows = Gathered::new(on, &args, sort, net.contacts.len(), Some(&index));
-        for c in &net.contacts {
-            rows.row(&c.listed(), Some(c), last_contacted.get(&c.id).copied());
-        }
+        let last = net.contacts.iter().map(|c| last_contacted.get(&c.id).copied());
+        let rows = Gathered::new(on, &args, sort, net.contacts.len(), Some(&index)).of_whole(&net.contacts, last);
         return show(app, &args, sort, vec![rows], &net.contacts, net.contacts.len());
     }
     // Records, tags and text need the contacts whole; every other listing needs only
@@ -112,10 +110,8 @@ pub fn run(app: &App, args: Args) -> anyhow::Result<()> {
         }
     };
     app.open_roster(listing, |roster| {
-        let mut rows = Gathered::new(on, &args, sort, roster.whole.len(), None);
-        for (c, &last) in roster.whole.iter().zip(roster.last) {
-            rows.row(&c.listed(), Some(c), last);
-        }
+        let rows = Gathered::new(on, &args, sort, roster.whole.len(), None)
+            .of_whole(roster.whole, roster.last.iter().copied());
         show(app, &args, sort, vec![rows], roster.whole, roster.total)
     })
 }
@@ -164,6 +160,14 @@ impl<'x> Gathered<'x> {
             names: (sort == Sort::Name).then(|| Folded::with_capacity(room)),
             cells: table.then(|| Cells::new(lang, columns, room)),
         }
+    }
+
+    /// These gathered from contacts read whole, each with the day of the last talk.
+    fn of_whole(mut self, contacts: &[Contact], last: impl Iterator<Item = Option<NaiveDate>>) -> Gathered<'x> {
+        for (c, last) in contacts.iter().zip(last) {
+            self.row(&c.listed(), Some(c), last);
+        }
+        self
     }
 
     /// Gathers the next row read (and its contact, when read whole), if it passes the
