@@ -1,14 +1,15 @@
-//! The cache's index: four small sections derived from the two lists whenever a cache is
-//! written, so a command that shows a few columns, or one person, reads them instead of
-//! every record.
+//! The cache's index: five sections derived from the two lists whenever a cache is
+//! written, so a command that shows a few columns, or one person, or those who mention
+//! some text, reads them instead of every record.
 //!
 //! - For each contact: what a row of `list` shows, filters on or sorts by (the fields
 //!   `write_listed` writes), the day of the last conversation with them, and
 //!   where their record lies.
 //! - For each interaction: who was in it, and where its record lies.
-//! - For each contact again: where their record lies and the last talk alone, so a
-//!   search, which reads every record anyway, reads a tenth of the index; and their
-//!   head (id, handle, name, organisation), all that finding someone needs.
+//! - For each contact again: where their record lies and the last talk alone (a tenth
+//!   of the first); their head (id, handle, name, organisation), all that finding
+//!   someone needs; and the fields a search looks in, folded, which a search scans
+//!   before it reads only the records it found.
 //!
 //! Where a record lies comes with a hash of its bytes, checked when it is read alone, as
 //! a section's hash is checked when the section is read.

@@ -1,8 +1,9 @@
 //! Opening a cache: checking its header against the data file as the file is now, then
 //! reading only the sections a command needs, each checked by its own hash: the whole
 //! network; the index alone (`list`'s rows, read a piece at a time in `rows`); the
-//! contacts and the index (a search); or the index, then the records one person needs,
-//! each checked by the hash the index keeps of it (`show`).
+//! folded fields, then the records of those who mention the text (a search); or the
+//! index, then the records one person needs, each checked by the hash the index keeps
+//! of it (`show`).
 
 use super::index::{self, At};
 use super::open_part::IndexRead;

@@ -2,7 +2,6 @@
 //! is read: a reader that makes what it needs of each entry as it comes never holds
 //! the section whole.
 
-use super::index::At;
 use super::open::{Checked, read_at};
 use std::io;
 use xxhash_rust::xxh3::Xxh3;
@@ -33,7 +32,8 @@ impl Pieces<'_> {
         hash: Option<Xxh3>,
     ) -> Pieces<'_> {
         let (start, len) = (within.start, within.len());
-        let buf = vec![0; piece.min(len).max(At::SIZE)];
+        // Never empty, so that it can double.
+        let buf = vec![0; piece.min(len).max(64)];
         Pieces { checked, start, len, read: 0, buf, unread: 0..0, hash }
     }
 
